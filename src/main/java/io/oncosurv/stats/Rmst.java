@@ -1,0 +1,53 @@
+package io.oncosurv.stats;
+
+/**
+ * Restricted mean survival time with its standard error, as R's {@code print(fit, rmean = tau)}
+ * (the {@code survmean} function of survival 3.5): the area under the Kaplan–Meier step function
+ * from 0 to tau, carried flat past the curve's last time, and
+ * se² = Σ over times t_j ≤ tau of A_j² · d_j / (n_j (n_j − d_j)), A_j the area from t_j to tau
+ * (terms with n_j = d_j count 0).
+ */
+public final class Rmst {
+
+    private Rmst() {
+    }
+
+    public static RestrictedMean of(SurvivalCurve curve, double tau) {
+        if (!(tau >= 0) || Double.isInfinite(tau)) {
+            throw new IllegalArgumentException("tau must be finite and >= 0; got " + tau);
+        }
+        int kept = 0;
+        while (kept < curve.size() && curve.time(kept) <= tau) {
+            kept++;
+        }
+        // Rectangles under the curve: widths between consecutive times (from 0, ending at tau),
+        // heights the value before each time; hazard terms d/(n(n-d)) at each time.
+        int count = kept + 1;
+        double[] area = new double[count];
+        double[] hazardTerm = new double[count];
+        double previousTime = 0;
+        double height = 1;
+        for (int i = 0; i < count; i++) {
+            double t = i < kept ? curve.time(i) : tau;
+            area[i] = (t - previousTime) * height;
+            if (i < kept) {
+                int n = curve.nRisk(i);
+                int d = curve.nEvent(i);
+                hazardTerm[i] = n == d ? 0 : d / ((double) n * (n - d));
+                height = curve.survival(i);
+            }
+            previousTime = t;
+        }
+        double mean = 0;
+        for (double a : area) {
+            mean += a;
+        }
+        double variance = 0;
+        double areaAfter = 0;
+        for (int i = count - 1; i >= 1; i--) {
+            areaAfter += area[i];
+            variance += areaAfter * areaAfter * hazardTerm[i - 1];
+        }
+        return new RestrictedMean(tau, mean, Math.sqrt(variance));
+    }
+}

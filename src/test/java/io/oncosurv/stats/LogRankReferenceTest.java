@@ -1,0 +1,154 @@
+package io.oncosurv.stats;
+
+import static io.oncosurv.testsupport.Approx.R_NUMBERS;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.oncosurv.testsupport.Approx;
+import io.oncosurv.testsupport.ReferenceCsv;
+import io.oncosurv.testsupport.ReferenceSample;
+import io.oncosurv.testsupport.SharedReference;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The log-rank (rho = 0) and Peto–Peto (rho = 1) tests against R's {@code survdiff} on lung and
+ * veteran ({@code ../shared/reference/*.json}, key {@code survdiff}), and the stratified and
+ * rho = 0.5 tests against {@code src/test/resources/r/extra_reference.json}
+ * (made by {@code src/test/r/extra_reference.R}, R 4.2.2, survival 3.5.3).
+ */
+class LogRankReferenceTest {
+
+    @TestFactory
+    @DisplayName("survdiff: observed, expected, variance, chi-square, df and p match R")
+    Stream<DynamicTest> unstratifiedTestsMatchR() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String dataset : List.of("lung", "veteran")) {
+            JsonNode reference = SharedReference.json(dataset + ".json");
+            ReferenceCsv csv = SharedReference.csv(dataset + ".csv");
+            JsonNode endpoint = reference.get("endpoints").get("os");
+            Iterator<Map.Entry<String, JsonNode>> analyses = endpoint.get("analyses").fields();
+            while (analyses.hasNext()) {
+                Map.Entry<String, JsonNode> analysis = analyses.next();
+                JsonNode survdiff = analysis.getValue().get("survdiff");
+                if (survdiff == null) {
+                    continue;
+                }
+                ReferenceSample sample = KaplanMeierReferenceTest.sample(csv, endpoint,
+                        analysis.getValue());
+                for (String key : List.of("rho0", "rho1")) {
+                    JsonNode expected = survdiff.get(key);
+                    String name = dataset + " " + analysis.getKey() + " " + key;
+                    tests.add(DynamicTest.dynamicTest(name, () -> compare(name, expected,
+                            LogRank.test(sample.time(), sample.event(), sample.group(),
+                                    sample.groups(), expected.get("rho").asDouble()))));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
+    @DisplayName("stratified survdiff (+ strata(s)) and rho = 0.5 match R")
+    Stream<DynamicTest> stratifiedTestsMatchR() {
+        JsonNode extra = SharedReference.generatedJson("extra_reference.json").get("survdiff");
+        List<DynamicTest> tests = new ArrayList<>();
+        ReferenceCsv lung = SharedReference.csv("lung.csv");
+        ReferenceSample lungSex = ReferenceSample.of(lung, "os_months", "os_event", "sex",
+                List.of("1", "2"));
+        ReferenceSample lungEcog = ReferenceSample.of(lung, "os_months", "os_event", "ph_ecog",
+                List.of("0", "1", "2", "3"));
+        for (String rho : List.of("0", "1", "0.5")) {
+            String key = "lung_sex_strata_ecog_rho" + rho;
+            tests.add(DynamicTest.dynamicTest(key, () -> {
+                // rows with ph_ecog present, as R's model frame keeps them
+                int[] keep = presentRows(lung, "ph_ecog");
+                compare(key, extra.get(key), LogRank.testStratified(pick(lungSex.time(), keep),
+                        pick(lungSex.event(), keep), pick(lungSex.group(), keep), 2,
+                        lungEcog.group(), 4, Double.parseDouble(rho)));
+            }));
+        }
+        ReferenceCsv veteran = SharedReference.csv("veteran.csv");
+        List<String> cellTypes = List.of("squamous", "smallcell", "adeno", "large");
+        ReferenceSample vetCell = ReferenceSample.of(veteran, "os_months", "os_event", "celltype",
+                cellTypes);
+        ReferenceSample vetTrt = ReferenceSample.of(veteran, "os_months", "os_event", "trt",
+                List.of("1", "2"));
+        for (String rho : List.of("0", "1")) {
+            String key = "veteran_celltype_strata_trt_rho" + rho;
+            tests.add(DynamicTest.dynamicTest(key, () -> compare(key, extra.get(key),
+                    LogRank.testStratified(vetCell.time(), vetCell.event(), vetCell.group(), 4,
+                            vetTrt.group(), 2, Double.parseDouble(rho)))));
+        }
+        tests.add(DynamicTest.dynamicTest("veteran_celltype_rho0.5", () -> compare(
+                "veteran celltype rho 0.5", extra.get("veteran_celltype_rho0.5"),
+                LogRank.test(vetCell.time(), vetCell.event(), vetCell.group(), 4, 0.5))));
+        return tests.stream();
+    }
+
+    static void compare(String name, JsonNode expected, LogRankResult actual) {
+        Approx check = new Approx(name);
+        double[] observed = Approx.numbers(expected.get("observed"));
+        double[] expectedEvents = Approx.numbers(expected.get("expected"));
+        double[] n = Approx.numbers(expected.get("n"));
+        for (int g = 0; g < observed.length; g++) {
+            check.exact("n[" + g + "]", (long) n[g], actual.patients()[g]);
+            if (actual.rho() == 0) {
+                check.close("observed[" + g + "]", observed[g], actual.observed()[g],
+                        new Approx.Tolerance(0, 0));
+            } else {
+                check.close("observed[" + g + "]", observed[g], actual.observed()[g], R_NUMBERS);
+            }
+            check.close("expected[" + g + "]", expectedEvents[g], actual.expected()[g],
+                    R_NUMBERS);
+            double[] row = Approx.numbers(expected.get("variance").get(g));
+            for (int h = 0; h < row.length; h++) {
+                check.close("variance[" + g + "][" + h + "]", row[h], actual.variance()[g][h],
+                        R_NUMBERS);
+            }
+        }
+        check.close("chisq", expected.get("chisq"), actual.chiSquare(), R_NUMBERS);
+        check.exact("df", expected.get("df").asInt(), actual.df());
+        check.close("p", expected.get("p"), actual.p(), R_NUMBERS);
+        check.assertNone();
+    }
+
+    private static int[] presentRows(ReferenceCsv csv, String column) {
+        List<Integer> rows = new ArrayList<>();
+        for (int r = 0; r < csv.size(); r++) {
+            if (!csv.text(r, column).isEmpty()) {
+                rows.add(r);
+            }
+        }
+        return rows.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static double[] pick(double[] values, int[] rows) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = values[rows[i]];
+        }
+        return out;
+    }
+
+    private static boolean[] pick(boolean[] values, int[] rows) {
+        boolean[] out = new boolean[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = values[rows[i]];
+        }
+        return out;
+    }
+
+    private static int[] pick(int[] values, int[] rows) {
+        int[] out = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = values[rows[i]];
+        }
+        return out;
+    }
+}
