@@ -16,6 +16,9 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  */
 public final class LogRank {
 
+    /** Singular values below this fraction of the largest count as zero (as MASS::ginv). */
+    private static final double RANK_TOLERANCE = Math.sqrt(RDefaults.MACHINE_EPSILON);
+
     private LogRank() {
     }
 
@@ -143,14 +146,24 @@ public final class LogRank {
         }
         double chiSquare;
         int df = size;
-        LUDecomposition lu = new LUDecomposition(v, 0.0);
-        if (lu.getSolver().isNonSingular()) {
-            chiSquare = lu.getSolver().solve(difference).dotProduct(difference);
+        SingularValueDecomposition svd = new SingularValueDecomposition(v);
+        double[] singular = svd.getSingularValues(); // descending
+        double cutoff = singular[0] * RANK_TOLERANCE;
+        if (singular[0] > 0 && singular[size - 1] > cutoff) {
+            chiSquare = new LUDecomposition(v, 0.0).getSolver().solve(difference)
+                    .dotProduct(difference);
         } else {
-            // R's solve() stops here; a generalized inverse gives the usual answer on the rank.
-            SingularValueDecomposition svd = new SingularValueDecomposition(v);
-            chiSquare = svd.getSolver().getInverse().operate(difference).dotProduct(difference);
-            df = svd.getRank();
+            // R's solve() stops on a singular matrix; a generalized inverse on the matrix's rank
+            // gives the usual answer (all events at a time when everyone at risk dies, say).
+            chiSquare = 0;
+            df = 0;
+            RealVector projected = svd.getUT().operate(difference);
+            for (int i = 0; i < size; i++) {
+                if (singular[i] > cutoff && singular[i] > 0) {
+                    chiSquare += projected.getEntry(i) * projected.getEntry(i) / singular[i];
+                    df++;
+                }
+            }
         }
         double p = df > 0 ? ChiSquare.upperTail(chiSquare, df) : Double.NaN;
         return new LogRankResult(rho, strata, patients, observed, expected, variance, chiSquare,
