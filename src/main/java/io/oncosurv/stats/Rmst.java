@@ -16,6 +16,9 @@ public final class Rmst {
         if (!(tau >= 0) || Double.isInfinite(tau)) {
             throw new IllegalArgumentException("tau must be finite and >= 0; got " + tau);
         }
+        if (curve.patients() == 0) {
+            return new RestrictedMean(tau, Double.NaN, Double.NaN);
+        }
         int kept = 0;
         while (kept < curve.size() && curve.time(kept) <= tau) {
             kept++;

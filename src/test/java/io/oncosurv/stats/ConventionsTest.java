@@ -155,6 +155,28 @@ class ConventionsTest {
     }
 
     @Test
+    @DisplayName("a group with no patients: an empty curve, nothing reached, no expected events")
+    void emptyGroup() {
+        SurvivalCurve[] curves = KaplanMeier.fitGroups(TIME, EVENT, new int[6], 2);
+        SurvivalCurve empty = curves[1];
+        assertEquals(0, empty.size());
+        assertTrue(Double.isNaN(SurvivalQuantiles.median(empty).estimate()));
+        assertTrue(Double.isNaN(Landmarks.of(empty, new double[] {6})[0].survival()));
+        assertTrue(Double.isNaN(Rmst.of(empty, 5).estimate()));
+        LogRankResult test = LogRank.test(TIME, EVENT, new int[6], 2, 0);
+        assertEquals(0, test.expected()[1], 0);
+        assertEquals(0, test.df());
+    }
+
+    @Test
+    @DisplayName("RMST with tau before the first time is tau itself, with no error")
+    void rmstBeforeTheFirstTime() {
+        RestrictedMean mean = Rmst.of(KaplanMeier.fit(TIME, EVENT), 0.5);
+        assertEquals(0.5, mean.estimate(), 0);
+        assertEquals(0, mean.stdErr(), 0);
+    }
+
+    @Test
     @DisplayName("bad input is refused with the index and the rule broken")
     void badInputIsRefusedPrecisely() {
         IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
