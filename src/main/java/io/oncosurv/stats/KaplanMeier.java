@@ -1,8 +1,9 @@
 package io.oncosurv.stats;
 
 /**
- * The Kaplan–Meier estimator with Greenwood standard errors and pointwise confidence limits, as
- * R's {@code survfit(Surv(time, event) ~ group)} with {@code stype = 1, ctype = 1}.
+ * The Kaplan–Meier estimator with Greenwood's variance, as R's
+ * {@code survfit(Surv(time, event) ~ group)}: one pass over a time-ordered sample, each row
+ * updating only its own group's curve.
  */
 public final class KaplanMeier {
 
@@ -18,66 +19,98 @@ public final class KaplanMeier {
     /** Fits one curve per group. */
     public static SurvivalCurve[] fitGroups(double[] time, boolean[] event, int[] group,
             int groups, ConfType confType, double confLevel) {
-        RiskTables tables = RiskTables.builder(time, event).groups(group, groups).build();
-        return fitGroups(tables, confType, confLevel);
-    }
-
-    /** Fits one curve per group of tables already built (e.g. shared with a log-rank test). */
-    public static SurvivalCurve[] fitGroups(RiskTables tables, ConfType confType,
-            double confLevel) {
-        SurvivalCurve[] curves = new SurvivalCurve[tables.groups()];
-        for (int g = 0; g < curves.length; g++) {
-            curves[g] = fit(tables.group(g), confType, confLevel);
-        }
-        return curves;
+        return fitGroups(SurvivalSample.builder(time, event).groups(group, groups).build(),
+                confType, confLevel);
     }
 
     /** Fits one curve to all patients, with R's defaults. */
     public static SurvivalCurve fit(double[] time, boolean[] event) {
-        return fit(RiskTables.builder(time, event).build().group(0), RDefaults.CONF_TYPE,
-                RDefaults.CONF_LEVEL);
+        return fitGroups(SurvivalSample.builder(time, event).build(), RDefaults.CONF_TYPE,
+                RDefaults.CONF_LEVEL)[0];
     }
 
-    /** Fits the curve of one risk table. */
-    public static SurvivalCurve fit(RiskTable table, ConfType confType, double confLevel) {
-        double z = ConfidenceBand.zValue(confLevel);
-        int m = table.size();
-        double[] time = table.timesShared();
-        int[] nEvent = table.eventsShared();
-        int[] nCensor = table.censoredShared();
-        int[] nRisk = new int[m];
-        double[] survival = new double[m];
-        double[] stdErr = new double[m];
-        double[] cumHaz = new double[m];
-        double[] stdCumHaz = new double[m];
-        double[] lower = new double[m];
-        double[] upper = new double[m];
+    /** Fits one curve per group of a sample (its strata, if any, are ignored). */
+    public static SurvivalCurve[] fitGroups(SurvivalSample sample, ConfType confType,
+            double confLevel) {
+        ConfidenceBand.zValue(confLevel); // refuse a bad level before the work
+        CurveBuilder[] builders = new CurveBuilder[sample.groups()];
+        for (int g = 0; g < builders.length; g++) {
+            builders[g] = new CurveBuilder(sample.groupSize(g),
+                    Math.min(sample.groupSize(g), sample.distinctTimes()));
+        }
+        CanonicalTimes canonical = sample.canonicalTimes();
+        for (int i = 0; i < sample.size(); i++) {
+            builders[sample.group(i)].add(canonical.of(sample.time(i)), sample.event(i));
+        }
+        SurvivalCurve[] curves = new SurvivalCurve[builders.length];
+        for (int g = 0; g < curves.length; g++) {
+            curves[g] = builders[g].build(confType, confLevel);
+        }
+        return curves;
+    }
 
-        int atRisk = table.patients();
-        double surv = 1;
-        double greenwood = 0; // variance of -log S
-        double hazard = 0;
-        double hazardVariance = 0;
-        for (int i = 0; i < m; i++) {
-            int d = nEvent[i];
-            nRisk[i] = atRisk;
+    /** One group's curve, grown a row at a time in time order. */
+    private static final class CurveBuilder {
+        private final int patients;
+        private final double[] time;
+        private final int[] nRisk;
+        private final int[] nEvent;
+        private final int[] nCensor;
+        private final double[] survival;
+        private final double[] logVariance;
+        private int points;
+        private int atRisk;
+        private double surv = 1;
+        private double variance;
+
+        /** @param maxPoints a bound on the curve's points: its patients, or the sample's times */
+        CurveBuilder(int patients, int maxPoints) {
+            this.patients = patients;
+            this.atRisk = patients;
+            time = new double[maxPoints];
+            nRisk = new int[maxPoints];
+            nEvent = new int[maxPoints];
+            nCensor = new int[maxPoints];
+            survival = new double[maxPoints];
+            logVariance = new double[maxPoints];
+        }
+
+        void add(double t, boolean event) {
+            if (points == 0 || t != time[points - 1]) {
+                if (points > 0) {
+                    closeLastPoint();
+                }
+                time[points] = t;
+                nRisk[points] = atRisk;
+                points++;
+            }
+            if (event) {
+                nEvent[points - 1]++;
+            } else {
+                nCensor[points - 1]++;
+            }
+        }
+
+        /** S and Greenwood's variance of −log S after the last point's events. */
+        private void closeLastPoint() {
+            int last = points - 1;
+            int d = nEvent[last];
             if (d > 0) {
                 double r = atRisk;
                 surv *= (r - d) / r;
-                greenwood += atRisk > d ? d / (r * (r - d)) : Double.POSITIVE_INFINITY;
-                hazard += d / r;
-                hazardVariance += d / (r * r);
+                variance += atRisk > d ? d / (r * (r - d)) : Double.POSITIVE_INFINITY;
             }
-            double sigma = Math.sqrt(greenwood);
-            survival[i] = surv;
-            stdErr[i] = surv * sigma;
-            cumHaz[i] = hazard;
-            stdCumHaz[i] = Math.sqrt(hazardVariance);
-            lower[i] = ConfidenceBand.lower(confType, surv, sigma, z);
-            upper[i] = ConfidenceBand.upper(confType, surv, sigma, z);
-            atRisk -= d + nCensor[i];
+            survival[last] = surv;
+            logVariance[last] = variance;
+            atRisk -= d + nCensor[last];
         }
-        return new SurvivalCurve(table.patients(), confType, confLevel, time, nRisk, nEvent,
-                nCensor, survival, stdErr, cumHaz, stdCumHaz, lower, upper);
+
+        SurvivalCurve build(ConfType confType, double confLevel) {
+            if (points > 0) {
+                closeLastPoint();
+            }
+            return new SurvivalCurve(patients, confType, confLevel, points, time, nRisk, nEvent,
+                    nCensor, survival, logVariance);
+        }
     }
 }

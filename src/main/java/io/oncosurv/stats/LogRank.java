@@ -1,5 +1,6 @@
 package io.oncosurv.stats;
 
+import java.util.Arrays;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
@@ -25,97 +26,151 @@ public final class LogRank {
     /** Unstratified test on raw arrays. */
     public static LogRankResult test(double[] time, boolean[] event, int[] group, int groups,
             double rho) {
-        return test(RiskTables.builder(time, event).groups(group, groups).build(), rho);
+        return test(SurvivalSample.builder(time, event).groups(group, groups).build(), rho);
     }
 
     /** Stratified test on raw arrays ({@code survdiff(Surv ~ group + strata(s))}). */
     public static LogRankResult testStratified(double[] time, boolean[] event, int[] group,
             int groups, int[] stratum, int strata, double rho) {
-        return test(RiskTables.builder(time, event).groups(group, groups)
+        return test(SurvivalSample.builder(time, event).groups(group, groups)
                 .strata(stratum, strata).build(), rho);
     }
 
-    /** The test on tables already built; stratified when the tables have several strata. */
-    public static LogRankResult test(RiskTables tables, double rho) {
+    /** The test on a sample, stratified when the sample has strata; one pass. */
+    public static LogRankResult test(SurvivalSample sample, double rho) {
         if (!Double.isFinite(rho) || rho < 0) {
             throw new IllegalArgumentException("rho must be finite and >= 0; got " + rho);
         }
-        int k = tables.groups();
-        int[] patients = new int[k];
-        double[] observed = new double[k];
-        double[] expected = new double[k];
-        double[][] variance = new double[k][k];
-        for (int s = 0; s < tables.strata(); s++) {
-            RiskTable[] cells = new RiskTable[k];
-            for (int g = 0; g < k; g++) {
-                cells[g] = tables.cell(g, s);
-                patients[g] += cells[g].patients();
+        Accumulator sums = new Accumulator(sample, rho);
+        CanonicalTimes canonical = sample.canonicalTimes();
+        double current = Double.NaN;
+        for (int i = 0; i < sample.size(); i++) {
+            double t = canonical.of(sample.time(i));
+            if (t != current) {
+                sums.closeTime();
+                current = t;
             }
-            accumulateStratum(cells, rho, observed, expected, variance);
+            sums.add(sample.stratum(i), sample.group(i), sample.event(i));
         }
-        return finish(rho, tables.strata(), patients, observed, expected, variance);
+        sums.closeTime();
+        int k = sample.groups();
+        int[] patients = new int[k];
+        for (int g = 0; g < k; g++) {
+            patients[g] = sample.groupSize(g);
+        }
+        double[][] variance = new double[k][];
+        for (int g = 0; g < k; g++) {
+            variance[g] = Arrays.copyOfRange(sums.variance, g * k, (g + 1) * k);
+        }
+        return finish(rho, sample.strata(), patients, sums.observed, sums.expected, variance);
     }
 
-    private static void accumulateStratum(RiskTable[] cells, double rho, double[] observed,
-            double[] expected, double[][] variance) {
-        int k = cells.length;
-        int[] position = new int[k];
-        int[] atRisk = new int[k];
-        int total = 0;
-        for (int g = 0; g < k; g++) {
-            atRisk[g] = cells[g].patients();
-            total += atRisk[g];
+    /**
+     * Sums over the distinct times, fed one row at a time in time order; the rows of one time may
+     * belong to several strata, each with its own numbers at risk and pooled Kaplan–Meier.
+     */
+    private static final class Accumulator {
+        private final int groups;
+        private final double rho;
+        final double[] observed;
+        final double[] expected;
+        final double[] variance; // groups x groups, row-major
+        private final int[] atRisk; // per stratum * groups + group
+        private final int[] pooledAtRisk; // per stratum
+        private final double[] pooledSurvival; // per stratum, just before the current time
+        private final int[] deaths; // at the current time, per cell
+        private final int[] leaving; // at the current time, per cell
+        private final int[] touched; // strata with rows at the current time
+        private final boolean[] isTouched;
+        private int touchedCount;
+
+        Accumulator(SurvivalSample sample, double rho) {
+            this.groups = sample.groups();
+            this.rho = rho;
+            int strata = sample.strata();
+            observed = new double[groups];
+            expected = new double[groups];
+            variance = new double[groups * groups];
+            atRisk = new int[strata * groups];
+            pooledAtRisk = new int[strata];
+            pooledSurvival = new double[strata];
+            for (int s = 0; s < strata; s++) {
+                pooledSurvival[s] = 1;
+                for (int g = 0; g < groups; g++) {
+                    atRisk[s * groups + g] = sample.cellSize(g, s);
+                    pooledAtRisk[s] += atRisk[s * groups + g];
+                }
+            }
+            deaths = new int[strata * groups];
+            leaving = new int[strata * groups];
+            touched = new int[strata];
+            isTouched = new boolean[strata];
         }
-        int[] deathsByGroup = new int[k];
-        double pooledSurvival = 1; // pooled KM just before the current time
-        while (true) {
-            double t = Double.POSITIVE_INFINITY;
-            for (int g = 0; g < k; g++) {
-                if (position[g] < cells[g].size()) {
-                    t = Math.min(t, cells[g].time(position[g]));
-                }
+
+        void add(int stratum, int group, boolean event) {
+            int cell = stratum * groups + group;
+            if (event) {
+                deaths[cell]++;
             }
-            if (t == Double.POSITIVE_INFINITY) {
-                return;
+            leaving[cell]++;
+            if (!isTouched[stratum]) {
+                isTouched[stratum] = true;
+                touched[touchedCount++] = stratum;
             }
-            int deaths = 0;
-            int leaving = 0;
-            for (int g = 0; g < k; g++) {
-                deathsByGroup[g] = 0;
-                int p = position[g];
-                if (p < cells[g].size() && cells[g].time(p) == t) {
-                    deathsByGroup[g] = cells[g].events(p);
-                    deaths += deathsByGroup[g];
-                    leaving += deathsByGroup[g] + cells[g].censored(p);
-                }
+        }
+
+        /**
+         * Adds the current time's terms for each stratum that had rows at it, in stratum order
+         * so that the sums do not depend on the order of rows within a time.
+         */
+        void closeTime() {
+            if (touchedCount > 1) {
+                Arrays.sort(touched, 0, touchedCount);
             }
-            if (deaths > 0) {
-                double weight = rho == 0 ? 1 : Math.pow(pooledSurvival, rho);
-                double n = total;
-                for (int g = 0; g < k; g++) {
-                    observed[g] += weight * deathsByGroup[g];
-                    expected[g] += weight * deaths * atRisk[g] / n;
+            for (int u = 0; u < touchedCount; u++) {
+                int s = touched[u];
+                isTouched[s] = false;
+                int base = s * groups;
+                int d = 0;
+                int left = 0;
+                for (int g = 0; g < groups; g++) {
+                    d += deaths[base + g];
+                    left += leaving[base + g];
                 }
-                if (total > 1) {
-                    double w2 = weight * weight;
-                    for (int g = 0; g < k; g++) {
-                        double term = w2 * deaths * atRisk[g] * (n - deaths) / (n * (n - 1));
-                        variance[g][g] += term;
-                        for (int h = 0; h < k; h++) {
-                            variance[g][h] -= term * atRisk[h] / n;
-                        }
+                if (d > 0) {
+                    addTerms(s, base, d);
+                }
+                for (int g = 0; g < groups; g++) {
+                    atRisk[base + g] -= leaving[base + g];
+                    deaths[base + g] = 0;
+                    leaving[base + g] = 0;
+                }
+                pooledAtRisk[s] -= left;
+            }
+            touchedCount = 0;
+        }
+
+        private void addTerms(int s, int base, int d) {
+            double n = pooledAtRisk[s];
+            double inverseN = 1 / n;
+            double weight = rho == 0 ? 1 : Math.pow(pooledSurvival[s], rho);
+            for (int g = 0; g < groups; g++) {
+                observed[g] += weight * deaths[base + g];
+                expected[g] += weight * d * atRisk[base + g] * inverseN;
+            }
+            if (n > 1) {
+                double scale = weight * weight * d * (n - d) / (n * (n - 1));
+                for (int g = 0; g < groups; g++) {
+                    double term = scale * atRisk[base + g];
+                    int row = g * groups;
+                    variance[row + g] += term;
+                    double termOverN = term * inverseN;
+                    for (int h = 0; h < groups; h++) {
+                        variance[row + h] -= termOverN * atRisk[base + h];
                     }
                 }
-                pooledSurvival *= (n - deaths) / n;
             }
-            for (int g = 0; g < k; g++) {
-                int p = position[g];
-                if (p < cells[g].size() && cells[g].time(p) == t) {
-                    atRisk[g] -= cells[g].events(p) + cells[g].censored(p);
-                    position[g]++;
-                }
-            }
-            total -= leaving;
+            pooledSurvival[s] *= (n - d) * inverseN;
         }
     }
 

@@ -35,7 +35,7 @@ class ConventionsTest {
         // Greenwood: 1/(6*5) + 1/(5*4) + 1/(3*2) = 1/4, so SE(S) = 4/9 * 1/2
         assertEquals(2.0 / 9, curve.stdErr(2), EXACT);
         // Nelson–Aalen: 1/6 + 1/5 + 1/3
-        assertEquals(1.0 / 6 + 1.0 / 5 + 1.0 / 3, curve.cumHaz(2), EXACT);
+        assertEquals(1.0 / 6 + 1.0 / 5 + 1.0 / 3, curve.cumulativeHazards()[2], EXACT);
         // S = 0 at t = 5: the error and the log limits are undefined (R's NA)
         assertTrue(Double.isNaN(curve.stdErr(4)) && Double.isNaN(curve.lower(4)));
         assertEquals(3, SurvivalQuantiles.median(curve).estimate(), EXACT);
@@ -60,11 +60,12 @@ class ConventionsTest {
     void nearEqualTimesAreOneTime() {
         double[] time = {10.0533880903491, 10.05338809034910001, 10.0533880903492, 20};
         boolean[] event = {true, true, true, false};
-        RiskTable fixed = RiskTables.builder(time, event).build().group(0);
+        SurvivalCurve fixed = KaplanMeier.fit(time, event);
         assertEquals(2, fixed.size());
-        assertEquals(3, fixed.events(0));
+        assertEquals(3, fixed.nEvent(0));
         assertEquals(10.0533880903491, fixed.time(0), 0);
-        RiskTable exact = RiskTables.builder(time, event).timeFix(false).build().group(0);
+        SurvivalCurve exact = KaplanMeier.fitGroups(SurvivalSample.builder(time, event)
+                .timeFix(false).build(), ConfType.LOG, 0.95)[0];
         assertEquals(3, exact.size());
     }
 
@@ -75,10 +76,10 @@ class ConventionsTest {
         double[] time = {1, 1 + step, 1 + 2 * step, 1 + 3 * step, 1 + 40 * step, 2};
         boolean[] event = new boolean[time.length];
         java.util.Arrays.fill(event, true);
-        RiskTable table = RiskTables.builder(time, event).build().group(0);
-        assertEquals(1, table.time(0), 0);
-        assertEquals(4, table.events(0));
-        assertEquals(1 + 40 * step, table.time(1), 0);
+        SurvivalCurve curve = KaplanMeier.fit(time, event);
+        assertEquals(1, curve.time(0), 0);
+        assertEquals(4, curve.nEvent(0));
+        assertEquals(1 + 40 * step, curve.time(1), 0);
     }
 
     @Test
@@ -193,7 +194,7 @@ class ConventionsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> KaplanMeier.fit(new double[] {1}, new boolean[] {true, false}));
         assertThrows(IllegalArgumentException.class,
-                () -> RiskTables.builder(new double[] {2, 1}, new boolean[] {true, true})
+                () -> SurvivalSample.builder(new double[] {2, 1}, new boolean[] {true, true})
                         .alreadySorted().build());
         SurvivalCurve curve = KaplanMeier.fit(TIME, EVENT);
         assertThrows(IllegalArgumentException.class,

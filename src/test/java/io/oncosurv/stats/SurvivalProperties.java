@@ -179,11 +179,11 @@ class SurvivalProperties {
         }
         java.util.Arrays.sort(boxed, (a, b) -> Double.compare(c.time[a], c.time[b]));
         int[] order = java.util.Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
-        RiskTables unsorted = RiskTables.builder(c.time, c.event).groups(c.group, GROUPS)
+        SurvivalSample unsorted = SurvivalSample.builder(c.time, c.event).groups(c.group, GROUPS)
                 .strata(c.stratum, 2).build();
-        RiskTables indexed = RiskTables.builder(c.time, c.event).groups(c.group, GROUPS)
+        SurvivalSample indexed = SurvivalSample.builder(c.time, c.event).groups(c.group, GROUPS)
                 .strata(c.stratum, 2).inOrder(order).build();
-        RiskTables sorted = RiskTables.builder(permute(c.time, order), permute(c.event, order))
+        SurvivalSample sorted = SurvivalSample.builder(permute(c.time, order), permute(c.event, order))
                 .groups(permute(c.group, order), GROUPS).strata(permute(c.stratum, order), 2)
                 .alreadySorted().build();
         for (double rho : new double[] {0, 1}) {
@@ -191,8 +191,9 @@ class SurvivalProperties {
             assertEquals(expected, LogRank.test(indexed, rho));
             assertEquals(expected, LogRank.test(sorted, rho));
         }
-        assertArrayEquals(KaplanMeier.fitGroups(unsorted, ConfType.LOG, 0.95),
-                KaplanMeier.fitGroups(sorted, ConfType.LOG, 0.95));
+        SurvivalCurve[] expected = KaplanMeier.fitGroups(unsorted, ConfType.LOG, 0.95);
+        assertArrayEquals(expected, KaplanMeier.fitGroups(indexed, ConfType.LOG, 0.95));
+        assertArrayEquals(expected, KaplanMeier.fitGroups(sorted, ConfType.LOG, 0.95));
     }
 
     @Property
