@@ -58,9 +58,12 @@ public final class LogRank {
         for (int g = 0; g < k; g++) {
             patients[g] = sample.groupSize(g);
         }
-        double[][] variance = new double[k][];
+        double[][] variance = new double[k][k];
         for (int g = 0; g < k; g++) {
-            variance[g] = Arrays.copyOfRange(sums.variance, g * k, (g + 1) * k);
+            for (int h = g; h < k; h++) {
+                variance[g][h] = sums.variance[g * k + h];
+                variance[h][g] = sums.variance[g * k + h];
+            }
         }
         return finish(rho, sample.strata(), patients, sums.observed, sums.expected, variance);
     }
@@ -159,18 +162,21 @@ public final class LogRank {
                 expected[g] += weight * d * atRisk[base + g] * inverseN;
             }
             if (n > 1) {
+                // symmetric: fill the upper triangle, mirrored in finish
                 double scale = weight * weight * d * (n - d) / (n * (n - 1));
                 for (int g = 0; g < groups; g++) {
                     double term = scale * atRisk[base + g];
-                    int row = g * groups;
-                    variance[row + g] += term;
                     double termOverN = term * inverseN;
-                    for (int h = 0; h < groups; h++) {
+                    int row = g * groups;
+                    variance[row + g] += term - termOverN * atRisk[base + g];
+                    for (int h = g + 1; h < groups; h++) {
                         variance[row + h] -= termOverN * atRisk[base + h];
                     }
                 }
             }
-            pooledSurvival[s] *= (n - d) * inverseN;
+            if (rho != 0) {
+                pooledSurvival[s] *= (n - d) * inverseN;
+            }
         }
     }
 
