@@ -165,6 +165,10 @@ public final class SurvivalSample {
         }
 
         public SurvivalSample build() {
+            if ((long) groups * strata > (1 << 29)) {
+                throw new IllegalArgumentException("too many groups x strata: "
+                        + (long) groups * strata);
+            }
             int[] cellSizes = new int[groups * strata];
             checkRows(cellSizes);
             if (sorted) {
@@ -204,8 +208,14 @@ public final class SurvivalSample {
             boolean[] e = new boolean[n];
             int[] g = group == null ? null : new int[n];
             int[] s = stratum == null ? null : new int[n];
+            boolean[] seen = new boolean[n];
             for (int r = 0; r < n; r++) {
                 int i = order[r];
+                if (i < 0 || i >= n || seen[i]) {
+                    throw new IllegalArgumentException("order is not a permutation of 0.."
+                            + (n - 1) + ": order[" + r + "] is " + i);
+                }
+                seen[i] = true;
                 t[r] = time[i];
                 e[r] = event[i];
                 if (g != null) {
@@ -227,7 +237,7 @@ public final class SurvivalSample {
             int[] packed = new int[n];
             for (int i = 0; i < n; i++) {
                 t[i] = time[i] + 0.0; // folds -0.0 into 0.0, whose bits sort first
-                packed[i] = bucketOf(i);
+                packed[i] = packedCode(i);
             }
             RadixSort.sort(t, packed);
             boolean[] e = new boolean[n];
@@ -247,7 +257,8 @@ public final class SurvivalSample {
             return finish(t, e, g, s, cellSizes);
         }
 
-        private int bucketOf(int i) {
+        /** A row's cell and event flag in one int, carried through the radix sort. */
+        private int packedCode(int i) {
             int cell = (stratum == null ? 0 : stratum[i]) * groups + (group == null ? 0 : group[i]);
             return 2 * cell + (event[i] ? 1 : 0);
         }

@@ -196,6 +196,10 @@ class ConventionsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> SurvivalSample.builder(new double[] {2, 1}, new boolean[] {true, true})
                         .alreadySorted().build());
+        IllegalArgumentException order = assertThrows(IllegalArgumentException.class,
+                () -> SurvivalSample.builder(new double[] {1, 2}, new boolean[] {true, true})
+                        .inOrder(new int[] {1, 1}).build());
+        assertEquals("order is not a permutation of 0..1: order[1] is 1", order.getMessage());
         SurvivalCurve curve = KaplanMeier.fit(TIME, EVENT);
         assertThrows(IllegalArgumentException.class,
                 () -> Landmarks.of(curve, new double[] {12, 6}));
