@@ -5,13 +5,10 @@ import static io.oncosurv.testsupport.Approx.TIMES;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.oncosurv.testsupport.Approx;
-import io.oncosurv.testsupport.ReferenceCsv;
+import io.oncosurv.testsupport.ReferenceAnalysis;
 import io.oncosurv.testsupport.ReferenceSample;
-import io.oncosurv.testsupport.SharedReference;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
@@ -31,26 +28,18 @@ class KaplanMeierReferenceTest {
     @DisplayName("Kaplan–Meier curves, quantiles, landmarks and RMST match R on lung and veteran")
     Stream<DynamicTest> everyCurveMatchesR() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (String dataset : List.of("lung", "veteran")) {
-            JsonNode reference = SharedReference.json(dataset + ".json");
-            ReferenceCsv csv = SharedReference.csv(dataset + ".csv");
-            JsonNode endpoint = reference.get("endpoints").get("os");
-            Iterator<Map.Entry<String, JsonNode>> analyses = endpoint.get("analyses").fields();
-            while (analyses.hasNext()) {
-                Map.Entry<String, JsonNode> analysis = analyses.next();
-                for (ConfType type : ConfType.values()) {
-                    String name = dataset + " " + analysis.getKey() + " conf.type=" + type.rName();
-                    tests.add(DynamicTest.dynamicTest(name, () -> compare(name, csv, endpoint,
-                            analysis.getValue(), type)));
-                }
+        for (ReferenceAnalysis analysis : ReferenceAnalysis.all()) {
+            for (ConfType type : ConfType.values()) {
+                String name = analysis.label() + " conf.type=" + type.rName();
+                tests.add(DynamicTest.dynamicTest(name, () -> compare(name, analysis, type)));
             }
         }
         return tests.stream();
     }
 
-    private static void compare(String name, ReferenceCsv csv, JsonNode endpoint,
-            JsonNode analysis, ConfType type) {
-        ReferenceSample sample = sample(csv, endpoint, analysis);
+    private static void compare(String name, ReferenceAnalysis reference, ConfType type) {
+        ReferenceSample sample = reference.sample();
+        JsonNode analysis = reference.answers();
         SurvivalCurve[] curves = KaplanMeier.fitGroups(sample.time(), sample.event(),
                 sample.group(), sample.groups(), type, 0.95);
         JsonNode km = analysis.get("km");
@@ -127,18 +116,5 @@ class KaplanMeierReferenceTest {
             check.close(what + "upper", Approx.numbers(expected.get("upper" + suffix))[k],
                     l.upper(), R_NUMBERS);
         }
-    }
-
-    static ReferenceSample sample(ReferenceCsv csv, JsonNode endpoint, JsonNode analysis) {
-        String groupColumn = analysis.get("group_column").isNull() ? null
-                : analysis.get("group_column").asText();
-        List<String> levels = new ArrayList<>();
-        if (groupColumn == null) {
-            levels.add("all");
-        } else {
-            analysis.get("levels").forEach(level -> levels.add(level.asText()));
-        }
-        return ReferenceSample.of(csv, endpoint.get("time_column").asText(),
-                endpoint.get("event_column").asText(), groupColumn, levels);
     }
 }

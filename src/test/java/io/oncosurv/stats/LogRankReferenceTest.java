@@ -4,13 +4,13 @@ import static io.oncosurv.testsupport.Approx.R_NUMBERS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.oncosurv.testsupport.Approx;
+import io.oncosurv.testsupport.ReferenceAnalysis;
 import io.oncosurv.testsupport.ReferenceCsv;
 import io.oncosurv.testsupport.ReferenceSample;
+import io.oncosurv.testsupport.Rows;
 import io.oncosurv.testsupport.SharedReference;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
@@ -28,26 +28,18 @@ class LogRankReferenceTest {
     @DisplayName("survdiff: observed, expected, variance, chi-square, df and p match R")
     Stream<DynamicTest> unstratifiedTestsMatchR() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (String dataset : List.of("lung", "veteran")) {
-            JsonNode reference = SharedReference.json(dataset + ".json");
-            ReferenceCsv csv = SharedReference.csv(dataset + ".csv");
-            JsonNode endpoint = reference.get("endpoints").get("os");
-            Iterator<Map.Entry<String, JsonNode>> analyses = endpoint.get("analyses").fields();
-            while (analyses.hasNext()) {
-                Map.Entry<String, JsonNode> analysis = analyses.next();
-                JsonNode survdiff = analysis.getValue().get("survdiff");
-                if (survdiff == null) {
-                    continue;
-                }
-                ReferenceSample sample = KaplanMeierReferenceTest.sample(csv, endpoint,
-                        analysis.getValue());
-                for (String key : List.of("rho0", "rho1")) {
-                    JsonNode expected = survdiff.get(key);
-                    String name = dataset + " " + analysis.getKey() + " " + key;
-                    tests.add(DynamicTest.dynamicTest(name, () -> compare(name, expected,
-                            LogRank.test(sample.time(), sample.event(), sample.group(),
-                                    sample.groups(), expected.get("rho").asDouble()))));
-                }
+        for (ReferenceAnalysis analysis : ReferenceAnalysis.all()) {
+            JsonNode survdiff = analysis.answers().get("survdiff");
+            if (survdiff == null) {
+                continue; // the overall analysis has one group: nothing to test
+            }
+            ReferenceSample sample = analysis.sample();
+            for (String key : List.of("rho0", "rho1")) {
+                JsonNode expected = survdiff.get(key);
+                String name = analysis.label() + " " + key;
+                tests.add(DynamicTest.dynamicTest(name, () -> compare(name, expected,
+                        LogRank.test(sample.time(), sample.event(), sample.group(),
+                                sample.groups(), expected.get("rho").asDouble()))));
             }
         }
         return tests.stream();
@@ -68,8 +60,9 @@ class LogRankReferenceTest {
             tests.add(DynamicTest.dynamicTest(key, () -> {
                 // rows with ph_ecog present, as R's model frame keeps them
                 int[] keep = presentRows(lung, "ph_ecog");
-                compare(key, extra.get(key), LogRank.testStratified(pick(lungSex.time(), keep),
-                        pick(lungSex.event(), keep), pick(lungSex.group(), keep), 2,
+                compare(key, extra.get(key), LogRank.testStratified(
+                        Rows.pick(lungSex.time(), keep), Rows.pick(lungSex.event(), keep),
+                        Rows.pick(lungSex.group(), keep), 2,
                         lungEcog.group(), 4, Double.parseDouble(rho)));
             }));
         }
@@ -126,29 +119,5 @@ class LogRankReferenceTest {
             }
         }
         return rows.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static double[] pick(double[] values, int[] rows) {
-        double[] out = new double[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            out[i] = values[rows[i]];
-        }
-        return out;
-    }
-
-    private static boolean[] pick(boolean[] values, int[] rows) {
-        boolean[] out = new boolean[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            out[i] = values[rows[i]];
-        }
-        return out;
-    }
-
-    private static int[] pick(int[] values, int[] rows) {
-        int[] out = new int[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            out[i] = values[rows[i]];
-        }
-        return out;
     }
 }

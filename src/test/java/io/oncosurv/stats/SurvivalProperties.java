@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oncosurv.testsupport.Rows;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -74,12 +75,12 @@ class SurvivalProperties {
     void statisticIgnoresRowOrder(@ForAll("cohorts") Cohort c) {
         int[] perm = permutation(c.size(), new Random(c.seed + 1));
         LogRankResult original = LogRank.test(c.time, c.event, c.group, GROUPS, 0);
-        LogRankResult shuffled = LogRank.test(permute(c.time, perm), permute(c.event, perm),
-                permute(c.group, perm), GROUPS, 0);
+        LogRankResult shuffled = LogRank.test(Rows.pick(c.time, perm), Rows.pick(c.event, perm),
+                Rows.pick(c.group, perm), GROUPS, 0);
         assertEquals(original, shuffled);
         SurvivalCurve[] a = KaplanMeier.fitGroups(c.time, c.event, c.group, GROUPS);
-        SurvivalCurve[] b = KaplanMeier.fitGroups(permute(c.time, perm), permute(c.event, perm),
-                permute(c.group, perm), GROUPS);
+        SurvivalCurve[] b = KaplanMeier.fitGroups(Rows.pick(c.time, perm), Rows.pick(c.event, perm),
+                Rows.pick(c.group, perm), GROUPS);
         assertArrayEquals(a, b);
     }
 
@@ -183,8 +184,8 @@ class SurvivalProperties {
                 .strata(c.stratum, 2).build();
         SurvivalSample indexed = SurvivalSample.builder(c.time, c.event).groups(c.group, GROUPS)
                 .strata(c.stratum, 2).inOrder(order).build();
-        SurvivalSample sorted = SurvivalSample.builder(permute(c.time, order), permute(c.event, order))
-                .groups(permute(c.group, order), GROUPS).strata(permute(c.stratum, order), 2)
+        SurvivalSample sorted = SurvivalSample.builder(Rows.pick(c.time, order), Rows.pick(c.event, order))
+                .groups(Rows.pick(c.group, order), GROUPS).strata(Rows.pick(c.stratum, order), 2)
                 .alreadySorted().build();
         for (double rho : new double[] {0, 1}) {
             LogRankResult expected = LogRank.test(unsorted, rho);
@@ -226,29 +227,5 @@ class SurvivalProperties {
             perm[j] = t;
         }
         return perm;
-    }
-
-    private static double[] permute(double[] values, int[] perm) {
-        double[] out = new double[perm.length];
-        for (int i = 0; i < perm.length; i++) {
-            out[i] = values[perm[i]];
-        }
-        return out;
-    }
-
-    private static boolean[] permute(boolean[] values, int[] perm) {
-        boolean[] out = new boolean[perm.length];
-        for (int i = 0; i < perm.length; i++) {
-            out[i] = values[perm[i]];
-        }
-        return out;
-    }
-
-    private static int[] permute(int[] values, int[] perm) {
-        int[] out = new int[perm.length];
-        for (int i = 0; i < perm.length; i++) {
-            out[i] = values[perm[i]];
-        }
-        return out;
     }
 }
