@@ -2,8 +2,8 @@ package io.oncosurv.stats;
 
 /**
  * The Kaplan–Meier estimator with Greenwood's variance, as R's
- * {@code survfit(Surv(time, event) ~ group)}: one pass over a time-ordered sample, each row
- * updating only its own group's curve.
+ * {@code survfit(Surv(time, event) ~ group)}: one pass over a sample's distinct times, each
+ * updating only the curves of the groups with patients leaving at it.
  */
 public final class KaplanMeier {
 
@@ -33,23 +33,32 @@ public final class KaplanMeier {
     public static SurvivalCurve[] fitGroups(SurvivalSample sample, ConfType confType,
             double confLevel) {
         ConfidenceBand.zValue(confLevel); // refuse a bad level before the work
-        CurveBuilder[] builders = new CurveBuilder[sample.groups()];
-        for (int g = 0; g < builders.length; g++) {
+        int groups = sample.groups();
+        TimeSteps steps = sample.steps();
+        CurveBuilder[] builders = new CurveBuilder[groups];
+        for (int g = 0; g < groups; g++) {
             builders[g] = new CurveBuilder(sample.groupSize(g),
-                    Math.min(sample.groupSize(g), sample.distinctTimes()));
+                    Math.min(sample.groupSize(g), steps.steps));
         }
-        CanonicalTimes canonical = sample.canonicalTimes();
-        for (int i = 0; i < sample.size(); i++) {
-            builders[sample.group(i)].add(canonical.of(sample.time(i)), sample.event(i));
+        // cells are stratum * groups + group; a group's cells in several strata add up
+        CurveBuilder[] builderOfCell = new CurveBuilder[groups * sample.strata()];
+        for (int c = 0; c < builderOfCell.length; c++) {
+            builderOfCell[c] = builders[c % groups];
         }
-        SurvivalCurve[] curves = new SurvivalCurve[builders.length];
-        for (int g = 0; g < curves.length; g++) {
+        for (int j = 0; j < steps.steps; j++) {
+            double t = steps.time[j];
+            for (int e = steps.start[j]; e < steps.start[j + 1]; e++) {
+                builderOfCell[steps.cell[e]].add(t, steps.events[e], steps.censored[e]);
+            }
+        }
+        SurvivalCurve[] curves = new SurvivalCurve[groups];
+        for (int g = 0; g < groups; g++) {
             curves[g] = builders[g].build(confType, confLevel);
         }
         return curves;
     }
 
-    /** One group's curve, grown a row at a time in time order. */
+    /** One group's curve, grown a time at a time in increasing order. */
     private static final class CurveBuilder {
         private final int patients;
         private final double[] time;
@@ -75,7 +84,7 @@ public final class KaplanMeier {
             logVariance = new double[maxPoints];
         }
 
-        void add(double t, boolean event) {
+        void add(double t, int events, int censorings) {
             if (points == 0 || t != time[points - 1]) {
                 if (points > 0) {
                     closeLastPoint();
@@ -84,11 +93,8 @@ public final class KaplanMeier {
                 nRisk[points] = atRisk;
                 points++;
             }
-            if (event) {
-                nEvent[points - 1]++;
-            } else {
-                nCensor[points - 1]++;
-            }
+            nEvent[points - 1] += events;
+            nCensor[points - 1] += censorings;
         }
 
         /** S and Greenwood's variance of −log S after the last point's events. */

@@ -14,6 +14,9 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  * the stratum's pooled Kaplan–Meier just before t, observed += w·d_g, expected += w·d·n_g/n, and
  * the covariance gets w²·d(n−d)/(n(n−1))·n_g(δ_gh − n_h/n). Strata add their sums. The statistic
  * is (O−E)ᵀV⁻¹(O−E) over the groups with expected > 0, less the first of them.
+ * R's C code adds the expected and covariance terms of every group at every event time; here a
+ * group's terms are added when its number at risk changes (see {@link Sums}), the same sums in a
+ * different order.
  */
 public final class LogRank {
 
@@ -36,147 +39,172 @@ public final class LogRank {
                 .strata(stratum, strata).build(), rho);
     }
 
-    /** The test on a sample, stratified when the sample has strata; one pass. */
+    /** The test on a sample, stratified when the sample has strata; one pass over its times. */
     public static LogRankResult test(SurvivalSample sample, double rho) {
         if (!Double.isFinite(rho) || rho < 0) {
             throw new IllegalArgumentException("rho must be finite and >= 0; got " + rho);
         }
-        Accumulator sums = new Accumulator(sample, rho);
-        CanonicalTimes canonical = sample.canonicalTimes();
-        double current = Double.NaN;
-        for (int i = 0; i < sample.size(); i++) {
-            double t = canonical.of(sample.time(i));
-            if (t != current) {
-                sums.closeTime();
-                current = t;
-            }
-            sums.add(sample.stratum(i), sample.group(i), sample.event(i));
-        }
-        sums.closeTime();
         int k = sample.groups();
+        Sums sums = new Sums(sample, rho);
+        TimeSteps steps = sample.steps();
+        if (sample.strata() == 1) {
+            for (int j = 0; j < steps.steps; j++) {
+                sums.addTime(steps, 0, steps.start[j], steps.start[j + 1]);
+            }
+        } else {
+            int[] stratumOf = new int[k * sample.strata()];
+            for (int c = 0; c < stratumOf.length; c++) {
+                stratumOf[c] = c / k;
+            }
+            for (int j = 0; j < steps.steps; j++) {
+                // a step's entries are in cell order, so each stratum's cells come together
+                int e = steps.start[j];
+                int end = steps.start[j + 1];
+                while (e < end) {
+                    int stratum = stratumOf[steps.cell[e]];
+                    int stratumEnd = e + 1;
+                    while (stratumEnd < end && stratumOf[steps.cell[stratumEnd]] == stratum) {
+                        stratumEnd++;
+                    }
+                    sums.addTime(steps, stratum, e, stratumEnd);
+                    e = stratumEnd;
+                }
+            }
+        }
+        sums.settleAll();
         int[] patients = new int[k];
         for (int g = 0; g < k; g++) {
             patients[g] = sample.groupSize(g);
         }
-        double[][] variance = new double[k][k];
-        for (int g = 0; g < k; g++) {
-            for (int h = g; h < k; h++) {
-                variance[g][h] = sums.variance[g * k + h];
-                variance[h][g] = sums.variance[g * k + h];
-            }
-        }
-        return finish(rho, sample.strata(), patients, sums.observed, sums.expected, variance);
+        return finish(rho, sample.strata(), patients, sums.observed, sums.expected(),
+                sums.variance());
     }
 
     /**
-     * Sums over the distinct times, fed one row at a time in time order; the rows of one time may
-     * belong to several strata, each with its own numbers at risk and pooled Kaplan–Meier.
+     * The test's sums, kept so that a time costs O(cells leaving at it) rather than O(k²).
+     * Per stratum s and distinct time t with d events among n at risk, weight w:
+     * a_t = w·d/n, c_t = w²·d(n−d)/(n(n−1)), e_t = c_t/n. Then E_g = Σ a_t·n_g(t),
+     * V_gg = Σ c_t·n_g(t) − Σ e_t·n_g(t)², V_gh = −Σ e_t·n_g(t)·n_h(t). Since n_g only changes
+     * when a patient of g leaves, running totals of a, c and e per stratum are kept, and a group's
+     * terms are settled (count × change of the total since its last settlement) just before its
+     * count changes, and once at the end.
      */
-    private static final class Accumulator {
+    private static final class Sums {
         private final int groups;
         private final double rho;
         final double[] observed;
-        final double[] expected;
-        final double[] variance; // groups x groups, row-major
-        private final int[] atRisk; // per stratum * groups + group
+        private final double[] expected;
+        private final double[] hazardSum; // Σ c_t·n_g(t), per group
+        private final double[] pairSum; // Σ e_t·n_g(t)·n_h(t), per g <= h, row-major k × k
+        private final int[] atRisk; // per cell
         private final int[] pooledAtRisk; // per stratum
         private final double[] pooledSurvival; // per stratum, just before the current time
-        private final int[] deaths; // at the current time, per cell
-        private final int[] leaving; // at the current time, per cell
-        private final int[] touched; // strata with rows at the current time
-        private final boolean[] isTouched;
-        private int touchedCount;
+        private final double[] totalA; // per stratum
+        private final double[] totalC;
+        private final double[] totalE;
+        private final double[] settledA; // per cell: totalA at its last settlement
+        private final double[] settledC;
+        private final double[] settledE; // per stratum × k × k
 
-        Accumulator(SurvivalSample sample, double rho) {
+        Sums(SurvivalSample sample, double rho) {
             this.groups = sample.groups();
             this.rho = rho;
             int strata = sample.strata();
+            int cells = strata * groups;
             observed = new double[groups];
             expected = new double[groups];
-            variance = new double[groups * groups];
-            atRisk = new int[strata * groups];
+            hazardSum = new double[groups];
+            pairSum = new double[groups * groups];
+            atRisk = new int[cells];
             pooledAtRisk = new int[strata];
             pooledSurvival = new double[strata];
+            totalA = new double[strata];
+            totalC = new double[strata];
+            totalE = new double[strata];
+            settledA = new double[cells];
+            settledC = new double[cells];
+            settledE = new double[strata * groups * groups];
             for (int s = 0; s < strata; s++) {
                 pooledSurvival[s] = 1;
                 for (int g = 0; g < groups; g++) {
                     atRisk[s * groups + g] = sample.cellSize(g, s);
-                    pooledAtRisk[s] += atRisk[s * groups + g];
+                    pooledAtRisk[s] += sample.cellSize(g, s);
                 }
             }
-            deaths = new int[strata * groups];
-            leaving = new int[strata * groups];
-            touched = new int[strata];
-            isTouched = new boolean[strata];
         }
 
-        void add(int stratum, int group, boolean event) {
-            int cell = stratum * groups + group;
-            if (event) {
-                deaths[cell]++;
+        /** One distinct time of one stratum: entries {@code from .. to-1} of the steps. */
+        void addTime(TimeSteps steps, int s, int from, int to) {
+            int d = 0;
+            int leaving = 0;
+            for (int e = from; e < to; e++) {
+                d += steps.events[e];
+                leaving += steps.events[e] + steps.censored[e];
             }
-            leaving[cell]++;
-            if (!isTouched[stratum]) {
-                isTouched[stratum] = true;
-                touched[touchedCount++] = stratum;
+            if (d > 0) {
+                double n = pooledAtRisk[s];
+                double weight = rho == 0 ? 1 : Math.pow(pooledSurvival[s], rho);
+                for (int e = from; e < to; e++) {
+                    observed[steps.cell[e] - s * groups] += weight * steps.events[e];
+                }
+                totalA[s] += weight * d / n;
+                if (n > 1) {
+                    double c = weight * weight * d * (n - d) / (n * (n - 1));
+                    totalC[s] += c;
+                    totalE[s] += c / n;
+                }
+                if (rho != 0) {
+                    pooledSurvival[s] *= (n - d) / n;
+                }
+            }
+            for (int e = from; e < to; e++) {
+                int cell = steps.cell[e];
+                settle(s, cell - s * groups);
+                atRisk[cell] -= steps.events[e] + steps.censored[e];
+            }
+            pooledAtRisk[s] -= leaving;
+        }
+
+        /** Adds group g's terms in stratum s since its last settlement, at its current count. */
+        private void settle(int s, int g) {
+            int base = s * groups;
+            int cell = base + g;
+            double n = atRisk[cell];
+            expected[g] += n * (totalA[s] - settledA[cell]);
+            settledA[cell] = totalA[s];
+            hazardSum[g] += n * (totalC[s] - settledC[cell]);
+            settledC[cell] = totalC[s];
+            double e = totalE[s];
+            int pairs = s * groups * groups;
+            for (int h = 0; h < groups; h++) {
+                int pair = g <= h ? g * groups + h : h * groups + g;
+                pairSum[pair] += n * atRisk[base + h] * (e - settledE[pairs + pair]);
+                settledE[pairs + pair] = e;
             }
         }
 
-        /**
-         * Adds the current time's terms for each stratum that had rows at it, in stratum order
-         * so that the sums do not depend on the order of rows within a time.
-         */
-        void closeTime() {
-            if (touchedCount > 1) {
-                Arrays.sort(touched, 0, touchedCount);
-            }
-            for (int u = 0; u < touchedCount; u++) {
-                int s = touched[u];
-                isTouched[s] = false;
-                int base = s * groups;
-                int d = 0;
-                int left = 0;
+        void settleAll() {
+            for (int s = 0; s < pooledAtRisk.length; s++) {
                 for (int g = 0; g < groups; g++) {
-                    d += deaths[base + g];
-                    left += leaving[base + g];
+                    settle(s, g);
                 }
-                if (d > 0) {
-                    addTerms(s, base, d);
-                }
-                for (int g = 0; g < groups; g++) {
-                    atRisk[base + g] -= leaving[base + g];
-                    deaths[base + g] = 0;
-                    leaving[base + g] = 0;
-                }
-                pooledAtRisk[s] -= left;
             }
-            touchedCount = 0;
         }
 
-        private void addTerms(int s, int base, int d) {
-            double n = pooledAtRisk[s];
-            double inverseN = 1 / n;
-            double weight = rho == 0 ? 1 : Math.pow(pooledSurvival[s], rho);
+        double[] expected() {
+            return expected;
+        }
+
+        double[][] variance() {
+            double[][] v = new double[groups][groups];
             for (int g = 0; g < groups; g++) {
-                observed[g] += weight * deaths[base + g];
-                expected[g] += weight * d * atRisk[base + g] * inverseN;
-            }
-            if (n > 1) {
-                // symmetric: fill the upper triangle, mirrored in finish
-                double scale = weight * weight * d * (n - d) / (n * (n - 1));
-                for (int g = 0; g < groups; g++) {
-                    double term = scale * atRisk[base + g];
-                    double termOverN = term * inverseN;
-                    int row = g * groups;
-                    variance[row + g] += term - termOverN * atRisk[base + g];
-                    for (int h = g + 1; h < groups; h++) {
-                        variance[row + h] -= termOverN * atRisk[base + h];
-                    }
+                v[g][g] = hazardSum[g] - pairSum[g * groups + g];
+                for (int h = g + 1; h < groups; h++) {
+                    v[g][h] = -pairSum[g * groups + h];
+                    v[h][g] = v[g][h];
                 }
             }
-            if (rho != 0) {
-                pooledSurvival[s] *= (n - d) * inverseN;
-            }
+            return v;
         }
     }
 

@@ -1,42 +1,32 @@
 package io.oncosurv.stats;
 
 /**
- * Patients' times and event flags with their group (and stratum) codes, validated and in
- * increasing time order: the input of every estimator here, which then works in one linear pass.
- * R's tie rule ({@link CanonicalTimes}) is applied over the whole sample, as {@code survfit} and
- * {@code survdiff} apply {@code aeqSurv} to all the data before splitting it by group.
+ * Patients' times and event flags with their group (and stratum) codes, validated and reduced to
+ * {@link TimeSteps}: the distinct times in order, each with the events and censorings of every
+ * cell. Every estimator here reads a sample, so the rows are read, checked and counted once and
+ * the estimators' work is proportional to the distinct times. R's tie rule is applied over the
+ * whole sample, as {@code survfit} and {@code survdiff} apply {@code aeqSurv} to all the data
+ * before splitting it by group.
  *
- * <p>Building costs a radix sort of the times for unsorted input ({@link RadixSort}: a few linear
- * passes), a gather for input with a sorted index, and one validating pass for input already in
- * order, whose arrays are then used as they are (not copied: do not
- * change them while the sample is in use). Memory is O(n) in primitive arrays.
+ * <p>Building costs one pass over input already in time order, one gathering pass for input with
+ * a sorted index, and a radix sort ({@link RadixSort}, a few linear passes) plus one pass for
+ * unsorted input. Memory is O(n) in primitive arrays; the input arrays are not kept.
  */
 public final class SurvivalSample {
 
-    private final double[] time;
-    private final boolean[] event;
-    private final int[] group; // null: everyone in group 0
-    private final int[] stratum; // null: one stratum
+    private final int patients;
     private final int groups;
     private final int strata;
     private final int[] cellSizes; // patients per stratum * groups + group
-    private final int distinctTimes;
-    private final double meanAbsDistinct;
-    private final boolean timeFix;
+    private final TimeSteps steps;
 
-    private SurvivalSample(double[] time, boolean[] event, int[] group, int[] stratum, int groups,
-            int strata, int[] cellSizes, int distinctTimes, double meanAbsDistinct,
-            boolean timeFix) {
-        this.time = time;
-        this.event = event;
-        this.group = group;
-        this.stratum = stratum;
+    private SurvivalSample(int patients, int groups, int strata, int[] cellSizes,
+            TimeSteps steps) {
+        this.patients = patients;
         this.groups = groups;
         this.strata = strata;
         this.cellSizes = cellSizes;
-        this.distinctTimes = distinctTimes;
-        this.meanAbsDistinct = meanAbsDistinct;
-        this.timeFix = timeFix;
+        this.steps = steps;
     }
 
     /** Starts a sample over parallel arrays of times (finite, >= 0) and event flags. */
@@ -46,7 +36,7 @@ public final class SurvivalSample {
 
     /** Patients. */
     public int size() {
-        return time.length;
+        return patients;
     }
 
     public int groups() {
@@ -55,6 +45,11 @@ public final class SurvivalSample {
 
     public int strata() {
         return strata;
+    }
+
+    /** Distinct times, after R's tie rule. */
+    public int distinctTimes() {
+        return steps.steps;
     }
 
     /** Patients in a group, over all strata. */
@@ -66,38 +61,16 @@ public final class SurvivalSample {
         return total;
     }
 
-    /** Distinct times (before R's tie rule merges near-equal ones): at most a curve's points. */
-    int distinctTimes() {
-        return distinctTimes;
-    }
-
     /** Patients in a group within a stratum. */
     int cellSize(int g, int s) {
         return cellSizes[s * groups + g];
     }
 
-    double time(int i) {
-        return time[i];
+    TimeSteps steps() {
+        return steps;
     }
 
-    boolean event(int i) {
-        return event[i];
-    }
-
-    int group(int i) {
-        return group == null ? 0 : group[i];
-    }
-
-    int stratum(int i) {
-        return stratum == null ? 0 : stratum[i];
-    }
-
-    /** A fresh mapper of this sample's times to R's tie-resolved times, for one pass. */
-    CanonicalTimes canonicalTimes() {
-        return new CanonicalTimes(meanAbsDistinct, timeFix);
-    }
-
-    /** Collects the optional parts of the input; {@link #build()} validates and orders. */
+    /** Collects the optional parts of the input; {@link #build()} validates and reduces. */
     public static final class Builder {
         private final double[] time;
         private final boolean[] event;
@@ -136,7 +109,7 @@ public final class SurvivalSample {
 
         /**
          * The rows in increasing time order by a permutation of {@code 0 .. n-1} (an index a
-         * cohort sorts once per endpoint): the build gathers the rows instead of sorting them.
+         * cohort sorts once per endpoint): read through it, no sort.
          */
         public Builder inOrder(int[] permutation) {
             if (permutation.length != time.length) {
@@ -148,7 +121,7 @@ public final class SurvivalSample {
             return this;
         }
 
-        /** The arrays are already in increasing time order: used as they are, not copied. */
+        /** The arrays are already in increasing time order: one pass, no sort. */
         public Builder alreadySorted() {
             this.sorted = true;
             this.order = null;
@@ -169,45 +142,50 @@ public final class SurvivalSample {
                 throw new IllegalArgumentException("too many groups x strata: "
                         + (long) groups * strata);
             }
-            int[] cellSizes = new int[groups * strata];
-            checkRows(cellSizes);
-            if (sorted) {
-                return finish(time, event, group, stratum, cellSizes);
-            }
-            if (order != null) {
-                return gatherInOrder(cellSizes);
-            }
-            return sortByRadix(cellSizes);
-        }
-
-        /** Validates every row and counts the patients of each cell. */
-        private void checkRows(int[] cellSizes) {
-            for (int i = 0; i < time.length; i++) {
-                double t = time[i];
-                if (!(t >= 0) || t == Double.POSITIVE_INFINITY) {
-                    throw new IllegalArgumentException("time[" + i + "] is " + t
-                            + ": times must be finite and >= 0");
-                }
-                int g = group == null ? 0 : group[i];
-                if (g < 0 || g >= groups) {
-                    throw new IllegalArgumentException("group[" + i + "] is " + g
-                            + ": codes must be in 0.." + (groups - 1));
-                }
-                int s = stratum == null ? 0 : stratum[i];
-                if (s < 0 || s >= strata) {
-                    throw new IllegalArgumentException("stratum[" + i + "] is " + s
-                            + ": codes must be in 0.." + (strata - 1));
-                }
-                cellSizes[s * groups + g]++;
-            }
-        }
-
-        private SurvivalSample gatherInOrder(int[] cellSizes) {
             int n = time.length;
+            int[] cellSizes = new int[groups * strata];
+            if (sorted) {
+                // One pass: check, count and reduce the rows as they are.
+                TimeStepsBuilder steps = new TimeStepsBuilder(groups * strata,
+                        distinctSortedTimes(time));
+                for (int i = 0; i < n; i++) {
+                    double t = checkedTime(i);
+                    if (i > 0 && t < time[i - 1]) {
+                        throw new IllegalArgumentException("times are not in increasing order at "
+                                + "position " + i + " (" + t + " after " + time[i - 1] + ")");
+                    }
+                    int c = checkedCell(i);
+                    cellSizes[c]++;
+                    steps.add(t, c, event[i]);
+                }
+                return new SurvivalSample(n, groups, strata, cellSizes, steps.build(timeFix));
+            }
+            // Otherwise put the times in order, each carrying its cell and event flag packed in an
+            // int, then reduce them in one sequential pass.
             double[] t = new double[n];
-            boolean[] e = new boolean[n];
-            int[] g = group == null ? null : new int[n];
-            int[] s = stratum == null ? null : new int[n];
+            int[] packed = new int[n];
+            if (order != null) {
+                gatherInOrder(t, packed, cellSizes);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    t[i] = checkedTime(i) + 0.0; // folds -0.0 into 0.0, whose bits sort first
+                    int c = checkedCell(i);
+                    cellSizes[c]++;
+                    packed[i] = (c << 1) | (event[i] ? 1 : 0);
+                }
+                RadixSort.sort(t, packed);
+            }
+            TimeStepsBuilder steps = new TimeStepsBuilder(groups * strata, distinctSortedTimes(t));
+            for (int r = 0; r < n; r++) {
+                int code = packed[r];
+                steps.add(t[r], code >>> 1, (code & 1) == 1);
+            }
+            return new SurvivalSample(n, groups, strata, cellSizes, steps.build(timeFix));
+        }
+
+        /** Reads the rows through the order index, checking it and them. */
+        private void gatherInOrder(double[] t, int[] packed, int[] cellSizes) {
+            int n = time.length;
             boolean[] seen = new boolean[n];
             for (int r = 0; r < n; r++) {
                 int i = order[r];
@@ -216,73 +194,51 @@ public final class SurvivalSample {
                             + (n - 1) + ": order[" + r + "] is " + i);
                 }
                 seen[i] = true;
-                t[r] = time[i];
-                e[r] = event[i];
-                if (g != null) {
-                    g[r] = group[i];
+                t[r] = checkedTime(i);
+                if (r > 0 && t[r] < t[r - 1]) {
+                    throw new IllegalArgumentException("times are not in increasing order at "
+                            + "position " + r + " of the order (" + t[r] + " after " + t[r - 1]
+                            + ")");
                 }
-                if (s != null) {
-                    s[r] = stratum[i];
-                }
+                int c = checkedCell(i);
+                cellSizes[c]++;
+                packed[r] = (c << 1) | (event[i] ? 1 : 0);
             }
-            return finish(t, e, g, s, cellSizes);
         }
 
-        /**
-         * Sorts the times by radix, each carrying its cell and event flag, then unpacks those.
-         */
-        private SurvivalSample sortByRadix(int[] cellSizes) {
-            int n = time.length;
-            double[] t = new double[n];
-            int[] packed = new int[n];
-            for (int i = 0; i < n; i++) {
-                t[i] = time[i] + 0.0; // folds -0.0 into 0.0, whose bits sort first
-                packed[i] = packedCode(i);
-            }
-            RadixSort.sort(t, packed);
-            boolean[] e = new boolean[n];
-            int[] g = group == null ? null : new int[n];
-            int[] s = stratum == null ? null : new int[n];
-            for (int r = 0; r < n; r++) {
-                int code = packed[r];
-                e[r] = (code & 1) == 1;
-                int cell = code >>> 1;
-                if (g != null) {
-                    g[r] = cell % groups;
-                }
-                if (s != null) {
-                    s[r] = cell / groups;
-                }
-            }
-            return finish(t, e, g, s, cellSizes);
-        }
-
-        /** A row's cell and event flag in one int, carried through the radix sort. */
-        private int packedCode(int i) {
-            int cell = (stratum == null ? 0 : stratum[i]) * groups + (group == null ? 0 : group[i]);
-            return 2 * cell + (event[i] ? 1 : 0);
-        }
-
-        private SurvivalSample finish(double[] t, boolean[] e, int[] g, int[] s,
-                int[] cellSizes) {
-            double sumAbs = 0;
-            int distinct = 0;
-            double previous = Double.NaN;
-            for (int r = 0; r < t.length; r++) {
-                double v = t[r];
-                if (v != previous) {
-                    if (v < previous) {
-                        throw new IllegalArgumentException("times are not in increasing order at "
-                                + "position " + r + " (" + v + " after " + previous + ")");
-                    }
-                    sumAbs += v; // times are >= 0
+        /** Distinct values of an array in non-decreasing order (a bound for sizing the steps). */
+        private static int distinctSortedTimes(double[] sortedTimes) {
+            int distinct = sortedTimes.length == 0 ? 0 : 1;
+            for (int i = 1; i < sortedTimes.length; i++) {
+                if (sortedTimes[i] != sortedTimes[i - 1]) {
                     distinct++;
-                    previous = v;
                 }
             }
-            double mean = distinct == 0 ? Double.NaN : sumAbs / distinct;
-            return new SurvivalSample(t, e, g, s, groups, strata, cellSizes, distinct, mean,
-                    timeFix);
+            return distinct;
+        }
+
+        private double checkedTime(int i) {
+            double t = time[i];
+            if (!(t >= 0) || t == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException("time[" + i + "] is " + t
+                        + ": times must be finite and >= 0");
+            }
+            return t;
+        }
+
+        /** The row's cell, stratum * groups + group, after checking both codes. */
+        private int checkedCell(int i) {
+            int g = group == null ? 0 : group[i];
+            if (g < 0 || g >= groups) {
+                throw new IllegalArgumentException("group[" + i + "] is " + g
+                        + ": codes must be in 0.." + (groups - 1));
+            }
+            int s = stratum == null ? 0 : stratum[i];
+            if (s < 0 || s >= strata) {
+                throw new IllegalArgumentException("stratum[" + i + "] is " + s
+                        + ": codes must be in 0.." + (strata - 1));
+            }
+            return s * groups + g;
         }
 
         private void checkLength(String what, int[] codes) {
