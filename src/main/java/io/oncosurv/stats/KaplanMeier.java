@@ -101,11 +101,12 @@ public final class KaplanMeier {
         private void closeLastPoint() {
             int last = points - 1;
             int d = nEvent[last];
-            if (d > 0) {
-                double r = atRisk;
-                surv *= (r - d) / r;
-                variance += atRisk > d ? d / (r * (r - d)) : Double.POSITIVE_INFINITY;
-            }
+            double r = atRisk;
+            // No branch on d > 0 (unpredictable with distinct times): with d = 0 S is multiplied
+            // by exactly 1 and the variance gains exactly 0; with d = r S becomes 0 and the
+            // variance d / 0 = +infinity, R's NA standard error at S = 0.
+            surv *= (r - d) / r;
+            variance += d / (r * (r - d));
             survival[last] = surv;
             logVariance[last] = variance;
             atRisk -= d + nCensor[last];

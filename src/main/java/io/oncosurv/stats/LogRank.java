@@ -96,6 +96,7 @@ public final class LogRank {
         private final double[] expected;
         private final double[] hazardSum; // Σ c_t·n_g(t), per group
         private final double[] pairSum; // Σ e_t·n_g(t)·n_h(t), per g <= h, row-major k × k
+        private final int[] pairIndex; // (g, h) -> index of (min, max) in pairSum, without a branch
         private final int[] atRisk; // per cell
         private final int[] pooledAtRisk; // per stratum
         private final double[] pooledSurvival; // per stratum, just before the current time
@@ -115,6 +116,12 @@ public final class LogRank {
             expected = new double[groups];
             hazardSum = new double[groups];
             pairSum = new double[groups * groups];
+            pairIndex = new int[groups * groups];
+            for (int g = 0; g < groups; g++) {
+                for (int h = 0; h < groups; h++) {
+                    pairIndex[g * groups + h] = Math.min(g, h) * groups + Math.max(g, h);
+                }
+            }
             atRisk = new int[cells];
             pooledAtRisk = new int[strata];
             pooledSurvival = new double[strata];
@@ -141,21 +148,21 @@ public final class LogRank {
                 d += steps.events[e];
                 leaving += steps.events[e] + steps.censored[e];
             }
-            if (d > 0) {
-                double n = pooledAtRisk[s];
-                double weight = rho == 0 ? 1 : Math.pow(pooledSurvival[s], rho);
-                for (int e = from; e < to; e++) {
-                    observed[steps.cell[e] - s * groups] += weight * steps.events[e];
-                }
-                totalA[s] += weight * d / n;
-                if (n > 1) {
-                    double c = weight * weight * d * (n - d) / (n * (n - 1));
-                    totalC[s] += c;
-                    totalE[s] += c / n;
-                }
-                if (rho != 0) {
-                    pooledSurvival[s] *= (n - d) / n;
-                }
+            // No branch on d > 0: at a time with only censorings every term below is exactly 0
+            // (and the pooled survival is multiplied by exactly 1).
+            double n = pooledAtRisk[s];
+            double weight = rho == 0 ? 1 : Math.pow(pooledSurvival[s], rho);
+            for (int e = from; e < to; e++) {
+                observed[steps.cell[e] - s * groups] += weight * steps.events[e];
+            }
+            totalA[s] += weight * d / n;
+            if (n > 1) {
+                double c = weight * weight * d * (n - d) / (n * (n - 1));
+                totalC[s] += c;
+                totalE[s] += c / n;
+            }
+            if (rho != 0) {
+                pooledSurvival[s] *= (n - d) / n;
             }
             for (int e = from; e < to; e++) {
                 int cell = steps.cell[e];
@@ -176,8 +183,9 @@ public final class LogRank {
             settledC[cell] = totalC[s];
             double e = totalE[s];
             int pairs = s * groups * groups;
+            int row = g * groups;
             for (int h = 0; h < groups; h++) {
-                int pair = g <= h ? g * groups + h : h * groups + g;
+                int pair = pairIndex[row + h];
                 pairSum[pair] += n * atRisk[base + h] * (e - settledE[pairs + pair]);
                 settledE[pairs + pair] = e;
             }

@@ -53,11 +53,9 @@ final class TimeStepsBuilder {
             current = t;
             sumOfDistinct += t;
         }
-        if (event) {
-            pendingEvents[rowCell]++;
-        } else {
-            pendingCensored[rowCell]++;
-        }
+        int isEvent = event ? 1 : 0; // arithmetic, not a branch: events come at random
+        pendingEvents[rowCell] += isEvent;
+        pendingCensored[rowCell] += 1 - isEvent;
         if (!isTouched[rowCell]) {
             isTouched[rowCell] = true;
             touched[touchedCount++] = rowCell;
@@ -110,44 +108,75 @@ final class TimeStepsBuilder {
 
     /**
      * R's chain rule over the distinct times. When some are tied, each chain becomes one step at
-     * its first time, compacting the arrays in place: a chain's entries are read into the pending
-     * counts before the merged entries are written, never past where they were read.
+     * its first time. The arrays are compacted in place: stretches of untied steps are moved down
+     * whole, and a chain's entries are read into the pending counts before its merged entries are
+     * written, never past where they were read.
      */
     private TimeSteps mergeNearTies(TimeSteps exact, double meanAbs) {
         double tol = RDefaults.TIME_TIE_TOLERANCE;
-        boolean anyTied = false;
-        for (int j = 1; j < exact.steps && !anyTied; j++) {
-            anyTied = isTied(exact.time[j] - exact.time[j - 1], meanAbs, tol);
+        int firstTied = -1;
+        for (int j = 1; j < exact.steps; j++) {
+            if (isTied(time[j] - time[j - 1], meanAbs, tol)) {
+                firstTied = j;
+                break;
+            }
         }
-        if (!anyTied) {
+        if (firstTied < 0) {
             return exact;
         }
         int oldSteps = steps;
-        int[] oldStart = start.clone();
-        steps = 0;
-        entries = 0;
-        int j = 0;
+        int[] oldStart = Arrays.copyOf(start, oldSteps + 1);
+        // steps before the chain holding the first tie stay where they are
+        steps = firstTied - 1;
+        entries = oldStart[steps];
+        int j = steps;
         while (j < oldSteps) {
             int chainEnd = j + 1;
             while (chainEnd < oldSteps
                     && isTied(time[chainEnd] - time[chainEnd - 1], meanAbs, tol)) {
                 chainEnd++;
             }
-            current = time[j];
-            for (int e = oldStart[j]; e < oldStart[chainEnd]; e++) {
-                int c = cell[e];
-                pendingEvents[c] += events[e];
-                pendingCensored[c] += censored[e];
-                if (!isTouched[c]) {
-                    isTouched[c] = true;
-                    touched[touchedCount++] = c;
+            if (chainEnd == j + 1) {
+                // a stretch of untied steps moves down in one piece
+                int stretchEnd = j + 1;
+                while (stretchEnd < oldSteps && (stretchEnd + 1 == oldSteps
+                        || !isTied(time[stretchEnd + 1] - time[stretchEnd], meanAbs, tol))) {
+                    stretchEnd++;
                 }
+                moveSteps(j, stretchEnd, oldStart);
+                chainEnd = stretchEnd;
+            } else {
+                current = time[j];
+                for (int e = oldStart[j]; e < oldStart[chainEnd]; e++) {
+                    int c = cell[e];
+                    pendingEvents[c] += events[e];
+                    pendingCensored[c] += censored[e];
+                    if (!isTouched[c]) {
+                        isTouched[c] = true;
+                        touched[touchedCount++] = c;
+                    }
+                }
+                closeStep();
             }
-            closeStep();
             j = chainEnd;
         }
         start[steps] = entries;
         return new TimeSteps(steps, time, start, cell, events, censored);
+    }
+
+    /** Moves untied steps {@code from .. to-1} down to the next free place, entries unchanged. */
+    private void moveSteps(int from, int to, int[] oldStart) {
+        int firstEntry = oldStart[from];
+        int count = oldStart[to] - firstEntry;
+        System.arraycopy(time, from, time, steps, to - from);
+        int shift = firstEntry - entries;
+        for (int j = from; j < to; j++) {
+            start[steps++] = oldStart[j] - shift;
+        }
+        System.arraycopy(cell, firstEntry, cell, entries, count);
+        System.arraycopy(events, firstEntry, events, entries, count);
+        System.arraycopy(censored, firstEntry, censored, entries, count);
+        entries += count;
     }
 
     private static boolean isTied(double gap, double meanAbs, double tol) {
