@@ -186,14 +186,14 @@ public final class SurvivalSample {
         /** Reads the rows through the order index, checking it and them. */
         private void gatherInOrder(double[] t, int[] packed, int[] cellSizes) {
             int n = time.length;
-            boolean[] seen = new boolean[n];
+            long[] seen = new long[(n + 63) >>> 6]; // a bit per row: small enough to stay in cache
             for (int r = 0; r < n; r++) {
                 int i = order[r];
-                if (i < 0 || i >= n || seen[i]) {
+                if (i < 0 || i >= n || (seen[i >>> 6] & (1L << i)) != 0) {
                     throw new IllegalArgumentException("order is not a permutation of 0.."
                             + (n - 1) + ": order[" + r + "] is " + i);
                 }
-                seen[i] = true;
+                seen[i >>> 6] |= 1L << i;
                 t[r] = checkedTime(i);
                 if (r > 0 && t[r] < t[r - 1]) {
                     throw new IllegalArgumentException("times are not in increasing order at "
