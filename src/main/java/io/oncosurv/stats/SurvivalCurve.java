@@ -8,8 +8,8 @@ import java.util.Arrays;
  *
  * <p>Stored per point: time, number at risk, events, censorings, S and Greenwood's variance of
  * −log S. The standard error, the confidence limits and the Nelson–Aalen hazard are derived from
- * those on access (the same formulas R uses, see {@link ConfidenceBand}), which keeps a fit over a
- * million patients to one linear pass.
+ * those on access (the same formulas R uses, see {@link ConfidenceBand}), so that a fit does no
+ * log or exp per point and one curve serves any CI type or level ({@link #withConfidence}).
  *
  * <p>Immutable. A value class rather than a record so that the arrays are not copied on the way
  * in (the estimator hands them over, possibly longer than {@link #size()}); whole-array accessors
