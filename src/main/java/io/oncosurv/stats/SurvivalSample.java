@@ -146,8 +146,8 @@ public final class SurvivalSample {
             int[] cellSizes = new int[groups * strata];
             if (sorted) {
                 // One pass: check, count and reduce the rows as they are.
-                TimeStepsBuilder steps = new TimeStepsBuilder(groups * strata,
-                        distinctSortedTimes(time));
+                TimeStepsBuilder steps = TimeStepsBuilder.forSortedTimes(time, groups * strata,
+                        timeFix);
                 for (int i = 0; i < n; i++) {
                     double t = checkedTime(i);
                     if (i > 0 && t < time[i - 1]) {
@@ -158,7 +158,7 @@ public final class SurvivalSample {
                     cellSizes[c]++;
                     steps.add(t, c, event[i]);
                 }
-                return new SurvivalSample(n, groups, strata, cellSizes, steps.build(timeFix));
+                return new SurvivalSample(n, groups, strata, cellSizes, steps.build());
             }
             // Otherwise put the times in order, each carrying its cell and event flag packed in an
             // int, then reduce them in one sequential pass.
@@ -175,12 +175,12 @@ public final class SurvivalSample {
                 }
                 RadixSort.sort(t, packed);
             }
-            TimeStepsBuilder steps = new TimeStepsBuilder(groups * strata, distinctSortedTimes(t));
+            TimeStepsBuilder steps = TimeStepsBuilder.forSortedTimes(t, groups * strata, timeFix);
             for (int r = 0; r < n; r++) {
                 int code = packed[r];
                 steps.add(t[r], code >>> 1, (code & 1) == 1);
             }
-            return new SurvivalSample(n, groups, strata, cellSizes, steps.build(timeFix));
+            return new SurvivalSample(n, groups, strata, cellSizes, steps.build());
         }
 
         /** Reads the rows through the order index, checking it and them. */
@@ -204,17 +204,6 @@ public final class SurvivalSample {
                 cellSizes[c]++;
                 packed[r] = (c << 1) | (event[i] ? 1 : 0);
             }
-        }
-
-        /** Distinct values of an array in non-decreasing order (a bound for sizing the steps). */
-        private static int distinctSortedTimes(double[] sortedTimes) {
-            int distinct = sortedTimes.length == 0 ? 0 : 1;
-            for (int i = 1; i < sortedTimes.length; i++) {
-                if (sortedTimes[i] != sortedTimes[i - 1]) {
-                    distinct++;
-                }
-            }
-            return distinct;
         }
 
         private double checkedTime(int i) {
