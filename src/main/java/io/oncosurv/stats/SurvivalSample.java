@@ -142,26 +142,34 @@ public final class SurvivalSample {
                 throw new IllegalArgumentException("too many groups x strata: "
                         + (long) groups * strata);
             }
-            int n = time.length;
             int[] cellSizes = new int[groups * strata];
-            if (sorted) {
-                // One pass: check, count and reduce the rows as they are.
-                TimeStepsBuilder steps = TimeStepsBuilder.forSortedTimes(time, groups * strata,
-                        timeFix);
-                for (int i = 0; i < n; i++) {
-                    double t = checkedTime(i);
-                    if (i > 0 && t < time[i - 1]) {
-                        throw new IllegalArgumentException("times are not in increasing order at "
-                                + "position " + i + " (" + t + " after " + time[i - 1] + ")");
-                    }
-                    int c = checkedCell(i);
-                    cellSizes[c]++;
-                    steps.add(t, c, event[i]);
+            TimeSteps steps = sorted ? reduceSorted(cellSizes) : reduceReordered(cellSizes);
+            return new SurvivalSample(time.length, groups, strata, cellSizes, steps);
+        }
+
+        /** Input already in time order: one pass checks, counts and reduces the rows. */
+        private TimeSteps reduceSorted(int[] cellSizes) {
+            TimeStepsBuilder steps = TimeStepsBuilder.forSortedTimes(time, groups * strata,
+                    timeFix);
+            for (int i = 0; i < time.length; i++) {
+                double t = checkedTime(i);
+                if (i > 0 && t < time[i - 1]) {
+                    throw new IllegalArgumentException("times are not in increasing order at "
+                            + "position " + i + " (" + t + " after " + time[i - 1] + ")");
                 }
-                return new SurvivalSample(n, groups, strata, cellSizes, steps.build());
+                int c = checkedCell(i);
+                cellSizes[c]++;
+                steps.add(t, c, event[i]);
             }
-            // Otherwise put the times in order, each carrying its cell and event flag packed in an
-            // int, then reduce them in one sequential pass.
+            return steps.build();
+        }
+
+        /**
+         * Other input: the times are put in order (through the index, or by a radix sort), each
+         * carrying its cell and event flag packed in an int, then reduced in a sequential pass.
+         */
+        private TimeSteps reduceReordered(int[] cellSizes) {
+            int n = time.length;
             double[] t = new double[n];
             int[] packed = new int[n];
             if (order != null) {
@@ -180,7 +188,7 @@ public final class SurvivalSample {
                 int code = packed[r];
                 steps.add(t[r], code >>> 1, (code & 1) == 1);
             }
-            return new SurvivalSample(n, groups, strata, cellSizes, steps.build());
+            return steps.build();
         }
 
         /** Reads the rows through the order index, checking it and them. */
