@@ -1,0 +1,83 @@
+package io.oncosurv.cohort;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A validated cohort in columns: patient ids, endpoints in months, numeric columns (NaN =
+ * missing; 0/1 flags as 0.0/1.0), text columns (null = missing), and the warnings found when it
+ * was read. Immutable: the arrays are owned here and handed out as copies or by index.
+ */
+public final class Cohort {
+
+    private final String[] patientIds;
+    private final List<String> columns;
+    private final Map<String, Endpoint> endpoints;
+    private final Map<String, double[]> numbers;
+    private final Map<String, String[]> texts;
+    private final List<Problem> warnings;
+
+    Cohort(String[] patientIds, List<String> columns, Map<String, Endpoint> endpoints,
+            Map<String, double[]> numbers, Map<String, String[]> texts, List<Problem> warnings) {
+        this.patientIds = patientIds;
+        this.columns = List.copyOf(columns);
+        this.endpoints = Collections.unmodifiableMap(new LinkedHashMap<>(endpoints));
+        this.numbers = Collections.unmodifiableMap(new LinkedHashMap<>(numbers));
+        this.texts = Collections.unmodifiableMap(new LinkedHashMap<>(texts));
+        this.warnings = List.copyOf(warnings);
+    }
+
+    public int patients() {
+        return patientIds.length;
+    }
+
+    public String patientId(int patient) {
+        return patientIds[patient];
+    }
+
+    /** The header's column names as normalised (trimmed, lower case), in file order. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** Endpoint names (os, pfs, ...), in the order found. */
+    public List<String> endpointNames() {
+        return List.copyOf(endpoints.keySet());
+    }
+
+    public Optional<Endpoint> endpoint(String name) {
+        return Optional.ofNullable(endpoints.get(name));
+    }
+
+    /** Whether a column holds numbers (known numeric, 0/1 flag, or an all-numeric covariate). */
+    public boolean isNumeric(String column) {
+        return numbers.containsKey(column);
+    }
+
+    /** Whether a column holds text (arm, disease_state, or any covariate, as written). */
+    public boolean isText(String column) {
+        return texts.containsKey(column);
+    }
+
+    /** A numeric column's value for a patient, NaN when missing. */
+    public double number(String column, int patient) {
+        return numbers.get(column)[patient];
+    }
+
+    /** A text column's value for a patient, null when missing. */
+    public String text(String column, int patient) {
+        return texts.get(column)[patient];
+    }
+
+    /** A copy of a numeric column. */
+    public double[] numbers(String column) {
+        return numbers.get(column).clone();
+    }
+
+    public List<Problem> warnings() {
+        return warnings;
+    }
+}

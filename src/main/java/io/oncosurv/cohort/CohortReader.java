@@ -1,0 +1,349 @@
+package io.oncosurv.cohort;
+
+import io.oncosurv.cohort.CohortRejectedException.Kind;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads an uploaded cohort file (CSV or TSV, UTF-8) into a {@link Cohort} following
+ * {@code shared/contract/cohort-format.md}, or refuses it with every problem located by row and
+ * column. Warnings (unknown columns, PFS longer than OS, a TPS that looks like a fraction) do not
+ * refuse the file; they are kept with the cohort.
+ *
+ * <p>The bytes are read once, cell by cell, straight into primitive columns: no String per
+ * numeric cell and no intermediate table.
+ */
+public final class CohortReader {
+
+    /** At most this many problems (and warnings) are reported; all are counted. */
+    public static final int MAX_PROBLEMS = 100;
+
+    private static final List<String> STANDARD_ENDPOINTS = List.of("os", "pfs", "pfs2", "dfs",
+            "ttnt");
+
+    private CohortReader() {
+    }
+
+    /**
+     * @param delimiter {@code ','}, {@code '\t'}, or 0 to tell from the header line
+     */
+    public static Cohort read(byte[] bytes, char delimiter) throws CohortRejectedException {
+        checkText(bytes);
+        byte separator = delimiter == 0 ? DelimitedReader.sniffDelimiter(bytes) : (byte) delimiter;
+        DelimitedReader in = new DelimitedReader(bytes, separator);
+        try {
+            return new Reading(in).read();
+        } catch (DelimitedReader.MalformedTextException e) {
+            throw new CohortRejectedException(Kind.MALFORMED, "The file is not readable as "
+                    + "delimited text.", List.of(new Problem(e.row(), null, e.getMessage())), 1);
+        }
+    }
+
+    /** Refuses empty files and anything that is not UTF-8 text. */
+    private static void checkText(byte[] bytes) throws CohortRejectedException {
+        boolean blank = true;
+        for (int i = DelimitedReader.startsWithBom(bytes) ? 3 : 0; i < bytes.length; i++) {
+            byte b = bytes[i];
+            if (b == 0) {
+                throw malformed("The file is not text.", Problem.ofFile("a NUL byte at byte "
+                        + i + ": expected UTF-8 text (CSV or TSV), not a binary file"));
+            }
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                blank = false;
+            }
+        }
+        if (blank) {
+            throw malformed("The file is empty.", Problem.ofFile("expected a header row and "
+                    + "one row per patient"));
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+        } catch (CharacterCodingException e) {
+            throw malformed("The file is not UTF-8 text.", Problem.ofFile("bytes that are not "
+                    + "UTF-8: save the file as UTF-8 CSV or TSV"));
+        }
+    }
+
+    private static CohortRejectedException malformed(String summary, Problem problem) {
+        return new CohortRejectedException(Kind.MALFORMED, summary, List.of(problem), 1);
+    }
+
+    /** The state of one read. */
+    private static final class Reading {
+        private final DelimitedReader in;
+        private final Problems problems = new Problems(MAX_PROBLEMS);
+        private final Problems warnings = new Problems(MAX_PROBLEMS);
+        private final List<String> names = new ArrayList<>();
+        private final ColumnReader[] readers;
+        private final Map<String, ColumnReader> byName = new LinkedHashMap<>();
+        private final Map<String, String> timeColumnOf = new LinkedHashMap<>(); // endpoint -> col
+
+        Reading(DelimitedReader in) throws DelimitedReader.MalformedTextException,
+                CohortRejectedException {
+            this.in = in;
+            if (!in.next()) {
+                throw malformed("The file is empty.", Problem.ofFile("expected a header row"));
+            }
+            readHeader();
+            readers = new ColumnReader[names.size()];
+            for (int c = 0; c < names.size(); c++) {
+                readers[c] = readerFor(names.get(c));
+                if (readers[c] != null) {
+                    byName.put(names.get(c), readers[c]);
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw unusable("The header cannot be used.");
+            }
+        }
+
+        private void readHeader() {
+            Map<String, Integer> seen = new HashMap<>();
+            for (int c = 0; c < in.fieldCount(); c++) {
+                String name = in.text(c).strip().toLowerCase(Locale.ROOT);
+                names.add(name);
+                if (name.isEmpty()) {
+                    problems.add(1, "#" + (c + 1), "column " + (c + 1) + " has no name");
+                    continue;
+                }
+                Integer before = seen.putIfAbsent(name, c);
+                if (before != null) {
+                    problems.add(1, name, "the column is named twice (columns " + (before + 1)
+                            + " and " + (c + 1) + ")");
+                }
+            }
+            if (!seen.containsKey(CohortFormat.PATIENT_ID)) {
+                problems.add(1, null, "no patient_id column: the first column should be "
+                        + "patient_id, one row per patient");
+            }
+            findEndpoints(seen);
+        }
+
+        /** Pairs {@code <name>_<unit>} with {@code <name>_event}. */
+        private void findEndpoints(Map<String, Integer> columns) {
+            for (String column : columns.keySet()) {
+                if (!column.endsWith("_event")) {
+                    continue;
+                }
+                String endpoint = column.substring(0, column.length() - "_event".length());
+                if (!CohortFormat.ENDPOINT_NAME.matcher(endpoint).matches()) {
+                    problems.add(1, column, "an endpoint name must be lower-case letters and "
+                            + "digits starting with a letter");
+                    continue;
+                }
+                List<String> times = new ArrayList<>();
+                for (String unit : List.of("months", "days", "weeks", "years")) {
+                    if (columns.containsKey(endpoint + "_" + unit)) {
+                        times.add(endpoint + "_" + unit);
+                    }
+                }
+                times.sort(java.util.Comparator.comparing(columns::get)); // file order
+                if (times.isEmpty()) {
+                    problems.add(1, column, "no time column for " + endpoint + ": expected "
+                            + endpoint + "_months, _days, _weeks or _years next to " + column);
+                } else if (times.size() > 1) {
+                    problems.add(1, times.get(1), "two time columns for " + endpoint + " ("
+                            + String.join(", ", times) + "): keep one");
+                } else {
+                    timeColumnOf.put(endpoint, times.get(0));
+                }
+            }
+            for (String endpoint : STANDARD_ENDPOINTS) {
+                for (String unit : CohortFormat.UNITS.keySet()) {
+                    String column = endpoint + "_" + unit;
+                    if (columns.containsKey(column) && !columns.containsKey(endpoint + "_event")) {
+                        problems.add(1, column, "no " + endpoint + "_event column next to "
+                                + column + " (1 = event, 0 = censored)");
+                    }
+                }
+            }
+            boolean dates = columns.containsKey("start_date")
+                    && columns.containsKey("last_followup_date");
+            if (timeColumnOf.isEmpty() && !dates && problems.isEmpty()) {
+                problems.add(1, null, "no endpoint: expected a time and event pair such as "
+                        + "os_months + os_event, or start_date with last_followup_date");
+            }
+        }
+
+        private ColumnReader readerFor(String name) {
+            if (name.isEmpty()) {
+                return null;
+            }
+            if (name.equals(CohortFormat.PATIENT_ID)) {
+                return new ColumnReader.Text(name);
+            }
+            for (Map.Entry<String, String> e : timeColumnOf.entrySet()) {
+                if (e.getValue().equals(name)) {
+                    String unit = name.substring(e.getKey().length() + 1);
+                    return new ColumnReader.Time(name, CohortFormat.UNITS.get(unit));
+                }
+                if (name.equals(e.getKey() + "_event")) {
+                    return new ColumnReader.Flag(name, "1 (event) or 0 (censored)");
+                }
+            }
+            if (CohortFormat.TEXT_COLUMNS.contains(name)) {
+                return new ColumnReader.Text(name);
+            }
+            if (CohortFormat.BINARY_COLUMNS.contains(name)) {
+                return new ColumnReader.Flag(name, "0 or 1");
+            }
+            if (CohortFormat.DATE_COLUMNS.contains(name)) {
+                return new ColumnReader.Date(name);
+            }
+            if (CohortFormat.NUMERIC_COLUMNS.containsKey(name)) {
+                return new ColumnReader.Numeric(name, CohortFormat.NUMERIC_COLUMNS.get(name));
+            }
+            warnings.add(1, name, "not a column of the cohort format: kept as a covariate");
+            return new ColumnReader.Free(name);
+        }
+
+        Cohort read() throws DelimitedReader.MalformedTextException, CohortRejectedException {
+            Problems ragged = new Problems(MAX_PROBLEMS);
+            int patients = 0;
+            while (in.next()) {
+                if (in.fieldCount() != readers.length) {
+                    ragged.add(in.row(), null, "the row has " + in.fieldCount() + " fields; the "
+                            + "header has " + readers.length + " (a comma inside a value needs "
+                            + "quotes)");
+                    continue;
+                }
+                for (int c = 0; c < readers.length; c++) {
+                    if (readers[c] != null) {
+                        readers[c].read(in, c, in.row(), patients, problems);
+                    }
+                }
+                patients++;
+            }
+            if (!ragged.isEmpty()) {
+                throw new CohortRejectedException(Kind.MALFORMED, "Some rows do not have one "
+                        + "value per column.", ragged.kept(), ragged.count());
+            }
+            if (patients == 0) {
+                throw new CohortRejectedException(Kind.UNUSABLE, "The file has a header but no "
+                        + "patients.", List.of(Problem.ofFile("expected one row per patient "
+                        + "after the header")), 1);
+            }
+            for (ColumnReader reader : byName.values()) {
+                reader.finish(patients);
+            }
+            String[] ids = checkIds(patients);
+            Map<String, Endpoint> endpoints = endpoints(patients);
+            checkAcrossColumns(patients, endpoints);
+            if (!problems.isEmpty()) {
+                throw unusable("The file breaks " + (problems.count() == 1 ? "a rule" : "rules")
+                        + " of the cohort format.");
+            }
+            return assemble(ids, endpoints);
+        }
+
+        private String[] checkIds(int patients) {
+            String[] ids = ((ColumnReader.Text) byName.get(CohortFormat.PATIENT_ID)).values;
+            Map<String, Integer> rowOf = new HashMap<>(2 * patients);
+            for (int p = 0; p < patients; p++) {
+                int row = p + 2;
+                if (ids[p] == null || ids[p].isEmpty()) {
+                    problems.add(row, CohortFormat.PATIENT_ID, "a patient_id was expected; the "
+                            + "cell is empty");
+                    continue;
+                }
+                Integer first = rowOf.putIfAbsent(ids[p], row);
+                if (first != null) {
+                    problems.add(row, CohortFormat.PATIENT_ID, "patient_id '" + ids[p]
+                            + "' is also in row " + first + ": ids must be unique");
+                }
+            }
+            return ids;
+        }
+
+        private Map<String, Endpoint> endpoints(int patients) {
+            Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : timeColumnOf.entrySet()) {
+                double[] months = ((ColumnReader.Numeric) byName.get(e.getValue())).values;
+                byte[] event = ((ColumnReader.Flag) byName.get(e.getKey() + "_event")).values;
+                endpoints.put(e.getKey(), new Endpoint(e.getKey(), e.getValue(), months, event));
+            }
+            new DateEndpoints(byName, problems).addTo(endpoints, patients);
+            return endpoints;
+        }
+
+        private void checkAcrossColumns(int patients, Map<String, Endpoint> endpoints) {
+            ColumnReader neutrophils = byName.get("neutrophils");
+            ColumnReader leukocytes = byName.get("leukocytes");
+            if (neutrophils != null && leukocytes != null) {
+                double[] n = ((ColumnReader.Numeric) neutrophils).values;
+                double[] l = ((ColumnReader.Numeric) leukocytes).values;
+                for (int p = 0; p < patients; p++) {
+                    if (!Double.isNaN(n[p]) && !Double.isNaN(l[p]) && !(l[p] > n[p])) {
+                        problems.add(p + 2, "leukocytes", "leukocytes must exceed neutrophils ("
+                                + l[p] + " <= " + n[p] + ")");
+                    }
+                }
+            }
+            Endpoint os = endpoints.get("os");
+            Endpoint pfs = endpoints.get("pfs");
+            if (os != null && pfs != null) {
+                for (int p = 0; p < patients; p++) {
+                    if (pfs.months(p) > os.months(p)) {
+                        warnings.add(p + 2, pfs.source(), "PFS is longer than OS ("
+                                + pfs.months(p) + " > " + os.months(p) + " months)");
+                    }
+                }
+            }
+            ColumnReader tps = byName.get("pdl1_tps");
+            if (tps != null) {
+                double[] v = ((ColumnReader.Numeric) tps).values;
+                double max = Double.NEGATIVE_INFINITY;
+                for (double x : v) {
+                    if (!Double.isNaN(x)) {
+                        max = Math.max(max, x);
+                    }
+                }
+                if (max > 0 && max <= 1) {
+                    warnings.add(1, "pdl1_tps", "every TPS is at most 1: it looks like a fraction; "
+                            + "the format expects a percentage (0-100)");
+                }
+            }
+        }
+
+        private Cohort assemble(String[] ids, Map<String, Endpoint> endpoints) {
+            Map<String, double[]> numbers = new LinkedHashMap<>();
+            Map<String, String[]> texts = new LinkedHashMap<>();
+            for (ColumnReader reader : byName.values()) {
+                if (reader.name.equals(CohortFormat.PATIENT_ID)) {
+                    continue;
+                }
+                if (reader instanceof ColumnReader.Free free) {
+                    texts.put(free.name, free.values);
+                    if (free.numeric) {
+                        numbers.put(free.name, free.numbers);
+                    }
+                } else if (reader instanceof ColumnReader.Numeric numeric) {
+                    numbers.put(numeric.name, numeric.values);
+                } else if (reader instanceof ColumnReader.Flag flag) {
+                    double[] values = new double[ids.length];
+                    for (int p = 0; p < values.length; p++) {
+                        values[p] = flag.values[p] < 0 ? Double.NaN : flag.values[p];
+                    }
+                    numbers.put(flag.name, values);
+                } else if (reader instanceof ColumnReader.Text text) {
+                    texts.put(text.name, text.values);
+                }
+            }
+            return new Cohort(ids, names, endpoints, numbers, texts, warnings.kept());
+        }
+
+        private CohortRejectedException unusable(String summary) {
+            return new CohortRejectedException(Kind.UNUSABLE, summary, problems.kept(),
+                    problems.count());
+        }
+    }
+}

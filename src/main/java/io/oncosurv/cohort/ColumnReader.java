@@ -1,0 +1,231 @@
+package io.oncosurv.cohort;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+
+/**
+ * Reads one column of a cohort file cell by cell into a primitive array, reporting each cell that
+ * breaks the column's rule. One subclass per kind of column of the format.
+ */
+abstract class ColumnReader {
+
+    final String name;
+
+    ColumnReader(String name) {
+        this.name = name;
+    }
+
+    /** Reads the cell of {@code row} (1-based, header = 1) at {@code patient} (0-based). */
+    abstract void read(DelimitedReader in, int field, int row, int patient, Problems problems);
+
+    /** Shrinks the arrays to the number of patients read. */
+    abstract void finish(int patients);
+
+    static String quoteCell(DelimitedReader in, int field) {
+        String text = in.text(field);
+        return "'" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'";
+    }
+
+    /** Numbers (NaN = missing), optionally in a range. */
+    static class Numeric extends ColumnReader {
+        private final CohortFormat.Range range;
+        double[] values = new double[1024];
+
+        Numeric(String name, CohortFormat.Range range) {
+            super(name);
+            this.range = range;
+        }
+
+        @Override
+        void read(DelimitedReader in, int field, int row, int patient, Problems problems) {
+            if (patient == values.length) {
+                values = Arrays.copyOf(values, 2 * patient);
+            }
+            values[patient] = Double.NaN;
+            if (in.isMissing(field)) {
+                return;
+            }
+            double v = in.number(field);
+            if (Double.isNaN(v)) {
+                problems.add(row, name, expected() + "; got " + quoteCell(in, field));
+            } else if (Double.isInfinite(v)) {
+                problems.add(row, name, "a finite number was expected; got " + quoteCell(in, field));
+            } else if (range != null && !range.contains(v)) {
+                problems.add(row, name, range.expected() + " was expected; got "
+                        + quoteCell(in, field));
+            } else {
+                values[patient] = v;
+            }
+        }
+
+        String expected() {
+            return range == null ? "a number was expected" : range.expected() + " was expected";
+        }
+
+        @Override
+        void finish(int patients) {
+            values = Arrays.copyOf(values, patients);
+        }
+    }
+
+    /** A time column: a finite number >= 0 in its unit, kept in months. */
+    static final class Time extends Numeric {
+        private final double monthsPerUnit;
+
+        Time(String name, double monthsPerUnit) {
+            super(name, new CohortFormat.Range(0, true, Double.MAX_VALUE, "a time >= 0"));
+            this.monthsPerUnit = monthsPerUnit;
+        }
+
+        @Override
+        void read(DelimitedReader in, int field, int row, int patient, Problems problems) {
+            if (!in.isMissing(field) && Numbers.isNonFiniteWord(in.data(), in.start(field),
+                    in.end(field))) {
+                super.read(in, field, row, patient, new Problems(0));
+                problems.add(row, name, "a finite time >= 0 was expected; got "
+                        + quoteCell(in, field));
+                return;
+            }
+            super.read(in, field, row, patient, problems);
+            values[patient] *= monthsPerUnit;
+        }
+    }
+
+    /** 0/1 flags (true/false accepted), -1 = missing. */
+    static final class Flag extends ColumnReader {
+        private final String meaning;
+        byte[] values = new byte[1024];
+
+        Flag(String name, String meaning) {
+            super(name);
+            this.meaning = meaning;
+        }
+
+        @Override
+        void read(DelimitedReader in, int field, int row, int patient, Problems problems) {
+            if (patient == values.length) {
+                values = Arrays.copyOf(values, 2 * patient);
+            }
+            values[patient] = -1;
+            if (in.isMissing(field)) {
+                return;
+            }
+            int length = in.end(field) - in.start(field);
+            byte first = in.data()[in.start(field)];
+            if (length == 1 && (first == '0' || first == '1')) {
+                values[patient] = (byte) (first - '0');
+                return;
+            }
+            String text = in.text(field).toLowerCase(java.util.Locale.ROOT);
+            if (text.equals("true")) {
+                values[patient] = 1;
+            } else if (text.equals("false")) {
+                values[patient] = 0;
+            } else {
+                problems.add(row, name, meaning + " was expected; got " + quoteCell(in, field));
+            }
+        }
+
+        @Override
+        void finish(int patients) {
+            values = Arrays.copyOf(values, patients);
+        }
+    }
+
+    /** Text, null = missing. */
+    static class Text extends ColumnReader {
+        String[] values = new String[1024];
+
+        Text(String name) {
+            super(name);
+        }
+
+        @Override
+        void read(DelimitedReader in, int field, int row, int patient, Problems problems) {
+            if (patient == values.length) {
+                values = Arrays.copyOf(values, 2 * patient);
+            }
+            values[patient] = in.isMissing(field) ? null : in.text(field).strip();
+        }
+
+        @Override
+        void finish(int patients) {
+            values = Arrays.copyOf(values, patients);
+        }
+    }
+
+    /** ISO dates, kept as epoch days (Long.MIN_VALUE = missing). */
+    static final class Date extends ColumnReader {
+        long[] values = new long[1024];
+
+        Date(String name) {
+            super(name);
+        }
+
+        @Override
+        void read(DelimitedReader in, int field, int row, int patient, Problems problems) {
+            if (patient == values.length) {
+                values = Arrays.copyOf(values, 2 * patient);
+            }
+            values[patient] = Long.MIN_VALUE;
+            if (in.isMissing(field)) {
+                return;
+            }
+            try {
+                values[patient] = LocalDate.parse(in.text(field).strip()).toEpochDay();
+            } catch (DateTimeParseException e) {
+                problems.add(row, name, "a date yyyy-mm-dd was expected; got "
+                        + quoteCell(in, field));
+            }
+        }
+
+        @Override
+        void finish(int patients) {
+            values = Arrays.copyOf(values, patients);
+        }
+    }
+
+    /**
+     * A column the format does not name: kept as text, and as numbers while every value is one,
+     * so that it can later serve as a categorical or a numeric (cut-off) stratifier.
+     */
+    static final class Free extends Text {
+        double[] numbers = new double[1024];
+        boolean numeric = true;
+
+        Free(String name) {
+            super(name);
+        }
+
+        @Override
+        void read(DelimitedReader in, int field, int row, int patient, Problems problems) {
+            super.read(in, field, row, patient, problems);
+            if (!numeric) {
+                return;
+            }
+            if (patient == numbers.length) {
+                numbers = Arrays.copyOf(numbers, 2 * patient);
+            }
+            if (in.isMissing(field)) {
+                numbers[patient] = Double.NaN;
+                return;
+            }
+            double v = in.number(field);
+            if (Double.isNaN(v) || Double.isInfinite(v)) {
+                numeric = false;
+                numbers = null;
+            } else {
+                numbers[patient] = v;
+            }
+        }
+
+        @Override
+        void finish(int patients) {
+            super.finish(patients);
+            if (numeric) {
+                numbers = Arrays.copyOf(numbers, patients);
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package io.oncosurv.cohort;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A record-at-a-time reader of comma- or tab-separated UTF-8 bytes after RFC 4180: fields may be
+ * quoted, a quoted field may hold the delimiter, line breaks and doubled quotes; records end with
+ * LF or CRLF; a leading byte-order mark is skipped. It hands out each field as a trimmed byte
+ * range so that numbers are converted without a String per cell.
+ *
+ * <p>Rows are counted as records, the header being row 1, so a row number matches what a
+ * spreadsheet shows unless a quoted field holds a line break.
+ */
+final class DelimitedReader {
+
+    private final byte[] data;
+    private final byte delimiter;
+    private int position;
+    private int row;
+
+    // fields of the current record
+    private int fieldCount;
+    private int[] fieldStart = new int[32];
+    private int[] fieldEnd = new int[32];
+    private boolean[] fieldQuoted = new boolean[32];
+
+    DelimitedReader(byte[] data, byte delimiter) {
+        this.data = data;
+        this.delimiter = delimiter;
+        this.position = startsWithBom(data) ? 3 : 0;
+    }
+
+    static boolean startsWithBom(byte[] data) {
+        return data.length >= 3 && (data[0] & 0xFF) == 0xEF && (data[1] & 0xFF) == 0xBB
+                && (data[2] & 0xFF) == 0xBF;
+    }
+
+    /**
+     * Guesses the delimiter from the header line: a tab if it has tabs and no commas, otherwise a
+     * comma.
+     */
+    static byte sniffDelimiter(byte[] data) {
+        int tabs = 0;
+        int commas = 0;
+        for (int i = startsWithBom(data) ? 3 : 0; i < data.length && data[i] != '\n'; i++) {
+            if (data[i] == '\t') {
+                tabs++;
+            } else if (data[i] == ',') {
+                commas++;
+            }
+        }
+        return tabs > 0 && commas == 0 ? (byte) '\t' : (byte) ',';
+    }
+
+    /** The row number of the current record (the header is 1). */
+    int row() {
+        return row;
+    }
+
+    int fieldCount() {
+        return fieldCount;
+    }
+
+    /**
+     * Reads the next record. Blank lines are skipped (a trailing newline is common).
+     *
+     * @return false at the end of the data
+     * @throws MalformedTextException on an unterminated quote or text after a closing quote
+     */
+    boolean next() throws MalformedTextException {
+        while (position < data.length && isLineEnd(position)) {
+            position = skipLineEnd(position);
+        }
+        if (position >= data.length) {
+            return false;
+        }
+        row++;
+        fieldCount = 0;
+        int startRow = row;
+        while (true) {
+            int p = position;
+            boolean quoted = false;
+            int start;
+            int end;
+            // skip spaces before a field so that ` "a"` is a quoted field
+            int q = p;
+            while (q < data.length && data[q] == ' ') {
+                q++;
+            }
+            if (q < data.length && data[q] == '"') {
+                quoted = true;
+                start = q + 1;
+                int i = start;
+                while (true) {
+                    if (i >= data.length) {
+                        throw new MalformedTextException(startRow, "a quoted field that starts in "
+                                + "row " + startRow + " is never closed (expected a closing \")");
+                    }
+                    if (data[i] == '"') {
+                        if (i + 1 < data.length && data[i + 1] == '"') {
+                            i += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    i++;
+                }
+                end = i;
+                p = i + 1;
+                while (p < data.length && data[p] == ' ') {
+                    p++;
+                }
+                if (p < data.length && data[p] != delimiter && !isLineEnd(p)) {
+                    throw new MalformedTextException(startRow, "unexpected text after a closing "
+                            + "quote in row " + startRow + " (a quote inside a quoted field must be "
+                            + "doubled: \"\")");
+                }
+            } else {
+                start = p;
+                while (p < data.length && data[p] != delimiter && !isLineEnd(p)) {
+                    p++;
+                }
+                end = p;
+                // trim spaces around unquoted fields
+                while (start < end && data[start] == ' ') {
+                    start++;
+                }
+                while (end > start && data[end - 1] == ' ') {
+                    end--;
+                }
+            }
+            addField(start, end, quoted);
+            if (p < data.length && data[p] == delimiter) {
+                position = p + 1;
+                continue;
+            }
+            position = p < data.length ? skipLineEnd(p) : p;
+            return true;
+        }
+    }
+
+    private boolean isLineEnd(int i) {
+        return data[i] == '\n' || (data[i] == '\r' && (i + 1 >= data.length || data[i + 1] == '\n'));
+    }
+
+    private int skipLineEnd(int i) {
+        return data[i] == '\r' ? i + 2 : i + 1;
+    }
+
+    private void addField(int start, int end, boolean quoted) {
+        if (fieldCount == fieldStart.length) {
+            fieldStart = java.util.Arrays.copyOf(fieldStart, 2 * fieldCount);
+            fieldEnd = java.util.Arrays.copyOf(fieldEnd, 2 * fieldCount);
+            fieldQuoted = java.util.Arrays.copyOf(fieldQuoted, 2 * fieldCount);
+        }
+        fieldStart[fieldCount] = start;
+        fieldEnd[fieldCount] = end;
+        fieldQuoted[fieldCount] = quoted;
+        fieldCount++;
+    }
+
+    byte[] data() {
+        return data;
+    }
+
+    int start(int field) {
+        return fieldStart[field];
+    }
+
+    int end(int field) {
+        return fieldEnd[field];
+    }
+
+    /** The field's text, with doubled quotes of a quoted field undone. */
+    String text(int field) {
+        String raw = new String(data, fieldStart[field], fieldEnd[field] - fieldStart[field],
+                StandardCharsets.UTF_8);
+        return fieldQuoted[field] ? raw.replace("\"\"", "\"") : raw;
+    }
+
+    boolean isMissing(int field) {
+        return Numbers.isMissing(data, fieldStart[field], fieldEnd[field]);
+    }
+
+    /** The field as a number, or NaN when it is not one. */
+    double number(int field) {
+        return Numbers.parse(data, fieldStart[field], fieldEnd[field]);
+    }
+
+    /** Text that cannot be read as records at all. */
+    static final class MalformedTextException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final int row;
+
+        MalformedTextException(int row, String message) {
+            super(message);
+            this.row = row;
+        }
+
+        int row() {
+            return row;
+        }
+    }
+}

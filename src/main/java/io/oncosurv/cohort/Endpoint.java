@@ -1,0 +1,65 @@
+package io.oncosurv.cohort;
+
+/**
+ * One time-to-event endpoint of a cohort (os, pfs, ...): per patient the time in months (NaN when
+ * missing) and the event flag (1 event, 0 censored, -1 missing). A patient missing either is left
+ * out of this endpoint's analyses.
+ */
+public final class Endpoint {
+
+    private final String name;
+    private final String source;
+    private final double[] months;
+    private final byte[] event;
+
+    Endpoint(String name, String source, double[] months, byte[] event) {
+        this.name = name;
+        this.source = source;
+        this.months = months;
+        this.event = event;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Where it came from: the time column ({@code os_days}) or {@code dates}. */
+    public String source() {
+        return source;
+    }
+
+    /** Time in months, NaN when missing. */
+    public double months(int patient) {
+        return months[patient];
+    }
+
+    /** 1 event, 0 censored, -1 missing. */
+    public int event(int patient) {
+        return event[patient];
+    }
+
+    public boolean isComplete(int patient) {
+        return !Double.isNaN(months[patient]) && event[patient] >= 0;
+    }
+
+    public int patients() {
+        return months.length;
+    }
+
+    /** Patients with both a time and an event flag. */
+    public int usable() {
+        int n = 0;
+        for (int i = 0; i < months.length; i++) {
+            n += isComplete(i) ? 1 : 0;
+        }
+        return n;
+    }
+
+    public int events() {
+        int n = 0;
+        for (int i = 0; i < months.length; i++) {
+            n += isComplete(i) && event[i] == 1 ? 1 : 0;
+        }
+        return n;
+    }
+}

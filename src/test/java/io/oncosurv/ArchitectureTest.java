@@ -1,0 +1,50 @@
+package io.oncosurv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The layers of ../shared/style.md, by their imports: stats knows only the JDK and Commons Math;
+ * cohort adds stats; nothing below server speaks HTTP or the event bus.
+ */
+class ArchitectureTest {
+
+    static Stream<Arguments> layers() {
+        return Stream.of(
+                Arguments.of("stats", List.of("java.", "org.apache.commons.math3.",
+                        "io.oncosurv.stats.")),
+                Arguments.of("cohort", List.of("java.", "org.apache.commons.math3.",
+                        "io.oncosurv.stats.", "io.oncosurv.cohort.")));
+    }
+
+    @ParameterizedTest(name = "io.oncosurv.{0} imports only {1}")
+    @MethodSource("layers")
+    void packageImportsOnlyItsLayers(String layer, List<String> allowed) throws IOException {
+        Path sources = Path.of("src/main/java/io/oncosurv", layer);
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    String trimmed = line.trim();
+                    if (trimmed.startsWith("import ")) {
+                        String imported = trimmed.substring("import ".length())
+                                .replace("static ", "");
+                        if (allowed.stream().noneMatch(imported::startsWith)) {
+                            violations.add(file.getFileName() + ": " + trimmed);
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
+}

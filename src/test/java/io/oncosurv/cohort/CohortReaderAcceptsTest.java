@@ -1,0 +1,141 @@
+package io.oncosurv.cohort;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.oncosurv.testsupport.ReferenceCsv;
+import io.oncosurv.testsupport.SharedReference;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class CohortReaderAcceptsTest {
+
+    private static Cohort read(String content) throws CohortRejectedException {
+        return CohortReader.read(content.getBytes(StandardCharsets.UTF_8), (char) 0);
+    }
+
+    @Test
+    @DisplayName("the NCCTG lung file: 228 patients, OS in months exactly as written, covariates kept")
+    void readsLung() throws Exception {
+        byte[] bytes = Files.readAllBytes(SharedReference.file("lung.csv"));
+        Cohort cohort = CohortReader.read(bytes, ',');
+        ReferenceCsv csv = SharedReference.csv("lung.csv");
+        assertEquals(228, cohort.patients());
+        assertEquals(List.of("os"), cohort.endpointNames());
+        Endpoint os = cohort.endpoint("os").orElseThrow();
+        for (int p = 0; p < cohort.patients(); p++) {
+            assertEquals(Double.parseDouble(csv.text(p, "os_months")), os.months(p), 0,
+                    "row " + (p + 2));
+            assertEquals(Integer.parseInt(csv.text(p, "os_event")), os.event(p));
+        }
+        assertEquals(165, os.events());
+        assertTrue(cohort.isNumeric("ph_ecog") && cohort.isText("ph_ecog"));
+        assertTrue(Double.isNaN(cohort.number("ph_ecog", 13))); // the patient with no ECOG
+        assertEquals(8, cohort.warnings().size()); // inst, age, sex, ph_ecog, ... as covariates
+    }
+
+    @Test
+    @DisplayName("days are converted to months: lung in days gives lung in months")
+    void convertsDaysToMonths() throws Exception {
+        Cohort days = CohortReader.read(Files.readAllBytes(SharedReference.file("lung_days.csv")),
+                ',');
+        Cohort months = CohortReader.read(Files.readAllBytes(SharedReference.file("lung.csv")),
+                ',');
+        Endpoint d = days.endpoint("os").orElseThrow();
+        Endpoint m = months.endpoint("os").orElseThrow();
+        assertEquals("os_days", d.source());
+        for (int p = 0; p < days.patients(); p++) {
+            assertEquals(m.months(p), d.months(p), 1e-13 * m.months(p)); // 15 digits written
+        }
+    }
+
+    @Test
+    @DisplayName("BOM, CRLF, quoted commas, quotes and line breaks, TSV, NA / . / empty, true/false")
+    void toleratesWhatTheFormatAllows() throws Exception {
+        String csv = "\uFEFFPatient_ID , OS_Months,os_event,arm\r\n"
+                + "\"a, the first\",1.5,true,\"ICI \"\"plus\"\"\"\r\n"
+                + "b,NA,false,\"EGFR-TKI\nsecond line\"\r\n"
+                + "c,.,1,\r\n"
+                + "d,,0,ICI\r\n";
+        Cohort cohort = read(csv);
+        assertEquals(4, cohort.patients());
+        assertEquals("a, the first", cohort.patientId(0));
+        assertEquals("ICI \"plus\"", cohort.text("arm", 0));
+        assertEquals("EGFR-TKI\nsecond line", cohort.text("arm", 1));
+        assertEquals(null, cohort.text("arm", 2));
+        Endpoint os = cohort.endpoint("os").orElseThrow();
+        assertEquals(1.5, os.months(0), 0);
+        assertEquals(1, os.event(0));
+        assertTrue(Double.isNaN(os.months(1)) && Double.isNaN(os.months(2))
+                && Double.isNaN(os.months(3)));
+        assertEquals(1, os.usable());
+        Cohort tsv = read("patient_id\tpfs_weeks\tpfs_event\tos_years\tos_event\n"
+                + "x\t10\t1\t2\t0\n");
+        assertEquals(70 / 30.4375, tsv.endpoint("pfs").orElseThrow().months(0), 1e-14);
+        assertEquals(24, tsv.endpoint("os").orElseThrow().months(0), 0);
+    }
+
+    @Test
+    @DisplayName("dates give OS (death or last follow-up) and PFS (first of progression or death)")
+    void endpointsFromDates() throws Exception {
+        Cohort cohort = read("patient_id,start_date,progression_date,death_date,"
+                + "last_followup_date\n"
+                + "a,2020-01-01,2020-03-01,2020-07-01,2020-07-01\n"
+                + "b,2020-01-01,,,2021-01-01\n");
+        Endpoint os = cohort.endpoint("os").orElseThrow();
+        Endpoint pfs = cohort.endpoint("pfs").orElseThrow();
+        assertEquals(182 / 30.4375, os.months(0), 1e-15);
+        assertEquals(1, os.event(0));
+        assertEquals(60 / 30.4375, pfs.months(0), 1e-15);
+        assertEquals(1, pfs.event(0));
+        assertEquals(366 / 30.4375, os.months(1), 1e-15);
+        assertEquals(0, os.event(1));
+        assertEquals(0, pfs.event(1));
+    }
+
+    @Test
+    @DisplayName("warnings: PFS longer than OS, a TPS given as a fraction, an unknown column")
+    void warningsDoNotRefuse() throws Exception {
+        Cohort cohort = read("patient_id,os_months,os_event,pfs_months,pfs_event,pdl1_tps,smoker\n"
+                + "a,5,1,7,1,0.6,yes\nb,9,0,2,1,0.1,no\n");
+        List<Problem> warnings = cohort.warnings();
+        assertTrue(warnings.contains(new Problem(1, "smoker",
+                "not a column of the cohort format: kept as a covariate")), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.row() == 2 && w.column().equals("pfs_months")
+                && w.message().contains("PFS is longer than OS")), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.column().equals("pdl1_tps")
+                && w.message().contains("fraction")), warnings.toString());
+        assertFalse(cohort.isNumeric("smoker"));
+        assertEquals("yes", cohort.text("smoker", 0));
+    }
+
+    @Test
+    @DisplayName("numbers are read exactly as Double.parseDouble reads them")
+    void numbersAreExact() {
+        Random random = new Random(3);
+        for (int i = 0; i < 200_000; i++) {
+            String text;
+            switch (i % 4) {
+                case 0 -> text = Double.toString(random.nextDouble() * Math.pow(10,
+                        random.nextInt(12) - 4));
+                case 1 -> text = String.format(java.util.Locale.ROOT, "%.15g",
+                        random.nextDouble() * 1000);
+                case 2 -> text = (random.nextBoolean() ? "-" : "") + random.nextInt(100000) + "."
+                        + random.nextInt(1000);
+                default -> text = random.nextInt(10) + "e" + (random.nextInt(60) - 30);
+            }
+            byte[] b = text.getBytes(StandardCharsets.US_ASCII);
+            assertEquals(Double.parseDouble(text), Numbers.parse(b, 0, b.length), 0, text);
+        }
+        for (String bad : List.of("", "-", ".", "1e", "1.2.3", "0x10", "1d", "1f", "--1", "1,5",
+                "e5", "Infinity")) {
+            byte[] b = bad.getBytes(StandardCharsets.US_ASCII);
+            assertTrue(Double.isNaN(Numbers.parse(b, 0, b.length)), bad);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.oncosurv.cohort;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.oncosurv.cohort.CohortRejectedException.Kind;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every rule of shared/contract/cohort-format.md refuses a file with the kind of refusal (400
+ * malformed text, 422 a file that cannot be used) and the first problem located by row (header =
+ * 1, 0 = the file as a whole) and column.
+ */
+class CohortReaderRejectsTest {
+
+    private static final String HEADER = "patient_id,os_months,os_event\n";
+
+    static Stream<Arguments> malformedFiles() {
+        return Stream.of(
+                // name, content, kind, row, column, words of the message
+                Arguments.of("empty file", "", Kind.MALFORMED, 0, null, "header"),
+                Arguments.of("only blank lines", "\n \r\n\n", Kind.MALFORMED, 0, null, "header"),
+                Arguments.of("header only", HEADER, Kind.UNUSABLE, 0, null, "one row per patient"),
+                Arguments.of("no patient_id", "id,os_months,os_event\n1,2,1\n", Kind.UNUSABLE, 1,
+                        null, "no patient_id column"),
+                Arguments.of("no endpoint", "patient_id,age\n1,50\n", Kind.UNUSABLE, 1, null,
+                        "no endpoint"),
+                Arguments.of("event without time", "patient_id,os_event\n1,1\n", Kind.UNUSABLE, 1,
+                        "os_event", "no time column for os"),
+                Arguments.of("time without event", "patient_id,pfs_months,os_months,os_event\n"
+                        + "1,2,3,1\n", Kind.UNUSABLE, 1, "pfs_months", "no pfs_event"),
+                Arguments.of("two time columns", "patient_id,os_days,os_months,os_event\n"
+                        + "1,30,1,1\n", Kind.UNUSABLE, 1, "os_months", "two time columns"),
+                Arguments.of("column named twice", "patient_id,os_months,os_event,OS_Event\n"
+                        + "1,2,1,1\n", Kind.UNUSABLE, 1, "os_event", "named twice (columns 3 and 4)"),
+                Arguments.of("column without a name", "patient_id,os_months,os_event,\n1,2,1,x\n",
+                        Kind.UNUSABLE, 1, "#4", "no name"),
+                Arguments.of("bad endpoint name", "patient_id,os-1_months,os-1_event\n1,2,1\n",
+                        Kind.UNUSABLE, 1, "os-1_event", "lower-case letters"),
+                Arguments.of("duplicate ids", HEADER + "a,1,1\nb,2,0\na,3,1\n", Kind.UNUSABLE, 4,
+                        "patient_id", "'a' is also in row 2"),
+                Arguments.of("missing id", HEADER + "a,1,1\n,2,0\n", Kind.UNUSABLE, 3,
+                        "patient_id", "cell is empty"),
+                Arguments.of("negative time", HEADER + "a,1,1\nb,-2,0\n", Kind.UNUSABLE, 3,
+                        "os_months", "a time >= 0 was expected; got '-2'"),
+                Arguments.of("infinite time", HEADER + "a,Inf,1\n", Kind.UNUSABLE, 2, "os_months",
+                        "finite time"),
+                Arguments.of("NaN time", HEADER + "a,NaN,1\n", Kind.UNUSABLE, 2, "os_months",
+                        "finite time"),
+                Arguments.of("text as time", HEADER + "a,ten,1\n", Kind.UNUSABLE, 2, "os_months",
+                        "got 'ten'"),
+                Arguments.of("event 2", HEADER + "a,1,2\n", Kind.UNUSABLE, 2, "os_event",
+                        "1 (event) or 0 (censored) was expected; got '2'"),
+                Arguments.of("text in a number column", "patient_id,os_months,os_event,pdl1_tps\n"
+                        + "a,1,1,high\n", Kind.UNUSABLE, 2, "pdl1_tps", "got 'high'"),
+                Arguments.of("TPS over 100", "patient_id,os_months,os_event,pdl1_tps\na,1,1,150\n",
+                        Kind.UNUSABLE, 2, "pdl1_tps", "0 to 100"),
+                Arguments.of("zero neutrophils", "patient_id,os_months,os_event,neutrophils\n"
+                        + "a,1,1,0\n", Kind.UNUSABLE, 2, "neutrophils", "> 0"),
+                Arguments.of("leukocytes below neutrophils", "patient_id,os_months,os_event,"
+                        + "neutrophils,leukocytes\na,1,1,5,4\n", Kind.UNUSABLE, 2, "leukocytes",
+                        "must exceed neutrophils"),
+                Arguments.of("akkermansia 2", "patient_id,os_months,os_event,akkermansia\n"
+                        + "a,1,1,2\n", Kind.UNUSABLE, 2, "akkermansia", "0 or 1"),
+                Arguments.of("bad date", "patient_id,start_date,last_followup_date\n"
+                        + "a,2020-13-01,2021-01-01\n", Kind.UNUSABLE, 2, "start_date",
+                        "yyyy-mm-dd"),
+                Arguments.of("death before start", "patient_id,start_date,last_followup_date,"
+                        + "death_date\na,2020-02-01,2021-01-01,2020-01-01\n", Kind.UNUSABLE, 2,
+                        "death_date", "before start_date"),
+                Arguments.of("dates without follow-up", "patient_id,start_date,death_date,"
+                        + "os_months,os_event\na,2020-02-01,2021-01-01,3,1\n", Kind.UNUSABLE, 1,
+                        null, "both start_date and last_followup_date"),
+                Arguments.of("row with too few fields", HEADER + "a,1,1\nb,2\n", Kind.MALFORMED,
+                        3, null, "the row has 2 fields; the header has 3"),
+                Arguments.of("row with too many fields", HEADER + "a,1,1\nb,2,0,x\n",
+                        Kind.MALFORMED, 3, null, "has 4 fields"),
+                Arguments.of("unquoted comma", HEADER + "a,1,1\n\"b\",1,5,0\n", Kind.MALFORMED,
+                        3, null, "needs quotes"),
+                Arguments.of("unterminated quote", HEADER + "a,1,1\n\"b,2,0\n", Kind.MALFORMED, 3,
+                        null, "never closed"),
+                Arguments.of("text after a closing quote", HEADER + "\"a\"x,1,1\n",
+                        Kind.MALFORMED, 2, null, "after a closing quote"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedFiles")
+    @DisplayName("a file breaking a rule is refused with the problem located")
+    void refusesWithLocatedProblem(String name, String content, Kind kind, int row, String column,
+            String words) {
+        CohortRejectedException e = reject(content.getBytes(StandardCharsets.UTF_8));
+        assertEquals(kind, e.kind(), e.problems().toString());
+        Problem first = e.problems().get(0);
+        assertEquals(row, first.row(), first.toString());
+        assertEquals(column, first.column(), first.toString());
+        assertTrue(first.message().contains(words), first.message());
+    }
+
+    @Test
+    @DisplayName("binary garbage (a NUL byte) is refused as not text")
+    void binaryGarbage() {
+        byte[] bytes = {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        CohortRejectedException e = reject(bytes);
+        assertEquals(Kind.MALFORMED, e.kind());
+        assertTrue(e.problems().get(0).message().contains("NUL byte at byte 4"));
+    }
+
+    @Test
+    @DisplayName("bytes that are not UTF-8 (Latin-1 é) are refused")
+    void notUtf8() {
+        byte[] bytes = (HEADER + "Ren\u00e9,1,1\n").getBytes(StandardCharsets.ISO_8859_1);
+        CohortRejectedException e = reject(bytes);
+        assertEquals(Kind.MALFORMED, e.kind());
+        assertTrue(e.problems().get(0).message().contains("not UTF-8"));
+    }
+
+    @Test
+    @DisplayName("every faulty cell is reported, the first 100 in full, and all are counted")
+    void manyProblemsAreCountedAndCapped() {
+        StringBuilder file = new StringBuilder(HEADER);
+        for (int i = 0; i < 150; i++) {
+            file.append("p").append(i).append(",-1,1\n");
+        }
+        CohortRejectedException e = reject(file.toString().getBytes(StandardCharsets.UTF_8));
+        assertEquals(CohortReader.MAX_PROBLEMS, e.problems().size());
+        assertEquals(150, e.problemCount());
+        assertEquals(101, e.problems().get(99).row());
+    }
+
+    private static CohortRejectedException reject(byte[] bytes) {
+        return assertThrows(CohortRejectedException.class, () -> CohortReader.read(bytes, (char) 0));
+    }
+}
