@@ -1,10 +1,6 @@
 package io.oncosurv.cohort;
 
 import io.oncosurv.cohort.CohortRejectedException.Kind;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,41 +32,61 @@ public final class CohortReader {
      * @param delimiter {@code ','}, {@code '\t'}, or 0 to tell from the header line
      */
     public static Cohort read(byte[] bytes, char delimiter) throws CohortRejectedException {
-        checkText(bytes);
+        int lines = checkText(bytes);
         byte separator = delimiter == 0 ? DelimitedReader.sniffDelimiter(bytes) : (byte) delimiter;
         DelimitedReader in = new DelimitedReader(bytes, separator);
         try {
-            return new Reading(in).read();
+            return new Reading(in, lines).read();
         } catch (DelimitedReader.MalformedTextException e) {
             throw new CohortRejectedException(Kind.MALFORMED, "The file is not readable as "
                     + "delimited text.", List.of(new Problem(e.row(), null, e.getMessage())), 1);
         }
     }
 
-    /** Refuses empty files and anything that is not UTF-8 text. */
-    private static void checkText(byte[] bytes) throws CohortRejectedException {
+    /**
+     * Refuses empty files and anything that is not UTF-8 text, in one scan of the bytes.
+     *
+     * @return the number of lines, at least the rows, so that columns can be sized once
+     */
+    private static int checkText(byte[] bytes) throws CohortRejectedException {
         boolean blank = true;
-        for (int i = DelimitedReader.startsWithBom(bytes) ? 3 : 0; i < bytes.length; i++) {
-            byte b = bytes[i];
+        int lines = 1;
+        int i = DelimitedReader.startsWithBom(bytes) ? 3 : 0;
+        while (i < bytes.length) {
+            int b = bytes[i];
+            if (b > 0) { // ASCII, the common case
+                if (b == '\n') {
+                    lines++;
+                } else if (blank && b != ' ' && b != '\r' && b != '\t') {
+                    blank = false;
+                }
+                i++;
+                continue;
+            }
             if (b == 0) {
                 throw malformed("The file is not text.", Problem.ofFile("a NUL byte at byte "
                         + i + ": expected UTF-8 text (CSV or TSV), not a binary file"));
             }
-            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                blank = false;
+            int length = Utf8.sequenceLength(bytes, i);
+            if (length < 0) {
+                for (int j = i; j < bytes.length; j++) {
+                    if (bytes[j] == 0) {
+                        throw malformed("The file is not text.", Problem.ofFile("a NUL byte at "
+                                + "byte " + j + ": expected UTF-8 text (CSV or TSV), not a binary "
+                                + "file"));
+                    }
+                }
+                throw malformed("The file is not UTF-8 text.", Problem.ofFile("bytes that are "
+                        + "not UTF-8 at byte " + i + ": save the file as UTF-8 CSV or TSV"));
             }
+            blank = false;
+            i += length;
         }
         if (blank) {
             throw malformed("The file is empty.", Problem.ofFile("expected a header row and "
                     + "one row per patient"));
         }
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-        } catch (CharacterCodingException e) {
-            throw malformed("The file is not UTF-8 text.", Problem.ofFile("bytes that are not "
-                    + "UTF-8: save the file as UTF-8 CSV or TSV"));
-        }
+        return lines;
     }
 
     private static CohortRejectedException malformed(String summary, Problem problem) {
@@ -87,9 +103,12 @@ public final class CohortReader {
         private final Map<String, ColumnReader> byName = new LinkedHashMap<>();
         private final Map<String, String> timeColumnOf = new LinkedHashMap<>(); // endpoint -> col
 
-        Reading(DelimitedReader in) throws DelimitedReader.MalformedTextException,
+        private final int capacity;
+
+        Reading(DelimitedReader in, int capacity) throws DelimitedReader.MalformedTextException,
                 CohortRejectedException {
             this.in = in;
+            this.capacity = capacity;
             if (!in.next()) {
                 throw malformed("The file is empty.", Problem.ofFile("expected a header row"));
             }
@@ -179,31 +198,32 @@ public final class CohortReader {
                 return null;
             }
             if (name.equals(CohortFormat.PATIENT_ID)) {
-                return new ColumnReader.Text(name);
+                return new ColumnReader.Text(capacity, name, false);
             }
             for (Map.Entry<String, String> e : timeColumnOf.entrySet()) {
                 if (e.getValue().equals(name)) {
                     String unit = name.substring(e.getKey().length() + 1);
-                    return new ColumnReader.Time(name, CohortFormat.UNITS.get(unit));
+                    return new ColumnReader.Time(capacity, name, CohortFormat.UNITS.get(unit));
                 }
                 if (name.equals(e.getKey() + "_event")) {
-                    return new ColumnReader.Flag(name, "1 (event) or 0 (censored)");
+                    return new ColumnReader.Flag(capacity, name, "1 (event) or 0 (censored)");
                 }
             }
             if (CohortFormat.TEXT_COLUMNS.contains(name)) {
-                return new ColumnReader.Text(name);
+                return new ColumnReader.Text(capacity, name, true);
             }
             if (CohortFormat.BINARY_COLUMNS.contains(name)) {
-                return new ColumnReader.Flag(name, "0 or 1");
+                return new ColumnReader.Flag(capacity, name, "0 or 1");
             }
             if (CohortFormat.DATE_COLUMNS.contains(name)) {
-                return new ColumnReader.Date(name);
+                return new ColumnReader.Date(capacity, name);
             }
             if (CohortFormat.NUMERIC_COLUMNS.containsKey(name)) {
-                return new ColumnReader.Numeric(name, CohortFormat.NUMERIC_COLUMNS.get(name));
+                return new ColumnReader.Numeric(capacity, name,
+                        CohortFormat.NUMERIC_COLUMNS.get(name));
             }
             warnings.add(1, name, "not a column of the cohort format: kept as a covariate");
-            return new ColumnReader.Free(name);
+            return new ColumnReader.Free(capacity, name);
         }
 
         Cohort read() throws DelimitedReader.MalformedTextException, CohortRejectedException {

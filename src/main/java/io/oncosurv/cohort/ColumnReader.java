@@ -11,9 +11,12 @@ import java.util.Arrays;
 abstract class ColumnReader {
 
     final String name;
+    /** Rows expected (the file's line count), so that the arrays are sized once. */
+    final int capacity;
 
-    ColumnReader(String name) {
+    ColumnReader(int capacity, String name) {
         this.name = name;
+        this.capacity = Math.max(16, capacity);
     }
 
     /** Reads the cell of {@code row} (1-based, header = 1) at {@code patient} (0-based). */
@@ -30,11 +33,12 @@ abstract class ColumnReader {
     /** Numbers (NaN = missing), optionally in a range. */
     static class Numeric extends ColumnReader {
         private final CohortFormat.Range range;
-        double[] values = new double[1024];
+        double[] values;
 
-        Numeric(String name, CohortFormat.Range range) {
-            super(name);
+        Numeric(int capacity, String name, CohortFormat.Range range) {
+            super(capacity, name);
             this.range = range;
+            this.values = new double[this.capacity];
         }
 
         @Override
@@ -48,7 +52,10 @@ abstract class ColumnReader {
             }
             double v = in.number(field);
             if (Double.isNaN(v)) {
-                problems.add(row, name, expected() + "; got " + quoteCell(in, field));
+                boolean nonFinite = Numbers.isNonFiniteWord(in.data(), in.start(field),
+                        in.end(field));
+                problems.add(row, name, (nonFinite ? "a finite number was expected"
+                        : expected()) + "; got " + quoteCell(in, field));
             } else if (Double.isInfinite(v)) {
                 problems.add(row, name, "a finite number was expected; got " + quoteCell(in, field));
             } else if (range != null && !range.contains(v)) {
@@ -73,20 +80,13 @@ abstract class ColumnReader {
     static final class Time extends Numeric {
         private final double monthsPerUnit;
 
-        Time(String name, double monthsPerUnit) {
-            super(name, new CohortFormat.Range(0, true, Double.MAX_VALUE, "a time >= 0"));
+        Time(int capacity, String name, double monthsPerUnit) {
+            super(capacity, name, new CohortFormat.Range(0, true, Double.MAX_VALUE, "a time >= 0"));
             this.monthsPerUnit = monthsPerUnit;
         }
 
         @Override
         void read(DelimitedReader in, int field, int row, int patient, Problems problems) {
-            if (!in.isMissing(field) && Numbers.isNonFiniteWord(in.data(), in.start(field),
-                    in.end(field))) {
-                super.read(in, field, row, patient, new Problems(0));
-                problems.add(row, name, "a finite time >= 0 was expected; got "
-                        + quoteCell(in, field));
-                return;
-            }
             super.read(in, field, row, patient, problems);
             values[patient] *= monthsPerUnit;
         }
@@ -95,11 +95,12 @@ abstract class ColumnReader {
     /** 0/1 flags (true/false accepted), -1 = missing. */
     static final class Flag extends ColumnReader {
         private final String meaning;
-        byte[] values = new byte[1024];
+        byte[] values;
 
-        Flag(String name, String meaning) {
-            super(name);
+        Flag(int capacity, String name, String meaning) {
+            super(capacity, name);
             this.meaning = meaning;
+            this.values = new byte[this.capacity];
         }
 
         @Override
@@ -133,12 +134,16 @@ abstract class ColumnReader {
         }
     }
 
-    /** Text, null = missing. */
+    /** Text, null = missing; repeated values share one String. */
     static class Text extends ColumnReader {
-        String[] values = new String[1024];
+        private final TextValues distinct;
+        String[] values;
 
-        Text(String name) {
-            super(name);
+        /** @param categorical whether values repeat (all but patient ids) */
+        Text(int capacity, String name, boolean categorical) {
+            super(capacity, name);
+            this.distinct = categorical ? new TextValues() : null;
+            this.values = new String[this.capacity];
         }
 
         @Override
@@ -146,7 +151,13 @@ abstract class ColumnReader {
             if (patient == values.length) {
                 values = Arrays.copyOf(values, 2 * patient);
             }
-            values[patient] = in.isMissing(field) ? null : in.text(field).strip();
+            if (in.isMissing(field)) {
+                values[patient] = null;
+            } else if (distinct != null && !in.isQuoted(field)) {
+                values[patient] = distinct.of(in.data(), in.start(field), in.end(field));
+            } else {
+                values[patient] = in.text(field).strip();
+            }
         }
 
         @Override
@@ -157,10 +168,11 @@ abstract class ColumnReader {
 
     /** ISO dates, kept as epoch days (Long.MIN_VALUE = missing). */
     static final class Date extends ColumnReader {
-        long[] values = new long[1024];
+        long[] values;
 
-        Date(String name) {
-            super(name);
+        Date(int capacity, String name) {
+            super(capacity, name);
+            this.values = new long[this.capacity];
         }
 
         @Override
@@ -191,11 +203,12 @@ abstract class ColumnReader {
      * so that it can later serve as a categorical or a numeric (cut-off) stratifier.
      */
     static final class Free extends Text {
-        double[] numbers = new double[1024];
+        double[] numbers;
         boolean numeric = true;
 
-        Free(String name) {
-            super(name);
+        Free(int capacity, String name) {
+            super(capacity, name, true);
+            this.numbers = new double[this.capacity];
         }
 
         @Override

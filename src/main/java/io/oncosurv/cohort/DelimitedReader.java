@@ -178,6 +178,10 @@ final class DelimitedReader {
         return fieldQuoted[field] ? raw.replace("\"\"", "\"") : raw;
     }
 
+    boolean isQuoted(int field) {
+        return fieldQuoted[field];
+    }
+
     boolean isMissing(int field) {
         return Numbers.isMissing(data, fieldStart[field], fieldEnd[field]);
     }
