@@ -1,0 +1,38 @@
+package io.oncosurv.cohort;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Patients split into labelled groups by a stratifier: {@code code(p)} is the index of the
+ * patient's label, or -1 when a value the stratifier needs is missing (the patient is left out of
+ * the analysis). The first label is the reference level. {@code cutoffs} records the cut-offs
+ * used (defaults included), for reports and methods text.
+ */
+public record Stratification(String stratifier, List<String> labels, int[] codes,
+        Map<String, Double> cutoffs) {
+
+    public Stratification {
+        labels = List.copyOf(labels);
+        codes = codes.clone();
+        cutoffs = Map.copyOf(cutoffs);
+    }
+
+    @Override
+    public int[] codes() {
+        return codes.clone();
+    }
+
+    public int code(int patient) {
+        return codes[patient];
+    }
+
+    /** Patients left out for a missing value. */
+    public int excluded() {
+        int n = 0;
+        for (int c : codes) {
+            n += c < 0 ? 1 : 0;
+        }
+        return n;
+    }
+}
