@@ -1,0 +1,153 @@
+package io.oncosurv.cohort.synthetic;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * The two synthetic NSCLC sample cohorts of {@code cohorts/}, made by a seeded generator so that
+ * they can be made again byte for byte. SYNTHETIC: no patient is real. The effects follow
+ * published directions, as hazard ratios on exponential PFS and OS:
+ * <ul>
+ * <li>worse PFS and OS with a high dNLR (>= 3) and with LDH above the upper limit of normal (so
+ * with a poor LIPI), with antibiotics in the 30 days before treatment, and without Akkermansia
+ * muciniphila in stool (Routy et al., Science 2018; Mezquita et al., JAMA Oncol 2018);</li>
+ * <li>better with PD-L1 TPS >= 50 % and with high CD8+ TIL density under immunotherapy;</li>
+ * <li>under EGFR-TKI, PD-L1 high with CD8 high gives a short PFS, median near 2.4 months
+ * (as reported for EGFR-mutant NSCLC with an inflamed microenvironment).</li>
+ * </ul>
+ * Run {@code main} with the cohorts directory to rewrite the files.
+ */
+public final class SyntheticCohorts {
+
+    /** One cohort's design. */
+    record Design(String fileName, long seed, int patients, String disease, String[] arms,
+            double[] armShares, String timeUnit, double pfsMedian, double osMedian,
+            double followUpMin, double followUpMax, boolean egfr) {
+    }
+
+    static final Design IMMUNOTHERAPY = new Design("synthetic-ici-oligometastatic.csv", 20261127L,
+            300, "OMD", new String[] {"ICI", "ICI+LAT"}, new double[] {0.6, 0.4}, "months", 12.0,
+            30.0, 18, 48, false);
+
+    static final Design EGFR_TKI = new Design("synthetic-egfr-tki-oligoprogressive.csv",
+            20261128L, 150, "OPD", new String[] {"EGFR-TKI", "EGFR-TKI+LAT"},
+            new double[] {0.7, 0.3}, "days", 18.0, 40.0, 18, 54, true);
+
+    private SyntheticCohorts() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args.length > 0 ? args[0] : "cohorts");
+        for (Design design : new Design[] {IMMUNOTHERAPY, EGFR_TKI}) {
+            Files.writeString(dir.resolve(design.fileName()), generate(design),
+                    StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The CSV text of a cohort. */
+    static String generate(Design d) {
+        SplittableRandom random = new SplittableRandom(d.seed());
+        StringBuilder csv = new StringBuilder();
+        csv.append("patient_id,arm,disease_state,age,sex,pfs_").append(d.timeUnit())
+                .append(",pfs_event,os_").append(d.timeUnit()).append(",os_event,pdl1_tps,cd8_til,")
+                .append("neutrophils,lymphocytes,leukocytes,ldh,ldh_uln,akkermansia,shannon,")
+                .append("antibiotics_30d\n");
+        for (int i = 1; i <= d.patients(); i++) {
+            Patient p = Patient.draw(random, d);
+            csv.append(p.row(String.format(Locale.ROOT, "%s-%03d", d.egfr() ? "EGFR" : "ICI", i),
+                    d));
+        }
+        return csv.toString();
+    }
+
+    /** One synthetic patient. */
+    private record Patient(String arm, int age, int sex, double tps, double cd8,
+            double neutrophils, double lymphocytes, double leukocytes, int ldh,
+            int akkermansia, double shannon, int antibiotics, double pfs, int pfsEvent,
+            double os, int osEvent) {
+
+        static Patient draw(SplittableRandom r, Design d) {
+            String arm = r.nextDouble() < d.armShares()[0] ? d.arms()[0] : d.arms()[1];
+            int age = (int) Math.round(clamp(normal(r, 66, 9), 35, 89));
+            int sex = r.nextDouble() < 0.6 ? 1 : 2;
+            double u = r.nextDouble();
+            double tps = u < 0.3 ? 0 : u < 0.65 ? 1 + r.nextInt(49) : 50 + r.nextInt(51);
+            double cd8 = Math.exp(normal(r, Math.log(150), 0.7));
+            double neutrophils = Math.exp(normal(r, Math.log(4.6), 0.38));
+            double lymphocytes = Math.exp(normal(r, Math.log(1.6), 0.35));
+            double others = 0.6 + 0.8 * r.nextDouble(); // monocytes, eosinophils, basophils
+            double leukocytes = neutrophils + lymphocytes + others;
+            int ldh = (int) Math.round(Math.exp(normal(r, Math.log(215), 0.3)));
+            int akkermansia = r.nextDouble() < 0.45 ? 1 : 0;
+            double shannon = clamp(normal(r, 3.0 + 0.4 * akkermansia, 0.5), 0.5, 5);
+            int antibiotics = r.nextDouble() < 0.22 ? 1 : 0;
+
+            double dnlr = neutrophils / (leukocytes - neutrophils);
+            double logHr = 0;
+            logHr += dnlr >= 3 ? Math.log(1.8) : 0;
+            logHr += ldh > 250 ? Math.log(1.6) : 0;
+            logHr += antibiotics == 1 ? Math.log(1.7) : 0;
+            logHr += akkermansia == 0 ? Math.log(1.5) : 0;
+            logHr += arm.endsWith("+LAT") ? Math.log(0.7) : 0;
+            double pfsLogHr = logHr;
+            double osLogHr = 0.8 * logHr;
+            boolean inflamed = tps >= 50 && cd8 >= 150;
+            if (d.egfr()) {
+                // an inflamed tumour responds poorly to the TKI, whatever else: PFS median 2.4
+                pfsLogHr = inflamed ? Math.log(d.pfsMedian() / 2.4) : pfsLogHr;
+                osLogHr += inflamed ? Math.log(1.8) : 0;
+            } else {
+                pfsLogHr += tps >= 50 ? Math.log(0.7) : 0;
+                pfsLogHr += cd8 >= 150 ? Math.log(0.8) : 0;
+                osLogHr += tps >= 50 ? Math.log(0.75) : 0;
+            }
+            double progression = exponential(r, d.pfsMedian(), pfsLogHr);
+            double death = exponential(r, d.osMedian(), osLogHr);
+            double followUp = d.followUpMin() + (d.followUpMax() - d.followUpMin()) * r.nextDouble();
+            double os = Math.min(death, followUp);
+            int osEvent = death <= followUp ? 1 : 0;
+            double firstEvent = Math.min(progression, death);
+            double pfs = Math.min(firstEvent, followUp);
+            int pfsEvent = firstEvent <= followUp ? 1 : 0;
+            return new Patient(arm, age, sex, tps, cd8, neutrophils, lymphocytes, leukocytes, ldh,
+                    akkermansia, shannon, antibiotics, pfs, pfsEvent, os, osEvent);
+        }
+
+        String row(String id, Design d) {
+            String pfsTime;
+            String osTime;
+            if (d.timeUnit().equals("days")) {
+                pfsTime = Long.toString(Math.max(1, Math.round(pfs * 30.4375)));
+                osTime = Long.toString(Math.max(1, Math.round(os * 30.4375)));
+            } else {
+                pfsTime = String.format(Locale.ROOT, "%.2f", Math.max(0.03, pfs));
+                osTime = String.format(Locale.ROOT, "%.2f", Math.max(0.03, os));
+            }
+            return String.format(Locale.ROOT,
+                    "%s,%s,%s,%d,%d,%s,%d,%s,%d,%.0f,%.1f,%.2f,%.2f,%.2f,%d,250,%d,%.2f,%d%n",
+                    id, arm, d.disease(), age, sex, pfsTime, pfsEvent, osTime, osEvent, tps, cd8,
+                    neutrophils, lymphocytes, leukocytes, ldh, akkermansia, shannon, antibiotics)
+                    .replace(System.lineSeparator(), "\n");
+        }
+    }
+
+    private static double exponential(SplittableRandom r, double median, double logHr) {
+        double rate = Math.log(2) / median * Math.exp(logHr);
+        return -Math.log(1 - r.nextDouble()) / rate;
+    }
+
+    private static double normal(SplittableRandom r, double mean, double sd) {
+        // Box–Muller: SplittableRandom has no nextGaussian in Java 17
+        double u1 = 1 - r.nextDouble();
+        double u2 = r.nextDouble();
+        return mean + sd * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+}
