@@ -1,0 +1,219 @@
+package io.oncosurv.store;
+
+import io.oncosurv.cohort.Cohort;
+import io.oncosurv.cohort.Problem;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Durable, immutable cohorts through JDBC. Blocking: call it from worker threads, never from an
+ * event loop. Each write is one transaction, so a failure or a crash leaves either the whole
+ * cohort or nothing.
+ */
+public final class CohortStore {
+
+    /** What an upload did: stored a new version, or found the same bytes already stored. */
+    public record Upload(StoredCohort cohort, boolean created) {
+    }
+
+    private final Database database;
+    private final Clock clock;
+
+    public CohortStore(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a parsed cohort under a name. Bytes identical to the latest version of that name are
+     * not stored again; anything else becomes the next version.
+     */
+    public Upload put(String name, byte[] content, Cohort cohort) {
+        String sha256 = sha256(content);
+        try (Connection c = database.connection()) {
+            c.setAutoCommit(false);
+            try {
+                Optional<StoredCohort> latest = latest(c, name);
+                if (latest.isPresent() && latest.get().sha256().equals(sha256)) {
+                    c.rollback();
+                    return new Upload(latest.get(), false);
+                }
+                int version = latest.map(s -> s.version() + 1).orElse(1);
+                StoredCohort stored = new StoredCohort(UUID.randomUUID().toString(), name,
+                        version, sha256, cohort.patients(), cohort.endpointNames(),
+                        cohort.columns(), cohort.warnings(), clock.instant());
+                insert(c, stored, content);
+                c.commit();
+                return new Upload(stored, true);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not store cohort '" + name + "'", e);
+        }
+    }
+
+    /** Every cohort, newest first. */
+    public List<StoredCohort> list() {
+        return query("SELECT id, name, version, sha256, patients, uploaded_at FROM cohort "
+                + "ORDER BY uploaded_at DESC, name, version DESC", null);
+    }
+
+    public Optional<StoredCohort> get(String id) {
+        return query("SELECT id, name, version, sha256, patients, uploaded_at FROM cohort "
+                + "WHERE id = ?", id).stream().findFirst();
+    }
+
+    /** The bytes uploaded. */
+    public Optional<byte[]> content(String id) {
+        try (Connection c = database.connection();
+                PreparedStatement s = c.prepareStatement("SELECT content FROM cohort WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getBytes(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not read cohort " + id, e);
+        }
+    }
+
+    /** @return false when there was no such cohort */
+    public boolean delete(String id) {
+        try (Connection c = database.connection();
+                PreparedStatement s = c.prepareStatement("DELETE FROM cohort WHERE id = ?")) {
+            s.setString(1, id);
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new StoreException("could not delete cohort " + id, e);
+        }
+    }
+
+    private Optional<StoredCohort> latest(Connection c, String name) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT id, name, version, sha256, "
+                + "patients, uploaded_at FROM cohort WHERE name = ? ORDER BY version DESC "
+                + "LIMIT 1")) {
+            s.setString(1, name);
+            List<StoredCohort> found = read(c, s);
+            return found.stream().findFirst();
+        }
+    }
+
+    private void insert(Connection c, StoredCohort stored, byte[] content) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO cohort (id, name, version, "
+                + "sha256, patients, uploaded_at, content) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, stored.id());
+            s.setString(2, stored.name());
+            s.setInt(3, stored.version());
+            s.setString(4, stored.sha256());
+            s.setInt(5, stored.patients());
+            s.setTimestamp(6, Timestamp.from(stored.uploadedAt()));
+            s.setBytes(7, content);
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO cohort_column (cohort_id, "
+                + "position, kind, name) VALUES (?, ?, ?, ?)")) {
+            addNames(s, stored.id(), "column", stored.columns());
+            addNames(s, stored.id(), "endpoint", stored.endpoints());
+            s.executeBatch();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO cohort_warning (cohort_id, "
+                + "position, row_number, column_name, message) VALUES (?, ?, ?, ?, ?)")) {
+            int position = 0;
+            for (Problem w : stored.warnings()) {
+                s.setString(1, stored.id());
+                s.setInt(2, position++);
+                s.setInt(3, w.row());
+                s.setString(4, w.column());
+                s.setString(5, w.message());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static void addNames(PreparedStatement s, String id, String kind, List<String> names)
+            throws SQLException {
+        for (int i = 0; i < names.size(); i++) {
+            s.setString(1, id);
+            s.setInt(2, i);
+            s.setString(3, kind);
+            s.setString(4, names.get(i));
+            s.addBatch();
+        }
+    }
+
+    private List<StoredCohort> query(String sql, String parameter) {
+        try (Connection c = database.connection();
+                PreparedStatement s = c.prepareStatement(sql)) {
+            if (parameter != null) {
+                s.setString(1, parameter);
+            }
+            return read(c, s);
+        } catch (SQLException e) {
+            throw new StoreException("could not read cohorts", e);
+        }
+    }
+
+    private List<StoredCohort> read(Connection c, PreparedStatement s) throws SQLException {
+        List<StoredCohort> found = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                String id = r.getString(1);
+                found.add(new StoredCohort(id, r.getString(2), r.getInt(3), r.getString(4),
+                        r.getInt(5), names(c, id, "endpoint"), names(c, id, "column"),
+                        warnings(c, id), r.getTimestamp(6).toInstant()));
+            }
+        }
+        return found;
+    }
+
+    private static List<String> names(Connection c, String id, String kind) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT name FROM cohort_column WHERE "
+                + "cohort_id = ? AND kind = ? ORDER BY position")) {
+            s.setString(1, id);
+            s.setString(2, kind);
+            List<String> names = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    names.add(r.getString(1));
+                }
+            }
+            return names;
+        }
+    }
+
+    private static List<Problem> warnings(Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT row_number, column_name, message "
+                + "FROM cohort_warning WHERE cohort_id = ? ORDER BY position")) {
+            s.setString(1, id);
+            List<Problem> warnings = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    warnings.add(new Problem(r.getInt(1), r.getString(2), r.getString(3)));
+                }
+            }
+            return warnings;
+        }
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always has SHA-256", e);
+        }
+    }
+}

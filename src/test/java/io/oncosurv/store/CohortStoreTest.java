@@ -1,0 +1,133 @@
+package io.oncosurv.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.oncosurv.cohort.Cohort;
+import io.oncosurv.cohort.CohortReader;
+import io.oncosurv.cohort.Problem;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CohortStoreTest {
+
+    @TempDir
+    Path dataDir;
+
+    private static final String FILE = "patient_id,os_months,os_event,smoker\na,1,1,yes\nb,2,0,no\n";
+
+    /** A clock that moves one second per reading, so that "newest first" is testable. */
+    private static Clock ticking() {
+        AtomicLong seconds = new AtomicLong(1_800_000_000L);
+        return new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return Instant.ofEpochSecond(seconds.getAndIncrement());
+            }
+        };
+    }
+
+    private static Cohort parse(String text) throws Exception {
+        return CohortReader.read(text.getBytes(StandardCharsets.UTF_8), ',');
+    }
+
+    @Test
+    @DisplayName("a cohort is stored with its id, version 1, sha256, metadata and exact bytes")
+    void storesACohort() throws Exception {
+        try (Database db = Database.open(dataDir)) {
+            CohortStore store = new CohortStore(db, ticking());
+            byte[] bytes = FILE.getBytes(StandardCharsets.UTF_8);
+            CohortStore.Upload upload = store.put("trial", bytes, parse(FILE));
+            assertTrue(upload.created());
+            StoredCohort c = upload.cohort();
+            assertEquals(1, c.version());
+            assertEquals("trial", c.name());
+            assertEquals(2, c.patients());
+            assertEquals(List.of("os"), c.endpoints());
+            assertEquals(List.of("patient_id", "os_months", "os_event", "smoker"), c.columns());
+            assertEquals(List.of(new Problem(1, "smoker",
+                    "not a column of the cohort format: kept as a covariate")), c.warnings());
+            // sha256 of the bytes, checked against the JDK's digest of the same file
+            assertEquals(CohortStore.sha256(bytes), c.sha256());
+            assertEquals(64, c.sha256().length());
+            assertEquals(c, store.get(c.id()).orElseThrow());
+            assertArrayEquals(bytes, store.content(c.id()).orElseThrow());
+        }
+    }
+
+    @Test
+    @DisplayName("same bytes under a name are not stored twice; changed bytes make version 2")
+    void versionsByName() throws Exception {
+        try (Database db = Database.open(dataDir)) {
+            CohortStore store = new CohortStore(db, ticking());
+            byte[] bytes = FILE.getBytes(StandardCharsets.UTF_8);
+            StoredCohort first = store.put("trial", bytes, parse(FILE)).cohort();
+            CohortStore.Upload again = store.put("trial", bytes, parse(FILE));
+            assertFalse(again.created());
+            assertEquals(first.id(), again.cohort().id());
+            String changed = FILE + "c,3,1,no\n";
+            StoredCohort second = store.put("trial", changed.getBytes(StandardCharsets.UTF_8),
+                    parse(changed)).cohort();
+            assertEquals(2, second.version());
+            StoredCohort other = store.put("other", bytes, parse(FILE)).cohort();
+            assertEquals(1, other.version());
+            assertEquals(List.of(other.id(), second.id(), first.id()),
+                    store.list().stream().map(StoredCohort::id).toList());
+        }
+    }
+
+    @Test
+    @DisplayName("cohorts survive closing and reopening the database; deleting removes one")
+    void survivesReopenAndDeletes() throws Exception {
+        String id;
+        try (Database db = Database.open(dataDir)) {
+            id = new CohortStore(db, ticking()).put("trial", FILE.getBytes(StandardCharsets.UTF_8),
+                    parse(FILE)).cohort().id();
+        }
+        try (Database db = Database.open(dataDir)) {
+            CohortStore store = new CohortStore(db, ticking());
+            assertEquals("trial", store.get(id).orElseThrow().name());
+            assertTrue(store.delete(id));
+            assertFalse(store.delete(id));
+            assertTrue(store.get(id).isEmpty());
+            assertTrue(store.content(id).isEmpty());
+            assertEquals(List.of(), store.list());
+        }
+    }
+
+    @Test
+    @DisplayName("a 30 MB file is stored and read back byte for byte")
+    void largeContent() throws Exception {
+        StringBuilder text = new StringBuilder("patient_id,os_months,os_event\n");
+        int i = 0;
+        while (text.length() < 30_000_000) {
+            text.append("patient-").append(i++).append(",12.25,1\n");
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        try (Database db = Database.open(dataDir)) {
+            CohortStore store = new CohortStore(db, Clock.systemUTC());
+            StoredCohort c = store.put("big", bytes, parse(text.toString())).cohort();
+            assertArrayEquals(bytes, store.content(c.id()).orElseThrow());
+        }
+    }
+}
