@@ -126,7 +126,7 @@ public final class CohortReader {
         }
 
         private void readHeader() {
-            Map<String, Integer> seen = new HashMap<>();
+            Map<String, Integer> seen = new LinkedHashMap<>(); // file order
             for (int c = 0; c < in.fieldCount(); c++) {
                 String name = in.text(c).strip().toLowerCase(Locale.ROOT);
                 names.add(name);
@@ -147,9 +147,23 @@ public final class CohortReader {
             findEndpoints(seen);
         }
 
-        /** Pairs {@code <name>_<unit>} with {@code <name>_event}. */
+        /**
+         * Pairs {@code <name>_<unit>} with {@code <name>_event}: the standard endpoints first
+         * (os, pfs, pfs2, dfs, ttnt), then the others in file order.
+         */
         private void findEndpoints(Map<String, Integer> columns) {
+            List<String> events = new ArrayList<>();
+            for (String endpoint : STANDARD_ENDPOINTS) {
+                if (columns.containsKey(endpoint + "_event")) {
+                    events.add(endpoint + "_event");
+                }
+            }
             for (String column : columns.keySet()) {
+                if (column.endsWith("_event") && !events.contains(column)) {
+                    events.add(column);
+                }
+            }
+            for (String column : events) {
                 if (!column.endsWith("_event")) {
                     continue;
                 }

@@ -10,7 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -53,7 +53,9 @@ public final class CohortStore {
                 int version = latest.map(s -> s.version() + 1).orElse(1);
                 StoredCohort stored = new StoredCohort(UUID.randomUUID().toString(), name,
                         version, sha256, cohort.patients(), cohort.endpointNames(),
-                        cohort.columns(), cohort.warnings(), clock.instant());
+                        cohort.columns(), cohort.warnings(),
+                        // milliseconds: what every database keeps, so the 201 equals a later GET
+                        clock.instant().truncatedTo(ChronoUnit.MILLIS));
                 insert(c, stored, content);
                 c.commit();
                 return new Upload(stored, true);

@@ -1,0 +1,179 @@
+package io.oncosurv.server;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.FileUpload;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Locale;
+
+/**
+ * The HTTP API of shared/contract/api.md. Handlers stay thin: they check the request, send it to
+ * a worker verticle over the event bus and write the answer; nothing here blocks.
+ */
+final class HttpVerticle extends VerticleBase {
+
+    private static final DeliveryOptions WORKER_TIMEOUT = new DeliveryOptions()
+            .setSendTimeout(120_000);
+
+    private final ServerConfig config;
+    private final String token;
+    private final java.util.concurrent.atomic.AtomicInteger actualPort;
+
+    HttpVerticle(ServerConfig config, String token,
+            java.util.concurrent.atomic.AtomicInteger actualPort) {
+        this.config = config;
+        this.token = token;
+        this.actualPort = actualPort;
+    }
+
+    @Override
+    public Future<?> start() {
+        Router router = Router.router(vertx);
+        router.get("/health").handler(this::health);
+        router.route("/api/*").handler(this::authenticate);
+        router.post("/api/cohorts").handler(BodyHandler.create()
+                .setBodyLimit(config.uploadLimit()).setHandleFileUploads(true)
+                .setUploadsDirectory(config.dataDir().resolve("uploads").toString())
+                .setDeleteUploadedFilesOnEnd(true)).handler(this::upload);
+        router.get("/api/cohorts").handler(this::list);
+        router.get("/api/cohorts/:id").handler(this::get);
+        router.delete("/api/cohorts/:id").handler(this::delete);
+        router.route().failureHandler(this::failure);
+        return vertx.createHttpServer().requestHandler(router)
+                .listen(config.port(), config.host())
+                .onSuccess(server -> actualPort.set(server.actualPort()));
+    }
+
+    private void health(RoutingContext ctx) {
+        json(ctx, 200, new JsonObject().put("status", "UP"));
+    }
+
+    private void authenticate(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Authorization");
+        String presented = header != null && header.startsWith("Bearer ")
+                ? header.substring("Bearer ".length()).strip() : null;
+        if (!AdminToken.matches(token, presented)) {
+            throw new ApiError(401, "A valid token is required: send "
+                    + "'Authorization: Bearer <token>'.");
+        }
+        ctx.next();
+    }
+
+    private void upload(RoutingContext ctx) {
+        String name = ctx.request().getParam("name");
+        if (name == null || name.isBlank() || name.length() > 200
+                || name.chars().anyMatch(Character::isISOControl)) {
+            throw new ApiError(400, "The query parameter 'name' is required: 1 to 200 "
+                    + "printable characters.");
+        }
+        String type = mediaType(ctx.request().getHeader("Content-Type"));
+        Future<Messages.Upload> upload;
+        switch (type) {
+            case "text/csv" -> upload = Future.succeededFuture(
+                    new Messages.Upload(name.strip(), bytes(ctx.body().buffer()), ','));
+            case "text/tab-separated-values" -> upload = Future.succeededFuture(
+                    new Messages.Upload(name.strip(), bytes(ctx.body().buffer()), '\t'));
+            case "multipart/form-data" -> upload = fromMultipart(ctx, name.strip());
+            default -> throw new ApiError(415, "Send the cohort as text/csv, "
+                    + "text/tab-separated-values, or multipart/form-data with a 'file' field; got '"
+                    + type + "'.");
+        }
+        upload.compose(u -> vertx.eventBus().<Messages.Uploaded>request(Messages.COHORT_UPLOAD, u,
+                WORKER_TIMEOUT)).onSuccess(reply -> json(ctx, reply.body().created() ? 201 : 200,
+                Json.cohort(reply.body().cohort()))).onFailure(e -> fail(ctx, e));
+    }
+
+    private Future<Messages.Upload> fromMultipart(RoutingContext ctx, String name) {
+        FileUpload file = ctx.fileUploads().stream().filter(f -> f.name().equals("file"))
+                .findFirst().orElseThrow(() -> new ApiError(400, "The multipart form has no "
+                        + "'file' field."));
+        String fileName = file.fileName() == null ? "" : file.fileName().toLowerCase(Locale.ROOT);
+        char delimiter = fileName.endsWith(".tsv") || fileName.endsWith(".tab") ? '\t' : 0;
+        return vertx.fileSystem().readFile(file.uploadedFileName())
+                .map(buffer -> new Messages.Upload(name, bytes(buffer), delimiter));
+    }
+
+    private void list(RoutingContext ctx) {
+        vertx.eventBus().<Messages.CohortList>request(Messages.COHORT_LIST, "", WORKER_TIMEOUT)
+                .onSuccess(reply -> {
+                    JsonArray all = new JsonArray();
+                    reply.body().cohorts().forEach(c -> all.add(Json.cohort(c)));
+                    ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
+                            .end(all.encode());
+                }).onFailure(e -> fail(ctx, e));
+    }
+
+    private void get(RoutingContext ctx) {
+        vertx.eventBus().<io.oncosurv.store.StoredCohort>request(Messages.COHORT_GET,
+                ctx.pathParam("id"), WORKER_TIMEOUT)
+                .onSuccess(reply -> json(ctx, 200, Json.cohort(reply.body())))
+                .onFailure(e -> fail(ctx, e));
+    }
+
+    private void delete(RoutingContext ctx) {
+        vertx.eventBus().<Boolean>request(Messages.COHORT_DELETE, ctx.pathParam("id"),
+                WORKER_TIMEOUT).onSuccess((Message<Boolean> reply) -> {
+                    if (reply.body()) {
+                        ctx.response().setStatusCode(204).end();
+                    } else {
+                        fail(ctx, new ApiError(404, "No cohort has the id '" + ctx.pathParam("id")
+                                + "'."));
+                    }
+                }).onFailure(e -> fail(ctx, e));
+    }
+
+    /** Client errors from workers keep their status and body; anything else is a 500. */
+    private static void fail(RoutingContext ctx, Throwable e) {
+        if (e instanceof ReplyException reply && reply.failureCode() >= 400
+                && reply.failureCode() < 500) {
+            ctx.response().setStatusCode(reply.failureCode())
+                    .putHeader("Content-Type", "application/json").end(reply.getMessage());
+        } else {
+            ctx.fail(e);
+        }
+    }
+
+    private void failure(RoutingContext ctx) {
+        Throwable e = ctx.failure();
+        ApiError error;
+        if (e instanceof ApiError api) {
+            error = api;
+        } else if (ctx.statusCode() == 413) {
+            error = new ApiError(413, "The upload is larger than the limit of "
+                    + config.uploadLimit() + " bytes.");
+        } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+            error = new ApiError(ctx.statusCode(), "The request could not be handled.");
+        } else {
+            error = new ApiError(500, "The server failed; the request changed nothing.");
+        }
+        if (!ctx.response().ended()) {
+            json(ctx, error.status(), error.body());
+        }
+    }
+
+    private static void json(RoutingContext ctx, int status, JsonObject body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                .end(body.encode());
+    }
+
+    private static String mediaType(String contentType) {
+        if (contentType == null) {
+            return "";
+        }
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip()
+                .toLowerCase(Locale.ROOT);
+    }
+
+    private static byte[] bytes(Buffer buffer) {
+        return buffer == null ? new byte[0] : buffer.getBytes();
+    }
+}

@@ -1,0 +1,61 @@
+package io.oncosurv.server;
+
+import io.oncosurv.store.CohortStore;
+import io.oncosurv.store.Database;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.VerticleBase;
+import java.time.Clock;
+
+/**
+ * Opens the store, deploys the worker verticles and the HTTP verticle, and loads the sample
+ * cohorts on first start. Deployment fails (and the process exits) if any of them fails.
+ */
+public final class MainVerticle extends VerticleBase {
+
+    private final ServerConfig config;
+    private final java.util.concurrent.atomic.AtomicInteger port =
+            new java.util.concurrent.atomic.AtomicInteger();
+    private Database database;
+
+    public MainVerticle(ServerConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public Future<?> start() {
+        Messages.registerCodecs(vertx.eventBus());
+        return vertx.executeBlocking(() -> {
+            java.nio.file.Files.createDirectories(config.dataDir());
+            database = Database.open(config.dataDir());
+            return AdminToken.resolve(config);
+        }).compose(token -> {
+            CohortStore store = new CohortStore(database, Clock.systemUTC());
+            DeploymentOptions workers = new DeploymentOptions()
+                    .setThreadingModel(ThreadingModel.WORKER).setInstances(2)
+                    .setWorkerPoolName("oncosurv-workers").setWorkerPoolSize(4);
+            return vertx.deployVerticle(() -> new CohortWorker(store), workers)
+                    .compose(id -> vertx.executeBlocking(() -> {
+                        SampleCohorts.loadIfAbsent(config.sampleCohorts(), store);
+                        return null;
+                    }))
+                    .compose(v -> vertx.deployVerticle(new HttpVerticle(config, token, port)));
+        });
+    }
+
+    /** The port the HTTP server listens on (the one chosen by the system when 0 was asked). */
+    public int port() {
+        return port.get();
+    }
+
+    @Override
+    public Future<?> stop() {
+        return vertx.executeBlocking(() -> {
+            if (database != null) {
+                database.close();
+            }
+            return null;
+        });
+    }
+}

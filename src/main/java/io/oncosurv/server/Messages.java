@@ -1,0 +1,37 @@
+package io.oncosurv.server;
+
+import io.oncosurv.store.StoredCohort;
+import io.vertx.core.eventbus.EventBus;
+import java.util.List;
+
+/** The event bus addresses and the objects sent to and from the worker verticles. */
+final class Messages {
+
+    static final String COHORT_UPLOAD = "oncosurv.cohorts.upload";
+    static final String COHORT_LIST = "oncosurv.cohorts.list";
+    static final String COHORT_GET = "oncosurv.cohorts.get";
+    static final String COHORT_DELETE = "oncosurv.cohorts.delete";
+
+    /** An upload: the name, the bytes, and the delimiter (0: tell from the header). */
+    record Upload(String name, byte[] content, char delimiter) {
+    }
+
+    /** The result of an upload: the cohort, and whether it is a new version. */
+    record Uploaded(StoredCohort cohort, boolean created) {
+    }
+
+    /** A list of cohorts, newest first. */
+    record CohortList(List<StoredCohort> cohorts) {
+    }
+
+    private Messages() {
+    }
+
+    /** Lets the records above travel the local event bus by reference. */
+    static void registerCodecs(EventBus bus) {
+        bus.registerDefaultCodec(Upload.class, new LocalCodec<>(Upload.class));
+        bus.registerDefaultCodec(Uploaded.class, new LocalCodec<>(Uploaded.class));
+        bus.registerDefaultCodec(CohortList.class, new LocalCodec<>(CohortList.class));
+        bus.registerDefaultCodec(StoredCohort.class, new LocalCodec<>(StoredCohort.class));
+    }
+}
