@@ -15,9 +15,11 @@ import io.vertx.core.eventbus.Message;
 final class CohortWorker extends VerticleBase {
 
     private final CohortStore store;
+    private final Caches caches;
 
-    CohortWorker(CohortStore store) {
+    CohortWorker(CohortStore store, Caches caches) {
         this.store = store;
+        this.caches = caches;
     }
 
     @Override
@@ -28,8 +30,7 @@ final class CohortWorker extends VerticleBase {
                 bus.<Object>consumer(Messages.COHORT_LIST,
                         m -> m.reply(new Messages.CohortList(store.list()))).completion(),
                 bus.<String>consumer(Messages.COHORT_GET, this::get).completion(),
-                bus.<String>consumer(Messages.COHORT_DELETE,
-                        m -> m.reply(store.delete(m.body()))).completion());
+                bus.<String>consumer(Messages.COHORT_DELETE, this::delete).completion());
     }
 
     private void upload(Message<Messages.Upload> message) {
@@ -47,6 +48,12 @@ final class CohortWorker extends VerticleBase {
         }
         CohortStore.Upload stored = store.put(upload.name(), upload.content(), cohort);
         message.reply(new Messages.Uploaded(stored.cohort(), stored.created()));
+    }
+
+    private void delete(Message<String> message) {
+        boolean deleted = store.delete(message.body());
+        caches.evict(message.body());
+        message.reply(deleted);
     }
 
     private void get(Message<String> message) {

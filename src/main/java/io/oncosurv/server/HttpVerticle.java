@@ -46,6 +46,7 @@ final class HttpVerticle extends VerticleBase {
         router.get("/api/cohorts").handler(this::list);
         router.get("/api/cohorts/:id").handler(this::get);
         router.delete("/api/cohorts/:id").handler(this::delete);
+        router.get("/api/cohorts/:id/survival").handler(this::survival);
         router.route().failureHandler(this::failure);
         return vertx.createHttpServer().requestHandler(router)
                 .listen(config.port(), config.host())
@@ -128,6 +129,15 @@ final class HttpVerticle extends VerticleBase {
                                 + "'."));
                     }
                 }).onFailure(e -> fail(ctx, e));
+    }
+
+    private void survival(RoutingContext ctx) {
+        Messages.SurvivalQuery query = new Messages.SurvivalQuery(ctx.pathParam("id"),
+                SurvivalParameters.parse(ctx.queryParams()));
+        vertx.eventBus().<String>request(Messages.SURVIVAL, query, WORKER_TIMEOUT)
+                .onSuccess(reply -> ctx.response().setStatusCode(200)
+                        .putHeader("Content-Type", "application/json").end(reply.body()))
+                .onFailure(e -> fail(ctx, e));
     }
 
     /** Client errors from workers keep their status and body; anything else is a 500. */

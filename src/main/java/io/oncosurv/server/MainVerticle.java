@@ -35,7 +35,10 @@ public final class MainVerticle extends VerticleBase {
             DeploymentOptions workers = new DeploymentOptions()
                     .setThreadingModel(ThreadingModel.WORKER).setInstances(2)
                     .setWorkerPoolName("oncosurv-workers").setWorkerPoolSize(4);
-            return vertx.deployVerticle(() -> new CohortWorker(store), workers)
+            Caches caches = new Caches();
+            return vertx.deployVerticle(() -> new CohortWorker(store, caches), workers)
+                    .compose(id -> vertx.deployVerticle(() -> new AnalysisWorker(store, caches),
+                            workers))
                     .compose(id -> vertx.executeBlocking(() -> {
                         SampleCohorts.loadIfAbsent(config.sampleCohorts(), store);
                         return null;

@@ -11,6 +11,11 @@ final class Messages {
     static final String COHORT_LIST = "oncosurv.cohorts.list";
     static final String COHORT_GET = "oncosurv.cohorts.get";
     static final String COHORT_DELETE = "oncosurv.cohorts.delete";
+    static final String SURVIVAL = "oncosurv.analysis.survival";
+
+    /** A survival query on a stored cohort. */
+    record SurvivalQuery(String cohortId, io.oncosurv.analysis.SurvivalRequest request) {
+    }
 
     /** An upload: the name, the bytes, and the delimiter (0: tell from the header). */
     record Upload(String name, byte[] content, char delimiter) {
@@ -33,5 +38,6 @@ final class Messages {
         bus.registerDefaultCodec(Uploaded.class, new LocalCodec<>(Uploaded.class));
         bus.registerDefaultCodec(CohortList.class, new LocalCodec<>(CohortList.class));
         bus.registerDefaultCodec(StoredCohort.class, new LocalCodec<>(StoredCohort.class));
+        bus.registerDefaultCodec(SurvivalQuery.class, new LocalCodec<>(SurvivalQuery.class));
     }
 }

@@ -1,0 +1,118 @@
+package io.oncosurv.analysis;
+
+import io.oncosurv.cohort.Cohort;
+import io.oncosurv.cohort.Endpoint;
+import io.oncosurv.cohort.Stratification;
+import io.oncosurv.cohort.StratifierUnavailableException;
+import io.oncosurv.cohort.Stratifiers;
+import io.oncosurv.stats.KaplanMeier;
+import io.oncosurv.stats.Landmarks;
+import io.oncosurv.stats.LogRank;
+import io.oncosurv.stats.LogRankResult;
+import io.oncosurv.stats.RDefaults;
+import io.oncosurv.stats.Rmst;
+import io.oncosurv.stats.SurvivalCurve;
+import io.oncosurv.stats.SurvivalQuantiles;
+import io.oncosurv.stats.SurvivalSample;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A survival query on a cohort: stratify (cut-offs that depend on the data come from the whole
+ * cohort, before any subset), take the subset, drop patients missing a value, then Kaplan–Meier
+ * per group and the (stratified) Fleming–Harrington test. Callable without Vert.x.
+ */
+public final class SurvivalAnalysis {
+
+    private SurvivalAnalysis() {
+    }
+
+    public static SurvivalResult run(Cohort cohort, SurvivalRequest request)
+            throws AnalysisException {
+        Endpoint endpoint = cohort.endpoint(request.endpoint()).orElseThrow(() ->
+                new AnalysisException("the cohort has no endpoint '" + request.endpoint()
+                        + "'; it has " + String.join(", ", cohort.endpointNames())));
+        Stratification by = request.by() == null ? null
+                : stratify(cohort, request.by(), request.settings());
+        Stratification strata = request.strata() == null ? null
+                : stratify(cohort, request.strata(), Map.of());
+        boolean[] inSubset = Subsets.select(cohort, request.subsets());
+
+        int groupCount = by == null ? 1 : by.labels().size();
+        int[] patientsPerGroup = new int[groupCount];
+        List<Integer> rows = new ArrayList<>();
+        int excluded = 0;
+        for (int p = 0; p < cohort.patients(); p++) {
+            if (!inSubset[p]) {
+                continue;
+            }
+            boolean usable = endpoint.isComplete(p) && (by == null || by.code(p) >= 0)
+                    && (strata == null || strata.code(p) >= 0);
+            if (!usable) {
+                excluded++;
+                continue;
+            }
+            rows.add(p);
+            patientsPerGroup[by == null ? 0 : by.code(p)]++;
+        }
+        // groups without patients are left out, as R leaves out unused factor levels
+        int[] newCode = new int[groupCount];
+        List<String> labels = new ArrayList<>();
+        for (int g = 0; g < groupCount; g++) {
+            newCode[g] = patientsPerGroup[g] > 0 ? labels.size() : -1;
+            if (patientsPerGroup[g] > 0) {
+                labels.add(by == null ? "all" : by.labels().get(g));
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new AnalysisException("no patient has a " + request.endpoint() + " time and "
+                    + "event" + (by == null ? "" : " and a value for " + request.by())
+                    + (request.subsets().isEmpty() ? "" : " in the subset"));
+        }
+        int n = rows.size();
+        double[] time = new double[n];
+        boolean[] event = new boolean[n];
+        int[] group = new int[n];
+        int[] stratum = new int[n];
+        for (int i = 0; i < n; i++) {
+            int p = rows.get(i);
+            time[i] = endpoint.months(p);
+            event[i] = endpoint.event(p) == 1;
+            group[i] = by == null ? 0 : newCode[by.code(p)];
+            stratum[i] = strata == null ? 0 : strata.code(p);
+        }
+        SurvivalSample.Builder builder = SurvivalSample.builder(time, event)
+                .groups(group, labels.size());
+        if (strata != null) {
+            builder.strata(stratum, strata.labels().size());
+        }
+        SurvivalSample sample = builder.build();
+        SurvivalCurve[] curves = KaplanMeier.fitGroups(sample, request.confType(),
+                request.confLevel());
+        double tau = request.tau();
+        if (Double.isNaN(tau)) {
+            tau = Double.POSITIVE_INFINITY;
+            for (SurvivalCurve c : curves) {
+                tau = Math.min(tau, c.maxTime());
+            }
+        }
+        List<SurvivalResult.Group> groups = new ArrayList<>();
+        for (int g = 0; g < curves.length; g++) {
+            groups.add(new SurvivalResult.Group(labels.get(g), curves[g],
+                    SurvivalQuantiles.of(curves[g], RDefaults.quantileProbabilities()),
+                    Landmarks.of(curves[g], request.landmarks()), Rmst.of(curves[g], tau)));
+        }
+        LogRankResult test = labels.size() < 2 ? null : LogRank.test(sample, request.rho());
+        return new SurvivalResult(request, excluded, groups, test);
+    }
+
+    private static Stratification stratify(Cohort cohort, String name,
+            Map<String, Double> settings) throws AnalysisException {
+        try {
+            return Stratifiers.stratify(cohort, name, settings);
+        } catch (StratifierUnavailableException e) {
+            throw new AnalysisException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.oncosurv.analysis;
+
+import io.oncosurv.stats.ConfType;
+import io.oncosurv.stats.RDefaults;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parameters of a survival query (shared/contract/api.md): the endpoint; the stratifier
+ * {@code by} (null: one group, "all") with its settings ({@code cutoff}, ...); CI type and level;
+ * landmark times; the RMST horizon {@code tau} (NaN: the smallest of the groups' largest
+ * follow-up); the test's rho; a stratifier for a stratified test (null: none); and subsets
+ * {@code COLUMN:VALUE}, combined with AND.
+ */
+public record SurvivalRequest(String endpoint, String by, Map<String, Double> settings,
+        ConfType confType, double confLevel, double[] landmarks, double tau, double rho,
+        String strata, List<String> subsets) {
+
+    public SurvivalRequest {
+        settings = Map.copyOf(settings);
+        landmarks = landmarks.clone();
+        subsets = List.copyOf(subsets);
+    }
+
+    /** R's defaults: log CI at 95 %, landmarks 6, 12, 24, default tau, log-rank. */
+    public static SurvivalRequest defaults(String endpoint, String by) {
+        return new SurvivalRequest(endpoint, by, Map.of(), RDefaults.CONF_TYPE,
+                RDefaults.CONF_LEVEL, new double[] {6, 12, 24}, Double.NaN, RDefaults.RHO, null,
+                List.of());
+    }
+
+    @Override
+    public double[] landmarks() {
+        return landmarks.clone();
+    }
+
+    /** A key that identifies the request's answer, for caching. */
+    public String cacheKey() {
+        return String.join("|", endpoint, String.valueOf(by), new java.util.TreeMap<>(settings)
+                .toString(), confType.rName(), Double.toString(confLevel),
+                java.util.Arrays.toString(landmarks), Double.toString(tau), Double.toString(rho),
+                String.valueOf(strata), String.join("&", subsets));
+    }
+}

@@ -1,0 +1,26 @@
+package io.oncosurv.analysis;
+
+import io.oncosurv.stats.LandmarkEstimate;
+import io.oncosurv.stats.LogRankResult;
+import io.oncosurv.stats.QuantileEstimate;
+import io.oncosurv.stats.RestrictedMean;
+import io.oncosurv.stats.SurvivalCurve;
+import java.util.List;
+
+/**
+ * The answer to a {@link SurvivalRequest}: per group (in the stratifier's order, groups without
+ * patients left out) its curve, quartiles and median, landmarks and RMST; the test (null with one
+ * group); and the patients left out for a missing value.
+ */
+public record SurvivalResult(SurvivalRequest request, int excluded, List<Group> groups,
+        LogRankResult logRank) {
+
+    /** One group's results; quantiles are for 0.25, 0.5 and 0.75. */
+    public record Group(String label, SurvivalCurve curve, QuantileEstimate[] quantiles,
+            LandmarkEstimate[] landmarks, RestrictedMean rmst) {
+    }
+
+    public SurvivalResult {
+        groups = List.copyOf(groups);
+    }
+}

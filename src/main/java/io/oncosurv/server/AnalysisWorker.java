@@ -1,0 +1,75 @@
+package io.oncosurv.server;
+
+import io.oncosurv.analysis.AnalysisException;
+import io.oncosurv.analysis.SurvivalAnalysis;
+import io.oncosurv.cohort.Cohort;
+import io.oncosurv.cohort.CohortReader;
+import io.oncosurv.cohort.CohortRejectedException;
+import io.oncosurv.store.CohortStore;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import java.util.Optional;
+
+/**
+ * Answers survival queries on a worker thread. Cohorts are immutable, so a parsed cohort and an
+ * answer are cached by cohort id (and the query's parameters) and never go stale; a deleted
+ * cohort simply stops being asked for and ages out.
+ */
+final class AnalysisWorker extends VerticleBase {
+
+    private final CohortStore store;
+    private final Caches caches;
+
+    AnalysisWorker(CohortStore store, Caches caches) {
+        this.store = store;
+        this.caches = caches;
+    }
+
+    @Override
+    public Future<?> start() {
+        return vertx.eventBus().<Messages.SurvivalQuery>consumer(Messages.SURVIVAL, this::survival)
+                .completion();
+    }
+
+    private void survival(Message<Messages.SurvivalQuery> message) {
+        Messages.SurvivalQuery query = message.body();
+        String key = query.cohortId() + "|" + query.request().cacheKey();
+        String cached = caches.answers.get(key);
+        if (cached != null) {
+            message.reply(cached);
+            return;
+        }
+        Optional<Cohort> cohort = cohort(query.cohortId());
+        if (cohort.isEmpty()) {
+            message.fail(404, new ApiError(404, "No cohort has the id '" + query.cohortId()
+                    + "'.").body().encode());
+            return;
+        }
+        try {
+            String answer = Json.survival(query.cohortId(),
+                    SurvivalAnalysis.run(cohort.get(), query.request())).encode();
+            caches.answers.put(key, answer);
+            message.reply(answer);
+        } catch (AnalysisException e) {
+            message.fail(422, new ApiError(422, "The query cannot be answered for this cohort: "
+                    + e.getMessage() + ".").body().encode());
+        }
+    }
+
+    private Optional<Cohort> cohort(String id) {
+        Cohort cached = caches.cohorts.get(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return store.content(id).map(bytes -> {
+            try {
+                Cohort cohort = CohortReader.read(bytes, (char) 0);
+                caches.cohorts.put(id, cohort);
+                return cohort;
+            } catch (CohortRejectedException e) {
+                throw new IllegalStateException("stored cohort " + id + " no longer reads", e);
+            }
+        });
+    }
+}
