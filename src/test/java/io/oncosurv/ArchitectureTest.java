@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The layers of ../shared/style.md, by their imports: stats knows only the JDK and Commons Math;
- * cohort adds stats; store adds JDBC, H2 and Flyway; nothing below server speaks HTTP or the
- * event bus.
+ * cohort adds stats; store adds JDBC, H2 and Flyway; analysis is callable without Vert.x;
+ * nothing below server speaks HTTP or the event bus.
  */
 class ArchitectureTest {
 
@@ -26,7 +26,9 @@ class ArchitectureTest {
                 Arguments.of("cohort", List.of("java.", "org.apache.commons.math3.",
                         "io.oncosurv.stats.", "io.oncosurv.cohort.")),
                 Arguments.of("store", List.of("java.", "javax.sql.", "org.flywaydb.", "org.h2.",
-                        "io.oncosurv.stats.", "io.oncosurv.cohort.", "io.oncosurv.store.")));
+                        "io.oncosurv.stats.", "io.oncosurv.cohort.", "io.oncosurv.store.")),
+                Arguments.of("analysis", List.of("java.", "io.oncosurv.stats.",
+                        "io.oncosurv.cohort.", "io.oncosurv.store.", "io.oncosurv.analysis.")));
     }
 
     @ParameterizedTest(name = "io.oncosurv.{0} imports only {1}")

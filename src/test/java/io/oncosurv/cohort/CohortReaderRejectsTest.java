@@ -18,11 +18,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * malformed text, 422 a file that cannot be used) and the first problem located by row (header =
  * 1, 0 = the file as a whole) and column.
  */
-class CohortReaderRejectsTest {
+public class CohortReaderRejectsTest {
 
     private static final String HEADER = "patient_id,os_months,os_event\n";
 
-    static Stream<Arguments> malformedFiles() {
+    public static Stream<Arguments> malformedFiles() {
         return Stream.of(
                 // name, content, kind, row, column, words of the message
                 Arguments.of("empty file", "", Kind.MALFORMED, 0, null, "header"),
