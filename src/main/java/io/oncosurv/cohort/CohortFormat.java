@@ -13,12 +13,19 @@ final class CohortFormat {
     /** Days in a month, as R's reference data and the contract convert. */
     static final double DAYS_PER_MONTH = 30.4375;
 
-    /** Months per unit. */
-    static final Map<String, Double> UNITS = Map.of(
-            "months", 1.0,
-            "days", 1.0 / DAYS_PER_MONTH,
-            "weeks", 7.0 / DAYS_PER_MONTH,
-            "years", 12.0);
+    /** The time units of the format. */
+    static final Set<String> UNITS = Set.of("months", "days", "weeks", "years");
+
+    /** A time in a unit as months, computed the way R computes days / 30.4375. */
+    static double toMonths(double value, String unit) {
+        return switch (unit) {
+            case "months" -> value;
+            case "days" -> value / DAYS_PER_MONTH;
+            case "weeks" -> value * 7 / DAYS_PER_MONTH;
+            case "years" -> value * 12;
+            default -> throw new IllegalArgumentException("unknown unit " + unit);
+        };
+    }
 
     static final Pattern ENDPOINT_NAME = Pattern.compile("[a-z][a-z0-9]*");
 

@@ -191,7 +191,7 @@ public final class CohortReader {
                 }
             }
             for (String endpoint : STANDARD_ENDPOINTS) {
-                for (String unit : CohortFormat.UNITS.keySet()) {
+                for (String unit : CohortFormat.UNITS) {
                     String column = endpoint + "_" + unit;
                     if (columns.containsKey(column) && !columns.containsKey(endpoint + "_event")) {
                         problems.add(1, column, "no " + endpoint + "_event column next to "
@@ -217,7 +217,7 @@ public final class CohortReader {
             for (Map.Entry<String, String> e : timeColumnOf.entrySet()) {
                 if (e.getValue().equals(name)) {
                     String unit = name.substring(e.getKey().length() + 1);
-                    return new ColumnReader.Time(capacity, name, CohortFormat.UNITS.get(unit));
+                    return new ColumnReader.Time(capacity, name, unit);
                 }
                 if (name.equals(e.getKey() + "_event")) {
                     return new ColumnReader.Flag(capacity, name, "1 (event) or 0 (censored)");

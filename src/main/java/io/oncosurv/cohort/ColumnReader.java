@@ -78,17 +78,17 @@ abstract class ColumnReader {
 
     /** A time column: a finite number >= 0 in its unit, kept in months. */
     static final class Time extends Numeric {
-        private final double monthsPerUnit;
+        private final String unit;
 
-        Time(int capacity, String name, double monthsPerUnit) {
+        Time(int capacity, String name, String unit) {
             super(capacity, name, new CohortFormat.Range(0, true, Double.MAX_VALUE, "a time >= 0"));
-            this.monthsPerUnit = monthsPerUnit;
+            this.unit = unit;
         }
 
         @Override
         void read(DelimitedReader in, int field, int row, int patient, Problems problems) {
             super.read(in, field, row, patient, problems);
-            values[patient] *= monthsPerUnit;
+            values[patient] = CohortFormat.toMonths(values[patient], unit);
         }
     }
 
