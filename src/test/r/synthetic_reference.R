@@ -1,0 +1,81 @@
+#!/usr/bin/env Rscript
+# R's answers for the synthetic sample cohorts, every built-in stratifier of the cohort format
+# (shared/contract/cohort-format.md) for PFS and OS, with the stratifiers written again here in R
+# from the format's definitions (not from our Java code), so the comparison checks both.
+# R 4.2.2, survival 3.5.3, jsonlite 1.8.4 (Debian bookworm). From the repository root:
+#   Rscript src/test/r/synthetic_reference.R cohorts src/test/resources/r/synthetic_reference.json
+suppressPackageStartupMessages({ library(survival); library(jsonlite) })
+a <- commandArgs(TRUE)
+dir <- a[1]
+out <- a[2]
+
+# The format's cohort median: of the non-missing values (mean of the two middle ones when even).
+cohort_median <- function(x) median(x, na.rm = TRUE)
+
+stratify <- function(d, name) {
+  tps <- d$pdl1_tps
+  cd8_high <- d$cd8_til >= cohort_median(d$cd8_til)
+  nlr <- d$neutrophils / d$lymphocytes
+  dnlr <- d$neutrophils / (d$leukocytes - d$neutrophils)
+  switch(name,
+    pdl1 = factor(ifelse(tps < 1, "<1", ifelse(tps < 50, "1-49", ">=50")),
+                  levels = c("<1", "1-49", ">=50")),
+    cd8 = factor(ifelse(cd8_high, "high", "low"), levels = c("low", "high")),
+    pdl1_cd8 = factor(paste0("PD-L1 ", ifelse(tps >= 50, "high", "low"), "/CD8 ",
+                             ifelse(cd8_high, "high", "low")),
+                      levels = c("PD-L1 low/CD8 low", "PD-L1 low/CD8 high",
+                                 "PD-L1 high/CD8 low", "PD-L1 high/CD8 high")),
+    nlr = factor(ifelse(nlr >= 5, "high", "low"), levels = c("low", "high")),
+    dnlr = factor(ifelse(dnlr >= 3, "high", "low"), levels = c("low", "high")),
+    lipi = factor(c("good", "intermediate", "poor")[1 + (dnlr >= 3) + (d$ldh > d$ldh_uln)],
+                  levels = c("good", "intermediate", "poor")),
+    akkermansia = factor(ifelse(d$akkermansia == 1, "yes", "no"), levels = c("no", "yes")),
+    antibiotics = factor(ifelse(d$antibiotics_30d == 1, "yes", "no"), levels = c("no", "yes")),
+    shannon = factor(ifelse(d$shannon >= cohort_median(d$shannon), "high", "low"),
+                     levels = c("low", "high")))
+}
+
+analyse <- function(d, endpoint, unit, name) {
+  time <- d[[paste0(endpoint, "_", unit)]]
+  if (unit == "days") time <- time / 30.4375
+  e <- data.frame(time = time, event = d[[paste0(endpoint, "_event")]],
+                  group = stratify(d, name))
+  keep <- !is.na(e$time) & !is.na(e$event) & !is.na(e$group)
+  e <- e[keep, ]
+  e$group <- droplevels(e$group)
+  fit <- survfit(Surv(time, event) ~ group, data = e)
+  s <- summary(fit, censored = TRUE)
+  q <- quantile(fit, probs = c(0.25, 0.5, 0.75), conf.int = TRUE)
+  lm <- summary(fit, times = c(6, 12, 24), extend = TRUE)
+  last <- tapply(e$time, e$group, max)
+  tau <- min(last)
+  rm <- summary(fit, rmean = tau)$table
+  sd <- survdiff(Surv(time, event) ~ group, data = e)
+  df <- sum(sd$exp > 0) - 1
+  list(levels = levels(e$group), n_excluded = sum(!keep), tau = tau,
+       table = list(strata = sub("^group=", "", as.character(s$strata)), time = s$time,
+                    n_risk = s$n.risk, n_event = s$n.event, n_censor = s$n.censor,
+                    surv = s$surv, std_err = s$std.err, lower = s$lower, upper = s$upper),
+       quantiles = list(est = unname(q$quantile), lower = unname(q$lower),
+                        upper = unname(q$upper)),
+       landmarks = list(strata = sub("^group=", "", as.character(lm$strata)), time = lm$time,
+                        n_risk = lm$n.risk, surv = lm$surv, std_err = lm$std.err,
+                        lower = lm$lower, upper = lm$upper),
+       rmst = list(rmean = unname(rm[, "rmean"]), se = unname(rm[, "se(rmean)"])),
+       survdiff = list(chisq = sd$chisq, df = df, p = pchisq(sd$chisq, df, lower.tail = FALSE),
+                       observed = as.vector(sd$obs), expected = as.vector(sd$exp)))
+}
+
+res <- list(software = list(R = R.version.string,
+                            survival = as.character(packageVersion("survival"))))
+cohorts <- list(list(file = "synthetic-ici-oligometastatic.csv", unit = "months"),
+                list(file = "synthetic-egfr-tki-oligoprogressive.csv", unit = "days"))
+stratifiers <- c("pdl1", "cd8", "pdl1_cd8", "nlr", "dnlr", "lipi", "akkermansia",
+                 "antibiotics", "shannon")
+for (co in cohorts) {
+  d <- read.csv(file.path(dir, co$file))
+  for (name in stratifiers) for (endpoint in c("pfs", "os")) {
+    res$cohorts[[co$file]][[name]][[endpoint]] <- analyse(d, endpoint, co$unit, name)
+  }
+}
+writeLines(toJSON(res, digits = NA, auto_unbox = TRUE, null = "null", na = "null"), out)
