@@ -16,6 +16,7 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,7 @@ class CohortApiTest {
     Path dataDir;
 
     private WebClient client;
+    private BlockedThreads blocked;
 
     @BeforeEach
     void deploy(Vertx vertx, VertxTestContext context) throws Exception {
@@ -41,6 +43,7 @@ class CohortApiTest {
         ServerConfig config = new ServerConfig("127.0.0.1", 0, dataDir.resolve("data"), TOKEN,
                 1024 * 1024, noSamples);
         MainVerticle main = new MainVerticle(config);
+        blocked = BlockedThreads.watch(vertx);
         vertx.deployVerticle(main).onComplete(context.succeeding(id -> {
             client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                     .setDefaultPort(main.port()));
@@ -57,6 +60,11 @@ class CohortApiTest {
     private Future<JsonArray> list() {
         return client.get("/api/cohorts").bearerTokenAuthentication(TOKEN).send()
                 .map(HttpResponse::bodyAsJsonArray);
+    }
+
+    @AfterEach
+    void noThreadWasBlocked() {
+        blocked.assertNone();
     }
 
     @Test

@@ -36,10 +36,12 @@ class MalformedUploadsTest {
 
     private static Vertx vertx;
     private static WebClient client;
+    private static BlockedThreads blocked;
 
     @BeforeAll
     static void start() throws Exception {
         vertx = Vertx.vertx();
+        blocked = BlockedThreads.watch(vertx);
         Path noSamples = Files.createDirectories(dataDir.resolve("no-samples"));
         MainVerticle main = new MainVerticle(new ServerConfig("127.0.0.1", 0,
                 dataDir.resolve("data"), TOKEN, 1 << 20, noSamples));
@@ -51,6 +53,7 @@ class MalformedUploadsTest {
 
     @AfterAll
     static void stop() throws Exception {
+        blocked.assertNone();
         vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 

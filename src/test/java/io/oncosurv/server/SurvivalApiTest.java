@@ -20,6 +20,7 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,7 @@ class SurvivalApiTest {
     Path dataDir;
 
     private WebClient client;
+    private BlockedThreads blocked;
     private String lungId;
 
     @BeforeEach
@@ -50,6 +52,7 @@ class SurvivalApiTest {
         MainVerticle main = new MainVerticle(new ServerConfig("127.0.0.1", 0,
                 dataDir.resolve("data"), TOKEN, 10 << 20, noSamples));
         Buffer lung = Buffer.buffer(Files.readAllBytes(SharedReference.file("lung.csv")));
+        blocked = BlockedThreads.watch(vertx);
         vertx.deployVerticle(main).compose(id -> {
             client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                     .setDefaultPort(main.port()));
@@ -65,6 +68,11 @@ class SurvivalApiTest {
     private Future<HttpResponse<Buffer>> survival(String query) {
         return client.get("/api/cohorts/" + lungId + "/survival?" + query)
                 .bearerTokenAuthentication(TOKEN).send();
+    }
+
+    @AfterEach
+    void noThreadWasBlocked() {
+        blocked.assertNone();
     }
 
     @Test

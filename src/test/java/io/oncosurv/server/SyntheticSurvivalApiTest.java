@@ -44,11 +44,13 @@ class SyntheticSurvivalApiTest {
 
     private static Vertx vertx;
     private static WebClient client;
+    private static BlockedThreads blocked;
     private static final Map<String, String> idByName = new HashMap<>();
 
     @BeforeAll
     static void start() throws Exception {
         vertx = Vertx.vertx();
+        blocked = BlockedThreads.watch(vertx);
         MainVerticle main = new MainVerticle(new ServerConfig("127.0.0.1", 0,
                 dataDir.resolve("data"), TOKEN, 1 << 20, Path.of("cohorts")));
         vertx.deployVerticle(main).toCompletionStage().toCompletableFuture()
@@ -66,6 +68,7 @@ class SyntheticSurvivalApiTest {
 
     @AfterAll
     static void stop() throws Exception {
+        blocked.assertNone();
         vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
