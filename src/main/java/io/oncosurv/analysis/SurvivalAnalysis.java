@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * A survival query on a cohort: stratify (cut-offs that depend on the data come from the whole
  * cohort, before any subset), take the subset, drop patients missing a value, then Kaplan–Meier
- * per group and the (stratified) Fleming–Harrington test. Callable without Vert.x.
+ * per group and the (stratified) Fleming–Harrington test. The rows are read in the endpoint's
+ * time order, kept since ingest, so a query never sorts. Callable without Vert.x.
  */
 public final class SurvivalAnalysis {
 
@@ -41,9 +42,11 @@ public final class SurvivalAnalysis {
 
         int groupCount = by == null ? 1 : by.labels().size();
         int[] patientsPerGroup = new int[groupCount];
-        List<Integer> rows = new ArrayList<>();
+        int[] rows = new int[cohort.patients()]; // used patients, in time order
+        int n = 0;
         int excluded = 0;
-        for (int p = 0; p < cohort.patients(); p++) {
+        for (int rank = 0; rank < cohort.patients(); rank++) {
+            int p = endpoint.patientByTime(rank); // rows in time order: no sort per query
             if (!inSubset[p]) {
                 continue;
             }
@@ -53,7 +56,7 @@ public final class SurvivalAnalysis {
                 excluded++;
                 continue;
             }
-            rows.add(p);
+            rows[n++] = p;
             patientsPerGroup[by == null ? 0 : by.code(p)]++;
         }
         // groups without patients are left out, as R leaves out unused factor levels
@@ -65,25 +68,24 @@ public final class SurvivalAnalysis {
                 labels.add(by == null ? "all" : by.labels().get(g));
             }
         }
-        if (rows.isEmpty()) {
+        if (n == 0) {
             throw new AnalysisException("no patient has a " + request.endpoint() + " time and "
                     + "event" + (by == null ? "" : " and a value for " + request.by())
                     + (request.subsets().isEmpty() ? "" : " in the subset"));
         }
-        int n = rows.size();
         double[] time = new double[n];
         boolean[] event = new boolean[n];
         int[] group = new int[n];
         int[] stratum = new int[n];
         for (int i = 0; i < n; i++) {
-            int p = rows.get(i);
+            int p = rows[i];
             time[i] = endpoint.months(p);
             event[i] = endpoint.event(p) == 1;
             group[i] = by == null ? 0 : newCode[by.code(p)];
             stratum[i] = strata == null ? 0 : strata.code(p);
         }
         SurvivalSample.Builder builder = SurvivalSample.builder(time, event)
-                .groups(group, labels.size());
+                .groups(group, labels.size()).alreadySorted();
         if (strata != null) {
             builder.strata(stratum, strata.labels().size());
         }

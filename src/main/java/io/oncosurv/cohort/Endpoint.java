@@ -11,12 +11,20 @@ public final class Endpoint {
     private final String source;
     private final double[] months;
     private final byte[] event;
+    private final int[] timeOrder;
 
+    /** Sorts the patients by time once, here, so that no analysis has to sort them again. */
     Endpoint(String name, String source, double[] months, byte[] event) {
         this.name = name;
         this.source = source;
         this.months = months;
         this.event = event;
+        this.timeOrder = io.oncosurv.stats.TimeOrder.of(months);
+    }
+
+    /** Patient indices in increasing order of time, patients without a time last. */
+    public int patientByTime(int rank) {
+        return timeOrder[rank];
     }
 
     public String name() {

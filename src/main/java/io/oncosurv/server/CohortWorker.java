@@ -47,6 +47,7 @@ final class CohortWorker extends VerticleBase {
             return;
         }
         CohortStore.Upload stored = store.put(upload.name(), upload.content(), cohort);
+        caches.cohorts.put(stored.cohort().id(), cohort); // the first query need not parse again
         message.reply(new Messages.Uploaded(stored.cohort(), stored.created()));
     }
 
