@@ -1,0 +1,133 @@
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Issue 3's server benchmark: a large cohort with every TME column uploaded over HTTP (ingest:
+ * parse, check, sha256, durable commit), then survival queries by LIPI, fresh (parameters not
+ * seen before, so computed; the cohort is in memory, sorted per endpoint at ingest) and repeated
+ * (answered from the cache). Run by bench/server-run.sh, which also times R on the same file.
+ *
+ * <pre>
+ * java bench/ServerBench.java generate OUT.csv N SEED
+ * java bench/ServerBench.java run FILE PORT TOKEN REPS
+ * </pre>
+ */
+public final class ServerBench {
+
+    public static void main(String[] args) throws Exception {
+        if (args[0].equals("generate")) {
+            generate(Path.of(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]));
+        } else {
+            run(Path.of(args[1]), Integer.parseInt(args[2]), args[3], Integer.parseInt(args[4]));
+        }
+    }
+
+    /** A seeded TME cohort: times in months to 0.01 (so with ties), every TME column. */
+    static void generate(Path out, int n, long seed) throws IOException {
+        SplittableRandom r = new SplittableRandom(seed);
+        String[] arms = {"ICI", "ICI+LAT", "EGFR-TKI"};
+        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            w.write("patient_id,arm,disease_state,pfs_months,pfs_event,os_months,os_event,"
+                    + "pdl1_tps,cd8_til,neutrophils,lymphocytes,leukocytes,ldh,ldh_uln,"
+                    + "akkermansia,shannon,antibiotics_30d\n");
+            for (int i = 0; i < n; i++) {
+                double neutrophils = 2 + 6 * r.nextDouble();
+                double lymphocytes = 0.5 + 2 * r.nextDouble();
+                double leukocytes = neutrophils + lymphocytes + 0.5 + r.nextDouble();
+                int ldh = 120 + r.nextInt(300);
+                double dnlr = neutrophils / (leukocytes - neutrophils);
+                double rate = Math.log(2) / 12 * (dnlr >= 3 ? 1.8 : 1) * (ldh > 250 ? 1.5 : 1);
+                double os = -Math.log(1 - r.nextDouble()) / rate;
+                double pfs = Math.min(os, -Math.log(1 - r.nextDouble()) / (2.5 * rate));
+                double followUp = 12 + 36 * r.nextDouble();
+                w.write(String.format(Locale.ROOT,
+                        "P%07d,%s,%s,%.2f,%d,%.2f,%d,%d,%.1f,%.2f,%.2f,%.2f,%d,250,%d,%.2f,%d%n",
+                        i, arms[r.nextInt(3)], r.nextBoolean() ? "OMD" : "OPD",
+                        Math.min(pfs, followUp), pfs <= followUp ? 1 : 0, Math.min(os, followUp),
+                        os <= followUp ? 1 : 0, r.nextInt(101), 500 * r.nextDouble(), neutrophils,
+                        lymphocytes, leukocytes, ldh, r.nextInt(2), 5 * r.nextDouble(),
+                        r.nextInt(2)));
+            }
+        }
+    }
+
+    static void run(Path file, int port, String token, int reps) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + port;
+        byte[] bytes = Files.readAllBytes(file);
+        long t0 = System.nanoTime();
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base
+                + "/api/cohorts?name=bench")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        double ingest = ms(t0);
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("upload: " + created.statusCode() + " "
+                    + created.body());
+        }
+        String id = created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        System.out.printf(Locale.ROOT, "ingest (HTTP upload of %d MB, parse, check, store) "
+                + "%.0f ms%n", bytes.length >> 20, ingest);
+
+        // fresh: each query differs (a landmark), so it is computed, not served from the cache
+        double[] fresh = new double[reps];
+        for (int i = 0; i < reps + 2; i++) {
+            long t = System.nanoTime();
+            HttpResponse<String> r = query(http, base, id, token, "&landmarks=6,12," + (20 + i));
+            double elapsed = ms(t);
+            check(r);
+            if (i >= 2) {
+                fresh[i - 2] = elapsed; // two warm-up queries let the JIT compile the path
+            }
+        }
+        double[] cached = new double[reps];
+        query(http, base, id, token, "");
+        for (int i = 0; i < reps; i++) {
+            long t = System.nanoTime();
+            check(query(http, base, id, token, ""));
+            cached[i] = ms(t);
+        }
+        System.out.printf(Locale.ROOT, "fresh query by lipi (os), end to end over HTTP: median "
+                + "%.1f ms (runs %s)%n", median(fresh), Arrays.toString(round(fresh)));
+        System.out.printf(Locale.ROOT, "cached query by lipi (os), end to end over HTTP: median "
+                + "%.2f ms (runs %s)%n", median(cached), Arrays.toString(round(cached)));
+    }
+
+    private static HttpResponse<String> query(HttpClient http, String base, String id,
+            String token, String extra) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/api/cohorts/" + id
+                + "/survival?endpoint=os&by=lipi" + extra)).header("Authorization", "Bearer "
+                + token).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void check(HttpResponse<String> r) {
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("query: " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    private static double ms(long start) {
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static double[] round(double[] v) {
+        return Arrays.stream(v).map(x -> Math.round(x * 10) / 10.0).toArray();
+    }
+}

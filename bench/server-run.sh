@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Issue 3's benchmark: upload a large TME cohort to a running server and query it by LIPI, then
+# time R's read.csv and fread on the same file. Usage: bench/server-run.sh [N]  (default 1000000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-1000000}
+REPS=${REPS:-7}
+OUT=bench/out
+mkdir -p "$OUT"
+mvn -q -B -DskipTests compile >"$OUT/mvn.log" 2>&1
+mvn -q -B dependency:build-classpath -Dmdep.outputFile="$OUT/server-cp.txt" \
+  -Dmdep.includeScope=runtime >>"$OUT/mvn.log" 2>&1
+CSV=$OUT/tme-$N.csv
+[ -f "$CSV" ] || java bench/ServerBench.java generate "$CSV" "$N" 42
+DATA=$(mktemp -d)
+PORT=18089
+TOKEN=bench
+ONCOSURV_DATA=$DATA ONCOSURV_PORT=$PORT ONCOSURV_ADMIN_TOKEN=$TOKEN ONCOSURV_COHORTS=/nonexistent \
+  ONCOSURV_UPLOAD_LIMIT=$((400 * 1024 * 1024)) \
+  java ${JAVA_OPTS:-} -cp "target/classes:$(cat "$OUT/server-cp.txt")" io.oncosurv.server.Main \
+  >"$OUT/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true; rm -rf "$DATA"' EXIT
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.2; done
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1); file $CSV, $(du -m "$CSV" | cut -f1) MB"
+java bench/ServerBench.java run "$CSV" "$PORT" "$TOKEN" "$REPS"
+echo "server peak resident memory (VmHWM): $(grep VmHWM /proc/$SERVER/status | awk '{print $2/1024 " MB"}')"
+echo "server heap now: $(jcmd $SERVER GC.heap_info 2>/dev/null | grep -E 'garbage-first heap|total' | head -n 1 | sed 's/^ *//')"
+Rscript -e "suppressPackageStartupMessages(library(data.table)); f <- '$CSV';
+  invisible(fread(f)); t <- replicate(3, system.time(fread(f))[['elapsed']]);
+  cat(sprintf('R fread    %.3f s (median of 3)\n', median(t)));
+  t2 <- replicate(3, system.time(read.csv(f))[['elapsed']]);
+  cat(sprintf('R read.csv %.3f s (median of 3)\n', median(t2)))"
