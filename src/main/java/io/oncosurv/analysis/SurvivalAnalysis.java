@@ -41,23 +41,42 @@ public final class SurvivalAnalysis {
         boolean[] inSubset = Subsets.select(cohort, request.subsets());
 
         int groupCount = by == null ? 1 : by.labels().size();
+        int patients = cohort.patients();
+        int[] byCode = by == null ? new int[patients] : by.codes();
+        int[] strataCode = strata == null ? new int[patients] : strata.codes();
+        // Rows in the endpoint's time order (kept since ingest): times and events are read
+        // sequentially, codes through the order; no sort per query.
+        double[] time = new double[patients];
+        boolean[] event = new boolean[patients];
+        int[] group = new int[patients];
+        int[] stratum = new int[patients];
         int[] patientsPerGroup = new int[groupCount];
-        int[] rows = new int[cohort.patients()]; // used patients, in time order
         int n = 0;
         int excluded = 0;
-        for (int rank = 0; rank < cohort.patients(); rank++) {
-            int p = endpoint.patientByTime(rank); // rows in time order: no sort per query
+        for (int rank = 0; rank < patients; rank++) {
+            int p = endpoint.patientByTime(rank);
             if (!inSubset[p]) {
                 continue;
             }
-            boolean usable = endpoint.isComplete(p) && (by == null || by.code(p) >= 0)
-                    && (strata == null || strata.code(p) >= 0);
-            if (!usable) {
+            double t = endpoint.monthsByRank(rank);
+            int e = endpoint.eventByRank(rank);
+            int g = byCode[p];
+            int s = strataCode[p];
+            if (Double.isNaN(t) || e < 0 || g < 0 || s < 0) {
                 excluded++;
                 continue;
             }
-            rows[n++] = p;
-            patientsPerGroup[by == null ? 0 : by.code(p)]++;
+            time[n] = t;
+            event[n] = e == 1;
+            group[n] = g;
+            stratum[n] = s;
+            patientsPerGroup[g]++;
+            n++;
+        }
+        if (n == 0) {
+            throw new AnalysisException("no patient has a " + request.endpoint() + " time and "
+                    + "event" + (by == null ? "" : " and a value for " + request.by())
+                    + (request.subsets().isEmpty() ? "" : " in the subset"));
         }
         // groups without patients are left out, as R leaves out unused factor levels
         int[] newCode = new int[groupCount];
@@ -68,22 +87,15 @@ public final class SurvivalAnalysis {
                 labels.add(by == null ? "all" : by.labels().get(g));
             }
         }
-        if (n == 0) {
-            throw new AnalysisException("no patient has a " + request.endpoint() + " time and "
-                    + "event" + (by == null ? "" : " and a value for " + request.by())
-                    + (request.subsets().isEmpty() ? "" : " in the subset"));
+        if (labels.size() < groupCount) {
+            for (int i = 0; i < n; i++) {
+                group[i] = newCode[group[i]];
+            }
         }
-        double[] time = new double[n];
-        boolean[] event = new boolean[n];
-        int[] group = new int[n];
-        int[] stratum = new int[n];
-        for (int i = 0; i < n; i++) {
-            int p = rows[i];
-            time[i] = endpoint.months(p);
-            event[i] = endpoint.event(p) == 1;
-            group[i] = by == null ? 0 : newCode[by.code(p)];
-            stratum[i] = strata == null ? 0 : strata.code(p);
-        }
+        time = java.util.Arrays.copyOf(time, n);
+        event = java.util.Arrays.copyOf(event, n);
+        group = java.util.Arrays.copyOf(group, n);
+        stratum = java.util.Arrays.copyOf(stratum, n);
         SurvivalSample.Builder builder = SurvivalSample.builder(time, event)
                 .groups(group, labels.size()).alreadySorted();
         if (strata != null) {

@@ -12,19 +12,40 @@ public final class Endpoint {
     private final double[] months;
     private final byte[] event;
     private final int[] timeOrder;
+    private final double[] monthsByRank;
+    private final byte[] eventByRank;
 
-    /** Sorts the patients by time once, here, so that no analysis has to sort them again. */
+    /**
+     * Sorts the patients by time once, here, so that no analysis has to sort them again, and
+     * keeps times and events in that order too, so that reading them in time order is sequential.
+     */
     Endpoint(String name, String source, double[] months, byte[] event) {
         this.name = name;
         this.source = source;
         this.months = months;
         this.event = event;
         this.timeOrder = io.oncosurv.stats.TimeOrder.of(months);
+        this.monthsByRank = new double[months.length];
+        this.eventByRank = new byte[months.length];
+        for (int rank = 0; rank < months.length; rank++) {
+            monthsByRank[rank] = months[timeOrder[rank]];
+            eventByRank[rank] = event[timeOrder[rank]];
+        }
     }
 
     /** Patient indices in increasing order of time, patients without a time last. */
     public int patientByTime(int rank) {
         return timeOrder[rank];
+    }
+
+    /** The time of the patient of that rank in time order (NaN when missing). */
+    public double monthsByRank(int rank) {
+        return monthsByRank[rank];
+    }
+
+    /** The event flag of the patient of that rank in time order (-1 when missing). */
+    public int eventByRank(int rank) {
+        return eventByRank[rank];
     }
 
     public String name() {

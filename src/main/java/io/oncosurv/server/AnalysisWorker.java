@@ -8,6 +8,7 @@ import io.oncosurv.cohort.CohortRejectedException;
 import io.oncosurv.store.CohortStore;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.Message;
 import java.util.Optional;
 
@@ -35,7 +36,7 @@ final class AnalysisWorker extends VerticleBase {
     private void survival(Message<Messages.SurvivalQuery> message) {
         Messages.SurvivalQuery query = message.body();
         String key = query.cohortId() + "|" + query.request().cacheKey();
-        String cached = caches.answers.get(key);
+        Buffer cached = caches.answers.get(key);
         if (cached != null) {
             message.reply(cached);
             return;
@@ -47,8 +48,8 @@ final class AnalysisWorker extends VerticleBase {
             return;
         }
         try {
-            String answer = Json.survival(query.cohortId(),
-                    SurvivalAnalysis.run(cohort.get(), query.request())).encode();
+            Buffer answer = Buffer.buffer(SurvivalJson.write(query.cohortId(),
+                    SurvivalAnalysis.run(cohort.get(), query.request())));
             caches.answers.put(key, answer);
             message.reply(answer);
         } catch (AnalysisException e) {

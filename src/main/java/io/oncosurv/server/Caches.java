@@ -1,6 +1,7 @@
 package io.oncosurv.server;
 
 import io.oncosurv.cohort.Cohort;
+import io.vertx.core.buffer.Buffer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.Map;
 final class Caches {
 
     final Map<String, Cohort> cohorts = lru(16);
-    final Map<String, String> answers = lru(512);
+    final Map<String, Buffer> answers = lru(512); // UTF-8 bytes, written as they are
 
     /** Forgets a deleted cohort and every answer about it. */
     void evict(String cohortId) {

@@ -134,7 +134,7 @@ final class HttpVerticle extends VerticleBase {
     private void survival(RoutingContext ctx) {
         Messages.SurvivalQuery query = new Messages.SurvivalQuery(ctx.pathParam("id"),
                 SurvivalParameters.parse(ctx.queryParams()));
-        vertx.eventBus().<String>request(Messages.SURVIVAL, query, WORKER_TIMEOUT)
+        vertx.eventBus().<Buffer>request(Messages.SURVIVAL, query, WORKER_TIMEOUT)
                 .onSuccess(reply -> ctx.response().setStatusCode(200)
                         .putHeader("Content-Type", "application/json").end(reply.body()))
                 .onFailure(e -> fail(ctx, e));
