@@ -1,9 +1,7 @@
 package io.oncosurv.analysis;
 
-import io.oncosurv.cohort.Cohort;
 import io.oncosurv.cohort.Stratification;
 import io.oncosurv.cohort.StratifierUnavailableException;
-import io.oncosurv.cohort.Stratifiers;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +15,9 @@ final class Subsets {
     private Subsets() {
     }
 
-    static boolean[] select(Cohort cohort, List<String> subsets) throws AnalysisException {
-        boolean[] keep = new boolean[cohort.patients()];
+    static boolean[] select(int patients, StratifierSource source, List<String> subsets)
+            throws AnalysisException {
+        boolean[] keep = new boolean[patients];
         Arrays.fill(keep, true);
         for (String subset : subsets) {
             int colon = subset.indexOf(':');
@@ -30,7 +29,7 @@ final class Subsets {
             String value = subset.substring(colon + 1).strip();
             Stratification labels;
             try {
-                labels = Stratifiers.stratify(cohort, column, Map.of());
+                labels = source.stratify(column, Map.of());
             } catch (StratifierUnavailableException e) {
                 throw new AnalysisException("subset " + subset + ": " + e.getMessage());
             }

@@ -4,7 +4,6 @@ import io.oncosurv.cohort.Cohort;
 import io.oncosurv.cohort.Endpoint;
 import io.oncosurv.cohort.Stratification;
 import io.oncosurv.cohort.StratifierUnavailableException;
-import io.oncosurv.cohort.Stratifiers;
 import io.oncosurv.stats.KaplanMeier;
 import io.oncosurv.stats.Landmarks;
 import io.oncosurv.stats.LogRank;
@@ -31,19 +30,24 @@ public final class SurvivalAnalysis {
 
     public static SurvivalResult run(Cohort cohort, SurvivalRequest request)
             throws AnalysisException {
+        return run(cohort, request, StratifierSource.direct(cohort));
+    }
+
+    /** The same, taking stratifications from {@code source} (e.g. remembered per cohort). */
+    public static SurvivalResult run(Cohort cohort, SurvivalRequest request,
+            StratifierSource source) throws AnalysisException {
         Endpoint endpoint = cohort.endpoint(request.endpoint()).orElseThrow(() ->
                 new AnalysisException("the cohort has no endpoint '" + request.endpoint()
                         + "'; it has " + String.join(", ", cohort.endpointNames())));
         Stratification by = request.by() == null ? null
-                : stratify(cohort, request.by(), request.settings());
+                : stratify(source, request.by(), request.settings());
         Stratification strata = request.strata() == null ? null
-                : stratify(cohort, request.strata(), Map.of());
-        boolean[] inSubset = Subsets.select(cohort, request.subsets());
+                : stratify(source, request.strata(), Map.of());
+        boolean[] inSubset = request.subsets().isEmpty() ? null
+                : Subsets.select(cohort.patients(), source, request.subsets());
 
         int groupCount = by == null ? 1 : by.labels().size();
         int patients = cohort.patients();
-        int[] byCode = by == null ? new int[patients] : by.codes();
-        int[] strataCode = strata == null ? new int[patients] : strata.codes();
         // Rows in the endpoint's time order (kept since ingest): times and events are read
         // sequentially, codes through the order; no sort per query.
         double[] time = new double[patients];
@@ -55,13 +59,14 @@ public final class SurvivalAnalysis {
         int excluded = 0;
         for (int rank = 0; rank < patients; rank++) {
             int p = endpoint.patientByTime(rank);
-            if (!inSubset[p]) {
+            // null arrays (no subset, no stratifier) are not read: each read here is random
+            if (inSubset != null && !inSubset[p]) {
                 continue;
             }
             double t = endpoint.monthsByRank(rank);
             int e = endpoint.eventByRank(rank);
-            int g = byCode[p];
-            int s = strataCode[p];
+            int g = by == null ? 0 : by.code(p);
+            int s = strata == null ? 0 : strata.code(p);
             if (Double.isNaN(t) || e < 0 || g < 0 || s < 0) {
                 excluded++;
                 continue;
@@ -121,10 +126,10 @@ public final class SurvivalAnalysis {
         return new SurvivalResult(request, excluded, groups, test);
     }
 
-    private static Stratification stratify(Cohort cohort, String name,
+    private static Stratification stratify(StratifierSource source, String name,
             Map<String, Double> settings) throws AnalysisException {
         try {
-            return Stratifiers.stratify(cohort, name, settings);
+            return source.stratify(name, settings);
         } catch (StratifierUnavailableException e) {
             throw new AnalysisException(e.getMessage());
         }

@@ -33,16 +33,14 @@ public final class TmeVariables {
         if (!counts && !column) {
             return null;
         }
+        double[] neutrophils = counts ? cohort.numbers("neutrophils") : null;
+        double[] other = counts ? cohort.numbers(needed) : null;
+        double[] fallback = column ? cohort.numbers(given) : null;
         double[] values = new double[cohort.patients()];
         for (int p = 0; p < values.length; p++) {
-            double v = Double.NaN;
-            if (counts) {
-                double n = cohort.number("neutrophils", p);
-                double other = cohort.number(needed, p);
-                v = formula.apply(n, other, other);
-            }
+            double v = counts ? formula.apply(neutrophils[p], other[p], other[p]) : Double.NaN;
             if (Double.isNaN(v) && column) {
-                v = cohort.number(given, p); // used only where the counts are absent
+                v = fallback[p]; // used only where the counts are absent
             }
             values[p] = v;
         }

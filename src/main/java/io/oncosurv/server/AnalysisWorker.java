@@ -49,7 +49,8 @@ final class AnalysisWorker extends VerticleBase {
         }
         try {
             Buffer answer = Buffer.buffer(SurvivalJson.write(query.cohortId(),
-                    SurvivalAnalysis.run(cohort.get(), query.request())));
+                    SurvivalAnalysis.run(cohort.get(), query.request(),
+                            caches.stratifierSource(query.cohortId(), cohort.get()))));
             caches.answers.put(key, answer);
             message.reply(answer);
         } catch (AnalysisException e) {

@@ -1,6 +1,9 @@
 package io.oncosurv.server;
 
+import io.oncosurv.analysis.StratifierSource;
 import io.oncosurv.cohort.Cohort;
+import io.oncosurv.cohort.Stratification;
+import io.oncosurv.cohort.Stratifiers;
 import io.vertx.core.buffer.Buffer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,10 +14,27 @@ final class Caches {
 
     final Map<String, Cohort> cohorts = lru(16);
     final Map<String, Buffer> answers = lru(512); // UTF-8 bytes, written as they are
+    final Map<String, Stratification> stratifications = lru(32);
+
+    /** The stratifications of one cohort, each computed once. */
+    StratifierSource stratifierSource(String cohortId, Cohort cohort) {
+        return (name, settings) -> {
+            String key = cohortId + "|" + name + "|" + new java.util.TreeMap<>(settings);
+            Stratification known = stratifications.get(key);
+            if (known == null) {
+                known = Stratifiers.stratify(cohort, name, settings);
+                stratifications.put(key, known);
+            }
+            return known;
+        };
+    }
 
     /** Forgets a deleted cohort and every answer about it. */
     void evict(String cohortId) {
         cohorts.remove(cohortId);
+        synchronized (stratifications) {
+            stratifications.keySet().removeIf(key -> key.startsWith(cohortId + "|"));
+        }
         synchronized (answers) {
             answers.keySet().removeIf(key -> key.startsWith(cohortId + "|"));
         }
