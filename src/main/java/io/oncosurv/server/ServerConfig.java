@@ -4,25 +4,59 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The settings of shared/contract/api.md, from the environment: {@code ONCOSURV_PORT} (8080),
- * {@code ONCOSURV_HOST} (127.0.0.1), {@code ONCOSURV_DATA} (./data),
- * {@code ONCOSURV_ADMIN_TOKEN} (else generated into {@code <data>/admin.token}),
- * {@code ONCOSURV_UPLOAD_LIMIT} in bytes (100 MB), {@code ONCOSURV_COHORTS} (./cohorts, the
- * sample cohorts loaded on first start).
+ * The settings of shared/contract/api.md: {@code ONCOSURV_PORT} (8080), {@code ONCOSURV_HOST}
+ * (127.0.0.1), {@code ONCOSURV_DATA} (./data), {@code ONCOSURV_ADMIN_TOKEN} (else generated into
+ * {@code <data>/admin.token}), {@code ONCOSURV_UPLOAD_LIMIT} in bytes (100 MB),
+ * {@code ONCOSURV_COHORTS} (./cohorts, the sample cohorts loaded on first start). They come from
+ * the environment, or from a properties file named by {@code ONCOSURV_CONFIG} with the same keys
+ * in lower case without the prefix ({@code port=8081}); the environment wins.
  */
 public record ServerConfig(String host, int port, Path dataDir, String adminToken,
         long uploadLimit, Path sampleCohorts) {
 
     public static final long DEFAULT_UPLOAD_LIMIT = 100L * 1024 * 1024;
 
-    public static ServerConfig fromEnvironment(Map<String, String> env) {
+    public static ServerConfig fromEnvironment(Map<String, String> environment) {
+        Map<String, String> env = new java.util.HashMap<>();
+        String file = environment.get("ONCOSURV_CONFIG");
+        if (file != null) {
+            java.util.Properties properties = new java.util.Properties();
+            try (var in = java.nio.file.Files.newBufferedReader(Path.of(file))) {
+                properties.load(in);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot read the config file " + file + ": "
+                        + e.getMessage(), e);
+            }
+            for (String key : properties.stringPropertyNames()) {
+                env.put("ONCOSURV_" + key.strip().toUpperCase(java.util.Locale.ROOT),
+                        properties.getProperty(key).strip());
+            }
+        }
+        env.putAll(environment);
         return new ServerConfig(env.getOrDefault("ONCOSURV_HOST", "127.0.0.1"),
-                Integer.parseInt(env.getOrDefault("ONCOSURV_PORT", "8080")),
+                number(env, "ONCOSURV_PORT", 8080, 0, 65535).intValue(),
                 Path.of(env.getOrDefault("ONCOSURV_DATA", "data")),
                 env.get("ONCOSURV_ADMIN_TOKEN"),
-                Long.parseLong(env.getOrDefault("ONCOSURV_UPLOAD_LIMIT",
-                        Long.toString(DEFAULT_UPLOAD_LIMIT))),
+                number(env, "ONCOSURV_UPLOAD_LIMIT", DEFAULT_UPLOAD_LIMIT, 1, Long.MAX_VALUE),
                 Path.of(env.getOrDefault("ONCOSURV_COHORTS", "cohorts")));
+    }
+
+    private static Long number(Map<String, String> env, String key, long fallback, long min,
+            long max) {
+        String text = env.get(key);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            long value = Long.parseLong(text.strip());
+            if (value < min || value > max) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number from " + min
+                    + " to " + max + "; got '" + text + "'");
+        }
     }
 
     public ServerConfig withPort(int newPort) {
