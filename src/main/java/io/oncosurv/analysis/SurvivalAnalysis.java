@@ -14,6 +14,7 @@ import io.oncosurv.stats.SurvivalCurve;
 import io.oncosurv.stats.SurvivalQuantiles;
 import io.oncosurv.stats.SurvivalSample;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -97,10 +98,10 @@ public final class SurvivalAnalysis {
                 group[i] = newCode[group[i]];
             }
         }
-        time = java.util.Arrays.copyOf(time, n);
-        event = java.util.Arrays.copyOf(event, n);
-        group = java.util.Arrays.copyOf(group, n);
-        stratum = java.util.Arrays.copyOf(stratum, n);
+        time = Arrays.copyOf(time, n);
+        event = Arrays.copyOf(event, n);
+        group = Arrays.copyOf(group, n);
+        stratum = Arrays.copyOf(stratum, n);
         SurvivalSample.Builder builder = SurvivalSample.builder(time, event)
                 .groups(group, labels.size()).alreadySorted();
         if (strata != null) {

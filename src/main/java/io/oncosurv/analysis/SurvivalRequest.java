@@ -2,8 +2,10 @@ package io.oncosurv.analysis;
 
 import io.oncosurv.stats.ConfType;
 import io.oncosurv.stats.RDefaults;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The parameters of a survival query (shared/contract/api.md): the endpoint; the stratifier
@@ -36,9 +38,9 @@ public record SurvivalRequest(String endpoint, String by, Map<String, Double> se
 
     /** A key that identifies the request's answer, for caching. */
     public String cacheKey() {
-        return String.join("|", endpoint, String.valueOf(by), new java.util.TreeMap<>(settings)
+        return String.join("|", endpoint, String.valueOf(by), new TreeMap<>(settings)
                 .toString(), confType.rName(), Double.toString(confLevel),
-                java.util.Arrays.toString(landmarks), Double.toString(tau), Double.toString(rho),
+                Arrays.toString(landmarks), Double.toString(tau), Double.toString(rho),
                 String.valueOf(strata), String.join("&", subsets));
     }
 }

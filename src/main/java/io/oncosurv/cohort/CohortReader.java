@@ -2,6 +2,7 @@ package io.oncosurv.cohort;
 
 import io.oncosurv.cohort.CohortRejectedException.Kind;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,7 +180,7 @@ public final class CohortReader {
                         times.add(endpoint + "_" + unit);
                     }
                 }
-                times.sort(java.util.Comparator.comparing(columns::get)); // file order
+                times.sort(Comparator.comparing(columns::get)); // file order
                 if (times.isEmpty()) {
                     problems.add(1, column, "no time column for " + endpoint + ": expected "
                             + endpoint + "_months, _days, _weeks or _years next to " + column);

@@ -3,6 +3,7 @@ package io.oncosurv.cohort;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Reads one column of a cohort file cell by cell into a primitive array, reporting each cell that
@@ -118,7 +119,7 @@ abstract class ColumnReader {
                 values[patient] = (byte) (first - '0');
                 return;
             }
-            String text = in.text(field).toLowerCase(java.util.Locale.ROOT);
+            String text = in.text(field).toLowerCase(Locale.ROOT);
             if (text.equals("true")) {
                 values[patient] = 1;
             } else if (text.equals("false")) {

@@ -1,6 +1,7 @@
 package io.oncosurv.cohort;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A record-at-a-time reader of comma- or tab-separated UTF-8 bytes after RFC 4180: fields may be
@@ -149,9 +150,9 @@ final class DelimitedReader {
 
     private void addField(int start, int end, boolean quoted) {
         if (fieldCount == fieldStart.length) {
-            fieldStart = java.util.Arrays.copyOf(fieldStart, 2 * fieldCount);
-            fieldEnd = java.util.Arrays.copyOf(fieldEnd, 2 * fieldCount);
-            fieldQuoted = java.util.Arrays.copyOf(fieldQuoted, 2 * fieldCount);
+            fieldStart = Arrays.copyOf(fieldStart, 2 * fieldCount);
+            fieldEnd = Arrays.copyOf(fieldEnd, 2 * fieldCount);
+            fieldQuoted = Arrays.copyOf(fieldQuoted, 2 * fieldCount);
         }
         fieldStart[fieldCount] = start;
         fieldEnd[fieldCount] = end;

@@ -1,5 +1,8 @@
 package io.oncosurv.cohort;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
 /**
  * Numbers and missing values in the bytes of a cohort file, without making a String per cell.
  * Decimals with at most 15 significant digits and a small exponent are converted exactly by
@@ -42,8 +45,8 @@ final class Numbers {
     /** Whether the cell spells an infinity or NaN (which must be refused as non-finite). */
     static boolean isNonFiniteWord(byte[] b, int from, int to) {
         int start = from < to && (b[from] == '-' || b[from] == '+') ? from + 1 : from;
-        String word = new String(b, start, to - start, java.nio.charset.StandardCharsets.US_ASCII)
-                .toLowerCase(java.util.Locale.ROOT);
+        String word = new String(b, start, to - start, StandardCharsets.US_ASCII)
+                .toLowerCase(Locale.ROOT);
         return word.equals("inf") || word.equals("infinity") || word.equals("nan");
     }
 
@@ -121,7 +124,7 @@ final class Numbers {
                     : digits * POWERS_OF_TEN[exponent];
         } else {
             value = Double.parseDouble(new String(b, from, to - from,
-                    java.nio.charset.StandardCharsets.US_ASCII));
+                    StandardCharsets.US_ASCII));
             return value;
         }
         return negative ? -value : value;

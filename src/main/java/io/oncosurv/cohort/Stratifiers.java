@@ -1,6 +1,8 @@
 package io.oncosurv.cohort;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -115,7 +117,7 @@ public final class Stratifiers {
                     + "LDH: an ldh_uln column or the ldh_uln setting");
         }
         double[] uln = new double[cohort.patients()];
-        java.util.Arrays.fill(uln, setting);
+        Arrays.fill(uln, setting);
         return uln;
     }
 
@@ -211,7 +213,7 @@ public final class Stratifiers {
     }
 
     private static boolean isNumber(String v) {
-        byte[] b = v.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] b = v.getBytes(StandardCharsets.UTF_8);
         return !Double.isNaN(Numbers.parse(b, 0, b.length));
     }
 

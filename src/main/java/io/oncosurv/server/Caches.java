@@ -8,6 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Bounded least-recently-used caches shared by the worker instances (so: synchronized). */
 final class Caches {
@@ -19,7 +20,7 @@ final class Caches {
     /** The stratifications of one cohort, each computed once. */
     StratifierSource stratifierSource(String cohortId, Cohort cohort) {
         return (name, settings) -> {
-            String key = cohortId + "|" + name + "|" + new java.util.TreeMap<>(settings);
+            String key = cohortId + "|" + name + "|" + new TreeMap<>(settings);
             Stratification known = stratifications.get(key);
             if (known == null) {
                 known = Stratifiers.stratify(cohort, name, settings);

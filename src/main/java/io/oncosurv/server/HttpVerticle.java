@@ -13,6 +13,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The HTTP API of shared/contract/api.md. Handlers stay thin: they check the request, send it to
@@ -25,10 +26,10 @@ final class HttpVerticle extends VerticleBase {
 
     private final ServerConfig config;
     private final String token;
-    private final java.util.concurrent.atomic.AtomicInteger actualPort;
+    private final AtomicInteger actualPort;
 
     HttpVerticle(ServerConfig config, String token,
-            java.util.concurrent.atomic.AtomicInteger actualPort) {
+            AtomicInteger actualPort) {
         this.config = config;
         this.token = token;
         this.actualPort = actualPort;

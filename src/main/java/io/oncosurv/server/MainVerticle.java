@@ -6,7 +6,9 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.VerticleBase;
+import java.nio.file.Files;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Opens the store, deploys the worker verticles and the HTTP verticle, and loads the sample
@@ -15,8 +17,8 @@ import java.time.Clock;
 public final class MainVerticle extends VerticleBase {
 
     private final ServerConfig config;
-    private final java.util.concurrent.atomic.AtomicInteger port =
-            new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger port =
+            new AtomicInteger();
     private Database database;
 
     public MainVerticle(ServerConfig config) {
@@ -27,7 +29,7 @@ public final class MainVerticle extends VerticleBase {
     public Future<?> start() {
         Messages.registerCodecs(vertx.eventBus());
         return vertx.executeBlocking(() -> {
-            java.nio.file.Files.createDirectories(config.dataDir());
+            Files.createDirectories(config.dataDir());
             database = Database.open(config.dataDir());
             return AdminToken.resolve(config);
         }).compose(token -> {

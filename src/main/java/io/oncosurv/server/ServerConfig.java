@@ -1,7 +1,12 @@
 package io.oncosurv.server;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * The settings of shared/contract/api.md: {@code ONCOSURV_PORT} (8080), {@code ONCOSURV_HOST}
@@ -17,18 +22,18 @@ public record ServerConfig(String host, int port, Path dataDir, String adminToke
     public static final long DEFAULT_UPLOAD_LIMIT = 100L * 1024 * 1024;
 
     public static ServerConfig fromEnvironment(Map<String, String> environment) {
-        Map<String, String> env = new java.util.HashMap<>();
+        Map<String, String> env = new HashMap<>();
         String file = environment.get("ONCOSURV_CONFIG");
         if (file != null) {
-            java.util.Properties properties = new java.util.Properties();
-            try (var in = java.nio.file.Files.newBufferedReader(Path.of(file))) {
+            Properties properties = new Properties();
+            try (var in = Files.newBufferedReader(Path.of(file))) {
                 properties.load(in);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalArgumentException("cannot read the config file " + file + ": "
                         + e.getMessage(), e);
             }
             for (String key : properties.stringPropertyNames()) {
-                env.put("ONCOSURV_" + key.strip().toUpperCase(java.util.Locale.ROOT),
+                env.put("ONCOSURV_" + key.strip().toUpperCase(Locale.ROOT),
                         properties.getProperty(key).strip());
             }
         }

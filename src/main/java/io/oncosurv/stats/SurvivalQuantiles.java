@@ -1,5 +1,6 @@
 package io.oncosurv.stats;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -78,7 +79,7 @@ public final class SurvivalQuantiles {
             minP = Math.min(minP, p);
         }
         if (maxY < minP) {
-            java.util.Arrays.fill(result, Double.NaN);
+            Arrays.fill(result, Double.NaN);
             return result;
         }
         double xMax = x[m - 1];

@@ -1,5 +1,7 @@
 package io.oncosurv.stats;
 
+import java.util.Arrays;
+
 /**
  * The order of patients by time, computed once (a cohort keeps one per endpoint) so that later
  * analyses read their rows in time order instead of sorting them again.
@@ -35,7 +37,7 @@ public final class TimeOrder {
                 order[k++] = i;
             }
         }
-        int[] sortedPresent = java.util.Arrays.copyOf(order, present);
+        int[] sortedPresent = Arrays.copyOf(order, present);
         RadixSort.sort(keys, sortedPresent);
         System.arraycopy(sortedPresent, 0, order, 0, present);
         return order;
