@@ -9,8 +9,8 @@ import io.oncosurv.stats.SurvivalCurve;
 /**
  * The answer of GET /api/cohorts/{id}/survival written straight to text: a large cohort's curves
  * have tens of thousands of points, and building a tree of JSON objects for them cost more than
- * the statistics. Numbers are written as {@link Double#toString} writes them (they read back to
- * the same double); R's NA (NaN) is null.
+ * the statistics. Numbers have 15 significant digits ({@link Decimal15}), as R's reference
+ * answers do; R's NA (NaN) is null.
  */
 final class SurvivalJson {
 
@@ -159,10 +159,8 @@ final class SurvivalJson {
     private SurvivalJson number(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             out.append("null");
-        } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            out.append((long) v).append(".0");
         } else {
-            out.append(v);
+            Decimal15.append(out, v);
         }
         return this;
     }
