@@ -7,19 +7,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Issue 3's server benchmark: a large cohort with every TME column uploaded over HTTP (ingest:
- * parse, check, sha256, durable commit), then survival queries by LIPI, fresh (parameters not
- * seen before, so computed; the cohort is in memory, sorted per endpoint at ingest) and repeated
- * (answered from the cache). Run by bench/server-run.sh, which also times R on the same file.
+ * Issue 3's server benchmark, the Java half: generates a large cohort with every TME column and
+ * uploads it over HTTP (ingest: receive, parse, check, sha256, durable commit), printing the time
+ * and the cohort id. bench/server-run.sh then times the queries with curl and R on the same file.
  *
  * <pre>
  * java bench/ServerBench.java generate OUT.csv N SEED
- * java bench/ServerBench.java run FILE PORT TOKEN REPS
+ * java bench/ServerBench.java run FILE PORT TOKEN
  * </pre>
  */
 public final class ServerBench {
@@ -28,7 +26,7 @@ public final class ServerBench {
         if (args[0].equals("generate")) {
             generate(Path.of(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]));
         } else {
-            run(Path.of(args[1]), Integer.parseInt(args[2]), args[3], Integer.parseInt(args[4]));
+            run(Path.of(args[1]), Integer.parseInt(args[2]), args[3]);
         }
     }
 
@@ -61,7 +59,7 @@ public final class ServerBench {
         }
     }
 
-    static void run(Path file, int port, String token, int reps) throws Exception {
+    static void run(Path file, int port, String token) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + port;
         byte[] bytes = Files.readAllBytes(file);
@@ -80,56 +78,11 @@ public final class ServerBench {
         System.out.printf(Locale.ROOT, "ingest (HTTP upload of %d MB, parse, check, store) "
                 + "%.0f ms%n", bytes.length >> 20, ingest);
 
-        // fresh: each query differs (a landmark), so it is computed, not served from the cache
-        double[] fresh = new double[reps];
-        for (int i = 0; i < reps + 2; i++) {
-            long t = System.nanoTime();
-            HttpResponse<byte[]> r = query(http, base, id, token, "&landmarks=6,12," + (20 + i));
-            double elapsed = ms(t);
-            check(r);
-            if (i >= 2) {
-                fresh[i - 2] = elapsed; // two warm-up queries let the JIT compile the path
-            }
-        }
-        double[] cached = new double[reps];
-        query(http, base, id, token, "");
-        for (int i = 0; i < reps; i++) {
-            long t = System.nanoTime();
-            check(query(http, base, id, token, ""));
-            cached[i] = ms(t);
-        }
-        System.out.printf(Locale.ROOT, "fresh query by lipi (os), end to end over HTTP: median "
-                + "%.1f ms (runs %s)%n", median(fresh), Arrays.toString(round(fresh)));
-        System.out.printf(Locale.ROOT, "cached query by lipi (os), end to end over HTTP: median "
-                + "%.2f ms (runs %s)%n", median(cached), Arrays.toString(round(cached)));
-    }
-
-    /** The whole answer is received (as bytes: decoding it is the client's business). */
-    private static HttpResponse<byte[]> query(HttpClient http, String base, String id,
-            String token, String extra) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/api/cohorts/" + id
-                + "/survival?endpoint=os&by=lipi" + extra)).header("Authorization", "Bearer "
-                + token).build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static void check(HttpResponse<byte[]> r) {
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("query: " + r.statusCode() + " "
-                    + new String(r.body(), StandardCharsets.UTF_8));
-        }
+        System.out.println("cohort id " + id);
     }
 
     private static double ms(long start) {
         return (System.nanoTime() - start) / 1e6;
     }
 
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
-
-    private static double[] round(double[] v) {
-        return Arrays.stream(v).map(x -> Math.round(x * 10) / 10.0).toArray();
-    }
 }

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000000}
-REPS=${REPS:-7}
+REPS=${REPS:-21}
 OUT=bench/out
 mkdir -p "$OUT"
 mvn -q -B -DskipTests compile >"$OUT/mvn.log" 2>&1
@@ -23,7 +23,18 @@ SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.2; done
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1); file $CSV, $(du -m "$CSV" | cut -f1) MB"
-java bench/ServerBench.java run "$CSV" "$PORT" "$TOKEN" "$REPS"
+java bench/ServerBench.java run "$CSV" "$PORT" "$TOKEN" | tee "$OUT/upload.txt"
+ID=$(sed -n 's/^cohort id //p' "$OUT/upload.txt")
+# Queries timed by curl (a native client: a fresh JVM client would time its own warm-up).
+# Fresh: a landmark not asked before, so the answer is computed; two warm-ups first.
+# Cached: the same query again. The whole answer (about 2.2 MB of JSON) is received each time.
+query() { curl -s -o /dev/null -w "%{time_total}\n" -H "Authorization: Bearer $TOKEN" \
+  "http://127.0.0.1:$PORT/api/cohorts/$ID/survival?endpoint=os&by=lipi$1"; }
+median() { sort -n | awk '{v[NR] = $1 * 1000} END {printf "median %.1f ms (min %.1f, max %.1f, %d runs)\n", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[1], v[NR], NR}'; }
+query "&landmarks=1" >/dev/null; query "&landmarks=2" >/dev/null
+echo "fresh query by lipi (os), end to end over HTTP: $(for i in $(seq 3 $((REPS + 2))); do query "&landmarks=$i"; done | median)"
+query "" >/dev/null
+echo "cached query by lipi (os), end to end over HTTP: $(for i in $(seq 1 "$REPS"); do query ""; done | median)"
 echo "server peak resident memory (VmHWM): $(grep VmHWM /proc/$SERVER/status | awk '{print $2/1024 " MB"}')"
 echo "server heap now: $(jcmd $SERVER GC.heap_info 2>/dev/null | grep -E 'garbage-first heap|total' | head -n 1 | sed 's/^ *//')"
 Rscript -e "suppressPackageStartupMessages(library(data.table)); f <- '$CSV';
