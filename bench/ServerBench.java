@@ -16,8 +16,9 @@ import java.util.SplittableRandom;
  * and the cohort id. bench/server-run.sh then times the queries with curl and R on the same file.
  *
  * <pre>
- * java bench/ServerBench.java generate OUT.csv N SEED
- * java bench/ServerBench.java run FILE PORT TOKEN
+ * java -cp CLASSPATH bench/ServerBench.java generate OUT.csv N SEED
+ * java -cp CLASSPATH bench/ServerBench.java parse FILE REPS
+ * java -cp CLASSPATH bench/ServerBench.java run FILE PORT TOKEN
  * </pre>
  */
 public final class ServerBench {
@@ -25,6 +26,8 @@ public final class ServerBench {
     public static void main(String[] args) throws Exception {
         if (args[0].equals("generate")) {
             generate(Path.of(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]));
+        } else if (args[0].equals("parse")) {
+            parse(Path.of(args[1]), Integer.parseInt(args[2]));
         } else {
             run(Path.of(args[1]), Integer.parseInt(args[2]), args[3]);
         }
@@ -57,6 +60,29 @@ public final class ServerBench {
                         r.nextInt(2)));
             }
         }
+    }
+
+    /**
+     * Reading the file into the cohort's columns in this process, as R's read.csv and fread read
+     * it into a data frame: the like-for-like comparison (median of REPS after one warm-up).
+     */
+    static void parse(Path file, int reps) throws Exception {
+        byte[] bytes = Files.readAllBytes(file);
+        io.oncosurv.cohort.CohortReader.read(bytes, ',');
+        double[] ms = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            System.gc();
+            long t = System.nanoTime();
+            io.oncosurv.cohort.Cohort cohort = io.oncosurv.cohort.CohortReader.read(bytes, ',');
+            ms[i] = (System.nanoTime() - t) / 1e6;
+            if (cohort.patients() == 0) {
+                throw new IllegalStateException("no patients");
+            }
+        }
+        java.util.Arrays.sort(ms);
+        System.out.printf(Locale.ROOT, "parse into columns (CohortReader, in process): median "
+                + "%.0f ms (min %.0f, max %.0f, %d runs)%n", ms[reps / 2], ms[0], ms[reps - 1],
+                reps);
     }
 
     static void run(Path file, int port, String token) throws Exception {

@@ -10,8 +10,9 @@ mkdir -p "$OUT"
 mvn -q -B -DskipTests compile >"$OUT/mvn.log" 2>&1
 mvn -q -B dependency:build-classpath -Dmdep.outputFile="$OUT/server-cp.txt" \
   -Dmdep.includeScope=runtime >>"$OUT/mvn.log" 2>&1
+bench() { java -Xmx3g -cp "target/classes:$(cat "$OUT/server-cp.txt")" bench/ServerBench.java "$@"; }
 CSV=$OUT/tme-$N.csv
-[ -f "$CSV" ] || java bench/ServerBench.java generate "$CSV" "$N" 42
+[ -f "$CSV" ] || bench generate "$CSV" "$N" 42
 DATA=$(mktemp -d)
 PORT=18089
 TOKEN=bench
@@ -23,7 +24,8 @@ SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.2; done
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1); file $CSV, $(du -m "$CSV" | cut -f1) MB"
-java bench/ServerBench.java run "$CSV" "$PORT" "$TOKEN" | tee "$OUT/upload.txt"
+bench parse "$CSV" 5
+bench run "$CSV" "$PORT" "$TOKEN" | tee "$OUT/upload.txt"
 ID=$(sed -n 's/^cohort id //p' "$OUT/upload.txt")
 # Queries timed by curl (a native client: a fresh JVM client would time its own warm-up).
 # Fresh: a landmark not asked before, so the answer is computed; two warm-ups first.
