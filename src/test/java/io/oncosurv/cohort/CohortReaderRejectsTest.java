@@ -30,6 +30,8 @@ public class CohortReaderRejectsTest {
                 Arguments.of("header only", HEADER, Kind.UNUSABLE, 0, null, "one row per patient"),
                 Arguments.of("no patient_id", "id,os_months,os_event\n1,2,1\n", Kind.UNUSABLE, 1,
                         null, "no patient_id column"),
+                Arguments.of("no header", "p1,12.5,1\np2,3.25,0\n", Kind.UNUSABLE, 1, null,
+                        "no patient_id column"),
                 Arguments.of("no endpoint", "patient_id,age\n1,50\n", Kind.UNUSABLE, 1, null,
                         "no endpoint"),
                 Arguments.of("event without time", "patient_id,os_event\n1,1\n", Kind.UNUSABLE, 1,
