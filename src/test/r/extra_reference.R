@@ -69,3 +69,36 @@ res$landmarks_veteran_trt <- list(r_call = "summary(survfit(Surv(os_months, os_e
   lower = s$lower, upper = s$upper)
 
 writeLines(toJSON(res, digits = NA, auto_unbox = TRUE, null = "null", na = "null", pretty = TRUE), out)
+
+# Cox models beyond one factor: numeric covariates together, a stratified model, and a group
+# without events (monotone likelihood: R stops with a finite coefficient and a warning).
+cox_json <- function(fit, call) {
+  w <- NULL
+  list(r_call = call, coef = unname(coef(fit)), se = unname(sqrt(diag(fit$var))),
+       vcov = unname(fit$var), loglik = unname(fit$loglik), iterations = fit$iter,
+       # summary()$waldtest is rounded to 2 decimals for printing: use fit$wald.test
+       wald = c(unname(fit$wald.test), length(coef(fit)),
+                pchisq(unname(fit$wald.test), length(coef(fit)), lower.tail = FALSE)),
+       lr = unname(summary(fit)$logtest), score = unname(summary(fit)$sctest),
+       n = fit$n, nevent = fit$nevent)
+}
+lung_c <- lung[complete.cases(lung[, c("os_months", "os_event", "sex", "age", "ph_karno")]), ]
+res2 <- list()
+for (ties in c("efron", "breslow")) {
+  res2$cox[[paste0("lung_sex_age_karno_", ties)]] <- cox_json(
+    coxph(Surv(os_months, os_event) ~ sex + age + ph_karno, data = lung_c, ties = ties),
+    sprintf("coxph(Surv(os_months, os_event) ~ sex + age + ph_karno, data = complete rows, ties = '%s')", ties))
+  res2$cox[[paste0("lung_sex_strata_ecog_", ties)]] <- cox_json(
+    coxph(Surv(os_months, os_event) ~ sex + strata(ph_ecog), data = lung_e, ties = ties),
+    sprintf("coxph(Surv(os_months, os_event) ~ sex + strata(ph_ecog), data = lung[!is.na(ph_ecog), ], ties = '%s')", ties))
+}
+mono <- data.frame(time = c(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 3.5, 6.5),
+                   event = c(1, 1, 0, 1, 0, 0, 0, 0, 1, 1, 1, 0),
+                   g = c(0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 1))
+msgs <- character(0)
+fit_m <- withCallingHandlers(coxph(Surv(time, event) ~ g, data = mono),
+  warning = function(w) { msgs <<- c(msgs, conditionMessage(w)); invokeRestart("muffleWarning") })
+res2$cox$monotone <- c(cox_json(fit_m, "coxph(Surv(time, event) ~ g, data = mono)"),
+                       list(input = mono, warnings = msgs))
+writeLines(toJSON(res2, digits = NA, auto_unbox = TRUE, null = "null", na = "null", pretty = TRUE),
+           sub("\\.json$", "_cox.json", out))

@@ -1,0 +1,359 @@
+package io.oncosurv.stats;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Cox proportional-hazards regression by Newton–Raphson on the partial likelihood, following R
+ * survival's {@code coxph} (C routine {@code coxfit6}) step for step, so that even a model whose
+ * likelihood has no maximum (a group without events: a coefficient heading to −∞) stops where R
+ * stops, with R's finite answer and R's warning. Covariates are centred and scaled while
+ * iterating (the answer does not depend on it); ties by Efron (R's default) or Breslow; strata
+ * each have their own baseline hazard. Defaults are R's {@code coxph.control}: at most 20
+ * iterations, convergence when the relative change of the log-likelihood is at most 1e-9.
+ */
+public final class CoxModel {
+
+    private static final int MAX_ITERATIONS = 20;
+    private static final double EPS = 1e-9;
+    private static final double CHOLESKY_TOLERANCE = Math.pow(RDefaults.MACHINE_EPSILON, 0.75);
+    private static final double INFINITE_TOLERANCE = Math.sqrt(EPS);
+
+    private CoxModel() {
+    }
+
+    /**
+     * @param covariates one array per term, one value per patient (finite)
+     * @param stratum    stratum codes 0..strata-1, or null for one stratum
+     */
+    public static CoxResult fit(double[] time, boolean[] event, double[][] covariates,
+            int[] stratum, int strata, CoxTies ties) {
+        int n = time.length;
+        int p = covariates.length;
+        if (p == 0) {
+            throw new IllegalArgumentException("a Cox model needs at least one covariate");
+        }
+        for (int k = 0; k < p; k++) {
+            if (covariates[k].length != n) {
+                throw new IllegalArgumentException("covariate " + k + " has "
+                        + covariates[k].length + " values for " + n + " patients");
+            }
+            for (int i = 0; i < n; i++) {
+                if (!Double.isFinite(covariates[k][i])) {
+                    throw new IllegalArgumentException("covariate " + k + " of patient " + i
+                            + " is " + covariates[k][i] + ": values must be finite");
+                }
+            }
+        }
+        if (event.length != n || (stratum != null && stratum.length != n)) {
+            throw new IllegalArgumentException("time, event and stratum must have one value "
+                    + "per patient");
+        }
+        int[] order = order(time, stratum, strata);
+        CoxData data = new CoxData(n, p);
+        for (int r = 0; r < n; r++) {
+            int i = order[r];
+            data.time[r] = time[i];
+            data.status[r] = event[i];
+            data.lastOfStratum[r] = stratum != null && r + 1 < n
+                    && stratum[order[r + 1]] != stratum[i];
+            for (int k = 0; k < p; k++) {
+                data.covar[k][r] = covariates[k][i];
+            }
+        }
+        data.lastOfStratum[n - 1] = true;
+        int events = 0;
+        for (boolean e : event) {
+            events += e ? 1 : 0;
+        }
+        return new Iteration(data, ties).run(n, events);
+    }
+
+    /** Patients by stratum, then by time, ascending (R's {@code order(strata, time)}). */
+    private static int[] order(double[] time, int[] stratum, int strata) {
+        int[] byTime = TimeOrder.of(time);
+        if (stratum == null) {
+            return byTime;
+        }
+        int[] start = new int[strata + 1];
+        for (int s : stratum) {
+            if (s < 0 || s >= strata) {
+                throw new IllegalArgumentException("stratum codes must be in 0.." + (strata - 1));
+            }
+            start[s + 1]++;
+        }
+        for (int s = 0; s < strata; s++) {
+            start[s + 1] += start[s];
+        }
+        int[] order = new int[time.length];
+        for (int i : byTime) {
+            order[start[stratum[i]]++] = i;
+        }
+        return order;
+    }
+
+    /** Sorted, centred and scaled data, as coxfit6 holds it. */
+    private static final class CoxData {
+        final double[] time;
+        final boolean[] status;
+        final boolean[] lastOfStratum;
+        final double[][] covar;
+        final double[] scale;
+
+        CoxData(int n, int p) {
+            time = new double[n];
+            status = new boolean[n];
+            lastOfStratum = new boolean[n];
+            covar = new double[p][n];
+            scale = new double[p];
+        }
+
+        void centreAndScale() {
+            int n = time.length;
+            for (int k = 0; k < covar.length; k++) {
+                double mean = 0;
+                for (int i = 0; i < n; i++) {
+                    mean += covar[k][i];
+                }
+                mean /= n;
+                double absolute = 0;
+                for (int i = 0; i < n; i++) {
+                    covar[k][i] -= mean;
+                    absolute += Math.abs(covar[k][i]);
+                }
+                scale[k] = absolute > 0 ? n / absolute : 1.0;
+                for (int i = 0; i < n; i++) {
+                    covar[k][i] *= scale[k];
+                }
+            }
+        }
+    }
+
+    /** The Newton–Raphson loop of coxfit6, with its step halving. */
+    private static final class Iteration {
+        private final CoxData data;
+        private final CoxTies ties;
+        private final int p;
+        private final double[] u;
+        private final double[][] imat;
+
+        Iteration(CoxData data, CoxTies ties) {
+            this.data = data;
+            this.ties = ties;
+            this.p = data.covar.length;
+            this.u = new double[p];
+            this.imat = new double[p][p];
+        }
+
+        CoxResult run(int n, int events) {
+            data.centreAndScale();
+            double[] beta = new double[p];
+            double loglikNull = logLikelihood(beta);
+            double[] score0 = u.clone();
+            Cholesky chol = new Cholesky(imat, CHOLESKY_TOLERANCE);
+            double[] step = chol.solve(score0);
+            double scoreTest = 0;
+            for (int i = 0; i < p; i++) {
+                scoreTest += score0[i] * step[i];
+            }
+            double best = loglikNull;
+            double[] newBeta = new double[p];
+            for (int i = 0; i < p; i++) {
+                newBeta[i] = beta[i] + step[i];
+            }
+            int halving = 0;
+            int iterations;
+            boolean converged = false;
+            double[][] variance = null;
+            double finalLoglik = best;
+            for (iterations = 1; iterations <= MAX_ITERATIONS; iterations++) {
+                double newLoglik = logLikelihood(newBeta);
+                chol = new Cholesky(imat, CHOLESKY_TOLERANCE);
+                boolean finite = Double.isFinite(newLoglik) && allFinite(u) && allFinite(imat);
+                if (finite && Math.abs(1 - best / newLoglik) <= EPS) {
+                    finalLoglik = newLoglik;
+                    System.arraycopy(newBeta, 0, beta, 0, p);
+                    variance = chol.inverse();
+                    converged = true;
+                    break;
+                }
+                if (!finite || newLoglik < best) {
+                    halving++;
+                    for (int i = 0; i < p; i++) {
+                        newBeta[i] = (newBeta[i] + halving * beta[i]) / (halving + 1.0);
+                    }
+                } else {
+                    halving = 0;
+                    best = newLoglik;
+                    double[] delta = chol.solve(u);
+                    for (int i = 0; i < p; i++) {
+                        beta[i] = newBeta[i];
+                        newBeta[i] = newBeta[i] + delta[i];
+                    }
+                }
+            }
+            List<String> warnings = new ArrayList<>();
+            if (!converged) {
+                iterations = MAX_ITERATIONS;
+                finalLoglik = logLikelihood(beta);
+                variance = new Cholesky(imat, CHOLESKY_TOLERANCE).inverse();
+                warnings.add("Ran out of iterations and did not converge");
+            }
+            // back to the original scale
+            double[] coef = new double[p];
+            double[] score = new double[p];
+            for (int i = 0; i < p; i++) {
+                coef[i] = beta[i] * data.scale[i];
+                score[i] = u[i] / data.scale[i];
+                for (int j = 0; j < p; j++) {
+                    variance[i][j] *= data.scale[i] * data.scale[j];
+                }
+            }
+            // R's check for a coefficient that may be infinite (coxph.fit)
+            for (int i = 0; i < p; i++) {
+                double inf = 0;
+                for (int j = 0; j < p; j++) {
+                    inf += score[j] * variance[j][i];
+                }
+                inf = Math.abs(inf);
+                if (inf > EPS && inf > INFINITE_TOLERANCE * Math.abs(coef[i])) {
+                    warnings.add("Loglik converged before variable " + (i + 1)
+                            + "; coefficient may be infinite.");
+                }
+            }
+            double wald = quadraticForm(coef, variance);
+            return new CoxResult(ties, n, events, coef, variance, loglikNull, finalLoglik,
+                    iterations, ChiSquareTest.of(2 * (finalLoglik - loglikNull), p),
+                    ChiSquareTest.of(wald, p), ChiSquareTest.of(scoreTest, p), warnings);
+        }
+
+        /** β'V⁻¹β, as R's coxph.wtest. */
+        private double quadraticForm(double[] coef, double[][] variance) {
+            double[] solved = new Cholesky(variance, CHOLESKY_TOLERANCE).solve(coef);
+            double total = 0;
+            for (int i = 0; i < p; i++) {
+                total += coef[i] * solved[i];
+            }
+            return total;
+        }
+
+        /** coxfit6_iter: the log partial likelihood, filling the score u and information imat. */
+        private double logLikelihood(double[] beta) {
+            double[][] covar = data.covar;
+            int n = data.time.length;
+            double[] a = new double[p];
+            double[] a2 = new double[p];
+            double[][] cmat = new double[p][p];
+            double[][] cmat2 = new double[p][p];
+            for (int i = 0; i < p; i++) {
+                u[i] = 0;
+                Arrays.fill(imat[i], 0);
+            }
+            double loglik = 0;
+            double denom = 0;
+            for (int person = n - 1; person >= 0;) {
+                if (data.lastOfStratum[person]) {
+                    denom = 0;
+                    Arrays.fill(a, 0);
+                    for (double[] row : cmat) {
+                        Arrays.fill(row, 0);
+                    }
+                }
+                double dtime = data.time[person];
+                int ndead = 0;
+                double denom2 = 0;
+                while (person >= 0 && data.time[person] == dtime) {
+                    double zbeta = 0;
+                    for (int i = 0; i < p; i++) {
+                        zbeta += beta[i] * covar[i][person];
+                    }
+                    double risk = Math.exp(zbeta);
+                    if (!data.status[person]) {
+                        denom += risk;
+                        for (int i = 0; i < p; i++) {
+                            a[i] += risk * covar[i][person];
+                            for (int j = 0; j <= i; j++) {
+                                cmat[i][j] += risk * covar[i][person] * covar[j][person];
+                            }
+                        }
+                    } else {
+                        ndead++;
+                        denom2 += risk;
+                        loglik += zbeta;
+                        for (int i = 0; i < p; i++) {
+                            u[i] += covar[i][person];
+                            a2[i] += risk * covar[i][person];
+                            for (int j = 0; j <= i; j++) {
+                                cmat2[i][j] += risk * covar[i][person] * covar[j][person];
+                            }
+                        }
+                    }
+                    person--;
+                    if (person >= 0 && data.lastOfStratum[person]) {
+                        break; // ties do not cross strata
+                    }
+                }
+                if (ndead > 0) {
+                    if (ties == CoxTies.BRESLOW || ndead == 1) {
+                        denom += denom2;
+                        loglik -= ndead * Math.log(denom);
+                        for (int i = 0; i < p; i++) {
+                            a[i] += a2[i];
+                            double mean = a[i] / denom;
+                            u[i] -= ndead * mean;
+                            for (int j = 0; j <= i; j++) {
+                                cmat[i][j] += cmat2[i][j];
+                                imat[j][i] += ndead * (cmat[i][j] - mean * a[j]) / denom;
+                            }
+                        }
+                    } else {
+                        // Efron: the deaths enter the sums a fraction 1/ndead at a time
+                        for (int k = 0; k < ndead; k++) {
+                            denom += denom2 / ndead;
+                            loglik -= Math.log(denom);
+                            for (int i = 0; i < p; i++) {
+                                a[i] += a2[i] / ndead;
+                                double mean = a[i] / denom;
+                                u[i] -= mean;
+                                for (int j = 0; j <= i; j++) {
+                                    cmat[i][j] += cmat2[i][j] / ndead;
+                                    imat[j][i] += (cmat[i][j] - mean * a[j]) / denom;
+                                }
+                            }
+                        }
+                    }
+                    Arrays.fill(a2, 0);
+                    for (double[] row : cmat2) {
+                        Arrays.fill(row, 0);
+                    }
+                }
+            }
+            // imat was filled in its upper triangle; mirror it
+            for (int i = 0; i < p; i++) {
+                for (int j = 0; j < i; j++) {
+                    imat[i][j] = imat[j][i];
+                }
+            }
+            return loglik;
+        }
+
+        private static boolean allFinite(double[] v) {
+            for (double x : v) {
+                if (!Double.isFinite(x)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean allFinite(double[][] m) {
+            for (double[] row : m) {
+                if (!allFinite(row)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
