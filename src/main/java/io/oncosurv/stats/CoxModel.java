@@ -50,11 +50,12 @@ public final class CoxModel {
             throw new IllegalArgumentException("time, event and stratum must have one value "
                     + "per patient");
         }
-        int[] order = order(time, stratum, strata);
+        double[] tied = NearTies.resolve(time); // coxph applies aeqSurv too
+        int[] order = order(tied, stratum, strata);
         CoxData data = new CoxData(n, p);
         for (int r = 0; r < n; r++) {
             int i = order[r];
-            data.time[r] = time[i];
+            data.time[r] = tied[i];
             data.status[r] = event[i];
             data.lastOfStratum[r] = stratum != null && r + 1 < n
                     && stratum[order[r + 1]] != stratum[i];

@@ -70,6 +70,21 @@ class CoxReferenceTest {
         compareTest(check, "score", expected.get("score_test"), fit.score());
         check.check("warnings: R " + expected.get("warnings") + ", ours " + fit.warnings(),
                 expected.get("warnings").isNull() == fit.warnings().isEmpty());
+        // concordance of the linear predictor (reverse = TRUE, as coxph reports it)
+        double[] lp = new double[sample.time().length];
+        for (int i = 0; i < lp.length; i++) {
+            lp[i] = sample.group()[i] == 0 ? 0 : fit.coefficient(sample.group()[i] - 1);
+        }
+        Concordance.Result c = Concordance.of(NearTies.resolve(sample.time()), sample.event(),
+                lp, null, 1);
+        JsonNode rc = expected.get("concordance");
+        check.exact("concordant", rc.get("concordant").asLong(), c.concordant());
+        check.exact("discordant", rc.get("discordant").asLong(), c.discordant());
+        check.exact("tied_x", rc.get("tied_x").asLong(), c.tiedX());
+        check.exact("tied_y", rc.get("tied_y").asLong(), c.tiedY());
+        check.exact("tied_xy", rc.get("tied_xy").asLong(), c.tiedXY());
+        check.close("c_index", rc.get("c_index"), c.estimate(), COX);
+        check.close("concordance se", rc.get("se"), c.stdErr(), COX);
         check.assertNone();
     }
 
