@@ -85,6 +85,16 @@ class CoxReferenceTest {
         check.exact("tied_xy", rc.get("tied_xy").asLong(), c.tiedXY());
         check.close("c_index", rc.get("c_index"), c.estimate(), COX);
         check.close("concordance se", rc.get("se"), c.stdErr(), COX);
+        // cox.zph(fit, transform = "km", terms = TRUE): the factor is one term
+        int[] columns = new int[k - 1];
+        for (int t = 0; t < k - 1; t++) {
+            columns[t] = t;
+        }
+        CoxZph.Result zph = CoxZph.test(sample.time(), sample.event(), covariates, null, 1, fit,
+                new int[][] {columns});
+        JsonNode rz = expected.get("cox_zph");
+        compareTest(check, "zph global", rz.get("global"), zph.global());
+        compareTest(check, "zph term", rz.get("terms").elements().next(), zph.terms()[0]);
         check.assertNone();
     }
 
