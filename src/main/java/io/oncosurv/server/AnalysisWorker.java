@@ -1,6 +1,7 @@
 package io.oncosurv.server;
 
 import io.oncosurv.analysis.AnalysisException;
+import io.oncosurv.analysis.CoxAnalysis;
 import io.oncosurv.analysis.SurvivalAnalysis;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.cohort.CohortReader;
@@ -29,8 +30,34 @@ final class AnalysisWorker extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        return vertx.eventBus().<Messages.SurvivalQuery>consumer(Messages.SURVIVAL, this::survival)
-                .completion();
+        return Future.all(vertx.eventBus().<Messages.SurvivalQuery>consumer(Messages.SURVIVAL,
+                this::survival).completion(), vertx.eventBus().<Messages.CoxQuery>consumer(
+                Messages.COX, this::cox).completion());
+    }
+
+    private void cox(Message<Messages.CoxQuery> message) {
+        Messages.CoxQuery query = message.body();
+        String key = query.cohortId() + "|" + query.request().cacheKey();
+        Buffer cached = caches.answers.get(key);
+        if (cached != null) {
+            message.reply(cached);
+            return;
+        }
+        Optional<Cohort> cohort = cohort(query.cohortId());
+        if (cohort.isEmpty()) {
+            message.fail(404, new ApiError(404, "No cohort has the id '" + query.cohortId()
+                    + "'.").body().encode());
+            return;
+        }
+        try {
+            Buffer answer = CoxJson.write(CoxAnalysis.run(cohort.get(), query.request(),
+                    caches.stratifierSource(query.cohortId(), cohort.get()))).toBuffer();
+            caches.answers.put(key, answer);
+            message.reply(answer);
+        } catch (AnalysisException e) {
+            message.fail(422, new ApiError(422, "The model cannot be fitted to this cohort: "
+                    + e.getMessage() + ".").body().encode());
+        }
     }
 
     private void survival(Message<Messages.SurvivalQuery> message) {

@@ -48,6 +48,7 @@ final class HttpVerticle extends VerticleBase {
         router.get("/api/cohorts/:id").handler(this::get);
         router.delete("/api/cohorts/:id").handler(this::delete);
         router.get("/api/cohorts/:id/survival").handler(this::survival);
+        router.get("/api/cohorts/:id/cox").handler(this::cox);
         router.route().failureHandler(this::failure);
         return vertx.createHttpServer().requestHandler(router)
                 .listen(config.port(), config.host())
@@ -136,6 +137,15 @@ final class HttpVerticle extends VerticleBase {
         Messages.SurvivalQuery query = new Messages.SurvivalQuery(ctx.pathParam("id"),
                 SurvivalParameters.parse(ctx.queryParams()));
         vertx.eventBus().<Buffer>request(Messages.SURVIVAL, query, WORKER_TIMEOUT)
+                .onSuccess(reply -> ctx.response().setStatusCode(200)
+                        .putHeader("Content-Type", "application/json").end(reply.body()))
+                .onFailure(e -> fail(ctx, e));
+    }
+
+    private void cox(RoutingContext ctx) {
+        Messages.CoxQuery query = new Messages.CoxQuery(ctx.pathParam("id"),
+                CoxParameters.parse(ctx.queryParams()));
+        vertx.eventBus().<Buffer>request(Messages.COX, query, WORKER_TIMEOUT)
                 .onSuccess(reply -> ctx.response().setStatusCode(200)
                         .putHeader("Content-Type", "application/json").end(reply.body()))
                 .onFailure(e -> fail(ctx, e));

@@ -12,6 +12,11 @@ final class Messages {
     static final String COHORT_GET = "oncosurv.cohorts.get";
     static final String COHORT_DELETE = "oncosurv.cohorts.delete";
     static final String SURVIVAL = "oncosurv.analysis.survival";
+    static final String COX = "oncosurv.analysis.cox";
+
+    /** A Cox model query on a stored cohort. */
+    record CoxQuery(String cohortId, io.oncosurv.analysis.CoxRequest request) {
+    }
 
     /** A survival query on a stored cohort. */
     record SurvivalQuery(String cohortId, io.oncosurv.analysis.SurvivalRequest request) {
@@ -39,5 +44,6 @@ final class Messages {
         bus.registerDefaultCodec(CohortList.class, new LocalCodec<>(CohortList.class));
         bus.registerDefaultCodec(StoredCohort.class, new LocalCodec<>(StoredCohort.class));
         bus.registerDefaultCodec(SurvivalQuery.class, new LocalCodec<>(SurvivalQuery.class));
+        bus.registerDefaultCodec(CoxQuery.class, new LocalCodec<>(CoxQuery.class));
     }
 }

@@ -1,0 +1,60 @@
+package io.oncosurv.server;
+
+import io.oncosurv.analysis.CoxAnswer;
+import io.oncosurv.stats.ChiSquareTest;
+import io.oncosurv.stats.CoxResult;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.apache.commons.math3.distribution.NormalDistribution;
+
+/** The answer of GET /api/cohorts/{id}/cox (issue 4's contract). */
+final class CoxJson {
+
+    private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
+    private static final double Z95 = NORMAL.inverseCumulativeProbability(0.975);
+
+    private CoxJson() {
+    }
+
+    static JsonObject write(CoxAnswer answer) {
+        CoxResult fit = answer.fit();
+        JsonArray terms = new JsonArray();
+        for (int c = 0; c < answer.columns().size(); c++) {
+            double coef = fit.coefficient(c);
+            double se = fit.standardError(c);
+            double z = coef / se;
+            terms.add(new JsonObject().put("term", answer.columns().get(c).term())
+                    .put("level", answer.columns().get(c).level()).put("coef", number(coef))
+                    .put("hr", number(Math.exp(coef))).put("se", number(se))
+                    .put("hr_lower", number(Math.exp(coef - Z95 * se)))
+                    .put("hr_upper", number(Math.exp(coef + Z95 * se)))
+                    .put("p", number(2 * NORMAL.cumulativeProbability(-Math.abs(z)))));
+        }
+        JsonArray phTerms = new JsonArray();
+        for (int t = 0; t < answer.phTerms().size(); t++) {
+            phTerms.add(test(answer.phTerms().get(t)).put("term",
+                    answer.request().terms().get(t)));
+        }
+        return new JsonObject().put("endpoint", answer.request().endpoint())
+                .put("ties", answer.request().ties().rName())
+                .put("strata", answer.request().strata()).put("terms", terms)
+                .put("lr_test", test(fit.likelihoodRatio())).put("wald_test", test(fit.wald()))
+                .put("score_test", test(fit.score()))
+                .put("concordance", new JsonObject()
+                        .put("estimate", number(answer.concordance().estimate()))
+                        .put("std_err", number(answer.concordance().stdErr())))
+                .put("ph_test", new JsonObject().put("terms", phTerms)
+                        .put("global", test(answer.phGlobal())))
+                .put("n", fit.patients()).put("events", fit.events())
+                .put("warnings", new JsonArray(answer.warnings()));
+    }
+
+    private static JsonObject test(ChiSquareTest t) {
+        return new JsonObject().put("chisq", number(t.chiSquare())).put("df", t.df())
+                .put("p", number(t.p()));
+    }
+
+    private static Double number(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}
