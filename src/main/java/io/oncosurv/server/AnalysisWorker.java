@@ -2,6 +2,7 @@ package io.oncosurv.server;
 
 import io.oncosurv.analysis.AnalysisException;
 import io.oncosurv.analysis.CoxAnalysis;
+import io.oncosurv.analysis.CutpointAnalysis;
 import io.oncosurv.analysis.SurvivalAnalysis;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.cohort.CohortReader;
@@ -32,7 +33,46 @@ final class AnalysisWorker extends VerticleBase {
     public Future<?> start() {
         return Future.all(vertx.eventBus().<Messages.SurvivalQuery>consumer(Messages.SURVIVAL,
                 this::survival).completion(), vertx.eventBus().<Messages.CoxQuery>consumer(
-                Messages.COX, this::cox).completion());
+                Messages.COX, this::cox).completion(),
+                vertx.eventBus().<Messages.CutpointQuery>consumer(Messages.CUTPOINT,
+                        this::cutpoint).completion());
+    }
+
+    private void cutpoint(Message<Messages.CutpointQuery> message) {
+        Messages.CutpointQuery q = message.body();
+        String key = q.cohortId() + "|cutpoint|" + q.endpoint() + "|" + q.variable() + "|"
+                + q.permutations() + "|" + q.seed();
+        Buffer cached = caches.answers.get(key);
+        if (cached != null) {
+            message.reply(cached);
+            return;
+        }
+        Optional<Cohort> cohort = cohort(q.cohortId());
+        if (cohort.isEmpty()) {
+            message.fail(404, new ApiError(404, "No cohort has the id '" + q.cohortId()
+                    + "'.").body().encode());
+            return;
+        }
+        try {
+            var answer = CutpointAnalysis.run(cohort.get(), q.endpoint(), q.variable(),
+                    q.permutations(), q.seed());
+            var m = answer.maxStat();
+            Buffer body = new io.vertx.core.json.JsonObject().put("variable", answer.variable())
+                    .put("endpoint", answer.endpoint()).put("n", m.patients())
+                    .put("cutpoint", m.cutpoint()).put("rule", "<=")
+                    .put("statistic", m.statistic()).put("p_lau94", m.pLau94Clamped())
+                    .put("p_lau94_unclamped", m.pLau94())
+                    .put("p_permutation", Double.isNaN(m.pPermutation()) ? null
+                            : m.pPermutation())
+                    .put("permutations", m.permutations()).put("seed", q.seed())
+                    .put("candidates", m.candidates())
+                    .put("raw_p", Double.isNaN(answer.rawP()) ? null : answer.rawP()).toBuffer();
+            caches.answers.put(key, body);
+            message.reply(body);
+        } catch (AnalysisException e) {
+            message.fail(422, new ApiError(422, "No cut-off can be searched: " + e.getMessage()
+                    + ".").body().encode());
+        }
     }
 
     private void cox(Message<Messages.CoxQuery> message) {

@@ -49,6 +49,7 @@ final class HttpVerticle extends VerticleBase {
         router.delete("/api/cohorts/:id").handler(this::delete);
         router.get("/api/cohorts/:id/survival").handler(this::survival);
         router.get("/api/cohorts/:id/cox").handler(this::cox);
+        router.get("/api/cohorts/:id/cutpoint").handler(this::cutpoint);
         router.route().failureHandler(this::failure);
         return vertx.createHttpServer().requestHandler(router)
                 .listen(config.port(), config.host())
@@ -149,6 +150,48 @@ final class HttpVerticle extends VerticleBase {
                 .onSuccess(reply -> ctx.response().setStatusCode(200)
                         .putHeader("Content-Type", "application/json").end(reply.body()))
                 .onFailure(e -> fail(ctx, e));
+    }
+
+    /** Data-driven cut-off: endpoint, variable, permutations (0..100000, 1000), seed (1). */
+    private void cutpoint(RoutingContext ctx) {
+        var params = ctx.queryParams();
+        for (String name : params.names()) {
+            if (!java.util.List.of("endpoint", "variable", "permutations", "seed").contains(name)
+                    || params.getAll(name).size() > 1) {
+                throw new ApiError(400, "Unknown or repeated parameter '" + name + "'; known: "
+                        + "endpoint, variable, permutations, seed.");
+            }
+        }
+        String endpoint = params.get("endpoint");
+        String variable = params.get("variable");
+        if (endpoint == null || endpoint.isBlank() || variable == null || variable.isBlank()) {
+            throw new ApiError(400, "The parameters 'endpoint' and 'variable' are required, "
+                    + "e.g. endpoint=os&variable=cd8_til.");
+        }
+        int permutations = (int) whole(params.get("permutations"), "permutations", 1000, 0,
+                100_000);
+        long seed = whole(params.get("seed"), "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
+        vertx.eventBus().<Buffer>request(Messages.CUTPOINT, new Messages.CutpointQuery(
+                ctx.pathParam("id"), endpoint.strip(), variable.strip(), permutations, seed),
+                WORKER_TIMEOUT).onSuccess(reply -> ctx.response().setStatusCode(200)
+                        .putHeader("Content-Type", "application/json").end(reply.body()))
+                .onFailure(e -> fail(ctx, e));
+    }
+
+    private static long whole(String text, String name, long fallback, long min, long max) {
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            long v = Long.parseLong(text.strip());
+            if (v < min || v > max) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, "The parameter '" + name + "' must be a whole number from "
+                    + min + " to " + max + "; got '" + text + "'.");
+        }
     }
 
     /** Client errors from workers keep their status and body; anything else is a 500. */

@@ -13,6 +13,12 @@ final class Messages {
     static final String COHORT_DELETE = "oncosurv.cohorts.delete";
     static final String SURVIVAL = "oncosurv.analysis.survival";
     static final String COX = "oncosurv.analysis.cox";
+    static final String CUTPOINT = "oncosurv.analysis.cutpoint";
+
+    /** A cut-point query: the endpoint, the numeric column, permutations and their seed. */
+    record CutpointQuery(String cohortId, String endpoint, String variable, int permutations,
+            long seed) {
+    }
 
     /** A Cox model query on a stored cohort. */
     record CoxQuery(String cohortId, io.oncosurv.analysis.CoxRequest request) {
@@ -45,5 +51,6 @@ final class Messages {
         bus.registerDefaultCodec(StoredCohort.class, new LocalCodec<>(StoredCohort.class));
         bus.registerDefaultCodec(SurvivalQuery.class, new LocalCodec<>(SurvivalQuery.class));
         bus.registerDefaultCodec(CoxQuery.class, new LocalCodec<>(CoxQuery.class));
+        bus.registerDefaultCodec(CutpointQuery.class, new LocalCodec<>(CutpointQuery.class));
     }
 }

@@ -90,6 +90,42 @@ class CoxApiTest {
         assertEquals(422, cox("endpoint=os&terms=lipi").statusCode());
     }
 
+    @Test
+    @DisplayName("cutpoint for age, ph_karno and wt_loss: cut-point, M and Lau94 p as R's maxstat")
+    void cutpointsMatchR() throws Exception {
+        JsonNode maxstat = SharedReference.json("lung.json").get("endpoints").get("os")
+                .get("maxstat");
+        for (String variable : new String[] {"age", "ph_karno", "wt_loss"}) {
+            HttpResponse<Buffer> response = client.get("/api/cohorts/" + lungId + "/cutpoint")
+                    .addQueryParam("endpoint", "os").addQueryParam("variable", variable)
+                    .addQueryParam("permutations", "199").bearerTokenAuthentication(TOKEN).send()
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            assertEquals(200, response.statusCode(), response.bodyAsString());
+            JsonObject body = response.bodyAsJsonObject();
+            JsonNode r = maxstat.get(variable);
+            Approx check = new Approx("cutpoint " + variable);
+            check.exact("n", r.get("n_used").asInt(), body.getInteger("n"));
+            check.close("cutpoint", r.get("cutpoint"), num(body, "cutpoint"), Approx.TIMES);
+            check.close("statistic", r.get("statistic"), num(body, "statistic"),
+                    Approx.R_NUMBERS);
+            check.close("p_lau94", r.get("p_clamped"), num(body, "p_lau94"), Approx.R_NUMBERS);
+            check.check("rule", "<=".equals(body.getString("rule")));
+            check.check("permutation p in (0, 1]", num(body, "p_permutation") > 0
+                    && num(body, "p_permutation") <= 1);
+            check.check("raw p below the honest one", num(body, "raw_p") <= num(body,
+                    "p_permutation"));
+            check.assertNone();
+        }
+        var noVariable = client.get("/api/cohorts/" + lungId + "/cutpoint?endpoint=os")
+                .bearerTokenAuthentication(TOKEN).send().toCompletionStage()
+                .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        assertEquals(400, noVariable.statusCode());
+        var notNumeric = client.get("/api/cohorts/" + lungId + "/cutpoint?endpoint=os"
+                + "&variable=nothing").bearerTokenAuthentication(TOKEN).send()
+                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        assertEquals(422, notNumeric.statusCode());
+    }
+
     private static void compare(String name, JsonObject body, JsonNode r) {
         Approx check = new Approx(name);
         check.exact("n", r.get("n").asInt(), body.getInteger("n"));

@@ -1,0 +1,61 @@
+package io.oncosurv.analysis;
+
+import io.oncosurv.cohort.Cohort;
+import io.oncosurv.cohort.Endpoint;
+import io.oncosurv.stats.LogRank;
+import io.oncosurv.stats.LogRankResult;
+import io.oncosurv.stats.MaxStat;
+
+/**
+ * A data-driven cut-off for a numeric column: the maximally selected log-rank statistic with
+ * its Lausen–Schumacher and permutation p-values, and, so that the optimism shows, the raw
+ * log-rank p of the chosen split as if it had been fixed in advance.
+ */
+public final class CutpointAnalysis {
+
+    /** The answer. */
+    public record Answer(String variable, String endpoint, MaxStat.Result maxStat,
+            double rawP) {
+    }
+
+    private CutpointAnalysis() {
+    }
+
+    public static Answer run(Cohort cohort, String endpointName, String variable,
+            int permutations, long seed) throws AnalysisException {
+        Endpoint endpoint = cohort.endpoint(endpointName).orElseThrow(() ->
+                new AnalysisException("the cohort has no endpoint '" + endpointName
+                        + "'; it has " + String.join(", ", cohort.endpointNames())));
+        if (!cohort.isNumeric(variable)) {
+            throw new AnalysisException("'" + variable + "' is not a numeric column of the "
+                    + "cohort");
+        }
+        int n = 0;
+        for (int p = 0; p < cohort.patients(); p++) {
+            n += endpoint.isComplete(p) && !Double.isNaN(cohort.number(variable, p)) ? 1 : 0;
+        }
+        double[] time = new double[n];
+        boolean[] event = new boolean[n];
+        double[] x = new double[n];
+        int k = 0;
+        for (int p = 0; p < cohort.patients(); p++) {
+            if (endpoint.isComplete(p) && !Double.isNaN(cohort.number(variable, p))) {
+                time[k] = endpoint.months(p);
+                event[k] = endpoint.event(p) == 1;
+                x[k++] = cohort.number(variable, p);
+            }
+        }
+        MaxStat.Result result;
+        try {
+            result = MaxStat.test(time, event, x, permutations, seed);
+        } catch (IllegalArgumentException e) {
+            throw new AnalysisException(variable + ": " + e.getMessage());
+        }
+        int[] group = new int[n];
+        for (int i = 0; i < n; i++) {
+            group[i] = x[i] <= result.cutpoint() ? 0 : 1;
+        }
+        LogRankResult split = LogRank.test(time, event, group, 2, 0);
+        return new Answer(variable, endpointName, result, split.p());
+    }
+}
