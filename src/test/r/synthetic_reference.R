@@ -72,10 +72,32 @@ cohorts <- list(list(file = "synthetic-ici-oligometastatic.csv", unit = "months"
                 list(file = "synthetic-egfr-tki-oligoprogressive.csv", unit = "days"))
 stratifiers <- c("pdl1", "cd8", "pdl1_cd8", "nlr", "dnlr", "lipi", "akkermansia",
                  "antibiotics", "shannon")
+# The TME panel: per stratifier and endpoint the Cox HRs (Efron) against the first level, and
+# Benjamini-Hochberg q-values of the log-rank p over the whole panel (stratifiers in the format's
+# order, then PFS before OS).
+panel_cox <- function(d, endpoint, unit, name) {
+  time <- d[[paste0(endpoint, "_", unit)]]
+  if (unit == "days") time <- time / 30.4375
+  e <- data.frame(time = time, event = d[[paste0(endpoint, "_event")]], group = stratify(d, name))
+  e <- e[!is.na(e$time) & !is.na(e$event) & !is.na(e$group), ]
+  e$group <- droplevels(e$group)
+  fit <- coxph(Surv(time, event) ~ group, data = e)
+  ci <- exp(confint(fit))
+  list(hr = unname(exp(coef(fit))), hr_lower = unname(ci[, 1]), hr_upper = unname(ci[, 2]))
+}
 for (co in cohorts) {
   d <- read.csv(file.path(dir, co$file))
+  ps <- c()
   for (name in stratifiers) for (endpoint in c("pfs", "os")) {
     res$cohorts[[co$file]][[name]][[endpoint]] <- analyse(d, endpoint, co$unit, name)
+    res$panel[[co$file]][[paste(name, endpoint)]] <- panel_cox(d, endpoint, co$unit, name)
+    ps <- c(ps, res$cohorts[[co$file]][[name]][[endpoint]]$survdiff$p)
+  }
+  q <- p.adjust(ps, method = "BH")
+  k <- 0
+  for (name in stratifiers) for (endpoint in c("pfs", "os")) {
+    k <- k + 1
+    res$panel[[co$file]][[paste(name, endpoint)]]$q_value <- q[k]
   }
 }
 writeLines(toJSON(res, digits = NA, auto_unbox = TRUE, null = "null", na = "null"), out)

@@ -3,6 +3,7 @@ package io.oncosurv.server;
 import io.oncosurv.analysis.AnalysisException;
 import io.oncosurv.analysis.CoxAnalysis;
 import io.oncosurv.analysis.CutpointAnalysis;
+import io.oncosurv.analysis.PanelAnalysis;
 import io.oncosurv.analysis.SurvivalAnalysis;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.cohort.CohortReader;
@@ -35,7 +36,21 @@ final class AnalysisWorker extends VerticleBase {
                 this::survival).completion(), vertx.eventBus().<Messages.CoxQuery>consumer(
                 Messages.COX, this::cox).completion(),
                 vertx.eventBus().<Messages.CutpointQuery>consumer(Messages.CUTPOINT,
-                        this::cutpoint).completion());
+                        this::cutpoint).completion(),
+                vertx.eventBus().<Messages.PanelQuery>consumer(Messages.PANEL_ENTRY,
+                        this::panelEntry).completion());
+    }
+
+    private void panelEntry(Message<Messages.PanelQuery> message) {
+        Messages.PanelQuery q = message.body();
+        Optional<Cohort> cohort = cohort(q.cohortId());
+        if (cohort.isEmpty()) {
+            message.fail(404, new ApiError(404, "No cohort has the id '" + q.cohortId()
+                    + "'.").body().encode());
+            return;
+        }
+        message.reply(PanelAnalysis.entry(cohort.get(), q.stratifier(), q.endpoint(),
+                caches.stratifierSource(q.cohortId(), cohort.get())));
     }
 
     private void cutpoint(Message<Messages.CutpointQuery> message) {

@@ -1,5 +1,9 @@
 package io.oncosurv.server;
 
+import io.oncosurv.analysis.PanelAnalysis;
+import io.oncosurv.analysis.PanelEntry;
+import io.oncosurv.cohort.Stratifiers;
+import io.oncosurv.store.StoredCohort;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -12,6 +16,9 @@ import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -50,6 +57,7 @@ final class HttpVerticle extends VerticleBase {
         router.get("/api/cohorts/:id/survival").handler(this::survival);
         router.get("/api/cohorts/:id/cox").handler(this::cox);
         router.get("/api/cohorts/:id/cutpoint").handler(this::cutpoint);
+        router.get("/api/cohorts/:id/panel").handler(this::panel);
         router.route().failureHandler(this::failure);
         return vertx.createHttpServer().requestHandler(router)
                 .listen(config.port(), config.host())
@@ -116,7 +124,7 @@ final class HttpVerticle extends VerticleBase {
     }
 
     private void get(RoutingContext ctx) {
-        vertx.eventBus().<io.oncosurv.store.StoredCohort>request(Messages.COHORT_GET,
+        vertx.eventBus().<StoredCohort>request(Messages.COHORT_GET,
                 ctx.pathParam("id"), WORKER_TIMEOUT)
                 .onSuccess(reply -> json(ctx, 200, Json.cohort(reply.body())))
                 .onFailure(e -> fail(ctx, e));
@@ -152,11 +160,49 @@ final class HttpVerticle extends VerticleBase {
                 .onFailure(e -> fail(ctx, e));
     }
 
+    /**
+     * The TME panel: every built-in stratifier × each endpoint is its own job on the worker
+     * verticles, all sent at once; the q-values need them all, so they are added here.
+     */
+    private void panel(RoutingContext ctx) {
+        var params = ctx.queryParams();
+        for (String name : params.names()) {
+            if (!name.equals("endpoints") || params.getAll(name).size() > 1) {
+                throw new ApiError(400, "Unknown or repeated parameter '" + name + "'; known: "
+                        + "endpoints.");
+            }
+        }
+        String endpoints = params.get("endpoints") == null ? "pfs,os" : params.get("endpoints");
+        List<String> names = Arrays.stream(endpoints.split(","))
+                .map(String::strip).filter(e -> !e.isEmpty()).distinct().toList();
+        if (names.isEmpty() || names.size() > 10) {
+            throw new ApiError(400, "The parameter 'endpoints' is a comma list of 1 to 10 "
+                    + "endpoints, e.g. endpoints=pfs,os.");
+        }
+        List<Future<PanelEntry>> jobs = new ArrayList<>();
+        for (String stratifier : Stratifiers.BUILT_IN) {
+            for (String endpoint : names) {
+                jobs.add(vertx.eventBus().<PanelEntry>request(
+                        Messages.PANEL_ENTRY, new Messages.PanelQuery(ctx.pathParam("id"),
+                                stratifier, endpoint), WORKER_TIMEOUT).map(Message::body));
+            }
+        }
+        Future.all(jobs).onSuccess(all -> {
+            List<PanelEntry> entries = new ArrayList<>();
+            for (int i = 0; i < jobs.size(); i++) {
+                entries.add(all.resultAt(i));
+            }
+            ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
+                    .end(PanelJson.write(PanelAnalysis.withQValues(entries))
+                            .encode());
+        }).onFailure(e -> fail(ctx, e));
+    }
+
     /** Data-driven cut-off: endpoint, variable, permutations (0..100000, 1000), seed (1). */
     private void cutpoint(RoutingContext ctx) {
         var params = ctx.queryParams();
         for (String name : params.names()) {
-            if (!java.util.List.of("endpoint", "variable", "permutations", "seed").contains(name)
+            if (!List.of("endpoint", "variable", "permutations", "seed").contains(name)
                     || params.getAll(name).size() > 1) {
                 throw new ApiError(400, "Unknown or repeated parameter '" + name + "'; known: "
                         + "endpoint, variable, permutations, seed.");

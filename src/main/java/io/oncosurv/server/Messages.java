@@ -14,6 +14,11 @@ final class Messages {
     static final String SURVIVAL = "oncosurv.analysis.survival";
     static final String COX = "oncosurv.analysis.cox";
     static final String CUTPOINT = "oncosurv.analysis.cutpoint";
+    static final String PANEL_ENTRY = "oncosurv.analysis.panel-entry";
+
+    /** One stratifier × endpoint of the TME panel. */
+    record PanelQuery(String cohortId, String stratifier, String endpoint) {
+    }
 
     /** A cut-point query: the endpoint, the numeric column, permutations and their seed. */
     record CutpointQuery(String cohortId, String endpoint, String variable, int permutations,
@@ -52,5 +57,8 @@ final class Messages {
         bus.registerDefaultCodec(SurvivalQuery.class, new LocalCodec<>(SurvivalQuery.class));
         bus.registerDefaultCodec(CoxQuery.class, new LocalCodec<>(CoxQuery.class));
         bus.registerDefaultCodec(CutpointQuery.class, new LocalCodec<>(CutpointQuery.class));
+        bus.registerDefaultCodec(PanelQuery.class, new LocalCodec<>(PanelQuery.class));
+        bus.registerDefaultCodec(io.oncosurv.analysis.PanelEntry.class,
+                new LocalCodec<>(io.oncosurv.analysis.PanelEntry.class));
     }
 }

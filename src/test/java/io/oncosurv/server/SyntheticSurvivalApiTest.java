@@ -94,6 +94,66 @@ class SyntheticSurvivalApiTest {
         return tests.stream();
     }
 
+    @org.junit.jupiter.api.Test
+    @DisplayName("the TME panel: every stratifier x PFS/OS with log-rank p, BH q-values, HRs "
+            + "and medians as R, sparse levels flagged; lung's panel is skipped with reasons")
+    void panelMatchesR() throws Exception {
+        JsonNode panels = SharedReference.generatedJson("synthetic_reference.json").get("panel");
+        Iterator<Map.Entry<String, JsonNode>> files = panels.fields();
+        while (files.hasNext()) {
+            Map.Entry<String, JsonNode> file = files.next();
+            var response = client.get("/api/cohorts/" + idByName.get(file.getKey()) + "/panel")
+                    .addQueryParam("endpoints", "pfs,os").bearerTokenAuthentication(TOKEN).send()
+                    .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            assertEquals(200, response.statusCode(), response.bodyAsString());
+            JsonArray results = response.bodyAsJsonObject().getJsonArray("results");
+            Approx check = new Approx("panel " + file.getKey());
+            check.exact("entries", 18, results.size());
+            for (int i = 0; i < results.size(); i++) {
+                JsonObject entry = results.getJsonObject(i);
+                String key = entry.getString("stratifier") + " " + entry.getString("endpoint");
+                JsonNode rPanel = file.getValue().get(key);
+                JsonNode rSurv = R.get(file.getKey()).get(entry.getString("stratifier"))
+                        .get(entry.getString("endpoint"));
+                check.check(key + " status " + entry.getString("status"),
+                        "ok".equals(entry.getString("status")));
+                check.close(key + " logrank p", rSurv.get("survdiff").get("p"),
+                        num(entry, "logrank_p"), R_NUMBERS);
+                check.close(key + " q", rPanel.get("q_value"), num(entry, "q_value"),
+                        R_NUMBERS);
+                JsonArray groups = entry.getJsonArray("groups");
+                for (int g = 0; g < groups.size(); g++) {
+                    JsonObject group = groups.getJsonObject(g);
+                    check.close(key + " median " + g, rSurv.get("quantiles").get("est").get(g)
+                            .get(1), num(group, "median"), TIMES);
+                    check.check(key + " sparse " + g, group.getBoolean("sparse")
+                            == (group.getInteger("events") < 5));
+                    if (g == 0) {
+                        check.close(key + " reference hr", 1.0, num(group, "hr"), R_NUMBERS);
+                    } else {
+                        check.close(key + " hr " + g, Approx.element(rPanel.get("hr"), g - 1),
+                                num(group, "hr"), COX);
+                        check.close(key + " hr_lower " + g, Approx.element(rPanel.get("hr_lower"), g - 1),
+                                num(group, "hr_lower"), COX);
+                        check.close(key + " hr_upper " + g, Approx.element(rPanel.get("hr_upper"), g - 1),
+                                num(group, "hr_upper"), COX);
+                    }
+                }
+            }
+            check.assertNone();
+        }
+        var lung = client.get("/api/cohorts/" + idByName.get("ncctg-lung.csv") + "/panel")
+                .bearerTokenAuthentication(TOKEN).send().toCompletionStage()
+                .toCompletableFuture().get(60, TimeUnit.SECONDS).bodyAsJsonObject()
+                .getJsonArray("results");
+        for (int i = 0; i < lung.size(); i++) {
+            assertEquals("skipped", lung.getJsonObject(i).getString("status"));
+            assertEquals(true, lung.getJsonObject(i).getString("reason").length() > 10);
+        }
+    }
+
+    private static final Approx.Tolerance COX = new Approx.Tolerance(1e-6, 1e-9);
+
     private static void compare(String name, String file, String by, String endpoint,
             JsonNode r) throws Exception {
         var response = client.get("/api/cohorts/" + idByName.get(file) + "/survival")

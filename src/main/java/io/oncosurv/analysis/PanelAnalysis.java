@@ -1,0 +1,91 @@
+package io.oncosurv.analysis;
+
+import io.oncosurv.cohort.Cohort;
+import io.oncosurv.stats.CoxTies;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The TME panel: for a stratifier and an endpoint, the groups' medians, the log-rank p and the
+ * Cox HRs against the reference group ({@link #entry}); over the whole panel, Benjamini–Hochberg
+ * q-values of the log-rank p-values ({@link #withQValues}), since many strata are tested at once.
+ */
+public final class PanelAnalysis {
+
+    /** A level with fewer events than this is flagged: its HR is not to be trusted. */
+    public static final int SPARSE_EVENTS = 5;
+
+    private PanelAnalysis() {
+    }
+
+    public static PanelEntry entry(Cohort cohort, String stratifier, String endpoint,
+            StratifierSource source) {
+        SurvivalResult survival;
+        CoxAnswer cox;
+        try {
+            survival = SurvivalAnalysis.run(cohort, SurvivalRequest.defaults(endpoint,
+                    stratifier), source);
+            if (survival.groups().size() < 2) {
+                return PanelEntry.skipped(stratifier, endpoint, "a single group");
+            }
+            cox = CoxAnalysis.run(cohort, new CoxRequest(endpoint, List.of(stratifier),
+                    CoxTies.EFRON, null, Map.of()), source);
+        } catch (AnalysisException e) {
+            return PanelEntry.skipped(stratifier, endpoint, e.getMessage());
+        }
+        List<PanelEntry.Group> groups = new ArrayList<>();
+        for (int g = 0; g < survival.groups().size(); g++) {
+            SurvivalResult.Group group = survival.groups().get(g);
+            var median = group.quantiles()[1];
+            double hr = 1;
+            double lower = Double.NaN;
+            double upper = Double.NaN;
+            if (g > 0) { // the Cox columns are the non-reference levels, in the same order
+                double coef = cox.fit().coefficient(g - 1);
+                double se = cox.fit().standardError(g - 1);
+                hr = Math.exp(coef);
+                lower = Math.exp(coef - Z95 * se);
+                upper = Math.exp(coef + Z95 * se);
+            }
+            int events = group.curve().events();
+            groups.add(new PanelEntry.Group(group.label(), group.curve().patients(), events,
+                    median.estimate(), median.lower(), median.upper(), hr, lower, upper,
+                    events < SPARSE_EVENTS));
+        }
+        return new PanelEntry(stratifier, endpoint, "ok", null, survival.logRank().p(),
+                Double.NaN, groups);
+    }
+
+    private static final double Z95 = new org.apache.commons.math3.distribution
+            .NormalDistribution(null, 0, 1).inverseCumulativeProbability(0.975);
+
+    /**
+     * Benjamini–Hochberg q-values over the computed entries, as R's
+     * {@code p.adjust(p, method = "BH")}: q_(i) = min over j >= i of m p_(j) / j, at most 1.
+     */
+    public static List<PanelEntry> withQValues(List<PanelEntry> entries) {
+        List<Integer> ok = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).status().equals("ok") && !Double.isNaN(entries.get(i).logRankP())) {
+                ok.add(i);
+            }
+        }
+        int m = ok.size();
+        Integer[] byP = ok.toArray(new Integer[0]);
+        Arrays.sort(byP, Comparator.comparingDouble(i -> entries.get(i).logRankP()));
+        double[] q = new double[m];
+        double running = 1;
+        for (int r = m - 1; r >= 0; r--) {
+            running = Math.min(running, entries.get(byP[r]).logRankP() * m / (r + 1));
+            q[r] = running;
+        }
+        List<PanelEntry> out = new ArrayList<>(entries);
+        for (int r = 0; r < m; r++) {
+            out.set(byP[r], entries.get(byP[r]).withQValue(Math.min(1, q[r])));
+        }
+        return out;
+    }
+}
