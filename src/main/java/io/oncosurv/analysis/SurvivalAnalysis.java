@@ -8,11 +8,16 @@ import io.oncosurv.stats.KaplanMeier;
 import io.oncosurv.stats.Landmarks;
 import io.oncosurv.stats.LogRank;
 import io.oncosurv.stats.LogRankResult;
+import io.oncosurv.stats.MaxCombo;
+import io.oncosurv.stats.MaxComboResult;
 import io.oncosurv.stats.RDefaults;
 import io.oncosurv.stats.Rmst;
+import io.oncosurv.stats.RmstComparison;
 import io.oncosurv.stats.SurvivalCurve;
 import io.oncosurv.stats.SurvivalQuantiles;
 import io.oncosurv.stats.SurvivalSample;
+import io.oncosurv.stats.TrendTest;
+import io.oncosurv.stats.Weighting;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +26,8 @@ import java.util.Map;
 /**
  * A survival query on a cohort: stratify (cut-offs that depend on the data come from the whole
  * cohort, before any subset), take the subset, drop patients missing a value, then Kaplan–Meier
- * per group and the (stratified) Fleming–Harrington test. The rows are read in the endpoint's
+ * per group and the (stratified) Fleming–Harrington test, RMST comparisons against the first
+ * group, and the further tests asked for. The rows are read in the endpoint's
  * time order, kept since ingest, so a query never sorts. Callable without Vert.x.
  */
 public final class SurvivalAnalysis {
@@ -124,7 +130,55 @@ public final class SurvivalAnalysis {
                     Landmarks.of(curves[g], request.landmarks()), Rmst.of(curves[g], tau)));
         }
         LogRankResult test = labels.size() < 2 ? null : LogRank.test(sample, request.rho());
-        return new SurvivalResult(request, excluded, groups, test);
+        List<RmstComparison> rmstComparisons = new ArrayList<>();
+        for (int g = 1; g < groups.size(); g++) {
+            rmstComparisons.add(RmstComparison.of(groups.get(g).rmst(), groups.get(0).rmst(),
+                    request.confLevel()));
+        }
+        ExtraTests asked = request.tests();
+        if (!asked.isEmpty() && labels.size() < 2) {
+            throw new AnalysisException("the tests asked for compare groups, and there is one "
+                    + "group" + (by == null ? "; give by=" : " left of " + by.stratifier()));
+        }
+        List<LogRankResult> weighted = new ArrayList<>();
+        for (Weighting w : asked.weighted()) {
+            weighted.add(LogRank.test(sample, w));
+        }
+        // "all" skips what does not apply; a test asked by name that does not apply is an error
+        boolean maxComboApplies = labels.size() == 2;
+        boolean trendApplies = by != null && (asked.scores().length > 0 || by.ordered());
+        MaxComboResult maxCombo = asked.maxCombo() && (maxComboApplies || !asked.all())
+                ? maxCombo(sample, labels) : null;
+        TrendTest trend = asked.trend() && (trendApplies || !asked.all())
+                ? trend(test, by, labels, asked.scores()) : null;
+        return new SurvivalResult(request, excluded, groups, test, rmstComparisons, weighted,
+                maxCombo, trend);
+    }
+
+    private static MaxComboResult maxCombo(SurvivalSample sample, List<String> labels)
+            throws AnalysisException {
+        if (labels.size() != 2) {
+            throw new AnalysisException("maxcombo compares two groups; there are "
+                    + labels.size() + " (" + String.join(", ", labels) + ")");
+        }
+        return MaxCombo.test(sample);
+    }
+
+    private static TrendTest trend(LogRankResult test, Stratification by, List<String> labels,
+            double[] scores) throws AnalysisException {
+        if (scores.length == 0) {
+            if (!by.ordered()) {
+                throw new AnalysisException("a test for trend needs ordered groups, and the "
+                        + "groups of " + by.stratifier() + " are categories; give scores, one "
+                        + "per group (" + String.join(", ", labels) + "), to order them");
+            }
+            return TrendTest.of(test);
+        }
+        if (scores.length != labels.size()) {
+            throw new AnalysisException("scores needs one number per group with patients ("
+                    + String.join(", ", labels) + "); got " + scores.length);
+        }
+        return TrendTest.of(test, scores);
     }
 
     private static Stratification stratify(StratifierSource source, String name,

@@ -11,12 +11,12 @@ import java.util.TreeMap;
  * The parameters of a survival query (shared/contract/api.md): the endpoint; the stratifier
  * {@code by} (null: one group, "all") with its settings ({@code cutoff}, ...); CI type and level;
  * landmark times; the RMST horizon {@code tau} (NaN: the smallest of the groups' largest
- * follow-up); the test's rho; a stratifier for a stratified test (null: none); and subsets
- * {@code COLUMN:VALUE}, combined with AND.
+ * follow-up); the test's rho; a stratifier for a stratified test (null: none); subsets
+ * {@code COLUMN:VALUE}, combined with AND; and further tests (weighted, MaxCombo, trend).
  */
 public record SurvivalRequest(String endpoint, String by, Map<String, Double> settings,
         ConfType confType, double confLevel, double[] landmarks, double tau, double rho,
-        String strata, List<String> subsets) {
+        String strata, List<String> subsets, ExtraTests tests) {
 
     public SurvivalRequest {
         settings = Map.copyOf(settings);
@@ -28,7 +28,7 @@ public record SurvivalRequest(String endpoint, String by, Map<String, Double> se
     public static SurvivalRequest defaults(String endpoint, String by) {
         return new SurvivalRequest(endpoint, by, Map.of(), RDefaults.CONF_TYPE,
                 RDefaults.CONF_LEVEL, new double[] {6, 12, 24}, Double.NaN, RDefaults.RHO, null,
-                List.of());
+                List.of(), ExtraTests.none());
     }
 
     @Override
@@ -41,6 +41,6 @@ public record SurvivalRequest(String endpoint, String by, Map<String, Double> se
         return String.join("|", endpoint, String.valueOf(by), new TreeMap<>(settings)
                 .toString(), confType.rName(), Double.toString(confLevel),
                 Arrays.toString(landmarks), Double.toString(tau), Double.toString(rho),
-                String.valueOf(strata), String.join("&", subsets));
+                String.valueOf(strata), String.join("&", subsets), tests.cacheKey());
     }
 }

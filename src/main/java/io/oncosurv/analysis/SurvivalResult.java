@@ -2,18 +2,23 @@ package io.oncosurv.analysis;
 
 import io.oncosurv.stats.LandmarkEstimate;
 import io.oncosurv.stats.LogRankResult;
+import io.oncosurv.stats.MaxComboResult;
 import io.oncosurv.stats.QuantileEstimate;
 import io.oncosurv.stats.RestrictedMean;
+import io.oncosurv.stats.RmstComparison;
 import io.oncosurv.stats.SurvivalCurve;
+import io.oncosurv.stats.TrendTest;
 import java.util.List;
 
 /**
  * The answer to a {@link SurvivalRequest}: per group (in the stratifier's order, groups without
  * patients left out) its curve, quartiles and median, landmarks and RMST; the test (null with one
- * group); and the patients left out for a missing value.
+ * group); the patients left out for a missing value; each group's RMST against the first group's
+ * (empty with one group); and the further tests asked for (empty or null when not asked).
  */
 public record SurvivalResult(SurvivalRequest request, int excluded, List<Group> groups,
-        LogRankResult logRank) {
+        LogRankResult logRank, List<RmstComparison> rmstComparisons,
+        List<LogRankResult> weightedTests, MaxComboResult maxCombo, TrendTest trend) {
 
     /** One group's results; quantiles are for 0.25, 0.5 and 0.75. */
     public record Group(String label, SurvivalCurve curve, QuantileEstimate[] quantiles,
@@ -22,5 +27,7 @@ public record SurvivalResult(SurvivalRequest request, int excluded, List<Group> 
 
     public SurvivalResult {
         groups = List.copyOf(groups);
+        rmstComparisons = List.copyOf(rmstComparisons);
+        weightedTests = List.copyOf(weightedTests);
     }
 }

@@ -7,10 +7,12 @@ import java.util.Map;
  * Patients split into labelled groups by a stratifier: {@code code(p)} is the index of the
  * patient's label, or -1 when a value the stratifier needs is missing (the patient is left out of
  * the analysis). The first label is the reference level. {@code cutoffs} records the cut-offs
- * used (defaults included), for reports and methods text.
+ * used (defaults included), for reports and methods text. {@code ordered} says whether the labels
+ * run from low to high (PD-L1 bands, LIPI, a cut numeric column), so that a test for trend means
+ * something; categories as written (an arm, a combination) are not.
  */
 public record Stratification(String stratifier, List<String> labels, int[] codes,
-        Map<String, Double> cutoffs) {
+        Map<String, Double> cutoffs, boolean ordered) {
 
     public Stratification {
         labels = List.copyOf(labels);

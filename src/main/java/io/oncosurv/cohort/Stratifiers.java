@@ -76,7 +76,7 @@ public final class Stratifiers {
         }
         return new Stratification("pdl1_cd8", List.of("PD-L1 low/CD8 low", "PD-L1 low/CD8 high",
                 "PD-L1 high/CD8 low", "PD-L1 high/CD8 high"), codes,
-                Map.of("tps_cutoff", tpsCut, "cutoff", cd8Cut));
+                Map.of("tps_cutoff", tpsCut, "cutoff", cd8Cut), false);
     }
 
     private static Stratification lipi(Cohort cohort, Map<String, Double> settings)
@@ -96,7 +96,8 @@ public final class Stratifiers {
         if (settings.containsKey("ldh_uln")) {
             used.put("ldh_uln", settings.get("ldh_uln"));
         }
-        return new Stratification("lipi", List.of("good", "intermediate", "poor"), codes, used);
+        return new Stratification("lipi", List.of("good", "intermediate", "poor"), codes, used,
+                true);
     }
 
     private static double[] uln(Cohort cohort, Map<String, Double> settings)
@@ -128,7 +129,8 @@ public final class Stratifiers {
         for (int p = 0; p < codes.length; p++) {
             codes[p] = Double.isNaN(values[p]) ? -1 : values[p] >= cut ? 1 : 0;
         }
-        return new Stratification(name, List.of("low", "high"), codes, Map.of("cutoff", cut));
+        return new Stratification(name, List.of("low", "high"), codes, Map.of("cutoff", cut),
+                true);
     }
 
     /** The requested cut-off, else the default, else (NaN default) the cohort median. */
@@ -154,7 +156,7 @@ public final class Stratifiers {
             }
             codes[p] = band;
         }
-        return new Stratification(name, labels, codes, cutoffs);
+        return new Stratification(name, labels, codes, cutoffs, true);
     }
 
     private static Stratification yesNo(String name, double[] flag) {
@@ -162,7 +164,7 @@ public final class Stratifiers {
         for (int p = 0; p < codes.length; p++) {
             codes[p] = Double.isNaN(flag[p]) ? -1 : (int) flag[p];
         }
-        return new Stratification(name, List.of("no", "yes"), codes, Map.of());
+        return new Stratification(name, List.of("no", "yes"), codes, Map.of(), true);
     }
 
     /** Any other column: numeric with a cut-off, or categorical as written. */
@@ -202,7 +204,8 @@ public final class Stratifiers {
         for (int p = 0; p < codes.length; p++) {
             codes[p] = values.get(p) == null ? -1 : index.get(values.get(p));
         }
-        return new Stratification(name, labels, codes, Map.of());
+        // numbers are in numeric order; text as written is a category
+        return new Stratification(name, labels, codes, Map.of(), cohort.isNumeric(name));
     }
 
     /** Numeric order if every value is a number, else text order (the format's rule). */

@@ -10,10 +10,13 @@ import io.oncosurv.cohort.CohortReader;
 import io.oncosurv.cohort.CohortRejectedException;
 import io.oncosurv.store.CohortStore;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.Message;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers survival queries on a worker thread. Cohorts are immutable, so a parsed cohort and an
@@ -21,6 +24,8 @@ import java.util.Optional;
  * cohort simply stops being asked for and ages out.
  */
 final class AnalysisWorker extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnalysisWorker.class);
 
     private final CohortStore store;
     private final Caches caches;
@@ -33,12 +38,27 @@ final class AnalysisWorker extends VerticleBase {
     @Override
     public Future<?> start() {
         return Future.all(vertx.eventBus().<Messages.SurvivalQuery>consumer(Messages.SURVIVAL,
-                this::survival).completion(), vertx.eventBus().<Messages.CoxQuery>consumer(
-                Messages.COX, this::cox).completion(),
+                guarded(this::survival)).completion(), vertx.eventBus()
+                .<Messages.CoxQuery>consumer(Messages.COX, guarded(this::cox)).completion(),
                 vertx.eventBus().<Messages.CutpointQuery>consumer(Messages.CUTPOINT,
-                        this::cutpoint).completion(),
+                        guarded(this::cutpoint)).completion(),
                 vertx.eventBus().<Messages.PanelQuery>consumer(Messages.PANEL_ENTRY,
-                        this::panelEntry).completion());
+                        guarded(this::panelEntry)).completion());
+    }
+
+    /**
+     * A bug in a handler becomes a logged 500 reply at once; unanswered, the HTTP request would
+     * wait for the event bus timeout (30 s).
+     */
+    private static <T> Handler<Message<T>> guarded(Handler<Message<T>> handler) {
+        return message -> {
+            try {
+                handler.handle(message);
+            } catch (RuntimeException e) {
+                LOG.error("analysis failed on {}", message.address(), e);
+                message.fail(500, "Internal error; it is logged.");
+            }
+        };
     }
 
     private void panelEntry(Message<Messages.PanelQuery> message) {

@@ -53,6 +53,15 @@ final class SurvivalJson {
         } else {
             logRank(result.logRank(), request.strata());
         }
+        comma();
+        field("rmst_comparisons").out.append(SurvivalTestsJson.rmstComparisons(result).encode());
+        comma();
+        field("tests").out.append(SurvivalTestsJson.weightedTests(result).encode());
+        comma();
+        field("maxcombo").out.append(String.valueOf(
+                SurvivalTestsJson.maxCombo(result.maxCombo())));
+        comma();
+        field("trend").out.append(String.valueOf(SurvivalTestsJson.trend(result.trend())));
         out.append('}');
     }
 

@@ -1,5 +1,6 @@
 package io.oncosurv.server;
 
+import io.oncosurv.analysis.ExtraTests;
 import io.oncosurv.analysis.SurvivalRequest;
 import io.oncosurv.stats.ConfType;
 import io.oncosurv.stats.RDefaults;
@@ -16,7 +17,8 @@ import java.util.TreeSet;
 final class SurvivalParameters {
 
     private static final List<String> KNOWN = List.of("endpoint", "by", "cutoff", "tps_cutoff",
-            "ldh_uln", "conf_type", "conf_level", "landmarks", "tau", "rho", "strata", "subset");
+            "ldh_uln", "conf_type", "conf_level", "landmarks", "tau", "rho", "strata", "subset", "tests",
+            "scores");
 
     private SurvivalParameters() {
     }
@@ -59,8 +61,46 @@ final class SurvivalParameters {
         double rho = params.get("rho") == null ? RDefaults.RHO : finite(params, "rho", 0);
         String by = blankToNull(params.get("by"));
         String strata = blankToNull(params.get("strata"));
+        ExtraTests tests = tests(params.get("tests"), scores(params.get("scores")));
+        if (tests.scores().length > 0 && !tests.trend()) {
+            throw new ApiError(400, "The parameter 'scores' is for the test for trend; "
+                    + "add tests=trend.");
+        }
         return new SurvivalRequest(endpoint.strip(), by, settings, confType, confLevel, landmarks,
-                tau, rho, strata, params.getAll("subset"));
+                tau, rho, strata, params.getAll("subset"), tests);
+    }
+
+    private static ExtraTests tests(String text, double[] scores) {
+        if (text == null) {
+            return new ExtraTests(List.of(), false, false, scores, false);
+        }
+        try {
+            return ExtraTests.parse(text, scores);
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, "The parameter 'tests' is a comma list of all, maxcombo, "
+                    + "trend and weighted tests: " + e.getMessage() + ".");
+        }
+    }
+
+    /** Comma-separated finite numbers, one per group, for the trend test; absent: none. */
+    private static double[] scores(String text) {
+        if (text == null) {
+            return new double[0];
+        }
+        String[] parts = text.split(",");
+        double[] scores = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                scores[i] = Double.parseDouble(parts[i].strip());
+            } catch (NumberFormatException e) {
+                scores[i] = Double.NaN;
+            }
+            if (!Double.isFinite(scores[i])) {
+                throw new ApiError(400, "The parameter 'scores' is a comma list of numbers, one "
+                        + "per group; got '" + parts[i] + "'.");
+            }
+        }
+        return scores;
     }
 
     private static double finite(MultiMap params, String name, double min) {

@@ -8,9 +8,9 @@ import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
- * The log-rank test and its Fleming–Harrington G(rho) family, as R's {@code survdiff} (C routine
- * {@code survdiff2}): at each distinct event time t of a stratum, with weight w = Ŝ(t−)^rho from
- * the stratum's pooled Kaplan–Meier just before t, observed += w·d_g, expected += w·d·n_g/n, and
+ * The log-rank test and its weighted family ({@link Weighting}), as R's {@code survdiff} (C
+ * routine {@code survdiff2}) computes G(rho): at each distinct event time t of a stratum, with
+ * weight w (for G(rho), Ŝ(t−)^rho from the stratum's pooled Kaplan–Meier), observed += w·d_g, expected += w·d·n_g/n, and
  * the covariance gets w²·d(n−d)/(n(n−1))·n_g(δ_gh − n_h/n). Strata add their sums. The statistic
  * is (O−E)ᵀV⁻¹(O−E) over the groups with expected > 0, less the first of them.
  * R's C code adds the expected and covariance terms of every group at every event time; here a
@@ -38,13 +38,37 @@ public final class LogRank {
                 .strata(stratum, strata).build(), rho);
     }
 
-    /** The test on a sample, stratified when the sample has strata; one pass over its times. */
+    /** R's {@code survdiff(rho = )}: the log-rank test at rho 0, else Fleming–Harrington G(rho, 0). */
     public static LogRankResult test(SurvivalSample sample, double rho) {
         if (!Double.isFinite(rho) || rho < 0) {
             throw new IllegalArgumentException("rho must be finite and >= 0; got " + rho);
         }
+        return test(sample, rho == 0 ? Weighting.logRank() : Weighting.flemingHarrington(rho, 0));
+    }
+
+    /** A weighted test on a sample, stratified when the sample has strata; one pass over its times. */
+    public static LogRankResult test(SurvivalSample sample, Weighting weighting) {
         int k = sample.groups();
-        LogRankSums sums = new LogRankSums(sample, rho);
+        LogRankSums sums = sum(sample, weighting, weighting);
+        int[] patients = new int[k];
+        for (int g = 0; g < k; g++) {
+            patients[g] = sample.groupSize(g);
+        }
+        return finish(weighting, sample.strata(), patients, sums.observed, sums.expected(),
+                sums.variance());
+    }
+
+    /**
+     * The covariance matrix (groups × groups) of the observed − expected vectors of two weighted
+     * tests on the same sample: Σ w·v·d(n−d)/(n(n−1))·n_g(δ_gh − n_h/n).
+     */
+    static double[][] covariance(SurvivalSample sample, Weighting first, Weighting second) {
+        return sum(sample, first, second).variance();
+    }
+
+    private static LogRankSums sum(SurvivalSample sample, Weighting weighting, Weighting partner) {
+        int k = sample.groups();
+        LogRankSums sums = new LogRankSums(sample, weighting, partner);
         TimeSteps steps = sample.steps();
         if (sample.strata() == 1) {
             for (int j = 0; j < steps.steps; j++) {
@@ -71,15 +95,10 @@ public final class LogRank {
             }
         }
         sums.settleAll();
-        int[] patients = new int[k];
-        for (int g = 0; g < k; g++) {
-            patients[g] = sample.groupSize(g);
-        }
-        return finish(rho, sample.strata(), patients, sums.observed, sums.expected(),
-                sums.variance());
+        return sums;
     }
 
-    private static LogRankResult finish(double rho, int strata, int[] patients,
+    private static LogRankResult finish(Weighting weighting, int strata, int[] patients,
             double[] observed, double[] expected, double[][] variance) {
         int k = observed.length;
         int[] used = new int[k];
@@ -90,7 +109,7 @@ public final class LogRank {
             }
         }
         if (count < 2) {
-            return new LogRankResult(rho, strata, patients, observed, expected, variance, 0,
+            return new LogRankResult(weighting, strata, patients, observed, expected, variance, 0,
                     Math.max(count - 1, 0), Double.NaN);
         }
         // R drops the first group with expected > 0 and solves with the rest.
@@ -126,7 +145,7 @@ public final class LogRank {
             }
         }
         double p = df > 0 ? ChiSquare.upperTail(chiSquare, df) : Double.NaN;
-        return new LogRankResult(rho, strata, patients, observed, expected, variance, chiSquare,
+        return new LogRankResult(weighting, strata, patients, observed, expected, variance, chiSquare,
                 df, p);
     }
 }

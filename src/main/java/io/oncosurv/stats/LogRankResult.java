@@ -3,12 +3,13 @@ package io.oncosurv.stats;
 import java.util.Arrays;
 
 /**
- * A k-sample test of the Fleming–Harrington G(rho) family, as R's {@code survdiff}: per group the
+ * A k-sample weighted log-rank test (R's {@code survdiff} for the Fleming–Harrington G(rho)
+ * family; the other weightings of {@link Weighting} likewise): per group the
  * patients, the (weighted) observed and expected events summed over strata, their covariance
  * matrix, and the chi-square statistic with its degrees of freedom (groups with expected > 0,
  * minus one) and upper-tail p-value. {@code p} is NaN when there is nothing to test (df = 0).
  */
-public record LogRankResult(double rho, int strata, int[] patients, double[] observed,
+public record LogRankResult(Weighting weighting, int strata, int[] patients, double[] observed,
         double[] expected, double[][] variance, double chiSquare, int df, double p) {
 
     public LogRankResult {
@@ -38,6 +39,11 @@ public record LogRankResult(double rho, int strata, int[] patients, double[] obs
         return deepCopy(variance);
     }
 
+    /** The Fleming–Harrington rho (0 for the log-rank test and the non-FH weightings). */
+    public double rho() {
+        return weighting.rho();
+    }
+
     public int groups() {
         return observed.length;
     }
@@ -56,7 +62,7 @@ public record LogRankResult(double rho, int strata, int[] patients, double[] obs
             return false;
         }
         LogRankResult o = (LogRankResult) other;
-        return Double.compare(rho, o.rho) == 0 && strata == o.strata
+        return weighting.equals(o.weighting) && strata == o.strata
                 && Arrays.equals(patients, o.patients) && Arrays.equals(observed, o.observed)
                 && Arrays.equals(expected, o.expected) && Arrays.deepEquals(variance, o.variance)
                 && Double.compare(chiSquare, o.chiSquare) == 0 && df == o.df
@@ -70,7 +76,7 @@ public record LogRankResult(double rho, int strata, int[] patients, double[] obs
 
     @Override
     public String toString() {
-        return "LogRankResult[rho=" + rho + ", strata=" + strata + ", observed="
+        return "LogRankResult[" + weighting.label() + ", strata=" + strata + ", observed="
                 + Arrays.toString(observed) + ", expected=" + Arrays.toString(expected)
                 + ", chiSquare=" + chiSquare + ", df=" + df + ", p=" + p + "]";
     }

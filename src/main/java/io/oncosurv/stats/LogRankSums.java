@@ -3,7 +3,8 @@ package io.oncosurv.stats;
 /**
  * The sums of {@link LogRank}, kept so that a time costs O(cells leaving at it) rather than O(k²).
  * Per stratum s and distinct time t with d events among n at risk, weight w:
- * a_t = w·d/n, c_t = w²·d(n−d)/(n(n−1)), e_t = c_t/n. Then E_g = Σ a_t·n_g(t),
+ * a_t = w·d/n, c_t = w²·d(n−d)/(n(n−1)), e_t = c_t/n. With a partner weighting v, c_t uses w·v
+ * instead of w², which gives the covariance of two weighted statistics (for MaxCombo). Then E_g = Σ a_t·n_g(t),
  * V_gg = Σ c_t·n_g(t) − Σ e_t·n_g(t)², V_gh = −Σ e_t·n_g(t)·n_h(t). Since n_g only changes
  * when a patient of g leaves, running totals of a, c and e per stratum are kept, and a group's
  * terms are settled (count × change of the total since its last settlement) just before its
@@ -12,7 +13,8 @@ package io.oncosurv.stats;
 final class LogRankSums {
 
     private final int groups;
-    private final double rho;
+    private final Weighting weighting;
+    private final Weighting partner;
     final double[] observed;
     private final double[] expected;
     private final double[] hazardSum; // Σ c_t·n_g(t), per group
@@ -20,7 +22,8 @@ final class LogRankSums {
     private final int[] pairIndex; // (g, h) -> index of (min, max) in pairSum, without a branch
     private final int[] atRisk; // per cell
     private final int[] pooledAtRisk; // per stratum
-    private final double[] pooledSurvival; // per stratum, just before the current time
+    private final double[] pooledSurvival; // per stratum, Kaplan–Meier just before the time
+    private final double[] petoSurvival; // per stratum, Peto's Π(1 − d/(n+1)) before the time
     private final double[] totalA; // per stratum
     private final double[] totalC;
     private final double[] totalE;
@@ -28,9 +31,14 @@ final class LogRankSums {
     private final double[] settledC;
     private final double[] settledE; // per stratum × k × k
 
-    LogRankSums(SurvivalSample sample, double rho) {
+    LogRankSums(SurvivalSample sample, Weighting weighting) {
+        this(sample, weighting, weighting);
+    }
+
+    LogRankSums(SurvivalSample sample, Weighting weighting, Weighting partner) {
         this.groups = sample.groups();
-        this.rho = rho;
+        this.weighting = weighting;
+        this.partner = partner;
         int strata = sample.strata();
         int cells = strata * groups;
         observed = new double[groups];
@@ -46,6 +54,7 @@ final class LogRankSums {
         atRisk = new int[cells];
         pooledAtRisk = new int[strata];
         pooledSurvival = new double[strata];
+        petoSurvival = new double[strata];
         totalA = new double[strata];
         totalC = new double[strata];
         totalE = new double[strata];
@@ -54,6 +63,7 @@ final class LogRankSums {
         settledE = new double[strata * groups * groups];
         for (int s = 0; s < strata; s++) {
             pooledSurvival[s] = 1;
+            petoSurvival[s] = 1;
             for (int g = 0; g < groups; g++) {
                 atRisk[s * groups + g] = sample.cellSize(g, s);
                 pooledAtRisk[s] += sample.cellSize(g, s);
@@ -72,19 +82,21 @@ final class LogRankSums {
         // No branch on d > 0: at a time with only censorings every term below is exactly 0
         // (and the pooled survival is multiplied by exactly 1).
         double n = pooledAtRisk[s];
-        double weight = rho == 0 ? 1 : Math.pow(pooledSurvival[s], rho);
+        double petoAt = petoSurvival[s] * (1 - d / (n + 1));
+        double weight = weighting.at(n, d, pooledSurvival[s], petoAt);
+        double partnerWeight = partner == weighting ? weight
+                : partner.at(n, d, pooledSurvival[s], petoAt);
         for (int e = from; e < to; e++) {
             observed[steps.cell[e] - s * groups] += weight * steps.events[e];
         }
         totalA[s] += weight * d / n;
         if (n > 1) {
-            double c = weight * weight * d * (n - d) / (n * (n - 1));
+            double c = weight * partnerWeight * d * (n - d) / (n * (n - 1));
             totalC[s] += c;
             totalE[s] += c / n;
         }
-        if (rho != 0) {
-            pooledSurvival[s] *= (n - d) / n;
-        }
+        pooledSurvival[s] *= (n - d) / n;
+        petoSurvival[s] = petoAt;
         for (int e = from; e < to; e++) {
             int cell = steps.cell[e];
             settle(s, cell - s * groups);

@@ -138,4 +138,15 @@ class StratifiersTest {
                 () -> stratify("pdl1", Map.of("cutoff", 10.0))).getMessage()
                 .contains("fixed groups"));
     }
+
+    @Test
+    @DisplayName("ordered: bands, LIPI, cut and numeric columns are; a text column and pdl1_cd8 are not")
+    void ordered() throws Exception {
+        for (String name : List.of("pdl1", "cd8", "nlr", "lipi", "akkermansia", "antibiotics",
+                "shannon", "os_event")) {
+            assertTrue(stratify(name, Map.of()).ordered(), name);
+        }
+        assertEquals(false, stratify("arm", Map.of()).ordered());
+        assertEquals(false, stratify("pdl1_cd8", Map.of()).ordered());
+    }
 }

@@ -16,10 +16,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(VertxExtension.class)
 class SurvivalApiTest {
 
-    private static final String TOKEN = "test-token";
     private static final JsonNode LUNG = SharedReference.json("lung.json").get("endpoints")
             .get("os").get("analyses");
 
@@ -44,31 +41,20 @@ class SurvivalApiTest {
 
     private WebClient client;
     private BlockedThreads blocked;
-    private String lungId;
+    private LungServer server;
 
     @BeforeEach
     void deployAndUpload(Vertx vertx, VertxTestContext context) throws Exception {
-        Path noSamples = dataDir.resolve("no-samples");
-        Files.createDirectories(noSamples);
-        MainVerticle main = new MainVerticle(new ServerConfig("127.0.0.1", 0,
-                dataDir.resolve("data"), TOKEN, 10 << 20, noSamples));
-        Buffer lung = Buffer.buffer(Files.readAllBytes(SharedReference.file("lung.csv")));
         blocked = BlockedThreads.watch(vertx);
-        vertx.deployVerticle(main).compose(id -> {
-            client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
-                    .setDefaultPort(main.port()));
-            return client.post("/api/cohorts").addQueryParam("name", "lung")
-                    .bearerTokenAuthentication(TOKEN).putHeader("Content-Type", "text/csv")
-                    .sendBuffer(lung);
-        }).onComplete(context.succeeding(created -> {
-            lungId = created.bodyAsJsonObject().getString("id");
+        LungServer.start(vertx, dataDir).onComplete(context.succeeding(started -> {
+            server = started;
+            client = started.client();
             context.completeNow();
         }));
     }
 
     private Future<HttpResponse<Buffer>> survival(String query) {
-        return client.get("/api/cohorts/" + lungId + "/survival?" + query)
-                .bearerTokenAuthentication(TOKEN).send();
+        return server.survival(query);
     }
 
     @AfterEach
@@ -118,7 +104,7 @@ class SurvivalApiTest {
         }).compose(noLipi -> {
             context.verify(() -> assertEquals(422, noLipi.statusCode()));
             return client.get("/api/cohorts/nope/survival?endpoint=os")
-                    .bearerTokenAuthentication(TOKEN).send();
+                    .bearerTokenAuthentication(LungServer.TOKEN).send();
         }).onComplete(context.succeeding(unknown -> context.verify(() -> {
             assertEquals(404, unknown.statusCode());
             context.completeNow();

@@ -1,0 +1,57 @@
+package io.oncosurv.server;
+
+import io.oncosurv.testsupport.SharedReference;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A server on a free port with R's lung cohort uploaded over HTTP, for query tests. */
+final class LungServer {
+
+    static final String TOKEN = "test-token";
+
+    private final WebClient client;
+    private final String lungId;
+
+    private LungServer(WebClient client, String lungId) {
+        this.client = client;
+        this.lungId = lungId;
+    }
+
+    /** Deploys the server with its data in {@code dataDir} and no sample cohorts, then uploads lung. */
+    static Future<LungServer> start(Vertx vertx, Path dataDir) throws IOException {
+        Path noSamples = dataDir.resolve("no-samples");
+        Files.createDirectories(noSamples);
+        MainVerticle main = new MainVerticle(new ServerConfig("127.0.0.1", 0,
+                dataDir.resolve("data"), TOKEN, 10 << 20, noSamples));
+        Buffer lung = Buffer.buffer(Files.readAllBytes(SharedReference.file("lung.csv")));
+        return vertx.deployVerticle(main).compose(id -> {
+            WebClient client = WebClient.create(vertx, new WebClientOptions()
+                    .setDefaultHost("127.0.0.1").setDefaultPort(main.port()));
+            return client.post("/api/cohorts").addQueryParam("name", "lung")
+                    .bearerTokenAuthentication(TOKEN).putHeader("Content-Type", "text/csv")
+                    .sendBuffer(lung).map(created -> new LungServer(client,
+                            created.bodyAsJsonObject().getString("id")));
+        });
+    }
+
+    WebClient client() {
+        return client;
+    }
+
+    String lungId() {
+        return lungId;
+    }
+
+    /** GET /api/cohorts/{lung}/survival?QUERY with the token. */
+    Future<HttpResponse<Buffer>> survival(String query) {
+        return client.get("/api/cohorts/" + lungId + "/survival?" + query)
+                .bearerTokenAuthentication(TOKEN).send();
+    }
+}
