@@ -83,7 +83,17 @@ panel_cox <- function(d, endpoint, unit, name) {
   e$group <- droplevels(e$group)
   fit <- coxph(Surv(time, event) ~ group, data = e)
   ci <- exp(confint(fit))
-  list(hr = unname(exp(coef(fit))), hr_lower = unname(ci[, 1]), hr_upper = unname(ci[, 2]))
+  # the log-rank test for trend, scores 1..k, for ordered stratifiers with three levels or more
+  trend_p <- NULL
+  k <- nlevels(e$group)
+  if (k > 2 && name != "pdl1_cd8") {
+    sd <- survdiff(Surv(time, event) ~ group, data = e)
+    sc <- seq_len(k)
+    u <- sum(sc * (sd$obs - sd$exp)); v <- drop(sc %*% sd$var %*% sc)
+    trend_p <- pchisq(u^2 / v, 1, lower.tail = FALSE)
+  }
+  list(hr = unname(exp(coef(fit))), hr_lower = unname(ci[, 1]), hr_upper = unname(ci[, 2]),
+       trend_p = trend_p)
 }
 for (co in cohorts) {
   d <- read.csv(file.path(dir, co$file))

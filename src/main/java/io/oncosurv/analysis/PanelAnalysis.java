@@ -26,8 +26,9 @@ public final class PanelAnalysis {
         SurvivalResult survival;
         CoxAnswer cox;
         try {
+            // the trend test where the stratifier is ordered ("all" skips it where not)
             survival = SurvivalAnalysis.run(cohort, SurvivalRequest.defaults(endpoint,
-                    stratifier), source);
+                    stratifier).withTests(TREND_WHERE_ORDERED), source);
             if (survival.groups().size() < 2) {
                 return PanelEntry.skipped(stratifier, endpoint, "a single group");
             }
@@ -55,9 +56,15 @@ public final class PanelAnalysis {
                     median.estimate(), median.lower(), median.upper(), hr, lower, upper,
                     events < SPARSE_EVENTS));
         }
-        return new PanelEntry(stratifier, endpoint, "ok", null, survival.logRank().p(),
+        // with two groups the trend test is the log-rank test: reported only from three up
+        double trendP = survival.trend() != null && groups.size() > 2 ? survival.trend().p()
+                : Double.NaN;
+        return new PanelEntry(stratifier, endpoint, "ok", null, survival.logRank().p(), trendP,
                 Double.NaN, groups);
     }
+
+    private static final ExtraTests TREND_WHERE_ORDERED = new ExtraTests(List.of(), false, true,
+            new double[0], true);
 
     private static final double Z95 = new org.apache.commons.math3.distribution
             .NormalDistribution(null, 0, 1).inverseCumulativeProbability(0.975);

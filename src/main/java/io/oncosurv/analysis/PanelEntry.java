@@ -3,12 +3,13 @@ package io.oncosurv.analysis;
 import java.util.List;
 
 /**
- * One stratifier × endpoint of the TME panel: computed ("ok") with its groups and log-rank p, or
- * "skipped" with the reason. The q-value is filled in over the whole panel
+ * One stratifier × endpoint of the TME panel: computed ("ok") with its groups, log-rank p and, for
+ * an ordered stratifier with three groups or more, the p of the log-rank test for trend (else
+ * NaN); or "skipped" with the reason. The q-value is filled in over the whole panel
  * ({@link PanelAnalysis#withQValues}).
  */
 public record PanelEntry(String stratifier, String endpoint, String status, String reason,
-        double logRankP, double qValue, List<Group> groups) {
+        double logRankP, double trendP, double qValue, List<Group> groups) {
 
     /**
      * A group: n, events, median with its limits, the HR against the reference group (1 for it,
@@ -24,10 +25,10 @@ public record PanelEntry(String stratifier, String endpoint, String status, Stri
 
     static PanelEntry skipped(String stratifier, String endpoint, String reason) {
         return new PanelEntry(stratifier, endpoint, "skipped", reason, Double.NaN, Double.NaN,
-                List.of());
+                Double.NaN, List.of());
     }
 
     PanelEntry withQValue(double q) {
-        return new PanelEntry(stratifier, endpoint, status, reason, logRankP, q, groups);
+        return new PanelEntry(stratifier, endpoint, status, reason, logRankP, trendP, q, groups);
     }
 }

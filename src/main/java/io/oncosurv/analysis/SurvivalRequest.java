@@ -31,6 +31,12 @@ public record SurvivalRequest(String endpoint, String by, Map<String, Double> se
                 List.of(), ExtraTests.none());
     }
 
+    /** The same request with other further tests. */
+    public SurvivalRequest withTests(ExtraTests other) {
+        return new SurvivalRequest(endpoint, by, settings, confType, confLevel, landmarks, tau,
+                rho, strata, subsets, other);
+    }
+
     @Override
     public double[] landmarks() {
         return landmarks.clone();

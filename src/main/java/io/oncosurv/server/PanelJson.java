@@ -26,6 +26,7 @@ final class PanelJson {
             results.add(new JsonObject().put("stratifier", e.stratifier())
                     .put("endpoint", e.endpoint()).put("status", e.status())
                     .put("reason", e.reason()).put("logrank_p", number(e.logRankP()))
+                    .put("trend_p", number(e.trendP()))
                     .put("q_value", number(e.qValue())).put("groups", groups));
         }
         return new JsonObject().put("results", results);

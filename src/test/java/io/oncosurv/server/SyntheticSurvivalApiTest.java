@@ -95,7 +95,7 @@ class SyntheticSurvivalApiTest {
     }
 
     @org.junit.jupiter.api.Test
-    @DisplayName("the TME panel: every stratifier x PFS/OS with log-rank p, BH q-values, HRs "
+    @DisplayName("the TME panel: every stratifier x PFS/OS with log-rank and trend p, BH q-values, HRs "
             + "and medians as R, sparse levels flagged; lung's panel is skipped with reasons")
     void panelMatchesR() throws Exception {
         JsonNode panels = SharedReference.generatedJson("synthetic_reference.json").get("panel");
@@ -120,6 +120,9 @@ class SyntheticSurvivalApiTest {
                 check.close(key + " logrank p", rSurv.get("survdiff").get("p"),
                         num(entry, "logrank_p"), R_NUMBERS);
                 check.close(key + " q", rPanel.get("q_value"), num(entry, "q_value"),
+                        R_NUMBERS);
+                // trend p for ordered stratifiers with three levels or more, else null
+                check.close(key + " trend p", rPanel.get("trend_p"), num(entry, "trend_p"),
                         R_NUMBERS);
                 JsonArray groups = entry.getJsonArray("groups");
                 for (int g = 0; g < groups.size(); g++) {
