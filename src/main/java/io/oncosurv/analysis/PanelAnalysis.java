@@ -53,7 +53,8 @@ public final class PanelAnalysis {
             }
             int events = group.curve().events();
             groups.add(new PanelEntry.Group(group.label(), group.curve().patients(), events,
-                    median.estimate(), median.lower(), median.upper(), hr, lower, upper,
+                    median.estimate(), median.lower(), median.upper(),
+                    List.of(group.landmarks()), hr, lower, upper,
                     events < SPARSE_EVENTS));
         }
         // with two groups the trend test is the log-rank test: reported only from three up

@@ -1,5 +1,6 @@
 package io.oncosurv.analysis;
 
+import io.oncosurv.stats.LandmarkEstimate;
 import java.util.List;
 
 /**
@@ -12,11 +13,17 @@ public record PanelEntry(String stratifier, String endpoint, String status, Stri
         double logRankP, double trendP, double qValue, List<Group> groups) {
 
     /**
-     * A group: n, events, median with its limits, the HR against the reference group (1 for it,
-     * with no limits), and whether it has too few events (below 5) for its HR to be trusted.
+     * A group: n, events, median with its limits, survival at the landmarks (6, 12, 24 months),
+     * the HR against the reference group (1 for it, with no limits), and whether it has too few
+     * events (below 5) for its HR to be trusted.
      */
     public record Group(String label, int n, int events, double median, double medianLower,
-            double medianUpper, double hr, double hrLower, double hrUpper, boolean sparse) {
+            double medianUpper, List<LandmarkEstimate> landmarks, double hr, double hrLower,
+            double hrUpper, boolean sparse) {
+
+        public Group {
+            landmarks = List.copyOf(landmarks);
+        }
     }
 
     public PanelEntry {

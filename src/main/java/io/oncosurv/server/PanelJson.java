@@ -1,6 +1,7 @@
 package io.oncosurv.server;
 
 import io.oncosurv.analysis.PanelEntry;
+import io.oncosurv.stats.LandmarkEstimate;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -20,6 +21,7 @@ final class PanelJson {
                         .put("events", g.events()).put("median", number(g.median()))
                         .put("median_lower", number(g.medianLower()))
                         .put("median_upper", number(g.medianUpper()))
+                        .put("landmarks", landmarks(g))
                         .put("hr", number(g.hr())).put("hr_lower", number(g.hrLower()))
                         .put("hr_upper", number(g.hrUpper())).put("sparse", g.sparse()));
             }
@@ -30,6 +32,16 @@ final class PanelJson {
                     .put("q_value", number(e.qValue())).put("groups", groups));
         }
         return new JsonObject().put("results", results);
+    }
+
+    private static JsonArray landmarks(PanelEntry.Group g) {
+        JsonArray out = new JsonArray();
+        for (LandmarkEstimate l : g.landmarks()) {
+            out.add(new JsonObject().put("time", l.time()).put("n_risk", l.nRisk())
+                    .put("survival", number(l.survival())).put("lower", number(l.lower()))
+                    .put("upper", number(l.upper())));
+        }
+        return out;
     }
 
     private static Double number(double v) {

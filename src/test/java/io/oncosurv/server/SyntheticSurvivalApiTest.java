@@ -95,7 +95,7 @@ class SyntheticSurvivalApiTest {
     }
 
     @org.junit.jupiter.api.Test
-    @DisplayName("the TME panel: every stratifier x PFS/OS with log-rank and trend p, BH q-values, HRs "
+    @DisplayName("the TME panel: every stratifier x PFS/OS with log-rank and trend p, BH q-values, HRs, landmarks "
             + "and medians as R, sparse levels flagged; lung's panel is skipped with reasons")
     void panelMatchesR() throws Exception {
         JsonNode panels = SharedReference.generatedJson("synthetic_reference.json").get("panel");
@@ -129,6 +129,24 @@ class SyntheticSurvivalApiTest {
                     JsonObject group = groups.getJsonObject(g);
                     check.close(key + " median " + g, rSurv.get("quantiles").get("est").get(g)
                             .get(1), num(group, "median"), TIMES);
+                    JsonArray landmarks = group.getJsonArray("landmarks");
+                    check.exact(key + " landmarks " + g, 3, landmarks.size());
+                    JsonNode rLandmarks = rSurv.get("landmarks");
+                    for (int k = 0; k < landmarks.size(); k++) {
+                        int row = 3 * g + k; // R lists 6, 12, 24 per group, groups in order
+                        check.check(key + " landmark group " + g, group.getString("label")
+                                .equals(rLandmarks.get("strata").get(row).asText()));
+                        JsonObject l = landmarks.getJsonObject(k);
+                        check.close(key + " landmark time", rLandmarks.get("time").get(row),
+                                num(l, "time"), TIMES);
+                        check.exact(key + " landmark n_risk", rLandmarks.get("n_risk").get(row)
+                                .asInt(), l.getInteger("n_risk"));
+                        for (String[] f : new String[][] {{"surv", "survival"},
+                                {"lower", "lower"}, {"upper", "upper"}}) {
+                            check.close(key + " landmark " + f[1] + " " + g + "/" + k,
+                                    rLandmarks.get(f[0]).get(row), num(l, f[1]), R_NUMBERS);
+                        }
+                    }
                     check.check(key + " sparse " + g, group.getBoolean("sparse")
                             == (group.getInteger("events") < 5));
                     if (g == 0) {
