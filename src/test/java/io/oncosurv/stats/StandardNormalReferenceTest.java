@@ -5,6 +5,7 @@ import io.oncosurv.testsupport.Approx;
 import io.oncosurv.testsupport.Approx.Tolerance;
 import io.oncosurv.testsupport.SharedReference;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Assertions;
@@ -77,13 +78,13 @@ class StandardNormalReferenceTest {
     }
 
     @Property
-    @DisplayName("the upper tail is the lower tail reflected, bit for bit")
+    @Label("the upper tail is the lower tail reflected, bit for bit")
     void upperTailIsReflectedLowerTail(@ForAll @DoubleRange(min = -40, max = 40) double x) {
         Assertions.assertEquals(StandardNormal.cdf(-x), StandardNormal.upperTail(x));
     }
 
     @Property
-    @DisplayName("quantile inverts cdf to 1e-14 relative where cdf keeps precision (x <= 0)")
+    @Label("quantile inverts cdf to 1e-14 relative where cdf keeps precision (x <= 0)")
     void quantileInvertsCdf(@ForAll @DoubleRange(min = -37, max = 0) double x) {
         double back = StandardNormal.quantile(StandardNormal.cdf(x));
         // the condition number of qnorm∘pnorm is 1, plus the rounding of the probability
