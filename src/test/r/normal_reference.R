@@ -3,14 +3,16 @@
 # (pmvnorm in dimensions 2 to 4, and P(max |Z_i| >= z) for the MaxCombo test).
 # Every pmvnorm case holds three R answers:
 #   miwa        algorithm = Miwa(steps = 4096), deterministic; also with each variable put first
-#               (miwa_first_variable), whose spread shows Miwa's own error (up to 5e-9 for the
-#               nearly singular FH matrix, so Miwa alone cannot justify a 1e-9 tolerance);
+#               (miwa_first_variable), whose spread shows Miwa's own error (up to 6e-9 for the
+#               nearly singular FH matrices, so Miwa alone cannot justify a 1e-9 tolerance);
 #   genz_bretz  GenzBretz(maxpts = 2e7, abseps = 1e-12, releps = 0) under set.seed(20240601),
-#               with its error estimate (about 1e-7 .. 2e-6: randomised QMC stops at maxpts);
+#               with its error estimate (1e-7 .. 1.4e-5 in 4 dimensions: it stops at maxpts);
 #   conditioned the tight answer: condition on one variable, integrate() over it (rel.tol 1e-13)
 #               the exact lower-dimensional rectangle (pnorm; pmvnorm's bivariate code, error
 #               1e-15; TVPACK(abseps = 1e-15) trivariate orthants by inclusion-exclusion), done
-#               twice, conditioning on two different variables: their difference is its error.
+#               twice, conditioning on two different variables: their difference is its error
+#               (at most 2e-16; 5e-19 for the 1.7e-7 case).
+# jsonlite caps numbers at 15 significant digits, so they are written with %.17g (see exact()).
 # R 4.2.2, mvtnorm 1.1-3, jsonlite 1.8.4 (Debian bookworm). From the repository root:
 #   Rscript src/test/r/normal_reference.R src/test/resources/r/normal_reference.json
 suppressPackageStartupMessages({ library(mvtnorm); library(jsonlite) })
@@ -153,7 +155,7 @@ max_abs <- function(name, z, R) {
     if (k == 1) return(2 * pnorm(z, lower.tail = FALSE))
     2 * conditioned(lo, hi, R[1:k, 1:k], k, rel.tol = 1e-12)$value
   })
-  list(name = name, z = z, corr = R,
+  list(name = name, z = z, corr = R, eigen_min = min(eigen(R, symmetric = TRUE, only.values = TRUE)$values),
        r_call = "1 - pmvnorm(rep(-z, m), rep(z, m), corr = corr, algorithm = Miwa(steps = 4096))",
        one_minus_miwa = 1 - miwa(rep(-z, m), rep(z, m), R),
        conditioned_terms = I(terms), conditioned = sum(terms))
