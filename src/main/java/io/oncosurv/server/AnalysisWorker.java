@@ -77,22 +77,11 @@ final class AnalysisWorker extends VerticleBase {
         Messages.CutpointQuery q = message.body();
         String key = q.cohortId() + "|cutpoint|" + q.endpoint() + "|" + q.variable() + "|"
                 + q.permutations() + "|" + q.seed();
-        Buffer cached = caches.answers.get(key);
-        if (cached != null) {
-            message.reply(cached);
-            return;
-        }
-        Optional<Cohort> cohort = cohort(q.cohortId());
-        if (cohort.isEmpty()) {
-            message.fail(404, new ApiError(404, "No cohort has the id '" + q.cohortId()
-                    + "'.").body().encode());
-            return;
-        }
-        try {
-            var answer = CutpointAnalysis.run(cohort.get(), q.endpoint(), q.variable(),
+        answer(message, q.cohortId(), key, "No cut-off can be searched: ", cohort -> {
+            var answer = CutpointAnalysis.run(cohort, q.endpoint(), q.variable(),
                     q.permutations(), q.seed());
             var m = answer.maxStat();
-            Buffer body = new io.vertx.core.json.JsonObject().put("variable", answer.variable())
+            return new io.vertx.core.json.JsonObject().put("variable", answer.variable())
                     .put("endpoint", answer.endpoint()).put("n", m.patients())
                     .put("cutpoint", m.cutpoint()).put("rule", "<=")
                     .put("statistic", m.statistic()).put("p_lau94", m.pLau94Clamped())
@@ -102,62 +91,54 @@ final class AnalysisWorker extends VerticleBase {
                     .put("permutations", m.permutations()).put("seed", q.seed())
                     .put("candidates", m.candidates())
                     .put("raw_p", Double.isNaN(answer.rawP()) ? null : answer.rawP()).toBuffer();
-            caches.answers.put(key, body);
-            message.reply(body);
-        } catch (AnalysisException e) {
-            message.fail(422, new ApiError(422, "No cut-off can be searched: " + e.getMessage()
-                    + ".").body().encode());
-        }
+        });
     }
 
     private void cox(Message<Messages.CoxQuery> message) {
-        Messages.CoxQuery query = message.body();
-        String key = query.cohortId() + "|" + query.request().cacheKey();
-        Buffer cached = caches.answers.get(key);
-        if (cached != null) {
-            message.reply(cached);
-            return;
-        }
-        Optional<Cohort> cohort = cohort(query.cohortId());
-        if (cohort.isEmpty()) {
-            message.fail(404, new ApiError(404, "No cohort has the id '" + query.cohortId()
-                    + "'.").body().encode());
-            return;
-        }
-        try {
-            Buffer answer = CoxJson.write(CoxAnalysis.run(cohort.get(), query.request(),
-                    caches.stratifierSource(query.cohortId(), cohort.get()))).toBuffer();
-            caches.answers.put(key, answer);
-            message.reply(answer);
-        } catch (AnalysisException e) {
-            message.fail(422, new ApiError(422, "The model cannot be fitted to this cohort: "
-                    + e.getMessage() + ".").body().encode());
-        }
+        Messages.CoxQuery q = message.body();
+        answer(message, q.cohortId(), q.cohortId() + "|" + q.request().cacheKey(),
+                "The model cannot be fitted to this cohort: ", cohort -> CoxJson.write(
+                        CoxAnalysis.run(cohort, q.request(),
+                                caches.stratifierSource(q.cohortId(), cohort))).toBuffer());
     }
 
     private void survival(Message<Messages.SurvivalQuery> message) {
-        Messages.SurvivalQuery query = message.body();
-        String key = query.cohortId() + "|" + query.request().cacheKey();
+        Messages.SurvivalQuery q = message.body();
+        answer(message, q.cohortId(), q.cohortId() + "|" + q.request().cacheKey(),
+                "The query cannot be answered for this cohort: ", cohort -> Buffer.buffer(
+                        SurvivalJson.write(q.cohortId(), SurvivalAnalysis.run(cohort,
+                                q.request(), caches.stratifierSource(q.cohortId(), cohort)))));
+    }
+
+    /** An answer computed from a cohort; an {@link AnalysisException} is the client's 422. */
+    private interface Computation {
+        Buffer compute(Cohort cohort) throws AnalysisException;
+    }
+
+    /**
+     * Replies the cached answer under {@code key}, else computes, caches and replies it: 404 for
+     * an unknown cohort, 422 (with {@code failurePrefix}) for a query the cohort cannot answer.
+     */
+    private void answer(Message<?> message, String cohortId, String key, String failurePrefix,
+            Computation computation) {
         Buffer cached = caches.answers.get(key);
         if (cached != null) {
             message.reply(cached);
             return;
         }
-        Optional<Cohort> cohort = cohort(query.cohortId());
+        Optional<Cohort> cohort = cohort(cohortId);
         if (cohort.isEmpty()) {
-            message.fail(404, new ApiError(404, "No cohort has the id '" + query.cohortId()
-                    + "'.").body().encode());
+            message.fail(404, new ApiError(404, "No cohort has the id '" + cohortId + "'.")
+                    .body().encode());
             return;
         }
         try {
-            Buffer answer = Buffer.buffer(SurvivalJson.write(query.cohortId(),
-                    SurvivalAnalysis.run(cohort.get(), query.request(),
-                            caches.stratifierSource(query.cohortId(), cohort.get()))));
+            Buffer answer = computation.compute(cohort.get());
             caches.answers.put(key, answer);
             message.reply(answer);
         } catch (AnalysisException e) {
-            message.fail(422, new ApiError(422, "The query cannot be answered for this cohort: "
-                    + e.getMessage() + ".").body().encode());
+            message.fail(422, new ApiError(422, failurePrefix + e.getMessage() + ".").body()
+                    .encode());
         }
     }
 

@@ -61,7 +61,8 @@ class WeightedTestsReferenceTest {
             JsonNode byTest = REFERENCE.get("tests").get(key);
             for (Iterator<String> names = byTest.fieldNames(); names.hasNext();) {
                 String name = names.next();
-                tests.add(DynamicTest.dynamicTest(key + " " + name, () -> compare(key + " " + name,
+                String label = key + " " + name;
+                tests.add(DynamicTest.dynamicTest(label, () -> LogRankReferenceTest.compare(label,
                         byTest.get(name), LogRank.test(samples.get(key), Weighting.parse(name)))));
             }
         }
@@ -162,26 +163,6 @@ class WeightedTestsReferenceTest {
                 + "peto-peto, modified-peto or fh(rho,gamma) with rho, gamma >= 0", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Weighting.parse("fh(-1,0)"));
         assertThrows(IllegalArgumentException.class, () -> Weighting.parse("fh(1)"));
-    }
-
-    static void compare(String name, JsonNode expected, LogRankResult actual) {
-        Approx check = new Approx(name);
-        double[] observed = Approx.numbers(expected.get("observed"));
-        double[] expectedEvents = Approx.numbers(expected.get("expected"));
-        for (int g = 0; g < observed.length; g++) {
-            check.close("observed[" + g + "]", observed[g], actual.observed()[g], R_NUMBERS);
-            check.close("expected[" + g + "]", expectedEvents[g], actual.expected()[g],
-                    R_NUMBERS);
-            double[] row = Approx.numbers(expected.get("variance").get(g));
-            for (int h = 0; h < row.length; h++) {
-                check.close("variance[" + g + "][" + h + "]", row[h], actual.variance()[g][h],
-                        R_NUMBERS);
-            }
-        }
-        check.close("chisq", expected.get("chisq"), actual.chiSquare(), R_NUMBERS);
-        check.exact("df", expected.get("df").asInt(), actual.df());
-        check.close("p", expected.get("p"), actual.p(), R_NUMBERS);
-        check.assertNone();
     }
 
     private static SurvivalSample sample(ReferenceCsv csv, int[] rows, String groupColumn,
