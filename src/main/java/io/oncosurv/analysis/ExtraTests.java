@@ -9,11 +9,12 @@ import java.util.List;
 /**
  * The tests asked for beside the main (rho) test of a survival query: named weighted log-rank
  * tests, MaxCombo (two groups), and the test for trend across ordered groups with optional
- * scores (empty: 1..k in group order). {@code all} asks for everything that applies: MaxCombo only
- * with two groups, trend only with ordered groups or scores, rather than an error.
+ * scores (empty: 1..k in group order); and the Cox hazard ratios of the groups against the first
+ * ({@code hr}). {@code all} asks for everything that applies: MaxCombo only with two groups, trend
+ * only with ordered groups or scores, rather than an error.
  */
 public record ExtraTests(List<Weighting> weighted, boolean maxCombo, boolean trend,
-        double[] scores, boolean all) {
+        double[] scores, boolean all, boolean hazardRatios) {
 
     /** Every named weighting, in the order a report lists them. */
     public static final List<Weighting> ALL_WEIGHTED = List.of(Weighting.logRank(),
@@ -33,15 +34,20 @@ public record ExtraTests(List<Weighting> weighted, boolean maxCombo, boolean tre
     }
 
     public static ExtraTests none() {
-        return new ExtraTests(List.of(), false, false, new double[0], false);
+        return new ExtraTests(List.of(), false, false, new double[0], false, false);
+    }
+
+    /** The same with the hazard ratios asked for (or not). */
+    public ExtraTests withHazardRatios(boolean asked) {
+        return new ExtraTests(weighted, maxCombo, trend, scores, all, asked);
     }
 
     public boolean isEmpty() {
-        return weighted.isEmpty() && !maxCombo && !trend;
+        return weighted.isEmpty() && !maxCombo && !trend && !hazardRatios;
     }
 
     /**
-     * A comma list of names: {@code all}, {@code maxcombo}, {@code trend} or a weighting
+     * A comma list of names: {@code all}, {@code maxcombo}, {@code trend}, {@code hr} or a weighting
      * ({@link Weighting#parse}); commas inside {@code fh(rho,gamma)} belong to it.
      *
      * @throws IllegalArgumentException naming the unknown entry
@@ -51,6 +57,7 @@ public record ExtraTests(List<Weighting> weighted, boolean maxCombo, boolean tre
         boolean maxCombo = false;
         boolean trend = false;
         boolean all = false;
+        boolean hazardRatios = false;
         for (String name : splitOutsideParentheses(text)) {
             switch (name.strip().toLowerCase(java.util.Locale.ROOT)) {
                 case "" -> {
@@ -60,13 +67,16 @@ public record ExtraTests(List<Weighting> weighted, boolean maxCombo, boolean tre
                     maxCombo = true;
                     trend = true;
                     all = true;
+                    hazardRatios = true;
                 }
                 case "maxcombo" -> maxCombo = true;
                 case "trend" -> trend = true;
+                case "hr" -> hazardRatios = true;
                 default -> weighted.add(Weighting.parse(name));
             }
         }
-        return new ExtraTests(new ArrayList<>(weighted), maxCombo, trend, scores, all);
+        return new ExtraTests(new ArrayList<>(weighted), maxCombo, trend, scores, all,
+                hazardRatios);
     }
 
     /** A key for caching. */
@@ -76,6 +86,7 @@ public record ExtraTests(List<Weighting> weighted, boolean maxCombo, boolean tre
             key.append(w.label()).append(';');
         }
         return key.append(maxCombo).append(';').append(trend).append(';').append(all).append(';')
+                .append(hazardRatios).append(';')
                 .append(Arrays.toString(scores)).toString();
     }
 

@@ -65,7 +65,7 @@ public final class PanelAnalysis {
     }
 
     private static final ExtraTests TREND_WHERE_ORDERED = new ExtraTests(List.of(), false, true,
-            new double[0], true);
+            new double[0], true, false);
 
     private static final double Z95 = new org.apache.commons.math3.distribution
             .NormalDistribution(null, 0, 1).inverseCumulativeProbability(0.975);

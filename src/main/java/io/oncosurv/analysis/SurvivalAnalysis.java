@@ -151,8 +151,13 @@ public final class SurvivalAnalysis {
                 ? maxCombo(sample, labels) : null;
         TrendTest trend = asked.trend() && (trendApplies || !asked.all())
                 ? trend(test, by, labels, asked.scores()) : null;
+        List<HazardRatio> hazardRatios = asked.hazardRatios()
+                ? GroupHazardRatios.of(time, event, group, labels, strata == null ? null
+                        : stratum, strata == null ? 0 : strata.labels().size(),
+                        request.confLevel())
+                : List.of();
         return new SurvivalResult(request, excluded, groups, test, rmstComparisons, weighted,
-                maxCombo, trend);
+                maxCombo, trend, hazardRatios);
     }
 
     private static MaxComboResult maxCombo(SurvivalSample sample, List<String> labels)

@@ -14,11 +14,13 @@ import java.util.List;
  * The answer to a {@link SurvivalRequest}: per group (in the stratifier's order, groups without
  * patients left out) its curve, quartiles and median, landmarks and RMST; the test (null with one
  * group); the patients left out for a missing value; each group's RMST against the first group's
- * (empty with one group); and the further tests asked for (empty or null when not asked).
+ * (empty with one group); the further tests asked for (empty or null when not asked); and, when
+ * asked for, each group's Cox hazard ratio against the first group (else empty).
  */
 public record SurvivalResult(SurvivalRequest request, int excluded, List<Group> groups,
         LogRankResult logRank, List<RmstComparison> rmstComparisons,
-        List<LogRankResult> weightedTests, MaxComboResult maxCombo, TrendTest trend) {
+        List<LogRankResult> weightedTests, MaxComboResult maxCombo, TrendTest trend,
+        List<HazardRatio> hazardRatios) {
 
     /** One group's results; quantiles are for 0.25, 0.5 and 0.75. */
     public record Group(String label, SurvivalCurve curve, QuantileEstimate[] quantiles,
@@ -29,5 +31,6 @@ public record SurvivalResult(SurvivalRequest request, int excluded, List<Group> 
         groups = List.copyOf(groups);
         rmstComparisons = List.copyOf(rmstComparisons);
         weightedTests = List.copyOf(weightedTests);
+        hazardRatios = List.copyOf(hazardRatios);
     }
 }

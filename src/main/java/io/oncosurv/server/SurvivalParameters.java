@@ -72,13 +72,13 @@ final class SurvivalParameters {
 
     private static ExtraTests tests(String text, double[] scores) {
         if (text == null) {
-            return new ExtraTests(List.of(), false, false, scores, false);
+            return new ExtraTests(List.of(), false, false, scores, false, false);
         }
         try {
             return ExtraTests.parse(text, scores);
         } catch (IllegalArgumentException e) {
             throw new ApiError(400, "The parameter 'tests' is a comma list of all, maxcombo, "
-                    + "trend and weighted tests: " + e.getMessage() + ".");
+                    + "trend, hr and weighted tests: " + e.getMessage() + ".");
         }
     }
 
