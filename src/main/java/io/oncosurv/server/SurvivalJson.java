@@ -62,6 +62,8 @@ final class SurvivalJson {
                 SurvivalTestsJson.maxCombo(result.maxCombo())));
         comma();
         field("trend").out.append(String.valueOf(SurvivalTestsJson.trend(result.trend())));
+        comma();
+        field("hazard_ratios").out.append(SurvivalTestsJson.hazardRatios(result).encode());
         out.append('}');
     }
 

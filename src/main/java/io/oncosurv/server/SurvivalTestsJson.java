@@ -1,5 +1,6 @@
 package io.oncosurv.server;
 
+import io.oncosurv.analysis.HazardRatio;
 import io.oncosurv.analysis.SurvivalResult;
 import io.oncosurv.stats.LogRankResult;
 import io.oncosurv.stats.MaxComboResult;
@@ -10,11 +11,23 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * The fields of a survival answer beyond the contract's first version, each small:
- * {@code rmst_comparisons}, {@code tests}, {@code maxcombo} and {@code trend}. NaN is null.
+ * {@code rmst_comparisons}, {@code tests}, {@code maxcombo}, {@code trend} and
+ * {@code hazard_ratios} (empty unless asked for with {@code tests=hr} or {@code all}). NaN is null.
  */
 final class SurvivalTestsJson {
 
     private SurvivalTestsJson() {
+    }
+
+    static JsonArray hazardRatios(SurvivalResult result) {
+        JsonArray out = new JsonArray();
+        for (HazardRatio hr : result.hazardRatios()) {
+            out.add(new JsonObject().put("label", hr.label()).put("reference", hr.reference())
+                    .put("hr", number(hr.estimate())).put("lower", number(hr.lower()))
+                    .put("upper", number(hr.upper())).put("p", number(hr.p()))
+                    .put("conf_level", hr.confLevel()));
+        }
+        return out;
     }
 
     static JsonArray rmstComparisons(SurvivalResult result) {

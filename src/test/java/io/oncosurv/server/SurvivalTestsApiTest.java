@@ -64,6 +64,38 @@ class SurvivalTestsApiTest {
 
 
     @Test
+    @DisplayName("tests=hr gives hazard_ratios as R's coxph (stratified by ph_ecog); without it, []")
+    void hazardRatios(VertxTestContext context) {
+        JsonNode r = null;
+        for (JsonNode node : SharedReference.generatedJson("report_reference.json")
+                .get("hazard_ratios")) {
+            if (node.get("name").asText().equals("lung os by sex, strata ph_ecog")) {
+                r = node;
+            }
+        }
+        JsonNode expected = r;
+        survival("endpoint=os&by=sex&strata=ph_ecog&tests=hr").compose(withHr -> survival(
+                "endpoint=os&by=sex").map(without -> List.of(withHr, without)))
+                .onComplete(context.succeeding(both -> context.verify(() -> {
+                    assertEquals(200, both.get(0).statusCode(), both.get(0).bodyAsString());
+                    JsonArray hrs = both.get(0).bodyAsJsonObject().getJsonArray("hazard_ratios");
+                    assertEquals(1, hrs.size());
+                    JsonObject hr = hrs.getJsonObject(0);
+                    assertEquals("2", hr.getString("label"));
+                    assertEquals("1", hr.getString("reference"));
+                    Approx check = new Approx("lung os by sex, strata ph_ecog");
+                    check.close("hr", expected.get("hr"), hr.getDouble("hr"), R_NUMBERS);
+                    check.close("lower", expected.get("lower"), hr.getDouble("lower"), R_NUMBERS);
+                    check.close("upper", expected.get("upper"), hr.getDouble("upper"), R_NUMBERS);
+                    check.close("p", expected.get("p"), hr.getDouble("p"), R_NUMBERS);
+                    check.assertNone();
+                    assertEquals(0, both.get(1).bodyAsJsonObject().getJsonArray("hazard_ratios")
+                            .size());
+                    context.completeNow();
+                })));
+    }
+
+    @Test
     @DisplayName("tests=all by sex: eight weighted tests, MaxCombo, trend and the RMST comparison as R")
     void allTestsBySex(VertxTestContext context) {
         survival("endpoint=os&by=sex&tau=24&tests=all,fh(0.5,2)").onComplete(
