@@ -112,6 +112,11 @@ public final class ClinicalFormat {
         return n >= 1 && n < k ? "<" + k : Integer.toString(n);
     }
 
+    /** A number without trailing zeros: 0.5, 1, 2.25 (axis labels). */
+    public static String plainNumber(double value) {
+        return Double.isFinite(value) ? plain(BigDecimal.valueOf(value)) : ratio(value);
+    }
+
     private static String plain(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
         return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();

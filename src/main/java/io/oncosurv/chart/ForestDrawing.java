@@ -1,0 +1,62 @@
+package io.oncosurv.chart;
+
+import java.util.List;
+
+/**
+ * Everything a forest plot draws: its rows top to bottom (row i is at y = i in every column of
+ * the figure; the column headers are at y = −1), the hazard-ratio axis, and the footnote. The
+ * JFreeChart of a {@link ForestPlotFigure} is built from exactly this.
+ *
+ * @param endpoint  the endpoint of every entry
+ * @param rows      top to bottom
+ * @param axisMin   the HR axis' lower end
+ * @param axisMax   the HR axis' upper end
+ * @param ticks     the HR axis' ticks
+ * @param title     figure title, or null
+ * @param axisLabel HR axis label
+ * @param footnote  explains the sparse mark, or null when no level is sparse
+ */
+public record ForestDrawing(String endpoint, List<Row> rows, double axisMin, double axisMax,
+        List<Double> ticks, String title, String axisLabel, String footnote) {
+
+    /** The column headers of the text table, left to right. */
+    public static final List<String> COLUMNS = List.of("n", "Events", "HR (95% CI)", "p", "q");
+    public static final String REFERENCE = "reference";
+    public static final String SPARSE_MARK = "*";
+
+    public ForestDrawing {
+        rows = List.copyOf(rows);
+        ticks = List.copyOf(ticks);
+    }
+
+    public enum Kind {
+        /** A computed stratifier: its name, log-rank p and q. */
+        HEADER,
+        /** A stratifier that was not computed: its name and the reason, no point. */
+        SKIPPED,
+        /** A level of a stratifier: n, events, HR (CI); a point unless it is the reference. */
+        LEVEL
+    }
+
+    /**
+     * One row.
+     *
+     * @param label      the text in the label column (a sparse level ends in " *")
+     * @param cells      the texts of {@link #COLUMNS}, "" where empty; a skipped row has its
+     *                   reason in the first
+     * @param hr         the estimate drawn, NaN for none
+     * @param lower      the whisker's left end as drawn (clipped to the axis), NaN for none
+     * @param upper      the whisker's right end as drawn, NaN for none
+     * @param point      whether a point and whisker are drawn
+     * @param clippedLow the lower limit lies beyond the axis (or is 0 / undefined): arrow left
+     * @param clippedHigh the upper limit lies beyond the axis (or is infinite): arrow right
+     */
+    public record Row(Kind kind, String stratifier, String label, List<String> cells, double hr,
+            double lower, double upper, boolean point, boolean reference, boolean sparse,
+            boolean clippedLow, boolean clippedHigh) {
+
+        public Row {
+            cells = List.copyOf(cells);
+        }
+    }
+}
