@@ -53,8 +53,8 @@ public record CohortSummary(int patients, List<EndpointSummary> endpoints,
         List<ColumnCompleteness> others = new ArrayList<>();
         Set<String> tmeNames = Set.copyOf(TME_COLUMNS);
         for (String column : cohort.columns()) {
-            if (!cohort.isNumeric(column) && !cohort.isText(column)) {
-                continue; // patient id, endpoint times and flags, dates
+            if (!isCovariate(cohort, column)) {
+                continue;
             }
             int present = 0;
             for (int p = 0; p < cohort.patients(); p++) {
@@ -69,6 +69,26 @@ public record CohortSummary(int patients, List<EndpointSummary> endpoints,
         tme.addAll(others);
         return new CohortSummary(cohort.patients(), endpoints, tme, cohort.warnings());
     }
+
+    /**
+     * Whether a column holds a patient's covariate (TME or other), not the id, an endpoint's
+     * time or event flag ({@code os_months}, {@code os_event}) or a date.
+     */
+    public static boolean isCovariate(Cohort cohort, String column) {
+        if (!cohort.isNumeric(column) && !cohort.isText(column)) {
+            return false;
+        }
+        for (String endpoint : cohort.endpointNames()) {
+            if (column.startsWith(endpoint + "_") && ENDPOINT_SUFFIXES.contains(
+                    column.substring(endpoint.length() + 1))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Set<String> ENDPOINT_SUFFIXES = Set.of("months", "days", "weeks",
+            "years", "event");
 
     private static EndpointSummary endpoint(Endpoint endpoint) {
         int n = endpoint.patients();

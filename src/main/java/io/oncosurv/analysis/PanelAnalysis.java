@@ -64,6 +64,21 @@ public final class PanelAnalysis {
                 Double.NaN, groups);
     }
 
+    /**
+     * The whole panel at once (the server instead sends each entry to a worker): every built-in
+     * stratifier × each endpoint the cohort has, with q-values.
+     */
+    public static List<PanelEntry> run(Cohort cohort, List<String> endpoints,
+            StratifierSource source) {
+        List<PanelEntry> entries = new ArrayList<>();
+        for (String stratifier : io.oncosurv.cohort.Stratifiers.BUILT_IN) {
+            for (String endpoint : endpoints) {
+                entries.add(entry(cohort, stratifier, endpoint, source));
+            }
+        }
+        return withQValues(entries);
+    }
+
     private static final ExtraTests TREND_WHERE_ORDERED = new ExtraTests(List.of(), false, true,
             new double[0], true, false);
 

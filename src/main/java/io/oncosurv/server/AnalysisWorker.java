@@ -6,17 +6,12 @@ import io.oncosurv.analysis.CutpointAnalysis;
 import io.oncosurv.analysis.PanelAnalysis;
 import io.oncosurv.analysis.SurvivalAnalysis;
 import io.oncosurv.cohort.Cohort;
-import io.oncosurv.cohort.CohortReader;
-import io.oncosurv.cohort.CohortRejectedException;
 import io.oncosurv.store.CohortStore;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.Message;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Answers survival queries on a worker thread. Cohorts are immutable, so a parsed cohort and an
@@ -24,8 +19,6 @@ import org.slf4j.LoggerFactory;
  * cohort simply stops being asked for and ages out.
  */
 final class AnalysisWorker extends VerticleBase {
-
-    private static final Logger LOG = LoggerFactory.getLogger(AnalysisWorker.class);
 
     private final CohortStore store;
     private final Caches caches;
@@ -38,35 +31,19 @@ final class AnalysisWorker extends VerticleBase {
     @Override
     public Future<?> start() {
         return Future.all(vertx.eventBus().<Messages.SurvivalQuery>consumer(Messages.SURVIVAL,
-                guarded(this::survival)).completion(), vertx.eventBus()
-                .<Messages.CoxQuery>consumer(Messages.COX, guarded(this::cox)).completion(),
+                Guarded.handler(this::survival)).completion(), vertx.eventBus()
+                .<Messages.CoxQuery>consumer(Messages.COX, Guarded.handler(this::cox)).completion(),
                 vertx.eventBus().<Messages.CutpointQuery>consumer(Messages.CUTPOINT,
-                        guarded(this::cutpoint)).completion(),
+                        Guarded.handler(this::cutpoint)).completion(),
                 vertx.eventBus().<Messages.PanelQuery>consumer(Messages.PANEL_ENTRY,
-                        guarded(this::panelEntry)).completion());
-    }
-
-    /**
-     * A bug in a handler becomes a logged 500 reply at once; unanswered, the HTTP request would
-     * wait for the event bus timeout (30 s).
-     */
-    private static <T> Handler<Message<T>> guarded(Handler<Message<T>> handler) {
-        return message -> {
-            try {
-                handler.handle(message);
-            } catch (RuntimeException e) {
-                LOG.error("analysis failed on {}", message.address(), e);
-                message.fail(500, "Internal error; it is logged.");
-            }
-        };
+                        Guarded.handler(this::panelEntry)).completion());
     }
 
     private void panelEntry(Message<Messages.PanelQuery> message) {
         Messages.PanelQuery q = message.body();
         Optional<Cohort> cohort = cohort(q.cohortId());
         if (cohort.isEmpty()) {
-            message.fail(404, new ApiError(404, "No cohort has the id '" + q.cohortId()
-                    + "'.").body().encode());
+            ApiError.noCohort(q.cohortId()).failing(message);
             return;
         }
         message.reply(PanelAnalysis.entry(cohort.get(), q.stratifier(), q.endpoint(),
@@ -128,8 +105,7 @@ final class AnalysisWorker extends VerticleBase {
         }
         Optional<Cohort> cohort = cohort(cohortId);
         if (cohort.isEmpty()) {
-            message.fail(404, new ApiError(404, "No cohort has the id '" + cohortId + "'.")
-                    .body().encode());
+            ApiError.noCohort(cohortId).failing(message);
             return;
         }
         try {
@@ -143,18 +119,6 @@ final class AnalysisWorker extends VerticleBase {
     }
 
     private Optional<Cohort> cohort(String id) {
-        Cohort cached = caches.cohorts.get(id);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        return store.content(id).map(bytes -> {
-            try {
-                Cohort cohort = CohortReader.read(bytes, (char) 0);
-                caches.cohorts.put(id, cohort);
-                return cohort;
-            } catch (CohortRejectedException e) {
-                throw new IllegalStateException("stored cohort " + id + " no longer reads", e);
-            }
-        });
+        return caches.cohort(store, id);
     }
 }

@@ -31,6 +31,16 @@ final class ApiError extends RuntimeException {
         this(status, error, List.of());
     }
 
+    /** The 404 of an id that names no stored cohort. */
+    static ApiError noCohort(String id) {
+        return new ApiError(404, "No cohort has the id '" + id + "'.");
+    }
+
+    /** Fails a bus message with this error: its status as the code, its JSON as the text. */
+    void failing(io.vertx.core.eventbus.Message<?> message) {
+        message.fail(status, body.encode());
+    }
+
     int status() {
         return status;
     }

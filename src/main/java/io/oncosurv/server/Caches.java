@@ -2,12 +2,16 @@ package io.oncosurv.server;
 
 import io.oncosurv.analysis.StratifierSource;
 import io.oncosurv.cohort.Cohort;
+import io.oncosurv.cohort.CohortReader;
+import io.oncosurv.cohort.CohortRejectedException;
 import io.oncosurv.cohort.Stratification;
 import io.oncosurv.cohort.Stratifiers;
+import io.oncosurv.store.CohortStore;
 import io.vertx.core.buffer.Buffer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** Bounded least-recently-used caches shared by the worker instances (so: synchronized). */
@@ -28,6 +32,23 @@ final class Caches {
             }
             return known;
         };
+    }
+
+    /** A stored cohort, parsed once and remembered; empty when no cohort has that id. */
+    Optional<Cohort> cohort(CohortStore store, String id) {
+        Cohort cached = cohorts.get(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return store.content(id).map(bytes -> {
+            try {
+                Cohort cohort = CohortReader.read(bytes, (char) 0);
+                cohorts.put(id, cohort);
+                return cohort;
+            } catch (CohortRejectedException e) {
+                throw new IllegalStateException("stored cohort " + id + " no longer reads", e);
+            }
+        });
     }
 
     /** Forgets a deleted cohort and every answer about it. */

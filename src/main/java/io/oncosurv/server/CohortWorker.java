@@ -59,7 +59,6 @@ final class CohortWorker extends VerticleBase {
 
     private void get(Message<String> message) {
         store.get(message.body()).ifPresentOrElse(message::reply,
-                () -> message.fail(404, new ApiError(404, "No cohort has the id '"
-                        + message.body() + "'.").body().encode()));
+                () -> ApiError.noCohort(message.body()).failing(message));
     }
 }

@@ -32,21 +32,27 @@ final class HttpVerticle extends VerticleBase {
             .setSendTimeout(120_000);
 
     private final ServerConfig config;
-    private final String token;
+    private final Access access;
+    private final Sessions sessions;
     private final AtomicInteger actualPort;
 
-    HttpVerticle(ServerConfig config, String token,
+    HttpVerticle(ServerConfig config, String token, Sessions sessions,
             AtomicInteger actualPort) {
         this.config = config;
-        this.token = token;
+        this.sessions = sessions;
+        this.access = new Access(token, sessions);
         this.actualPort = actualPort;
     }
 
     @Override
     public Future<?> start() {
         Router router = Router.router(vertx);
+        router.route().handler(SecurityHeaders::add);
         router.get("/health").handler(this::health);
-        router.route("/api/*").handler(this::authenticate);
+        PageRoutes pages = new PageRoutes(vertx, access, sessions);
+        pages.addPublic(router);
+        router.route("/api/*").handler(access::api);
+        pages.addProtected(router);
         router.post("/api/cohorts").handler(BodyHandler.create()
                 .setBodyLimit(config.uploadLimit()).setHandleFileUploads(true)
                 .setUploadsDirectory(config.dataDir().resolve("uploads").toString())
@@ -66,17 +72,6 @@ final class HttpVerticle extends VerticleBase {
 
     private void health(RoutingContext ctx) {
         json(ctx, 200, new JsonObject().put("status", "UP"));
-    }
-
-    private void authenticate(RoutingContext ctx) {
-        String header = ctx.request().getHeader("Authorization");
-        String presented = header != null && header.startsWith("Bearer ")
-                ? header.substring("Bearer ".length()).strip() : null;
-        if (!AdminToken.matches(token, presented)) {
-            throw new ApiError(401, "A valid token is required: send "
-                    + "'Authorization: Bearer <token>'.");
-        }
-        ctx.next();
     }
 
     private void upload(RoutingContext ctx) {
@@ -136,8 +131,7 @@ final class HttpVerticle extends VerticleBase {
                     if (reply.body()) {
                         ctx.response().setStatusCode(204).end();
                     } else {
-                        fail(ctx, new ApiError(404, "No cohort has the id '" + ctx.pathParam("id")
-                                + "'."));
+                        fail(ctx, ApiError.noCohort(ctx.pathParam("id")));
                     }
                 }).onFailure(e -> fail(ctx, e));
     }
@@ -165,20 +159,7 @@ final class HttpVerticle extends VerticleBase {
      * verticles, all sent at once; the q-values need them all, so they are added here.
      */
     private void panel(RoutingContext ctx) {
-        var params = ctx.queryParams();
-        for (String name : params.names()) {
-            if (!name.equals("endpoints") || params.getAll(name).size() > 1) {
-                throw new ApiError(400, "Unknown or repeated parameter '" + name + "'; known: "
-                        + "endpoints.");
-            }
-        }
-        String endpoints = params.get("endpoints") == null ? "pfs,os" : params.get("endpoints");
-        List<String> names = Arrays.stream(endpoints.split(","))
-                .map(String::strip).filter(e -> !e.isEmpty()).distinct().toList();
-        if (names.isEmpty() || names.size() > 10) {
-            throw new ApiError(400, "The parameter 'endpoints' is a comma list of 1 to 10 "
-                    + "endpoints, e.g. endpoints=pfs,os.");
-        }
+        List<String> names = PanelParameters.endpoints(ctx.queryParams());
         List<Future<PanelEntry>> jobs = new ArrayList<>();
         for (String stratifier : Stratifiers.BUILT_IN) {
             for (String endpoint : names) {
@@ -241,7 +222,7 @@ final class HttpVerticle extends VerticleBase {
     }
 
     /** Client errors from workers keep their status and body; anything else is a 500. */
-    private static void fail(RoutingContext ctx, Throwable e) {
+    static void fail(RoutingContext ctx, Throwable e) {
         if (e instanceof ReplyException reply && reply.failureCode() >= 400
                 && reply.failureCode() < 500) {
             ctx.response().setStatusCode(reply.failureCode())

@@ -1,5 +1,7 @@
 package io.oncosurv.server;
 
+import io.oncosurv.report.Pages;
+import io.oncosurv.report.Templates;
 import io.oncosurv.store.CohortStore;
 import io.oncosurv.store.Database;
 import io.vertx.core.DeploymentOptions;
@@ -38,14 +40,21 @@ public final class MainVerticle extends VerticleBase {
                     .setThreadingModel(ThreadingModel.WORKER).setInstances(2)
                     .setWorkerPoolName("oncosurv-workers").setWorkerPoolSize(4);
             Caches caches = new Caches();
+            Pages pages = new Pages(new Templates(), Clock.systemUTC());
+            Figures figures = new ChartFigures();
             return vertx.deployVerticle(() -> new CohortWorker(store, caches), workers)
                     .compose(id -> vertx.deployVerticle(() -> new AnalysisWorker(store, caches),
+                            workers))
+                    .compose(id -> vertx.deployVerticle(() -> new ReportWorker(store, caches,
+                            pages, figures), workers))
+                    .compose(id -> vertx.deployVerticle(() -> new FigureWorker(store, caches),
                             workers))
                     .compose(id -> vertx.executeBlocking(() -> {
                         SampleCohorts.loadIfAbsent(config.sampleCohorts(), store);
                         return null;
                     }))
-                    .compose(v -> vertx.deployVerticle(new HttpVerticle(config, token, port)));
+                    .compose(v -> vertx.deployVerticle(new HttpVerticle(config, token,
+                            new Sessions(Clock.systemUTC()), port)));
         });
     }
 

@@ -15,6 +15,33 @@ final class Messages {
     static final String COX = "oncosurv.analysis.cox";
     static final String CUTPOINT = "oncosurv.analysis.cutpoint";
     static final String PANEL_ENTRY = "oncosurv.analysis.panel-entry";
+    static final String REPORT_PAGE = "oncosurv.report.page";
+    static final String REPORT_TABLE = "oncosurv.report.table";
+    static final String FIGURE = "oncosurv.chart.figure";
+
+    /** A figure ("km" or "forest") in a format (png, svg, pdf), with its query parameters. */
+    record FigureQuery(String figure, String format, String cohortId,
+            io.vertx.core.MultiMap params) {
+    }
+
+    /**
+     * A page (cohorts, cohort, analysis, analysis.pdf, panel, panel.pdf) with its query
+     * parameters as sent (the worker checks them; cohortId null for the cohort list).
+     */
+    record PageQuery(String page, String cohortId, io.vertx.core.MultiMap params) {
+    }
+
+    /** A page or a file as bytes, with its HTTP status and media type. */
+    record Rendered(int status, String contentType, byte[] body) {
+    }
+
+    /** A downloadable table (cohorts, followup, completeness, survival, panel) and parameters. */
+    record TableQuery(String table, String cohortId, io.vertx.core.MultiMap params) {
+    }
+
+    /** Tables as downloaded. */
+    record TableList(List<io.oncosurv.report.Table> tables) {
+    }
 
     /** One stratifier × endpoint of the TME panel. */
     record PanelQuery(String cohortId, String stratifier, String endpoint) {
@@ -58,6 +85,11 @@ final class Messages {
         bus.registerDefaultCodec(CoxQuery.class, new LocalCodec<>(CoxQuery.class));
         bus.registerDefaultCodec(CutpointQuery.class, new LocalCodec<>(CutpointQuery.class));
         bus.registerDefaultCodec(PanelQuery.class, new LocalCodec<>(PanelQuery.class));
+        bus.registerDefaultCodec(PageQuery.class, new LocalCodec<>(PageQuery.class));
+        bus.registerDefaultCodec(Rendered.class, new LocalCodec<>(Rendered.class));
+        bus.registerDefaultCodec(TableQuery.class, new LocalCodec<>(TableQuery.class));
+        bus.registerDefaultCodec(TableList.class, new LocalCodec<>(TableList.class));
+        bus.registerDefaultCodec(FigureQuery.class, new LocalCodec<>(FigureQuery.class));
         bus.registerDefaultCodec(io.oncosurv.analysis.PanelEntry.class,
                 new LocalCodec<>(io.oncosurv.analysis.PanelEntry.class));
     }

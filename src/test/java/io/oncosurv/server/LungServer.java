@@ -18,10 +18,16 @@ final class LungServer {
 
     private final WebClient client;
     private final String lungId;
+    private final int port;
 
-    private LungServer(WebClient client, String lungId) {
+    private LungServer(WebClient client, String lungId, int port) {
         this.client = client;
         this.lungId = lungId;
+        this.port = port;
+    }
+
+    int port() {
+        return port;
     }
 
     /** Deploys the server with its data in {@code dataDir} and no sample cohorts, then uploads lung. */
@@ -37,7 +43,7 @@ final class LungServer {
             return client.post("/api/cohorts").addQueryParam("name", "lung")
                     .bearerTokenAuthentication(TOKEN).putHeader("Content-Type", "text/csv")
                     .sendBuffer(lung).map(created -> new LungServer(client,
-                            created.bodyAsJsonObject().getString("id")));
+                            created.bodyAsJsonObject().getString("id"), main.port()));
         });
     }
 

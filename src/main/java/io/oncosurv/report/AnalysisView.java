@@ -1,0 +1,95 @@
+package io.oncosurv.report;
+
+import io.oncosurv.analysis.HazardRatio;
+import io.oncosurv.analysis.SurvivalRequest;
+import io.oncosurv.analysis.SurvivalResult;
+import io.oncosurv.stats.LandmarkEstimate;
+import io.oncosurv.stats.LogRankResult;
+import io.oncosurv.stats.QuantileEstimate;
+import io.oncosurv.store.StoredCohort;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The analysis page of one endpoint and stratifier, every number already formatted: the table per
+ * group (n, events, median with limits, landmark survival with limits, RMST, HR), the test, and
+ * the methods paragraph. {@code query} is the request's query string, for the figure and the
+ * downloads.
+ */
+public record AnalysisView(String title, String endpointLabel, String byLabel, String query,
+        List<String> landmarkHeaders, String rmstHeader, List<Row> rows, String test,
+        String hazardRatio, String methods, int excluded, String confPercent) {
+
+    /** One group's row. */
+    public record Row(String label, String n, String events, String median,
+            List<String> landmarks, String rmst, String hr) {
+    }
+
+    public AnalysisView {
+        landmarkHeaders = List.copyOf(landmarkHeaders);
+        rows = List.copyOf(rows);
+    }
+
+    public static AnalysisView of(StoredCohort cohort, SurvivalResult result, String query) {
+        SurvivalRequest request = result.request();
+        String percent = Formats.fixed(100 * request.confLevel(), 0) + "%";
+        List<String> landmarkHeaders = new ArrayList<>();
+        for (double t : request.landmarks()) {
+            landmarkHeaders.add(Formats.fixed(t, t == Math.rint(t) ? 0 : 1) + " months");
+        }
+        double tau = result.groups().get(0).rmst().tau();
+        List<Row> rows = new ArrayList<>();
+        for (int g = 0; g < result.groups().size(); g++) {
+            SurvivalResult.Group group = result.groups().get(g);
+            QuantileEstimate median = group.quantiles()[1];
+            List<String> landmarks = new ArrayList<>();
+            for (LandmarkEstimate l : group.landmarks()) {
+                landmarks.add(Formats.percentWithLimits(l.survival(), l.lower(), l.upper()));
+            }
+            String hr = g == 0 ? (result.hazardRatios().isEmpty() ? Formats.NONE : "reference")
+                    : hazardRatio(result.hazardRatios(), group.label());
+            rows.add(new Row(group.label(), Integer.toString(group.curve().patients()),
+                    Integer.toString(group.curve().events()), Formats.monthsWithLimits(
+                            median.estimate(), median.lower(), median.upper()), landmarks,
+                    Formats.fixed(group.rmst().estimate(), 1) + " (SE "
+                            + Formats.fixed(group.rmst().stdErr(), 1) + ")", hr));
+        }
+        String title = Labels.endpoint(request.endpoint()) + " by "
+                + Labels.stratifier(request.by());
+        if (request.by() == null) {
+            title = Labels.endpoint(request.endpoint()) + ": all patients";
+        }
+        return new AnalysisView(title, Labels.endpoint(request.endpoint()),
+                Labels.stratifier(request.by()), query, landmarkHeaders,
+                "RMST to " + Formats.fixed(tau, 1) + " months", rows, test(result.logRank()),
+                twoGroupHazardRatio(result), MethodsText.of(cohort, result), result.excluded(),
+                percent);
+    }
+
+    /** "Log-rank test: χ² = 10.33, df = 1, p = 0.001", or a sentence saying there is none. */
+    static String test(LogRankResult test) {
+        if (test == null) {
+            return "One group: no test.";
+        }
+        return MethodsText.testName(test) + ": χ² = " + Formats.fixed(test.chiSquare(), 2)
+                + ", df = " + test.df() + ", " + Formats.p(test.p());
+    }
+
+    private static String twoGroupHazardRatio(SurvivalResult result) {
+        if (result.hazardRatios().size() != 1) {
+            return null;
+        }
+        HazardRatio hr = result.hazardRatios().get(0);
+        return "HR " + hr.label() + " vs " + hr.reference() + ": " + Formats.ratioWithLimits(
+                hr.estimate(), hr.lower(), hr.upper()) + ", " + Formats.p(hr.p());
+    }
+
+    private static String hazardRatio(List<HazardRatio> all, String label) {
+        for (HazardRatio hr : all) {
+            if (hr.label().equals(label)) {
+                return Formats.ratioWithLimits(hr.estimate(), hr.lower(), hr.upper());
+            }
+        }
+        return Formats.NONE;
+    }
+}

@@ -1,0 +1,64 @@
+package io.oncosurv.report;
+
+import io.oncosurv.analysis.CohortSummary;
+import io.oncosurv.cohort.Problem;
+import io.oncosurv.store.StoredCohort;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The cohort page: what was uploaded, each endpoint with its follow-up, completeness, warnings. */
+public record CohortView(String id, String name, int version, String sha256, String uploadedAt,
+        int patients, List<EndpointRow> endpoints, List<ColumnRow> columns,
+        List<WarningRow> warnings) {
+
+    /** An endpoint: name, label, where its times come from, n, events, median follow-up. */
+    public record EndpointRow(String name, String label, String source, int usable, int events,
+            String medianFollowUp, String longest) {
+    }
+
+    /** A column: name, whether it is a TME column, values present "181 / 228", and "79.4%". */
+    public record ColumnRow(String column, boolean tme, String present, String percent) {
+    }
+
+    /** A stored warning: row ("" for the file), column, message. */
+    public record WarningRow(String row, String column, String message) {
+    }
+
+    static final DateTimeFormatter UPLOADED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    public CohortView {
+        endpoints = List.copyOf(endpoints);
+        columns = List.copyOf(columns);
+        warnings = List.copyOf(warnings);
+    }
+
+    public static CohortView of(StoredCohort cohort, CohortSummary summary) {
+        List<EndpointRow> endpoints = new ArrayList<>();
+        for (CohortSummary.EndpointSummary e : summary.endpoints()) {
+            var m = e.medianFollowUp();
+            endpoints.add(new EndpointRow(e.name(), Labels.endpoint(e.name()), e.source(),
+                    e.usable(), e.events(), Formats.monthsWithLimits(m.estimate(), m.lower(),
+                            m.upper()), Formats.months(e.longestTime())));
+        }
+        List<ColumnRow> columns = new ArrayList<>();
+        for (CohortSummary.ColumnCompleteness c : summary.columns()) {
+            columns.add(new ColumnRow(c.column(), c.tme(), c.present() + " / " + c.patients(),
+                    Formats.percent(c.fraction())));
+        }
+        return new CohortView(cohort.id(), cohort.name(), cohort.version(), cohort.sha256(),
+                UPLOADED.format(cohort.uploadedAt()), cohort.patients(), endpoints, columns,
+                warnings(cohort.warnings()));
+    }
+
+    static List<WarningRow> warnings(List<Problem> problems) {
+        List<WarningRow> out = new ArrayList<>();
+        for (Problem p : problems) {
+            out.add(new WarningRow(p.row() > 0 ? Integer.toString(p.row()) : "",
+                    p.column() == null ? "" : p.column(), p.message()));
+        }
+        return out;
+    }
+}

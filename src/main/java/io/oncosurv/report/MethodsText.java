@@ -1,0 +1,107 @@
+package io.oncosurv.report;
+
+import io.oncosurv.analysis.SurvivalRequest;
+import io.oncosurv.analysis.SurvivalResult;
+import io.oncosurv.stats.LogRankResult;
+import io.oncosurv.stats.Weighting;
+import io.oncosurv.store.StoredCohort;
+import java.util.Locale;
+
+/** The methods paragraph of an analysis, written from the parameters actually used. */
+public final class MethodsText {
+
+    private MethodsText() {
+    }
+
+    public static String of(StoredCohort cohort, SurvivalResult result) {
+        SurvivalRequest r = result.request();
+        StringBuilder s = new StringBuilder();
+        s.append(Labels.endpoint(r.endpoint())).append(" was analysed in cohort ")
+                .append(cohort.name()).append(" (version ").append(cohort.version()).append(", ")
+                .append(cohort.patients()).append(" patients");
+        if (!r.subsets().isEmpty()) {
+            s.append("; subset ").append(String.join(" and ", r.subsets()));
+        }
+        s.append("). ");
+        if (result.excluded() > 0) {
+            s.append(result.excluded()).append(result.excluded() == 1 ? " patient was" :
+                    " patients were").append(" excluded for a missing time, event")
+                    .append(r.by() == null ? "" : " or " + Labels.stratifier(r.by()))
+                    .append(" value. ");
+        }
+        if (r.by() != null) {
+            s.append("Patients were grouped by ").append(Labels.stratifier(r.by()));
+            if (!r.settings().isEmpty()) {
+                s.append(" (").append(settings(r)).append(")");
+            }
+            s.append(". ");
+        }
+        s.append("Survival was estimated by the Kaplan–Meier method with Greenwood standard "
+                + "errors and ").append(Formats.fixed(100 * r.confLevel(), 0))
+                .append("% confidence intervals on the ").append(confType(r))
+                .append(" scale; medians and their limits are read off the curve and its limits "
+                + "as in R survival. Landmark survival is given at ")
+                .append(landmarks(r)).append(" months, and the restricted mean survival time up "
+                + "to ").append(Formats.fixed(result.groups().get(0).rmst().tau(), 1))
+                .append(" months. ");
+        if (result.logRank() != null) {
+            s.append("Groups were compared by the ").append(testName(result.logRank())
+                    .toLowerCase(Locale.ROOT).replace("fleming–harrington", "Fleming–Harrington"));
+            if (r.strata() != null) {
+                s.append(", stratified by ").append(Labels.stratifier(r.strata()));
+            }
+            s.append(". ");
+        }
+        if (!result.hazardRatios().isEmpty()) {
+            s.append("Hazard ratios against ").append(result.hazardRatios().get(0).reference())
+                    .append(" come from a Cox proportional-hazards model (Efron ties")
+                    .append(r.strata() == null ? "" : ", stratified by "
+                            + Labels.stratifier(r.strata()))
+                    .append(") with Wald confidence intervals. ");
+        }
+        s.append("Times are in months (days / 30.4375).");
+        return s.toString();
+    }
+
+    /** "Log-rank test", or the weighting's name for rho ≠ 0. */
+    static String testName(LogRankResult test) {
+        Weighting w = test.weighting();
+        if (w.kind() == Weighting.Kind.LOG_RANK || (w.kind() == Weighting.Kind.FLEMING_HARRINGTON
+                && w.rho() == 0 && w.gamma() == 0)) {
+            return "Log-rank test";
+        }
+        if (w.kind() == Weighting.Kind.FLEMING_HARRINGTON && w.gamma() == 0) {
+            return "Fleming–Harrington G(ρ = " + trim(w.rho()) + ") test";
+        }
+        return w.label() + " weighted log-rank test";
+    }
+
+    private static String confType(SurvivalRequest r) {
+        return switch (r.confType()) {
+            case LOG -> "log";
+            case LOG_LOG -> "log–log";
+            case PLAIN -> "plain (linear)";
+        };
+    }
+
+    private static String landmarks(SurvivalRequest r) {
+        StringBuilder s = new StringBuilder();
+        double[] l = r.landmarks();
+        for (int i = 0; i < l.length; i++) {
+            s.append(i == 0 ? "" : i == l.length - 1 ? " and " : ", ").append(trim(l[i]));
+        }
+        return s.toString();
+    }
+
+    private static String settings(SurvivalRequest r) {
+        StringBuilder s = new StringBuilder();
+        new java.util.TreeMap<>(r.settings()).forEach((k, v) -> s.append(s.isEmpty() ? "" : ", ")
+                .append(k.replace('_', ' ')).append(" ").append(trim(v)));
+        return s.toString();
+    }
+
+    static String trim(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+                : Double.toString(v);
+    }
+}

@@ -1,0 +1,52 @@
+package io.oncosurv.report;
+
+import io.oncosurv.analysis.PanelEntry;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The TME panel page for one endpoint: per stratifier its levels with n, events, median and HR,
+ * the log-rank p with its Benjamini–Hochberg q-value (and trend p for ordered strata), or why
+ * the stratifier was skipped.
+ */
+public record PanelView(String endpoint, String endpointLabel, List<Section> sections) {
+
+    /** One stratifier. */
+    public record Section(String stratifier, String label, boolean computed, String reason,
+            String p, String q, String trendP, List<Level> levels) {
+    }
+
+    /** One level: n, events, median (CI), HR (CI) or "reference", and a too-few-events flag. */
+    public record Level(String label, int n, int events, String median, String hr,
+            boolean sparse) {
+    }
+
+    public PanelView {
+        sections = List.copyOf(sections);
+    }
+
+    public static PanelView of(String endpoint, List<PanelEntry> entries) {
+        List<Section> sections = new ArrayList<>();
+        for (PanelEntry e : entries) {
+            if (!e.endpoint().equals(endpoint)) {
+                continue;
+            }
+            List<Level> levels = new ArrayList<>();
+            for (int g = 0; g < e.groups().size(); g++) {
+                PanelEntry.Group group = e.groups().get(g);
+                levels.add(new Level(group.label(), group.n(), group.events(),
+                        Formats.monthsWithLimits(group.median(), group.medianLower(),
+                                group.medianUpper()),
+                        g == 0 ? "reference" : Formats.ratioWithLimits(group.hr(),
+                                group.hrLower(), group.hrUpper()), group.sparse()));
+            }
+            boolean ok = e.status().equals("ok");
+            sections.add(new Section(e.stratifier(), Labels.stratifier(e.stratifier()), ok,
+                    e.reason(), ok ? Formats.pValue(e.logRankP()) : Formats.NONE,
+                    ok ? Formats.pValue(e.qValue()) : Formats.NONE,
+                    Double.isNaN(e.trendP()) ? Formats.NONE : Formats.pValue(e.trendP()),
+                    levels));
+        }
+        return new PanelView(endpoint, Labels.endpoint(endpoint), sections);
+    }
+}

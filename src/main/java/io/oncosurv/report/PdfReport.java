@@ -1,0 +1,51 @@
+package io.oncosurv.report;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A page's print version (well-formed XHTML, figure embedded as a data: URI) as a PDF, by
+ * openhtmltopdf. DejaVu Sans is embedded where the system has it, so χ², ≥ and en dashes print;
+ * nothing outside the document is ever fetched.
+ */
+public final class PdfReport {
+
+    private static final Path FONTS = Path.of("/usr/share/fonts/truetype/dejavu");
+
+    private PdfReport() {
+    }
+
+    public static byte[] render(String xhtml) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useFastMode();
+        builder.withHtmlContent(xhtml, null);
+        // only data: URIs (the embedded figure) resolve: a report never reaches the network
+        builder.useUriResolver((base, uri) -> uri != null && uri.startsWith("data:") ? uri
+                : null);
+        font(builder, "DejaVuSans.ttf", 400, FontStyle.NORMAL);
+        font(builder, "DejaVuSans-Bold.ttf", 700, FontStyle.NORMAL);
+        font(builder, "DejaVuSans-Oblique.ttf", 400, FontStyle.ITALIC);
+        builder.withProducer("OncoSurv");
+        builder.toStream(out);
+        try {
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void font(PdfRendererBuilder builder, String file, int weight,
+            FontStyle style) {
+        Path path = FONTS.resolve(file);
+        if (Files.isReadable(path)) {
+            builder.useFont(path.toFile(), "DejaVu Sans", weight, style, true);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.oncosurv.report;
+
+import io.oncosurv.analysis.CohortSummary;
+import io.oncosurv.analysis.StratifierSource;
+import io.oncosurv.cohort.Cohort;
+import io.oncosurv.cohort.StratifierUnavailableException;
+import io.oncosurv.cohort.Stratifiers;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a cohort can be compared by, for the forms: the built-in TME stratifiers its columns
+ * allow, then its other columns (the raw TME measurements are reached through the built-ins); a
+ * numeric column with too many values to be categories is offered as needing a cut-off.
+ */
+public final class StratifierChoices {
+
+    private StratifierChoices() {
+    }
+
+    /** Stratifier name → label, in the order a form lists them. */
+    public static Map<String, String> of(Cohort cohort, StratifierSource source) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String name : Stratifiers.BUILT_IN) {
+            if (works(source, name)) {
+                out.put(name, Labels.stratifier(name));
+            }
+        }
+        List<String> others = new ArrayList<>();
+        for (String column : cohort.columns()) {
+            if (CohortSummary.isCovariate(cohort, column)
+                    && !CohortSummary.TME_COLUMNS.contains(column)) {
+                others.add(column);
+            }
+        }
+        for (String column : others) {
+            out.put(column, Labels.stratifier(column)
+                    + (works(source, column) ? "" : " (give a cut-off)"));
+        }
+        return out;
+    }
+
+    private static boolean works(StratifierSource source, String name) {
+        try {
+            source.stratify(name, Map.of());
+            return true;
+        } catch (StratifierUnavailableException | RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.oncosurv.server;
+
+import io.oncosurv.analysis.PanelEntry;
+import io.oncosurv.analysis.SurvivalResult;
+import io.oncosurv.chart.FigureSize;
+import io.oncosurv.chart.ForestOptions;
+import io.oncosurv.chart.ForestPlotFigure;
+import io.oncosurv.chart.KaplanMeierFigure;
+import io.oncosurv.chart.KaplanMeierOptions;
+import io.oncosurv.chart.PdfEncoder;
+import io.oncosurv.chart.PngEncoder;
+import io.oncosurv.chart.SvgEncoder;
+import java.util.Base64;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+
+/** Figures as bytes of a format, and as the data: URIs a PDF report embeds. */
+final class ChartFigures implements Figures {
+
+    /** A report's figures: PNG at 200 dpi, sharp on paper. */
+    private static final int REPORT_DPI = 200;
+
+    static byte[] encode(JFreeChart chart, FigureSize size, String format) {
+        return switch (format) {
+            case "png" -> PngEncoder.encode(chart, size);
+            case "svg" -> SvgEncoder.encode(chart, size);
+            case "pdf" -> PdfEncoder.encode(chart, size);
+            default -> throw new IllegalArgumentException("no format " + format);
+        };
+    }
+
+    static String mediaType(String format) {
+        return switch (format) {
+            case "png" -> "image/png";
+            case "svg" -> "image/svg+xml";
+            case "pdf" -> "application/pdf";
+            default -> throw new IllegalArgumentException("no format " + format);
+        };
+    }
+
+    /** The entries of one endpoint, in panel order: what a forest plot draws. */
+    static List<PanelEntry> ofEndpoint(List<PanelEntry> entries, String endpoint) {
+        return entries.stream().filter(e -> e.endpoint().equals(endpoint)).toList();
+    }
+
+    @Override
+    public String kaplanMeierDataUri(SurvivalResult result, String endpointLabel) {
+        var chart = KaplanMeierFigure.of(result, KaplanMeierOptions.defaults()
+                .withLabels("Months", endpointLabel)).chart();
+        return png(chart, new FigureSize(7, 5.5, REPORT_DPI));
+    }
+
+    @Override
+    public String forestDataUri(List<PanelEntry> entries, String endpoint) {
+        ForestPlotFigure figure = ForestPlotFigure.of(ofEndpoint(entries, endpoint),
+                ForestOptions.defaults());
+        return png(figure.chart(), figure.suggestedSize(REPORT_DPI));
+    }
+
+    private static String png(JFreeChart chart, FigureSize size) {
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(
+                PngEncoder.encode(chart, size));
+    }
+}

@@ -1,0 +1,131 @@
+package io.oncosurv.server;
+
+import io.oncosurv.analysis.AnalysisException;
+import io.oncosurv.analysis.StratifierSource;
+import io.oncosurv.analysis.SurvivalAnalysis;
+import io.oncosurv.analysis.SurvivalRequest;
+import io.oncosurv.analysis.PanelAnalysis;
+import io.oncosurv.chart.FigureSize;
+import io.oncosurv.chart.ForestOptions;
+import io.oncosurv.chart.ForestPlotFigure;
+import io.oncosurv.chart.KaplanMeierFigure;
+import io.oncosurv.cohort.Cohort;
+import io.oncosurv.report.Labels;
+import io.oncosurv.store.CohortStore;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.Message;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Draws and encodes the figures on a worker thread: the Kaplan–Meier figure of a survival query
+ * ({@code plot.*}) and the forest plot of the TME panel ({@code panel/forest.*}). A figure is cached by cohort and parameters, since cohorts never change.
+ */
+final class FigureWorker extends VerticleBase {
+
+    private final CohortStore store;
+    private final Caches caches;
+
+    FigureWorker(CohortStore store, Caches caches) {
+        this.store = store;
+        this.caches = caches;
+    }
+
+    @Override
+    public Future<?> start() {
+        return vertx.eventBus().<Messages.FigureQuery>consumer(Messages.FIGURE,
+                Guarded.handler(this::figure)).completion();
+    }
+
+    private void figure(Message<Messages.FigureQuery> message) {
+        Messages.FigureQuery q = message.body();
+        String key = q.cohortId() + "|figure|" + q.figure() + "|" + q.format() + "|"
+                + canonical(q.params());
+        Buffer cached = caches.answers.get(key);
+        if (cached != null) {
+            message.reply(new Messages.Rendered(200, ChartFigures.mediaType(q.format()),
+                    cached.getBytes()));
+            return;
+        }
+        Optional<Cohort> cohort = caches.cohort(store, q.cohortId());
+        if (cohort.isEmpty()) {
+            ApiError.noCohort(q.cohortId()).failing(message);
+            return;
+        }
+        StratifierSource source = caches.stratifierSource(q.cohortId(), cohort.get());
+        try {
+            byte[] bytes = switch (q.figure()) {
+                case "km" -> kaplanMeier(cohort.get(), source, q);
+                case "forest" -> forest(cohort.get(), source, q);
+                default -> throw new IllegalArgumentException("no figure " + q.figure());
+            };
+            caches.answers.put(key, Buffer.buffer(bytes));
+            message.reply(new Messages.Rendered(200, ChartFigures.mediaType(q.format()), bytes));
+        } catch (ApiError e) {
+            e.failing(message);
+        } catch (AnalysisException e) {
+            message.fail(422, new ApiError(422, "The figure cannot be drawn for this cohort: "
+                    + e.getMessage() + ".").body().encode());
+        }
+    }
+
+    private byte[] kaplanMeier(Cohort cohort, StratifierSource source, Messages.FigureQuery q)
+            throws AnalysisException {
+        SurvivalRequest request = SurvivalParameters.parse(FigureParameters.survivalPart(
+                q.params()));
+        request = ReportWorker.withHazardRatios(request);
+        FigureParameters.Figure figure = FigureParameters.parse(q.params(),
+                Labels.endpoint(request.endpoint()));
+        var result = SurvivalAnalysis.run(cohort, request, source);
+        return ChartFigures.encode(KaplanMeierFigure.of(result, figure.options()).chart(),
+                figure.size(), q.format());
+    }
+
+    /**
+     * The forest plot of the TME panel for {@code endpoint} (default os, else the first), with
+     * q-values over all the cohort's endpoints, as the panel page; its height fits its rows
+     * unless {@code height} is given.
+     */
+    private byte[] forest(Cohort cohort, StratifierSource source, Messages.FigureQuery q) {
+        MultiMap params = q.params();
+        for (String name : params.names()) {
+            if (!name.equals("endpoint") && !FigureParameters.KNOWN.contains(name)) {
+                throw new ApiError(400, "Unknown parameter '" + name + "'; known: endpoint, "
+                        + String.join(", ", FigureParameters.KNOWN) + ".");
+            }
+        }
+        List<String> endpoints = cohort.endpointNames();
+        String endpoint = params.get("endpoint") != null ? params.get("endpoint").strip()
+                : endpoints.contains("os") ? "os" : endpoints.get(0);
+        if (!endpoints.contains(endpoint)) {
+            throw new ApiError(422, "The cohort has no endpoint '" + endpoint + "'; it has "
+                    + String.join(", ", endpoints) + ".");
+        }
+        FigureParameters.Figure figure = FigureParameters.parse(params,
+                Labels.endpoint(endpoint));
+        ForestOptions options = ForestOptions.defaults().withSmallCells(figure.smallCells());
+        if (params.get("title") != null && !params.get("title").isBlank()) {
+            options = options.withTitle(params.get("title").strip());
+        }
+        ForestPlotFigure plot = ForestPlotFigure.of(ChartFigures.ofEndpoint(
+                PanelAnalysis.run(cohort, endpoints, source), endpoint), options);
+        FigureSize size = params.get("height") != null ? figure.size() : new FigureSize(
+                params.get("width") != null ? figure.size().widthInches() : plot
+                        .suggestedSize(figure.size().dpi()).widthInches(),
+                plot.suggestedSize(figure.size().dpi()).heightInches(), figure.size().dpi());
+        return ChartFigures.encode(plot.chart(), size, q.format());
+    }
+
+    /** The parameters in a canonical order, for the cache key. */
+    private static String canonical(MultiMap params) {
+        TreeMap<String, java.util.List<String>> sorted = new TreeMap<>();
+        for (String name : params.names()) {
+            sorted.put(name, params.getAll(name));
+        }
+        return sorted.toString();
+    }
+}

@@ -1,0 +1,30 @@
+package io.oncosurv.server;
+
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Event bus handlers of the workers, each wrapped so that a bug is a logged 500 reply at once. */
+final class Guarded {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Guarded.class);
+
+    private Guarded() {
+    }
+
+    /**
+     * A bug in a handler becomes a logged 500 reply at once; unanswered, the HTTP request would
+     * wait for the event bus timeout.
+     */
+    static <T> Handler<Message<T>> handler(Handler<Message<T>> handler) {
+        return message -> {
+            try {
+                handler.handle(message);
+            } catch (RuntimeException e) {
+                LOG.error("worker failed on {}", message.address(), e);
+                message.fail(500, "Internal error; it is logged.");
+            }
+        };
+    }
+}

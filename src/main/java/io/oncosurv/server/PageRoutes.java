@@ -1,0 +1,193 @@
+package io.oncosurv.server;
+
+import io.oncosurv.report.Csv;
+import io.oncosurv.report.Table;
+import io.oncosurv.report.Templates;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * The clinician side: login and logout, the pages (HTML, and PDF reports), and every page table
+ * as CSV and JSON. Handlers only route: pages and tables are made by {@link ReportWorker}.
+ */
+final class PageRoutes {
+
+    private static final DeliveryOptions WORKER_TIMEOUT = new DeliveryOptions()
+            .setSendTimeout(120_000);
+
+    private final Vertx vertx;
+    private final Access access;
+    private final Sessions sessions;
+
+    PageRoutes(Vertx vertx, Access access, Sessions sessions) {
+        this.vertx = vertx;
+        this.access = access;
+        this.sessions = sessions;
+    }
+
+    /** Public routes (login, assets): registered before the gates. */
+    void addPublic(Router router) {
+        router.get("/static/:asset").handler(this::asset);
+        router.get("/login").handler(ctx -> page(ctx, "login", null, MultiMap
+                .caseInsensitiveMultiMap().add("next", safeNext(ctx.queryParams().get("next")))));
+        router.post("/login").handler(BodyHandler.create().setBodyLimit(4096))
+                .handler(this::login);
+        router.post("/logout").handler(this::logout);
+    }
+
+    /** Pages behind the page gate, downloads behind the API gate. */
+    void addProtected(Router router) {
+        router.route("/").handler(access::page);
+        router.route("/cohorts/*").handler(access::page);
+        router.get("/").handler(ctx -> page(ctx, "cohorts", null, ctx.queryParams()));
+        router.get("/cohorts/:id").handler(ctx -> page(ctx, "cohort"));
+        router.get("/cohorts/:id/analysis").handler(ctx -> page(ctx, "analysis"));
+        router.get("/cohorts/:id/analysis.pdf").handler(ctx -> page(ctx, "analysis.pdf"));
+        router.get("/cohorts/:id/panel").handler(ctx -> page(ctx, "panel"));
+        router.get("/cohorts/:id/panel.pdf").handler(ctx -> page(ctx, "panel.pdf"));
+
+        for (String format : java.util.List.of("png", "svg", "pdf")) {
+            router.get("/api/cohorts/:id/plot." + format).handler(ctx -> figure(ctx, "km",
+                    format));
+            router.get("/api/cohorts/:id/panel/forest." + format).handler(ctx -> figure(ctx,
+                    "forest", format));
+        }
+        router.get("/api/cohorts.csv").handler(ctx -> csv(ctx, "cohorts", 0, "cohorts.csv"));
+        router.get("/api/cohorts/:id/summary").handler(this::summaryJson);
+        router.get("/api/cohorts/:id/followup.csv").handler(ctx -> csv(ctx, "summary", 0,
+                "follow-up.csv"));
+        router.get("/api/cohorts/:id/completeness.csv").handler(ctx -> csv(ctx, "summary", 1,
+                "completeness.csv"));
+        router.get("/api/cohorts/:id/survival.csv").handler(ctx -> csv(ctx, "survival", 0,
+                "survival.csv"));
+        router.get("/api/cohorts/:id/panel.csv").handler(ctx -> csv(ctx, "panel", 0,
+                "panel.csv"));
+    }
+
+    private void asset(RoutingContext ctx) {
+        String name = ctx.pathParam("asset");
+        byte[] bytes;
+        try {
+            bytes = Templates.asset(name);
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(404, "No such asset.");
+        }
+        ctx.response().putHeader("Content-Type", name.endsWith(".css")
+                ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8")
+                .putHeader("Cache-Control", "max-age=300").end(Buffer.buffer(bytes));
+    }
+
+    private void login(RoutingContext ctx) {
+        MultiMap form = ctx.request().formAttributes();
+        String next = safeNext(form.get("next"));
+        if (!access.tokenMatches(form.get("token") == null ? null : form.get("token").strip())) {
+            page(ctx, "login", null, MultiMap.caseInsensitiveMultiMap().add("next", next)
+                    .add("error", "That token is not valid."));
+            return;
+        }
+        ctx.response().addCookie(Cookie.cookie(Sessions.COOKIE, sessions.create())
+                .setHttpOnly(true).setSameSite(CookieSameSite.STRICT).setPath("/")
+                .setMaxAge(Sessions.LIFETIME.toSeconds()));
+        ctx.response().setStatusCode(303).putHeader("Location", next).end();
+    }
+
+    private void logout(RoutingContext ctx) {
+        Cookie cookie = ctx.request().getCookie(Sessions.COOKIE);
+        sessions.end(cookie == null ? null : cookie.getValue());
+        ctx.response().addCookie(Cookie.cookie(Sessions.COOKIE, "").setHttpOnly(true)
+                .setSameSite(CookieSameSite.STRICT).setPath("/").setMaxAge(0));
+        ctx.response().setStatusCode(303).putHeader("Location", "/login").end();
+    }
+
+    /** Only a path of this site: never "//host" or a scheme, which would send the user away. */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//")
+                || next.contains("\\") || next.chars().anyMatch(Character::isISOControl)) {
+            return "/";
+        }
+        return next;
+    }
+
+    private void page(RoutingContext ctx, String page) {
+        page(ctx, page, ctx.pathParam("id"), ctx.queryParams());
+    }
+
+    private void page(RoutingContext ctx, String page, String cohortId, MultiMap params) {
+        MultiMap copy = MultiMap.caseInsensitiveMultiMap().addAll(params);
+        vertx.eventBus().<Messages.Rendered>request(Messages.REPORT_PAGE,
+                new Messages.PageQuery(page, cohortId, copy), WORKER_TIMEOUT)
+                .onSuccess(reply -> {
+                    Messages.Rendered r = reply.body();
+                    ctx.response().setStatusCode(r.status()).putHeader("Content-Type",
+                            r.contentType());
+                    if (r.contentType().equals(ReportWorker.PDF)) {
+                        ctx.response().putHeader("Content-Disposition", "inline; filename=\""
+                                + page.replace(".pdf", "") + "-" + cohortId + ".pdf\"");
+                    }
+                    ctx.response().end(Buffer.buffer(r.body()));
+                }).onFailure(ctx::fail);
+    }
+
+    private void figure(RoutingContext ctx, String figure, String format) {
+        MultiMap copy = MultiMap.caseInsensitiveMultiMap().addAll(ctx.queryParams());
+        vertx.eventBus().<Messages.Rendered>request(Messages.FIGURE, new Messages.FigureQuery(
+                figure, format, ctx.pathParam("id"), copy), WORKER_TIMEOUT)
+                .onSuccess(reply -> ctx.response().setStatusCode(200)
+                        .putHeader("Content-Type", reply.body().contentType())
+                        .putHeader("Content-Disposition", "inline; filename=\""
+                                + (figure.equals("km") ? "kaplan-meier" : "forest") + "."
+                                + format + "\"")
+                        .end(Buffer.buffer(reply.body().body())))
+                .onFailure(e -> HttpVerticle.fail(ctx, e));
+    }
+
+    private void csv(RoutingContext ctx, String table, int index, String fileName) {
+        tables(ctx, table).onSuccess(list -> ctx.response().setStatusCode(200)
+                .putHeader("Content-Type", "text/csv; charset=utf-8")
+                .putHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+                .end(Buffer.buffer(Csv.write(list.tables().get(index)))))
+                .onFailure(e -> HttpVerticle.fail(ctx, e));
+    }
+
+    private void summaryJson(RoutingContext ctx) {
+        tables(ctx, "summary").onSuccess(list -> {
+            JsonObject body = new JsonObject().put("cohort", ctx.pathParam("id"));
+            for (Table t : list.tables()) {
+                body.put(t.name(), rows(t));
+            }
+            ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
+                    .end(body.encode());
+        }).onFailure(e -> HttpVerticle.fail(ctx, e));
+    }
+
+    private io.vertx.core.Future<Messages.TableList> tables(RoutingContext ctx, String table) {
+        MultiMap copy = MultiMap.caseInsensitiveMultiMap().addAll(ctx.queryParams());
+        return vertx.eventBus().<Messages.TableList>request(Messages.REPORT_TABLE,
+                new Messages.TableQuery(table, ctx.pathParam("id"), copy), WORKER_TIMEOUT)
+                .map(reply -> reply.body());
+    }
+
+    /** A table as JSON: one object per row, keyed by column; NaN and missing are null. */
+    static JsonArray rows(Table table) {
+        JsonArray out = new JsonArray();
+        for (var row : table.rows()) {
+            JsonObject o = new JsonObject();
+            for (int i = 0; i < row.size(); i++) {
+                Object v = row.get(i);
+                o.put(table.columns().get(i), v instanceof Double d && !Double.isFinite(d)
+                        ? null : v);
+            }
+            out.add(o);
+        }
+        return out;
+    }
+}

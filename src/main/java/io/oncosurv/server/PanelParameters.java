@@ -1,0 +1,29 @@
+package io.oncosurv.server;
+
+import io.vertx.core.MultiMap;
+import java.util.Arrays;
+import java.util.List;
+
+/** The parameters of the TME panel: {@code endpoints}, a comma list (default pfs,os). */
+final class PanelParameters {
+
+    private PanelParameters() {
+    }
+
+    static List<String> endpoints(MultiMap params) {
+        for (String name : params.names()) {
+            if (!name.equals("endpoints") || params.getAll(name).size() > 1) {
+                throw new ApiError(400, "Unknown or repeated parameter '" + name + "'; known: "
+                        + "endpoints.");
+            }
+        }
+        String endpoints = params.get("endpoints") == null ? "pfs,os" : params.get("endpoints");
+        List<String> names = Arrays.stream(endpoints.split(","))
+                .map(String::strip).filter(e -> !e.isEmpty()).distinct().toList();
+        if (names.isEmpty() || names.size() > 10) {
+            throw new ApiError(400, "The parameter 'endpoints' is a comma list of 1 to 10 "
+                    + "endpoints, e.g. endpoints=pfs,os.");
+        }
+        return names;
+    }
+}

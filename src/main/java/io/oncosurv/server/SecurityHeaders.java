@@ -1,0 +1,27 @@
+package io.oncosurv.server;
+
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Headers on every answer: a Content-Security-Policy that allows only our own scripts, styles
+ * and images (and data: images), no framing, no sniffing, no referrer; nothing cached, since
+ * answers hold patient data (the static assets override that).
+ */
+final class SecurityHeaders {
+
+    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; "
+            + "base-uri 'none'";
+
+    private SecurityHeaders() {
+    }
+
+    static void add(RoutingContext ctx) {
+        ctx.response().putHeader("Content-Security-Policy", CSP)
+                .putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader("X-Frame-Options", "DENY")
+                .putHeader("Referrer-Policy", "no-referrer")
+                .putHeader("Cache-Control", "no-store");
+        ctx.next();
+    }
+}

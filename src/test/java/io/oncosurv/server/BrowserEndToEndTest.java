@@ -1,0 +1,186 @@
+package io.oncosurv.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The pages as a clinician uses them, in headless Chromium (Debian's chromium and
+ * chromium-driver, installed by .ci/run): log in with the token, open a cohort, change the
+ * stratifier, download the table as CSV, open the panel, log out. Screenshots go to
+ * target/e2e/; the browser's console must show no error (a CSP violation would be one).
+ */
+class BrowserEndToEndTest {
+
+    private static final String TOKEN = "browser-test-token";
+    private static final Path OUT = Path.of("target", "e2e");
+
+    private static Vertx vertx;
+    private static MainVerticle main;
+    private static ChromeDriver browser;
+    private static Path downloads;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Files.createDirectories(OUT);
+        Path data = Files.createTempDirectory("oncosurv-e2e");
+        downloads = Files.createDirectories(OUT.resolve("downloads"));
+        try (var old = Files.list(downloads)) {
+            for (Path f : old.toList()) {
+                Files.delete(f);
+            }
+        }
+        vertx = Vertx.vertx();
+        main = new MainVerticle(new ServerConfig("127.0.0.1", 0, data.resolve("data"), TOKEN,
+                10 << 20, Path.of("cohorts")));
+        vertx.deployVerticle(main).await();
+        browser = chromium(data.resolve("profile"));
+    }
+
+    private static ChromeDriver chromium(Path profile) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        // the flags that keep Chromium off the network this machine does not reach
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1366,1000", "--user-data-dir=" + profile);
+        Map<String, Object> prefs = new HashMap<>();
+        prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
+        prefs.put("download.prompt_for_download", false);
+        options.setExperimentalOption("prefs", prefs);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort()
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (vertx != null) {
+            vertx.close().await();
+        }
+    }
+
+    private static String url(String path) {
+        return "http://127.0.0.1:" + main.port() + path;
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Files.write(OUT.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Waits up to 20 s; on a timeout, the failure says where the browser was and what it logged. */
+    private static WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(20)) {
+            @Override
+            protected RuntimeException timeoutException(String message, Throwable cause) {
+                try {
+                    screenshot("failure");
+                } catch (IOException e) {
+                    cause.addSuppressed(e);
+                }
+                return new org.openqa.selenium.TimeoutException(message + " at "
+                        + browser.getCurrentUrl() + "; console: " + browser.manage().logs()
+                                .get(LogType.BROWSER).getAll(), cause);
+            }
+        };
+    }
+
+    /** Whether an image finished loading with content (a broken one has naturalWidth 0). */
+    private static boolean loaded(WebElement image) {
+        return (Boolean) ((JavascriptExecutor) browser).executeScript(
+                "return arguments[0].complete && arguments[0].naturalWidth > 0;", image);
+    }
+
+    @Test
+    @DisplayName("log in, open a cohort, change the stratifier, download the CSV, open the panel, "
+            + "log out: with no browser console error")
+    void clinicianSession() throws Exception {
+        browser.get(url("/"));
+        assertTrue(browser.getCurrentUrl().startsWith(url("/login")), browser.getCurrentUrl());
+        screenshot("01-login");
+        browser.findElement(By.id("token")).sendKeys(TOKEN);
+        browser.findElement(By.id("login")).click();
+        waiting().until(d -> d.findElements(By.id("cohorts")).size() == 1);
+        assertEquals(3, browser.findElements(By.cssSelector("#cohorts tbody tr")).size());
+        screenshot("02-cohorts");
+
+        browser.findElement(By.linkText("synthetic-ici-oligometastatic")).click();
+        waiting().until(d -> d.findElements(By.id("endpoints")).size() == 1);
+        assertEquals(2, browser.findElements(By.cssSelector("#endpoints tbody tr")).size());
+        screenshot("03-cohort");
+
+        browser.findElement(By.linkText("Analyse overall survival")).click();
+        waiting().until(d -> d.findElements(By.id("groups")).size() == 1);
+        assertEquals(1, browser.findElements(By.cssSelector("#groups tbody tr")).size());
+        // the select submits the form by itself (oncosurv.js): no button pressed
+        new Select(browser.findElement(By.id("by"))).selectByValue("lipi");
+        waiting().until(d -> d.getCurrentUrl().contains("by=lipi")
+                && d.findElements(By.cssSelector("#groups tbody tr")).size() == 3);
+        List<String> groups = browser.findElements(By.cssSelector("#groups tbody tr td:first-child"))
+                .stream().map(WebElement::getText).toList();
+        assertEquals(List.of("good", "intermediate", "poor"), groups);
+        assertEquals("LIPI", browser.findElement(By.cssSelector("#groups thead th")).getText());
+        waiting().until(d -> loaded(d.findElement(By.id("km-figure"))));
+        screenshot("04-analysis-lipi");
+
+        browser.findElement(By.id("download-csv")).click();
+        Path csv = downloads.resolve("survival.csv");
+        waiting().until(d -> Files.exists(csv));
+        List<String> lines = Files.readAllLines(csv);
+        assertTrue(lines.get(0).startsWith("group,n,events,median,"), lines.get(0));
+        assertEquals(List.of("good", "intermediate", "poor"), lines.stream().skip(1)
+                .map(l -> l.substring(0, l.indexOf(','))).toList());
+
+        browser.get(url("/cohorts/" + browser.getCurrentUrl().split("/cohorts/")[1]
+                .split("/")[0] + "/panel"));
+        waiting().until(d -> d.findElements(By.id("panel")).size() == 1);
+        waiting().until(d -> loaded(d.findElement(By.id("forest-figure"))));
+        assertTrue(browser.findElement(By.id("panel")).getText().contains("LIPI"));
+        screenshot("05-panel");
+
+        browser.findElement(By.cssSelector(".logout button")).click();
+        waiting().until(d -> d.getCurrentUrl().startsWith(url("/login")));
+        browser.get(url("/"));
+        assertTrue(browser.getCurrentUrl().startsWith(url("/login")), "logged out");
+
+        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
+        assertEquals(List.of(), errors);
+    }
+}
