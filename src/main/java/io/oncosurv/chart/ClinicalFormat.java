@@ -47,10 +47,11 @@ public final class ClinicalFormat {
             return "> 0.99";
         }
         // valueOf: the shortest decimal of the double, so 0.0435 rounds up as written
-        BigDecimal twoDigits = BigDecimal.valueOf(p)
-                .round(new MathContext(2, RoundingMode.HALF_UP));
+        BigDecimal exact = BigDecimal.valueOf(p);
+        BigDecimal twoDigits = exact.round(new MathContext(2, RoundingMode.HALF_UP));
         if (twoDigits.scale() > 3) {
-            twoDigits = twoDigits.setScale(3, RoundingMode.HALF_UP);
+            // from the value itself, not from the two digits: 0.00149 is 0.001, not 0.002
+            twoDigits = exact.setScale(3, RoundingMode.HALF_UP);
         }
         return plain(twoDigits);
     }

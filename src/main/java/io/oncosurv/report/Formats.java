@@ -1,11 +1,13 @@
 package io.oncosurv.report;
 
+import io.oncosurv.chart.ClinicalFormat;
 import java.util.Locale;
 
 /**
- * Numbers as a clinician reads them: p-values as {@code p = 0.003} / {@code p < 0.001}, times in
- * months with one decimal, survival as a percentage, ratios with two decimals, a median that is
- * not reached as "not reached" (never blank). Machine-readable downloads keep full precision.
+ * Numbers as a clinician reads them in the pages' tables: p-values and ratios exactly as the
+ * figures print them ({@link ClinicalFormat}), times in months with one decimal, survival as a
+ * percentage, a median that is not reached as "not reached" (never blank), a bound not reached
+ * as "NR". Machine-readable downloads keep full precision.
  */
 public final class Formats {
 
@@ -15,31 +17,14 @@ public final class Formats {
     private Formats() {
     }
 
-    /**
-     * A p-value without its "p": below 0.001 "< 0.001"; below 0.01 three decimals; else two,
-     * but three from 0.045 to 0.05 so that rounding never makes a p look like 0.05; above 0.99
-     * "> 0.99".
-     */
+    /** A p-value for a table column: {@link ClinicalFormat#pValue}, as the figures print it. */
     public static String pValue(double p) {
-        if (Double.isNaN(p)) {
-            return NONE;
-        }
-        if (p < 0.001) {
-            return "< 0.001";
-        }
-        if (p > 0.99) {
-            return "> 0.99";
-        }
-        if (p < 0.01 || (p >= 0.045 && p < 0.05)) {
-            return fixed(p, 3);
-        }
-        return fixed(p, 2);
+        return ClinicalFormat.pValue(p);
     }
 
-    /** "p = 0.003", "p < 0.001". */
+    /** "p = 0.003", "p < 0.001": {@link ClinicalFormat#p}. */
     public static String p(double p) {
-        String v = pValue(p);
-        return v.startsWith("<") || v.startsWith(">") ? "p " + v : "p = " + v;
+        return ClinicalFormat.p(p);
     }
 
     /** Months with one decimal; NaN: "not reached". */
@@ -69,23 +54,9 @@ public final class Formats {
         return percent(s) + " (" + bound(lower, 1, true) + "–" + bound(upper, 1, true) + ")";
     }
 
-    /** A ratio with its limits: "0.59 (0.42–0.82)". */
+    /** A ratio with its limits: "0.59 (0.42–0.82)", as {@link ClinicalFormat} writes them. */
     public static String ratioWithLimits(double r, double lower, double upper) {
-        if (Double.isNaN(r)) {
-            return NONE;
-        }
-        return ratio(r) + " (" + ratio(lower) + "–" + ratio(upper) + ")";
-    }
-
-    /** A ratio with two decimals (three significant digits below 0.1); ∞ stays ∞. */
-    public static String ratio(double r) {
-        if (Double.isNaN(r)) {
-            return NONE;
-        }
-        if (Double.isInfinite(r)) {
-            return "∞";
-        }
-        return r != 0 && Math.abs(r) < 0.1 ? String.format(Locale.ROOT, "%.2g", r) : fixed(r, 2);
+        return Double.isNaN(r) ? NONE : ClinicalFormat.ratioWithInterval(r, lower, upper);
     }
 
     /** A number with the given decimals, in the root locale (a point, never a comma). */

@@ -5,7 +5,6 @@ import io.oncosurv.analysis.SurvivalResult;
 import io.oncosurv.stats.LogRankResult;
 import io.oncosurv.stats.Weighting;
 import io.oncosurv.store.StoredCohort;
-import java.util.Locale;
 
 /** The methods paragraph of an analysis, written from the parameters actually used. */
 public final class MethodsText {
@@ -45,8 +44,9 @@ public final class MethodsText {
                 + "to ").append(Formats.fixed(result.groups().get(0).rmst().tau(), 1))
                 .append(" months. ");
         if (result.logRank() != null) {
-            s.append("Groups were compared by the ").append(testName(result.logRank())
-                    .toLowerCase(Locale.ROOT).replace("fleming–harrington", "Fleming–Harrington"));
+            String test = testName(result.logRank());
+            s.append("Groups were compared by the ").append(test.startsWith("Log-rank")
+                    ? "l" + test.substring(1) : test);
             if (r.strata() != null) {
                 s.append(", stratified by ").append(Labels.stratifier(r.strata()));
             }
