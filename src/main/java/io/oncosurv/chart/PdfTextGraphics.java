@@ -118,12 +118,14 @@ final class PdfTextGraphics extends Graphics2D {
     // Everything below is passed on unchanged.
 
     @Override
-    public boolean drawImage(Image a0, int a1, int a2, int a3, int a4, int a5, int a6, int a7, int a8, Color a9, ImageObserver a10) {
+    public boolean drawImage(Image a0, int a1, int a2, int a3, int a4, int a5, int a6, int a7,
+            int a8, Color a9, ImageObserver a10) {
         return g.drawImage(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10);
     }
 
     @Override
-    public boolean drawImage(Image a0, int a1, int a2, int a3, int a4, int a5, int a6, int a7, int a8, ImageObserver a9) {
+    public boolean drawImage(Image a0, int a1, int a2, int a3, int a4, int a5, int a6, int a7,
+            int a8, ImageObserver a9) {
         return g.drawImage(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9);
     }
 
