@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The layers of ../shared/style.md, by their imports: stats knows only the JDK and Commons Math;
  * cohort adds stats; store adds JDBC, H2 and Flyway; analysis is callable without Vert.x;
- * nothing below server speaks HTTP or the event bus.
+ * chart draws results with JFreeChart (AWT) and encodes them, without Vert.x or JSON; report
+ * adds templates and PDF layout; nothing below server speaks HTTP or the event bus.
  */
 class ArchitectureTest {
 
@@ -28,7 +29,16 @@ class ArchitectureTest {
                 Arguments.of("store", List.of("java.", "javax.sql.", "org.flywaydb.", "org.h2.",
                         "io.oncosurv.stats.", "io.oncosurv.cohort.", "io.oncosurv.store.")),
                 Arguments.of("analysis", List.of("java.", "io.oncosurv.stats.",
-                        "io.oncosurv.cohort.", "io.oncosurv.store.", "io.oncosurv.analysis.")));
+                        "io.oncosurv.cohort.", "io.oncosurv.store.", "io.oncosurv.analysis.")),
+                // java.awt (and javax.imageio for PNG metadata) but no Vert.x, no JSON
+                Arguments.of("chart", List.of("java.", "javax.imageio.", "org.jfree.",
+                        "io.oncosurv.stats.", "io.oncosurv.cohort.", "io.oncosurv.analysis.",
+                        "io.oncosurv.chart.")),
+                // templates and PDF layout, on top of the figures; still no Vert.x, no JSON
+                Arguments.of("report", List.of("java.", "io.pebbletemplates.",
+                        "com.openhtmltopdf.", "io.oncosurv.stats.", "io.oncosurv.cohort.",
+                        "io.oncosurv.store.", "io.oncosurv.analysis.", "io.oncosurv.chart.",
+                        "io.oncosurv.report.")));
     }
 
     @ParameterizedTest(name = "io.oncosurv.{0} imports only {1}")

@@ -22,6 +22,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
@@ -102,7 +103,7 @@ final class KaplanMeierChart {
         if (!drawing.annotations().isEmpty()) {
             TextTitle text = new TextTitle(String.join("\n", drawing.annotations()),
                     FigureStyle.TEXT);
-            text.setTextAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+            text.setTextAlignment(HorizontalAlignment.LEFT);
             plot.addAnnotation(new XYTitleAnnotation(0.02, 0.02, text,
                     RectangleAnchor.BOTTOM_LEFT));
         }

@@ -8,7 +8,8 @@ import org.jfree.pdf.Page;
 
 /**
  * A figure as a one-page PDF of the figure's size (in points), vector graphics with text as
- * text. The dpi is not used.
+ * text (in the PDF standard fonts; see {@link PdfTextGraphics} for the characters beyond ASCII).
+ * The dpi is not used.
  */
 public final class PdfEncoder {
 
@@ -22,7 +23,7 @@ public final class PdfEncoder {
         PDFDocument pdf = new PDFDocument();
         Page page = pdf.createPage(bounds);
         PDFGraphics2D g2 = page.getGraphics2D();
-        chart.draw(g2, bounds);
+        chart.draw(new PdfTextGraphics(g2), bounds);
         return pdf.getPDFBytes();
     }
 }

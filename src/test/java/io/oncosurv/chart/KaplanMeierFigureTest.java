@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oncosurv.analysis.SurvivalRequest;
 import io.oncosurv.analysis.SurvivalResult;
 import io.oncosurv.chart.KaplanMeierDrawing.Curve;
 import io.oncosurv.chart.KaplanMeierDrawing.Point;
@@ -16,9 +17,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jfree.chart.annotations.XYLineAnnotation;
+import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.annotations.XYTitleAnnotation;
+import org.jfree.chart.axis.AxisState;
+import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -143,10 +148,10 @@ class KaplanMeierFigureTest {
         var shared = table.getDomainAxis();
         var curveArea = r.dataArea(0);
         var tableArea = r.dataArea(1);
-        List<?> axisTicks = visible.refreshTicks(r.g2(), new org.jfree.chart.axis.AxisState(),
-                curveArea, org.jfree.chart.ui.RectangleEdge.BOTTOM);
+        List<?> axisTicks = visible.refreshTicks(r.g2(), new AxisState(),
+                curveArea, RectangleEdge.BOTTOM);
         List<Double> tickValues = axisTicks.stream()
-                .map(t -> ((org.jfree.chart.axis.ValueTick) t).getValue()).toList();
+                .map(t -> ((ValueTick) t).getValue()).toList();
         assertEquals(FIGURE.drawing().ticks(), tickValues);
         Set<Double> tableColumns = new TreeSet<>();
         ChartParts.texts(table).forEach(a -> tableColumns.add(a.getX()));
@@ -155,8 +160,8 @@ class KaplanMeierFigureTest {
         assertEquals(curveArea.getMaxX(), tableArea.getMaxX(), EXACT);
         for (double t : tickValues) {
             assertEquals(visible.valueToJava2D(t, curveArea,
-                    org.jfree.chart.ui.RectangleEdge.BOTTOM), shared.valueToJava2D(t, tableArea,
-                    org.jfree.chart.ui.RectangleEdge.BOTTOM), 1e-9, "tick " + t);
+                    RectangleEdge.BOTTOM), shared.valueToJava2D(t, tableArea,
+                    RectangleEdge.BOTTOM), 1e-9, "tick " + t);
         }
         r.g2().dispose();
     }
@@ -211,11 +216,11 @@ class KaplanMeierFigureTest {
     @Test
     @DisplayName("without tests=hr there is no HR line; with one group there is no test line")
     void noHazardRatioNoTest() {
-        SurvivalResult noHr = LungFigures.run(io.oncosurv.analysis.SurvivalRequest
+        SurvivalResult noHr = LungFigures.run(SurvivalRequest
                 .defaults("os", "sex"));
         assertEquals(List.of("Log-rank p = 0.001"),
                 KaplanMeierFigure.of(noHr, KaplanMeierOptions.defaults()).drawing().annotations());
-        SurvivalResult oneGroup = LungFigures.run(io.oncosurv.analysis.SurvivalRequest
+        SurvivalResult oneGroup = LungFigures.run(SurvivalRequest
                 .defaults("os", null));
         KaplanMeierFigure all = KaplanMeierFigure.of(oneGroup, KaplanMeierOptions.defaults());
         assertEquals(List.of(), all.drawing().annotations());
@@ -225,8 +230,8 @@ class KaplanMeierFigureTest {
     @Test
     @DisplayName("a rho = 1 test is named by its weighting, not called log-rank")
     void weightedTestName() {
-        var defaults = io.oncosurv.analysis.SurvivalRequest.defaults("os", "sex");
-        var rho1 = new io.oncosurv.analysis.SurvivalRequest(defaults.endpoint(), defaults.by(),
+        var defaults = SurvivalRequest.defaults("os", "sex");
+        var rho1 = new SurvivalRequest(defaults.endpoint(), defaults.by(),
                 defaults.settings(), defaults.confType(), defaults.confLevel(),
                 defaults.landmarks(), defaults.tau(), 1, null, List.of(), defaults.tests());
         SurvivalResult result = LungFigures.run(rho1);
@@ -266,7 +271,7 @@ class KaplanMeierFigureTest {
         KaplanMeierFigure banded = KaplanMeierFigure.of(BY_SEX, KaplanMeierOptions.defaults()
                 .withThinning(0).withConfidenceBands(true));
         var shapes = ChartParts.rendererAnnotations(ChartParts.curvePlot(banded.chart()),
-                KaplanMeierChart.CURVES, org.jfree.chart.annotations.XYShapeAnnotation.class);
+                KaplanMeierChart.CURVES, XYShapeAnnotation.class);
         assertEquals(2, shapes.size());
         for (int g = 0; g < 2; g++) {
             SurvivalCurve curve = BY_SEX.groups().get(g).curve();

@@ -142,8 +142,8 @@ class ReportDownloadsTest {
                     assertEquals(200, response.statusCode());
                     String page = response.bodyAsString();
                     // R: median 8.87 (6.97-10.18) for sex 1; HR 0.588 (0.424-0.816), p 0.00149
-                    assertTrue(page.contains("<td>8.9 (7.0–10.2)</td>"), page);
-                    assertTrue(page.contains("<td>0.59 (0.42–0.82)</td>"), page);
+                    assertTrue(page.contains("<td class=\"ci\">8.9 (7.0–10.2)</td>"), page);
+                    assertTrue(page.contains("<td class=\"ci\">0.59 (0.42–0.82)</td>"), page);
                     assertTrue(page.contains("HR 2 vs 1: 0.59 (0.42–0.82), p = 0.001"), page);
                     assertTrue(page.contains("Log-rank test: χ² = 10.33, df = 1, p = 0.001"),
                             page);

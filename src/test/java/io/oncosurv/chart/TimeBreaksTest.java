@@ -1,0 +1,58 @@
+package io.oncosurv.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The time axis' step, end and ticks. */
+class TimeBreaksTest {
+
+    @Test
+    @DisplayName("33.6 months (lung): 6-month steps to 36, 7 ticks")
+    void lung() {
+        TimeBreaks b = TimeBreaks.of(1022 / 30.4375, Double.NaN);
+        assertEquals(6, b.step(), 0);
+        assertEquals(36, b.max(), 0);
+        assertEquals(List.of(0.0, 6.0, 12.0, 18.0, 24.0, 30.0, 36.0), b.ticks());
+    }
+
+    @Test
+    @DisplayName("the step is the smallest of the list needing at most 8 intervals")
+    void steps() {
+        assertEquals(List.of(1.0, 3.0, 12.0, 24.0, 120.0), List.of(
+                TimeBreaks.of(7.5, Double.NaN).step(), TimeBreaks.of(20, Double.NaN).step(),
+                TimeBreaks.of(60, Double.NaN).step(), TimeBreaks.of(150, Double.NaN).step(),
+                TimeBreaks.of(500, Double.NaN).step()));
+    }
+
+    @Test
+    @DisplayName("a largest time on a tick ends the axis there")
+    void onATick() {
+        assertEquals(48, TimeBreaks.of(48, Double.NaN).max(), 0);
+    }
+
+    @Test
+    @DisplayName("a fixed xMax ends the axis at it, ticks up to it")
+    void fixed() {
+        TimeBreaks b = TimeBreaks.of(33.6, 20);
+        assertEquals(20, b.max(), 0);
+        assertEquals(List.of(0.0, 3.0, 6.0, 9.0, 12.0, 15.0, 18.0), b.ticks());
+    }
+
+    @Test
+    @DisplayName("the axis pads both ends by 4 %, less when a further tick would then show")
+    void padding() {
+        assertEquals(1.44, TimeBreaks.of(33.6, Double.NaN).padding(), 1e-12);
+        assertEquals(0.5, TimeBreaks.of(33.6, 20).padding(), 1e-12, "next tick 21: (21-20)/2");
+    }
+
+    @Test
+    @DisplayName("nothing after time 0 still gives a readable axis; a bad xMax is refused")
+    void edges() {
+        assertEquals(List.of(0.0, 0.25, 0.5, 0.75, 1.0), TimeBreaks.of(0, Double.NaN).ticks());
+        assertThrows(IllegalArgumentException.class, () -> TimeBreaks.of(10, -1));
+    }
+}
