@@ -157,7 +157,7 @@ public final class SurvivalAnalysis {
                         request.confLevel())
                 : List.of();
         return new SurvivalResult(request, excluded, groups, test, rmstComparisons, weighted,
-                maxCombo, trend, hazardRatios);
+                maxCombo, trend, hazardRatios, by == null ? Map.of() : by.cutoffs());
     }
 
     private static MaxComboResult maxCombo(SurvivalSample sample, List<String> labels)

@@ -9,18 +9,20 @@ import io.oncosurv.stats.RmstComparison;
 import io.oncosurv.stats.SurvivalCurve;
 import io.oncosurv.stats.TrendTest;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The answer to a {@link SurvivalRequest}: per group (in the stratifier's order, groups without
  * patients left out) its curve, quartiles and median, landmarks and RMST; the test (null with one
  * group); the patients left out for a missing value; each group's RMST against the first group's
  * (empty with one group); the further tests asked for (empty or null when not asked); and, when
- * asked for, each group's Cox hazard ratio against the first group (else empty).
+ * asked for, each group's Cox hazard ratio against the first group (else empty); and the cut-offs
+ * the stratifier used, defaults included (empty without one), for the methods text.
  */
 public record SurvivalResult(SurvivalRequest request, int excluded, List<Group> groups,
         LogRankResult logRank, List<RmstComparison> rmstComparisons,
         List<LogRankResult> weightedTests, MaxComboResult maxCombo, TrendTest trend,
-        List<HazardRatio> hazardRatios) {
+        List<HazardRatio> hazardRatios, Map<String, Double> byCutoffs) {
 
     /** One group's results; quantiles are for 0.25, 0.5 and 0.75. */
     public record Group(String label, SurvivalCurve curve, QuantileEstimate[] quantiles,
@@ -32,5 +34,6 @@ public record SurvivalResult(SurvivalRequest request, int excluded, List<Group> 
         rmstComparisons = List.copyOf(rmstComparisons);
         weightedTests = List.copyOf(weightedTests);
         hazardRatios = List.copyOf(hazardRatios);
+        byCutoffs = Map.copyOf(byCutoffs);
     }
 }

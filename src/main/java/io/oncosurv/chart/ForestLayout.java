@@ -47,12 +47,12 @@ final class ForestLayout {
                 if (reason.length() > MAX_REASON) {
                     reason = reason.substring(0, MAX_REASON - 3) + "...";
                 }
-                rows.add(new Row(Kind.SKIPPED, e.stratifier(), e.stratifier(),
+                rows.add(new Row(Kind.SKIPPED, e.stratifier(), name(e, options),
                         List.of(reason, "", "", "", ""), Double.NaN, Double.NaN,
                         Double.NaN, false, false, false, false, false));
                 continue;
             }
-            rows.add(new Row(Kind.HEADER, e.stratifier(), e.stratifier(), List.of("", "", "",
+            rows.add(new Row(Kind.HEADER, e.stratifier(), name(e, options), List.of("", "", "",
                     ClinicalFormat.pValue(e.logRankP()), Double.isNaN(e.qValue()) ? ""
                             : ClinicalFormat.pValue(e.qValue())), Double.NaN, Double.NaN,
                     Double.NaN, false, false, false, false, false));
@@ -66,6 +66,10 @@ final class ForestLayout {
                 + PanelAnalysis.SPARSE_EVENTS + " events: the HR is unreliable" : null;
         return new ForestDrawing(endpoint, rows, min, max, HazardRatioTicks.within(min, max),
                 options.title(), options.axisLabel(), footnote);
+    }
+
+    private static String name(PanelEntry e, ForestOptions options) {
+        return options.stratifierNames().getOrDefault(e.stratifier(), e.stratifier());
     }
 
     private static Row level(String stratifier, PanelEntry.Group group, boolean reference,

@@ -9,11 +9,14 @@ package io.oncosurv.chart;
  *                   {@link ClinicalFormat#count}); 0 = off [0]
  * @param axisMin    the axis' lower end, or NaN to fit the estimates and limits [NaN]
  * @param axisMax    the axis' upper end, or NaN to fit them [NaN]
+ * @param stratifierNames display names of stratifiers, e.g. "lipi" → "LIPI"; a name not in the
+ *                   map is shown as it is [none]
  */
 public record ForestOptions(String title, String axisLabel, int smallCells, double axisMin,
-        double axisMax) {
+        double axisMax, java.util.Map<String, String> stratifierNames) {
 
     public ForestOptions {
+        stratifierNames = java.util.Map.copyOf(stratifierNames);
         if (axisLabel == null) {
             throw new IllegalArgumentException("axisLabel is required");
         }
@@ -31,22 +34,31 @@ public record ForestOptions(String title, String axisLabel, int smallCells, doub
     }
 
     public static ForestOptions defaults() {
-        return new ForestOptions(null, "Hazard ratio (95% CI)", 0, Double.NaN, Double.NaN);
+        return new ForestOptions(null, "Hazard ratio (95% CI)", 0, Double.NaN, Double.NaN,
+                java.util.Map.of());
     }
 
     public ForestOptions withTitle(String text) {
-        return new ForestOptions(text, axisLabel, smallCells, axisMin, axisMax);
+        return new ForestOptions(text, axisLabel, smallCells, axisMin, axisMax,
+                stratifierNames);
     }
 
     public ForestOptions withAxisLabel(String label) {
-        return new ForestOptions(title, label, smallCells, axisMin, axisMax);
+        return new ForestOptions(title, label, smallCells, axisMin, axisMax,
+                stratifierNames);
     }
 
     public ForestOptions withSmallCells(int k) {
-        return new ForestOptions(title, axisLabel, k, axisMin, axisMax);
+        return new ForestOptions(title, axisLabel, k, axisMin, axisMax,
+                stratifierNames);
     }
 
     public ForestOptions withAxisRange(double min, double max) {
-        return new ForestOptions(title, axisLabel, smallCells, min, max);
+        return new ForestOptions(title, axisLabel, smallCells, min, max,
+                stratifierNames);
+    }
+
+    public ForestOptions withStratifierNames(java.util.Map<String, String> names) {
+        return new ForestOptions(title, axisLabel, smallCells, axisMin, axisMax, names);
     }
 }

@@ -26,6 +26,11 @@ public final class Labels {
         return ENDPOINTS.getOrDefault(name, name.toUpperCase(Locale.ROOT));
     }
 
+    /** The labels of the built-in stratifiers and known text columns, for figures. */
+    public static Map<String, String> stratifiers() {
+        return STRATIFIERS;
+    }
+
     /** A stratifier's label; null (no stratifier) is "All patients". */
     public static String stratifier(String name) {
         return name == null ? "All patients" : STRATIFIERS.getOrDefault(name, name);

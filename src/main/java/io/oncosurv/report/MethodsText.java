@@ -30,8 +30,8 @@ public final class MethodsText {
         }
         if (r.by() != null) {
             s.append("Patients were grouped by ").append(Labels.stratifier(r.by()));
-            if (!r.settings().isEmpty()) {
-                s.append(" (").append(settings(r)).append(")");
+            if (!result.byCutoffs().isEmpty()) {
+                s.append(" (").append(cutoffs(result)).append(")");
             }
             s.append(". ");
         }
@@ -93,11 +93,18 @@ public final class MethodsText {
         return s.toString();
     }
 
-    private static String settings(SurvivalRequest r) {
+    /** "cutoff 152.5 (default)": each cut-off used, marked where it was not asked for. */
+    private static String cutoffs(SurvivalResult result) {
         StringBuilder s = new StringBuilder();
-        new java.util.TreeMap<>(r.settings()).forEach((k, v) -> s.append(s.isEmpty() ? "" : ", ")
-                .append(k.replace('_', ' ')).append(" ").append(trim(v)));
+        new java.util.TreeMap<>(result.byCutoffs()).forEach((k, v) -> s.append(s.isEmpty() ? ""
+                : ", ").append(k.replace('_', ' ')).append(" ").append(fourDigits(v))
+                .append(result.request().settings().containsKey(k) ? "" : " (default)"));
         return s.toString();
+    }
+
+    private static String fourDigits(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4))
+                .stripTrailingZeros().toPlainString();
     }
 
     static String trim(double v) {

@@ -10,6 +10,7 @@ import io.oncosurv.chart.KaplanMeierOptions;
 import io.oncosurv.chart.PdfEncoder;
 import io.oncosurv.chart.PngEncoder;
 import io.oncosurv.chart.SvgEncoder;
+import io.oncosurv.report.Labels;
 import java.util.Base64;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
@@ -53,7 +54,7 @@ final class ChartFigures implements Figures {
     @Override
     public String forestDataUri(List<PanelEntry> entries, String endpoint) {
         ForestPlotFigure figure = ForestPlotFigure.of(ofEndpoint(entries, endpoint),
-                ForestOptions.defaults());
+                ForestOptions.defaults().withStratifierNames(Labels.stratifiers()));
         return png(figure.chart(), figure.suggestedSize(REPORT_DPI));
     }
 

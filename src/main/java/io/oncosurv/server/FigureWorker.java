@@ -107,7 +107,7 @@ final class FigureWorker extends VerticleBase {
         }
         FigureParameters.Figure figure = FigureParameters.parse(params,
                 Labels.endpoint(endpoint));
-        ForestOptions options = ForestOptions.defaults().withSmallCells(figure.smallCells());
+        ForestOptions options = ForestOptions.defaults().withStratifierNames(Labels.stratifiers()).withSmallCells(figure.smallCells());
         if (params.get("title") != null && !params.get("title").isBlank()) {
             options = options.withTitle(params.get("title").strip());
         }

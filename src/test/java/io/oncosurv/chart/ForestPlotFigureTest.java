@@ -52,6 +52,18 @@ class ForestPlotFigureTest {
     }
 
     @Test
+    @DisplayName("stratifier names given are drawn in place of the names (lipi reads LIPI); "
+            + "others stay as they are")
+    void stratifierNames() {
+        ForestPlotFigure named = ForestPlotFigure.of(PANEL, ForestOptions.defaults()
+                .withStratifierNames(java.util.Map.of("lipi", "LIPI")));
+        List<String> headers = named.drawing().rows().stream()
+                .filter(x -> x.kind() != Kind.LEVEL).map(Row::label).toList();
+        assertEquals(List.of("pdl1", "cd8", "pdl1_cd8", "nlr", "dnlr", "LIPI", "akkermansia",
+                "antibiotics", "shannon", "no_such_column"), headers);
+    }
+
+    @Test
     @DisplayName("one header row per stratifier with its p and q, then one row per level with n, "
             + "events and HR (CI), the first level marked reference")
     void rowsArePanel() {

@@ -94,7 +94,7 @@ class StepThinningTest {
         SurvivalResult result = new SurvivalResult(SurvivalRequest.defaults("os", null), 0,
                 List.of(new SurvivalResult.Group("all", CURVE, SurvivalQuantiles.of(CURVE,
                         new double[] {0.25, 0.5, 0.75}), new io.oncosurv.stats.LandmarkEstimate[0],
-                        null)), null, List.of(), List.of(), null, null, List.of());
+                        null)), null, List.of(), List.of(), null, null, List.of(), java.util.Map.of());
         KaplanMeierFigure figure = KaplanMeierFigure.of(result, KaplanMeierOptions.defaults());
         KaplanMeierDrawing.Curve drawn = figure.drawing().curves().get(0);
         assertTrue(drawn.steps().size() <= 2 * KaplanMeierOptions.DEFAULT_THINNING,

@@ -44,4 +44,21 @@ class MethodsTextTest {
             assertTrue(text.contains(expected), "missing '" + expected + "' in: " + text);
         }
     }
+
+    @Test
+    @DisplayName("a default cut-off is named with its value: the cohort median of cd8_til")
+    void namesDefaultCutoffs() throws Exception {
+        var cohort = CohortReader.read(Files.readAllBytes(Path.of("cohorts",
+                "synthetic-ici-oligometastatic.csv")), (char) 0);
+        SurvivalResult result = SurvivalAnalysis.run(cohort, SurvivalRequest.defaults("os",
+                "cd8"));
+        double median = io.oncosurv.cohort.TmeVariables.median(cohort.numbers("cd8_til"));
+        String expected = "Patients were grouped by CD8+ TIL density (cutoff "
+                + new java.math.BigDecimal(median).round(new java.math.MathContext(4))
+                        .stripTrailingZeros().toPlainString() + " (default)).";
+        StoredCohort stored = new StoredCohort("id", "ICI", 1, "sha", 300, List.of("os"),
+                List.of(), List.of(), Instant.EPOCH);
+        String text = MethodsText.of(stored, result);
+        assertTrue(text.contains(expected), "missing '" + expected + "' in: " + text);
+    }
 }

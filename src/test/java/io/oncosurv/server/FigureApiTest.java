@@ -125,7 +125,8 @@ class FigureApiTest {
                     assertTrue(km.contains("Number at risk"), km);
                     String forest = pdfText(r.get(1).body().getBytes(), pages);
                     assertEquals(1, pages[0]);
-                    assertTrue(forest.contains("lipi") && forest.contains("HR (95% CI)"), forest);
+                    assertTrue(forest.contains("LIPI") && forest.contains("PD-L1 TPS")
+                            && forest.contains("HR (95% CI)"), forest);
                     context.completeNow();
                 })));
     }
