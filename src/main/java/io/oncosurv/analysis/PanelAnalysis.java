@@ -90,25 +90,41 @@ public final class PanelAnalysis {
      * {@code p.adjust(p, method = "BH")}: q_(i) = min over j >= i of m p_(j) / j, at most 1.
      */
     public static List<PanelEntry> withQValues(List<PanelEntry> entries) {
+        double[] p = new double[entries.size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = entries.get(i).status().equals("ok") ? entries.get(i).logRankP() : Double.NaN;
+        }
+        double[] q = benjaminiHochberg(p);
+        List<PanelEntry> out = new ArrayList<>(entries);
+        for (int i = 0; i < q.length; i++) {
+            if (!Double.isNaN(q[i])) {
+                out.set(i, entries.get(i).withQValue(q[i]));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Benjamini–Hochberg q-values of the p-values that are not NaN (NaN stays NaN), as R's
+     * {@code p.adjust(p, method = "BH")}: q_(i) = min over j >= i of m p_(j) / j, at most 1.
+     */
+    public static double[] benjaminiHochberg(double[] p) {
         List<Integer> ok = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            if (entries.get(i).status().equals("ok") && !Double.isNaN(entries.get(i).logRankP())) {
+        for (int i = 0; i < p.length; i++) {
+            if (!Double.isNaN(p[i])) {
                 ok.add(i);
             }
         }
         int m = ok.size();
         Integer[] byP = ok.toArray(new Integer[0]);
-        Arrays.sort(byP, Comparator.comparingDouble(i -> entries.get(i).logRankP()));
-        double[] q = new double[m];
+        Arrays.sort(byP, Comparator.comparingDouble(i -> p[i]));
+        double[] q = new double[p.length];
+        Arrays.fill(q, Double.NaN);
         double running = 1;
         for (int r = m - 1; r >= 0; r--) {
-            running = Math.min(running, entries.get(byP[r]).logRankP() * m / (r + 1));
-            q[r] = running;
+            running = Math.min(running, p[byP[r]] * m / (r + 1));
+            q[byP[r]] = Math.min(1, running);
         }
-        List<PanelEntry> out = new ArrayList<>(entries);
-        for (int r = 0; r < m; r++) {
-            out.set(byP[r], entries.get(byP[r]).withQValue(Math.min(1, q[r])));
-        }
-        return out;
+        return q;
     }
 }

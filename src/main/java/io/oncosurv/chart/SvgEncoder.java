@@ -23,6 +23,9 @@ public final class SvgEncoder {
         Headless.ensure();
         SVGGraphics2D g2 = new SVGGraphics2D(size.widthPoints(), size.heightPoints(),
                 SVGUnits.PT);
+        // a fixed prefix for clip-path and gradient ids (the default has the clock in it), so
+        // the same figure is the same bytes, on the server and from the CLI
+        g2.setDefsKeyPrefix("oncosurv-");
         chart.draw(g2, new Rectangle2D.Double(0, 0, size.widthPoints(), size.heightPoints()));
         // The viewBox maps the drawing's units (points) onto the width and height in pt; without
         // it a viewer reads them as px (1/96 in) and the figure fills 3/4 of its box.

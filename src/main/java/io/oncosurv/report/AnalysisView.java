@@ -31,6 +31,11 @@ public record AnalysisView(String title, String endpointLabel, String byLabel, S
     }
 
     public static AnalysisView of(StoredCohort cohort, SurvivalResult result, String query) {
+        return of(result, query, MethodsText.of(cohort, result));
+    }
+
+    /** The view with a given methods paragraph (reports describe the cohort by its hash). */
+    public static AnalysisView of(SurvivalResult result, String query, String methods) {
         SurvivalRequest request = result.request();
         String percent = Formats.fixed(100 * request.confLevel(), 0) + "%";
         List<String> landmarkHeaders = new ArrayList<>();
@@ -62,7 +67,7 @@ public record AnalysisView(String title, String endpointLabel, String byLabel, S
         return new AnalysisView(title, Labels.endpoint(request.endpoint()),
                 Labels.stratifier(request.by()), query, landmarkHeaders,
                 "RMST to " + Formats.fixed(tau, 1) + " months", rows, test(result.logRank()),
-                twoGroupHazardRatio(result), MethodsText.of(cohort, result), result.excluded(),
+                twoGroupHazardRatio(result), methods, result.excluded(),
                 percent);
     }
 

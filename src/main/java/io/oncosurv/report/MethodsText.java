@@ -13,11 +13,19 @@ public final class MethodsText {
     }
 
     public static String of(StoredCohort cohort, SurvivalResult result) {
+        return of(cohort.name(), "version " + cohort.version() + ", " + cohort.patients()
+                + " patients", result);
+    }
+
+    /**
+     * @param cohort what the cohort is called
+     * @param detail what identifies its data, e.g. "version 2, 300 patients"
+     */
+    public static String of(String cohort, String detail, SurvivalResult result) {
         SurvivalRequest r = result.request();
         StringBuilder s = new StringBuilder();
         s.append(Labels.endpoint(r.endpoint())).append(" was analysed in cohort ")
-                .append(cohort.name()).append(" (version ").append(cohort.version()).append(", ")
-                .append(cohort.patients()).append(" patients");
+                .append(cohort).append(" (").append(detail);
         if (!r.subsets().isEmpty()) {
             s.append("; subset ").append(String.join(" and ", r.subsets()));
         }

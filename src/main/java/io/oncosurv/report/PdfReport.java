@@ -3,6 +3,11 @@ package io.oncosurv.report;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,6 +21,11 @@ import java.nio.file.Path;
 public final class PdfReport {
 
     private static final Path FONTS = Path.of("/usr/share/fonts/truetype/dejavu");
+
+    static {
+        // openhtmltopdf reports its timings on stderr; a CLI run must print only its progress
+        com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
+    }
 
     private PdfReport() {
     }
@@ -35,10 +45,30 @@ public final class PdfReport {
         builder.toStream(out);
         try {
             builder.run();
+            return deterministic(out.toByteArray(), xhtml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
+    }
+
+    /**
+     * The same document is the same bytes: no creation or modification date, and the file
+     * identifier (which PDFBox otherwise draws from the clock) taken from the source's hash.
+     */
+    static byte[] deterministic(byte[] pdf, String source) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            doc.getDocumentInformation().setCreationDate(null);
+            doc.getDocumentInformation().setModificationDate(null);
+            byte[] id = java.util.Arrays.copyOf(Hashes.sha256(source.getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8)), 16);
+            COSArray ids = new COSArray();
+            ids.add(new COSString(id));
+            ids.add(new COSString(id));
+            doc.getDocument().getTrailer().setItem(COSName.ID, ids);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        }
     }
 
     private static void font(PdfRendererBuilder builder, String file, int weight,

@@ -1,0 +1,93 @@
+package io.oncosurv.report;
+
+import io.oncosurv.stats.ConfType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A report to make, as a trial team writes it once and runs at every data cut
+ * ({@link ReportSpecParser}, docs/report-specs.md): the cohort (a name: its latest version; or an
+ * id), endpoints (empty: all of the cohort's), stratifiers with their cut-offs (empty: all
+ * patients as one group), landmarks, further tests, CI settings, outputs, an optional title,
+ * whether the report follows new versions of the cohort, and small-cell suppression.
+ */
+public record ReportSpec(String cohort, String title, List<String> endpoints,
+        List<Stratifier> stratifiers, double[] landmarks, List<String> tests, ConfType confType,
+        double confLevel, Set<Output> outputs, boolean follow, int smallCells) {
+
+    /** A stratifier and its settings ({@code cutoff}, {@code tps_cutoff}, {@code ldh_uln}). */
+    public record Stratifier(String name, Map<String, Double> settings) {
+        public Stratifier {
+            settings = Map.copyOf(settings);
+        }
+    }
+
+    /** The artefacts a report can have. */
+    public enum Output {
+        HTML, PDF, PNG, SVG, CSV, JSON;
+
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public ReportSpec {
+        endpoints = List.copyOf(endpoints);
+        stratifiers = List.copyOf(stratifiers);
+        landmarks = landmarks.clone();
+        tests = List.copyOf(tests);
+        outputs = Set.copyOf(outputs);
+    }
+
+    @Override
+    public double[] landmarks() {
+        return landmarks.clone();
+    }
+
+    public boolean wants(Output output) {
+        return outputs.contains(output);
+    }
+
+    /**
+     * The spec with every default filled in, in a fixed order: what its hash is taken of, so a
+     * YAML and a JSON spec that mean the same have the same hash.
+     */
+    public Map<String, Object> canonical() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("cohort", cohort);
+        out.put("title", title);
+        out.put("endpoints", endpoints);
+        List<Object> strata = new ArrayList<>();
+        for (Stratifier s : stratifiers) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("name", s.name());
+            new TreeMap<>(s.settings()).forEach(one::put);
+            strata.add(one);
+        }
+        out.put("stratifiers", strata);
+        out.put("landmarks", landmarks);
+        out.put("tests", tests);
+        out.put("conf_type", confType.rName());
+        out.put("conf_level", confLevel);
+        List<String> outs = new ArrayList<>();
+        for (Output o : Output.values()) {
+            if (outputs.contains(o)) {
+                outs.add(o.key());
+            }
+        }
+        out.put("outputs", outs);
+        out.put("follow", follow);
+        out.put("small_cells", smallCells);
+        return out;
+    }
+
+    /** SHA-256 of the canonical form, for the provenance block. */
+    public String sha256() {
+        return Hashes.sha256Hex(JsonWriter.write(canonical()).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
+}

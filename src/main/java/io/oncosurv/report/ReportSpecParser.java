@@ -1,0 +1,258 @@
+package io.oncosurv.report;
+
+import io.oncosurv.analysis.ExtraTests;
+import io.oncosurv.stats.ConfType;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads a report spec written in YAML or JSON (JSON as YAML reads it), checking every key: an
+ * unknown key, a missing cohort or a bad value is reported by its path ({@code
+ * stratifiers[1].cutoff}) with what was expected, all problems at once.
+ */
+public final class ReportSpecParser {
+
+    static final Set<String> KEYS = Set.of("cohort", "title", "endpoints", "stratifiers",
+            "landmarks", "tests", "conf_type", "conf_level", "outputs", "follow", "small_cells");
+    static final Set<String> STRATIFIER_KEYS = Set.of("name", "cutoff", "tps_cutoff", "ldh_uln");
+    static final int MAX_SPEC_CHARS = 64 * 1024;
+    static final int MAX_ANALYSES = 200;
+
+    private final List<String> problems = new ArrayList<>();
+
+    private ReportSpecParser() {
+    }
+
+    public static ReportSpec parse(String text) throws ReportSpecException {
+        if (text.length() > MAX_SPEC_CHARS) {
+            throw new ReportSpecException(List.of("the spec is longer than " + MAX_SPEC_CHARS
+                    + " characters"));
+        }
+        Object root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            options.setMaxAliasesForCollections(10);
+            root = new Yaml(new SafeConstructor(options)).load(text);
+        } catch (YAMLException e) {
+            throw new ReportSpecException(List.of("the spec is not valid YAML or JSON: "
+                    + firstLine(e.getMessage())));
+        }
+        if (!(root instanceof Map<?, ?> map)) {
+            throw new ReportSpecException(List.of("the spec must be an object with keys "
+                    + "such as cohort, endpoints, stratifiers, outputs"));
+        }
+        return new ReportSpecParser().read(map);
+    }
+
+    private ReportSpec read(Map<?, ?> map) throws ReportSpecException {
+        for (Object key : map.keySet()) {
+            if (!KEYS.contains(String.valueOf(key))) {
+                problems.add("unknown key '" + key + "' (known: cohort, title, endpoints, "
+                        + "stratifiers, landmarks, tests, conf_type, conf_level, outputs, "
+                        + "follow, small_cells)");
+            }
+        }
+        String cohort = text(map.get("cohort"), "cohort", true);
+        String title = text(map.get("title"), "title", false);
+        List<String> endpoints = names(map.get("endpoints"), "endpoints");
+        List<ReportSpec.Stratifier> stratifiers = stratifiers(map.get("stratifiers"));
+        double[] landmarks = landmarks(map.get("landmarks"));
+        List<String> tests = names(map.get("tests"), "tests");
+        try {
+            ExtraTests.parse(String.join(",", tests), new double[0]);
+        } catch (IllegalArgumentException e) {
+            problems.add("tests: " + e.getMessage());
+        }
+        ConfType confType = ConfType.LOG;
+        if (map.get("conf_type") != null) {
+            try {
+                confType = ConfType.fromRName(String.valueOf(map.get("conf_type")));
+            } catch (IllegalArgumentException e) {
+                problems.add("conf_type: expected log, log-log or plain, got '"
+                        + map.get("conf_type") + "'");
+            }
+        }
+        double confLevel = 0.95;
+        if (map.get("conf_level") != null) {
+            confLevel = number(map.get("conf_level"), "conf_level");
+            if (!(confLevel > 0 && confLevel < 1)) {
+                problems.add("conf_level: expected a number between 0 and 1, got "
+                        + map.get("conf_level"));
+            }
+        }
+        Set<ReportSpec.Output> outputs = outputs(map.get("outputs"));
+        boolean follow = flag(map.get("follow"), "follow");
+        int smallCells = 0;
+        if (map.get("small_cells") != null) {
+            Object k = map.get("small_cells");
+            if (k instanceof Integer i && i >= 0 && i <= 1000) {
+                smallCells = i;
+            } else {
+                problems.add("small_cells: expected a whole number from 0 to 1000, got " + k);
+            }
+        }
+        int analyses = Math.max(1, endpoints.size()) * Math.max(1, stratifiers.size());
+        if (analyses > MAX_ANALYSES) {
+            problems.add("endpoints × stratifiers is " + analyses + " analyses; at most "
+                    + MAX_ANALYSES + " per report");
+        }
+        if (!problems.isEmpty()) {
+            throw new ReportSpecException(problems);
+        }
+        return new ReportSpec(cohort, title, endpoints, stratifiers, landmarks, tests, confType,
+                confLevel, outputs, follow, smallCells);
+    }
+
+    private String text(Object v, String key, boolean required) {
+        if (v == null) {
+            if (required) {
+                problems.add(key + ": required (a cohort name, for its latest version, or an id)");
+            }
+            return null;
+        }
+        if (!(v instanceof String s) || s.isBlank() || s.length() > 200
+                || s.chars().anyMatch(Character::isISOControl)) {
+            problems.add(key + ": expected text of 1 to 200 printable characters, got " + v);
+            return null;
+        }
+        return s.strip();
+    }
+
+    private List<String> names(Object v, String key) {
+        List<String> out = new ArrayList<>();
+        if (v == null) {
+            return out;
+        }
+        if (!(v instanceof List<?> list)) {
+            problems.add(key + ": expected a list, e.g. [\"pfs\", \"os\"], got " + v);
+            return out;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            Object item = list.get(i);
+            if (item instanceof String s && !s.isBlank() && s.length() <= 100) {
+                if (!out.contains(s.strip())) {
+                    out.add(s.strip());
+                }
+            } else {
+                problems.add(key + "[" + i + "]: expected a name, got " + item);
+            }
+        }
+        return out;
+    }
+
+    private List<ReportSpec.Stratifier> stratifiers(Object v) {
+        List<ReportSpec.Stratifier> out = new ArrayList<>();
+        if (v == null) {
+            return out;
+        }
+        if (!(v instanceof List<?> list)) {
+            problems.add("stratifiers: expected a list of names or {name, cutoff} objects, got "
+                    + v);
+            return out;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            Object item = list.get(i);
+            String at = "stratifiers[" + i + "]";
+            if (item instanceof String s && !s.isBlank()) {
+                out.add(new ReportSpec.Stratifier(s.strip(), Map.of()));
+            } else if (item instanceof Map<?, ?> m) {
+                Map<String, Double> settings = new LinkedHashMap<>();
+                for (Object key : m.keySet()) {
+                    if (!STRATIFIER_KEYS.contains(String.valueOf(key))) {
+                        problems.add(at + ": unknown key '" + key + "' (known: name, cutoff, "
+                                + "tps_cutoff, ldh_uln)");
+                    } else if (!key.equals("name")) {
+                        settings.put(String.valueOf(key), number(m.get(key), at + "." + key));
+                    }
+                }
+                String name = m.get("name") instanceof String s && !s.isBlank() ? s.strip()
+                        : null;
+                if (name == null) {
+                    problems.add(at + ".name: required, e.g. {\"name\": \"cd8\", \"cutoff\": 150}");
+                } else {
+                    out.add(new ReportSpec.Stratifier(name, settings));
+                }
+            } else {
+                problems.add(at + ": expected a name or an object {name, cutoff}, got " + item);
+            }
+        }
+        return out;
+    }
+
+    private double[] landmarks(Object v) {
+        if (v == null) {
+            return new double[] {6, 12, 24};
+        }
+        if (!(v instanceof List<?> list) || list.size() > 20) {
+            problems.add("landmarks: expected a list of up to 20 times in months, got " + v);
+            return new double[0];
+        }
+        double[] out = new double[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = number(list.get(i), "landmarks[" + i + "]");
+            if (out[i] < 0) {
+                problems.add("landmarks[" + i + "]: expected a time >= 0, got " + list.get(i));
+            }
+        }
+        return out;
+    }
+
+    private Set<ReportSpec.Output> outputs(Object v) {
+        if (v == null) {
+            return EnumSet.of(ReportSpec.Output.HTML, ReportSpec.Output.PDF);
+        }
+        Set<ReportSpec.Output> out = EnumSet.noneOf(ReportSpec.Output.class);
+        if (!(v instanceof List<?> list) || list.isEmpty()) {
+            problems.add("outputs: expected a non-empty list of html, pdf, png, svg, csv, json, "
+                    + "got " + v);
+            return out;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String name = String.valueOf(list.get(i)).strip().toUpperCase(java.util.Locale.ROOT);
+            try {
+                out.add(ReportSpec.Output.valueOf(name));
+            } catch (IllegalArgumentException e) {
+                problems.add("outputs[" + i + "]: expected html, pdf, png, svg, csv or json, got '"
+                        + list.get(i) + "'");
+            }
+        }
+        return out;
+    }
+
+    private double number(Object v, String key) {
+        if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
+            return n.doubleValue();
+        }
+        problems.add(key + ": expected a number, got " + (v instanceof String ? "'" + v + "'"
+                : String.valueOf(v)));
+        return Double.NaN;
+    }
+
+    private boolean flag(Object v, String key) {
+        if (v == null) {
+            return false;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        problems.add(key + ": expected true or false, got " + v);
+        return false;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline)).strip();
+    }
+}
