@@ -36,7 +36,9 @@ class ArchitectureTest {
                         "io.oncosurv.chart.")),
                 // templates and PDF layout, on top of the figures; still no Vert.x, no JSON
                 Arguments.of("report", List.of("java.", "io.pebbletemplates.",
-                        "com.openhtmltopdf.", "io.oncosurv.stats.", "io.oncosurv.cohort.",
+                        "com.openhtmltopdf.", "org.apache.pdfbox.", "org.jfree.chart.",
+                        "org.yaml.snakeyaml.", "picocli.", "io.oncosurv.stats.",
+                        "io.oncosurv.cohort.",
                         "io.oncosurv.store.", "io.oncosurv.analysis.", "io.oncosurv.chart.",
                         "io.oncosurv.report.")));
     }

@@ -72,6 +72,16 @@ public final class Pages {
         return templates.render("panel", model);
     }
 
+    /** A report job: its state, its artefacts, and its HTML report in a frame when it has one. */
+    public String reportJob(io.oncosurv.store.StoredReport job,
+            List<io.oncosurv.store.StoredArtefact> artefacts) {
+        Map<String, Object> model = model("Report", false, true);
+        model.put("job", job);
+        model.put("artefacts", artefacts);
+        model.put("hasHtml", artefacts.stream().anyMatch(a -> a.name().equals("report.html")));
+        return templates.render("job", model);
+    }
+
     public String error(String heading, String message, List<Problem> problems, String back,
             boolean loggedIn) {
         Map<String, Object> model = model(heading, false, loggedIn);

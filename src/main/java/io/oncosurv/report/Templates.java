@@ -39,7 +39,7 @@ public final class Templates {
 
     /** A static asset of {@code templates/static/} (the stylesheet, the page script). */
     public static byte[] asset(String name) {
-        if (!name.matches("[a-z0-9-]+\\.(css|js)")) {
+        if (!name.matches("[a-z0-9-]+\\.(css|js)")) { // no path: nothing outside static/
             throw new IllegalArgumentException("no such asset: " + name);
         }
         try (InputStream in = Templates.class.getClassLoader()

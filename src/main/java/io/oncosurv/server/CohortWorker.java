@@ -48,6 +48,9 @@ final class CohortWorker extends VerticleBase {
         }
         CohortStore.Upload stored = store.put(upload.name(), upload.content(), cohort);
         caches.cohorts.put(stored.cohort().id(), cohort); // the first query need not parse again
+        if (stored.created()) { // reports that follow this name are made again on it
+            vertx.eventBus().publish(Messages.COHORT_VERSIONED, stored.cohort());
+        }
         message.reply(new Messages.Uploaded(stored.cohort(), stored.created()));
     }
 

@@ -53,6 +53,7 @@ final class HttpVerticle extends VerticleBase {
         pages.addPublic(router);
         router.route("/api/*").handler(access::api);
         pages.addProtected(router);
+        new ReportRoutes(vertx).add(router);
         router.post("/api/cohorts").handler(BodyHandler.create()
                 .setBodyLimit(config.uploadLimit()).setHandleFileUploads(true)
                 .setUploadsDirectory(config.dataDir().resolve("uploads").toString())
@@ -255,7 +256,7 @@ final class HttpVerticle extends VerticleBase {
                 .end(body.encode());
     }
 
-    private static String mediaType(String contentType) {
+    static String mediaType(String contentType) {
         if (contentType == null) {
             return "";
         }

@@ -1,14 +1,30 @@
 package io.oncosurv.server;
 
+import io.oncosurv.report.cli.ReportCommand;
 import io.vertx.core.Vertx;
+import picocli.CommandLine;
 
-/** Runs the server with the settings of the environment (see {@link ServerConfig}). */
+/**
+ * {@code oncosurv} runs the server with the settings of the environment (see
+ * {@link ServerConfig}); {@code oncosurv report ...} makes a report without a server
+ * ({@link ReportCommand}).
+ */
 public final class Main {
 
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("report")) {
+            System.exit(new CommandLine(new ReportCommand()).execute(
+                    java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0) {
+            System.err.println("usage: oncosurv            (the server; settings from "
+                    + "ONCOSURV_* variables)\n       oncosurv report --spec SPEC --cohort FILE "
+                    + "--out DIR");
+            System.exit(2);
+        }
         ServerConfig config = ServerConfig.fromEnvironment(System.getenv());
         Vertx vertx = Vertx.vertx();
         vertx.deployVerticle(new MainVerticle(config))

@@ -1,9 +1,11 @@
 package io.oncosurv.server;
 
+import io.oncosurv.report.AnalysisCache;
 import io.oncosurv.report.Pages;
 import io.oncosurv.report.Templates;
 import io.oncosurv.store.CohortStore;
 import io.oncosurv.store.Database;
+import io.oncosurv.store.ReportStore;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -18,13 +20,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class MainVerticle extends VerticleBase {
 
+    static final int DEFAULT_REPORT_QUEUE = 64;
+    static final int REPORT_RUNNERS = 2;
+
     private final ServerConfig config;
+    private final int reportQueue;
     private final AtomicInteger port =
             new AtomicInteger();
     private Database database;
 
     public MainVerticle(ServerConfig config) {
+        this(config, DEFAULT_REPORT_QUEUE);
+    }
+
+    /** @param reportQueue report jobs queued or running at most; more are refused (503) */
+    public MainVerticle(ServerConfig config, int reportQueue) {
         this.config = config;
+        this.reportQueue = reportQueue;
     }
 
     @Override
@@ -36,26 +48,46 @@ public final class MainVerticle extends VerticleBase {
             return AdminToken.resolve(config);
         }).compose(token -> {
             CohortStore store = new CohortStore(database, Clock.systemUTC());
-            DeploymentOptions workers = new DeploymentOptions()
-                    .setThreadingModel(ThreadingModel.WORKER).setInstances(2)
-                    .setWorkerPoolName("oncosurv-workers").setWorkerPoolSize(4);
-            Caches caches = new Caches();
-            Pages pages = new Pages(new Templates(), Clock.systemUTC());
-            Figures figures = new ChartFigures();
-            return vertx.deployVerticle(() -> new CohortWorker(store, caches), workers)
-                    .compose(id -> vertx.deployVerticle(() -> new AnalysisWorker(store, caches),
-                            workers))
-                    .compose(id -> vertx.deployVerticle(() -> new ReportWorker(store, caches,
-                            pages, figures), workers))
-                    .compose(id -> vertx.deployVerticle(() -> new FigureWorker(store, caches),
-                            workers))
-                    .compose(id -> vertx.executeBlocking(() -> {
+            return deployWorkers(store, new ReportStore(database, Clock.systemUTC()))
+                    .compose(v -> vertx.executeBlocking(() -> {
                         SampleCohorts.loadIfAbsent(config.sampleCohorts(), store);
                         return null;
                     }))
                     .compose(v -> vertx.deployVerticle(new HttpVerticle(config, token,
                             new Sessions(Clock.systemUTC()), port)));
         });
+    }
+
+    /**
+     * The worker verticles: two instances of each on the shared pool; report jobs on a pool of
+     * their own (long runs never hold the threads queries use), their runners before the desk
+     * that sends them work (it resumes unfinished jobs as it starts).
+     */
+    private Future<?> deployWorkers(CohortStore store, ReportStore reports) {
+        DeploymentOptions workers = new DeploymentOptions()
+                .setThreadingModel(ThreadingModel.WORKER).setInstances(2)
+                .setWorkerPoolName("oncosurv-workers").setWorkerPoolSize(4);
+        DeploymentOptions jobs = new DeploymentOptions()
+                .setThreadingModel(ThreadingModel.WORKER).setInstances(REPORT_RUNNERS)
+                .setWorkerPoolName("oncosurv-report-jobs").setWorkerPoolSize(REPORT_RUNNERS);
+        Caches caches = new Caches();
+        Templates templates = new Templates();
+        Pages pages = new Pages(templates, Clock.systemUTC());
+        Figures figures = new ChartFigures();
+        AnalysisCache analyses = new AnalysisCache(1024);
+        ReportSlots slots = new ReportSlots(reportQueue);
+        return vertx.deployVerticle(() -> new CohortWorker(store, caches), workers)
+                .compose(id -> vertx.deployVerticle(() -> new AnalysisWorker(store, caches),
+                        workers))
+                .compose(id -> vertx.deployVerticle(() -> new ReportWorker(store, reports,
+                        caches, pages, figures), workers))
+                .compose(id -> vertx.deployVerticle(() -> new FigureWorker(store, caches),
+                        workers))
+                .compose(id -> vertx.deployVerticle(() -> new ReportJobs(reports, store, caches,
+                        analyses, templates, slots), jobs))
+                .compose(id -> vertx.deployVerticle(() -> new ReportDesk(reports, store, slots),
+                        new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)
+                                .setWorkerPoolName("oncosurv-workers")));
     }
 
     /** The port the HTTP server listens on (the one chosen by the system when 0 was asked). */

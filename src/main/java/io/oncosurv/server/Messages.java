@@ -18,6 +18,34 @@ final class Messages {
     static final String REPORT_PAGE = "oncosurv.report.page";
     static final String REPORT_TABLE = "oncosurv.report.table";
     static final String FIGURE = "oncosurv.chart.figure";
+    static final String REPORT_SUBMIT = "oncosurv.reports.submit";
+    static final String REPORT_GET = "oncosurv.reports.get";
+    static final String REPORT_ARTEFACT = "oncosurv.reports.artefact";
+    static final String REPORT_RUN = "oncosurv.reports.run";
+    /** Published when an upload makes a new version of a name (the body: the StoredCohort). */
+    static final String COHORT_VERSIONED = "oncosurv.cohorts.versioned";
+
+    /** Where a report's progress, completion and refreshes are published (JSON text). */
+    static String reportEvents(String reportId) {
+        return "oncosurv.reports.events." + reportId;
+    }
+
+    /** A report spec as submitted (YAML or JSON text). */
+    record ReportSubmission(String spec) {
+    }
+
+    /** A report's state and its served artefacts. */
+    record ReportState(io.oncosurv.store.StoredReport report,
+            List<io.oncosurv.store.StoredArtefact> artefacts) {
+    }
+
+    /** One artefact of a report, by name. */
+    record ArtefactQuery(String reportId, String name) {
+    }
+
+    /** Run one revision of a report. */
+    record ReportRun(String reportId, int revision) {
+    }
 
     /** A figure ("km" or "forest") in a format (png, svg, pdf), with its query parameters. */
     record FigureQuery(String figure, String format, String cohortId,
@@ -90,6 +118,13 @@ final class Messages {
         bus.registerDefaultCodec(TableQuery.class, new LocalCodec<>(TableQuery.class));
         bus.registerDefaultCodec(TableList.class, new LocalCodec<>(TableList.class));
         bus.registerDefaultCodec(FigureQuery.class, new LocalCodec<>(FigureQuery.class));
+        bus.registerDefaultCodec(ReportSubmission.class,
+                new LocalCodec<>(ReportSubmission.class));
+        bus.registerDefaultCodec(ReportState.class, new LocalCodec<>(ReportState.class));
+        bus.registerDefaultCodec(ArtefactQuery.class, new LocalCodec<>(ArtefactQuery.class));
+        bus.registerDefaultCodec(ReportRun.class, new LocalCodec<>(ReportRun.class));
+        bus.registerDefaultCodec(io.oncosurv.store.StoredArtefact.class,
+                new LocalCodec<>(io.oncosurv.store.StoredArtefact.class));
         bus.registerDefaultCodec(io.oncosurv.analysis.PanelEntry.class,
                 new LocalCodec<>(io.oncosurv.analysis.PanelEntry.class));
     }

@@ -48,6 +48,8 @@ final class PageRoutes {
     void addProtected(Router router) {
         router.route("/").handler(access::page);
         router.route("/cohorts/*").handler(access::page);
+        router.route("/reports/*").handler(access::page);
+        router.get("/reports/:id").handler(ctx -> page(ctx, "report"));
         router.get("/").handler(ctx -> page(ctx, "cohorts", null, ctx.queryParams()));
         router.get("/cohorts/:id").handler(ctx -> page(ctx, "cohort"));
         router.get("/cohorts/:id/analysis").handler(ctx -> page(ctx, "analysis"));

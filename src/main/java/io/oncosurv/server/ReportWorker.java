@@ -21,6 +21,7 @@ import io.oncosurv.report.PdfReport;
 import io.oncosurv.report.StratifierChoices;
 import io.oncosurv.report.Tables;
 import io.oncosurv.store.CohortStore;
+import io.oncosurv.store.ReportStore;
 import io.oncosurv.store.StoredCohort;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -42,12 +43,15 @@ final class ReportWorker extends VerticleBase {
     static final String PDF = "application/pdf";
 
     private final CohortStore store;
+    private final ReportStore reports;
     private final Caches caches;
     private final Pages pages;
     private final Figures figures;
 
-    ReportWorker(CohortStore store, Caches caches, Pages pages, Figures figures) {
+    ReportWorker(CohortStore store, ReportStore reports, Caches caches, Pages pages,
+            Figures figures) {
         this.store = store;
+        this.reports = reports;
         this.caches = caches;
         this.pages = pages;
         this.figures = figures;
@@ -69,6 +73,13 @@ final class ReportWorker extends VerticleBase {
             String error = q.params().get("error");
             message.reply(html(error == null ? 200 : 401, pages.login(PageRoutes.safeNext(
                     q.params().get("next")), error)));
+            return;
+        }
+        if (q.page().equals("report")) {
+            message.reply(reports.get(q.cohortId()).map(job -> html(200, pages.reportJob(job,
+                    reports.artefacts(job.id())))).orElseGet(() -> html(404, pages.error(
+                            "Not found", "No report has the id '" + q.cohortId() + "'.",
+                            List.of(), "/", true))));
             return;
         }
         if (q.page().equals("cohorts")) {

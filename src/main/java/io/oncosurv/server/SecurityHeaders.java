@@ -10,8 +10,8 @@ import io.vertx.ext.web.RoutingContext;
 final class SecurityHeaders {
 
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; "
-            + "base-uri 'none'";
+            + "img-src 'self' data:; connect-src 'self'; frame-src 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'; base-uri 'none'";
 
     private SecurityHeaders() {
     }

@@ -103,6 +103,15 @@ public final class CohortStore {
         }
     }
 
+    /** The latest version of a name. */
+    public Optional<StoredCohort> latest(String name) {
+        try (Connection c = database.connection()) {
+            return latest(c, name);
+        } catch (SQLException e) {
+            throw new StoreException("could not read cohort '" + name + "'", e);
+        }
+    }
+
     private Optional<StoredCohort> latest(Connection c, String name) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT id, name, version, sha256, "
                 + "patients, uploaded_at FROM cohort WHERE name = ? ORDER BY version DESC "

@@ -1,0 +1,130 @@
+package io.oncosurv.server;
+
+import io.oncosurv.report.ReportSpec;
+import io.oncosurv.report.ReportSpecException;
+import io.oncosurv.report.ReportSpecParser;
+import io.oncosurv.store.CohortStore;
+import io.oncosurv.store.ReportStore;
+import io.oncosurv.store.StoredCohort;
+import io.oncosurv.store.StoredReport;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The front desk of report jobs, on a worker thread: checks a submitted spec and its cohort,
+ * stores the job and sends it to the runners (or refuses it when every slot is taken); answers
+ * a report's state and artefacts; runs following reports again when their cohort gets a new
+ * version; and at start, runs again every job a stop left queued or running.
+ */
+final class ReportDesk extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportDesk.class);
+
+    private final ReportStore reports;
+    private final CohortStore cohorts;
+    private final ReportSlots slots;
+
+    ReportDesk(ReportStore reports, CohortStore cohorts, ReportSlots slots) {
+        this.reports = reports;
+        this.cohorts = cohorts;
+        this.slots = slots;
+    }
+
+    @Override
+    public Future<?> start() {
+        var bus = vertx.eventBus();
+        for (StoredReport unfinished : reports.unfinished()) {
+            LOG.info("report {} revision {} was {} when the server stopped: running it again",
+                    unfinished.id(), unfinished.revision(), unfinished.status());
+            reports.requeue(unfinished.id(), unfinished.revision());
+            slots.take();
+            run(unfinished);
+        }
+        return Future.all(
+                bus.<Messages.ReportSubmission>consumer(Messages.REPORT_SUBMIT,
+                        Guarded.handler(this::submit)).completion(),
+                bus.<String>consumer(Messages.REPORT_GET, Guarded.handler(this::state))
+                        .completion(),
+                bus.<Messages.ArtefactQuery>consumer(Messages.REPORT_ARTEFACT,
+                        Guarded.handler(this::artefact)).completion(),
+                bus.<StoredCohort>consumer(Messages.COHORT_VERSIONED,
+                        Guarded.handler(this::newVersion)).completion());
+    }
+
+    private void submit(Message<Messages.ReportSubmission> message) {
+        ReportSpec spec;
+        try {
+            spec = ReportSpecParser.parse(message.body().spec());
+        } catch (ReportSpecException e) {
+            new ApiError(422, e.getMessage(), problems(e)).failing(message);
+            return;
+        }
+        // an id pins one version; a name means its latest version (and may be followed)
+        Optional<StoredCohort> pinned = cohorts.get(spec.cohort());
+        Optional<StoredCohort> cohort = pinned.isPresent() ? pinned
+                : cohorts.latest(spec.cohort());
+        if (cohort.isEmpty()) {
+            new ApiError(422, "The report spec cannot be used: cohort: no cohort has the name "
+                    + "or id '" + spec.cohort() + "'.").failing(message);
+            return;
+        }
+        if (spec.follow() && pinned.isPresent()) {
+            new ApiError(422, "The report spec cannot be used: follow: a report follows a "
+                    + "cohort name, and '" + spec.cohort() + "' is the id of one version; give "
+                    + "the name '" + cohort.get().name() + "' to follow it.").failing(message);
+            return;
+        }
+        if (!slots.tryTake()) {
+            message.fail(503, new ApiError(503, "Every report slot is taken; try again in a "
+                    + "few seconds.").body().encode());
+            return;
+        }
+        StoredReport report = reports.create(message.body().spec(),
+                pinned.isPresent() ? null : cohort.get().name(), spec.follow(),
+                cohort.get().id());
+        run(report);
+        message.reply(new Messages.ReportState(report, java.util.List.of()));
+    }
+
+    private static java.util.List<io.oncosurv.cohort.Problem> problems(ReportSpecException e) {
+        return e.problems().stream().map(p -> new io.oncosurv.cohort.Problem(0,
+                p.contains(":") ? p.substring(0, p.indexOf(':')) : null, p)).toList();
+    }
+
+    private void state(Message<String> message) {
+        Optional<StoredReport> report = reports.get(message.body());
+        if (report.isEmpty()) {
+            new ApiError(404, "No report has the id '" + message.body() + "'.").failing(message);
+            return;
+        }
+        message.reply(new Messages.ReportState(report.get(), reports.artefacts(message.body())));
+    }
+
+    private void artefact(Message<Messages.ArtefactQuery> message) {
+        Messages.ArtefactQuery q = message.body();
+        reports.artefact(q.reportId(), q.name()).ifPresentOrElse(message::reply,
+                () -> new ApiError(404, "Report '" + q.reportId() + "' has no artefact '"
+                        + q.name() + "' (yet).").failing(message));
+    }
+
+    /** Reports following the new version's name run again on it. */
+    private void newVersion(Message<StoredCohort> message) {
+        StoredCohort cohort = message.body();
+        for (StoredReport following : reports.following(cohort.name())) {
+            StoredReport next = reports.nextRevision(following.id(), cohort.id());
+            LOG.info("report {} follows '{}': revision {} on version {}", next.id(),
+                    cohort.name(), next.revision(), cohort.version());
+            slots.take();
+            run(next);
+        }
+    }
+
+    private void run(StoredReport report) {
+        vertx.eventBus().send(Messages.REPORT_RUN, new Messages.ReportRun(report.id(),
+                report.revision()));
+    }
+}

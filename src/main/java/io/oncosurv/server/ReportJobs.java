@@ -1,0 +1,126 @@
+package io.oncosurv.server;
+
+import io.oncosurv.cohort.Cohort;
+import io.oncosurv.report.AnalysisCache;
+import io.oncosurv.report.Artefact;
+import io.oncosurv.report.ReportBuildException;
+import io.oncosurv.report.ReportBuilder;
+import io.oncosurv.report.ReportSpec;
+import io.oncosurv.report.ReportSpecException;
+import io.oncosurv.report.ReportSpecParser;
+import io.oncosurv.report.Templates;
+import io.oncosurv.store.CohortStore;
+import io.oncosurv.store.ReportStore;
+import io.oncosurv.store.StoredArtefact;
+import io.oncosurv.store.StoredCohort;
+import io.oncosurv.store.StoredReport;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs report jobs, one at a time per instance, on the report pool (so long jobs never hold the
+ * threads interactive queries use): marks the revision running, builds its artefacts with
+ * progress published as it goes, and stores them with "done" in one transaction; a failed step
+ * fails the revision with its reason and stores nothing.
+ */
+final class ReportJobs extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportJobs.class);
+
+    private final ReportStore reports;
+    private final CohortStore cohorts;
+    private final Caches caches;
+    private final AnalysisCache analyses;
+    private final Templates templates;
+    private final ReportSlots slots;
+
+    ReportJobs(ReportStore reports, CohortStore cohorts, Caches caches, AnalysisCache analyses,
+            Templates templates, ReportSlots slots) {
+        this.reports = reports;
+        this.cohorts = cohorts;
+        this.caches = caches;
+        this.analyses = analyses;
+        this.templates = templates;
+        this.slots = slots;
+    }
+
+    @Override
+    public Future<?> start() {
+        return vertx.eventBus().<Messages.ReportRun>consumer(Messages.REPORT_RUN, this::run)
+                .completion();
+    }
+
+    private void run(Message<Messages.ReportRun> message) {
+        Messages.ReportRun job = message.body();
+        try {
+            if (reports.start(job.reportId(), job.revision())) {
+                build(job);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("report {} revision {} failed", job.reportId(), job.revision(), e);
+            fail(job, "internal error (it is logged): " + e.getClass().getSimpleName());
+        } finally {
+            slots.release();
+        }
+    }
+
+    private void build(Messages.ReportRun job) {
+        StoredReport report = reports.get(job.reportId()).orElseThrow();
+        Optional<StoredCohort> stored = cohorts.get(report.cohortId());
+        Optional<Cohort> cohort = caches.cohort(cohorts, report.cohortId());
+        if (stored.isEmpty() || cohort.isEmpty()) {
+            fail(job, "the cohort version " + report.cohortId() + " was deleted");
+            return;
+        }
+        ReportSpec spec;
+        try {
+            spec = ReportSpecParser.parse(report.spec());
+        } catch (ReportSpecException e) {
+            fail(job, e.getMessage());
+            return;
+        }
+        List<Artefact> artefacts;
+        try {
+            artefacts = new ReportBuilder(spec, cohort.get(), stored.get().sha256(), templates)
+                    .build(caches.stratifierSource(stored.get().id(), cohort.get()), analyses,
+                            (done, total, what) -> progress(job, done, total, what));
+        } catch (ReportBuildException e) {
+            fail(job, e.getMessage());
+            return;
+        }
+        List<StoredArtefact> rows = new ArrayList<>();
+        for (Artefact a : artefacts) {
+            rows.add(new StoredArtefact(a.name(), a.mediaType(), a.sha256(), a.size(),
+                    a.bytes()));
+        }
+        if (reports.complete(job.reportId(), job.revision(), rows)) {
+            publish(job, new JsonObject().put("event", "done"));
+            if (job.revision() > 1) { // a following report, made again on a new version
+                publish(job, new JsonObject().put("event", "refresh"));
+            }
+        }
+    }
+
+    private void progress(Messages.ReportRun job, int done, int total, String what) {
+        reports.progress(job.reportId(), job.revision(), done, total);
+        publish(job, new JsonObject().put("event", "progress").put("done", done)
+                .put("total", total).put("step", what));
+    }
+
+    private void fail(Messages.ReportRun job, String reason) {
+        reports.fail(job.reportId(), job.revision(), reason);
+        publish(job, new JsonObject().put("event", "failed").put("error", reason));
+    }
+
+    private void publish(Messages.ReportRun job, JsonObject event) {
+        vertx.eventBus().publish(Messages.reportEvents(job.reportId()), event
+                .put("revision", job.revision()).encode());
+    }
+}

@@ -1,0 +1,36 @@
+package io.oncosurv.server;
+
+import io.oncosurv.store.StoredArtefact;
+import io.oncosurv.store.StoredReport;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A report job as the API shows it: {@code {"id", "status", "error", "progress": {"done",
+ * "total"}, "artefacts": [{"name", "type", "url", "sha256", "size"}], "revision", "cohort",
+ * "follows"}}; the artefacts are those of the last revision that completed.
+ */
+final class ReportJson {
+
+    private ReportJson() {
+    }
+
+    static JsonObject write(Messages.ReportState state) {
+        StoredReport r = state.report();
+        JsonArray artefacts = new JsonArray();
+        for (StoredArtefact a : state.artefacts()) {
+            artefacts.add(new JsonObject().put("name", a.name()).put("type", a.mediaType())
+                    .put("url", "/api/reports/" + r.id() + "/artefacts/" + a.name())
+                    .put("sha256", a.sha256()).put("size", a.size()));
+        }
+        return new JsonObject().put("id", r.id()).put("status", r.status())
+                .put("error", r.error())
+                .put("progress", new JsonObject().put("done", r.progressDone())
+                        .put("total", r.progressTotal()))
+                .put("artefacts", artefacts).put("revision", r.revision())
+                .put("artefacts_revision", r.doneRevision() == 0 ? null : r.doneRevision())
+                .put("cohort", r.cohortId()).put("follows", r.follow() ? r.cohortName() : null)
+                .put("created_at", r.createdAt().toString())
+                .put("updated_at", r.updatedAt().toString());
+    }
+}

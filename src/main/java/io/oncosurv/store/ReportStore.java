@@ -1,0 +1,262 @@
+package io.oncosurv.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Reports and their artefacts, durable: a job acknowledged with 202 is a row before the answer
+ * goes out, and a revision's artefacts are written in the transaction that marks it done, so a
+ * crash leaves either the whole set or none. Revisions of a report never overwrite the served
+ * artefacts until the new set is complete.
+ */
+public final class ReportStore {
+
+    private static final String COLUMNS = "id, spec, cohort_name, follow, cohort_id, revision, "
+            + "status, error, progress_done, progress_total, done_revision, created_at, "
+            + "updated_at";
+
+    private final Database database;
+    private final Clock clock;
+
+    public ReportStore(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** A new report, queued for its first revision. */
+    public StoredReport create(String spec, String cohortName, boolean follow, String cohortId) {
+        Timestamp now = now();
+        String id = UUID.randomUUID().toString();
+        update("INSERT INTO report (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, 1, 'queued', NULL, "
+                + "0, 0, 0, ?, ?)", s -> {
+                    s.setString(1, id);
+                    s.setString(2, spec);
+                    s.setString(3, cohortName);
+                    s.setBoolean(4, follow);
+                    s.setString(5, cohortId);
+                    s.setTimestamp(6, now);
+                    s.setTimestamp(7, now);
+                });
+        return get(id).orElseThrow();
+    }
+
+    public Optional<StoredReport> get(String id) {
+        return select("SELECT " + COLUMNS + " FROM report WHERE id = ?", id).stream()
+                .findFirst();
+    }
+
+    /** Reports queued or running: after a restart, each is run again. */
+    public List<StoredReport> unfinished() {
+        return select("SELECT " + COLUMNS + " FROM report WHERE status IN ('queued', "
+                + "'running') ORDER BY created_at", null);
+    }
+
+    /** Reports that follow a cohort name. */
+    public List<StoredReport> following(String cohortName) {
+        return select("SELECT " + COLUMNS + " FROM report WHERE follow AND cohort_name = ? "
+                + "ORDER BY created_at", cohortName);
+    }
+
+    /** Back to "queued" (a run cut short by a restart), same revision. */
+    public void requeue(String id, int revision) {
+        transition(id, revision, "queued", null);
+    }
+
+    /** The next revision, on another cohort version, queued; its served artefacts stay. */
+    public StoredReport nextRevision(String id, String cohortId) {
+        update("UPDATE report SET revision = revision + 1, cohort_id = ?, status = 'queued', "
+                + "error = NULL, progress_done = 0, progress_total = 0, updated_at = ? "
+                + "WHERE id = ?", s -> {
+                    s.setString(1, cohortId);
+                    s.setTimestamp(2, now());
+                    s.setString(3, id);
+                });
+        return get(id).orElseThrow();
+    }
+
+    /** @return false when the report is not at that revision any more (a stale run) */
+    public boolean start(String id, int revision) {
+        return transition(id, revision, "running", null);
+    }
+
+    public void progress(String id, int revision, int done, int total) {
+        update("UPDATE report SET progress_done = ?, progress_total = ?, updated_at = ? "
+                + "WHERE id = ? AND revision = ?", s -> {
+                    s.setInt(1, done);
+                    s.setInt(2, total);
+                    s.setTimestamp(3, now());
+                    s.setString(4, id);
+                    s.setInt(5, revision);
+                });
+    }
+
+    public void fail(String id, int revision, String error) {
+        transition(id, revision, "failed", error.length() > 2000 ? error.substring(0, 1997)
+                + "..." : error);
+    }
+
+    /**
+     * The revision's artefacts and its "done", in one transaction; the artefacts of earlier
+     * revisions go in the same transaction.
+     *
+     * @return false when the report has moved on to another revision meanwhile
+     */
+    public boolean complete(String id, int revision, List<StoredArtefact> artefacts) {
+        try (Connection c = database.connection()) {
+            c.setAutoCommit(false);
+            try {
+                int updated;
+                try (PreparedStatement s = c.prepareStatement("UPDATE report SET status = "
+                        + "'done', error = NULL, done_revision = ?, progress_done = "
+                        + "progress_total, updated_at = ? WHERE id = ? AND revision = ?")) {
+                    s.setInt(1, revision);
+                    s.setTimestamp(2, now());
+                    s.setString(3, id);
+                    s.setInt(4, revision);
+                    updated = s.executeUpdate();
+                }
+                if (updated == 0) {
+                    c.rollback();
+                    return false;
+                }
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO report_artefact "
+                        + "(report_id, revision, position, name, media_type, sha256, content) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    for (int i = 0; i < artefacts.size(); i++) {
+                        StoredArtefact a = artefacts.get(i);
+                        s.setString(1, id);
+                        s.setInt(2, revision);
+                        s.setInt(3, i);
+                        s.setString(4, a.name());
+                        s.setString(5, a.mediaType());
+                        s.setString(6, a.sha256());
+                        s.setBytes(7, a.content());
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM report_artefact "
+                        + "WHERE report_id = ? AND revision < ?")) {
+                    s.setString(1, id);
+                    s.setInt(2, revision);
+                    s.executeUpdate();
+                }
+                c.commit();
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not store the artefacts of report " + id, e);
+        }
+    }
+
+    /** The served artefacts (of the done revision), without their bytes, in report order. */
+    public List<StoredArtefact> artefacts(String id) {
+        List<StoredArtefact> out = new ArrayList<>();
+        try (Connection c = database.connection();
+                PreparedStatement s = c.prepareStatement("SELECT a.name, a.media_type, "
+                        + "a.sha256, OCTET_LENGTH(a.content) FROM report_artefact a JOIN report r "
+                        + "ON r.id = a.report_id AND r.done_revision = a.revision WHERE r.id = ? "
+                        + "ORDER BY a.position")) {
+            s.setString(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new StoredArtefact(r.getString(1), r.getString(2), r.getString(3),
+                            r.getInt(4), null));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not list the artefacts of report " + id, e);
+        }
+        return out;
+    }
+
+    /** One served artefact with its bytes. */
+    public Optional<StoredArtefact> artefact(String id, String name) {
+        try (Connection c = database.connection();
+                PreparedStatement s = c.prepareStatement("SELECT a.name, a.media_type, "
+                        + "a.sha256, a.content FROM report_artefact a JOIN report r ON r.id = "
+                        + "a.report_id AND r.done_revision = a.revision WHERE r.id = ? AND "
+                        + "a.name = ?")) {
+            s.setString(1, id);
+            s.setString(2, name);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                byte[] content = r.getBytes(4);
+                return Optional.of(new StoredArtefact(r.getString(1), r.getString(2),
+                        r.getString(3), content.length, content));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not read artefact " + name + " of report " + id, e);
+        }
+    }
+
+    private boolean transition(String id, int revision, String status, String error) {
+        int[] updated = new int[1];
+        update("UPDATE report SET status = ?, error = ?, updated_at = ? WHERE id = ? AND "
+                + "revision = ?", s -> {
+                    s.setString(1, status);
+                    s.setString(2, error);
+                    s.setTimestamp(3, now());
+                    s.setString(4, id);
+                    s.setInt(5, revision);
+                }, updated);
+        return updated[0] == 1;
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement s) throws SQLException;
+    }
+
+    private void update(String sql, Binder binder) {
+        update(sql, binder, new int[1]);
+    }
+
+    private void update(String sql, Binder binder, int[] count) {
+        try (Connection c = database.connection();
+                PreparedStatement s = c.prepareStatement(sql)) {
+            binder.bind(s);
+            count[0] = s.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("could not update reports", e);
+        }
+    }
+
+    private List<StoredReport> select(String sql, String parameter) {
+        List<StoredReport> out = new ArrayList<>();
+        try (Connection c = database.connection();
+                PreparedStatement s = c.prepareStatement(sql)) {
+            if (parameter != null) {
+                s.setString(1, parameter);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new StoredReport(r.getString(1), r.getString(2), r.getString(3),
+                            r.getBoolean(4), r.getString(5), r.getInt(6), r.getString(7),
+                            r.getString(8), r.getInt(9), r.getInt(10), r.getInt(11),
+                            r.getTimestamp(12).toInstant(), r.getTimestamp(13).toInstant()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not read reports", e);
+        }
+        return out;
+    }
+}
