@@ -9,7 +9,6 @@ import io.oncosurv.store.Database;
 import io.oncosurv.store.StoredCohort;
 import io.vertx.core.json.JsonArray;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillDuringUploadsTest {
 
-    private static final String TOKEN = "kill-test";
+    private static final String TOKEN = ServerProcess.TOKEN;
 
     @TempDir
     Path work;
@@ -48,15 +47,14 @@ class KillDuringUploadsTest {
     void acknowledgedUploadsSurviveKill() throws Exception {
         Path data = work.resolve("data");
         Path noSamples = Files.createDirectories(work.resolve("no-samples"));
-        int port = freePort();
+        int port = ServerProcess.freePort();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Map<String, String> acknowledged = new ConcurrentHashMap<>(); // name -> sha256
 
-        Process server = start(data, noSamples, port);
+        ServerProcess server = ServerProcess.start(data, noSamples, port);
         ExecutorService uploaders = Executors.newFixedThreadPool(4);
         AtomicInteger sequence = new AtomicInteger();
         try {
-            waitUntilHealthy(http, port);
             for (int t = 0; t < 4; t++) {
                 uploaders.submit(() -> {
                     while (!Thread.currentThread().isInterrupted()) {
@@ -88,15 +86,13 @@ class KillDuringUploadsTest {
             assertTrue(acknowledged.size() >= 40, "uploads were acknowledged: "
                     + acknowledged.size());
         } finally {
-            server.destroyForcibly(); // SIGKILL, while uploads are in flight
-            server.waitFor(30, TimeUnit.SECONDS);
+            server.kill(); // SIGKILL, while uploads are in flight
             uploaders.shutdownNow();
             uploaders.awaitTermination(30, TimeUnit.SECONDS);
         }
 
-        Process restarted = start(data, noSamples, port);
+        ServerProcess restarted = ServerProcess.start(data, noSamples, port);
         try {
-            waitUntilHealthy(http, port);
             JsonArray listed = new JsonArray(http.send(HttpRequest.newBuilder(URI.create(
                     "http://127.0.0.1:" + port + "/api/cohorts"))
                     .header("Authorization", "Bearer " + TOKEN).build(),
@@ -111,8 +107,7 @@ class KillDuringUploadsTest {
                         + " was acknowledged but is not stored as sent");
             }
         } finally {
-            restarted.destroyForcibly();
-            restarted.waitFor(30, TimeUnit.SECONDS);
+            restarted.kill();
         }
 
         // Nothing half-written: every stored cohort's bytes are whole and match its metadata.
@@ -133,41 +128,6 @@ class KillDuringUploadsTest {
                     .append(p % 3 == 0 ? 0 : 1).append(",ICI\n");
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static Process start(Path data, Path samples, int port) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"),
-                "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
-                Main.class.getName());
-        builder.environment().put("ONCOSURV_PORT", Integer.toString(port));
-        builder.environment().put("ONCOSURV_DATA", data.toString());
-        builder.environment().put("ONCOSURV_ADMIN_TOKEN", TOKEN);
-        builder.environment().put("ONCOSURV_COHORTS", samples.toString());
-        builder.redirectErrorStream(true).redirectOutput(data.getParent().resolve("server-"
-                + System.nanoTime() + ".log").toFile());
-        return builder.start();
-    }
-
-    private static void waitUntilHealthy(HttpClient http, int port) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/health")).build(), HttpResponse.BodyHandlers.ofString())
-                        .statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                Thread.sleep(100); // not listening yet
-            }
-        }
-        throw new AssertionError("the server did not become healthy");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static String sha256(byte[] bytes) {

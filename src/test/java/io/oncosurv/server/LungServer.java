@@ -32,10 +32,15 @@ final class LungServer {
 
     /** Deploys the server with its data in {@code dataDir} and no sample cohorts, then uploads lung. */
     static Future<LungServer> start(Vertx vertx, Path dataDir) throws IOException {
+        return start(vertx, dataDir, MainVerticle.DEFAULT_REPORT_QUEUE);
+    }
+
+    /** The same, with at most {@code reportQueue} report jobs queued or running. */
+    static Future<LungServer> start(Vertx vertx, Path dataDir, int reportQueue)
+            throws IOException {
         Path noSamples = dataDir.resolve("no-samples");
         Files.createDirectories(noSamples);
-        MainVerticle main = new MainVerticle(new ServerConfig("127.0.0.1", 0,
-                dataDir.resolve("data"), TOKEN, 10 << 20, noSamples));
+        MainVerticle main = new MainVerticle(config(dataDir), reportQueue);
         Buffer lung = Buffer.buffer(Files.readAllBytes(SharedReference.file("lung.csv")));
         return vertx.deployVerticle(main).compose(id -> {
             WebClient client = WebClient.create(vertx, new WebClientOptions()
@@ -45,6 +50,12 @@ final class LungServer {
                     .sendBuffer(lung).map(created -> new LungServer(client,
                             created.bodyAsJsonObject().getString("id"), main.port()));
         });
+    }
+
+    /** The settings of a test server with its data in {@code dataDir}/data. */
+    static ServerConfig config(Path dataDir) {
+        return new ServerConfig("127.0.0.1", 0, dataDir.resolve("data"), TOKEN, 10 << 20,
+                dataDir.resolve("no-samples"));
     }
 
     WebClient client() {

@@ -1,0 +1,82 @@
+package io.oncosurv.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.oncosurv.stats.ConfType;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Report specs: the issue's JSON form, its YAML twin, defaults, and every kind of mistake. */
+class ReportSpecParserTest {
+
+    static final String ISSUE_EXAMPLE = "{\"cohort\": \"NAME\", \"endpoints\": [\"pfs\", \"os\"], "
+            + "\"stratifiers\": [\"lipi\", {\"name\": \"cd8\", \"cutoff\": 150}], "
+            + "\"landmarks\": [6, 12, 24], \"outputs\": [\"html\", \"pdf\", \"png\", \"csv\", "
+            + "\"json\"]}";
+
+    @Test
+    @DisplayName("the issue's JSON example reads as written, defaults filled in")
+    void issueExample() throws Exception {
+        ReportSpec spec = ReportSpecParser.parse(ISSUE_EXAMPLE);
+        assertEquals("NAME", spec.cohort());
+        assertEquals(List.of("pfs", "os"), spec.endpoints());
+        assertEquals(List.of(new ReportSpec.Stratifier("lipi", Map.of()),
+                new ReportSpec.Stratifier("cd8", Map.of("cutoff", 150.0))), spec.stratifiers());
+        assertEquals(List.of(6.0, 12.0, 24.0), java.util.Arrays.stream(spec.landmarks()).boxed()
+                .toList());
+        assertEquals(Set.of(ReportSpec.Output.HTML, ReportSpec.Output.PDF,
+                ReportSpec.Output.PNG, ReportSpec.Output.CSV, ReportSpec.Output.JSON),
+                spec.outputs());
+        assertEquals(ConfType.LOG, spec.confType());
+        assertEquals(0.95, spec.confLevel());
+        assertEquals(false, spec.follow());
+    }
+
+    @Test
+    @DisplayName("the same spec in YAML (comments, block lists) has the same hash")
+    void yamlTwin() throws Exception {
+        String yaml = String.join("\n", "# every data cut", "cohort: NAME", "endpoints: [pfs, os]",
+                "stratifiers:", "  - lipi", "  - name: cd8", "    cutoff: 150",
+                "landmarks: [6, 12, 24]", "outputs: [json, csv, png, pdf, html]", "");
+        assertEquals(ReportSpecParser.parse(ISSUE_EXAMPLE).sha256(),
+                ReportSpecParser.parse(yaml).sha256());
+    }
+
+    @Test
+    @DisplayName("unknown keys and bad values are all named, with what was expected")
+    void problemsNamed() {
+        ReportSpecException e = assertThrows(ReportSpecException.class, () ->
+                ReportSpecParser.parse("{\"cohort\": \"x\", \"colour\": \"red\", "
+                        + "\"stratifiers\": [\"lipi\", {\"name\": \"cd8\", \"cutoff\": \"high\"},"
+                        + " {\"cutof\": 3}], \"landmarks\": [6, -1], \"outputs\": [\"docx\"], "
+                        + "\"conf_level\": 1.5, \"tests\": [\"nonsense\"], \"follow\": \"yes\"}"));
+        assertEquals(List.of(
+                "unknown key 'colour' (known: cohort, title, endpoints, stratifiers, landmarks, "
+                        + "tests, conf_type, conf_level, outputs, follow, small_cells)",
+                "stratifiers[1].cutoff: expected a number, got 'high'",
+                "stratifiers[2]: unknown key 'cutof' (known: name, cutoff, tps_cutoff, ldh_uln)",
+                "stratifiers[2].name: required, e.g. {\"name\": \"cd8\", \"cutoff\": 150}",
+                "landmarks[1]: expected a time >= 0, got -1",
+                "tests: unknown test 'nonsense'; expected logrank, gehan-breslow, tarone-ware, "
+                        + "peto-peto, modified-peto or fh(rho,gamma) with rho, gamma >= 0",
+                "conf_level: expected a number between 0 and 1, got 1.5",
+                "outputs[0]: expected html, pdf, png, svg, csv or json, got 'docx'",
+                "follow: expected true or false, got yes"), e.problems());
+    }
+
+    @Test
+    @DisplayName("a spec without a cohort, or that is not an object, or not YAML, is refused")
+    void shapes() {
+        assertEquals(List.of("cohort: required (a cohort name, for its latest version, or an id)"),
+                assertThrows(ReportSpecException.class, () -> ReportSpecParser.parse(
+                        "{\"endpoints\": [\"os\"]}")).problems());
+        assertEquals(List.of("the spec must be an object with keys such as cohort, endpoints, "
+                + "stratifiers, outputs"), assertThrows(ReportSpecException.class,
+                        () -> ReportSpecParser.parse("[1, 2]")).problems());
+        assertThrows(ReportSpecException.class, () -> ReportSpecParser.parse("{\"cohort\": "));
+    }
+}

@@ -1,0 +1,83 @@
+package io.oncosurv.server;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The server as a separate process (the test's class path, {@link Main}), for tests that kill it
+ * with SIGKILL: what a crash does, which stopping Vert.x (it finishes running work) does not.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    static final String TOKEN = "process-test";
+
+    private final Process process;
+    final int port;
+
+    private ServerProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts the server on a free port, data in {@code data}, samples from {@code samples}. */
+    static ServerProcess start(Path data, Path samples) throws Exception {
+        return start(data, samples, freePort());
+    }
+
+    static ServerProcess start(Path data, Path samples, int port) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"),
+                "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName());
+        builder.environment().put("ONCOSURV_PORT", Integer.toString(port));
+        builder.environment().put("ONCOSURV_DATA", data.toString());
+        builder.environment().put("ONCOSURV_ADMIN_TOKEN", TOKEN);
+        builder.environment().put("ONCOSURV_COHORTS", samples.toString());
+        builder.redirectErrorStream(true).redirectOutput(data.getParent().resolve("server-"
+                + System.nanoTime() + ".log").toFile());
+        ServerProcess server = new ServerProcess(builder.start(), port);
+        server.waitUntilHealthy(HttpClient.newHttpClient());
+        return server;
+    }
+
+    private void waitUntilHealthy(HttpClient http) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(HttpRequest.newBuilder(uri("/health")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                Thread.sleep(100); // not listening yet
+            }
+        }
+        throw new AssertionError("the server did not become healthy");
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** SIGKILL, and wait for the process to be gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        kill();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
