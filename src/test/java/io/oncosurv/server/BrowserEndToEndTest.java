@@ -16,7 +16,10 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -37,6 +40,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * stratifier, download the table as CSV, open the panel, log out. Screenshots go to
  * target/e2e/; the browser's console must show no error (a CSP violation would be one).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserEndToEndTest {
 
     private static final String TOKEN = "browser-test-token";
@@ -127,6 +131,7 @@ class BrowserEndToEndTest {
     }
 
     @Test
+    @Order(1)
     @DisplayName("log in, open a cohort, change the stratifier, download the CSV, open the panel, "
             + "log out: with no browser console error")
     void clinicianSession() throws Exception {
@@ -177,6 +182,53 @@ class BrowserEndToEndTest {
         waiting().until(d -> d.getCurrentUrl().startsWith(url("/login")));
         browser.get(url("/"));
         assertTrue(browser.getCurrentUrl().startsWith(url("/login")), "logged out");
+
+        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
+        assertEquals(List.of(), errors);
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("an open report page follows its job, and refreshes itself when a new version of "
+            + "the cohort it follows is uploaded")
+    void reportPageRefreshes() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String spec = "{\"cohort\": \"synthetic-egfr-tki-oligoprogressive\", \"stratifiers\": "
+                + "[\"lipi\"], \"follow\": true, \"outputs\": [\"html\", \"pdf\"]}";
+        String id = new io.vertx.core.json.JsonObject(http.send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(url("/api/reports")))
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(spec)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body()).getString("id");
+
+        browser.get(url("/login?next=%2Freports%2F" + id));
+        browser.findElement(By.id("token")).sendKeys(TOKEN);
+        browser.findElement(By.id("login")).click();
+        waiting().until(d -> d.findElements(By.id("report-frame")).size() == 1);
+        assertTrue(browser.findElement(By.id("report-job")).getText().contains("revision 1"));
+        WebElement frame = browser.findElement(By.id("report-frame"));
+        browser.switchTo().frame(frame);
+        waiting().until(d -> d.findElements(By.id("summary")).size() == 1);
+        browser.switchTo().defaultContent();
+        screenshot("06-report-revision-1");
+
+        // a new data cut of the followed cohort: the open page is told, and reloads itself
+        byte[] cohort = Files.readAllBytes(Path.of("cohorts",
+                "synthetic-egfr-tki-oligoprogressive.csv"));
+        String text = new String(cohort, java.nio.charset.StandardCharsets.UTF_8);
+        String nextCut = text.substring(0, text.stripTrailing().lastIndexOf('\n') + 1);
+        assertEquals(201, http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                url("/api/cohorts?name=synthetic-egfr-tki-oligoprogressive")))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(nextCut)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
+        waiting().until(d -> d.findElements(By.id("report-job")).size() == 1
+                && d.findElement(By.id("report-job")).getText().contains("revision 2")
+                && d.findElement(By.id("status")).getText().equals("done"));
+        screenshot("07-report-revision-2");
 
         List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
