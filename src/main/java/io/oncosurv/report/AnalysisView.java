@@ -18,7 +18,8 @@ import java.util.List;
  */
 public record AnalysisView(String title, String endpointLabel, String byLabel, String query,
         List<String> landmarkHeaders, String rmstHeader, List<Row> rows, String test,
-        String hazardRatio, String methods, int excluded, String confPercent) {
+        List<String> otherTests, String hazardRatio, String methods, int excluded,
+        String confPercent) {
 
     /** One group's row. */
     public record Row(String label, String n, String events, String median,
@@ -28,6 +29,7 @@ public record AnalysisView(String title, String endpointLabel, String byLabel, S
     public AnalysisView {
         landmarkHeaders = List.copyOf(landmarkHeaders);
         rows = List.copyOf(rows);
+        otherTests = List.copyOf(otherTests);
     }
 
     public static AnalysisView of(StoredCohort cohort, SurvivalResult result, String query) {
@@ -67,7 +69,7 @@ public record AnalysisView(String title, String endpointLabel, String byLabel, S
         return new AnalysisView(title, Labels.endpoint(request.endpoint()),
                 Labels.stratifier(request.by()), query, landmarkHeaders,
                 "RMST to " + Formats.fixed(tau, 1) + " months", rows, test(result.logRank()),
-                twoGroupHazardRatio(result), methods, result.excluded(),
+                otherTests(result), twoGroupHazardRatio(result), methods, result.excluded(),
                 percent);
     }
 
@@ -78,6 +80,24 @@ public record AnalysisView(String title, String endpointLabel, String byLabel, S
         }
         return MethodsText.testName(test) + ": χ² = " + Formats.fixed(test.chiSquare(), 2)
                 + ", df = " + test.df() + ", " + Formats.p(test.p());
+    }
+
+    /** The further tests asked for, one line each: weighted, MaxCombo, trend. */
+    static List<String> otherTests(SurvivalResult result) {
+        List<String> out = new ArrayList<>();
+        for (LogRankResult t : result.weightedTests()) {
+            out.add(t.weighting().label() + ": χ² = " + Formats.fixed(t.chiSquare(), 2)
+                    + ", df = " + t.df() + ", " + Formats.p(t.p()));
+        }
+        if (result.maxCombo() != null) {
+            out.add("MaxCombo (FH(0,0), (0,1), (1,0), (1,1)): max |z| = " + Formats.fixed(
+                    result.maxCombo().statistic(), 2) + ", " + Formats.p(result.maxCombo().p()));
+        }
+        if (result.trend() != null) {
+            out.add("Log-rank test for trend: χ² = " + Formats.fixed(result.trend().chiSquare(),
+                    2) + ", df = 1, " + Formats.p(result.trend().p()));
+        }
+        return out;
     }
 
     private static String twoGroupHazardRatio(SurvivalResult result) {

@@ -61,14 +61,18 @@ public final class ReportBuilder {
                         + String.join(", ", cohort.endpointNames()));
             }
         }
-        ExtraTests tests = ExtraTests.parse(String.join(",", spec.tests()), new double[0]);
+        // as with "all": a test that does not apply to an analysis (MaxCombo with three groups,
+        // trend across categories) is left out of it, not an error for the whole report
+        ExtraTests asked = ExtraTests.parse(String.join(",", spec.tests()), new double[0]);
+        ExtraTests tests = new ExtraTests(asked.weighted(), asked.maxCombo(), asked.trend(),
+                new double[0], true, true);
         List<SurvivalRequest> out = new ArrayList<>();
         for (String endpoint : endpoints) {
             if (spec.stratifiers().isEmpty()) {
                 out.add(request(endpoint, null, Map.of(), ExtraTests.none()));
             }
             for (ReportSpec.Stratifier s : spec.stratifiers()) {
-                out.add(request(endpoint, s.name(), s.settings(), tests.withHazardRatios(true)));
+                out.add(request(endpoint, s.name(), s.settings(), tests));
             }
         }
         return out;

@@ -89,6 +89,21 @@ final class ReportTables {
                 w.put("p", t.p());
                 extra.add(w);
             }
+            if (r.maxCombo() != null) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("test", "maxcombo");
+                m.put("statistic", r.maxCombo().statistic());
+                m.put("p", r.maxCombo().p());
+                extra.add(m);
+            }
+            if (r.trend() != null) {
+                Map<String, Object> t = new LinkedHashMap<>();
+                t.put("test", "trend");
+                t.put("chisq", r.trend().chiSquare());
+                t.put("df", r.trend().df());
+                t.put("p", r.trend().p());
+                extra.add(t);
+            }
             a.put("tests", extra);
             analyses.add(a);
         }

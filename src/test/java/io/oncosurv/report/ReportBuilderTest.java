@@ -143,4 +143,29 @@ class ReportBuilderTest {
         return new String(artefacts.stream().filter(a -> a.name().equals(name)).findFirst()
                 .orElseThrow().bytes(), StandardCharsets.UTF_8);
     }
+
+    @Test
+    @DisplayName("the worked example of docs/ builds on the ICI cohort; MaxCombo is in the "
+            + "two-group analyses only, as the spec's docs say")
+    void workedExample() throws Exception {
+        ReportSpec spec = ReportSpecParser.parse(Files.readString(java.nio.file.Path.of("docs",
+                "examples", "tme-panel.yaml")));
+        byte[] bytes = Files.readAllBytes(java.nio.file.Path.of("cohorts",
+                "synthetic-ici-oligometastatic.csv"));
+        Cohort cohort = CohortReader.read(bytes, (char) 0);
+        List<Artefact> artefacts = new ReportBuilder(spec, cohort, Hashes.sha256Hex(bytes),
+                new Templates()).build(StratifierSource.direct(cohort), new AnalysisCache(64),
+                        (d, n, w) -> { });
+        assertEquals(2 * 6 * 2 + 4, artefacts.size(), "12 analyses: PNG and SVG, 4 documents");
+        JsonNode json = new ObjectMapper().readTree(artefacts.stream().filter(a -> a.name()
+                .equals("report.json")).findFirst().orElseThrow().bytes());
+        for (JsonNode a : json.get("analyses")) {
+            boolean two = a.get("groups").size() == 2;
+            boolean maxCombo = a.get("tests").size() == 1
+                    && a.get("tests").get(0).get("test").asText().equals("maxcombo");
+            assertEquals(two, maxCombo, a.get("endpoint") + " " + a.get("stratifier"));
+        }
+        assertEquals(150.0, json.get("analyses").get(2).get("cutoffs").get("cutoff").asDouble(),
+                "cd8 cut at 150 as the spec says");
+    }
 }
