@@ -117,6 +117,21 @@ class ReportJobsApiTest {
     }
 
     @Test
+    @DisplayName("a step that fails fails the job with its reason, and no artefact is served")
+    void failedStep(Vertx vertx, VertxTestContext context) throws Exception {
+        LungServer.start(vertx, dataDir).compose(server -> submit(server,
+                "{\"cohort\": \"lung\", \"stratifiers\": [\"sex\", \"lipi\"]}").compose(r ->
+                        finished(vertx, server, r.bodyAsJsonObject().getString("id"))))
+                .onComplete(context.succeeding(s -> context.verify(() -> {
+                    assertEquals("failed", s.getString("status"));
+                    assertTrue(s.getString("error").startsWith("os-lipi: "), s.getString("error"));
+                    assertEquals(0, s.getJsonArray("artefacts").size());
+                    assertEquals(null, s.getValue("artefacts_revision"));
+                    context.completeNow();
+                })));
+    }
+
+    @Test
     @DisplayName("bad specs are 422s naming the keys, other types 415, unknown reports 404, "
             + "no token 401")
     void errors(Vertx vertx, VertxTestContext context) throws Exception {
