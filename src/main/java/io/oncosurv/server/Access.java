@@ -3,57 +3,107 @@ package io.oncosurv.server;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 
 /**
- * Who may pass: the API takes the Bearer token, and for reading (GET, HEAD) also a logged-in
- * browser's session cookie, so the pages' figures and downloads load; changes (upload, delete)
- * need the token. Pages take either, and send a browser without them to the login form.
+ * Who may pass, and what they may do. The API takes a Bearer token; for reading (GET, HEAD) also
+ * a logged-in browser's session cookie, so the pages' figures and downloads load; changes need
+ * the token. Pages take either, and send a browser without them to the login form. Each request
+ * then needs a permission of the caller's role ({@link #authorize}): 401 without a valid token,
+ * 403 with a role that may not, 429 for an address that presented too many wrong tokens.
  */
 final class Access {
 
-    private final String token;
-    private final Sessions sessions;
+    /** Where the gates leave the caller, for the routes after them. */
+    static final String PRINCIPAL = "oncosurv.principal";
 
-    Access(String token, Sessions sessions) {
-        this.token = token;
+    private final Tokens tokens;
+    private final Sessions sessions;
+    private final AuthLimiter limiter;
+
+    Access(Tokens tokens, Sessions sessions, AuthLimiter limiter) {
+        this.tokens = tokens;
         this.sessions = sessions;
+        this.limiter = limiter;
     }
 
-    /** The /api/* gate: 401 without a token (or a session, for reading). */
+    /** The /api/* gate. */
     void api(RoutingContext ctx) {
-        if (bearer(ctx) || (isRead(ctx) && session(ctx))) {
-            ctx.next();
-            return;
+        Optional<Principal> who = caller(ctx, true);
+        if (who.isEmpty()) {
+            throw new ApiError(401, "A valid token is required: send 'Authorization: Bearer "
+                    + "<token>'.");
         }
-        throw new ApiError(401, "A valid token is required: send 'Authorization: Bearer "
-                + "<token>'.");
+        ctx.put(PRINCIPAL, who.get());
+        ctx.next();
     }
 
     /** The pages' gate: a browser without a session goes to the login form, then back. */
     void page(RoutingContext ctx) {
-        if (bearer(ctx) || session(ctx)) {
-            ctx.next();
+        Optional<Principal> who = caller(ctx, false);
+        if (who.isEmpty()) {
+            ctx.response().setStatusCode(303).putHeader("Location", "/login?next="
+                    + java.net.URLEncoder.encode(ctx.request().uri(),
+                            java.nio.charset.StandardCharsets.UTF_8)).end();
             return;
         }
-        ctx.response().setStatusCode(303).putHeader("Location", "/login?next="
-                + java.net.URLEncoder.encode(ctx.request().uri(),
-                        java.nio.charset.StandardCharsets.UTF_8)).end();
+        ctx.put(PRINCIPAL, who.get());
+        ctx.next();
     }
 
-    boolean tokenMatches(String presented) {
-        return AdminToken.matches(token, presented);
+    /** After a gate: 403, naming the role and what it may not do, without the permission. */
+    void authorize(RoutingContext ctx) {
+        Principal who = ctx.get(PRINCIPAL);
+        Role.Permission needed = Permissions.required(ctx.request().method(),
+                ctx.request().path());
+        if (who == null || !who.role().may(needed)) {
+            throw new ApiError(403, "The role '" + (who == null ? "none" : who.role().key())
+                    + "' may not " + Permissions.describe(needed) + ".");
+        }
+        ctx.next();
     }
 
-    private boolean bearer(RoutingContext ctx) {
+    /** A login with a token: its principal, counting a wrong one against the address. */
+    Optional<Principal> login(RoutingContext ctx, String presented) {
+        refuseIfLimited(ctx);
+        Optional<Principal> who = tokens.verify(presented);
+        if (who.isEmpty()) {
+            limiter.failed(address(ctx));
+        }
+        return who;
+    }
+
+    private Optional<Principal> caller(RoutingContext ctx, boolean sessionOnlyForReading) {
         String header = ctx.request().getHeader("Authorization");
-        String presented = header != null && header.startsWith("Bearer ")
-                ? header.substring("Bearer ".length()).strip() : null;
-        return AdminToken.matches(token, presented);
+        if (header != null) {
+            refuseIfLimited(ctx);
+            String presented = header.startsWith("Bearer ")
+                    ? header.substring("Bearer ".length()).strip() : null;
+            Optional<Principal> who = tokens.verify(presented);
+            if (who.isEmpty()) {
+                limiter.failed(address(ctx));
+            }
+            return who;
+        }
+        if (sessionOnlyForReading && !isRead(ctx)) {
+            return Optional.empty();
+        }
+        Cookie cookie = ctx.request().getCookie(Sessions.COOKIE);
+        return cookie == null ? Optional.empty() : sessions.principal(cookie.getValue());
     }
 
-    private boolean session(RoutingContext ctx) {
-        Cookie cookie = ctx.request().getCookie(Sessions.COOKIE);
-        return cookie != null && sessions.isValid(cookie.getValue());
+    private void refuseIfLimited(RoutingContext ctx) {
+        long seconds = limiter.blockedFor(address(ctx));
+        if (seconds > 0) {
+            ctx.response().putHeader("Retry-After", Long.toString(seconds));
+            throw new ApiError(429, "Too many wrong tokens from this address; try again in "
+                    + seconds + " s.");
+        }
+    }
+
+    private static String address(RoutingContext ctx) {
+        return ctx.request().remoteAddress() == null ? "unknown"
+                : ctx.request().remoteAddress().hostAddress();
     }
 
     private static boolean isRead(RoutingContext ctx) {

@@ -3,6 +3,7 @@ package io.oncosurv.server;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.cohort.CohortReader;
 import io.oncosurv.cohort.CohortRejectedException;
+import io.oncosurv.store.AuditLog;
 import io.oncosurv.store.CohortStore;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -15,9 +16,11 @@ import io.vertx.core.eventbus.Message;
 final class CohortWorker extends VerticleBase {
 
     private final CohortStore store;
+    private final AuditLog audit;
     private final Caches caches;
 
-    CohortWorker(CohortStore store, Caches caches) {
+    CohortWorker(CohortStore store, Caches caches, AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.caches = caches;
     }
@@ -30,7 +33,9 @@ final class CohortWorker extends VerticleBase {
                 bus.<Object>consumer(Messages.COHORT_LIST,
                         m -> m.reply(new Messages.CohortList(store.list()))).completion(),
                 bus.<String>consumer(Messages.COHORT_GET, this::get).completion(),
-                bus.<String>consumer(Messages.COHORT_DELETE, this::delete).completion());
+                bus.<Messages.Deletion>consumer(Messages.COHORT_DELETE, this::delete)
+                        .completion(),
+                bus.<String>consumer(Messages.COHORT_FILE, this::file).completion());
     }
 
     private void upload(Message<Messages.Upload> message) {
@@ -48,16 +53,39 @@ final class CohortWorker extends VerticleBase {
         }
         CohortStore.Upload stored = store.put(upload.name(), upload.content(), cohort);
         caches.cohorts.put(stored.cohort().id(), cohort); // the first query need not parse again
+        Principal who = upload.actor();
+        audit.append(who.name(), who.role().key(), stored.created() ? "cohort.upload"
+                : "cohort.upload-same", stored.cohort().id(), "name " + stored.cohort().name()
+                + ", version " + stored.cohort().version() + ", sha256 " + stored.cohort()
+                .sha256());
         if (stored.created()) { // reports that follow this name are made again on it
             vertx.eventBus().publish(Messages.COHORT_VERSIONED, stored.cohort());
         }
         message.reply(new Messages.Uploaded(stored.cohort(), stored.created()));
     }
 
-    private void delete(Message<String> message) {
-        boolean deleted = store.delete(message.body());
-        caches.evict(message.body());
+    private void delete(Message<Messages.Deletion> message) {
+        String id = message.body().cohortId();
+        var before = store.get(id);
+        boolean deleted = store.delete(id);
+        caches.evict(id);
+        if (deleted) {
+            Principal who = message.body().actor();
+            audit.append(who.name(), who.role().key(), "cohort.delete", id, before.map(c ->
+                    "name " + c.name() + ", version " + c.version()).orElse(null));
+        }
         message.reply(deleted);
+    }
+
+    private void file(Message<String> message) {
+        var cohort = store.get(message.body());
+        var content = cohort.isEmpty() ? java.util.Optional.<byte[]>empty()
+                : store.content(message.body());
+        if (content.isEmpty()) {
+            ApiError.noCohort(message.body()).failing(message);
+            return;
+        }
+        message.reply(new Messages.CohortFile(cohort.get(), content.get()));
     }
 
     private void get(Message<String> message) {

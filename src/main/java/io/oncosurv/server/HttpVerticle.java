@@ -36,11 +36,11 @@ final class HttpVerticle extends VerticleBase {
     private final Sessions sessions;
     private final AtomicInteger actualPort;
 
-    HttpVerticle(ServerConfig config, String token, Sessions sessions,
+    HttpVerticle(ServerConfig config, Access access, Sessions sessions,
             AtomicInteger actualPort) {
         this.config = config;
         this.sessions = sessions;
-        this.access = new Access(token, sessions);
+        this.access = access;
         this.actualPort = actualPort;
     }
 
@@ -51,9 +51,13 @@ final class HttpVerticle extends VerticleBase {
         router.get("/health").handler(this::health);
         PageRoutes pages = new PageRoutes(vertx, access, sessions);
         pages.addPublic(router);
-        router.route("/api/*").handler(access::api);
-        pages.addProtected(router);
+        // every API request: who (401/429), may they (403), and a record if it downloads
+        AuditTrail audit = new AuditTrail(vertx);
+        router.route("/api/*").handler(access::api).handler(access::authorize)
+                .handler(audit::downloads);
+        pages.addProtected(router, audit);
         new ReportRoutes(vertx).add(router);
+        new AdminRoutes(vertx).add(router);
         router.post("/api/cohorts").handler(BodyHandler.create()
                 .setBodyLimit(config.uploadLimit()).setHandleFileUploads(true)
                 .setUploadsDirectory(config.dataDir().resolve("uploads").toString())
@@ -61,6 +65,7 @@ final class HttpVerticle extends VerticleBase {
         router.get("/api/cohorts").handler(this::list);
         router.get("/api/cohorts/:id").handler(this::get);
         router.delete("/api/cohorts/:id").handler(this::delete);
+        router.get("/api/cohorts/:id/file").handler(this::file);
         router.get("/api/cohorts/:id/survival").handler(this::survival);
         router.get("/api/cohorts/:id/cox").handler(this::cox);
         router.get("/api/cohorts/:id/cutpoint").handler(this::cutpoint);
@@ -86,9 +91,11 @@ final class HttpVerticle extends VerticleBase {
         Future<Messages.Upload> upload;
         switch (type) {
             case "text/csv" -> upload = Future.succeededFuture(
-                    new Messages.Upload(name.strip(), bytes(ctx.body().buffer()), ','));
+                    new Messages.Upload(name.strip(), bytes(ctx.body().buffer()), ',',
+                            ctx.get(Access.PRINCIPAL)));
             case "text/tab-separated-values" -> upload = Future.succeededFuture(
-                    new Messages.Upload(name.strip(), bytes(ctx.body().buffer()), '\t'));
+                    new Messages.Upload(name.strip(), bytes(ctx.body().buffer()), '\t',
+                            ctx.get(Access.PRINCIPAL)));
             case "multipart/form-data" -> upload = fromMultipart(ctx, name.strip());
             default -> throw new ApiError(415, "Send the cohort as text/csv, "
                     + "text/tab-separated-values, or multipart/form-data with a 'file' field; got '"
@@ -106,7 +113,8 @@ final class HttpVerticle extends VerticleBase {
         String fileName = file.fileName() == null ? "" : file.fileName().toLowerCase(Locale.ROOT);
         char delimiter = fileName.endsWith(".tsv") || fileName.endsWith(".tab") ? '\t' : 0;
         return vertx.fileSystem().readFile(file.uploadedFileName())
-                .map(buffer -> new Messages.Upload(name, bytes(buffer), delimiter));
+                .map(buffer -> new Messages.Upload(name, bytes(buffer), delimiter,
+                        ctx.get(Access.PRINCIPAL)));
     }
 
     private void list(RoutingContext ctx) {
@@ -127,13 +135,25 @@ final class HttpVerticle extends VerticleBase {
     }
 
     private void delete(RoutingContext ctx) {
-        vertx.eventBus().<Boolean>request(Messages.COHORT_DELETE, ctx.pathParam("id"),
-                WORKER_TIMEOUT).onSuccess((Message<Boolean> reply) -> {
+        vertx.eventBus().<Boolean>request(Messages.COHORT_DELETE, new Messages.Deletion(
+                ctx.pathParam("id"), ctx.get(Access.PRINCIPAL)), WORKER_TIMEOUT).onSuccess((Message<Boolean> reply) -> {
                     if (reply.body()) {
                         ctx.response().setStatusCode(204).end();
                     } else {
                         fail(ctx, ApiError.noCohort(ctx.pathParam("id")));
                     }
+                }).onFailure(e -> fail(ctx, e));
+    }
+
+    /** The cohort's file as uploaded: patient rows (the statistician's and admin's only). */
+    private void file(RoutingContext ctx) {
+        vertx.eventBus().<Messages.CohortFile>request(Messages.COHORT_FILE, ctx.pathParam("id"),
+                WORKER_TIMEOUT).onSuccess(reply -> {
+                    var f = reply.body();
+                    ctx.response().setStatusCode(200).putHeader("Content-Type",
+                            "text/plain; charset=utf-8").putHeader("Content-Disposition",
+                            "attachment; filename=\"cohort-v" + f.cohort().version() + ".txt\"")
+                            .end(Buffer.buffer(f.content()));
                 }).onFailure(e -> fail(ctx, e));
     }
 

@@ -19,10 +19,25 @@ public final class Main {
             System.exit(new CommandLine(new ReportCommand()).execute(
                     java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
+        if (args.length == 5 && args[0].equals("token") && args[1].equals("--role")
+                && args[3].equals("--name")) {
+            try {
+                String[] issued = ConfigTokens.issue(Role.parse(args[2]), args[4]);
+                System.out.println("token (give it to its holder; it is not stored): "
+                        + issued[0]);
+                System.out.println("config line (the file named by ONCOSURV_CONFIG): "
+                        + issued[1]);
+                System.exit(0);
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                System.exit(2);
+            }
+        }
         if (args.length > 0) {
             System.err.println("usage: oncosurv            (the server; settings from "
                     + "ONCOSURV_* variables)\n       oncosurv report --spec SPEC --cohort FILE "
-                    + "--out DIR");
+                    + "--out DIR\n       oncosurv token --role ROLE --name NAME   (a token for "
+                    + "the config file)");
             System.exit(2);
         }
         ServerConfig config = ServerConfig.fromEnvironment(System.getenv());

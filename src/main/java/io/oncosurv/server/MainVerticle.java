@@ -5,7 +5,9 @@ import io.oncosurv.report.Pages;
 import io.oncosurv.report.Templates;
 import io.oncosurv.store.CohortStore;
 import io.oncosurv.store.Database;
+import io.oncosurv.store.AuditLog;
 import io.oncosurv.store.ReportStore;
+import io.oncosurv.store.TokenStore;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -42,19 +44,30 @@ public final class MainVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         Messages.registerCodecs(vertx.eventBus());
+        Sessions sessions = new Sessions(Clock.systemUTC());
         return vertx.executeBlocking(() -> {
             Files.createDirectories(config.dataDir());
             database = Database.open(config.dataDir());
-            return AdminToken.resolve(config);
-        }).compose(token -> {
+            Tokens tokens = new Tokens(AdminToken.resolve(config));
+            TokenStore tokenStore = new TokenStore(database, Clock.systemUTC());
+            ConfigTokens.apply(config.tokens(), tokenStore);
+            tokens.load(tokenStore.list());
+            return tokens;
+        }).compose(tokens -> {
             CohortStore store = new CohortStore(database, Clock.systemUTC());
-            return deployWorkers(store, new ReportStore(database, Clock.systemUTC()))
+            AuditLog audit = new AuditLog(database, Clock.systemUTC());
+            return deployWorkers(store, new ReportStore(database, Clock.systemUTC()), audit)
+                    .compose(v -> vertx.deployVerticle(() -> new AdminWorker(new TokenStore(
+                            database, Clock.systemUTC()), tokens, sessions, audit),
+                            new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)
+                                    .setWorkerPoolName("oncosurv-workers")))
                     .compose(v -> vertx.executeBlocking(() -> {
                         SampleCohorts.loadIfAbsent(config.sampleCohorts(), store);
                         return null;
                     }))
-                    .compose(v -> vertx.deployVerticle(new HttpVerticle(config, token,
-                            new Sessions(Clock.systemUTC()), port)));
+                    .compose(v -> vertx.deployVerticle(new HttpVerticle(config, new Access(
+                            tokens, sessions, new AuthLimiter(Clock.systemUTC())), sessions,
+                            port)));
         });
     }
 
@@ -63,7 +76,7 @@ public final class MainVerticle extends VerticleBase {
      * their own (long runs never hold the threads queries use), their runners before the desk
      * that sends them work (it resumes unfinished jobs as it starts).
      */
-    private Future<?> deployWorkers(CohortStore store, ReportStore reports) {
+    private Future<?> deployWorkers(CohortStore store, ReportStore reports, AuditLog audit) {
         DeploymentOptions workers = new DeploymentOptions()
                 .setThreadingModel(ThreadingModel.WORKER).setInstances(2)
                 .setWorkerPoolName("oncosurv-workers").setWorkerPoolSize(4);
@@ -76,7 +89,7 @@ public final class MainVerticle extends VerticleBase {
         Figures figures = new ChartFigures();
         AnalysisCache analyses = new AnalysisCache(1024);
         ReportSlots slots = new ReportSlots(reportQueue);
-        return vertx.deployVerticle(() -> new CohortWorker(store, caches), workers)
+        return vertx.deployVerticle(() -> new CohortWorker(store, caches, audit), workers)
                 .compose(id -> vertx.deployVerticle(() -> new AnalysisWorker(store, caches),
                         workers))
                 .compose(id -> vertx.deployVerticle(() -> new ReportWorker(store, reports,
@@ -85,7 +98,7 @@ public final class MainVerticle extends VerticleBase {
                         workers))
                 .compose(id -> vertx.deployVerticle(() -> new ReportJobs(reports, store, caches,
                         analyses, templates, slots), jobs))
-                .compose(id -> vertx.deployVerticle(() -> new ReportDesk(reports, store, slots),
+                .compose(id -> vertx.deployVerticle(() -> new ReportDesk(reports, store, slots, audit),
                         new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)
                                 .setWorkerPoolName("oncosurv-workers")));
     }

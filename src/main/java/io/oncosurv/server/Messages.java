@@ -11,6 +11,7 @@ final class Messages {
     static final String COHORT_LIST = "oncosurv.cohorts.list";
     static final String COHORT_GET = "oncosurv.cohorts.get";
     static final String COHORT_DELETE = "oncosurv.cohorts.delete";
+    static final String COHORT_FILE = "oncosurv.cohorts.file";
     static final String SURVIVAL = "oncosurv.analysis.survival";
     static final String COX = "oncosurv.analysis.cox";
     static final String CUTPOINT = "oncosurv.analysis.cutpoint";
@@ -31,7 +32,7 @@ final class Messages {
     }
 
     /** A report spec as submitted (YAML or JSON text). */
-    record ReportSubmission(String spec) {
+    record ReportSubmission(String spec, Principal actor) {
     }
 
     /** A report's state and its served artefacts. */
@@ -88,8 +89,16 @@ final class Messages {
     record SurvivalQuery(String cohortId, io.oncosurv.analysis.SurvivalRequest request) {
     }
 
-    /** An upload: the name, the bytes, and the delimiter (0: tell from the header). */
-    record Upload(String name, byte[] content, char delimiter) {
+    /** An upload: the name, the bytes, the delimiter (0: tell from the header), and by whom. */
+    record Upload(String name, byte[] content, char delimiter, Principal actor) {
+    }
+
+    /** A deletion of a cohort version, and by whom. */
+    record Deletion(String cohortId, Principal actor) {
+    }
+
+    /** A stored cohort with its bytes as uploaded. */
+    record CohortFile(StoredCohort cohort, byte[] content) {
     }
 
     /** The result of an upload: the cohort, and whether it is a new version. */
@@ -106,6 +115,8 @@ final class Messages {
     /** Lets the records above travel the local event bus by reference. */
     static void registerCodecs(EventBus bus) {
         bus.registerDefaultCodec(Upload.class, new LocalCodec<>(Upload.class));
+        bus.registerDefaultCodec(Deletion.class, new LocalCodec<>(Deletion.class));
+        bus.registerDefaultCodec(CohortFile.class, new LocalCodec<>(CohortFile.class));
         bus.registerDefaultCodec(Uploaded.class, new LocalCodec<>(Uploaded.class));
         bus.registerDefaultCodec(CohortList.class, new LocalCodec<>(CohortList.class));
         bus.registerDefaultCodec(StoredCohort.class, new LocalCodec<>(StoredCohort.class));

@@ -45,10 +45,11 @@ final class PageRoutes {
     }
 
     /** Pages behind the page gate, downloads behind the API gate. */
-    void addProtected(Router router) {
-        router.route("/").handler(access::page);
-        router.route("/cohorts/*").handler(access::page);
-        router.route("/reports/*").handler(access::page);
+    void addProtected(Router router, AuditTrail audit) {
+        for (String pages : new String[] {"/", "/cohorts/*", "/reports/*"}) {
+            router.route(pages).handler(access::page).handler(access::authorize)
+                    .handler(audit::downloads);
+        }
         router.get("/reports/:id").handler(ctx -> page(ctx, "report"));
         router.get("/").handler(ctx -> page(ctx, "cohorts", null, ctx.queryParams()));
         router.get("/cohorts/:id").handler(ctx -> page(ctx, "cohort"));
@@ -91,12 +92,15 @@ final class PageRoutes {
     private void login(RoutingContext ctx) {
         MultiMap form = ctx.request().formAttributes();
         String next = safeNext(form.get("next"));
-        if (!access.tokenMatches(form.get("token") == null ? null : form.get("token").strip())) {
+        var who = access.login(ctx, form.get("token") == null ? null
+                : form.get("token").strip());
+        if (who.isEmpty()) {
             page(ctx, "login", null, MultiMap.caseInsensitiveMultiMap().add("next", next)
                     .add("error", "That token is not valid."));
             return;
         }
-        ctx.response().addCookie(Cookie.cookie(Sessions.COOKIE, sessions.create())
+        AuditTrail.record(vertx, who.get(), "login", "/login", null);
+        ctx.response().addCookie(Cookie.cookie(Sessions.COOKIE, sessions.create(who.get()))
                 .setHttpOnly(true).setSameSite(CookieSameSite.STRICT).setPath("/")
                 .setMaxAge(Sessions.LIFETIME.toSeconds()));
         ctx.response().setStatusCode(303).putHeader("Location", next).end();

@@ -3,6 +3,7 @@ package io.oncosurv.server;
 import io.oncosurv.report.ReportSpec;
 import io.oncosurv.report.ReportSpecException;
 import io.oncosurv.report.ReportSpecParser;
+import io.oncosurv.store.AuditLog;
 import io.oncosurv.store.CohortStore;
 import io.oncosurv.store.ReportStore;
 import io.oncosurv.store.StoredCohort;
@@ -27,8 +28,10 @@ final class ReportDesk extends VerticleBase {
     private final ReportStore reports;
     private final CohortStore cohorts;
     private final ReportSlots slots;
+    private final AuditLog audit;
 
-    ReportDesk(ReportStore reports, CohortStore cohorts, ReportSlots slots) {
+    ReportDesk(ReportStore reports, CohortStore cohorts, ReportSlots slots, AuditLog audit) {
+        this.audit = audit;
         this.reports = reports;
         this.cohorts = cohorts;
         this.slots = slots;
@@ -86,6 +89,9 @@ final class ReportDesk extends VerticleBase {
         StoredReport report = reports.create(message.body().spec(),
                 pinned.isPresent() ? null : cohort.get().name(), spec.follow(),
                 cohort.get().id());
+        Principal who = message.body().actor();
+        audit.append(who.name(), who.role().key(), "report.create", report.id(), "cohort "
+                + cohort.get().id() + (spec.follow() ? ", follows " + cohort.get().name() : ""));
         run(report);
         message.reply(new Messages.ReportState(report, java.util.List.of()));
     }

@@ -50,7 +50,7 @@ final class ReportRoutes {
         String spec = ctx.body().buffer() == null ? "" : ctx.body().buffer().toString(
                 StandardCharsets.UTF_8);
         vertx.eventBus().<Messages.ReportState>request(Messages.REPORT_SUBMIT,
-                new Messages.ReportSubmission(spec), TIMEOUT).onSuccess(reply -> {
+                new Messages.ReportSubmission(spec, ctx.get(Access.PRINCIPAL)), TIMEOUT).onSuccess(reply -> {
                     String id = reply.body().report().id();
                     ctx.response().setStatusCode(202).putHeader("Content-Type",
                             "application/json").putHeader("Location", "/api/reports/" + id)

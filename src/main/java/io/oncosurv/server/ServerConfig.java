@@ -14,15 +14,28 @@ import java.util.Properties;
  * {@code <data>/admin.token}), {@code ONCOSURV_UPLOAD_LIMIT} in bytes (100 MB),
  * {@code ONCOSURV_COHORTS} (./cohorts, the sample cohorts loaded on first start). They come from
  * the environment, or from a properties file named by {@code ONCOSURV_CONFIG} with the same keys
- * in lower case without the prefix ({@code port=8081}); the environment wins.
+ * in lower case without the prefix ({@code port=8081}); the environment wins. The config file
+ * may also declare tokens, {@code token.NAME = ROLE:ID:SALT:HASH} (as {@code oncosurv token}
+ * prints them): only their hashes are in the file.
  */
 public record ServerConfig(String host, int port, Path dataDir, String adminToken,
-        long uploadLimit, Path sampleCohorts) {
+        long uploadLimit, Path sampleCohorts, Map<String, String> tokens) {
 
     public static final long DEFAULT_UPLOAD_LIMIT = 100L * 1024 * 1024;
 
+    public ServerConfig {
+        tokens = Map.copyOf(tokens);
+    }
+
+    /** Settings without config-file tokens. */
+    public ServerConfig(String host, int port, Path dataDir, String adminToken, long uploadLimit,
+            Path sampleCohorts) {
+        this(host, port, dataDir, adminToken, uploadLimit, sampleCohorts, Map.of());
+    }
+
     public static ServerConfig fromEnvironment(Map<String, String> environment) {
         Map<String, String> env = new HashMap<>();
+        Map<String, String> tokens = new HashMap<>();
         String file = environment.get("ONCOSURV_CONFIG");
         if (file != null) {
             Properties properties = new Properties();
@@ -33,6 +46,11 @@ public record ServerConfig(String host, int port, Path dataDir, String adminToke
                         + e.getMessage(), e);
             }
             for (String key : properties.stringPropertyNames()) {
+                if (key.strip().startsWith("token.")) { // token.NAME = ROLE:ID:SALT:HASH
+                    tokens.put(key.strip().substring("token.".length()),
+                            properties.getProperty(key).strip());
+                    continue;
+                }
                 env.put("ONCOSURV_" + key.strip().toUpperCase(Locale.ROOT),
                         properties.getProperty(key).strip());
             }
@@ -43,7 +61,7 @@ public record ServerConfig(String host, int port, Path dataDir, String adminToke
                 Path.of(env.getOrDefault("ONCOSURV_DATA", "data")),
                 env.get("ONCOSURV_ADMIN_TOKEN"),
                 number(env, "ONCOSURV_UPLOAD_LIMIT", DEFAULT_UPLOAD_LIMIT, 1, Long.MAX_VALUE),
-                Path.of(env.getOrDefault("ONCOSURV_COHORTS", "cohorts")));
+                Path.of(env.getOrDefault("ONCOSURV_COHORTS", "cohorts")), tokens);
     }
 
     private static Long number(Map<String, String> env, String key, long fallback, long min,
@@ -65,6 +83,7 @@ public record ServerConfig(String host, int port, Path dataDir, String adminToke
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, dataDir, adminToken, uploadLimit, sampleCohorts);
+        return new ServerConfig(host, newPort, dataDir, adminToken, uploadLimit, sampleCohorts,
+                tokens);
     }
 }

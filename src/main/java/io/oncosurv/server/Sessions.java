@@ -19,44 +19,53 @@ final class Sessions {
     private static final int MAX_SESSIONS = 10_000;
 
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Long> expiries = new ConcurrentHashMap<>();
+    private record Session(long expiry, Principal principal) {
+    }
+
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Clock clock;
 
     Sessions(Clock clock) {
         this.clock = clock;
     }
 
-    /** A new session's id. */
-    String create() {
+    /** A new session of {@code principal}: its id. */
+    String create(Principal principal) {
         long now = clock.millis();
-        if (expiries.size() >= MAX_SESSIONS) {
-            expiries.values().removeIf(expiry -> expiry <= now);
+        if (sessions.size() >= MAX_SESSIONS) {
+            sessions.values().removeIf(s -> s.expiry() <= now);
         }
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        expiries.put(id, now + LIFETIME.toMillis());
+        sessions.put(id, new Session(now + LIFETIME.toMillis(), principal));
         return id;
     }
 
-    boolean isValid(String id) {
+    /** Whose session this is; empty when unknown or expired. */
+    java.util.Optional<Principal> principal(String id) {
         if (id == null) {
-            return false;
+            return java.util.Optional.empty();
         }
-        Long expiry = expiries.get(id);
-        if (expiry == null) {
-            return false;
+        Session s = sessions.get(id);
+        if (s == null) {
+            return java.util.Optional.empty();
         }
-        if (expiry <= clock.millis()) {
-            expiries.remove(id);
-            return false;
+        if (s.expiry() <= clock.millis()) {
+            sessions.remove(id);
+            return java.util.Optional.empty();
         }
-        return true;
+        return java.util.Optional.of(s.principal());
     }
 
     void end(String id) {
         if (id != null) {
-            expiries.remove(id);
+            sessions.remove(id);
         }
+    }
+
+    /** Ends every session of a token (it was revoked). */
+    void endAll(String tokenId) {
+        sessions.values().removeIf(s -> s.principal().tokenId().equals(tokenId));
     }
 }

@@ -1,0 +1,113 @@
+package io.oncosurv.server;
+
+import io.oncosurv.store.AuditEntry;
+import io.oncosurv.store.AuditLog;
+import io.oncosurv.store.StoredToken;
+import io.oncosurv.store.TokenStore;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The admin's work, on a worker thread: tokens (create, list, revoke: the store, then the
+ * in-memory set the gates check, then the audit log) and the audit log (append, read).
+ */
+final class AdminWorker extends VerticleBase {
+
+    static final String TOKEN_CREATE = "oncosurv.admin.token-create";
+    static final String TOKEN_LIST = "oncosurv.admin.token-list";
+    static final String TOKEN_REVOKE = "oncosurv.admin.token-revoke";
+    static final String AUDIT_READ = "oncosurv.admin.audit-read";
+
+    private final TokenStore store;
+    private final Tokens tokens;
+    private final Sessions sessions;
+    private final AuditLog audit;
+
+    AdminWorker(TokenStore store, Tokens tokens, Sessions sessions, AuditLog audit) {
+        this.store = store;
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.audit = audit;
+    }
+
+    @Override
+    public Future<?> start() {
+        var bus = vertx.eventBus();
+        return Future.all(
+                bus.<JsonObject>consumer(AuditTrail.ADDRESS, Guarded.handler(this::append))
+                        .completion(),
+                bus.<JsonObject>consumer(TOKEN_CREATE, Guarded.handler(this::create))
+                        .completion(),
+                bus.<Object>consumer(TOKEN_LIST, Guarded.handler(this::list)).completion(),
+                bus.<JsonObject>consumer(TOKEN_REVOKE, Guarded.handler(this::revoke))
+                        .completion(),
+                bus.<JsonObject>consumer(AUDIT_READ, Guarded.handler(this::read)).completion());
+    }
+
+    private void append(Message<JsonObject> m) {
+        JsonObject e = m.body();
+        audit.append(e.getString("actor"), e.getString("role"), e.getString("action"),
+                e.getString("target"), e.getString("detail"));
+    }
+
+    /** {"role", "name", "actor", "actor_role"} → 201's body, with the token shown this once. */
+    private void create(Message<JsonObject> m) {
+        JsonObject q = m.body();
+        Tokens.Issued issued = Tokens.issue();
+        StoredToken t = store.insert(issued.id(), q.getString("name"), q.getString("role"),
+                issued.salt(), issued.hash(), "api");
+        tokens.put(t);
+        audit.append(q.getString("actor"), q.getString("actor_role"), "token.create", t.id(),
+                "name " + t.name() + ", role " + t.role());
+        m.reply(new JsonObject().put("id", t.id()).put("token", issued.token())
+                .put("role", t.role()).put("name", t.name()));
+    }
+
+    private void list(Message<Object> m) {
+        JsonArray out = new JsonArray();
+        for (StoredToken t : store.list()) {
+            out.add(json(t));
+        }
+        m.reply(out);
+    }
+
+    private void revoke(Message<JsonObject> m) {
+        String id = m.body().getString("id");
+        var token = store.get(id);
+        if (token.isEmpty() || !token.get().active()) {
+            new ApiError(404, "No active token has the id '" + id + "'.").failing(m);
+            return;
+        }
+        if (token.get().source().equals("config")) {
+            new ApiError(409, "Token '" + token.get().name() + "' is declared in the config "
+                    + "file; remove it there and restart to revoke it.").failing(m);
+            return;
+        }
+        store.revoke(id);
+        tokens.put(store.get(id).orElseThrow());
+        sessions.endAll(id);
+        audit.append(m.body().getString("actor"), m.body().getString("actor_role"),
+                "token.revoke", id, "name " + token.get().name());
+        m.reply(true);
+    }
+
+    private void read(Message<JsonObject> m) {
+        JsonArray out = new JsonArray();
+        for (AuditEntry e : audit.newest(m.body().getInteger("limit"),
+                m.body().getLong("before"))) {
+            out.add(new JsonObject().put("seq", e.seq()).put("at", e.at().toString())
+                    .put("actor", e.actor()).put("role", e.role()).put("action", e.action())
+                    .put("target", e.target()).put("detail", e.detail()));
+        }
+        m.reply(out);
+    }
+
+    static JsonObject json(StoredToken t) {
+        return new JsonObject().put("id", t.id()).put("name", t.name()).put("role", t.role())
+                .put("source", t.source()).put("created_at", t.createdAt().toString())
+                .put("revoked_at", t.revokedAt() == null ? null : t.revokedAt().toString());
+    }
+}

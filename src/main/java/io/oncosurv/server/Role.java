@@ -1,0 +1,58 @@
+package io.oncosurv.server;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What a token may do. {@code admin}: everything, tokens and the audit log included;
+ * {@code statistician}: upload, delete, analyse, report, and read the cohort files themselves;
+ * {@code clinician}: read cohorts' metadata, analyses, figures and reports, never patient rows;
+ * {@code automation}: read, and create report jobs.
+ */
+enum Role {
+    ADMIN(EnumSet.allOf(Permission.class)),
+    STATISTICIAN(EnumSet.of(Permission.READ, Permission.ROWS, Permission.UPLOAD,
+            Permission.DELETE, Permission.REPORT)),
+    CLINICIAN(EnumSet.of(Permission.READ)),
+    AUTOMATION(EnumSet.of(Permission.READ, Permission.REPORT));
+
+    /** What a request needs. */
+    enum Permission {
+        /** cohort metadata, analyses, figures, tables, pages, reports */
+        READ,
+        /** a cohort's file as uploaded: patient rows */
+        ROWS,
+        UPLOAD,
+        DELETE,
+        /** create report jobs */
+        REPORT,
+        /** tokens and the audit log */
+        ADMINISTER
+    }
+
+    private final Set<Permission> permissions;
+
+    Role(Set<Permission> permissions) {
+        this.permissions = permissions;
+    }
+
+    boolean may(Permission permission) {
+        return permissions.contains(permission);
+    }
+
+    String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @throws IllegalArgumentException naming the roles there are */
+    static Role parse(String text) {
+        for (Role r : values()) {
+            if (r.key().equals(text)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("the role must be admin, statistician, clinician or "
+                + "automation; got '" + text + "'");
+    }
+}
