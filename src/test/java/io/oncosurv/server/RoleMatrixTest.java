@@ -1,0 +1,219 @@
+package io.oncosurv.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every endpoint against every role, for the exact status: the allowed get their answer, the
+ * others 403, no token 401 (pages: 303 to the login form), a wrong token 401. One server; each
+ * role deletes (cohorts, tokens) only what was made for it.
+ */
+class RoleMatrixTest {
+
+    enum Who { ADMIN, STATISTICIAN, CLINICIAN, AUTOMATION, NONE }
+
+    /** A request, and which roles may make it (the others: 403). */
+    record Endpoint(String name, HttpMethod method, Function<Who, String> uri,
+            Function<Who, Buffer> body, String type, int allowedStatus, List<Who> allowed,
+            boolean page) {
+    }
+
+    @TempDir
+    static Path dataDir;
+
+    static Vertx vertx;
+    static LungServer server;
+    static WebClient client;
+    static final Map<Who, String> TOKENS = new LinkedHashMap<>();
+    static final Map<Who, String> VICTIM_COHORTS = new LinkedHashMap<>();
+    static final Map<Who, String> VICTIM_TOKENS = new LinkedHashMap<>();
+    static String reportId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        vertx = Vertx.vertx();
+        server = LungServer.start(vertx, dataDir).await();
+        client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+                .setDefaultPort(server.port()).setFollowRedirects(false));
+        TOKENS.put(Who.ADMIN, LungServer.TOKEN);
+        for (Who who : List.of(Who.STATISTICIAN, Who.CLINICIAN, Who.AUTOMATION)) {
+            TOKENS.put(who, token(who.name().toLowerCase(), "matrix " + who));
+        }
+        for (Who who : Who.values()) {
+            VICTIM_COHORTS.put(who, upload("victim-" + who).getString("id"));
+            VICTIM_TOKENS.put(who, new JsonObject(admin(HttpMethod.POST, "/api/tokens",
+                    "{\"role\": \"clinician\", \"name\": \"victim " + who + "\"}").bodyAsString())
+                    .getString("id"));
+        }
+        reportId = admin(HttpMethod.POST, "/api/reports", "{\"cohort\": \"lung\", "
+                + "\"stratifiers\": [\"sex\"], \"outputs\": [\"html\"]}").bodyAsJsonObject()
+                .getString("id");
+        for (int i = 0; i < 300 && !admin(HttpMethod.GET, "/api/reports/" + reportId, null)
+                .bodyAsJsonObject().getString("status").equals("done"); i++) {
+            Thread.sleep(50);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        vertx.close().await();
+    }
+
+    static String token(String role, String name) {
+        return admin(HttpMethod.POST, "/api/tokens", "{\"role\": \"" + role + "\", \"name\": \""
+                + name + "\"}").bodyAsJsonObject().getString("token");
+    }
+
+    static HttpResponse<Buffer> admin(HttpMethod method, String uri, String json) {
+        HttpRequest<Buffer> r = client.request(method, uri).bearerTokenAuthentication(
+                LungServer.TOKEN);
+        return (json == null ? r.send() : r.putHeader("Content-Type", "application/json")
+                .sendBuffer(Buffer.buffer(json))).await();
+    }
+
+    static JsonObject upload(String name) {
+        return client.post("/api/cohorts").addQueryParam("name", name)
+                .bearerTokenAuthentication(LungServer.TOKEN).putHeader("Content-Type", "text/csv")
+                .sendBuffer(Buffer.buffer("patient_id,os_months,os_event\na,1,1\nb,2,0\n"))
+                .await().bodyAsJsonObject();
+    }
+
+    static List<Endpoint> endpoints() {
+        String lung = "/api/cohorts/" + server.lungId();
+        List<Who> everyone = List.of(Who.ADMIN, Who.STATISTICIAN, Who.CLINICIAN, Who.AUTOMATION);
+        List<Who> rows = List.of(Who.ADMIN, Who.STATISTICIAN);
+        List<Who> reporters = List.of(Who.ADMIN, Who.STATISTICIAN, Who.AUTOMATION);
+        List<Who> admins = List.of(Who.ADMIN);
+        Function<Who, Buffer> none = w -> null;
+        List<Endpoint> out = new ArrayList<>();
+        for (String[] read : new String[][] {{"list cohorts", "/api/cohorts"},
+                {"cohort", lung}, {"survival", lung + "/survival?endpoint=os&by=sex"},
+                {"cox", lung + "/cox?endpoint=os&terms=sex"},
+                {"cutpoint", lung + "/cutpoint?endpoint=os&variable=age&permutations=0"},
+                {"panel", lung + "/panel"}, {"plot", lung + "/plot.png?endpoint=os"},
+                {"forest", lung + "/panel/forest.svg?endpoint=os"},
+                {"survival.csv", lung + "/survival.csv?endpoint=os"},
+                {"panel.csv", lung + "/panel.csv"}, {"summary", lung + "/summary"},
+                {"followup.csv", lung + "/followup.csv"}, {"cohorts.csv", "/api/cohorts.csv"},
+                {"report state", "/api/reports/" + reportId},
+                {"report artefact", "/api/reports/" + reportId + "/artefacts/report.html"}}) {
+            out.add(new Endpoint(read[0], HttpMethod.GET, w -> read[1], none, null, 200,
+                    everyone, false));
+        }
+        for (String[] page : new String[][] {{"page: cohorts", "/"},
+                {"page: cohort", "/cohorts/" + server.lungId()},
+                {"page: analysis", "/cohorts/" + server.lungId() + "/analysis?endpoint=os"},
+                {"page: report PDF", "/cohorts/" + server.lungId() + "/analysis.pdf?endpoint=os"},
+                {"page: report job", "/reports/" + reportId}}) {
+            out.add(new Endpoint(page[0], HttpMethod.GET, w -> page[1], none, null, 200,
+                    everyone, true));
+        }
+        out.add(new Endpoint("cohort file (patient rows)", HttpMethod.GET, w -> lung + "/file",
+                none, null, 200, rows, false));
+        out.add(new Endpoint("upload", HttpMethod.POST, w -> "/api/cohorts?name=upload-" + w,
+                w -> Buffer.buffer("patient_id,os_months,os_event\nx,1,1\n"), "text/csv", 201,
+                rows, false));
+        out.add(new Endpoint("delete cohort", HttpMethod.DELETE, w -> "/api/cohorts/"
+                + VICTIM_COHORTS.get(w), none, null, 204, rows, false));
+        out.add(new Endpoint("create report", HttpMethod.POST, w -> "/api/reports",
+                w -> Buffer.buffer("{\"cohort\": \"lung\", \"outputs\": [\"csv\"]}"),
+                "application/json", 202, reporters, false));
+        out.add(new Endpoint("create token", HttpMethod.POST, w -> "/api/tokens",
+                w -> Buffer.buffer("{\"role\": \"clinician\", \"name\": \"by " + w + "\"}"),
+                "application/json", 201, admins, false));
+        out.add(new Endpoint("list tokens", HttpMethod.GET, w -> "/api/tokens", none, null, 200,
+                admins, false));
+        out.add(new Endpoint("revoke token", HttpMethod.DELETE, w -> "/api/tokens/"
+                + VICTIM_TOKENS.get(w), none, null, 204, admins, false));
+        out.add(new Endpoint("audit log", HttpMethod.GET, w -> "/api/audit", none, null, 200,
+                admins, false));
+        return out;
+    }
+
+    static int expected(Endpoint e, Who who) {
+        if (who == Who.NONE) {
+            return e.page() ? 303 : 401;
+        }
+        return e.allowed().contains(who) ? e.allowedStatus() : 403;
+    }
+
+    @Test
+    @DisplayName("every endpoint × admin, statistician, clinician, automation and no token: the "
+            + "expected status")
+    void matrix() {
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (Endpoint e : endpoints()) {
+            for (Who who : Who.values()) {
+                HttpRequest<Buffer> request = client.request(e.method(), e.uri().apply(who));
+                if (who != Who.NONE) {
+                    request.bearerTokenAuthentication(TOKENS.get(who));
+                }
+                if (e.type() != null) {
+                    request.putHeader("Content-Type", e.type());
+                }
+                Buffer body = e.body().apply(who);
+                HttpResponse<Buffer> r = (body == null ? request.send()
+                        : request.sendBuffer(body)).await();
+                checked++;
+                if (r.statusCode() != expected(e, who)) {
+                    wrong.add(e.name() + " as " + who + ": expected " + expected(e, who)
+                            + " but was " + r.statusCode() + " " + r.bodyAsString());
+                }
+                if (r.statusCode() == 403 && !r.bodyAsJsonObject().getString("error")
+                        .startsWith("The role '" + who.name().toLowerCase() + "' may not ")) {
+                    wrong.add(e.name() + " as " + who + ": 403 without the role's sentence");
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertTrue(checked >= 140, "28 endpoints × 5 callers; checked " + checked);
+        assertEquals(200, client.get("/health").send().await().statusCode(), "health is open");
+    }
+
+    @Test
+    @DisplayName("a wrong or revoked token is 401; a browser session of a clinician may read "
+            + "pages but not patient rows")
+    void wrongAndRevokedTokens() {
+        assertEquals(401, client.get("/api/cohorts").bearerTokenAuthentication("osv_nope.nope")
+                .send().await().statusCode());
+        String temporary = token("automation", "revoked soon");
+        String id = temporary.substring(4, temporary.indexOf('.'));
+        assertEquals(200, client.get("/api/cohorts").bearerTokenAuthentication(temporary)
+                .send().await().statusCode());
+        assertEquals(204, admin(HttpMethod.DELETE, "/api/tokens/" + id, null).statusCode());
+        assertEquals(401, client.get("/api/cohorts").bearerTokenAuthentication(temporary)
+                .send().await().statusCode());
+
+        HttpResponse<Buffer> login = client.post("/login").sendForm(MultiMap
+                .caseInsensitiveMultiMap().add("token", TOKENS.get(Who.CLINICIAN))
+                .add("next", "/")).await();
+        String cookie = ReportPagesTest.sessionCookie(login);
+        assertEquals(200, client.get("/cohorts/" + server.lungId()).putHeader("Cookie", cookie)
+                .send().await().statusCode());
+        assertEquals(403, client.get("/api/cohorts/" + server.lungId() + "/file")
+                .putHeader("Cookie", cookie).send().await().statusCode());
+    }
+
+}
