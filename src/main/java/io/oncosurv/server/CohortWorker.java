@@ -29,13 +29,16 @@ final class CohortWorker extends VerticleBase {
     public Future<?> start() {
         var bus = vertx.eventBus();
         return Future.all(
-                bus.<Messages.Upload>consumer(Messages.COHORT_UPLOAD, this::upload).completion(),
-                bus.<Object>consumer(Messages.COHORT_LIST,
-                        m -> m.reply(new Messages.CohortList(store.list()))).completion(),
-                bus.<String>consumer(Messages.COHORT_GET, this::get).completion(),
-                bus.<Messages.Deletion>consumer(Messages.COHORT_DELETE, this::delete)
+                bus.<Messages.Upload>consumer(Messages.COHORT_UPLOAD,
+                        Guarded.handler(this::upload)).completion(),
+                bus.<Object>consumer(Messages.COHORT_LIST, Guarded.handler(
+                        m -> m.reply(new Messages.CohortList(store.list())))).completion(),
+                bus.<String>consumer(Messages.COHORT_GET, Guarded.handler(this::get))
                         .completion(),
-                bus.<String>consumer(Messages.COHORT_FILE, this::file).completion());
+                bus.<Messages.Deletion>consumer(Messages.COHORT_DELETE,
+                        Guarded.handler(this::delete)).completion(),
+                bus.<String>consumer(Messages.COHORT_FILE, Guarded.handler(this::file))
+                        .completion());
     }
 
     private void upload(Message<Messages.Upload> message) {
@@ -51,7 +54,23 @@ final class CohortWorker extends VerticleBase {
             message.fail(status, new ApiError(status, summary, e.problems()).body().encode());
             return;
         }
-        CohortStore.Upload stored = store.put(upload.name(), upload.content(), cohort);
+        if (!store.hasRoomFor(upload.content().length)) {
+            new ApiError(507, "The server could not store the upload: its disk is nearly full "
+                    + "(it keeps " + (CohortStore.RESERVE_BYTES >> 20) + " MB free); nothing was "
+                    + "stored.").failing(message);
+            return;
+        }
+        CohortStore.Upload stored;
+        try {
+            stored = store.put(upload.name(), upload.content(), cohort);
+        } catch (RuntimeException e) {
+            if (StorageFull.is(e)) { // the store rolled back: nothing of it is kept
+                new ApiError(507, "The server could not store the upload: its disk is full "
+                        + "(or not writable); nothing was stored.").failing(message);
+                return;
+            }
+            throw e;
+        }
         caches.cohorts.put(stored.cohort().id(), cohort); // the first query need not parse again
         Principal who = upload.actor();
         audit.append(who.name(), who.role().key(), stored.created() ? "cohort.upload"

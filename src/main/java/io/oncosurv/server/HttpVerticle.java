@@ -243,12 +243,13 @@ final class HttpVerticle extends VerticleBase {
     }
 
     /**
-     * Client errors (and 503, "come back later") from workers keep their status and body;
-     * anything else is a 500.
+     * Client errors (and 503 "come back later", 507 "no space to store it") from workers keep
+     * their status and body; anything else is a 500.
      */
     static void fail(RoutingContext ctx, Throwable e) {
         if (e instanceof ReplyException reply && ((reply.failureCode() >= 400
-                && reply.failureCode() < 500) || reply.failureCode() == 503)) {
+                && reply.failureCode() < 500) || reply.failureCode() == 503
+                || reply.failureCode() == 507)) {
             ctx.response().setStatusCode(reply.failureCode())
                     .putHeader("Content-Type", "application/json").end(reply.getMessage());
         } else {

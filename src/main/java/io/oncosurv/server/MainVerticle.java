@@ -48,6 +48,7 @@ public final class MainVerticle extends VerticleBase {
         return vertx.executeBlocking(() -> {
             Files.createDirectories(config.dataDir());
             database = Database.open(config.dataDir());
+            new CohortStore(database, Clock.systemUTC()).verifyAll(); // damaged: do not start
             Tokens tokens = new Tokens(AdminToken.resolve(config));
             TokenStore tokenStore = new TokenStore(database, Clock.systemUTC());
             ConfigTokens.apply(config.tokens(), tokenStore);

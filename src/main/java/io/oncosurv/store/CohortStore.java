@@ -30,10 +30,36 @@ public final class CohortStore {
 
     private final Database database;
     private final Clock clock;
+    private final java.util.function.LongSupplier usableSpace;
 
     public CohortStore(Database database, Clock clock) {
+        this(database, clock, () -> {
+            try {
+                return java.nio.file.Files.getFileStore(database.file().getParent())
+                        .getUsableSpace();
+            } catch (java.io.IOException e) {
+                return Long.MAX_VALUE; // unknown: let the write itself tell
+            }
+        });
+    }
+
+    /** @param usableSpace the bytes the data directory's disk has left (tests give their own) */
+    public CohortStore(Database database, Clock clock, java.util.function.LongSupplier usableSpace) {
         this.database = database;
         this.clock = clock;
+        this.usableSpace = usableSpace;
+    }
+
+    /** Kept free on the disk: a database that cannot write is closed by H2. */
+    public static final long RESERVE_BYTES = 64L << 20;
+
+    /**
+     * Whether an upload of this size fits with room to spare (the database writes it about
+     * twice before old pages are freed, and keeps {@link #RESERVE_BYTES} free): refusing an
+     * upload beforehand keeps the disk from filling, so the server goes on serving.
+     */
+    public boolean hasRoomFor(long bytes) {
+        return usableSpace.getAsLong() >= 3 * bytes + RESERVE_BYTES;
     }
 
     /**
@@ -77,6 +103,31 @@ public final class CohortStore {
     public Optional<StoredCohort> get(String id) {
         return query("SELECT id, name, version, sha256, patients, uploaded_at FROM cohort "
                 + "WHERE id = ?", id).stream().findFirst();
+    }
+
+    /**
+     * Reads every stored cohort back and checks it against its SHA-256, so that a damaged
+     * database is found when the server starts, not by a query that would answer from it.
+     *
+     * @throws StoreException naming the first cohort that does not read back as stored
+     */
+    public void verifyAll() {
+        for (StoredCohort c : list()) {
+            byte[] content;
+            try {
+                content = content(c.id()).orElseThrow();
+            } catch (RuntimeException e) {
+                throw new StoreException("the database " + database.file() + " is damaged: "
+                        + "cohort '" + c.name() + "' version " + c.version() + " cannot be read "
+                        + "back; OncoSurv will not serve from it (restore it from a backup)", e);
+            }
+            if (!sha256(content).equals(c.sha256())) {
+                throw new StoreException("the database " + database.file() + " is damaged: "
+                        + "cohort '" + c.name() + "' version " + c.version() + " does not match "
+                        + "its checksum; OncoSurv will not serve from it (restore it from a "
+                        + "backup)", null);
+            }
+        }
     }
 
     /** The bytes uploaded. */

@@ -1,5 +1,6 @@
 package io.oncosurv.store;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,24 +11,44 @@ import org.h2.jdbcx.JdbcConnectionPool;
 /**
  * The embedded H2 file database in the data directory, its schema brought up to date by Flyway.
  * {@code WRITE_DELAY=0} makes every commit reach the file before {@code commit()} returns, so a
- * process killed right after an acknowledged upload has it when it starts again.
+ * process killed right after an acknowledged upload has it when it starts again. A database that
+ * cannot be opened (corrupted, truncated) is an error that says so: nothing is served from it.
+ * After a write the disk refused, H2 closes the database; the next connection reopens it from
+ * the file as last committed, so the server goes on with what it had.
  */
 public final class Database implements AutoCloseable {
 
-    private final JdbcConnectionPool pool;
+    private final String url;
+    private final Path file;
+    private volatile JdbcConnectionPool pool;
 
-    private Database(JdbcConnectionPool pool) {
+    private Database(String url, Path file, JdbcConnectionPool pool) {
+        this.url = url;
+        this.file = file;
         this.pool = pool;
     }
 
     /** Opens (creating if needed) {@code <dataDir>/oncosurv.mv.db} and migrates it. */
     public static Database open(Path dataDir) {
+        Path file = dataDir.toAbsolutePath().resolve("oncosurv.mv.db");
         String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("oncosurv")
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        JdbcConnectionPool pool = pool(url);
+        try {
+            migrate(pool);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw new StoreException("the database " + file + " cannot be opened"
+                    + (Files.exists(file) ? " (it may be corrupted or truncated)" : "")
+                    + ": OncoSurv will not serve from it; restore it from a backup", e);
+        }
+        return new Database(url, file, pool);
+    }
+
+    private static JdbcConnectionPool pool(String url) {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "oncosurv", "");
         pool.setMaxConnections(16);
-        migrate(pool);
-        return new Database(pool);
+        return pool;
     }
 
     private static void migrate(DataSource dataSource) {
@@ -36,7 +57,55 @@ public final class Database implements AutoCloseable {
     }
 
     Connection connection() throws SQLException {
-        return pool.getConnection();
+        JdbcConnectionPool used = pool;
+        try {
+            Connection c = used.getConnection();
+            if (alive(c)) {
+                return c;
+            }
+            closeQuietly(c);
+        } catch (SQLException e) {
+            // the pool's database is closed: open it again below
+        }
+        return reopened(used).getConnection();
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // a dead connection may fail even to close; it is dropped with its pool
+        }
+    }
+
+    /**
+     * A query that reads the store, not {@code isValid} or {@code SELECT 1}: a session of a
+     * database H2 closed after a failed write still answers those.
+     */
+    private static boolean alive(Connection c) {
+        try (var s = c.createStatement()) {
+            s.execute("SELECT COUNT(*) FROM \"flyway_schema_history\""); // touches the store
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A fresh pool after H2 closed the database (a failed write): its connections are all dead,
+     * and a new one opens the database again from the file as last committed.
+     */
+    private synchronized JdbcConnectionPool reopened(JdbcConnectionPool dead) {
+        if (pool == dead) { // else another thread has replaced it already
+            dead.dispose();
+            pool = pool(url);
+        }
+        return pool;
+    }
+
+    /** The database file, for messages. */
+    public Path file() {
+        return file;
     }
 
     @Override

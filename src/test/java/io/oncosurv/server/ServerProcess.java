@@ -19,10 +19,21 @@ final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     final int port;
+    private final Path log;
 
-    private ServerProcess(Process process, int port) {
+    private ServerProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
+    }
+
+    /** What the server printed so far (its log), for a failure message. */
+    String log() {
+        try {
+            return java.nio.file.Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
     }
 
     /** Starts the server on a free port, data in {@code data}, samples from {@code samples}. */
@@ -31,16 +42,30 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path data, Path samples, int port) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"),
-                "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
-                Main.class.getName());
+        return start(data, samples, port, 0);
+    }
+
+    /**
+     * The same, with no file of the process allowed past {@code fileLimitKb} (0: no limit): a
+     * write beyond it fails with EFBIG, as a write to a full disk fails with ENOSPC (a small
+     * file system would need privileges to mount).
+     */
+    static ServerProcess start(Path data, Path samples, int port, long fileLimitKb)
+            throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = fileLimitKb == 0
+                ? new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                        Main.class.getName())
+                : new ProcessBuilder("bash", "-c", "ulimit -f " + fileLimitKb + " && exec \""
+                        + java + "\" -cp \"$CP\" " + Main.class.getName());
+        builder.environment().put("CP", System.getProperty("java.class.path"));
         builder.environment().put("ONCOSURV_PORT", Integer.toString(port));
         builder.environment().put("ONCOSURV_DATA", data.toString());
         builder.environment().put("ONCOSURV_ADMIN_TOKEN", TOKEN);
         builder.environment().put("ONCOSURV_COHORTS", samples.toString());
-        builder.redirectErrorStream(true).redirectOutput(data.getParent().resolve("server-"
-                + System.nanoTime() + ".log").toFile());
-        ServerProcess server = new ServerProcess(builder.start(), port);
+        Path log = data.getParent().resolve("server-" + System.nanoTime() + ".log");
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        ServerProcess server = new ServerProcess(builder.start(), port, log);
         server.waitUntilHealthy(HttpClient.newHttpClient());
         return server;
     }
@@ -71,8 +96,12 @@ final class ServerProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        kill();
+    public void close() {
+        try {
+            kill();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static int freePort() throws IOException {

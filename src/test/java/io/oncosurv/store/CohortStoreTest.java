@@ -52,6 +52,19 @@ class CohortStoreTest {
     }
 
     @Test
+    @DisplayName("an upload fits only with three times its size and 64 MB to spare on the disk")
+    void roomForUploads() {
+        try (Database db = Database.open(dataDir)) {
+            long mb = 1L << 20;
+            CohortStore nearlyFull = new CohortStore(db, Clock.systemUTC(), () -> 70 * mb);
+            assertTrue(nearlyFull.hasRoomFor(2 * mb), "3 × 2 + 64 = 70 MB: fits");
+            assertFalse(nearlyFull.hasRoomFor(2 * mb + 1));
+            assertTrue(new CohortStore(db, Clock.systemUTC(), () -> 10_000 * mb)
+                    .hasRoomFor(100 * mb));
+        }
+    }
+
+    @Test
     @DisplayName("a cohort is stored with its id, version 1, sha256, metadata and exact bytes")
     void storesACohort() throws Exception {
         try (Database db = Database.open(dataDir)) {
