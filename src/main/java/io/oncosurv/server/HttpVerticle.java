@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class HttpVerticle extends VerticleBase {
 
     private static final DeliveryOptions WORKER_TIMEOUT = new DeliveryOptions()
-            .setSendTimeout(120_000);
+            .setSendTimeout(Overload.TIMEOUT_MS);
 
     private final ServerConfig config;
     private final Access access;
@@ -48,6 +48,7 @@ final class HttpVerticle extends VerticleBase {
     public Future<?> start() {
         Router router = Router.router(vertx);
         router.route().handler(SecurityHeaders::add);
+        router.route().handler(new Overload()::handle);
         router.get("/health").handler(this::health);
         PageRoutes pages = new PageRoutes(vertx, access, sessions);
         pages.addPublic(router);
@@ -71,7 +72,10 @@ final class HttpVerticle extends VerticleBase {
         router.get("/api/cohorts/:id/cutpoint").handler(this::cutpoint);
         router.get("/api/cohorts/:id/panel").handler(this::panel);
         router.route().failureHandler(this::failure);
-        return vertx.createHttpServer().requestHandler(router)
+        // a connection idle for 2 minutes is closed (slow or stalled clients hold nothing)
+        return vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions()
+                .setIdleTimeout(120).setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS))
+                .requestHandler(router)
                 .listen(config.port(), config.host())
                 .onSuccess(server -> actualPort.set(server.actualPort()));
     }

@@ -22,7 +22,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 final class PageRoutes {
 
     private static final DeliveryOptions WORKER_TIMEOUT = new DeliveryOptions()
-            .setSendTimeout(120_000);
+            .setSendTimeout(Overload.TIMEOUT_MS);
 
     private final Vertx vertx;
     private final Access access;
