@@ -235,4 +235,49 @@ class BrowserEndToEndTest {
                 .map(LogEntry::getMessage).toList();
         assertEquals(List.of(), errors);
     }
+
+    @Test
+    @Order(3)
+    @DisplayName("XSS payloads in a cohort's name, column names and group labels are shown as "
+            + "text on every page: no script runs, the console stays clean")
+    void hostileTextStaysText() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String csv = "patient_id,os_months,os_event,\"<svg onload=window.__xss=2>\"\n"
+                + "a,1,1,<img src=x onerror=window.__xss=3>\nb,2,0,<img src=x onerror=window.__xss=3>\n"
+                + "c,3,1,\"</td><script>window.__xss=4</script>\"\nd,4,1,\"</td><script>window.__xss=4</script>\"\n";
+        String name = "<img src=x onerror=window.__xss=1>";
+        var created = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(
+                "/api/cohorts?name=" + java.net.URLEncoder.encode(name,
+                        java.nio.charset.StandardCharsets.UTF_8))))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        String id = new io.vertx.core.json.JsonObject(created.body()).getString("id");
+        String column = new io.vertx.core.json.JsonObject(created.body()).getJsonArray("columns")
+                .getString(3);
+
+        browser.get(url("/login?next=%2F"));
+        browser.findElement(By.id("token")).sendKeys(TOKEN);
+        browser.findElement(By.id("login")).click();
+        waiting().until(d -> d.findElements(By.id("cohorts")).size() == 1);
+        String by = java.net.URLEncoder.encode(column, java.nio.charset.StandardCharsets.UTF_8);
+        for (String page : List.of("/", "/cohorts/" + id, "/cohorts/" + id
+                + "/analysis?endpoint=os&by=" + by, "/cohorts/" + id + "/panel")) {
+            browser.get(url(page));
+            waiting().until(d -> ((JavascriptExecutor) d).executeScript(
+                    "return document.readyState").equals("complete"));
+            assertEquals(null, ((JavascriptExecutor) browser).executeScript(
+                    "return window.__xss === undefined ? null : window.__xss;"), page);
+            assertTrue(browser.getPageSource().contains("&lt;img src=x onerror=window.__xss")
+                    || page.endsWith("/panel"), page + " shows the payload as text");
+        }
+        assertTrue(browser.findElement(By.tagName("h1")).getText().contains(name),
+                "the name reads as written");
+        screenshot("08-hostile-text");
+        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
+        assertEquals(List.of(), errors, "an escaped payload makes no request and no CSP report");
+    }
 }
