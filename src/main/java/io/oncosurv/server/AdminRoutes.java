@@ -1,7 +1,6 @@
 package io.oncosurv.server;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -15,7 +14,6 @@ import io.vertx.ext.web.handler.BodyHandler;
  */
 final class AdminRoutes {
 
-    private static final DeliveryOptions TIMEOUT = new DeliveryOptions().setSendTimeout(30_000);
 
     private final Vertx vertx;
 
@@ -27,7 +25,7 @@ final class AdminRoutes {
         router.post("/api/tokens").handler(BodyHandler.create().setBodyLimit(4096))
                 .handler(this::create);
         router.get("/api/tokens").handler(ctx -> vertx.eventBus().<JsonArray>request(
-                AdminWorker.TOKEN_LIST, "", TIMEOUT).onSuccess(r -> json(ctx, 200,
+                AdminWorker.TOKEN_LIST, "", Deadlines.options(ctx)).onSuccess(r -> json(ctx, 200,
                         r.body().encode())).onFailure(e -> HttpVerticle.fail(ctx, e)));
         router.delete("/api/tokens/:id").handler(this::revoke);
         router.get("/api/audit").handler(this::audit);
@@ -64,7 +62,7 @@ final class AdminRoutes {
         Principal who = ctx.get(Access.PRINCIPAL);
         vertx.eventBus().<JsonObject>request(AdminWorker.TOKEN_CREATE, new JsonObject()
                 .put("role", role.key()).put("name", n.strip()).put("actor", who.name())
-                .put("actor_role", who.role().key()), TIMEOUT)
+                .put("actor_role", who.role().key()), Deadlines.options(ctx))
                 .onSuccess(r -> json(ctx, 201, r.body().encode()))
                 .onFailure(e -> HttpVerticle.fail(ctx, e));
     }
@@ -73,7 +71,7 @@ final class AdminRoutes {
         Principal who = ctx.get(Access.PRINCIPAL);
         vertx.eventBus().request(AdminWorker.TOKEN_REVOKE, new JsonObject()
                 .put("id", ctx.pathParam("id")).put("actor", who.name())
-                .put("actor_role", who.role().key()), TIMEOUT)
+                .put("actor_role", who.role().key()), Deadlines.options(ctx))
                 .onSuccess(r -> ctx.response().setStatusCode(204).end())
                 .onFailure(e -> HttpVerticle.fail(ctx, e));
     }
@@ -82,7 +80,7 @@ final class AdminRoutes {
         int limit = (int) parse(ctx.queryParams().get("limit"), "limit", 100, 1, 1000);
         long before = parse(ctx.queryParams().get("before"), "before", 0, 0, Long.MAX_VALUE);
         vertx.eventBus().<JsonArray>request(AdminWorker.AUDIT_READ, new JsonObject()
-                .put("limit", limit).put("before", before), TIMEOUT)
+                .put("limit", limit).put("before", before), Deadlines.options(ctx))
                 .onSuccess(r -> json(ctx, 200, r.body().encode()))
                 .onFailure(e -> HttpVerticle.fail(ctx, e));
     }

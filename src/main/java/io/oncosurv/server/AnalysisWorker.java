@@ -81,10 +81,15 @@ final class AnalysisWorker extends VerticleBase {
 
     private void survival(Message<Messages.SurvivalQuery> message) {
         Messages.SurvivalQuery q = message.body();
-        answer(message, q.cohortId(), q.cohortId() + "|" + q.request().cacheKey(),
+        answer(message, q.cohortId(), survivalKey(q),
                 "The query cannot be answered for this cohort: ", cohort -> Buffer.buffer(
                         SurvivalJson.write(q.cohortId(), SurvivalAnalysis.run(cohort,
                                 q.request(), caches.stratifierSource(q.cohortId(), cohort)))));
+    }
+
+    /** Where a survival answer is cached (the HTTP side looks there before queueing). */
+    static String survivalKey(Messages.SurvivalQuery q) {
+        return q.cohortId() + "|" + q.request().cacheKey();
     }
 
     /** An answer computed from a cohort; an {@link AnalysisException} is the client's 422. */

@@ -17,8 +17,12 @@ import java.util.TreeMap;
 /** Bounded least-recently-used caches shared by the worker instances (so: synchronized). */
 final class Caches {
 
+    /** Bounded by size, not count: one answer on a million patients is megabytes. */
+    static final long ANSWER_BYTES = 128L << 20;
+
     final Map<String, Cohort> cohorts = lru(16);
-    final Map<String, Buffer> answers = lru(512); // UTF-8 bytes, written as they are
+    /** Answers as written (JSON, figures), at most {@value #ANSWER_BYTES} bytes in all. */
+    final Map<String, Buffer> answers = byBytes(ANSWER_BYTES);
     final Map<String, Stratification> stratifications = lru(32);
 
     /** The stratifications of one cohort, each computed once. */
@@ -57,9 +61,44 @@ final class Caches {
         synchronized (stratifications) {
             stratifications.keySet().removeIf(key -> key.startsWith(cohortId + "|"));
         }
-        synchronized (answers) {
-            answers.keySet().removeIf(key -> key.startsWith(cohortId + "|"));
+        synchronized (answers) { // through remove(), which keeps the byte count
+            for (String key : new java.util.ArrayList<>(answers.keySet())) {
+                if (key.startsWith(cohortId + "|")) {
+                    answers.remove(key);
+                }
+            }
         }
+    }
+
+    /**
+     * Least recently used out until the buffers together fit in {@code budget} bytes. Entries
+     * leave only through {@code put} and {@code remove}, which keep the count.
+     */
+    private static Map<String, Buffer> byBytes(long budget) {
+        return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+            private long bytes;
+
+            @Override
+            public Buffer put(String key, Buffer value) {
+                Buffer old = super.put(key, value);
+                bytes += value.length() - (old == null ? 0 : old.length());
+                var eldest = entrySet().iterator();
+                while (bytes > budget && eldest.hasNext()) {
+                    Buffer out = eldest.next().getValue();
+                    eldest.remove();
+                    bytes -= out.length();
+                }
+                return old;
+            }
+
+            @Override
+            public Buffer remove(Object key) {
+                Buffer old = super.remove(key);
+                bytes -= old == null ? 0 : old.length();
+                return old;
+            }
+        });
     }
 
     private static <V> Map<String, V> lru(int capacity) {

@@ -43,8 +43,7 @@ final class FigureWorker extends VerticleBase {
 
     private void figure(Message<Messages.FigureQuery> message) {
         Messages.FigureQuery q = message.body();
-        String key = q.cohortId() + "|figure|" + q.figure() + "|" + q.format() + "|"
-                + canonical(q.params());
+        String key = key(q);
         Buffer cached = caches.answers.get(key);
         if (cached != null) {
             message.reply(new Messages.Rendered(200, ChartFigures.mediaType(q.format()),
@@ -118,6 +117,12 @@ final class FigureWorker extends VerticleBase {
                         .suggestedSize(figure.size().dpi()).widthInches(),
                 plot.suggestedSize(figure.size().dpi()).heightInches(), figure.size().dpi());
         return ChartFigures.encode(plot.chart(), size, q.format());
+    }
+
+    /** Where a figure is cached (the HTTP side looks there before queueing). */
+    static String key(Messages.FigureQuery q) {
+        return q.cohortId() + "|figure|" + q.figure() + "|" + q.format() + "|"
+                + canonical(q.params());
     }
 
     /** The parameters in a canonical order, for the cache key. */

@@ -19,6 +19,11 @@ final class Guarded {
      */
     static <T> Handler<Message<T>> handler(Handler<Message<T>> handler) {
         return message -> {
+            if (Deadlines.passed(message.headers())) { // its client has stopped waiting
+                message.fail(503, new ApiError(503, "The server is busy: the request waited "
+                        + "past its deadline; try again.").body().encode());
+                return;
+            }
             try {
                 handler.handle(message);
             } catch (RuntimeException e) {

@@ -7,7 +7,6 @@ import io.oncosurv.store.StoredCohort;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonArray;
@@ -28,16 +27,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class HttpVerticle extends VerticleBase {
 
-    private static final DeliveryOptions WORKER_TIMEOUT = new DeliveryOptions()
-            .setSendTimeout(Overload.TIMEOUT_MS);
 
     private final ServerConfig config;
     private final Access access;
     private final Sessions sessions;
+    private final Caches caches;
     private final AtomicInteger actualPort;
 
-    HttpVerticle(ServerConfig config, Access access, Sessions sessions,
+    HttpVerticle(ServerConfig config, Access access, Sessions sessions, Caches caches,
             AtomicInteger actualPort) {
+        this.caches = caches;
         this.config = config;
         this.sessions = sessions;
         this.access = access;
@@ -50,7 +49,7 @@ final class HttpVerticle extends VerticleBase {
         router.route().handler(SecurityHeaders::add);
         router.route().handler(new Overload()::handle);
         router.get("/health").handler(this::health);
-        PageRoutes pages = new PageRoutes(vertx, access, sessions);
+        PageRoutes pages = new PageRoutes(vertx, access, sessions, caches);
         pages.addPublic(router);
         // every API request: who (401/429), may they (403), and a record if it downloads
         AuditTrail audit = new AuditTrail(vertx);
@@ -59,6 +58,9 @@ final class HttpVerticle extends VerticleBase {
         pages.addProtected(router, audit);
         new ReportRoutes(vertx).add(router);
         new AdminRoutes(vertx).add(router);
+        // three uploads at the limit may be read at once; more wait their turn (503)
+        router.post("/api/cohorts").handler(new UploadBudget(3 * config.uploadLimit(),
+                config.uploadLimit())::handle); // its own route: Vert.x wants body handlers first
         router.post("/api/cohorts").handler(BodyHandler.create()
                 .setBodyLimit(config.uploadLimit()).setHandleFileUploads(true)
                 .setUploadsDirectory(config.dataDir().resolve("uploads").toString())
@@ -106,7 +108,7 @@ final class HttpVerticle extends VerticleBase {
                     + type + "'.");
         }
         upload.compose(u -> vertx.eventBus().<Messages.Uploaded>request(Messages.COHORT_UPLOAD, u,
-                WORKER_TIMEOUT)).onSuccess(reply -> json(ctx, reply.body().created() ? 201 : 200,
+                Deadlines.options(ctx))).onSuccess(reply -> json(ctx, reply.body().created() ? 201 : 200,
                 Json.cohort(reply.body().cohort()))).onFailure(e -> fail(ctx, e));
     }
 
@@ -122,7 +124,7 @@ final class HttpVerticle extends VerticleBase {
     }
 
     private void list(RoutingContext ctx) {
-        vertx.eventBus().<Messages.CohortList>request(Messages.COHORT_LIST, "", WORKER_TIMEOUT)
+        vertx.eventBus().<Messages.CohortList>request(Messages.COHORT_LIST, "", Deadlines.options(ctx))
                 .onSuccess(reply -> {
                     JsonArray all = new JsonArray();
                     reply.body().cohorts().forEach(c -> all.add(Json.cohort(c)));
@@ -133,14 +135,14 @@ final class HttpVerticle extends VerticleBase {
 
     private void get(RoutingContext ctx) {
         vertx.eventBus().<StoredCohort>request(Messages.COHORT_GET,
-                ctx.pathParam("id"), WORKER_TIMEOUT)
+                ctx.pathParam("id"), Deadlines.options(ctx))
                 .onSuccess(reply -> json(ctx, 200, Json.cohort(reply.body())))
                 .onFailure(e -> fail(ctx, e));
     }
 
     private void delete(RoutingContext ctx) {
         vertx.eventBus().<Boolean>request(Messages.COHORT_DELETE, new Messages.Deletion(
-                ctx.pathParam("id"), ctx.get(Access.PRINCIPAL)), WORKER_TIMEOUT).onSuccess((Message<Boolean> reply) -> {
+                ctx.pathParam("id"), ctx.get(Access.PRINCIPAL)), Deadlines.options(ctx)).onSuccess((Message<Boolean> reply) -> {
                     if (reply.body()) {
                         ctx.response().setStatusCode(204).end();
                     } else {
@@ -152,7 +154,7 @@ final class HttpVerticle extends VerticleBase {
     /** The cohort's file as uploaded: patient rows (the statistician's and admin's only). */
     private void file(RoutingContext ctx) {
         vertx.eventBus().<Messages.CohortFile>request(Messages.COHORT_FILE, ctx.pathParam("id"),
-                WORKER_TIMEOUT).onSuccess(reply -> {
+                Deadlines.options(ctx)).onSuccess(reply -> {
                     var f = reply.body();
                     ctx.response().setStatusCode(200).putHeader("Content-Type",
                             "text/plain; charset=utf-8").putHeader("Content-Disposition",
@@ -164,7 +166,14 @@ final class HttpVerticle extends VerticleBase {
     private void survival(RoutingContext ctx) {
         Messages.SurvivalQuery query = new Messages.SurvivalQuery(ctx.pathParam("id"),
                 SurvivalParameters.parse(ctx.queryParams()));
-        vertx.eventBus().<Buffer>request(Messages.SURVIVAL, query, WORKER_TIMEOUT)
+        // an answer known already is sent from here: it does not queue behind work
+        Buffer known = caches.answers.get(AnalysisWorker.survivalKey(query));
+        if (known != null) {
+            ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
+                    .end(known);
+            return;
+        }
+        vertx.eventBus().<Buffer>request(Messages.SURVIVAL, query, Deadlines.options(ctx))
                 .onSuccess(reply -> ctx.response().setStatusCode(200)
                         .putHeader("Content-Type", "application/json").end(reply.body()))
                 .onFailure(e -> fail(ctx, e));
@@ -173,7 +182,7 @@ final class HttpVerticle extends VerticleBase {
     private void cox(RoutingContext ctx) {
         Messages.CoxQuery query = new Messages.CoxQuery(ctx.pathParam("id"),
                 CoxParameters.parse(ctx.queryParams()));
-        vertx.eventBus().<Buffer>request(Messages.COX, query, WORKER_TIMEOUT)
+        vertx.eventBus().<Buffer>request(Messages.COX, query, Deadlines.options(ctx))
                 .onSuccess(reply -> ctx.response().setStatusCode(200)
                         .putHeader("Content-Type", "application/json").end(reply.body()))
                 .onFailure(e -> fail(ctx, e));
@@ -190,7 +199,7 @@ final class HttpVerticle extends VerticleBase {
             for (String endpoint : names) {
                 jobs.add(vertx.eventBus().<PanelEntry>request(
                         Messages.PANEL_ENTRY, new Messages.PanelQuery(ctx.pathParam("id"),
-                                stratifier, endpoint), WORKER_TIMEOUT).map(Message::body));
+                                stratifier, endpoint), Deadlines.options(ctx)).map(Message::body));
             }
         }
         Future.all(jobs).onSuccess(all -> {
@@ -225,7 +234,7 @@ final class HttpVerticle extends VerticleBase {
         long seed = whole(params.get("seed"), "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
         vertx.eventBus().<Buffer>request(Messages.CUTPOINT, new Messages.CutpointQuery(
                 ctx.pathParam("id"), endpoint.strip(), variable.strip(), permutations, seed),
-                WORKER_TIMEOUT).onSuccess(reply -> ctx.response().setStatusCode(200)
+                Deadlines.options(ctx)).onSuccess(reply -> ctx.response().setStatusCode(200)
                         .putHeader("Content-Type", "application/json").end(reply.body()))
                 .onFailure(e -> fail(ctx, e));
     }
@@ -251,6 +260,18 @@ final class HttpVerticle extends VerticleBase {
      * their status and body; anything else is a 500.
      */
     static void fail(RoutingContext ctx, Throwable e) {
+        if (e instanceof ReplyException reply
+                && reply.failureType() == io.vertx.core.eventbus.ReplyFailure.TIMEOUT) {
+            // the workers did not answer in time: busy, not broken
+            ctx.response().putHeader("Retry-After", "1");
+            ctx.fail(new ApiError(503, "The server is busy: the request did not finish in "
+                    + "time; try again."));
+            return;
+        }
+        if (e instanceof ReplyException reply && reply.failureCode() == 503
+                && ctx.response().headers().get("Retry-After") == null) {
+            ctx.response().putHeader("Retry-After", "1");
+        }
         if (e instanceof ReplyException reply && ((reply.failureCode() >= 400
                 && reply.failureCode() < 500) || reply.failureCode() == 503
                 || reply.failureCode() == 507)) {

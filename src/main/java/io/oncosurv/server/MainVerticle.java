@@ -27,6 +27,7 @@ public final class MainVerticle extends VerticleBase {
 
     private final ServerConfig config;
     private final int reportQueue;
+    private final Caches caches = new Caches();
     private final AtomicInteger port =
             new AtomicInteger();
     private Database database;
@@ -68,7 +69,7 @@ public final class MainVerticle extends VerticleBase {
                     }))
                     .compose(v -> vertx.deployVerticle(new HttpVerticle(config, new Access(
                             tokens, sessions, new AuthLimiter(Clock.systemUTC())), sessions,
-                            port)));
+                            caches, port)));
         });
     }
 
@@ -84,7 +85,6 @@ public final class MainVerticle extends VerticleBase {
         DeploymentOptions jobs = new DeploymentOptions()
                 .setThreadingModel(ThreadingModel.WORKER).setInstances(REPORT_RUNNERS)
                 .setWorkerPoolName("oncosurv-report-jobs").setWorkerPoolSize(REPORT_RUNNERS);
-        Caches caches = new Caches();
         Templates templates = new Templates();
         Pages pages = new Pages(templates, Clock.systemUTC());
         Figures figures = new ChartFigures();

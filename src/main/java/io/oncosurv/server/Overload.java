@@ -7,26 +7,38 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Keeps the server answering under load: at most {@value #MAX_IN_FLIGHT} requests in progress
- * (each holds at most one job in a worker queue, so the queues stay bounded); beyond that a
- * request is refused at once with 503 and Retry-After, not queued; and every request has a
- * deadline ({@value #TIMEOUT_MS} ms, then 503). The event streams of report jobs are exempt:
+ * (each holds at most one job in a worker queue, so the queues stay bounded), of which at most
+ * {@value #MAX_FIGURES} figures and {@value #MAX_DOCUMENTS} PDF reports; beyond that a request
+ * is refused at once with 503 and Retry-After, not queued; and every request has a deadline
+ * ({@value #TIMEOUT_MS} ms, then 503), which its jobs carry to the workers ({@link Deadlines}). The event streams of report jobs are exempt:
  * they are meant to stay open, and hold no worker.
  */
 final class Overload {
 
     static final int MAX_IN_FLIGHT = 256;
-    static final long TIMEOUT_MS = 60_000;
+    static final long TIMEOUT_MS = 30_000;
+
+    static final int MAX_FIGURES = 24;
+    static final int MAX_DOCUMENTS = 8;
 
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger figures = new AtomicInteger();
+    private final AtomicInteger documents = new AtomicInteger();
     private final int maxInFlight;
+    private final int maxFigures;
+    private final int maxDocuments;
+    private final long timeoutMs;
     private final Handler<RoutingContext> timeout;
 
     Overload() {
-        this(MAX_IN_FLIGHT, TIMEOUT_MS);
+        this(MAX_IN_FLIGHT, MAX_FIGURES, MAX_DOCUMENTS, TIMEOUT_MS);
     }
 
-    Overload(int maxInFlight, long timeoutMs) {
+    Overload(int maxInFlight, int maxFigures, int maxDocuments, long timeoutMs) {
         this.maxInFlight = maxInFlight;
+        this.maxFigures = maxFigures;
+        this.maxDocuments = maxDocuments;
+        this.timeoutMs = timeoutMs;
         this.timeout = TimeoutHandler.create(timeoutMs, 503);
     }
 
@@ -36,16 +48,53 @@ final class Overload {
             ctx.next();
             return;
         }
-        if (inFlight.incrementAndGet() > maxInFlight) {
-            inFlight.decrementAndGet();
-            ctx.response().putHeader("Retry-After", "1");
-            throw new ApiError(503, "The server is busy; try again in a second.");
+        AtomicInteger kind = kind(path);
+        if (!take(inFlight, maxInFlight)) {
+            busy(ctx);
         }
-        ctx.addEndHandler(v -> inFlight.decrementAndGet());
+        if (kind != null && !take(kind, kind == figures ? maxFigures : maxDocuments)) {
+            inFlight.decrementAndGet();
+            busy(ctx);
+        }
+        ctx.addEndHandler(v -> {
+            inFlight.decrementAndGet();
+            if (kind != null) {
+                kind.decrementAndGet();
+            }
+        });
+        Deadlines.stamp(ctx, timeoutMs);
         timeout.handle(ctx);
     }
 
     int inFlight() {
         return inFlight.get();
+    }
+
+    /**
+     * Figures and PDF documents are the slow kinds (tens to hundreds of ms each on few worker
+     * threads): each has a small bound of its own, so that a burst of them is refused at once
+     * rather than queued for seconds ahead of everything else.
+     */
+    private AtomicInteger kind(String path) {
+        if (path.contains("/plot.") || path.contains("/forest.")) {
+            return figures;
+        }
+        if (path.endsWith(".pdf") && path.startsWith("/cohorts/")) {
+            return documents;
+        }
+        return null;
+    }
+
+    private static boolean take(AtomicInteger counter, int max) {
+        if (counter.incrementAndGet() > max) {
+            counter.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    private static void busy(RoutingContext ctx) {
+        ctx.response().putHeader("Retry-After", "1");
+        throw new ApiError(503, "The server is busy; try again in a second.");
     }
 }

@@ -6,7 +6,6 @@ import io.oncosurv.report.Templates;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonArray;
@@ -21,14 +20,14 @@ import io.vertx.ext.web.handler.BodyHandler;
  */
 final class PageRoutes {
 
-    private static final DeliveryOptions WORKER_TIMEOUT = new DeliveryOptions()
-            .setSendTimeout(Overload.TIMEOUT_MS);
 
     private final Vertx vertx;
     private final Access access;
     private final Sessions sessions;
+    private final Caches caches;
 
-    PageRoutes(Vertx vertx, Access access, Sessions sessions) {
+    PageRoutes(Vertx vertx, Access access, Sessions sessions, Caches caches) {
+        this.caches = caches;
         this.vertx = vertx;
         this.access = access;
         this.sessions = sessions;
@@ -130,7 +129,7 @@ final class PageRoutes {
     private void page(RoutingContext ctx, String page, String cohortId, MultiMap params) {
         MultiMap copy = MultiMap.caseInsensitiveMultiMap().addAll(params);
         vertx.eventBus().<Messages.Rendered>request(Messages.REPORT_PAGE,
-                new Messages.PageQuery(page, cohortId, copy), WORKER_TIMEOUT)
+                new Messages.PageQuery(page, cohortId, copy), Deadlines.options(ctx))
                 .onSuccess(reply -> {
                     Messages.Rendered r = reply.body();
                     ctx.response().setStatusCode(r.status()).putHeader("Content-Type",
@@ -140,20 +139,31 @@ final class PageRoutes {
                                 + page.replace(".pdf", "") + "-" + cohortId + ".pdf\"");
                     }
                     ctx.response().end(Buffer.buffer(r.body()));
-                }).onFailure(ctx::fail);
+                }).onFailure(e -> HttpVerticle.fail(ctx, e));
     }
 
     private void figure(RoutingContext ctx, String figure, String format) {
         MultiMap copy = MultiMap.caseInsensitiveMultiMap().addAll(ctx.queryParams());
-        vertx.eventBus().<Messages.Rendered>request(Messages.FIGURE, new Messages.FigureQuery(
-                figure, format, ctx.pathParam("id"), copy), WORKER_TIMEOUT)
-                .onSuccess(reply -> ctx.response().setStatusCode(200)
-                        .putHeader("Content-Type", reply.body().contentType())
-                        .putHeader("Content-Disposition", "inline; filename=\""
-                                + (figure.equals("km") ? "kaplan-meier" : "forest") + "."
-                                + format + "\"")
-                        .end(Buffer.buffer(reply.body().body())))
+        Messages.FigureQuery query = new Messages.FigureQuery(figure, format, ctx.pathParam("id"),
+                copy);
+        // a figure drawn already is sent from here: it does not queue behind drawing
+        Buffer known = caches.answers.get(FigureWorker.key(query));
+        if (known != null) {
+            sendFigure(ctx, figure, format, ChartFigures.mediaType(format), known);
+            return;
+        }
+        vertx.eventBus().<Messages.Rendered>request(Messages.FIGURE, query,
+                Deadlines.options(ctx)).onSuccess(reply -> sendFigure(ctx, figure, format,
+                        reply.body().contentType(), Buffer.buffer(reply.body().body())))
                 .onFailure(e -> HttpVerticle.fail(ctx, e));
+    }
+
+    private static void sendFigure(RoutingContext ctx, String figure, String format,
+            String type, Buffer bytes) {
+        ctx.response().setStatusCode(200).putHeader("Content-Type", type)
+                .putHeader("Content-Disposition", "inline; filename=\""
+                        + (figure.equals("km") ? "kaplan-meier" : "forest") + "." + format
+                        + "\"").end(bytes);
     }
 
     private void csv(RoutingContext ctx, String table, int index, String fileName) {
@@ -178,7 +188,7 @@ final class PageRoutes {
     private io.vertx.core.Future<Messages.TableList> tables(RoutingContext ctx, String table) {
         MultiMap copy = MultiMap.caseInsensitiveMultiMap().addAll(ctx.queryParams());
         return vertx.eventBus().<Messages.TableList>request(Messages.REPORT_TABLE,
-                new Messages.TableQuery(table, ctx.pathParam("id"), copy), WORKER_TIMEOUT)
+                new Messages.TableQuery(table, ctx.pathParam("id"), copy), Deadlines.options(ctx))
                 .map(reply -> reply.body());
     }
 

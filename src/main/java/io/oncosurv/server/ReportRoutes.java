@@ -2,7 +2,6 @@ package io.oncosurv.server;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
@@ -19,7 +18,6 @@ import java.util.Set;
  */
 final class ReportRoutes {
 
-    private static final DeliveryOptions TIMEOUT = new DeliveryOptions().setSendTimeout(30_000);
     private static final Set<String> SPEC_TYPES = Set.of("application/json", "application/yaml",
             "application/x-yaml", "text/yaml", "text/x-yaml");
     /** An artefact page may be framed by our job page and style itself; it runs no script. */
@@ -50,7 +48,7 @@ final class ReportRoutes {
         String spec = ctx.body().buffer() == null ? "" : ctx.body().buffer().toString(
                 StandardCharsets.UTF_8);
         vertx.eventBus().<Messages.ReportState>request(Messages.REPORT_SUBMIT,
-                new Messages.ReportSubmission(spec, ctx.get(Access.PRINCIPAL)), TIMEOUT).onSuccess(reply -> {
+                new Messages.ReportSubmission(spec, ctx.get(Access.PRINCIPAL)), Deadlines.options(ctx)).onSuccess(reply -> {
                     String id = reply.body().report().id();
                     ctx.response().setStatusCode(202).putHeader("Content-Type",
                             "application/json").putHeader("Location", "/api/reports/" + id)
@@ -67,7 +65,7 @@ final class ReportRoutes {
 
     private void state(RoutingContext ctx) {
         vertx.eventBus().<Messages.ReportState>request(Messages.REPORT_GET, ctx.pathParam("id"),
-                TIMEOUT).onSuccess(reply -> ctx.response().putHeader("Content-Type",
+                Deadlines.options(ctx)).onSuccess(reply -> ctx.response().putHeader("Content-Type",
                         "application/json").end(ReportJson.write(reply.body()).encode()))
                 .onFailure(e -> HttpVerticle.fail(ctx, e));
     }
@@ -88,7 +86,7 @@ final class ReportRoutes {
                     }
                 });
         consumer.completion().compose(v -> vertx.eventBus().<Messages.ReportState>request(
-                Messages.REPORT_GET, id, TIMEOUT)).onSuccess(reply -> {
+                Messages.REPORT_GET, id, Deadlines.options(ctx))).onSuccess(reply -> {
                     response.setChunked(true).setStatusCode(200)
                             .putHeader("Content-Type", "text/event-stream; charset=utf-8")
                             .putHeader("X-Accel-Buffering", "no");
@@ -113,7 +111,7 @@ final class ReportRoutes {
 
     private void artefact(RoutingContext ctx) {
         vertx.eventBus().<io.oncosurv.store.StoredArtefact>request(Messages.REPORT_ARTEFACT,
-                new Messages.ArtefactQuery(ctx.pathParam("id"), ctx.pathParam("name")), TIMEOUT)
+                new Messages.ArtefactQuery(ctx.pathParam("id"), ctx.pathParam("name")), Deadlines.options(ctx))
                 .onSuccess(reply -> {
                     var a = reply.body();
                     HttpServerResponse response = ctx.response().putHeader("Content-Type",

@@ -27,7 +27,7 @@ class OverloadTest {
         try {
             List<Promise<Void>> stuck = new ArrayList<>();
             Router router = Router.router(vertx);
-            router.route().handler(new Overload(2, 500)::handle);
+            router.route().handler(new Overload(2, 2, 2, 500)::handle);
             router.get("/slow").handler(ctx -> {
                 Promise<Void> p = Promise.promise();
                 stuck.add(p);
@@ -74,6 +74,101 @@ class OverloadTest {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    @DisplayName("uploads in progress share a byte budget: one that would pass it is refused at "
+            + "once with 503 and Retry-After, before its body is read")
+    void uploadBudget() {
+        Vertx vertx = Vertx.vertx();
+        try {
+            List<Promise<Void>> held = new ArrayList<>();
+            Router router = Router.router(vertx);
+            router.post("/up").handler(new UploadBudget(100, 80)::handle).handler(ctx -> {
+                Promise<Void> p = Promise.promise();
+                held.add(p);
+                p.future().onSuccess(v -> ctx.response().end("stored"));
+            });
+            router.route().failureHandler(ctx -> {
+                ApiError e = (ApiError) ctx.failure();
+                ctx.response().setStatusCode(e.status()).end(e.body().encode());
+            });
+            HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0).await();
+            WebClient client = WebClient.create(vertx, new WebClientOptions()
+                    .setDefaultHost("127.0.0.1").setDefaultPort(server.actualPort()));
+            Future<HttpResponse<Buffer>> first = client.post("/up").sendBuffer(Buffer.buffer(
+                    "x".repeat(60)));
+            sleep(150);
+            HttpResponse<Buffer> second = client.post("/up").sendBuffer(Buffer.buffer(
+                    "y".repeat(60))).await();
+            assertEquals(503, second.statusCode());
+            assertEquals("5", second.getHeader("Retry-After"));
+            held.forEach(Promise::tryComplete);
+            assertEquals(200, first.await().statusCode());
+            Future<HttpResponse<Buffer>> third = client.post("/up").sendBuffer(Buffer.buffer(
+                    "z".repeat(60)));
+            sleep(150);
+            held.forEach(Promise::tryComplete);
+            assertEquals(200, third.await().statusCode(), "the budget was given back");
+        } finally {
+            vertx.close().await();
+        }
+    }
+
+    @Test
+    @DisplayName("figures have a bound of their own: a second figure is refused while other "
+            + "requests still pass; a worker drops a job whose deadline has passed, unrun")
+    void figuresAndDeadlines() {
+        Vertx vertx = Vertx.vertx();
+        try {
+            List<Promise<Void>> held = new ArrayList<>();
+            Router router = Router.router(vertx);
+            router.route().handler(new Overload(10, 1, 1, 5_000)::handle);
+            router.get("/api/cohorts/x/plot.png").handler(ctx -> {
+                Promise<Void> p = Promise.promise();
+                held.add(p);
+                p.future().onSuccess(v -> ctx.response().end("png"));
+            });
+            router.get("/api/cohorts/x").handler(ctx -> ctx.response().end("{}"));
+            router.route().failureHandler(ctx -> {
+                ApiError e = (ApiError) ctx.failure();
+                ctx.response().setStatusCode(e.status()).end(e.body().encode());
+            });
+            HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0).await();
+            WebClient client = WebClient.create(vertx, new WebClientOptions()
+                    .setDefaultHost("127.0.0.1").setDefaultPort(server.actualPort()));
+            Future<HttpResponse<Buffer>> first = client.get("/api/cohorts/x/plot.png").send();
+            sleep(150);
+            assertEquals(503, client.get("/api/cohorts/x/plot.png").send().await().statusCode());
+            assertEquals(200, client.get("/api/cohorts/x").send().await().statusCode());
+            held.forEach(Promise::tryComplete);
+            assertEquals(200, first.await().statusCode());
+
+            int[] ran = new int[1];
+            vertx.eventBus().<String>consumer("test.work", Guarded.handler(m -> {
+                ran[0]++;
+                m.reply("done");
+            }));
+            var late = new io.vertx.core.eventbus.DeliveryOptions().addHeader(Deadlines.HEADER,
+                    Long.toString(System.currentTimeMillis() - 1));
+            Throwable refused = failure(vertx, late);
+            assertEquals(503, refused instanceof io.vertx.core.eventbus.ReplyException r
+                    ? r.failureCode() : -1, String.valueOf(refused));
+            assertEquals(0, ran[0], "the expired job never ran");
+            assertEquals("done", vertx.eventBus().request("test.work", "x").await().body());
+            assertEquals(1, ran[0]);
+        } finally {
+            vertx.close().await();
+        }
+    }
+
+    private static Throwable failure(Vertx vertx, io.vertx.core.eventbus.DeliveryOptions o) {
+        try {
+            vertx.eventBus().request("test.work", "x", o).await();
+            return null;
+        } catch (Exception e) {
+            return e;
         }
     }
 }
