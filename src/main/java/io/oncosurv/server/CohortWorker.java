@@ -26,11 +26,14 @@ final class CohortWorker extends VerticleBase {
     public Future<?> start() {
         var bus = vertx.eventBus();
         return Future.all(
-                bus.<Messages.Upload>consumer(Messages.COHORT_UPLOAD, this::upload).completion(),
-                bus.<Object>consumer(Messages.COHORT_LIST,
-                        m -> m.reply(new Messages.CohortList(store.list()))).completion(),
-                bus.<String>consumer(Messages.COHORT_GET, this::get).completion(),
-                bus.<String>consumer(Messages.COHORT_DELETE, this::delete).completion());
+                bus.<Messages.Upload>consumer(Messages.COHORT_UPLOAD,
+                        Guarded.handler(this::upload)).completion(),
+                bus.<Object>consumer(Messages.COHORT_LIST, Guarded.handler(
+                        m -> m.reply(new Messages.CohortList(store.list())))).completion(),
+                bus.<String>consumer(Messages.COHORT_GET, Guarded.handler(this::get))
+                        .completion(),
+                bus.<String>consumer(Messages.COHORT_DELETE, Guarded.handler(this::delete))
+                        .completion());
     }
 
     private void upload(Message<Messages.Upload> message) {

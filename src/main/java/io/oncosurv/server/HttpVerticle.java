@@ -66,6 +66,10 @@ final class HttpVerticle extends VerticleBase {
         router.get("/api/cohorts/:id/cutpoint").handler(this::cutpoint);
         router.get("/api/cohorts/:id/panel").handler(this::panel);
         router.route().failureHandler(this::failure);
+        router.errorHandler(400, ctx -> json(ctx, 400, ApiError.unreadableUri(ctx.failure())
+                .body()));
+        router.errorHandler(404, ctx -> json(ctx, 404, ApiError.noRoute(ctx.request().method()
+                .name(), ctx.request().path()).body()));
         return vertx.createHttpServer().requestHandler(router)
                 .listen(config.port(), config.host())
                 .onSuccess(server -> actualPort.set(server.actualPort()));
