@@ -22,6 +22,8 @@ public record TimeBreaks(double step, double max, double padding, List<Double> t
     static final double[] STEPS = {0.25, 0.5, 1, 2, 3, 4, 6, 12, 18, 24, 36, 48, 60, 120, 180,
             240, 360, 480, 600, 1200};
     static final int MAX_INTERVALS = 8;
+    /** Months beyond which the axis ends (a time axis of 1e300 months already means bad data). */
+    static final double LONGEST = 1e300;
 
     public TimeBreaks {
         ticks = List.copyOf(ticks);
@@ -51,11 +53,22 @@ public record TimeBreaks(double step, double max, double padding, List<Double> t
         if (!(span > 0) || !Double.isFinite(span)) {
             span = 1; // nothing observed after 0: still draw a readable axis
         }
-        double step = STEPS[STEPS.length - 1];
+        // no follow-up is that long (the data has an error), but the axis' ends must stay finite
+        span = Math.min(span, LONGEST);
+        double step = Double.NaN;
         for (double candidate : STEPS) {
-            if (Math.ceil(span / candidate - 1e-9) <= MAX_INTERVALS) {
+            if (fits(span, candidate)) {
                 step = candidate;
                 break;
+            }
+        }
+        // beyond the list (800 years): centuries × 2, 5, 10, 20, 50 ..., never a tick per century
+        for (double scale = STEPS[STEPS.length - 1]; Double.isNaN(step); scale *= 10) {
+            for (double multiple : new double[] {2, 5, 10}) {
+                if (fits(span, scale * multiple)) {
+                    step = scale * multiple;
+                    break;
+                }
             }
         }
         int intervals = fixed ? (int) Math.floor(span / step + 1e-9)
@@ -68,5 +81,9 @@ public record TimeBreaks(double step, double max, double padding, List<Double> t
         double nextTick = (intervals + 1) * step;
         double padding = Math.min(PADDING * max, (nextTick - max) / 2);
         return new TimeBreaks(step, max, padding, ticks);
+    }
+
+    private static boolean fits(double span, double step) {
+        return Math.ceil(span / step - 1e-9) <= MAX_INTERVALS;
     }
 }

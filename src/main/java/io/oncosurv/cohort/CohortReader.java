@@ -23,6 +23,12 @@ public final class CohortReader {
     /** At most this many problems (and warnings) are reported; all are counted. */
     public static final int MAX_PROBLEMS = 100;
 
+    /**
+     * A header with more columns than this is refused before any column is set up: each column
+     * costs memory before a row is read, so a short line of commas must not cost gigabytes.
+     */
+    public static final int MAX_COLUMNS = 10_000;
+
     private static final List<String> STANDARD_ENDPOINTS = List.of("os", "pfs", "pfs2", "dfs",
             "ttnt");
 
@@ -106,13 +112,19 @@ public final class CohortReader {
 
         private final int capacity;
 
-        Reading(DelimitedReader in, int capacity) throws DelimitedReader.MalformedTextException,
+        Reading(DelimitedReader in, int lines) throws DelimitedReader.MalformedTextException,
                 CohortRejectedException {
             this.in = in;
-            this.capacity = capacity;
             if (!in.next()) {
                 throw malformed("The file is empty.", Problem.ofFile("expected a header row"));
             }
+            if (in.fieldCount() > MAX_COLUMNS) {
+                throw new CohortRejectedException(Kind.UNUSABLE, "The file has too many columns.",
+                        List.of(new Problem(1, null, "the header has " + in.fieldCount()
+                                + " columns; a cohort file may have at most " + MAX_COLUMNS)), 1);
+            }
+            // a row holds a delimiter or a line end per column: no more rows than that allows
+            this.capacity = (int) Math.min(lines, in.data().length / (long) in.fieldCount() + 1);
             readHeader();
             readers = new ColumnReader[names.size()];
             for (int c = 0; c < names.size(); c++) {

@@ -89,7 +89,13 @@ abstract class ColumnReader {
         @Override
         void read(DelimitedReader in, int field, int row, int patient, Problems problems) {
             super.read(in, field, row, patient, problems);
-            values[patient] = CohortFormat.toMonths(values[patient], unit);
+            double months = CohortFormat.toMonths(values[patient], unit);
+            if (Double.isInfinite(months)) { // e.g. 1e308 years: finite as written, not in months
+                problems.add(row, name, "a time that is finite in months was expected; got "
+                        + quoteCell(in, field) + " " + unit);
+                months = Double.NaN;
+            }
+            values[patient] = months;
         }
     }
 

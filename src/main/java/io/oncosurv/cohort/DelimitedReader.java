@@ -14,6 +14,9 @@ import java.util.Arrays;
  */
 final class DelimitedReader {
 
+    /** The fields of a record that are kept: one more than a cohort may have columns. */
+    static final int MAX_KEPT_FIELDS = CohortReader.MAX_COLUMNS + 1;
+
     private final byte[] data;
     private final byte delimiter;
     private int position;
@@ -58,6 +61,7 @@ final class DelimitedReader {
         return row;
     }
 
+    /** The fields of the current record (only the first {@link #MAX_KEPT_FIELDS} are kept). */
     int fieldCount() {
         return fieldCount;
     }
@@ -148,15 +152,23 @@ final class DelimitedReader {
         return data[i] == '\r' ? i + 2 : i + 1;
     }
 
+    /**
+     * Past {@link #MAX_KEPT_FIELDS} fields a record's fields are counted, not kept: no cohort has
+     * that many columns (the count refuses the file), and a line of commas must not cost 12
+     * bytes of memory per byte of upload.
+     */
     private void addField(int start, int end, boolean quoted) {
-        if (fieldCount == fieldStart.length) {
-            fieldStart = Arrays.copyOf(fieldStart, 2 * fieldCount);
-            fieldEnd = Arrays.copyOf(fieldEnd, 2 * fieldCount);
-            fieldQuoted = Arrays.copyOf(fieldQuoted, 2 * fieldCount);
+        if (fieldCount < MAX_KEPT_FIELDS) {
+            if (fieldCount == fieldStart.length) {
+                int grown = Math.min(2 * fieldCount, MAX_KEPT_FIELDS);
+                fieldStart = Arrays.copyOf(fieldStart, grown);
+                fieldEnd = Arrays.copyOf(fieldEnd, grown);
+                fieldQuoted = Arrays.copyOf(fieldQuoted, grown);
+            }
+            fieldStart[fieldCount] = start;
+            fieldEnd[fieldCount] = end;
+            fieldQuoted[fieldCount] = quoted;
         }
-        fieldStart[fieldCount] = start;
-        fieldEnd[fieldCount] = end;
-        fieldQuoted[fieldCount] = quoted;
         fieldCount++;
     }
 

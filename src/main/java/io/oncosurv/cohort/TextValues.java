@@ -13,8 +13,9 @@ final class TextValues {
 
     static final int MAX_DISTINCT = 1024;
 
-    private final byte[][] keys = new byte[4 * MAX_DISTINCT][];
-    private final String[] values = new String[4 * MAX_DISTINCT];
+    /** Open addressing, at most a quarter full; grown as values come, up to 4 × MAX_DISTINCT. */
+    private byte[][] keys = new byte[16][];
+    private String[] values = new String[16];
     private int distinct;
 
     /** The text of {@code data[from, to)}, the same String for the same bytes. */
@@ -22,21 +23,47 @@ final class TextValues {
         if (distinct >= MAX_DISTINCT) {
             return new String(data, from, to - from, StandardCharsets.UTF_8);
         }
-        int hash = 1;
-        for (int i = from; i < to; i++) {
-            hash = 31 * hash + data[i];
-        }
         int mask = keys.length - 1;
-        for (int slot = (hash ^ (hash >>> 16)) & mask; ; slot = (slot + 1) & mask) {
+        for (int slot = slot(data, from, to) & mask; ; slot = (slot + 1) & mask) {
             byte[] key = keys[slot];
             if (key == null) {
                 keys[slot] = Arrays.copyOfRange(data, from, to);
                 values[slot] = new String(data, from, to - from, StandardCharsets.UTF_8);
-                distinct++;
-                return values[slot];
+                String value = values[slot];
+                if (++distinct * 4 > keys.length && keys.length < 4 * MAX_DISTINCT) {
+                    grow();
+                }
+                return value;
             }
             if (Arrays.equals(key, 0, key.length, data, from, to)) {
                 return values[slot];
+            }
+        }
+    }
+
+    private static int slot(byte[] data, int from, int to) {
+        int hash = 1;
+        for (int i = from; i < to; i++) {
+            hash = 31 * hash + data[i];
+        }
+        return hash ^ (hash >>> 16);
+    }
+
+    /** Doubles the table: a column pays for the values it has, not for the most it may have. */
+    private void grow() {
+        byte[][] oldKeys = keys;
+        String[] oldValues = values;
+        keys = new byte[2 * oldKeys.length][];
+        values = new String[2 * oldKeys.length];
+        int mask = keys.length - 1;
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != null) {
+                int slot = slot(oldKeys[i], 0, oldKeys[i].length) & mask;
+                while (keys[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                keys[slot] = oldKeys[i];
+                values[slot] = oldValues[i];
             }
         }
     }

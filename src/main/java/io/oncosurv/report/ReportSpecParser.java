@@ -3,7 +3,10 @@ package io.oncosurv.report;
 import io.oncosurv.analysis.ExtraTests;
 import io.oncosurv.stats.ConfType;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,12 +48,49 @@ public final class ReportSpecParser {
         } catch (YAMLException e) {
             throw new ReportSpecException(List.of("the spec is not valid YAML or JSON: "
                     + firstLine(e.getMessage())));
+        } catch (IllegalArgumentException e) { // SnakeYAML's own, e.g. !!int 'x', bad !!binary
+            throw new ReportSpecException(List.of("the spec is not valid YAML or JSON: a value "
+                    + "does not fit its tag (" + firstLine(e.getMessage()) + ")"));
+        } catch (ClassCastException e) { // e.g. !!str [a]
+            throw new ReportSpecException(List.of("the spec is not valid YAML or JSON: a tag "
+                    + "does not fit its value (a list, a mapping or a single value)"));
         }
         if (!(root instanceof Map<?, ?> map)) {
             throw new ReportSpecException(List.of("the spec must be an object with keys "
                     + "such as cohort, endpoints, stratifiers, outputs"));
         }
+        if (refersToItself(map, Collections.newSetFromMap(new IdentityHashMap<>()))) {
+            throw new ReportSpecException(List.of("the spec refers to itself (a YAML alias "
+                    + "inside its own anchor): write the values out"));
+        }
         return new ReportSpecParser().read(map);
+    }
+
+    /**
+     * Whether a list or mapping holds itself, as {@code &a [[*a]]} makes one: reading or
+     * printing it would never end. {@code path} holds the collections from the root down.
+     */
+    private static boolean refersToItself(Object node, Set<Object> path) {
+        if (!(node instanceof Map<?, ?>) && !(node instanceof Collection<?>)) {
+            return false;
+        }
+        if (!path.add(node)) {
+            return true;
+        }
+        List<Object> children = new ArrayList<>();
+        if (node instanceof Map<?, ?> m) {
+            children.addAll(m.keySet());
+            children.addAll(m.values());
+        } else {
+            children.addAll((Collection<?>) node);
+        }
+        for (Object child : children) {
+            if (refersToItself(child, path)) {
+                return true;
+            }
+        }
+        path.remove(node);
+        return false;
     }
 
     private ReportSpec read(Map<?, ?> map) throws ReportSpecException {

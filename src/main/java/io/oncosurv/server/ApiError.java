@@ -36,6 +36,27 @@ final class ApiError extends RuntimeException {
         return new ApiError(404, "No cohort has the id '" + id + "'.");
     }
 
+    /**
+     * The 400 of a request whose URI cannot be decoded, e.g. {@code ?endpoint=%}: Vert.x refuses
+     * it before any route runs, so the cause may be unknown; a known one ends with the whole URI,
+     * which is left out.
+     */
+    static ApiError unreadableUri(Throwable cause) {
+        String reason = cause == null || cause.getMessage() == null ? "" : cause.getMessage();
+        int uri = reason.indexOf(" of: ");
+        return new ApiError(400, "The request URI cannot be read" + (reason.isEmpty() ? ""
+                : " (" + (uri < 0 ? reason : reason.substring(0, uri)) + ")") + ": a '%' must "
+                + "be followed by two hex digits, as in %2F.");
+    }
+
+    /** The 404 of a path that no route serves. */
+    static ApiError noRoute(String method, String path) {
+        String shown = path == null ? "" : path.length() > 200 ? path.substring(0, 200) + "…"
+                : path;
+        return new ApiError(404, "Nothing answers " + method + " '" + shown + "'; the "
+                + "endpoints are listed in shared/contract/api.md.");
+    }
+
     /** Fails a bus message with this error: its status as the code, its JSON as the text. */
     void failing(io.vertx.core.eventbus.Message<?> message) {
         message.fail(status, body.encode());

@@ -15,7 +15,8 @@ final class Guarded {
 
     /**
      * A bug in a handler becomes a logged 500 reply at once; unanswered, the HTTP request would
-     * wait for the event bus timeout.
+     * wait for the event bus timeout. Errors too (a worker out of memory or stack on one
+     * request): Vert.x would log them and carry on, leaving the request unanswered for minutes.
      */
     static <T> Handler<Message<T>> handler(Handler<Message<T>> handler) {
         return message -> {
@@ -26,7 +27,7 @@ final class Guarded {
             }
             try {
                 handler.handle(message);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 LOG.error("worker failed on {}", message.address(), e);
                 message.fail(500, "Internal error; it is logged.");
             }

@@ -74,6 +74,10 @@ final class HttpVerticle extends VerticleBase {
         router.get("/api/cohorts/:id/cutpoint").handler(this::cutpoint);
         router.get("/api/cohorts/:id/panel").handler(this::panel);
         router.route().failureHandler(this::failure);
+        router.errorHandler(400, ctx -> json(ctx, 400, ApiError.unreadableUri(ctx.failure())
+                .body()));
+        router.errorHandler(404, ctx -> json(ctx, 404, ApiError.noRoute(ctx.request().method()
+                .name(), ctx.request().path()).body()));
         // a connection idle for 2 minutes is closed (slow or stalled clients hold nothing)
         return vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions()
                 .setIdleTimeout(120).setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS))

@@ -5,6 +5,7 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularMatrixException;
 
 /**
  * The Grambsch–Therneau test of proportional hazards, as R survival 3.x's
@@ -84,7 +85,11 @@ public final class CoxZph {
         return new Result(tests, ChiSquareTest.of(scoreStatistic(u, imat, all, p), p));
     }
 
-    /** uᵀ I⁻¹ u over the kept rows, where u is zero on the model's own p columns. */
+    /**
+     * uᵀ I⁻¹ u over the kept rows, where u is zero on the model's own p columns; NaN (not
+     * available) when that information matrix is singular, e.g. every time tied, where R's
+     * {@code cox.zph} stops with an error.
+     */
     private static double scoreStatistic(double[] u, double[][] imat, int[] keep, int p) {
         int m = keep.length;
         RealMatrix sub = new Array2DRowRealMatrix(m, m);
@@ -95,7 +100,11 @@ public final class CoxZph {
                 sub.setEntry(a, b, imat[keep[a]][keep[b]]);
             }
         }
-        return new LUDecomposition(sub).getSolver().solve(v).dotProduct(v);
+        try {
+            return new LUDecomposition(sub).getSolver().solve(v).dotProduct(v);
+        } catch (SingularMatrixException e) {
+            return Double.NaN;
+        }
     }
 
     /** 1 − Ŝ(t−) of the pooled Kaplan–Meier, centred by its mean over the events. */

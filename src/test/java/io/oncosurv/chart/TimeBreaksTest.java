@@ -2,6 +2,7 @@ package io.oncosurv.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -47,6 +48,23 @@ class TimeBreaksTest {
     void padding() {
         assertEquals(1.44, TimeBreaks.of(33.6, Double.NaN).padding(), 1e-12);
         assertEquals(0.5, TimeBreaks.of(33.6, 20).padding(), 1e-12, "next tick 21: (21-20)/2");
+    }
+
+    @Test
+    @DisplayName("absurd follow-up (2 billion years, 1e308 months): a few ticks, finite ends")
+    void absurdlyLong() {
+        // found by CohortUploadFuzzTest's kind of input: dates from year -999999999 to
+        // +999999999 made 20 million ticks and ran the figure worker out of memory
+        for (double largest : new double[] {1e4, 2.4e10, 1e300, 1e308, Double.MAX_VALUE}) {
+            TimeBreaks b = TimeBreaks.of(largest, Double.NaN);
+            assertTrue(b.ticks().size() >= 2 && b.ticks().size() <= 9, b.toString());
+            assertTrue(Double.isFinite(b.axisLower()) && Double.isFinite(b.axisUpper())
+                    && b.axisUpper() > b.max(), b.toString());
+            assertTrue(b.max() >= Math.min(largest, TimeBreaks.LONGEST), b.toString());
+        }
+        assertEquals(2400, TimeBreaks.of(1e4, Double.NaN).step(), 0, "200 years");
+        assertEquals(List.of(0.0, 6e9, 1.2e10, 1.8e10, 2.4e10), // 500 million years
+                TimeBreaks.of(2.4e10, Double.NaN).ticks());
     }
 
     @Test

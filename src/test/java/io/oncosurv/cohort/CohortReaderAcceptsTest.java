@@ -2,12 +2,14 @@ package io.oncosurv.cohort;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oncosurv.testsupport.ReferenceCsv;
 import io.oncosurv.testsupport.SharedReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
@@ -112,6 +114,24 @@ class CohortReaderAcceptsTest {
                 && w.message().contains("fraction")), warnings.toString());
         assertFalse(cohort.isNumeric("smoker"));
         assertEquals("yes", cohort.text("smoker", 0));
+    }
+
+    @Test
+    @DisplayName("a 239 kB file of 5,000 columns and 200,000 blank lines reads in bounded memory")
+    void wideFileWithManyBlankLines() throws Exception {
+        // Found by CohortFuzzTest: every column was sized to the file's line count (and held a
+        // 4,096-slot table of distinct values), 16 GB for this file; now rows are bounded by
+        // bytes / columns and a column's table grows with its values.
+        StringBuilder file = new StringBuilder("patient_id,os_months,os_event");
+        StringBuilder row = new StringBuilder("\np1,1,1");
+        for (int c = 0; c < 5000; c++) {
+            file.append(",c").append(c);
+            row.append(",1");
+        }
+        String content = file.append(row).append("\n".repeat(200_000)).toString();
+        Cohort cohort = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> read(content));
+        assertEquals(1, cohort.patients());
+        assertEquals(5003, cohort.columns().size());
     }
 
     @Test

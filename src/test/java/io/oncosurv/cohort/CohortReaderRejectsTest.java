@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oncosurv.cohort.CohortRejectedException.Kind;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,15 @@ public class CohortReaderRejectsTest {
                         "a finite number was expected; got 'NaN'"),
                 Arguments.of("text as time", HEADER + "a,ten,1\n", Kind.UNUSABLE, 2, "os_months",
                         "got 'ten'"),
+                // found by fuzzing: finite in years, infinite in months (a 500 on every query)
+                Arguments.of("time infinite in months", "patient_id,os_years,os_event\n"
+                        + "a,1,1\nb,1e308,0\n", Kind.UNUSABLE, 3, "os_years",
+                        "a time that is finite in months was expected; got '1e308' years"),
+                // found by fuzzing: a short line of commas cost gigabytes before any row
+                Arguments.of("too many columns", "patient_id,os_months,os_event"
+                        + ",x".repeat(CohortReader.MAX_COLUMNS) + "\na,1,1\n", Kind.UNUSABLE, 1,
+                        null, "the header has 10003 columns; a cohort file may have at most "
+                        + "10000"),
                 Arguments.of("event 2", HEADER + "a,1,2\n", Kind.UNUSABLE, 2, "os_event",
                         "1 (event) or 0 (censored) was expected; got '2'"),
                 Arguments.of("text in a number column", "patient_id,os_months,os_event,pdl1_tps\n"
@@ -134,6 +145,25 @@ public class CohortReaderRejectsTest {
         assertEquals(CohortReader.MAX_PROBLEMS, e.problems().size());
         assertEquals(150, e.problemCount());
         assertEquals(101, e.problems().get(99).row());
+    }
+
+    @Test
+    @DisplayName("a 20 MB line of commas is refused by its field count, allocating a fraction "
+            + "of its size")
+    void lineOfCommas() {
+        // Found by fuzzing: every field of a record was kept (12 bytes per comma, doubled as
+        // the arrays grew), so a 20 MB upload took some 600 MB and a 100 MB one gigabytes.
+        byte[] header = HEADER.getBytes(StandardCharsets.US_ASCII);
+        byte[] file = Arrays.copyOf(header, header.length + 20_000_000);
+        Arrays.fill(file, header.length, file.length, (byte) ',');
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)
+                ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        CohortRejectedException e = reject(file);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertEquals("the row has 20000001 fields; the header has 3 (a comma inside a value "
+                + "needs quotes)", e.problems().get(0).message());
+        assertTrue(allocated < file.length, allocated + " bytes allocated");
     }
 
     private static CohortRejectedException reject(byte[] bytes) {

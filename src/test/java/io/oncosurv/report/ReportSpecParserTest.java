@@ -2,6 +2,7 @@ package io.oncosurv.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oncosurv.stats.ConfType;
 import java.util.List;
@@ -78,5 +79,27 @@ class ReportSpecParserTest {
                 + "stratifiers, outputs"), assertThrows(ReportSpecException.class,
                         () -> ReportSpecParser.parse("[1, 2]")).problems());
         assertThrows(ReportSpecException.class, () -> ReportSpecParser.parse("{\"cohort\": "));
+    }
+
+    @Test
+    @DisplayName("YAML that SnakeYAML reads but no spec can be (a tag against its value, an "
+            + "alias inside its own anchor) is refused with the reason, not a server error")
+    void tagsAndSelfReference() {
+        // found by MalformedRequestsFuzzTest: each was a 500 (the alias a StackOverflowError)
+        Map<String, String> refused = Map.of(
+                "cohort: !!int 'x'", "a value does not fit its tag (For input string: \"x\")",
+                "cohort: !!binary '%%%'", "a value does not fit its tag",
+                "cohort: !!str [a]", "a tag does not fit its value",
+                "cohort: x\nendpoints: !!set [os]", "a tag does not fit its value",
+                "cohort: x\nendpoints: &a [[*a]]", "the spec refers to itself",
+                "cohort: &a [[*a]]", "the spec refers to itself",
+                "cohort: x\nstratifiers: &a [{name: x, cutoff: [*a]}]",
+                "the spec refers to itself");
+        refused.forEach((spec, reason) -> {
+            List<String> problems = assertThrows(ReportSpecException.class,
+                    () -> ReportSpecParser.parse(spec), spec).problems();
+            assertEquals(1, problems.size(), spec);
+            assertTrue(problems.get(0).contains(reason), spec + ": " + problems);
+        });
     }
 }

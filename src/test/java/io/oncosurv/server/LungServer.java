@@ -4,12 +4,16 @@ import io.oncosurv.testsupport.SharedReference;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /** A server on a free port with R's lung cohort uploaded over HTTP, for query tests. */
 final class LungServer {
@@ -64,6 +68,18 @@ final class LungServer {
 
     String lungId() {
         return lungId;
+    }
+
+    /** The ids of the stored cohorts, as GET /api/cohorts lists them. */
+    Future<Set<String>> cohortIds() {
+        return client.get("/api/cohorts").bearerTokenAuthentication(TOKEN).send()
+                .map(list -> list.bodyAsJsonArray().stream()
+                        .map(c -> ((JsonObject) c).getString("id")).collect(Collectors.toSet()));
+    }
+
+    /** Waits for {@code future} from a test thread (never from a Vert.x thread). */
+    static <T> T await(Future<T> future, long seconds) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
     }
 
     /** GET /api/cohorts/{lung}/survival?QUERY with the token. */

@@ -52,4 +52,14 @@ public final class ReferenceCsv {
     public double number(int row, String column) {
         return Double.parseDouble(text(row, column));
     }
+
+    /** The header and the rows as lists of cells, a fresh copy that may be changed. */
+    public List<List<String>> table() {
+        List<List<String>> table = new ArrayList<>();
+        table.add(new ArrayList<>(header));
+        for (String[] row : rows) {
+            table.add(new ArrayList<>(Arrays.asList(row)));
+        }
+        return table;
+    }
 }
