@@ -136,7 +136,9 @@ public final class SurvivalAnalysis {
                     request.confLevel()));
         }
         ExtraTests asked = request.tests();
-        if (!asked.isEmpty() && labels.size() < 2) {
+        // hazard ratios need two groups, but with one there are simply none (pages and reports
+        // ask for them whenever there is a stratifier); a test asked for is an error
+        if (!asked.withHazardRatios(false).isEmpty() && labels.size() < 2) {
             throw new AnalysisException("the tests asked for compare groups, and there is one "
                     + "group" + (by == null ? "; give by=" : " left of " + by.stratifier()));
         }

@@ -45,4 +45,18 @@ class SurvivalTestsAnalysisTest {
         assertEquals(8, all.weightedTests().size());
         assertEquals(2, all.rmstComparisons().size());
     }
+
+    @Test
+    @DisplayName("hazard ratios with one group left are none, not an error; a test asked for is")
+    void oneGroupLeft() throws Exception {
+        Cohort cohort = CohortReader.read(COHORT.getBytes(StandardCharsets.UTF_8), ',');
+        SurvivalRequest hr = new SurvivalRequest("os", "arm", Map.of(), ConfType.LOG, 0.95,
+                new double[] {6}, Double.NaN, 0, null, List.of("arm:ICI"),
+                ExtraTests.parse("hr", new double[0]));
+        SurvivalResult result = SurvivalAnalysis.run(cohort, hr);
+        assertEquals(1, result.groups().size());
+        assertEquals(List.of(), result.hazardRatios());
+        assertThrows(AnalysisException.class, () -> SurvivalAnalysis.run(cohort,
+                hr.withTests(ExtraTests.parse("hr,maxcombo", new double[0]))));
+    }
 }
