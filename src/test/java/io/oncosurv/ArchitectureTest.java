@@ -27,6 +27,7 @@ class ArchitectureTest {
                 Arguments.of("cohort", List.of("java.", "org.apache.commons.math3.",
                         "io.oncosurv.stats.", "io.oncosurv.cohort.")),
                 Arguments.of("store", List.of("java.", "javax.sql.", "org.flywaydb.", "org.h2.",
+                        "org.postgresql.",
                         "io.oncosurv.stats.", "io.oncosurv.cohort.", "io.oncosurv.store.")),
                 Arguments.of("analysis", List.of("java.", "io.oncosurv.stats.",
                         "io.oncosurv.cohort.", "io.oncosurv.store.", "io.oncosurv.analysis.")),

@@ -48,7 +48,9 @@ public final class MainVerticle extends VerticleBase {
         Sessions sessions = new Sessions(Clock.systemUTC());
         return vertx.executeBlocking(() -> {
             Files.createDirectories(config.dataDir());
-            database = Database.open(config.dataDir());
+            database = config.database() == null ? Database.open(config.dataDir())
+                    : Database.openPostgres(config.database().url(), config.database().user(),
+                            config.database().password());
             new CohortStore(database, Clock.systemUTC()).verifyAll(); // damaged: do not start
             Tokens tokens = new Tokens(AdminToken.resolve(config));
             TokenStore tokenStore = new TokenStore(database, Clock.systemUTC());

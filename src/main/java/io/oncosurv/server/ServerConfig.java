@@ -16,15 +16,35 @@ import java.util.Properties;
  * the environment, or from a properties file named by {@code ONCOSURV_CONFIG} with the same keys
  * in lower case without the prefix ({@code port=8081}); the environment wins. The config file
  * may also declare tokens, {@code token.NAME = ROLE:ID:SALT:HASH} (as {@code oncosurv token}
- * prints them): only their hashes are in the file.
+ * prints them): only their hashes are in the file. {@code ONCOSURV_DB_URL} (with
+ * {@code _USER}, {@code _PASSWORD}) puts the store in PostgreSQL, for several nodes.
  */
 public record ServerConfig(String host, int port, Path dataDir, String adminToken,
-        long uploadLimit, Path sampleCohorts, Map<String, String> tokens) {
+        long uploadLimit, Path sampleCohorts, Map<String, String> tokens,
+        DatabaseSettings database) {
+
+    /**
+     * A shared PostgreSQL store ({@code ONCOSURV_DB_URL}, {@code ONCOSURV_DB_USER},
+     * {@code ONCOSURV_DB_PASSWORD}); without it, the embedded H2 file database in the data
+     * directory.
+     */
+    public record DatabaseSettings(String url, String user, String password) {
+        @Override
+        public String toString() { // never print the password
+            return "DatabaseSettings[url=" + url + ", user=" + user + "]";
+        }
+    }
 
     public static final long DEFAULT_UPLOAD_LIMIT = 100L * 1024 * 1024;
 
     public ServerConfig {
         tokens = Map.copyOf(tokens);
+    }
+
+    /** Settings with config-file tokens, on the embedded database. */
+    public ServerConfig(String host, int port, Path dataDir, String adminToken, long uploadLimit,
+            Path sampleCohorts, Map<String, String> tokens) {
+        this(host, port, dataDir, adminToken, uploadLimit, sampleCohorts, tokens, null);
     }
 
     /** Settings without config-file tokens. */
@@ -61,7 +81,10 @@ public record ServerConfig(String host, int port, Path dataDir, String adminToke
                 Path.of(env.getOrDefault("ONCOSURV_DATA", "data")),
                 env.get("ONCOSURV_ADMIN_TOKEN"),
                 number(env, "ONCOSURV_UPLOAD_LIMIT", DEFAULT_UPLOAD_LIMIT, 1, Long.MAX_VALUE),
-                Path.of(env.getOrDefault("ONCOSURV_COHORTS", "cohorts")), tokens);
+                Path.of(env.getOrDefault("ONCOSURV_COHORTS", "cohorts")), tokens,
+                env.get("ONCOSURV_DB_URL") == null ? null : new DatabaseSettings(
+                        env.get("ONCOSURV_DB_URL"), env.getOrDefault("ONCOSURV_DB_USER",
+                                "oncosurv"), env.getOrDefault("ONCOSURV_DB_PASSWORD", "")));
     }
 
     private static Long number(Map<String, String> env, String key, long fallback, long min,
@@ -84,6 +107,6 @@ public record ServerConfig(String host, int port, Path dataDir, String adminToke
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, adminToken, uploadLimit, sampleCohorts,
-                tokens);
+                tokens, database);
     }
 }

@@ -34,6 +34,9 @@ public final class CohortStore {
 
     public CohortStore(Database database, Clock clock) {
         this(database, clock, () -> {
+            if (database.file() == null) {
+                return Long.MAX_VALUE; // a database server's disk is its own to watch
+            }
             try {
                 return java.nio.file.Files.getFileStore(database.file().getParent())
                         .getUsableSpace();
@@ -117,12 +120,14 @@ public final class CohortStore {
             try {
                 content = content(c.id()).orElseThrow();
             } catch (RuntimeException e) {
-                throw new StoreException("the database " + database.file() + " is damaged: "
+                throw new StoreException("the database " + database.description()
+                        + " is damaged: "
                         + "cohort '" + c.name() + "' version " + c.version() + " cannot be read "
                         + "back; OncoSurv will not serve from it (restore it from a backup)", e);
             }
             if (!sha256(content).equals(c.sha256())) {
-                throw new StoreException("the database " + database.file() + " is damaged: "
+                throw new StoreException("the database " + database.description()
+                        + " is damaged: "
                         + "cohort '" + c.name() + "' version " + c.version() + " does not match "
                         + "its checksum; OncoSurv will not serve from it (restore it from a "
                         + "backup)", null);

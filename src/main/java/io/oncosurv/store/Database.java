@@ -7,9 +7,12 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
- * The embedded H2 file database in the data directory, its schema brought up to date by Flyway.
+ * The store's database: the embedded H2 file database in the data directory (the default), or a
+ * PostgreSQL server shared by the nodes of a cluster ({@link #openPostgres}); the same Flyway
+ * migrations bring either up to date, and the same SQL runs on both.
  * {@code WRITE_DELAY=0} makes every commit reach the file before {@code commit()} returns, so a
  * process killed right after an acknowledged upload has it when it starts again. A database that
  * cannot be opened (corrupted, truncated) is an error that says so: nothing is served from it.
@@ -18,13 +21,16 @@ import org.h2.jdbcx.JdbcConnectionPool;
  */
 public final class Database implements AutoCloseable {
 
-    private final String url;
+    private final java.util.function.Supplier<JdbcConnectionPool> pools;
     private final Path file;
+    private final String description;
     private volatile JdbcConnectionPool pool;
 
-    private Database(String url, Path file, JdbcConnectionPool pool) {
-        this.url = url;
+    private Database(java.util.function.Supplier<JdbcConnectionPool> pools, Path file,
+            String description, JdbcConnectionPool pool) {
+        this.pools = pools;
         this.file = file;
+        this.description = description;
         this.pool = pool;
     }
 
@@ -33,7 +39,9 @@ public final class Database implements AutoCloseable {
         Path file = dataDir.toAbsolutePath().resolve("oncosurv.mv.db");
         String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("oncosurv")
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
-        JdbcConnectionPool pool = pool(url);
+        java.util.function.Supplier<JdbcConnectionPool> pools = () -> sized(
+                JdbcConnectionPool.create(url, "oncosurv", ""));
+        JdbcConnectionPool pool = pools.get();
         try {
             migrate(pool);
         } catch (RuntimeException e) {
@@ -42,13 +50,43 @@ public final class Database implements AutoCloseable {
                     + (Files.exists(file) ? " (it may be corrupted or truncated)" : "")
                     + ": OncoSurv will not serve from it; restore it from a backup", e);
         }
-        return new Database(url, file, pool);
+        return new Database(pools, file, file.toString(), pool);
     }
 
-    private static JdbcConnectionPool pool(String url) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "oncosurv", "");
+    /**
+     * A PostgreSQL database (e.g. {@code jdbc:postgresql://db:5432/oncosurv}), shared by the
+     * nodes of a cluster, migrated as the H2 one is.
+     */
+    public static Database openPostgres(String url, String user, String password) {
+        java.util.function.Supplier<JdbcConnectionPool> pools = () -> {
+            PGConnectionPoolDataSource source = new PGConnectionPoolDataSource();
+            source.setURL(url);
+            source.setUser(user);
+            source.setPassword(password);
+            return sized(JdbcConnectionPool.create(source));
+        };
+        JdbcConnectionPool pool = pools.get();
+        try {
+            migrate(pool);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw new StoreException("the database " + url + " cannot be opened or migrated: "
+                    + rootMessage(e), e);
+        }
+        return new Database(pools, null, url, pool);
+    }
+
+    private static JdbcConnectionPool sized(JdbcConnectionPool pool) {
         pool.setMaxConnections(16);
         return pool;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
     }
 
     private static void migrate(DataSource dataSource) {
@@ -98,14 +136,19 @@ public final class Database implements AutoCloseable {
     private synchronized JdbcConnectionPool reopened(JdbcConnectionPool dead) {
         if (pool == dead) { // else another thread has replaced it already
             dead.dispose();
-            pool = pool(url);
+            pool = pools.get();
         }
         return pool;
     }
 
-    /** The database file, for messages. */
+    /** The H2 database file; null for PostgreSQL. */
     public Path file() {
         return file;
+    }
+
+    /** The file or the URL, for messages (never a password). */
+    public String description() {
+        return description;
     }
 
     @Override

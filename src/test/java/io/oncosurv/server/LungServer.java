@@ -42,9 +42,15 @@ final class LungServer {
     /** The same, with at most {@code reportQueue} report jobs queued or running. */
     static Future<LungServer> start(Vertx vertx, Path dataDir, int reportQueue)
             throws IOException {
+        return start(vertx, dataDir, config(dataDir), reportQueue);
+    }
+
+    /** The same with other settings (a PostgreSQL store, say). */
+    static Future<LungServer> start(Vertx vertx, Path dataDir, ServerConfig config,
+            int reportQueue) throws IOException {
         Path noSamples = dataDir.resolve("no-samples");
         Files.createDirectories(noSamples);
-        MainVerticle main = new MainVerticle(config(dataDir), reportQueue);
+        MainVerticle main = new MainVerticle(config, reportQueue);
         Buffer lung = Buffer.buffer(Files.readAllBytes(SharedReference.file("lung.csv")));
         return vertx.deployVerticle(main).compose(id -> {
             WebClient client = WebClient.create(vertx, new WebClientOptions()
