@@ -60,7 +60,9 @@ public final class MainVerticle extends VerticleBase {
         }).compose(tokens -> {
             CohortStore store = new CohortStore(database, Clock.systemUTC());
             AuditLog audit = new AuditLog(database, Clock.systemUTC());
-            return deployWorkers(store, new ReportStore(database, Clock.systemUTC()), audit)
+            return deployWorkers(store, new ReportStore(database, Clock.systemUTC(),
+                    config.node(), java.time.Duration.ofSeconds(config.reportLeaseSeconds())),
+                    audit)
                     .compose(v -> vertx.deployVerticle(() -> new AdminWorker(new TokenStore(
                             database, Clock.systemUTC()), tokens, sessions, audit),
                             new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)
@@ -91,7 +93,6 @@ public final class MainVerticle extends VerticleBase {
         Pages pages = new Pages(templates, Clock.systemUTC());
         Figures figures = new ChartFigures();
         AnalysisCache analyses = new AnalysisCache(1024);
-        ReportSlots slots = new ReportSlots(reportQueue);
         return vertx.deployVerticle(() -> new CohortWorker(store, caches, audit), workers)
                 .compose(id -> vertx.deployVerticle(() -> new AnalysisWorker(store, caches),
                         workers))
@@ -100,8 +101,9 @@ public final class MainVerticle extends VerticleBase {
                 .compose(id -> vertx.deployVerticle(() -> new FigureWorker(store, caches),
                         workers))
                 .compose(id -> vertx.deployVerticle(() -> new ReportJobs(reports, store, caches,
-                        analyses, templates, slots), jobs))
-                .compose(id -> vertx.deployVerticle(() -> new ReportDesk(reports, store, slots, audit),
+                        analyses, templates), jobs))
+                .compose(id -> vertx.deployVerticle(() -> new ReportDesk(reports, store, reportQueue, audit,
+                        config.database() != null),
                         new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)
                                 .setWorkerPoolName("oncosurv-workers")));
     }

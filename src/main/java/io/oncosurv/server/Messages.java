@@ -22,7 +22,6 @@ final class Messages {
     static final String REPORT_SUBMIT = "oncosurv.reports.submit";
     static final String REPORT_GET = "oncosurv.reports.get";
     static final String REPORT_ARTEFACT = "oncosurv.reports.artefact";
-    static final String REPORT_RUN = "oncosurv.reports.run";
     /** Published when an upload makes a new version of a name (the body: the StoredCohort). */
     static final String COHORT_VERSIONED = "oncosurv.cohorts.versioned";
 

@@ -27,26 +27,34 @@ final class ReportDesk extends VerticleBase {
 
     private final ReportStore reports;
     private final CohortStore cohorts;
-    private final ReportSlots slots;
+    private final int capacity;
+    private final boolean shared;
     private final AuditLog audit;
 
-    ReportDesk(ReportStore reports, CohortStore cohorts, ReportSlots slots, AuditLog audit) {
+    /**
+     * @param capacity jobs queued or running at most, over all nodes (then 503)
+     * @param shared   whether other nodes share the store: then a job left running is theirs
+     *                 until its lease runs out; alone, it was this node's before a restart
+     */
+    ReportDesk(ReportStore reports, CohortStore cohorts, int capacity, AuditLog audit,
+            boolean shared) {
         this.audit = audit;
+        this.capacity = capacity;
+        this.shared = shared;
         this.reports = reports;
         this.cohorts = cohorts;
-        this.slots = slots;
     }
 
     @Override
     public Future<?> start() {
         var bus = vertx.eventBus();
-        for (StoredReport unfinished : reports.unfinished()) {
+        for (StoredReport unfinished : shared ? java.util.List.<StoredReport>of()
+                : reports.unfinished()) {
             LOG.info("report {} revision {} was {} when the server stopped: running it again",
                     unfinished.id(), unfinished.revision(), unfinished.status());
             reports.requeue(unfinished.id(), unfinished.revision());
-            slots.take();
-            run(unfinished);
         }
+        wake();
         return Future.all(
                 bus.<Messages.ReportSubmission>consumer(Messages.REPORT_SUBMIT,
                         Guarded.handler(this::submit)).completion(),
@@ -81,7 +89,7 @@ final class ReportDesk extends VerticleBase {
                     + "the name '" + cohort.get().name() + "' to follow it.").failing(message);
             return;
         }
-        if (!slots.tryTake()) {
+        if (reports.active() >= capacity) {
             message.fail(503, new ApiError(503, "Every report slot is taken; try again in a "
                     + "few seconds.").body().encode());
             return;
@@ -92,7 +100,7 @@ final class ReportDesk extends VerticleBase {
         Principal who = message.body().actor();
         audit.append(who.name(), who.role().key(), "report.create", report.id(), "cohort "
                 + cohort.get().id() + (spec.follow() ? ", follows " + cohort.get().name() : ""));
-        run(report);
+        wake();
         message.reply(new Messages.ReportState(report, java.util.List.of()));
     }
 
@@ -124,13 +132,12 @@ final class ReportDesk extends VerticleBase {
             StoredReport next = reports.nextRevision(following.id(), cohort.id());
             LOG.info("report {} follows '{}': revision {} on version {}", next.id(),
                     cohort.name(), next.revision(), cohort.version());
-            slots.take();
-            run(next);
         }
+        wake();
     }
 
-    private void run(StoredReport report) {
-        vertx.eventBus().send(Messages.REPORT_RUN, new Messages.ReportRun(report.id(),
-                report.revision()));
+    /** Tells this node's runners there is work (they also look every second). */
+    private void wake() {
+        vertx.eventBus().publish(ReportJobs.WAKE, "");
     }
 }

@@ -16,7 +16,6 @@ import io.oncosurv.store.StoredCohort;
 import io.oncosurv.store.StoredReport;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +24,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs report jobs, one at a time per instance, on the report pool (so long jobs never hold the
- * threads interactive queries use): marks the revision running, builds its artefacts with
- * progress published as it goes, and stores them with "done" in one transaction; a failed step
- * fails the revision with its reason and stores nothing.
+ * Runs report jobs on the report pool (so long jobs never hold the threads interactive queries
+ * use). A runner claims the next job from the store ({@link ReportStore#claim}: a row lock, so
+ * each job is one node's even when several share the store) when woken by a submission and
+ * every second besides, which also picks up jobs other nodes queued and jobs whose node died.
+ * It builds the artefacts with progress published (which renews its lease) and stores them with
+ * "done" in one transaction; a failed step fails the revision with its reason and stores nothing.
  */
 final class ReportJobs extends VerticleBase {
+
+    static final String WAKE = "oncosurv.reports.wake";
+    static final long POLL_MS = 1_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportJobs.class);
 
@@ -39,35 +43,45 @@ final class ReportJobs extends VerticleBase {
     private final Caches caches;
     private final AnalysisCache analyses;
     private final Templates templates;
-    private final ReportSlots slots;
 
     ReportJobs(ReportStore reports, CohortStore cohorts, Caches caches, AnalysisCache analyses,
-            Templates templates, ReportSlots slots) {
+            Templates templates) {
         this.reports = reports;
         this.cohorts = cohorts;
         this.caches = caches;
         this.analyses = analyses;
         this.templates = templates;
-        this.slots = slots;
     }
 
     @Override
     public Future<?> start() {
-        return vertx.eventBus().<Messages.ReportRun>consumer(Messages.REPORT_RUN, this::run)
-                .completion();
+        vertx.setPeriodic(POLL_MS, t -> runWhatIsQueued());
+        return vertx.eventBus().consumer(WAKE, m -> runWhatIsQueued()).completion();
     }
 
-    private void run(Message<Messages.ReportRun> message) {
-        Messages.ReportRun job = message.body();
+    /** Claims and runs jobs until none is left (handlers of one worker verticle never overlap). */
+    private void runWhatIsQueued() {
+        Optional<StoredReport> next;
+        while ((next = claim()).isPresent()) {
+            run(new Messages.ReportRun(next.get().id(), next.get().revision()));
+        }
+    }
+
+    private Optional<StoredReport> claim() {
         try {
-            if (reports.start(job.reportId(), job.revision())) {
-                build(job);
-            }
+            return reports.claim();
         } catch (RuntimeException e) {
+            LOG.error("could not claim a report job", e);
+            return Optional.empty();
+        }
+    }
+
+    private void run(Messages.ReportRun job) {
+        try {
+            build(job);
+        } catch (RuntimeException | Error e) {
             LOG.error("report {} revision {} failed", job.reportId(), job.revision(), e);
             fail(job, "internal error (it is logged): " + e.getClass().getSimpleName());
-        } finally {
-            slots.release();
         }
     }
 

@@ -30,6 +30,7 @@ final class ReportJson {
                 .put("artefacts", artefacts).put("revision", r.revision())
                 .put("artefacts_revision", r.doneRevision() == 0 ? null : r.doneRevision())
                 .put("cohort", r.cohortId()).put("follows", r.follow() ? r.cohortName() : null)
+                .put("runner", r.owner())
                 .put("created_at", r.createdAt().toString())
                 .put("updated_at", r.updatedAt().toString());
     }

@@ -48,6 +48,12 @@ final class SampleCohorts {
             } catch (CohortRejectedException e) {
                 LOG.warn("sample cohort {} is not valid: {} {}", file, e.getMessage(),
                         e.problems());
+            } catch (io.oncosurv.store.StoreException e) {
+                // nodes sharing a store start together: another may have stored it first
+                if (store.latest(name).isEmpty()) {
+                    throw e;
+                }
+                LOG.info("sample cohort {} was stored by another node", name);
             }
         }
     }

@@ -21,7 +21,7 @@ import java.util.Properties;
  */
 public record ServerConfig(String host, int port, Path dataDir, String adminToken,
         long uploadLimit, Path sampleCohorts, Map<String, String> tokens,
-        DatabaseSettings database) {
+        DatabaseSettings database, String node, int reportLeaseSeconds) {
 
     /**
      * A shared PostgreSQL store ({@code ONCOSURV_DB_URL}, {@code ONCOSURV_DB_USER},
@@ -45,6 +45,27 @@ public record ServerConfig(String host, int port, Path dataDir, String adminToke
     public ServerConfig(String host, int port, Path dataDir, String adminToken, long uploadLimit,
             Path sampleCohorts, Map<String, String> tokens) {
         this(host, port, dataDir, adminToken, uploadLimit, sampleCohorts, tokens, null);
+    }
+
+    /** Settings with a database, this process as the node, 30 s report leases. */
+    public ServerConfig(String host, int port, Path dataDir, String adminToken, long uploadLimit,
+            Path sampleCohorts, Map<String, String> tokens, DatabaseSettings database) {
+        this(host, port, dataDir, adminToken, uploadLimit, sampleCohorts, tokens, database,
+                defaultNode(), DEFAULT_LEASE_SECONDS);
+    }
+
+    /** How long a node holds a report job without progress before another may take it. */
+    public static final int DEFAULT_LEASE_SECONDS = 30;
+
+    /** This process: host name and process id, unique among the nodes of a cluster. */
+    static String defaultNode() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "node";
+        }
+        return host + "-" + ProcessHandle.current().pid();
     }
 
     /** Settings without config-file tokens. */
@@ -84,7 +105,10 @@ public record ServerConfig(String host, int port, Path dataDir, String adminToke
                 Path.of(env.getOrDefault("ONCOSURV_COHORTS", "cohorts")), tokens,
                 env.get("ONCOSURV_DB_URL") == null ? null : new DatabaseSettings(
                         env.get("ONCOSURV_DB_URL"), env.getOrDefault("ONCOSURV_DB_USER",
-                                "oncosurv"), env.getOrDefault("ONCOSURV_DB_PASSWORD", "")));
+                                "oncosurv"), env.getOrDefault("ONCOSURV_DB_PASSWORD", "")),
+                env.getOrDefault("ONCOSURV_NODE", defaultNode()),
+                number(env, "ONCOSURV_REPORT_LEASE_SECONDS", DEFAULT_LEASE_SECONDS, 1, 3600)
+                        .intValue());
     }
 
     private static Long number(Map<String, String> env, String key, long fallback, long min,
@@ -107,6 +131,6 @@ public record ServerConfig(String host, int port, Path dataDir, String adminToke
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, adminToken, uploadLimit, sampleCohorts,
-                tokens, database);
+                tokens, database, node, reportLeaseSeconds);
     }
 }

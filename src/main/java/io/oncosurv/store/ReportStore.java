@@ -22,14 +22,96 @@ public final class ReportStore {
 
     private static final String COLUMNS = "id, spec, cohort_name, follow, cohort_id, revision, "
             + "status, error, progress_done, progress_total, done_revision, created_at, "
-            + "updated_at";
+            + "updated_at, owner";
 
     private final Database database;
     private final Clock clock;
+    private final String node;
+    private final java.time.Duration lease;
 
     public ReportStore(Database database, Clock clock) {
+        this(database, clock, "local", java.time.Duration.ofSeconds(30));
+    }
+
+    /**
+     * @param node  this node's name, recorded as the owner of the jobs it runs
+     * @param lease how long a claimed job stays this node's without progress
+     */
+    public ReportStore(Database database, Clock clock, String node, java.time.Duration lease) {
         this.database = database;
         this.clock = clock;
+        this.node = node;
+        this.lease = lease;
+    }
+
+    /**
+     * Claims the next job to run for this node: a queued one, or a running one whose node let
+     * its lease run out (it died). The row lock with SKIP LOCKED makes each job one node's,
+     * even when every node claims at once.
+     */
+    public Optional<StoredReport> claim() {
+        try (Connection c = database.connection()) {
+            c.setAutoCommit(false);
+            try {
+                String id = null;
+                int revision = 0;
+                try (PreparedStatement s = c.prepareStatement("SELECT id, revision FROM report "
+                        + "WHERE status = 'queued' OR (status = 'running' AND lease_until < ?) "
+                        + "ORDER BY updated_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")) {
+                    s.setTimestamp(1, now());
+                    try (ResultSet r = s.executeQuery()) {
+                        if (r.next()) {
+                            id = r.getString(1);
+                            revision = r.getInt(2);
+                        }
+                    }
+                }
+                if (id == null) {
+                    c.rollback();
+                    return Optional.empty();
+                }
+                try (PreparedStatement s = c.prepareStatement("UPDATE report SET status = "
+                        + "'running', owner = ?, lease_until = ?, updated_at = ? WHERE id = ? "
+                        + "AND revision = ?")) {
+                    s.setString(1, node);
+                    s.setTimestamp(2, leaseEnd());
+                    s.setTimestamp(3, now());
+                    s.setString(4, id);
+                    s.setInt(5, revision);
+                    s.executeUpdate();
+                }
+                c.commit();
+                return get(id);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not claim a report job", e);
+        }
+    }
+
+    /** Jobs queued or running, over all nodes: what the bound on jobs counts. */
+    public int active() {
+        return select("SELECT " + COLUMNS + " FROM report WHERE status IN ('queued', "
+                + "'running')", null).size();
+    }
+
+    /** Which node runs a report's current revision (null: none yet). */
+    public Optional<String> owner(String id) {
+        try (Connection c = database.connection();
+                PreparedStatement s = c.prepareStatement("SELECT owner FROM report WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not read report " + id, e);
+        }
+    }
+
+    private Timestamp leaseEnd() {
+        return Timestamp.from(clock.instant().plus(lease).truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** A new report, queued for its first revision. */
@@ -37,7 +119,7 @@ public final class ReportStore {
         Timestamp now = now();
         String id = UUID.randomUUID().toString();
         update("INSERT INTO report (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, 1, 'queued', NULL, "
-                + "0, 0, 0, ?, ?)", s -> {
+                + "0, 0, 0, ?, ?, NULL)", s -> {
                     s.setString(1, id);
                     s.setString(2, spec);
                     s.setString(3, cohortName);
@@ -74,8 +156,8 @@ public final class ReportStore {
     /** The next revision, on another cohort version, queued; its served artefacts stay. */
     public StoredReport nextRevision(String id, String cohortId) {
         update("UPDATE report SET revision = revision + 1, cohort_id = ?, status = 'queued', "
-                + "error = NULL, progress_done = 0, progress_total = 0, updated_at = ? "
-                + "WHERE id = ?", s -> {
+                + "error = NULL, progress_done = 0, progress_total = 0, updated_at = ?, owner = "
+                + "NULL WHERE id = ?", s -> {
                     s.setString(1, cohortId);
                     s.setTimestamp(2, now());
                     s.setString(3, id);
@@ -85,23 +167,44 @@ public final class ReportStore {
 
     /** @return false when the report is not at that revision any more (a stale run) */
     public boolean start(String id, int revision) {
-        return transition(id, revision, "running", null);
-    }
-
-    public void progress(String id, int revision, int done, int total) {
-        update("UPDATE report SET progress_done = ?, progress_total = ?, updated_at = ? "
+        int[] updated = new int[1];
+        update("UPDATE report SET status = 'running', owner = ?, lease_until = ?, updated_at = ? "
                 + "WHERE id = ? AND revision = ?", s -> {
-                    s.setInt(1, done);
-                    s.setInt(2, total);
+                    s.setString(1, node);
+                    s.setTimestamp(2, leaseEnd());
                     s.setTimestamp(3, now());
                     s.setString(4, id);
                     s.setInt(5, revision);
+                }, updated);
+        return updated[0] == 1;
+    }
+
+    /** Progress, which also renews this node's lease on the job. */
+    public void progress(String id, int revision, int done, int total) {
+        update("UPDATE report SET progress_done = ?, progress_total = ?, updated_at = ?, "
+                + "lease_until = ? WHERE id = ? AND revision = ? AND (owner IS NULL OR owner = ?)",
+                s -> {
+                    s.setInt(1, done);
+                    s.setInt(2, total);
+                    s.setTimestamp(3, now());
+                    s.setTimestamp(4, leaseEnd());
+                    s.setString(5, id);
+                    s.setInt(6, revision);
+                    s.setString(7, node);
                 });
     }
 
+    /** Fails the revision, while it is this node's (not after another took it over). */
     public void fail(String id, int revision, String error) {
-        transition(id, revision, "failed", error.length() > 2000 ? error.substring(0, 1997)
-                + "..." : error);
+        String text = error.length() > 2000 ? error.substring(0, 1997) + "..." : error;
+        update("UPDATE report SET status = 'failed', error = ?, updated_at = ? WHERE id = ? AND "
+                + "revision = ? AND (owner IS NULL OR owner = ?)", s -> {
+                    s.setString(1, text);
+                    s.setTimestamp(2, now());
+                    s.setString(3, id);
+                    s.setInt(4, revision);
+                    s.setString(5, node);
+                });
     }
 
     /**
@@ -115,13 +218,16 @@ public final class ReportStore {
             c.setAutoCommit(false);
             try {
                 int updated;
+                // only while the job is this node's: one taken over after a lost lease is not
                 try (PreparedStatement s = c.prepareStatement("UPDATE report SET status = "
                         + "'done', error = NULL, done_revision = ?, progress_done = "
-                        + "progress_total, updated_at = ? WHERE id = ? AND revision = ?")) {
+                        + "progress_total, updated_at = ? WHERE id = ? AND revision = ? AND "
+                        + "(owner IS NULL OR owner = ?)")) {
                     s.setInt(1, revision);
                     s.setTimestamp(2, now());
                     s.setString(3, id);
                     s.setInt(4, revision);
+                    s.setString(5, node);
                     updated = s.executeUpdate();
                 }
                 if (updated == 0) {
@@ -206,13 +312,14 @@ public final class ReportStore {
 
     private boolean transition(String id, int revision, String status, String error) {
         int[] updated = new int[1];
-        update("UPDATE report SET status = ?, error = ?, updated_at = ? WHERE id = ? AND "
-                + "revision = ?", s -> {
+        update("UPDATE report SET status = ?, error = ?, updated_at = ?, owner = CASE WHEN ? = "
+                + "'queued' THEN NULL ELSE owner END WHERE id = ? AND revision = ?", s -> {
                     s.setString(1, status);
                     s.setString(2, error);
                     s.setTimestamp(3, now());
-                    s.setString(4, id);
-                    s.setInt(5, revision);
+                    s.setString(4, status);
+                    s.setString(5, id);
+                    s.setInt(6, revision);
                 }, updated);
         return updated[0] == 1;
     }
@@ -251,7 +358,8 @@ public final class ReportStore {
                     out.add(new StoredReport(r.getString(1), r.getString(2), r.getString(3),
                             r.getBoolean(4), r.getString(5), r.getInt(6), r.getString(7),
                             r.getString(8), r.getInt(9), r.getInt(10), r.getInt(11),
-                            r.getTimestamp(12).toInstant(), r.getTimestamp(13).toInstant()));
+                            r.getTimestamp(12).toInstant(), r.getTimestamp(13).toInstant(),
+                            r.getString(14)));
                 }
             }
         } catch (SQLException e) {

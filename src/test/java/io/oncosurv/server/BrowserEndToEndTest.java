@@ -107,9 +107,12 @@ class BrowserEndToEndTest {
         Files.write(OUT.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 
-    /** Waits up to 20 s; on a timeout, the failure says where the browser was and what it logged. */
+    /**
+     * Waits up to 45 s (a loaded CI machine); on a timeout, the failure says where the browser
+     * was and what it logged.
+     */
     private static WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)) {
+        return new WebDriverWait(browser, Duration.ofSeconds(45)) {
             @Override
             protected RuntimeException timeoutException(String message, Throwable cause) {
                 try {

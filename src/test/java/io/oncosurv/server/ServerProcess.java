@@ -52,6 +52,12 @@ final class ServerProcess implements AutoCloseable {
      */
     static ServerProcess start(Path data, Path samples, int port, long fileLimitKb)
             throws Exception {
+        return start(data, samples, port, fileLimitKb, java.util.Map.of());
+    }
+
+    /** The same with more settings in the environment (a shared store, say). */
+    static ServerProcess start(Path data, Path samples, int port, long fileLimitKb,
+            java.util.Map<String, String> settings) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = fileLimitKb == 0
                 ? new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
@@ -63,6 +69,7 @@ final class ServerProcess implements AutoCloseable {
         builder.environment().put("ONCOSURV_DATA", data.toString());
         builder.environment().put("ONCOSURV_ADMIN_TOKEN", TOKEN);
         builder.environment().put("ONCOSURV_COHORTS", samples.toString());
+        builder.environment().putAll(settings);
         Path log = data.getParent().resolve("server-" + System.nanoTime() + ".log");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         ServerProcess server = new ServerProcess(builder.start(), port, log);
