@@ -20,13 +20,20 @@ final class AdminWorker extends VerticleBase {
     static final String TOKEN_LIST = "oncosurv.admin.token-list";
     static final String TOKEN_REVOKE = "oncosurv.admin.token-revoke";
     static final String AUDIT_READ = "oncosurv.admin.audit-read";
+    /** Published to every node when a token is made or revoked: each reloads its set. */
+    static final String TOKENS_CHANGED = "oncosurv.admin.tokens-changed";
+    static final long RELOAD_MS = 5_000;
 
     private final TokenStore store;
     private final Tokens tokens;
     private final Sessions sessions;
     private final AuditLog audit;
+    private final boolean shared;
 
-    AdminWorker(TokenStore store, Tokens tokens, Sessions sessions, AuditLog audit) {
+    /** @param shared whether other nodes share the store (then reload it every 5 s too) */
+    AdminWorker(TokenStore store, Tokens tokens, Sessions sessions, AuditLog audit,
+            boolean shared) {
+        this.shared = shared;
         this.store = store;
         this.tokens = tokens;
         this.sessions = sessions;
@@ -36,7 +43,11 @@ final class AdminWorker extends VerticleBase {
     @Override
     public Future<?> start() {
         var bus = vertx.eventBus();
+        if (shared) { // a node that missed an event (it was starting) still catches up
+            vertx.setPeriodic(RELOAD_MS, t -> reload());
+        }
         return Future.all(
+                bus.<String>consumer(TOKENS_CHANGED, m -> reload()).completion(),
                 bus.<JsonObject>consumer(AuditTrail.ADDRESS, Guarded.handler(this::append))
                         .completion(),
                 bus.<JsonObject>consumer(TOKEN_CREATE, Guarded.handler(this::create))
@@ -60,6 +71,7 @@ final class AdminWorker extends VerticleBase {
         StoredToken t = store.insert(issued.id(), q.getString("name"), q.getString("role"),
                 issued.salt(), issued.hash(), "api");
         tokens.put(t);
+        changed();
         audit.append(q.getString("actor"), q.getString("actor_role"), "token.create", t.id(),
                 "name " + t.name() + ", role " + t.role());
         m.reply(new JsonObject().put("id", t.id()).put("token", issued.token())
@@ -89,6 +101,7 @@ final class AdminWorker extends VerticleBase {
         store.revoke(id);
         tokens.put(store.get(id).orElseThrow());
         sessions.endAll(id);
+        changed();
         audit.append(m.body().getString("actor"), m.body().getString("actor_role"),
                 "token.revoke", id, "name " + token.get().name());
         m.reply(true);
@@ -103,6 +116,25 @@ final class AdminWorker extends VerticleBase {
                     .put("target", e.target()).put("detail", e.detail()));
         }
         m.reply(out);
+    }
+
+    /** Tells every node (the event bus may be clustered) that the tokens changed. */
+    private void changed() {
+        vertx.eventBus().publish(TOKENS_CHANGED, "");
+    }
+
+    /** The set the gates check, from the store (revocations made on other nodes included). */
+    private void reload() {
+        try {
+            for (StoredToken t : store.list()) {
+                tokens.put(t);
+                if (!t.active()) {
+                    sessions.endAll(t.id());
+                }
+            }
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(AdminWorker.class).warn("tokens not reloaded", e);
+        }
     }
 
     static JsonObject json(StoredToken t) {

@@ -22,10 +22,12 @@ final class AnalysisWorker extends VerticleBase {
 
     private final CohortStore store;
     private final Caches caches;
+    private final String node;
 
-    AnalysisWorker(CohortStore store, Caches caches) {
+    AnalysisWorker(CohortStore store, Caches caches, String node) {
         this.store = store;
         this.caches = caches;
+        this.node = node;
     }
 
     @Override
@@ -36,7 +38,9 @@ final class AnalysisWorker extends VerticleBase {
                 vertx.eventBus().<Messages.CutpointQuery>consumer(Messages.CUTPOINT,
                         Guarded.handler(this::cutpoint)).completion(),
                 vertx.eventBus().<Messages.PanelQuery>consumer(Messages.PANEL_ENTRY,
-                        Guarded.handler(this::panelEntry)).completion());
+                        Guarded.handler(this::panelEntry)).completion(),
+                vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(Messages.SURVIVAL_WIRE,
+                        Guarded.handler(this::survivalFromWire)).completion());
     }
 
     private void panelEntry(Message<Messages.PanelQuery> message) {
@@ -87,6 +91,26 @@ final class AnalysisWorker extends VerticleBase {
                                 q.request(), caches.stratifierSource(q.cohortId(), cohort)))));
     }
 
+    /** A survival query from any node: parsed here, answered as the local one is. */
+    private void survivalFromWire(Message<io.vertx.core.json.JsonObject> message) {
+        String cohortId = message.body().getString("cohort");
+        io.vertx.core.MultiMap params = io.vertx.core.MultiMap.caseInsensitiveMultiMap();
+        new io.netty.handler.codec.http.QueryStringDecoder(message.body().getString("query"),
+                false).parameters().forEach((name, values) -> params.add(name, values));
+        Messages.SurvivalQuery q;
+        try {
+            q = new Messages.SurvivalQuery(cohortId, SurvivalParameters.parse(params));
+        } catch (ApiError e) {
+            e.failing(message);
+            return;
+        }
+        answer(message, q.cohortId(), survivalKey(q),
+                "The query cannot be answered for this cohort: ", cohort -> Buffer.buffer(
+                        SurvivalJson.write(q.cohortId(), SurvivalAnalysis.run(cohort,
+                                q.request(), caches.stratifierSource(q.cohortId(), cohort)))),
+                new io.vertx.core.eventbus.DeliveryOptions().addHeader("node", node));
+    }
+
     /** Where a survival answer is cached (the HTTP side looks there before queueing). */
     static String survivalKey(Messages.SurvivalQuery q) {
         return q.cohortId() + "|" + q.request().cacheKey();
@@ -103,9 +127,16 @@ final class AnalysisWorker extends VerticleBase {
      */
     private void answer(Message<?> message, String cohortId, String key, String failurePrefix,
             Computation computation) {
+        answer(message, cohortId, key, failurePrefix, computation,
+                new io.vertx.core.eventbus.DeliveryOptions());
+    }
+
+    /** The same, replying with {@code replyOptions} (e.g. the computing node as a header). */
+    private void answer(Message<?> message, String cohortId, String key, String failurePrefix,
+            Computation computation, io.vertx.core.eventbus.DeliveryOptions replyOptions) {
         Buffer cached = caches.answers.get(key);
         if (cached != null) {
-            message.reply(cached);
+            message.reply(cached, replyOptions);
             return;
         }
         Optional<Cohort> cohort = cohort(cohortId);
@@ -116,7 +147,7 @@ final class AnalysisWorker extends VerticleBase {
         try {
             Buffer answer = computation.compute(cohort.get());
             caches.answers.put(key, answer);
-            message.reply(answer);
+            message.reply(answer, replyOptions);
         } catch (AnalysisException e) {
             message.fail(422, new ApiError(422, failurePrefix + e.getMessage() + ".").body()
                     .encode());

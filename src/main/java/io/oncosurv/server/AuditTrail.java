@@ -44,6 +44,7 @@ final class AuditTrail {
             String detail) {
         vertx.eventBus().send(ADDRESS, new JsonObject().put("actor", who.name())
                 .put("role", who.role().key()).put("action", action).put("target", target)
-                .put("detail", detail));
+                .put("detail", detail), new io.vertx.core.eventbus.DeliveryOptions()
+                        .setLocalOnly(true));
     }
 }

@@ -78,7 +78,10 @@ final class CohortWorker extends VerticleBase {
                 + ", version " + stored.cohort().version() + ", sha256 " + stored.cohort()
                 .sha256());
         if (stored.created()) { // reports that follow this name are made again on it
-            vertx.eventBus().publish(Messages.COHORT_VERSIONED, stored.cohort());
+            // to this node's desk only: one node queues the following reports again, once;
+            // their progress and refresh events then reach the browsers of every node
+            vertx.eventBus().publish(Messages.COHORT_VERSIONED, stored.cohort(),
+                    new io.vertx.core.eventbus.DeliveryOptions().setLocalOnly(true));
         }
         message.reply(new Messages.Uploaded(stored.cohort(), stored.created()));
     }

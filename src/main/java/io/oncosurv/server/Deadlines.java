@@ -26,8 +26,9 @@ final class Deadlines {
     static DeliveryOptions options(RoutingContext ctx) {
         Long deadline = ctx.get(KEY);
         long at = deadline == null ? System.currentTimeMillis() + Overload.TIMEOUT_MS : deadline;
+        // local only: the objects travel by reference; work for other nodes goes as JSON
         return new DeliveryOptions().setSendTimeout(Math.max(1, at - System.currentTimeMillis()))
-                .addHeader(HEADER, Long.toString(at));
+                .addHeader(HEADER, Long.toString(at)).setLocalOnly(true);
     }
 
     /** Whether a job's deadline has passed (no deadline: never). */

@@ -32,11 +32,13 @@ final class HttpVerticle extends VerticleBase {
     private final Access access;
     private final Sessions sessions;
     private final Caches caches;
+    private final boolean clustered;
     private final AtomicInteger actualPort;
 
     HttpVerticle(ServerConfig config, Access access, Sessions sessions, Caches caches,
-            AtomicInteger actualPort) {
+            boolean clustered, AtomicInteger actualPort) {
         this.caches = caches;
+        this.clustered = clustered;
         this.config = config;
         this.sessions = sessions;
         this.access = access;
@@ -175,6 +177,10 @@ final class HttpVerticle extends VerticleBase {
         if (known != null) {
             ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
                     .end(known);
+            return;
+        }
+        if (clustered) {
+            ClusterWork.survival(vertx, ctx, ctx.pathParam("id"));
             return;
         }
         vertx.eventBus().<Buffer>request(Messages.SURVIVAL, query, Deadlines.options(ctx))

@@ -1,6 +1,7 @@
 package io.oncosurv.server;
 
 import io.oncosurv.report.cli.ReportCommand;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import picocli.CommandLine;
 
@@ -41,14 +42,19 @@ public final class Main {
             System.exit(2);
         }
         ServerConfig config = ServerConfig.fromEnvironment(System.getenv());
-        Vertx vertx = Vertx.vertx();
-        vertx.deployVerticle(new MainVerticle(config))
+        ClusterSettings cluster = ClusterSettings.fromEnvironment(System.getenv());
+        Future<Vertx> started = cluster.enabled()
+                ? Vertx.builder().with(cluster.vertxOptions())
+                        .withClusterManager(cluster.clusterManager()).buildClustered()
+                : Future.succeededFuture(Vertx.vertx());
+        started.compose(vertx -> vertx.deployVerticle(new MainVerticle(config, cluster.enabled()))
+                .onFailure(e -> vertx.close()))
                 .onSuccess(id -> System.out.println("OncoSurv listening on http://"
-                        + config.host() + ":" + config.port()))
+                        + config.host() + ":" + config.port()
+                        + (cluster.enabled() ? " (clustered)" : "")))
                 .onFailure(e -> {
                     System.err.println("OncoSurv did not start: " + e.getMessage());
                     e.printStackTrace();
-                    vertx.close();
                     System.exit(1);
                 });
     }

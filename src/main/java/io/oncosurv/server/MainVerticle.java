@@ -27,6 +27,7 @@ public final class MainVerticle extends VerticleBase {
 
     private final ServerConfig config;
     private final int reportQueue;
+    private final boolean clustered;
     private final Caches caches = new Caches();
     private final AtomicInteger port =
             new AtomicInteger();
@@ -38,8 +39,18 @@ public final class MainVerticle extends VerticleBase {
 
     /** @param reportQueue report jobs queued or running at most; more are refused (503) */
     public MainVerticle(ServerConfig config, int reportQueue) {
+        this(config, reportQueue, false);
+    }
+
+    /** @param clustered whether the event bus is shared with other nodes */
+    public MainVerticle(ServerConfig config, boolean clustered) {
+        this(config, DEFAULT_REPORT_QUEUE, clustered);
+    }
+
+    private MainVerticle(ServerConfig config, int reportQueue, boolean clustered) {
         this.config = config;
         this.reportQueue = reportQueue;
+        this.clustered = clustered;
     }
 
     @Override
@@ -64,7 +75,8 @@ public final class MainVerticle extends VerticleBase {
                     config.node(), java.time.Duration.ofSeconds(config.reportLeaseSeconds())),
                     audit)
                     .compose(v -> vertx.deployVerticle(() -> new AdminWorker(new TokenStore(
-                            database, Clock.systemUTC()), tokens, sessions, audit),
+                            database, Clock.systemUTC()), tokens, sessions, audit,
+                            config.database() != null),
                             new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)
                                     .setWorkerPoolName("oncosurv-workers")))
                     .compose(v -> vertx.executeBlocking(() -> {
@@ -73,7 +85,7 @@ public final class MainVerticle extends VerticleBase {
                     }))
                     .compose(v -> vertx.deployVerticle(new HttpVerticle(config, new Access(
                             tokens, sessions, new AuthLimiter(Clock.systemUTC())), sessions,
-                            caches, port)));
+                            caches, clustered, port)));
         });
     }
 
@@ -94,7 +106,8 @@ public final class MainVerticle extends VerticleBase {
         Figures figures = new ChartFigures();
         AnalysisCache analyses = new AnalysisCache(1024);
         return vertx.deployVerticle(() -> new CohortWorker(store, caches, audit), workers)
-                .compose(id -> vertx.deployVerticle(() -> new AnalysisWorker(store, caches),
+                .compose(id -> vertx.deployVerticle(() -> new AnalysisWorker(store, caches,
+                        config.node()),
                         workers))
                 .compose(id -> vertx.deployVerticle(() -> new ReportWorker(store, reports,
                         caches, pages, figures), workers))

@@ -13,6 +13,11 @@ final class Messages {
     static final String COHORT_DELETE = "oncosurv.cohorts.delete";
     static final String COHORT_FILE = "oncosurv.cohorts.file";
     static final String SURVIVAL = "oncosurv.analysis.survival";
+    /**
+     * A survival query for a worker on any node of a cluster, as JSON {"cohort", "query"} (the
+     * query string): the answer's bytes come back, with the computing node in the "node" header.
+     */
+    static final String SURVIVAL_WIRE = "oncosurv.analysis.survival-wire";
     static final String COX = "oncosurv.analysis.cox";
     static final String CUTPOINT = "oncosurv.analysis.cutpoint";
     static final String PANEL_ENTRY = "oncosurv.analysis.panel-entry";

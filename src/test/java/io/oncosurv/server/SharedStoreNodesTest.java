@@ -94,13 +94,13 @@ class SharedStoreNodesTest {
         return all;
     }
 
-    private static HttpResponse<String> get(HttpClient http, ServerProcess node, String path)
+    static HttpResponse<String> get(HttpClient http, ServerProcess node, String path)
             throws Exception {
         return http.send(HttpRequest.newBuilder(node.uri(path)).header("Authorization",
                 "Bearer " + ServerProcess.TOKEN).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static JsonObject waitFor(HttpClient http, ServerProcess node, String id,
+    static JsonObject waitFor(HttpClient http, ServerProcess node, String id,
             java.util.function.Predicate<JsonObject> until) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         JsonObject state = null;

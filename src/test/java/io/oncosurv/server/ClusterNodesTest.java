@@ -1,0 +1,151 @@
+package io.oncosurv.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.oncosurv.analysis.SurvivalAnalysis;
+import io.oncosurv.cohort.CohortReader;
+import io.oncosurv.testsupport.TestPostgres;
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three server processes on loopback, one cluster (Hazelcast, TCP members), one PostgreSQL
+ * store: queries asked on one node are computed by workers on the others and answer exactly as
+ * one node would; with a node killed (SIGKILL), queries still answer (sent again to another);
+ * a report job whose node is killed completes on another.
+ */
+class ClusterNodesTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    @DisplayName("three clustered nodes: work on any node, the single-node answers, a killed "
+            + "node's queries and report job finished by the others")
+    void threeNodes() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Files.createDirectories(work.resolve("none"));
+        int[] busPorts = {ServerProcess.freePort(), ServerProcess.freePort(),
+                ServerProcess.freePort()};
+        String members = "127.0.0.1:" + busPorts[0] + ",127.0.0.1:" + busPorts[1]
+                + ",127.0.0.1:" + busPorts[2];
+        try (TestPostgres pg = TestPostgres.create()) {
+            List<CompletableFuture<ServerProcess>> starting = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Map<String, String> env = new HashMap<>(Map.of("ONCOSURV_DB_URL", pg.url(),
+                        "ONCOSURV_DB_USER", pg.user(), "ONCOSURV_DB_PASSWORD", pg.password(),
+                        "ONCOSURV_REPORT_LEASE_SECONDS", "3", "ONCOSURV_CLUSTER", "true",
+                        "ONCOSURV_CLUSTER_PORT", Integer.toString(busPorts[i]),
+                        "ONCOSURV_CLUSTER_MEMBERS", members, "ONCOSURV_NODE", "node-" + i));
+                Path samples = i == 0 ? Path.of("cohorts") : work.resolve("none");
+                Path data = work.resolve("n" + i);
+                starting.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return ServerProcess.start(data, samples, ServerProcess.freePort(), 0,
+                                env);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            }
+            List<ServerProcess> nodes = new ArrayList<>();
+            for (var s : starting) {
+                nodes.add(s.join());
+            }
+            try {
+                ServerProcess b = nodes.get(1);
+                waitForCohorts(http, b);
+                JsonArray cohorts = new JsonArray(get(http, b, "/api/cohorts").body());
+                JsonObject ici = cohorts.stream().map(o -> (JsonObject) o).filter(c -> c
+                        .getString("name").equals("synthetic-ici-oligometastatic")).findFirst()
+                        .orElseThrow();
+                var cohort = CohortReader.read(Files.readAllBytes(Path.of("cohorts",
+                        "synthetic-ici-oligometastatic.csv")), (char) 0);
+                Set<String> computedOn = new HashSet<>();
+                for (int i = 0; i < 12; i++) {
+                    assertQuery(http, b, ici.getString("id"), cohort, 100 + 10 * i, computedOn);
+                }
+                assertTrue(computedOn.size() >= 2, "work went to other nodes: " + computedOn);
+
+                nodes.get(2).kill(); // node-2 gone: its share is sent again elsewhere
+                for (int i = 0; i < 6; i++) {
+                    assertQuery(http, b, ici.getString("id"), cohort, 300 + 10 * i,
+                            new HashSet<>());
+                }
+
+                // a report job; its node killed; the other finishes it, once
+                String job = new JsonObject(http.send(HttpRequest.newBuilder(b.uri(
+                        "/api/reports")).header("Authorization", "Bearer " + ServerProcess.TOKEN)
+                        .header("Content-Type", "application/json").POST(HttpRequest
+                                .BodyPublishers.ofString(KillDuringReportTest.PANEL)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body()).getString("id");
+                JsonObject running = SharedStoreNodesTest.waitFor(http, b, job, s -> s
+                        .getString("status").equals("running") && s.getJsonObject("progress")
+                                .getInteger("done") >= 1);
+                ServerProcess victim = running.getString("runner").equals("node-0")
+                        ? nodes.get(0) : b;
+                ServerProcess survivor = victim == b ? nodes.get(0) : b;
+                victim.kill();
+                JsonObject done = SharedStoreNodesTest.waitFor(http, survivor, job, s -> s
+                        .getString("status").equals("done") || s.getString("status")
+                                .equals("failed"));
+                assertEquals("done", done.getString("status"), done.encodePrettily());
+                assertEquals(40, done.getJsonArray("artefacts").size());
+                try (var c = java.sql.DriverManager.getConnection(pg.url(), pg.user(),
+                        pg.password()); var r = c.createStatement().executeQuery("SELECT (SELECT "
+                                + "COUNT(*) FROM report), (SELECT COUNT(*) FROM report_artefact),"
+                                + " (SELECT COUNT(*) FROM cohort)")) {
+                    r.next();
+                    assertEquals(List.of(1, 40, 3), List.of(r.getInt(1), r.getInt(2),
+                            r.getInt(3)), "no job, artefact or cohort lost or doubled");
+                }
+            } finally {
+                for (ServerProcess n : nodes) {
+                    n.close();
+                }
+            }
+        }
+    }
+
+    private static void assertQuery(HttpClient http, ServerProcess node, String id,
+            io.oncosurv.cohort.Cohort cohort, double cutoff, Set<String> computedOn)
+            throws Exception {
+        String query = "endpoint=os&by=cd8&cutoff=" + cutoff + "&tests=hr";
+        HttpResponse<String> r = SharedStoreNodesTest.get(http, node, "/api/cohorts/" + id + "/survival?" + query);
+        assertEquals(200, r.statusCode(), r.body() + node.log());
+        MultiMap params = MultiMap.caseInsensitiveMultiMap().add("endpoint", "os")
+                .add("by", "cd8").add("cutoff", Double.toString(cutoff)).add("tests", "hr");
+        String single = SurvivalJson.write(id, SurvivalAnalysis.run(cohort,
+                SurvivalParameters.parse(params)));
+        assertEquals(single, r.body(), "as one node answers");
+        r.headers().firstValue("X-OncoSurv-Node").ifPresent(computedOn::add);
+    }
+
+    private static void waitForCohorts(HttpClient http, ServerProcess node) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            if (new JsonArray(get(http, node, "/api/cohorts").body()).size() == 3) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the samples never appeared");
+    }
+
+}
