@@ -72,7 +72,8 @@ class ClusterNodesTest {
             try {
                 ServerProcess b = nodes.get(1);
                 waitForCohorts(http, b);
-                JsonArray cohorts = new JsonArray(get(http, b, "/api/cohorts").body());
+                JsonArray cohorts = new JsonArray(SharedStoreNodesTest.get(http, b,
+                        "/api/cohorts").body());
                 JsonObject ici = cohorts.stream().map(o -> (JsonObject) o).filter(c -> c
                         .getString("name").equals("synthetic-ici-oligometastatic")).findFirst()
                         .orElseThrow();
@@ -128,7 +129,8 @@ class ClusterNodesTest {
             io.oncosurv.cohort.Cohort cohort, double cutoff, Set<String> computedOn)
             throws Exception {
         String query = "endpoint=os&by=cd8&cutoff=" + cutoff + "&tests=hr";
-        HttpResponse<String> r = SharedStoreNodesTest.get(http, node, "/api/cohorts/" + id + "/survival?" + query);
+        HttpResponse<String> r = SharedStoreNodesTest.get(http, node, "/api/cohorts/" + id
+                + "/survival?" + query);
         assertEquals(200, r.statusCode(), r.body() + node.log());
         MultiMap params = MultiMap.caseInsensitiveMultiMap().add("endpoint", "os")
                 .add("by", "cd8").add("cutoff", Double.toString(cutoff)).add("tests", "hr");
@@ -140,7 +142,8 @@ class ClusterNodesTest {
 
     private static void waitForCohorts(HttpClient http, ServerProcess node) throws Exception {
         for (int i = 0; i < 100; i++) {
-            if (new JsonArray(get(http, node, "/api/cohorts").body()).size() == 3) {
+            if (new JsonArray(SharedStoreNodesTest.get(http, node, "/api/cohorts").body())
+                    .size() == 3) {
                 return;
             }
             Thread.sleep(100);
