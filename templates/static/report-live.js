@@ -4,6 +4,16 @@ document.addEventListener('DOMContentLoaded', function () {
   var page = document.getElementById('report-job');
   if (!page || !window.EventSource) { return; }
   var events = new EventSource('/api/reports/' + page.dataset.report + '/events');
+  // the state when the stream opened: if the job moved on between the page and the stream
+  // (it ended, or a new revision began), the events of that change are gone: reload now
+  events.addEventListener('status', function (e) {
+    var s = JSON.parse(e.data);
+    if (s.status !== page.dataset.status || String(s.revision) !== page.dataset.revision
+        || String(s.artefacts_revision || 0) !== page.dataset.served) {
+      events.close();
+      window.location.reload();
+    }
+  });
   events.addEventListener('progress', function (e) {
     var p = JSON.parse(e.data);
     var bar = document.getElementById('progress');
