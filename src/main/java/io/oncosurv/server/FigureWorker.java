@@ -23,7 +23,8 @@ import java.util.TreeMap;
 
 /**
  * Draws and encodes the figures on a worker thread: the Kaplan–Meier figure of a survival query
- * ({@code plot.*}) and the forest plot of the TME panel ({@code panel/forest.*}). A figure is cached by cohort and parameters, since cohorts never change.
+ * ({@code plot.*}) and the forest plot of the TME panel ({@code panel/forest.*}). A figure is
+ * cached by cohort and parameters, since cohorts never change.
  */
 final class FigureWorker extends VerticleBase {
 
@@ -106,7 +107,8 @@ final class FigureWorker extends VerticleBase {
         }
         FigureParameters.Figure figure = FigureParameters.parse(params,
                 Labels.endpoint(endpoint));
-        ForestOptions options = ForestOptions.defaults().withStratifierNames(Labels.stratifiers()).withSmallCells(figure.smallCells());
+        ForestOptions options = ForestOptions.defaults()
+                .withStratifierNames(Labels.stratifiers()).withSmallCells(figure.smallCells());
         if (params.get("title") != null && !params.get("title").isBlank()) {
             options = options.withTitle(params.get("title").strip());
         }

@@ -114,7 +114,8 @@ final class HttpVerticle extends VerticleBase {
                     + type + "'.");
         }
         upload.compose(u -> vertx.eventBus().<Messages.Uploaded>request(Messages.COHORT_UPLOAD, u,
-                Deadlines.options(ctx))).onSuccess(reply -> json(ctx, reply.body().created() ? 201 : 200,
+                Deadlines.options(ctx))).onSuccess(reply -> json(ctx,
+                        reply.body().created() ? 201 : 200,
                 Json.cohort(reply.body().cohort()))).onFailure(e -> fail(ctx, e));
     }
 
@@ -130,7 +131,8 @@ final class HttpVerticle extends VerticleBase {
     }
 
     private void list(RoutingContext ctx) {
-        vertx.eventBus().<Messages.CohortList>request(Messages.COHORT_LIST, "", Deadlines.options(ctx))
+        vertx.eventBus().<Messages.CohortList>request(Messages.COHORT_LIST, "",
+                Deadlines.options(ctx))
                 .onSuccess(reply -> {
                     JsonArray all = new JsonArray();
                     reply.body().cohorts().forEach(c -> all.add(Json.cohort(c)));
@@ -148,7 +150,8 @@ final class HttpVerticle extends VerticleBase {
 
     private void delete(RoutingContext ctx) {
         vertx.eventBus().<Boolean>request(Messages.COHORT_DELETE, new Messages.Deletion(
-                ctx.pathParam("id"), ctx.get(Access.PRINCIPAL)), Deadlines.options(ctx)).onSuccess((Message<Boolean> reply) -> {
+                ctx.pathParam("id"), ctx.get(Access.PRINCIPAL)), Deadlines.options(ctx))
+                .onSuccess((Message<Boolean> reply) -> {
                     if (reply.body()) {
                         ctx.response().setStatusCode(204).end();
                     } else {

@@ -115,8 +115,8 @@ public final class MainVerticle extends VerticleBase {
                         workers))
                 .compose(id -> vertx.deployVerticle(() -> new ReportJobs(reports, store, caches,
                         analyses, templates), jobs))
-                .compose(id -> vertx.deployVerticle(() -> new ReportDesk(reports, store, reportQueue, audit,
-                        config.database() != null),
+                .compose(id -> vertx.deployVerticle(() -> new ReportDesk(reports, store,
+                        reportQueue, audit, config.database() != null),
                         new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)
                                 .setWorkerPoolName("oncosurv-workers")));
     }

@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (each holds at most one job in a worker queue, so the queues stay bounded), of which at most
  * {@value #MAX_FIGURES} figures and {@value #MAX_DOCUMENTS} PDF reports; beyond that a request
  * is refused at once with 503 and Retry-After, not queued; and every request has a deadline
- * ({@value #TIMEOUT_MS} ms, then 503), which its jobs carry to the workers ({@link Deadlines}). The event streams of report jobs are exempt:
- * they are meant to stay open, and hold no worker.
+ * ({@value #TIMEOUT_MS} ms, then 503), which its jobs carry to the workers
+ * ({@link Deadlines}). The event streams of report jobs are exempt: they are meant to stay
+ * open, and hold no worker.
  */
 final class Overload {
 

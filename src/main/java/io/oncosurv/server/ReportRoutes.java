@@ -48,7 +48,8 @@ final class ReportRoutes {
         String spec = ctx.body().buffer() == null ? "" : ctx.body().buffer().toString(
                 StandardCharsets.UTF_8);
         vertx.eventBus().<Messages.ReportState>request(Messages.REPORT_SUBMIT,
-                new Messages.ReportSubmission(spec, ctx.get(Access.PRINCIPAL)), Deadlines.options(ctx)).onSuccess(reply -> {
+                new Messages.ReportSubmission(spec, ctx.get(Access.PRINCIPAL)),
+                Deadlines.options(ctx)).onSuccess(reply -> {
                     String id = reply.body().report().id();
                     ctx.response().setStatusCode(202).putHeader("Content-Type",
                             "application/json").putHeader("Location", "/api/reports/" + id)
@@ -111,7 +112,8 @@ final class ReportRoutes {
 
     private void artefact(RoutingContext ctx) {
         vertx.eventBus().<io.oncosurv.store.StoredArtefact>request(Messages.REPORT_ARTEFACT,
-                new Messages.ArtefactQuery(ctx.pathParam("id"), ctx.pathParam("name")), Deadlines.options(ctx))
+                new Messages.ArtefactQuery(ctx.pathParam("id"), ctx.pathParam("name")),
+                Deadlines.options(ctx))
                 .onSuccess(reply -> {
                     var a = reply.body();
                     HttpServerResponse response = ctx.response().putHeader("Content-Type",

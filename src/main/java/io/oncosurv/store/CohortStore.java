@@ -47,7 +47,8 @@ public final class CohortStore {
     }
 
     /** @param usableSpace the bytes the data directory's disk has left (tests give their own) */
-    public CohortStore(Database database, Clock clock, java.util.function.LongSupplier usableSpace) {
+    public CohortStore(Database database, Clock clock,
+            java.util.function.LongSupplier usableSpace) {
         this.database = database;
         this.clock = clock;
         this.usableSpace = usableSpace;
