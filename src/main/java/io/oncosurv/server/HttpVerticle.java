@@ -305,6 +305,10 @@ final class HttpVerticle extends VerticleBase {
                     + config.uploadLimit() + " bytes.");
         } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
             error = new ApiError(ctx.statusCode(), "The request could not be handled.");
+        } else if (ctx.statusCode() == 503) { // the request's deadline (Overload) passed
+            ctx.response().putHeader("Retry-After", "1");
+            error = new ApiError(503, "The server is busy: the request did not finish in time; "
+                    + "try again.");
         } else {
             error = new ApiError(500, "The server failed; the request changed nothing.");
         }
