@@ -78,7 +78,8 @@ public final class JsonWriter {
         out.append("  ".repeat(depth));
     }
 
-    private static void string(StringBuilder out, String s) {
+    /** Appends {@code s} as a JSON string, escaped (labels and ids come from users). */
+    public static void string(StringBuilder out, String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

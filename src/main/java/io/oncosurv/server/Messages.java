@@ -48,10 +48,6 @@ final class Messages {
     record ArtefactQuery(String reportId, String name) {
     }
 
-    /** Run one revision of a report. */
-    record ReportRun(String reportId, int revision) {
-    }
-
     /** A figure ("km" or "forest") in a format (png, svg, pdf), with its query parameters. */
     record FigureQuery(String figure, String format, String cohortId,
             io.vertx.core.MultiMap params) {
@@ -137,7 +133,6 @@ final class Messages {
                 new LocalCodec<>(ReportSubmission.class));
         bus.registerDefaultCodec(ReportState.class, new LocalCodec<>(ReportState.class));
         bus.registerDefaultCodec(ArtefactQuery.class, new LocalCodec<>(ArtefactQuery.class));
-        bus.registerDefaultCodec(ReportRun.class, new LocalCodec<>(ReportRun.class));
         bus.registerDefaultCodec(io.oncosurv.store.StoredArtefact.class,
                 new LocalCodec<>(io.oncosurv.store.StoredArtefact.class));
         bus.registerDefaultCodec(io.oncosurv.analysis.PanelEntry.class,

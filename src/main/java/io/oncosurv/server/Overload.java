@@ -67,10 +67,6 @@ final class Overload {
         timeout.handle(ctx);
     }
 
-    int inFlight() {
-        return inFlight.get();
-    }
-
     /**
      * Figures and PDF documents are the slow kinds (tens to hundreds of ms each on few worker
      * threads): each has a small bound of its own, so that a burst of them is refused at once

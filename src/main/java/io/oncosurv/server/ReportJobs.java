@@ -38,6 +38,10 @@ final class ReportJobs extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportJobs.class);
 
+    /** One revision of a report, as claimed. */
+    private record ReportRun(String reportId, int revision) {
+    }
+
     private final ReportStore reports;
     private final CohortStore cohorts;
     private final Caches caches;
@@ -63,7 +67,7 @@ final class ReportJobs extends VerticleBase {
     private void runWhatIsQueued() {
         Optional<StoredReport> next;
         while ((next = claim()).isPresent()) {
-            run(new Messages.ReportRun(next.get().id(), next.get().revision()));
+            run(new ReportRun(next.get().id(), next.get().revision()));
         }
     }
 
@@ -76,7 +80,7 @@ final class ReportJobs extends VerticleBase {
         }
     }
 
-    private void run(Messages.ReportRun job) {
+    private void run(ReportRun job) {
         try {
             build(job);
         } catch (RuntimeException | Error e) {
@@ -85,7 +89,7 @@ final class ReportJobs extends VerticleBase {
         }
     }
 
-    private void build(Messages.ReportRun job) {
+    private void build(ReportRun job) {
         StoredReport report = reports.get(job.reportId()).orElseThrow();
         Optional<StoredCohort> stored = cohorts.get(report.cohortId());
         Optional<Cohort> cohort = caches.cohort(cohorts, report.cohortId());
@@ -122,18 +126,18 @@ final class ReportJobs extends VerticleBase {
         }
     }
 
-    private void progress(Messages.ReportRun job, int done, int total, String what) {
+    private void progress(ReportRun job, int done, int total, String what) {
         reports.progress(job.reportId(), job.revision(), done, total);
         publish(job, new JsonObject().put("event", "progress").put("done", done)
                 .put("total", total).put("step", what));
     }
 
-    private void fail(Messages.ReportRun job, String reason) {
+    private void fail(ReportRun job, String reason) {
         reports.fail(job.reportId(), job.revision(), reason);
         publish(job, new JsonObject().put("event", "failed").put("error", reason));
     }
 
-    private void publish(Messages.ReportRun job, JsonObject event) {
+    private void publish(ReportRun job, JsonObject event) {
         vertx.eventBus().publish(Messages.reportEvents(job.reportId()), event
                 .put("revision", job.revision()).encode());
     }

@@ -1,6 +1,7 @@
 package io.oncosurv.server;
 
 import io.oncosurv.analysis.SurvivalResult;
+import io.oncosurv.report.JsonWriter;
 import io.oncosurv.stats.LandmarkEstimate;
 import io.oncosurv.stats.LogRankResult;
 import io.oncosurv.stats.QuantileEstimate;
@@ -176,31 +177,13 @@ final class SurvivalJson {
         return this;
     }
 
-    /** A JSON string, escaped (labels and ids come from users). */
+    /** A JSON string, escaped as every JSON we write escapes it ({@link JsonWriter}). */
     private SurvivalJson string(String s) {
         if (s == null) {
             out.append("null");
-            return this;
+        } else {
+            JsonWriter.string(out, s);
         }
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
         return this;
     }
 }

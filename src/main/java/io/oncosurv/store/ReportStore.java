@@ -50,6 +50,9 @@ public final class ReportStore {
      * even when every node claims at once.
      */
     public Optional<StoredReport> claim() {
+        if (!anyClaimable()) {
+            return Optional.empty(); // idle polls only read: no transaction, no lock, no write
+        }
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
             try {
@@ -91,23 +94,23 @@ public final class ReportStore {
         }
     }
 
+    private boolean anyClaimable() {
+        try (Connection c = database.connection();
+                PreparedStatement s = c.prepareStatement("SELECT 1 FROM report WHERE status = "
+                        + "'queued' OR (status = 'running' AND lease_until < ?) LIMIT 1")) {
+            s.setTimestamp(1, now());
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not look for report jobs", e);
+        }
+    }
+
     /** Jobs queued or running, over all nodes: what the bound on jobs counts. */
     public int active() {
         return select("SELECT " + COLUMNS + " FROM report WHERE status IN ('queued', "
                 + "'running')", null).size();
-    }
-
-    /** Which node runs a report's current revision (null: none yet). */
-    public Optional<String> owner(String id) {
-        try (Connection c = database.connection();
-                PreparedStatement s = c.prepareStatement("SELECT owner FROM report WHERE id = ?")) {
-            s.setString(1, id);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("could not read report " + id, e);
-        }
     }
 
     private Timestamp leaseEnd() {

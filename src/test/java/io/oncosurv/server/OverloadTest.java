@@ -28,26 +28,9 @@ class OverloadTest {
             List<Promise<Void>> stuck = new ArrayList<>();
             Router router = Router.router(vertx);
             router.route().handler(new Overload(2, 2, 2, 500)::handle);
-            router.get("/slow").handler(ctx -> {
-                Promise<Void> p = Promise.promise();
-                stuck.add(p);
-                p.future().onSuccess(v -> {
-                    if (!ctx.response().ended()) {
-                        ctx.response().end("late");
-                    }
-                });
-            });
+            router.get("/slow").handler(held(stuck, "late"));
             router.get("/health").handler(ctx -> ctx.response().end("UP"));
-            router.route().failureHandler(ctx -> {
-                if (ctx.failure() instanceof ApiError e) {
-                    ctx.response().setStatusCode(e.status()).end(e.body().encode());
-                } else {
-                    ctx.response().setStatusCode(ctx.statusCode()).end();
-                }
-            });
-            HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0).await();
-            WebClient client = WebClient.create(vertx, new WebClientOptions()
-                    .setDefaultHost("127.0.0.1").setDefaultPort(server.actualPort()));
+            WebClient client = serve(vertx, router);
             Future<HttpResponse<Buffer>> first = client.get("/slow").send();
             Future<HttpResponse<Buffer>> second = client.get("/slow").send();
             sleep(150); // let both arrive
@@ -69,6 +52,34 @@ class OverloadTest {
         }
     }
 
+    /** A handler that answers {@code body} once its promise in {@code held} is completed. */
+    private static io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> held(
+            List<Promise<Void>> held, String body) {
+        return ctx -> {
+            Promise<Void> p = Promise.promise();
+            held.add(p);
+            p.future().onSuccess(v -> {
+                if (!ctx.response().ended()) {
+                    ctx.response().end(body);
+                }
+            });
+        };
+    }
+
+    /** Serves {@code router} on a free port, errors as the server writes them; its client. */
+    private static WebClient serve(Vertx vertx, Router router) {
+        router.route().failureHandler(ctx -> {
+            if (ctx.failure() instanceof ApiError e) {
+                ctx.response().setStatusCode(e.status()).end(e.body().encode());
+            } else {
+                ctx.response().setStatusCode(ctx.statusCode()).end();
+            }
+        });
+        HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0).await();
+        return WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+                .setDefaultPort(server.actualPort()));
+    }
+
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);
@@ -85,18 +96,8 @@ class OverloadTest {
         try {
             List<Promise<Void>> held = new ArrayList<>();
             Router router = Router.router(vertx);
-            router.post("/up").handler(new UploadBudget(100, 80)::handle).handler(ctx -> {
-                Promise<Void> p = Promise.promise();
-                held.add(p);
-                p.future().onSuccess(v -> ctx.response().end("stored"));
-            });
-            router.route().failureHandler(ctx -> {
-                ApiError e = (ApiError) ctx.failure();
-                ctx.response().setStatusCode(e.status()).end(e.body().encode());
-            });
-            HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0).await();
-            WebClient client = WebClient.create(vertx, new WebClientOptions()
-                    .setDefaultHost("127.0.0.1").setDefaultPort(server.actualPort()));
+            router.post("/up").handler(new UploadBudget(100, 80)::handle).handler(held(held, "stored"));
+            WebClient client = serve(vertx, router);
             Future<HttpResponse<Buffer>> first = client.post("/up").sendBuffer(Buffer.buffer(
                     "x".repeat(60)));
             sleep(150);
@@ -125,19 +126,9 @@ class OverloadTest {
             List<Promise<Void>> held = new ArrayList<>();
             Router router = Router.router(vertx);
             router.route().handler(new Overload(10, 1, 1, 5_000)::handle);
-            router.get("/api/cohorts/x/plot.png").handler(ctx -> {
-                Promise<Void> p = Promise.promise();
-                held.add(p);
-                p.future().onSuccess(v -> ctx.response().end("png"));
-            });
+            router.get("/api/cohorts/x/plot.png").handler(held(held, "png"));
             router.get("/api/cohorts/x").handler(ctx -> ctx.response().end("{}"));
-            router.route().failureHandler(ctx -> {
-                ApiError e = (ApiError) ctx.failure();
-                ctx.response().setStatusCode(e.status()).end(e.body().encode());
-            });
-            HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0).await();
-            WebClient client = WebClient.create(vertx, new WebClientOptions()
-                    .setDefaultHost("127.0.0.1").setDefaultPort(server.actualPort()));
+            WebClient client = serve(vertx, router);
             Future<HttpResponse<Buffer>> first = client.get("/api/cohorts/x/plot.png").send();
             sleep(150);
             assertEquals(503, client.get("/api/cohorts/x/plot.png").send().await().statusCode());
