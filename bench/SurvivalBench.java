@@ -259,6 +259,10 @@ public final class SurvivalBench {
                         .alreadySorted().build());
         measure("phase.km", reps, () -> KaplanMeier.fitGroups(sample, ConfType.LOG, 0.95));
         measure("phase.logrank", reps, () -> LogRank.test(sample, 0.0));
+        // Floors: what any pipeline on time-ordered input pays before computing anything.
+        measure("floor.read", reps, () -> readOnce(sorted));
+        int[] points = curvePoints(KaplanMeier.fitGroups(sample, ConfType.LOG, 0.95));
+        measure("floor.curve-arrays", reps, () -> curveArrays(points));
         // R's near-tie rule runs inside each pass: the whole sorted pipeline without it.
         run("sorted.exact", reps, () ->
                 SurvivalSample.builder(sorted.time(), sorted.event()).groups(sorted.group(), groups)
@@ -299,6 +303,57 @@ public final class SurvivalBench {
         System.out.printf(Locale.ROOT, "n = %d, events = %d; log-rank chisq = %.10g; df = %d, p = %s%n",
                 cohort.n(), cohort.events(), lr.chiSquare(), lr.df(), lr.p());
         System.out.printf(Locale.ROOT, "log-rank chisq, 17 digits = %.17g%n", lr.chiSquare());
+    }
+
+    /** One pass over the input a time-ordered pipeline reads: times, event flags, groups. */
+    private static double readOnce(Cohort c) {
+        double[] time = c.time();
+        boolean[] event = c.event();
+        int[] group = c.group();
+        double sum = 0;
+        long codes = 0;
+        for (int i = 0; i < time.length; i++) {
+            sum += time[i];
+            codes += group[i] + (event[i] ? 1 : 0);
+        }
+        return sum + codes;
+    }
+
+    private static int[] curvePoints(SurvivalCurve[] curves) {
+        int[] points = new int[curves.length];
+        for (int g = 0; g < curves.length; g++) {
+            points[g] = curves[g].size();
+        }
+        return points;
+    }
+
+    /**
+     * New arrays of the curves' shape (per point: time, S and the variance as doubles; at risk,
+     * events and censored as ints), filled with a counter: handing back the curves as primitive
+     * arrays costs at least this, whatever computes them.
+     */
+    private static Object[] curveArrays(int[] points) {
+        Object[] out = new Object[points.length * 6];
+        for (int g = 0; g < points.length; g++) {
+            int m = points[g];
+            double[] time = new double[m];
+            double[] survival = new double[m];
+            double[] variance = new double[m];
+            int[] atRisk = new int[m];
+            int[] events = new int[m];
+            int[] censored = new int[m];
+            for (int i = 0; i < m; i++) {
+                time[i] = i;
+                survival[i] = i;
+                variance[i] = i;
+                atRisk[i] = i;
+                events[i] = i;
+                censored[i] = i;
+            }
+            Object[] arrays = {time, survival, variance, atRisk, events, censored};
+            System.arraycopy(arrays, 0, out, g * 6, 6);
+        }
+        return out;
     }
 
     private static Answer run(String label, int reps, Supplier<SurvivalSample> build) {

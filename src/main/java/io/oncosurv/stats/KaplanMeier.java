@@ -41,14 +41,14 @@ public final class KaplanMeier {
                     Math.min(sample.groupSize(g), steps.steps));
         }
         // cells are stratum * groups + group; a group's cells in several strata add up
-        CurveBuilder[] builderOfCell = new CurveBuilder[groups * sample.strata()];
-        for (int c = 0; c < builderOfCell.length; c++) {
-            builderOfCell[c] = builders[c % groups];
+        int[] groupOfCell = new int[groups * sample.strata()];
+        for (int c = 0; c < groupOfCell.length; c++) {
+            groupOfCell[c] = c % groups;
         }
         for (int j = 0; j < steps.steps; j++) {
             double t = steps.time[j];
             for (int e = steps.start[j]; e < steps.start[j + 1]; e++) {
-                builderOfCell[steps.cell[e]].add(t, steps.events[e], steps.censored[e]);
+                builders[groupOfCell[steps.cell[e]]].add(t, steps.events[e], steps.censored[e]);
             }
         }
         SurvivalCurve[] curves = new SurvivalCurve[groups];
@@ -58,65 +58,62 @@ public final class KaplanMeier {
         return curves;
     }
 
-    /** One group's curve, grown a time at a time in increasing order. */
+    /**
+     * One group's curve: its times and counts gathered in increasing time order, then S and the
+     * variance in one pass over them (a tight loop on one group's arrays, rather than three
+     * groups' running products interleaved).
+     */
     private static final class CurveBuilder {
         private final int patients;
         private final double[] time;
-        private final int[] nRisk;
         private final int[] nEvent;
         private final int[] nCensor;
-        private final double[] survival;
-        private final double[] logVariance;
         private int points;
-        private int atRisk;
-        private double surv = 1;
-        private double variance;
 
         /** @param maxPoints a bound on the curve's points: its patients, or the sample's times */
         CurveBuilder(int patients, int maxPoints) {
             this.patients = patients;
-            this.atRisk = patients;
             time = new double[maxPoints];
-            nRisk = new int[maxPoints];
             nEvent = new int[maxPoints];
             nCensor = new int[maxPoints];
-            survival = new double[maxPoints];
-            logVariance = new double[maxPoints];
         }
 
+        /** Patients leaving at time t, which may be the last point's time (strata add up). */
         void add(double t, int events, int censorings) {
-            if (points == 0 || t != time[points - 1]) {
-                if (points > 0) {
-                    closeLastPoint();
-                }
-                time[points] = t;
-                nRisk[points] = atRisk;
-                points++;
+            int p = points;
+            if (p == 0 || t != time[p - 1]) {
+                time[p] = t;
+                nEvent[p] = events;
+                nCensor[p] = censorings;
+                points = p + 1;
+            } else {
+                nEvent[p - 1] += events;
+                nCensor[p - 1] += censorings;
             }
-            nEvent[points - 1] += events;
-            nCensor[points - 1] += censorings;
-        }
-
-        /** S and Greenwood's variance of −log S after the last point's events. */
-        private void closeLastPoint() {
-            int last = points - 1;
-            int d = nEvent[last];
-            double r = atRisk;
-            // No branch on d > 0 (unpredictable with distinct times): with d = 0 S is multiplied
-            // by exactly 1 and the variance gains exactly 0; with d = r S becomes 0 and the
-            // variance d / 0 = +infinity, R's NA standard error at S = 0.
-            surv *= (r - d) / r;
-            variance += d / (r * (r - d));
-            survival[last] = surv;
-            logVariance[last] = variance;
-            atRisk -= d + nCensor[last];
         }
 
         SurvivalCurve build(ConfType confType, double confLevel) {
-            if (points > 0) {
-                closeLastPoint();
+            int size = points;
+            int[] nRisk = new int[size];
+            double[] survival = new double[size];
+            double[] logVariance = new double[size];
+            int atRisk = patients;
+            double surv = 1;
+            double variance = 0;
+            for (int p = 0; p < size; p++) {
+                int d = nEvent[p];
+                double r = atRisk;
+                // No branch on d > 0 (unpredictable with distinct times): with d = 0 S is
+                // multiplied by exactly 1 and the variance gains exactly 0; with d = r S becomes
+                // 0 and the variance d / 0 = +infinity, R's NA standard error at S = 0.
+                surv *= (r - d) / r;
+                variance += d / (r * (r - d));
+                nRisk[p] = atRisk;
+                survival[p] = surv;
+                logVariance[p] = variance;
+                atRisk -= d + nCensor[p];
             }
-            return new SurvivalCurve(patients, confType, confLevel, points, time, nRisk, nEvent,
+            return new SurvivalCurve(patients, confType, confLevel, size, time, nRisk, nEvent,
                     nCensor, survival, logVariance);
         }
     }

@@ -13,9 +13,9 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  * weight w (for G(rho), Ŝ(t−)^rho from the stratum's pooled Kaplan–Meier), observed += w·d_g, expected += w·d·n_g/n, and
  * the covariance gets w²·d(n−d)/(n(n−1))·n_g(δ_gh − n_h/n). Strata add their sums. The statistic
  * is (O−E)ᵀV⁻¹(O−E) over the groups with expected > 0, less the first of them.
- * R's C code adds the expected and covariance terms of every group at every event time; here a
- * group's terms are added when its number at risk changes (see {@link LogRankSums}): the same
- * sums in a different order.
+ * R's C code adds the expected and covariance terms of every group at every event time; here
+ * running totals are read as patients leave (see {@link LogRankSums}): the same sums in a
+ * different order.
  */
 public final class LogRank {
 
@@ -67,34 +67,8 @@ public final class LogRank {
     }
 
     private static LogRankSums sum(SurvivalSample sample, Weighting weighting, Weighting partner) {
-        int k = sample.groups();
         LogRankSums sums = new LogRankSums(sample, weighting, partner);
-        TimeSteps steps = sample.steps();
-        if (sample.strata() == 1) {
-            for (int j = 0; j < steps.steps; j++) {
-                sums.addTime(steps, 0, steps.start[j], steps.start[j + 1]);
-            }
-        } else {
-            int[] stratumOf = new int[k * sample.strata()];
-            for (int c = 0; c < stratumOf.length; c++) {
-                stratumOf[c] = c / k;
-            }
-            for (int j = 0; j < steps.steps; j++) {
-                // a step's entries are in cell order, so each stratum's cells come together
-                int e = steps.start[j];
-                int end = steps.start[j + 1];
-                while (e < end) {
-                    int stratum = stratumOf[steps.cell[e]];
-                    int stratumEnd = e + 1;
-                    while (stratumEnd < end && stratumOf[steps.cell[stratumEnd]] == stratum) {
-                        stratumEnd++;
-                    }
-                    sums.addTime(steps, stratum, e, stratumEnd);
-                    e = stratumEnd;
-                }
-            }
-        }
-        sums.settleAll();
+        sums.addAll(sample.steps());
         return sums;
     }
 

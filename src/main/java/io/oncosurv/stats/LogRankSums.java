@@ -1,66 +1,50 @@
 package io.oncosurv.stats;
 
 /**
- * The sums of {@link LogRank}, kept so that a time costs O(cells leaving at it) rather than O(k²).
- * Per stratum s and distinct time t with d events among n at risk, weight w:
- * a_t = w·d/n, c_t = w²·d(n−d)/(n(n−1)), e_t = c_t/n. With a partner weighting v, c_t uses w·v
- * instead of w², which gives the covariance of two weighted statistics (for MaxCombo). Then E_g = Σ a_t·n_g(t),
- * V_gg = Σ c_t·n_g(t) − Σ e_t·n_g(t)², V_gh = −Σ e_t·n_g(t)·n_h(t). Since n_g only changes
- * when a patient of g leaves, running totals of a, c and e per stratum are kept, and a group's
- * terms are settled (count × change of the total since its last settlement) just before its
- * count changes, and once at the end.
+ * The sums of {@link LogRank}, at O(groups) per time and per cell leaving at it rather than
+ * O(groups²) per time. Per stratum and distinct time t with d events among n at risk, weight w:
+ * a_t = w·d/n, c_t = w²·d(n−d)/(n(n−1)) and e_t = c_t/n (with a partner weighting v, c_t uses
+ * w·v, which gives the covariance of two weighted statistics, for MaxCombo). Then
+ * E_g = Σ_t a_t·n_g(t), V_gh = −Σ_t e_t·n_g(t)·n_h(t) for g ≠ h, and, since Σ_h n_h = n,
+ * V_gg = Σ_t c_t·n_g(t) − Σ_t e_t·n_g(t)² = −Σ_{h≠g} V_gh (so the diagonal is a sum of
+ * positive terms, without cancellation).
+ *
+ * <p>A patient of g leaving at T is at risk at every t ≤ T, so E_g is the sum over g's patients
+ * of A(T) = Σ_{t≤T} a_t, and Σ_t e_t·n_g(t)·n_h(t) the sum over g's patients of
+ * F_h(T) = Σ_{t≤T} e_t·n_h(t): running totals, read as patients leave.
  */
 final class LogRankSums {
 
     private final int groups;
     private final Weighting weighting;
     private final Weighting partner;
+    private final boolean constantWeights; // both 1 everywhere: no survival to follow
     final double[] observed;
     private final double[] expected;
-    private final double[] hazardSum; // Σ c_t·n_g(t), per group
-    private final double[] pairSum; // Σ e_t·n_g(t)·n_h(t), per g <= h, row-major k × k
-    private final int[] pairIndex; // (g, h) -> index of (min, max) in pairSum, without a branch
+    private final double[] pairSum; // Σ e_t·n_g(t)·n_h(t) at [g * groups + h], g < h
     private final int[] atRisk; // per cell
     private final int[] pooledAtRisk; // per stratum
     private final double[] pooledSurvival; // per stratum, Kaplan–Meier just before the time
     private final double[] petoSurvival; // per stratum, Peto's Π(1 − d/(n+1)) before the time
-    private final double[] totalA; // per stratum
-    private final double[] totalC;
-    private final double[] totalE;
-    private final double[] settledA; // per cell: totalA at its last settlement
-    private final double[] settledC;
-    private final double[] settledE; // per stratum × k × k
-
-    LogRankSums(SurvivalSample sample, Weighting weighting) {
-        this(sample, weighting, weighting);
-    }
+    private final double[] runningA; // per stratum: A(t)
+    private final double[] runningF; // per cell: F_h(t) of its stratum
 
     LogRankSums(SurvivalSample sample, Weighting weighting, Weighting partner) {
         this.groups = sample.groups();
         this.weighting = weighting;
         this.partner = partner;
+        this.constantWeights = weighting.isConstant() && partner.isConstant();
         int strata = sample.strata();
         int cells = strata * groups;
         observed = new double[groups];
         expected = new double[groups];
-        hazardSum = new double[groups];
         pairSum = new double[groups * groups];
-        pairIndex = new int[groups * groups];
-        for (int g = 0; g < groups; g++) {
-            for (int h = 0; h < groups; h++) {
-                pairIndex[g * groups + h] = Math.min(g, h) * groups + Math.max(g, h);
-            }
-        }
         atRisk = new int[cells];
         pooledAtRisk = new int[strata];
         pooledSurvival = new double[strata];
         petoSurvival = new double[strata];
-        totalA = new double[strata];
-        totalC = new double[strata];
-        totalE = new double[strata];
-        settledA = new double[cells];
-        settledC = new double[cells];
-        settledE = new double[strata * groups * groups];
+        runningA = new double[strata];
+        runningF = new double[cells];
         for (int s = 0; s < strata; s++) {
             pooledSurvival[s] = 1;
             petoSurvival[s] = 1;
@@ -71,65 +55,130 @@ final class LogRankSums {
         }
     }
 
-    /** One distinct time of one stratum: entries {@code from .. to-1} of the steps. */
-    void addTime(TimeSteps steps, int s, int from, int to) {
-        int d = 0;
-        int leaving = 0;
-        for (int e = from; e < to; e++) {
-            d += steps.events[e];
-            leaving += steps.events[e] + steps.censored[e];
+    /**
+     * Adds every time of every stratum. One loop with the body inline: a call per time (too
+     * large to inline) cost more than the arithmetic.
+     */
+    void addAll(TimeSteps steps) {
+        if (pooledAtRisk.length == 1) {
+            addUnstratified(steps);
+            return;
         }
-        // No branch on d > 0: at a time with only censorings every term below is exactly 0
-        // (and the pooled survival is multiplied by exactly 1).
-        double n = pooledAtRisk[s];
-        double petoAt = petoSurvival[s] * (1 - d / (n + 1));
-        double weight = weighting.at(n, d, pooledSurvival[s], petoAt);
-        double partnerWeight = partner == weighting ? weight
-                : partner.at(n, d, pooledSurvival[s], petoAt);
-        for (int e = from; e < to; e++) {
-            observed[steps.cell[e] - s * groups] += weight * steps.events[e];
-        }
-        totalA[s] += weight * d / n;
-        if (n > 1) {
-            double c = weight * partnerWeight * d * (n - d) / (n * (n - 1));
-            totalC[s] += c;
-            totalE[s] += c / n;
-        }
-        pooledSurvival[s] *= (n - d) / n;
-        petoSurvival[s] = petoAt;
-        for (int e = from; e < to; e++) {
-            int cell = steps.cell[e];
-            settle(s, cell - s * groups);
-            atRisk[cell] -= steps.events[e] + steps.censored[e];
-        }
-        pooledAtRisk[s] -= leaving;
-    }
-
-    /** Adds group g's terms in stratum s since its last settlement, at its current count. */
-    private void settle(int s, int g) {
-        int base = s * groups;
-        int cell = base + g;
-        double n = atRisk[cell];
-        expected[g] += n * (totalA[s] - settledA[cell]);
-        settledA[cell] = totalA[s];
-        hazardSum[g] += n * (totalC[s] - settledC[cell]);
-        settledC[cell] = totalC[s];
-        double e = totalE[s];
-        int pairs = s * groups * groups;
-        int row = g * groups;
-        for (int h = 0; h < groups; h++) {
-            int pair = pairIndex[row + h];
-            pairSum[pair] += n * atRisk[base + h] * (e - settledE[pairs + pair]);
-            settledE[pairs + pair] = e;
-        }
-    }
-
-    void settleAll() {
-        for (int s = 0; s < pooledAtRisk.length; s++) {
-            for (int g = 0; g < groups; g++) {
-                settle(s, g);
+        int[] start = steps.start;
+        int[] cellOf = steps.cell;
+        int[] events = steps.events;
+        int[] censored = steps.censored;
+        int k = groups;
+        boolean stratified = pooledAtRisk.length > 1;
+        int entry = 0;
+        for (int j = 0; j < steps.steps; j++) {
+            int stepEnd = start[j + 1];
+            while (entry < stepEnd) {
+                // a step's entries are in cell order, so each stratum's cells come together
+                int s = stratified ? cellOf[entry] / k : 0;
+                int base = s * k;
+                int runEnd = entry + 1;
+                int d = events[entry];
+                int leaving = d + censored[entry];
+                while (runEnd < stepEnd && cellOf[runEnd] < base + k) {
+                    d += events[runEnd];
+                    leaving += events[runEnd] + censored[runEnd];
+                    runEnd++;
+                }
+                // No branch on d > 0: at a time with only censorings every term below is
+                // exactly 0 (and the pooled survival is multiplied by exactly 1).
+                double n = pooledAtRisk[s];
+                double weight = 1;
+                double partnerWeight = 1;
+                if (!constantWeights) {
+                    double petoAt = petoSurvival[s] * (1 - d / (n + 1));
+                    petoSurvival[s] = petoAt;
+                    weight = weighting.at(n, d, pooledSurvival[s], petoAt);
+                    partnerWeight = partner == weighting ? weight
+                            : partner.at(n, d, pooledSurvival[s], petoAt);
+                    pooledSurvival[s] *= (n - d) / n;
+                }
+                // One division for the three terms. With n = 1, d(n − d) is 0, so e is 0 as
+                // it should be, and m = 1 keeps a = w·d/n finite.
+                double m = Math.max(n - 1, 1);
+                double q = 1 / (n * n * m);
+                double e = weight * partnerWeight * d * (n - d) * q;
+                double a = runningA[s] + weight * d * (n * m * q);
+                runningA[s] = a;
+                for (int h = base; h < base + k; h++) {
+                    runningF[h] += e * atRisk[h];
+                }
+                for (; entry < runEnd; entry++) {
+                    int cell = cellOf[entry];
+                    int g = cell - base;
+                    int left = events[entry] + censored[entry];
+                    observed[g] += weight * events[entry];
+                    expected[g] += left * a;
+                    for (int h = g + 1; h < k; h++) {
+                        pairSum[g * k + h] += left * runningF[base + h];
+                    }
+                    atRisk[cell] -= left;
+                }
+                pooledAtRisk[s] -= leaving;
             }
         }
+    }
+
+    /**
+     * The same sums for one stratum, its running values kept in registers rather than arrays
+     * (half the time with continuous times, where each time has one entry).
+     */
+    private void addUnstratified(TimeSteps steps) {
+        int[] start = steps.start;
+        int[] cellOf = steps.cell;
+        int[] events = steps.events;
+        int[] censored = steps.censored;
+        int k = groups;
+        int pooled = pooledAtRisk[0];
+        double a = runningA[0];
+        double km = pooledSurvival[0];
+        double peto = petoSurvival[0];
+        int entry = 0;
+        for (int j = 0; j < steps.steps; j++) {
+            int stepEnd = start[j + 1];
+            int d = events[entry];
+            int leaving = d + censored[entry];
+            for (int other = entry + 1; other < stepEnd; other++) {
+                d += events[other];
+                leaving += events[other] + censored[other];
+            }
+            double n = pooled;
+            double weight = 1;
+            double partnerWeight = 1;
+            if (!constantWeights) {
+                peto *= 1 - d / (n + 1);
+                weight = weighting.at(n, d, km, peto);
+                partnerWeight = partner == weighting ? weight : partner.at(n, d, km, peto);
+                km *= (n - d) / n;
+            }
+            double m = Math.max(n - 1, 1);
+            double q = 1 / (n * n * m);
+            double e = weight * partnerWeight * d * (n - d) * q;
+            a += weight * d * (n * m * q);
+            for (int h = 0; h < k; h++) {
+                runningF[h] += e * atRisk[h];
+            }
+            for (; entry < stepEnd; entry++) {
+                int g = cellOf[entry];
+                int left = events[entry] + censored[entry];
+                observed[g] += weight * events[entry];
+                expected[g] += left * a;
+                for (int h = g + 1; h < k; h++) {
+                    pairSum[g * k + h] += left * runningF[h];
+                }
+                atRisk[g] -= left;
+            }
+            pooled -= leaving;
+        }
+        pooledAtRisk[0] = pooled;
+        runningA[0] = a;
+        pooledSurvival[0] = km;
+        petoSurvival[0] = peto;
     }
 
     double[] expected() {
@@ -139,10 +188,12 @@ final class LogRankSums {
     double[][] variance() {
         double[][] v = new double[groups][groups];
         for (int g = 0; g < groups; g++) {
-            v[g][g] = hazardSum[g] - pairSum[g * groups + g];
             for (int h = g + 1; h < groups; h++) {
-                v[g][h] = -pairSum[g * groups + h];
-                v[h][g] = v[g][h];
+                double pair = pairSum[g * groups + h];
+                v[g][h] = -pair;
+                v[h][g] = -pair;
+                v[g][g] += pair;
+                v[h][h] += pair;
             }
         }
         return v;

@@ -147,21 +147,30 @@ public final class SurvivalSample {
             return new SurvivalSample(time.length, groups, strata, cellSizes, steps);
         }
 
-        /** Input already in time order: one pass checks, counts and reduces the rows. */
+        /** Input already in time order: one pass checks and codes the rows, then they are reduced. */
         private TimeSteps reduceSorted(int[] cellSizes) {
-            TimeStepsBuilder steps = TimeStepsBuilder.forSortedTimes(time, groups * strata,
-                    timeFix);
-            for (int i = 0; i < time.length; i++) {
+            int n = time.length;
+            int[] code = new int[n];
+            int distinct = 0;
+            double sumOfDistinct = 0;
+            double previous = Double.NaN;
+            for (int i = 0; i < n; i++) {
                 double t = checkedTime(i);
-                if (i > 0 && t < time[i - 1]) {
-                    throw new IllegalArgumentException("times are not in increasing order at "
-                            + "position " + i + " (" + t + " after " + time[i - 1] + ")");
+                if (t != previous) {
+                    if (t < previous) {
+                        throw new IllegalArgumentException("times are not in increasing order "
+                                + "at position " + i + " (" + t + " after " + previous + ")");
+                    }
+                    distinct++;
+                    sumOfDistinct += t;
+                    previous = t;
                 }
                 int c = checkedCell(i);
                 cellSizes[c]++;
-                steps.add(t, c, event[i]);
+                code[i] = (c << 1) | (event[i] ? 1 : 0);
             }
-            return steps.build();
+            return TimeStepsBuilder.reduce(time, code, n, groups * strata, timeFix, distinct,
+                    sumOfDistinct);
         }
 
         /**
@@ -183,12 +192,16 @@ public final class SurvivalSample {
                 }
                 RadixSort.sort(t, packed);
             }
-            TimeStepsBuilder steps = TimeStepsBuilder.forSortedTimes(t, groups * strata, timeFix);
+            int distinct = 0;
+            double sumOfDistinct = 0;
             for (int r = 0; r < n; r++) {
-                int code = packed[r];
-                steps.add(t[r], code >>> 1, (code & 1) == 1);
+                if (r == 0 || t[r] != t[r - 1]) {
+                    distinct++;
+                    sumOfDistinct += t[r];
+                }
             }
-            return steps.build();
+            return TimeStepsBuilder.reduce(t, packed, n, groups * strata, timeFix, distinct,
+                    sumOfDistinct);
         }
 
         /** Reads the rows through the order index, checking it and them. */
@@ -217,8 +230,7 @@ public final class SurvivalSample {
         private double checkedTime(int i) {
             double t = time[i];
             if (!(t >= 0) || t == Double.POSITIVE_INFINITY) {
-                throw new IllegalArgumentException("time[" + i + "] is " + t
-                        + ": times must be finite and >= 0");
+                throw badCode("time", i, t + ": times must be finite and >= 0");
             }
             return t;
         }
@@ -227,15 +239,18 @@ public final class SurvivalSample {
         private int checkedCell(int i) {
             int g = group == null ? 0 : group[i];
             if (g < 0 || g >= groups) {
-                throw new IllegalArgumentException("group[" + i + "] is " + g
-                        + ": codes must be in 0.." + (groups - 1));
+                throw badCode("group", i, g + ": codes must be in 0.." + (groups - 1));
             }
             int s = stratum == null ? 0 : stratum[i];
             if (s < 0 || s >= strata) {
-                throw new IllegalArgumentException("stratum[" + i + "] is " + s
-                        + ": codes must be in 0.." + (strata - 1));
+                throw badCode("stratum", i, s + ": codes must be in 0.." + (strata - 1));
             }
             return s * groups + g;
+        }
+
+        // out of line, so that the checks above stay small enough to inline in the row loops
+        private static IllegalArgumentException badCode(String array, int i, String problem) {
+            return new IllegalArgumentException(array + "[" + i + "] is " + problem);
         }
 
         private void checkLength(String what, int[] codes) {

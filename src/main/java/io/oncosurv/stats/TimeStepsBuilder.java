@@ -3,23 +3,29 @@ package io.oncosurv.stats;
 import java.util.Arrays;
 
 /**
- * Builds {@link TimeSteps} from rows fed in non-decreasing time order, applying R's
- * {@code aeqSurv} as it goes: distinct times closer than {@link RDefaults#TIME_TIE_TOLERANCE},
- * absolutely or relative to the mean of all distinct times, are one time, the smallest of a chain
- * of such near-equal times. Times written as 15-digit decimals after a unit conversion
- * (days / 30.4375) differ in their last bits; without the rule one tie would count as two times.
+ * Reduces rows in non-decreasing time order to {@link TimeSteps}, applying R's {@code aeqSurv}:
+ * distinct times closer than {@link RDefaults#TIME_TIE_TOLERANCE}, absolutely or relative to the
+ * mean of all distinct times, are one time, the smallest of a chain of such near-equal times.
+ * Times written as 15-digit decimals after a unit conversion (days / 30.4375) differ in their
+ * last bits; without the rule one tie would count as two times.
+ *
+ * <p>A step with one row (most steps when times are continuous) is written straight through; a
+ * step with several rows gathers them per cell first. Each row is a code {@code cell << 1 | event}.
  */
 final class TimeStepsBuilder {
 
-    private final int[] pendingEvents; // per cell, at the current step
-    private final int[] pendingCensored;
-    private final int[] touched; // cells with rows at the current step
-    private final boolean[] isTouched;
-    private int touchedCount;
+    private final double[] rowTime;
+    private final int[] rowCode;
+    private final int rows;
     private final boolean timeFix;
     private final double meanOfDistinct;
-    private double lastDistinct = Double.NaN; // the last time seen, before the tie rule
-    private double stepTime = Double.NaN; // the current step's time: its chain's first time
+    // a gap above this is surely not a near-tie, so most gaps need no division (see isTied)
+    private final double surelyApart;
+
+    private final int[] pendingEvents; // per cell, in the step being gathered
+    private final int[] pendingCensored;
+    private final int[] touched; // cells with rows in that step
+    private final boolean[] isTouched;
 
     private int steps;
     private double[] time;
@@ -30,28 +36,29 @@ final class TimeStepsBuilder {
     private int[] censored;
 
     /**
-     * A builder for the times of {@code sortedTimes}, read once here for the number of distinct
-     * times (to size the steps) and their mean (R's tie rule needs it before the first step).
+     * Reduces {@code rows} rows: times in non-decreasing order, codes {@code cell << 1 | event};
+     * {@code distinct} times (exactly distinct, before R's rule) summing to {@code sumOfDistinct}.
      */
-    static TimeStepsBuilder forSortedTimes(double[] sortedTimes, int cells, boolean timeFix) {
-        int distinct = 0;
-        double sum = 0;
-        for (int i = 0; i < sortedTimes.length; i++) {
-            if (i == 0 || sortedTimes[i] != sortedTimes[i - 1]) {
-                distinct++;
-                sum += sortedTimes[i];
-            }
-        }
-        return new TimeStepsBuilder(cells, distinct, sum / distinct, timeFix);
+    static TimeSteps reduce(double[] rowTime, int[] rowCode, int rows, int cells,
+            boolean timeFix, int distinct, double sumOfDistinct) {
+        return new TimeStepsBuilder(rowTime, rowCode, rows, cells, timeFix, distinct,
+                sumOfDistinct).build();
     }
 
-    private TimeStepsBuilder(int cells, int distinct, double meanOfDistinct, boolean timeFix) {
+    private TimeStepsBuilder(double[] rowTime, int[] rowCode, int rows, int cells,
+            boolean timeFix, int distinct, double sumOfDistinct) {
+        this.rowTime = rowTime;
+        this.rowCode = rowCode;
+        this.rows = rows;
+        this.timeFix = timeFix;
+        meanOfDistinct = sumOfDistinct / distinct;
+        double tol = RDefaults.TIME_TIE_TOLERANCE;
+        // gap / mean is within an ulp of the exact quotient, so twice the bound is safe
+        surelyApart = Math.max(tol, 2 * tol * meanOfDistinct);
         pendingEvents = new int[cells];
         pendingCensored = new int[cells];
         touched = new int[cells];
         isTouched = new boolean[cells];
-        this.timeFix = timeFix;
-        this.meanOfDistinct = meanOfDistinct;
         int capacity = Math.max(16, distinct);
         time = new double[capacity];
         start = new int[capacity + 1];
@@ -60,41 +67,74 @@ final class TimeStepsBuilder {
         censored = new int[capacity];
     }
 
-    /** Adds one row; times must come in non-decreasing order (the caller checks). */
-    void add(double t, int rowCell, boolean event) {
-        if (t != lastDistinct) {
-            double gap = t - lastDistinct; // NaN for the first time: not tied
-            double tol = RDefaults.TIME_TIE_TOLERANCE;
-            boolean tied = timeFix && (gap <= tol || gap / meanOfDistinct <= tol);
-            if (!tied) {
-                closeStep();
-                stepTime = t + 0.0; // folds -0.0 into 0.0
-            }
-            lastDistinct = t;
+    /** Whether {@code t} (> {@code previous}, the last distinct time) is the same time by R's rule. */
+    private boolean isTied(double previous, double t) {
+        double gap = t - previous;
+        if (!timeFix || gap > surelyApart) {
+            return false;
         }
-        int isEvent = event ? 1 : 0; // arithmetic, not a branch: events come at random
-        pendingEvents[rowCell] += isEvent;
-        pendingCensored[rowCell] += 1 - isEvent;
-        if (!isTouched[rowCell]) {
-            isTouched[rowCell] = true;
-            touched[touchedCount++] = rowCell;
-        }
+        double tol = RDefaults.TIME_TIE_TOLERANCE;
+        return gap <= tol || gap / meanOfDistinct <= tol;
     }
 
-    TimeSteps build() {
-        closeStep();
+    private TimeSteps build() {
+        int i = 0;
+        while (i < rows) {
+            double stepTime = rowTime[i] + 0.0; // folds -0.0 into 0.0
+            double previous = rowTime[i];
+            int end = i + 1;
+            while (end < rows) {
+                double t = rowTime[end];
+                if (t != previous) {
+                    if (!isTied(previous, t)) {
+                        break;
+                    }
+                    previous = t;
+                }
+                end++;
+            }
+            if (end == i + 1) {
+                int code = rowCode[i];
+                int isEvent = code & 1;
+                startStep(stepTime);
+                addEntry(code >>> 1, isEvent, 1 - isEvent);
+            } else {
+                gatherStep(stepTime, i, end);
+            }
+            i = end;
+        }
         start[steps] = entries;
         return new TimeSteps(steps, time, start, cell, events, censored);
     }
 
-    /** Writes the current step's cells, in increasing cell order. */
-    private void closeStep() {
-        if (touchedCount == 0) {
-            return;
+    /** A step of several rows: counts per cell, written in increasing cell order. */
+    private void gatherStep(double stepTime, int from, int to) {
+        int touchedCount = 0;
+        for (int r = from; r < to; r++) {
+            int code = rowCode[r];
+            int c = code >>> 1;
+            int isEvent = code & 1; // arithmetic, not a branch: events come at random
+            pendingEvents[c] += isEvent;
+            pendingCensored[c] += 1 - isEvent;
+            if (!isTouched[c]) {
+                isTouched[c] = true;
+                touched[touchedCount++] = c;
+            }
         }
         if (touchedCount > 1) {
             Arrays.sort(touched, 0, touchedCount);
         }
+        startStep(stepTime);
+        for (int u = 0; u < touchedCount; u++) {
+            int c = touched[u];
+            addEntry(c, pendingEvents[c], pendingCensored[c]);
+            pendingEvents[c] = 0;
+            pendingCensored[c] = 0;
+            isTouched[c] = false;
+        }
+    }
+
+    private void startStep(double stepTime) {
         if (steps == time.length) {
             time = Arrays.copyOf(time, 2 * steps);
             start = Arrays.copyOf(start, 2 * steps + 1);
@@ -102,21 +142,17 @@ final class TimeStepsBuilder {
         time[steps] = stepTime;
         start[steps] = entries;
         steps++;
-        for (int u = 0; u < touchedCount; u++) {
-            int c = touched[u];
-            if (entries == cell.length) {
-                cell = Arrays.copyOf(cell, 2 * entries);
-                events = Arrays.copyOf(events, 2 * entries);
-                censored = Arrays.copyOf(censored, 2 * entries);
-            }
-            cell[entries] = c;
-            events[entries] = pendingEvents[c];
-            censored[entries] = pendingCensored[c];
-            entries++;
-            pendingEvents[c] = 0;
-            pendingCensored[c] = 0;
-            isTouched[c] = false;
+    }
+
+    private void addEntry(int c, int eventCount, int censoredCount) {
+        if (entries == cell.length) {
+            cell = Arrays.copyOf(cell, 2 * entries);
+            events = Arrays.copyOf(events, 2 * entries);
+            censored = Arrays.copyOf(censored, 2 * entries);
         }
-        touchedCount = 0;
+        cell[entries] = c;
+        events[entries] = eventCount;
+        censored[entries] = censoredCount;
+        entries++;
     }
 }
