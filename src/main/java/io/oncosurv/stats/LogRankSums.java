@@ -1,8 +1,8 @@
 package io.oncosurv.stats;
 
 /**
- * The sums of {@link LogRank}, at O(groups) per time and per cell leaving at it rather than
- * O(groups²) per time. Per stratum and distinct time t with d events among n at risk, weight w:
+ * The sums of {@link LogRank}, at O(1) per time and O(groups) per cell leaving at it, rather
+ * than O(groups²) per time. Per stratum and distinct time t with d events among n at risk, weight w:
  * a_t = w·d/n, c_t = w²·d(n−d)/(n(n−1)) and e_t = c_t/n (with a partner weighting v, c_t uses
  * w·v, which gives the covariance of two weighted statistics, for MaxCombo). Then
  * E_g = Σ_t a_t·n_g(t), V_gh = −Σ_t e_t·n_g(t)·n_h(t) for g ≠ h, and, since Σ_h n_h = n,
@@ -11,7 +11,9 @@ package io.oncosurv.stats;
  *
  * <p>A patient of g leaving at T is at risk at every t ≤ T, so E_g is the sum over g's patients
  * of A(T) = Σ_{t≤T} a_t, and Σ_t e_t·n_g(t)·n_h(t) the sum over g's patients of
- * F_h(T) = Σ_{t≤T} e_t·n_h(t): running totals, read as patients leave.
+ * F_h(T) = Σ_{t≤T} e_t·n_h(t): running totals, read as patients leave. F_h is not summed at
+ * every time: n_h is constant between h's departures, so F_h(T) is its value at h's last
+ * departure plus n_h times the growth of E(T) = Σ_{t≤T} e_t since then.
  */
 final class LogRankSums {
 
@@ -27,7 +29,10 @@ final class LogRankSums {
     private final double[] pooledSurvival; // per stratum, Kaplan–Meier just before the time
     private final double[] petoSurvival; // per stratum, Peto's Π(1 − d/(n+1)) before the time
     private final double[] runningA; // per stratum: A(t)
-    private final double[] runningF; // per cell: F_h(t) of its stratum
+    private final double[] runningE; // per stratum: Σ_{u≤t} e_u
+    // F_h(t) = fAtChange[h] + n_h·(E(t) − eAtChange[h]): n_h is constant since h last changed
+    private final double[] fAtChange; // per cell
+    private final double[] eAtChange; // per cell
 
     LogRankSums(SurvivalSample sample, Weighting weighting, Weighting partner) {
         this.groups = sample.groups();
@@ -44,7 +49,9 @@ final class LogRankSums {
         pooledSurvival = new double[strata];
         petoSurvival = new double[strata];
         runningA = new double[strata];
-        runningF = new double[cells];
+        runningE = new double[strata];
+        fAtChange = new double[cells];
+        eAtChange = new double[cells];
         for (int s = 0; s < strata; s++) {
             pooledSurvival[s] = 1;
             petoSurvival[s] = 1;
@@ -105,9 +112,8 @@ final class LogRankSums {
                 double e = weight * partnerWeight * d * (n - d) * q;
                 double a = runningA[s] + weight * d * (n * m * q);
                 runningA[s] = a;
-                for (int h = base; h < base + k; h++) {
-                    runningF[h] += e * atRisk[h];
-                }
+                double runE = runningE[s] + e;
+                runningE[s] = runE;
                 for (; entry < runEnd; entry++) {
                     int cell = cellOf[entry];
                     int g = cell - base;
@@ -115,8 +121,12 @@ final class LogRankSums {
                     observed[g] += weight * events[entry];
                     expected[g] += left * a;
                     for (int h = g + 1; h < k; h++) {
-                        pairSum[g * k + h] += left * runningF[base + h];
+                        int other = base + h;
+                        pairSum[g * k + h] += left
+                                * (fAtChange[other] + atRisk[other] * (runE - eAtChange[other]));
                     }
+                    fAtChange[cell] += atRisk[cell] * (runE - eAtChange[cell]);
+                    eAtChange[cell] = runE;
                     atRisk[cell] -= left;
                 }
                 pooledAtRisk[s] -= leaving;
@@ -138,6 +148,7 @@ final class LogRankSums {
         double a = runningA[0];
         double km = pooledSurvival[0];
         double peto = petoSurvival[0];
+        double runE = runningE[0];
         int entry = 0;
         for (int j = 0; j < steps.steps; j++) {
             int stepEnd = start[j + 1];
@@ -160,17 +171,18 @@ final class LogRankSums {
             double q = 1 / (n * n * m);
             double e = weight * partnerWeight * d * (n - d) * q;
             a += weight * d * (n * m * q);
-            for (int h = 0; h < k; h++) {
-                runningF[h] += e * atRisk[h];
-            }
+            runE += e;
             for (; entry < stepEnd; entry++) {
                 int g = cellOf[entry];
                 int left = events[entry] + censored[entry];
                 observed[g] += weight * events[entry];
                 expected[g] += left * a;
                 for (int h = g + 1; h < k; h++) {
-                    pairSum[g * k + h] += left * runningF[h];
+                    pairSum[g * k + h] += left
+                            * (fAtChange[h] + atRisk[h] * (runE - eAtChange[h]));
                 }
+                fAtChange[g] += atRisk[g] * (runE - eAtChange[g]);
+                eAtChange[g] = runE;
                 atRisk[g] -= left;
             }
             pooled -= leaving;
@@ -179,6 +191,7 @@ final class LogRankSums {
         runningA[0] = a;
         pooledSurvival[0] = km;
         petoSurvival[0] = peto;
+        runningE[0] = runE;
     }
 
     double[] expected() {
