@@ -204,10 +204,22 @@ public final class SurvivalSample {
                     sumOfDistinct);
         }
 
-        /** Reads the rows through the order index, checking it and them. */
+        /**
+         * Reads the rows through the order index, checking it and them. Each row's codes are
+         * packed first in a sequential pass, so the gather reads two arrays at random (time and
+         * code) rather than three (time, group, event).
+         */
         private void gatherInOrder(double[] t, int[] packed, int[] cellSizes) {
             int n = time.length;
+            int[] code = new int[n];
+            for (int i = 0; i < n; i++) {
+                checkedTime(i);
+                int c = checkedCell(i);
+                cellSizes[c]++;
+                code[i] = (c << 1) | (event[i] ? 1 : 0);
+            }
             long[] seen = new long[(n + 63) >>> 6]; // a bit per row: small enough to stay in cache
+            double previous = 0;
             for (int r = 0; r < n; r++) {
                 int i = order[r];
                 if (i < 0 || i >= n || (seen[i >>> 6] & (1L << i)) != 0) {
@@ -215,15 +227,15 @@ public final class SurvivalSample {
                             + (n - 1) + ": order[" + r + "] is " + i);
                 }
                 seen[i >>> 6] |= 1L << i;
-                t[r] = checkedTime(i);
-                if (r > 0 && t[r] < t[r - 1]) {
+                double ti = time[i];
+                if (ti < previous) {
                     throw new IllegalArgumentException("times are not in increasing order at "
-                            + "position " + r + " of the order (" + t[r] + " after " + t[r - 1]
+                            + "position " + r + " of the order (" + ti + " after " + previous
                             + ")");
                 }
-                int c = checkedCell(i);
-                cellSizes[c]++;
-                packed[r] = (c << 1) | (event[i] ? 1 : 0);
+                previous = ti;
+                t[r] = ti;
+                packed[r] = code[i];
             }
         }
 
