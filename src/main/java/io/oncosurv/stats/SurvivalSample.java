@@ -8,8 +8,9 @@ package io.oncosurv.stats;
  * whole sample, as {@code survfit} and {@code survdiff} apply {@code aeqSurv} to all the data
  * before splitting it by group.
  *
- * <p>Building costs one pass over input already in time order, one gathering pass for input with
- * a sorted index, and a radix sort ({@link RadixSort}, a few linear passes) plus one pass for
+ * <p>Building costs two sequential passes over input already in time order (check and code,
+ * reduce), a sequential pass plus a pass reading the rows through the index for input with a
+ * sorted index, and a radix sort ({@link RadixSort}, a few linear passes) plus two passes for
  * unsorted input. Memory is O(n) in primitive arrays; the input arrays are not kept.
  */
 public final class SurvivalSample {
@@ -143,7 +144,8 @@ public final class SurvivalSample {
                         + (long) groups * strata);
             }
             int[] cellSizes = new int[groups * strata];
-            TimeSteps steps = sorted ? reduceSorted(cellSizes) : reduceReordered(cellSizes);
+            TimeSteps steps = sorted ? reduceSorted(cellSizes)
+                    : order != null ? reduceThroughIndex(cellSizes) : reduceUnsorted(cellSizes);
             return new SurvivalSample(time.length, groups, strata, cellSizes, steps);
         }
 
@@ -165,33 +167,25 @@ public final class SurvivalSample {
                     sumOfDistinct += t;
                     previous = t;
                 }
-                int c = checkedCell(i);
-                cellSizes[c]++;
-                code[i] = (c << 1) | (event[i] ? 1 : 0);
+                code[i] = codeOf(i, cellSizes);
             }
-            return TimeStepsBuilder.reduce(time, code, n, groups * strata, timeFix, distinct,
-                    sumOfDistinct);
+            return TimeStepsBuilder.reduce(time, code, null, n, groups * strata, timeFix,
+                    distinct, sumOfDistinct / distinct);
         }
 
         /**
-         * Other input: the times are put in order (through the index, or by a radix sort), each
-         * carrying its cell and event flag packed in an int, then reduced in a sequential pass.
+         * Unsorted input: the times are put in order by a radix sort, each carrying its cell and
+         * event flag packed in an int, then reduced in a sequential pass.
          */
-        private TimeSteps reduceReordered(int[] cellSizes) {
+        private TimeSteps reduceUnsorted(int[] cellSizes) {
             int n = time.length;
             double[] t = new double[n];
             int[] packed = new int[n];
-            if (order != null) {
-                gatherInOrder(t, packed, cellSizes);
-            } else {
-                for (int i = 0; i < n; i++) {
-                    t[i] = checkedTime(i) + 0.0; // folds -0.0 into 0.0, whose bits sort first
-                    int c = checkedCell(i);
-                    cellSizes[c]++;
-                    packed[i] = (c << 1) | (event[i] ? 1 : 0);
-                }
-                RadixSort.sort(t, packed);
+            for (int i = 0; i < n; i++) {
+                t[i] = checkedTime(i) + 0.0; // folds -0.0 into 0.0, whose bits sort first
+                packed[i] = codeOf(i, cellSizes);
             }
+            RadixSort.sort(t, packed);
             int distinct = 0;
             double sumOfDistinct = 0;
             for (int r = 0; r < n; r++) {
@@ -200,26 +194,23 @@ public final class SurvivalSample {
                     sumOfDistinct += t[r];
                 }
             }
-            return TimeStepsBuilder.reduce(t, packed, n, groups * strata, timeFix, distinct,
-                    sumOfDistinct);
+            return TimeStepsBuilder.reduce(t, packed, null, n, groups * strata, timeFix,
+                    distinct, sumOfDistinct / distinct);
         }
 
         /**
-         * Reads the rows through the order index, checking it and them. Each row's codes are
-         * packed first in a sequential pass, so the gather reads two arrays at random (time and
-         * code) rather than three (time, group, event).
+         * Input with a sorted index: the rows are checked and their codes packed in a sequential
+         * pass and the index is checked to be a permutation; then the rows are read through it
+         * once, by the reducer itself or into arrays it reduces (checking their order).
          */
-        private void gatherInOrder(double[] t, int[] packed, int[] cellSizes) {
+        private TimeSteps reduceThroughIndex(int[] cellSizes) {
             int n = time.length;
             int[] code = new int[n];
             for (int i = 0; i < n; i++) {
                 checkedTime(i);
-                int c = checkedCell(i);
-                cellSizes[c]++;
-                code[i] = (c << 1) | (event[i] ? 1 : 0);
+                code[i] = codeOf(i, cellSizes);
             }
             long[] seen = new long[(n + 63) >>> 6]; // a bit per row: small enough to stay in cache
-            double previous = 0;
             for (int r = 0; r < n; r++) {
                 int i = order[r];
                 if (i < 0 || i >= n || (seen[i >>> 6] & (1L << i)) != 0) {
@@ -227,16 +218,61 @@ public final class SurvivalSample {
                             + (n - 1) + ": order[" + r + "] is " + i);
                 }
                 seen[i >>> 6] |= 1L << i;
+            }
+            if (mostRowsShareTheirTime()) {
+                // few distinct times (days, months to 0.01): R's rule will not need their mean
+                return TimeStepsBuilder.reduce(time, code, order, n, groups * strata, timeFix,
+                        Math.min(n, 4096), Double.NaN);
+            }
+            // Many distinct times: R's rule needs their mean, which takes a pass in order, so the
+            // rows are gathered into arrays first and both passes are sequential.
+            double[] t = new double[n];
+            int[] packed = new int[n];
+            int distinct = 0;
+            double sumOfDistinct = 0;
+            double previous = Double.NaN;
+            for (int r = 0; r < n; r++) {
+                int i = order[r];
                 double ti = time[i];
-                if (ti < previous) {
-                    throw new IllegalArgumentException("times are not in increasing order at "
-                            + "position " + r + " of the order (" + ti + " after " + previous
-                            + ")");
+                if (ti != previous) {
+                    if (ti < previous) {
+                        throw new IllegalArgumentException("times are not in increasing order "
+                                + "at position " + r + " of the order (" + ti + " after "
+                                + previous + ")");
+                    }
+                    distinct++;
+                    sumOfDistinct += ti;
+                    previous = ti;
                 }
-                previous = ti;
                 t[r] = ti;
                 packed[r] = code[i];
             }
+            return TimeStepsBuilder.reduce(t, packed, null, n, groups * strata, timeFix,
+                    distinct, sumOfDistinct / distinct);
+        }
+
+        /**
+         * Whether most rows have the same time as the next one in order, judged on 256 rows
+         * spread over the order: which way of reading through an index is faster.
+         */
+        boolean mostRowsShareTheirTime() {
+            int n = time.length;
+            int probes = Math.min(n - 1, 256);
+            int shared = 0;
+            for (int p = 0; p < probes; p++) {
+                int r = (int) ((long) p * (n - 1) / probes);
+                if (time[order[r]] == time[order[r + 1]]) {
+                    shared++;
+                }
+            }
+            return probes > 0 && 2 * shared > probes;
+        }
+
+        /** The row's code, {@code cell << 1 | event}, after checking it; counts its cell. */
+        private int codeOf(int i, int[] cellSizes) {
+            int c = checkedCell(i);
+            cellSizes[c]++;
+            return (c << 1) | (event[i] ? 1 : 0);
         }
 
         private double checkedTime(int i) {

@@ -16,11 +16,12 @@ final class TimeStepsBuilder {
 
     private final double[] rowTime;
     private final int[] rowCode;
+    private final int[] order; // row r is rowTime[order[r]]; null: row r is rowTime[r]
     private final int rows;
     private final boolean timeFix;
-    private final double meanOfDistinct;
+    private double meanOfDistinct; // NaN until known
     // a gap above this is surely not a near-tie, so most gaps need no division (see isTied)
-    private final double surelyApart;
+    private double surelyApart;
 
     private final int[] pendingEvents; // per cell, in the step being gathered
     private final int[] pendingCensored;
@@ -36,35 +37,52 @@ final class TimeStepsBuilder {
     private int[] censored;
 
     /**
-     * Reduces {@code rows} rows: times in non-decreasing order, codes {@code cell << 1 | event};
-     * {@code distinct} times (exactly distinct, before R's rule) summing to {@code sumOfDistinct}.
+     * Reduces {@code rows} rows whose times are in non-decreasing order (checked), each with a
+     * code {@code cell << 1 | event}: row r is {@code rowTime[r]} and {@code rowCode[r]}, or, with
+     * an {@code order}, {@code rowTime[order[r]]} and {@code rowCode[order[r]]}.
+     *
+     * @param capacity the expected number of distinct times (the arrays grow past it)
+     * @param meanOfDistinct the mean of the exactly distinct times, which R's rule needs; NaN to
+     *     have it computed if a gap needs it (with times to the day or to 0.01 month none does)
      */
-    static TimeSteps reduce(double[] rowTime, int[] rowCode, int rows, int cells,
-            boolean timeFix, int distinct, double sumOfDistinct) {
-        return new TimeStepsBuilder(rowTime, rowCode, rows, cells, timeFix, distinct,
-                sumOfDistinct).build();
+    static TimeSteps reduce(double[] rowTime, int[] rowCode, int[] order, int rows, int cells,
+            boolean timeFix, int capacity, double meanOfDistinct) {
+        return new TimeStepsBuilder(rowTime, rowCode, order, rows, cells, timeFix, capacity,
+                meanOfDistinct).build();
     }
 
-    private TimeStepsBuilder(double[] rowTime, int[] rowCode, int rows, int cells,
-            boolean timeFix, int distinct, double sumOfDistinct) {
+    private TimeStepsBuilder(double[] rowTime, int[] rowCode, int[] order, int rows, int cells,
+            boolean timeFix, int capacity, double meanOfDistinct) {
         this.rowTime = rowTime;
         this.rowCode = rowCode;
+        this.order = order;
         this.rows = rows;
         this.timeFix = timeFix;
-        meanOfDistinct = sumOfDistinct / distinct;
         double tol = RDefaults.TIME_TIE_TOLERANCE;
-        // gap / mean is within an ulp of the exact quotient, so twice the bound is safe
-        surelyApart = Math.max(tol, 2 * tol * meanOfDistinct);
+        this.meanOfDistinct = meanOfDistinct;
+        // gap / mean is within an ulp of the exact quotient, so twice the bound is safe; without
+        // the mean, the largest time bounds it
+        double bound = Double.isNaN(meanOfDistinct)
+                ? (rows == 0 ? 0 : timeAt(rows - 1)) : meanOfDistinct;
+        surelyApart = Math.max(tol, 2 * tol * bound);
         pendingEvents = new int[cells];
         pendingCensored = new int[cells];
         touched = new int[cells];
         isTouched = new boolean[cells];
-        int capacity = Math.max(16, distinct);
-        time = new double[capacity];
-        start = new int[capacity + 1];
-        cell = new int[capacity]; // one entry per time when each time has one cell; grows if not
-        events = new int[capacity];
-        censored = new int[capacity];
+        int size = Math.max(16, capacity);
+        time = new double[size];
+        start = new int[size + 1];
+        cell = new int[size]; // one entry per time when each time has one cell; grows if not
+        events = new int[size];
+        censored = new int[size];
+    }
+
+    private double timeAt(int r) {
+        return order == null ? rowTime[r] : rowTime[order[r]];
+    }
+
+    private int codeAt(int r) {
+        return order == null ? rowCode[r] : rowCode[order[r]];
     }
 
     /** Whether {@code t} (> {@code previous}, the last distinct time) is the same time by R's rule. */
@@ -74,18 +92,54 @@ final class TimeStepsBuilder {
             return false;
         }
         double tol = RDefaults.TIME_TIE_TOLERANCE;
-        return gap <= tol || gap / meanOfDistinct <= tol;
+        if (gap <= tol) {
+            return true;
+        }
+        if (Double.isNaN(meanOfDistinct)) {
+            computeMean();
+        }
+        return gap / meanOfDistinct <= tol;
+    }
+
+    private void computeMean() {
+        int distinct = 0;
+        double sum = 0;
+        double previous = Double.NaN;
+        for (int r = 0; r < rows; r++) {
+            double t = timeAt(r);
+            if (t != previous) {
+                distinct++;
+                sum += t;
+                previous = t;
+            }
+        }
+        meanOfDistinct = sum / distinct;
+        if (time.length < distinct) { // grow once to the bound, rather than doubling up to it
+            time = Arrays.copyOf(time, distinct);
+            start = Arrays.copyOf(start, distinct + 1);
+        }
+        if (cell.length < distinct) {
+            cell = Arrays.copyOf(cell, distinct);
+            events = Arrays.copyOf(events, distinct);
+            censored = Arrays.copyOf(censored, distinct);
+        }
+        surelyApart = Math.max(RDefaults.TIME_TIE_TOLERANCE,
+                2 * RDefaults.TIME_TIE_TOLERANCE * meanOfDistinct);
     }
 
     private TimeSteps build() {
         int i = 0;
         while (i < rows) {
-            double stepTime = rowTime[i] + 0.0; // folds -0.0 into 0.0
-            double previous = rowTime[i];
+            double first = timeAt(i);
+            double stepTime = first + 0.0; // folds -0.0 into 0.0
+            double previous = first;
             int end = i + 1;
             while (end < rows) {
-                double t = rowTime[end];
+                double t = timeAt(end);
                 if (t != previous) {
+                    if (t < previous) {
+                        throw notInOrder(end, t, previous);
+                    }
                     if (!isTied(previous, t)) {
                         break;
                     }
@@ -94,7 +148,7 @@ final class TimeStepsBuilder {
                 end++;
             }
             if (end == i + 1) {
-                int code = rowCode[i];
+                int code = codeAt(i);
                 int isEvent = code & 1;
                 startStep(stepTime);
                 addEntry(code >>> 1, isEvent, 1 - isEvent);
@@ -107,11 +161,16 @@ final class TimeStepsBuilder {
         return new TimeSteps(steps, time, start, cell, events, censored);
     }
 
+    private IllegalArgumentException notInOrder(int r, double t, double previous) {
+        return new IllegalArgumentException("times are not in increasing order at position " + r
+                + (order == null ? "" : " of the order") + " (" + t + " after " + previous + ")");
+    }
+
     /** A step of several rows: counts per cell, written in increasing cell order. */
     private void gatherStep(double stepTime, int from, int to) {
         int touchedCount = 0;
         for (int r = from; r < to; r++) {
-            int code = rowCode[r];
+            int code = codeAt(r);
             int c = code >>> 1;
             int isEvent = code & 1; // arithmetic, not a branch: events come at random
             pendingEvents[c] += isEvent;
