@@ -10,12 +10,12 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
 /**
  * The log-rank test and its weighted family ({@link Weighting}), as R's {@code survdiff} (C
  * routine {@code survdiff2}) computes G(rho): at each distinct event time t of a stratum, with
- * weight w (for G(rho), Ŝ(t−)^rho from the stratum's pooled Kaplan–Meier), observed += w·d_g, expected += w·d·n_g/n, and
- * the covariance gets w²·d(n−d)/(n(n−1))·n_g(δ_gh − n_h/n). Strata add their sums. The statistic
- * is (O−E)ᵀV⁻¹(O−E) over the groups with expected > 0, less the first of them.
- * R's C code adds the expected and covariance terms of every group at every event time; here
- * running totals are read as patients leave (see {@link LogRankSums}): the same sums in a
- * different order.
+ * weight w (for G(rho), Ŝ(t−)^rho from the stratum's pooled Kaplan–Meier), observed += w·d_g,
+ * expected += w·d·n_g/n, and the covariance gets w²·d(n−d)/(n(n−1))·n_g(δ_gh − n_h/n). Strata
+ * add their sums. The statistic is (O−E)ᵀV⁻¹(O−E) over the groups with expected > 0, less the
+ * first of them. R's C code adds the expected and covariance terms of every group at every event
+ * time; here running totals are read as patients leave (see {@link LogRankSums}): the same sums
+ * in a different order.
  */
 public final class LogRank {
 
@@ -38,7 +38,7 @@ public final class LogRank {
                 .strata(stratum, strata).build(), rho);
     }
 
-    /** R's {@code survdiff(rho = )}: the log-rank test at rho 0, else Fleming–Harrington G(rho, 0). */
+    /** R's {@code survdiff(rho = )}: the log-rank test at rho 0, else Fleming–Harrington G(rho,0). */
     public static LogRankResult test(SurvivalSample sample, double rho) {
         if (!Double.isFinite(rho) || rho < 0) {
             throw new IllegalArgumentException("rho must be finite and >= 0; got " + rho);
@@ -46,7 +46,7 @@ public final class LogRank {
         return test(sample, rho == 0 ? Weighting.logRank() : Weighting.flemingHarrington(rho, 0));
     }
 
-    /** A weighted test on a sample, stratified when the sample has strata; one pass over its times. */
+    /** A weighted test on a sample, stratified when it has strata; one pass over its times. */
     public static LogRankResult test(SurvivalSample sample, Weighting weighting) {
         int k = sample.groups();
         LogRankSums sums = sum(sample, weighting, weighting);
@@ -119,7 +119,8 @@ public final class LogRank {
             }
         }
         double p = df > 0 ? ChiSquare.upperTail(chiSquare, df) : Double.NaN;
-        return new LogRankResult(weighting, strata, patients, observed, expected, variance, chiSquare,
+        return new LogRankResult(weighting, strata, patients, observed, expected, variance,
+                chiSquare,
                 df, p);
     }
 }

@@ -2,7 +2,8 @@ package io.oncosurv.stats;
 
 /**
  * The sums of {@link LogRank}, at O(1) per time and O(groups) per cell leaving at it, rather
- * than O(groups²) per time. Per stratum and distinct time t with d events among n at risk, weight w:
+ * than O(groups²) per time. Per stratum and distinct time t with d events among n at risk, and
+ * weight w:
  * a_t = w·d/n, c_t = w²·d(n−d)/(n(n−1)) and e_t = c_t/n (with a partner weighting v, c_t uses
  * w·v, which gives the covariance of two weighted statistics, for MaxCombo). Then
  * E_g = Σ_t a_t·n_g(t), V_gh = −Σ_t e_t·n_g(t)·n_h(t) for g ≠ h, and, since Σ_h n_h = n,
@@ -76,13 +77,12 @@ final class LogRankSums {
         int[] events = steps.events;
         int[] censored = steps.censored;
         int k = groups;
-        boolean stratified = pooledAtRisk.length > 1;
         int entry = 0;
         for (int j = 0; j < steps.steps; j++) {
             int stepEnd = start[j + 1];
             while (entry < stepEnd) {
                 // a step's entries are in cell order, so each stratum's cells come together
-                int s = stratified ? cellOf[entry] / k : 0;
+                int s = cellOf[entry] / k;
                 int base = s * k;
                 int runEnd = entry + 1;
                 int d = events[entry];

@@ -149,7 +149,7 @@ public final class SurvivalSample {
             return new SurvivalSample(time.length, groups, strata, cellSizes, steps);
         }
 
-        /** Input already in time order: one pass checks and codes the rows, then they are reduced. */
+        /** Input already in time order: one pass checks and codes the rows, then the reduction. */
         private TimeSteps reduceSorted(int[] cellSizes) {
             int n = time.length;
             int[] code = new int[n];

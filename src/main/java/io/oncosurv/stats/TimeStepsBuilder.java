@@ -85,7 +85,7 @@ final class TimeStepsBuilder {
         return order == null ? rowCode[r] : rowCode[order[r]];
     }
 
-    /** Whether {@code t} (> {@code previous}, the last distinct time) is the same time by R's rule. */
+    /** Whether {@code t} (> {@code previous}, the last distinct time) is the same time, by R. */
     private boolean isTied(double previous, double t) {
         double gap = t - previous;
         if (!timeFix || gap > surelyApart) {

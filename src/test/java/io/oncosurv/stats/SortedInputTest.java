@@ -21,7 +21,7 @@ class SortedInputTest {
     private static final int GROUPS = 2;
 
     @Test
-    @DisplayName("an index over tied times is read through; near-ties needing the mean are merged as R does")
+    @DisplayName("an index over tied times is read through; near-ties that need the mean merge")
     void tiedTimesThroughTheIndex() {
         // 10 times, each many times over, plus 5 + 5e-8 (a gap above the absolute tolerance but
         // within the relative one: one time with 5) and 7 + 2e-7 (a gap that only the mean of the
@@ -70,17 +70,19 @@ class SortedInputTest {
                 .inOrder(new int[] {4, 5, 6, 7, 0, 1, 2, 3});
         assertTrue(through.mostRowsShareTheirTime());
         assertEquals("times are not in increasing order at position 4 of the order (1.0 after "
-                + "2.0)", assertThrows(IllegalArgumentException.class, through::build).getMessage());
+                + "2.0)", assertThrows(IllegalArgumentException.class, through::build)
+                        .getMessage());
 
         double[] distinct = {1, 2, 3, 4, 5, 6, 7, 8};
         SurvivalSample.Builder gathered = SurvivalSample.builder(distinct, events)
                 .groups(groups, 1).inOrder(new int[] {1, 0, 2, 3, 4, 5, 6, 7});
         assertFalse(gathered.mostRowsShareTheirTime());
         assertEquals("times are not in increasing order at position 1 of the order (1.0 after "
-                + "2.0)", assertThrows(IllegalArgumentException.class, gathered::build).getMessage());
+                + "2.0)", assertThrows(IllegalArgumentException.class, gathered::build)
+                        .getMessage());
 
-        SurvivalSample.Builder sorted = SurvivalSample.builder(new double[] {1, 3, 2}, new boolean[3])
-                .alreadySorted();
+        SurvivalSample.Builder sorted = SurvivalSample
+                .builder(new double[] {1, 3, 2}, new boolean[3]).alreadySorted();
         assertEquals("times are not in increasing order at position 2 (2.0 after 3.0)",
                 assertThrows(IllegalArgumentException.class, sorted::build).getMessage());
     }

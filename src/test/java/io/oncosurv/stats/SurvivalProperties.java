@@ -115,12 +115,13 @@ class SurvivalProperties {
     }
 
     @Property
-    @Label("strata add up: the stratified test's observed and expected sum those of each stratum")
+    @Label("strata add up: stratified observed, expected and variance are the strata's sums")
     void strataAddUp(@ForAll("cohorts") Cohort c) {
         LogRankResult stratified = LogRank.testStratified(c.time, c.event, c.group, GROUPS,
                 c.stratum, 2, 0);
         double[] observed = new double[GROUPS];
         double[] expected = new double[GROUPS];
+        double[][] variance = new double[GROUPS][GROUPS];
         for (int s = 0; s < 2; s++) {
             int count = 0;
             for (int st : c.stratum) {
@@ -144,11 +145,18 @@ class SurvivalProperties {
             for (int g = 0; g < GROUPS; g++) {
                 observed[g] += part.observed()[g];
                 expected[g] += part.expected()[g];
+                for (int h = 0; h < GROUPS; h++) {
+                    variance[g][h] += part.variance()[g][h];
+                }
             }
         }
         for (int g = 0; g < GROUPS; g++) {
             assertEquals(observed[g], stratified.observed()[g], 0);
             assertClose(expected[g], stratified.expected()[g], 1e-12);
+            for (int h = 0; h < GROUPS; h++) {
+                assertEquals(variance[g][h], stratified.variance()[g][h],
+                        1e-12 * (1 + Math.abs(variance[g][h])));
+            }
         }
     }
 
@@ -184,7 +192,8 @@ class SurvivalProperties {
                 .strata(c.stratum, 2).build();
         SurvivalSample indexed = SurvivalSample.builder(c.time, c.event).groups(c.group, GROUPS)
                 .strata(c.stratum, 2).inOrder(order).build();
-        SurvivalSample sorted = SurvivalSample.builder(Rows.pick(c.time, order), Rows.pick(c.event, order))
+        SurvivalSample sorted = SurvivalSample
+                .builder(Rows.pick(c.time, order), Rows.pick(c.event, order))
                 .groups(Rows.pick(c.group, order), GROUPS).strata(Rows.pick(c.stratum, order), 2)
                 .alreadySorted().build();
         for (double rho : new double[] {0, 1}) {
