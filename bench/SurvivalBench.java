@@ -263,6 +263,8 @@ public final class SurvivalBench {
         measure("floor.read", reps, () -> readOnce(sorted));
         int[] points = curvePoints(KaplanMeier.fitGroups(sample, ConfType.LOG, 0.95));
         measure("floor.curve-arrays", reps, () -> curveArrays(points));
+        measure("floor.one-pass", reps, () -> OnePassFloor.run(sorted.time(), sorted.event(),
+                sorted.group(), groups));
         // R's near-tie rule runs inside each pass: the whole sorted pipeline without it.
         run("sorted.exact", reps, () ->
                 SurvivalSample.builder(sorted.time(), sorted.event()).groups(sorted.group(), groups)
@@ -558,5 +560,86 @@ public final class SurvivalBench {
             v = v * 10 + (bytes[i] - '0');
         }
         return v;
+    }
+
+    /**
+     * A bound, not a kernel: one pass over time-ordered rows that does only what the all-distinct
+     * case needs: the checks, KM with its six arrays per group and the log-rank sums with their
+     * variance (the algebra of {@code LogRankSums}), as if every row were its own time: no ties,
+     * no R tie rule, no strata, no weights. Its answers are wrong when times tie; its time is
+     * what a single fused pass would cost at best.
+     */
+    static final class OnePassFloor {
+
+        static Object run(double[] time, boolean[] event, int[] group, int k) {
+            int n = time.length;
+            int[] size = new int[k];
+            double previous = 0;
+            for (int i = 0; i < n; i++) {
+                double t = time[i];
+                int g = group[i];
+                if (!(t >= previous) || t == Double.POSITIVE_INFINITY || g < 0 || g >= k) {
+                    throw new IllegalArgumentException("row " + i);
+                }
+                size[g]++;
+                previous = t;
+            }
+            double[][] times = new double[k][];
+            double[][] survival = new double[k][];
+            double[][] variance = new double[k][];
+            int[][] atRiskAt = new int[k][];
+            int[][] events = new int[k][];
+            int[][] censored = new int[k][];
+            for (int g = 0; g < k; g++) {
+                times[g] = new double[size[g]];
+                survival[g] = new double[size[g]];
+                variance[g] = new double[size[g]];
+                atRiskAt[g] = new int[size[g]];
+                events[g] = new int[size[g]];
+                censored[g] = new int[size[g]];
+            }
+            int[] points = new int[k];
+            int[] atRisk = size.clone();
+            double[] s = new double[k];
+            Arrays.fill(s, 1);
+            double[] v = new double[k];
+            double[] expected = new double[k];
+            double[] pairs = new double[k * k];
+            double[] fAtChange = new double[k];
+            double[] eAtChange = new double[k];
+            int pooled = n;
+            double runningA = 0;
+            double runningE = 0;
+            for (int i = 0; i < n; i++) {
+                int g = group[i];
+                int d = event[i] ? 1 : 0;
+                int p = points[g]++;
+                int r = atRisk[g];
+                double rr = r;
+                times[g][p] = time[i];
+                atRiskAt[g][p] = r;
+                events[g][p] = d;
+                censored[g][p] = 1 - d;
+                s[g] *= (rr - d) / rr;
+                survival[g][p] = s[g];
+                v[g] += d / (rr * (rr - d));
+                variance[g][p] = v[g];
+                double nn = pooled;
+                double m = Math.max(nn - 1, 1);
+                double q = 1 / (nn * nn * m);
+                runningE += d * (nn - d) * q;
+                runningA += d * (nn * m * q);
+                expected[g] += runningA;
+                for (int h = g + 1; h < k; h++) {
+                    pairs[g * k + h] += fAtChange[h] + atRisk[h] * (runningE - eAtChange[h]);
+                }
+                fAtChange[g] += r * (runningE - eAtChange[g]);
+                eAtChange[g] = runningE;
+                atRisk[g] = r - 1;
+                pooled--;
+            }
+            return new Object[] {times, survival, variance, atRiskAt, events, censored, expected,
+                pairs};
+        }
     }
 }
