@@ -45,9 +45,8 @@ final class AnalysisWorker extends VerticleBase {
 
     private void panelEntry(Message<Messages.PanelQuery> message) {
         Messages.PanelQuery q = message.body();
-        Optional<Cohort> cohort = cohort(q.cohortId());
+        Optional<Cohort> cohort = caches.cohortOrFail(store, q.cohortId(), message);
         if (cohort.isEmpty()) {
-            ApiError.noCohort(q.cohortId()).failing(message);
             return;
         }
         message.reply(PanelAnalysis.entry(cohort.get(), q.stratifier(), q.endpoint(),
@@ -139,9 +138,8 @@ final class AnalysisWorker extends VerticleBase {
             message.reply(cached, replyOptions);
             return;
         }
-        Optional<Cohort> cohort = cohort(cohortId);
+        Optional<Cohort> cohort = caches.cohortOrFail(store, cohortId, message);
         if (cohort.isEmpty()) {
-            ApiError.noCohort(cohortId).failing(message);
             return;
         }
         try {
@@ -152,9 +150,5 @@ final class AnalysisWorker extends VerticleBase {
             message.fail(422, new ApiError(422, failurePrefix + e.getMessage() + ".").body()
                     .encode());
         }
-    }
-
-    private Optional<Cohort> cohort(String id) {
-        return caches.cohort(store, id);
     }
 }

@@ -55,6 +55,19 @@ final class Caches {
         });
     }
 
+    /**
+     * The stored cohort a query names, or empty after failing the query's message with a 404
+     * (no cohort has that id): the start of every worker's answer about one cohort.
+     */
+    Optional<Cohort> cohortOrFail(CohortStore store, String id,
+            io.vertx.core.eventbus.Message<?> message) {
+        Optional<Cohort> cohort = cohort(store, id);
+        if (cohort.isEmpty()) {
+            ApiError.noCohort(id).failing(message);
+        }
+        return cohort;
+    }
+
     /** Forgets a deleted cohort and every answer about it. */
     void evict(String cohortId) {
         cohorts.remove(cohortId);

@@ -51,9 +51,8 @@ final class FigureWorker extends VerticleBase {
                     cached.getBytes()));
             return;
         }
-        Optional<Cohort> cohort = caches.cohort(store, q.cohortId());
+        Optional<Cohort> cohort = caches.cohortOrFail(store, q.cohortId(), message);
         if (cohort.isEmpty()) {
-            ApiError.noCohort(q.cohortId()).failing(message);
             return;
         }
         StratifierSource source = caches.stratifierSource(q.cohortId(), cohort.get());

@@ -169,9 +169,8 @@ final class ReportWorker extends VerticleBase {
             message.reply(new Messages.TableList(List.of(Tables.cohorts(store.list()))));
             return;
         }
-        Optional<Cohort> cohort = caches.cohort(store, q.cohortId());
+        Optional<Cohort> cohort = caches.cohortOrFail(store, q.cohortId(), message);
         if (cohort.isEmpty()) {
-            ApiError.noCohort(q.cohortId()).failing(message);
             return;
         }
         StratifierSource source = caches.stratifierSource(q.cohortId(), cohort.get());

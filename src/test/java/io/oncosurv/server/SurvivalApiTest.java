@@ -15,7 +15,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.nio.file.Path;
@@ -39,7 +38,6 @@ class SurvivalApiTest {
     @TempDir
     Path dataDir;
 
-    private WebClient client;
     private BlockedThreads blocked;
     private LungServer server;
 
@@ -48,7 +46,6 @@ class SurvivalApiTest {
         blocked = BlockedThreads.watch(vertx);
         LungServer.start(vertx, dataDir).onComplete(context.succeeding(started -> {
             server = started;
-            client = started.client();
             context.completeNow();
         }));
     }
@@ -103,7 +100,7 @@ class SurvivalApiTest {
             return survival("endpoint=os&by=lipi");
         }).compose(noLipi -> {
             context.verify(() -> assertEquals(422, noLipi.statusCode()));
-            return client.get("/api/cohorts/nope/survival?endpoint=os")
+            return server.client().get("/api/cohorts/nope/survival?endpoint=os")
                     .bearerTokenAuthentication(LungServer.TOKEN).send();
         }).onComplete(context.succeeding(unknown -> context.verify(() -> {
             assertEquals(404, unknown.statusCode());

@@ -14,7 +14,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.nio.file.Path;
@@ -39,7 +38,6 @@ class SurvivalTestsApiTest {
     @TempDir
     Path dataDir;
 
-    private WebClient client;
     private BlockedThreads blocked;
     private LungServer server;
 
@@ -48,7 +46,6 @@ class SurvivalTestsApiTest {
         blocked = BlockedThreads.watch(vertx);
         LungServer.start(vertx, dataDir).onComplete(context.succeeding(started -> {
             server = started;
-            client = started.client();
             context.completeNow();
         }));
     }
@@ -61,7 +58,6 @@ class SurvivalTestsApiTest {
     void noThreadWasBlocked() {
         blocked.assertNone();
     }
-
 
     @Test
     @DisplayName("tests=hr gives hazard_ratios as R's coxph (stratified by ph_ecog); without it, []")
