@@ -1,5 +1,5 @@
 #!/usr/bin/env Rscript
-# Extra R answers that ../shared/reference/ does not hold: stratified and non-integer-rho survdiff,
+# Extra R answers that ../shared/reference/ does not hold: stratified, three-group and non-integer-rho survdiff,
 # a 90 % confidence level, landmark rows before the first time and past the last, other quantile
 # probabilities, and near-equal times in different groups.
 # Run from the repository root (R 4.2.2, survival 3.5.3, jsonlite 1.8.4, Debian bookworm):
@@ -47,6 +47,14 @@ for (rho in c(0, 1)) {
 res$survdiff$veteran_celltype_rho0.5 <- sd_json(
   survdiff(Surv(os_months, os_event) ~ celltype, data = vet, rho = 0.5),
   "survdiff(Surv(os_months, os_event) ~ celltype, data = veteran, rho = 0.5)")
+# three groups (ECOG 0, 1, 2; the one ECOG 3 patient left out): LogRankSums has its own loop
+# for up to three groups in one stratum
+lung_e3 <- lung_e[lung_e$ph_ecog <= 2, ]
+for (rho in c(0, 1)) {
+  call <- sprintf("survdiff(Surv(os_months, os_event) ~ ph_ecog, data = lung[ph_ecog %%in%% 0:2, ], rho = %s)", rho)
+  res$survdiff[[sprintf("lung_ecog012_rho%s", rho)]] <- sd_json(
+    survdiff(Surv(os_months, os_event) ~ ph_ecog, data = lung_e3, rho = rho), call)
+}
 
 near <- data.frame(time = c(1, 1 + 1e-12, 2, 3, 3 + 3e-10, 4, 5, 6, 2 + 2e-9, 7),
                    event = c(1, 1, 0, 1, 1, 0, 1, 1, 1, 0),

@@ -45,11 +45,24 @@ public final class KaplanMeier {
         for (int c = 0; c < groupOfCell.length; c++) {
             groupOfCell[c] = c % groups;
         }
+        int[] start = steps.start;
+        int[] cell = steps.cell;
+        int[] events = steps.events;
+        int[] censored = steps.censored;
+        int entry = 0;
         for (int j = 0; j < steps.steps; j++) {
-            double t = steps.time[j];
-            for (int e = steps.start[j]; e < steps.start[j + 1]; e++) {
-                builders[groupOfCell[steps.cell[e]]].add(t, steps.events[e], steps.censored[e]);
+            int stepEnd = start[j + 1];
+            if (stepEnd - entry == 1) {
+                // one cell leaving (every time, when times are continuous): no inner loop, which
+                // would keep the compiler from overlapping consecutive times
+                builders[groupOfCell[cell[entry]]].append(steps.time[j], events[entry],
+                        censored[entry]);
+            } else {
+                for (int e = entry; e < stepEnd; e++) {
+                    builders[groupOfCell[cell[e]]].add(steps.time[j], events[e], censored[e]);
+                }
             }
+            entry = stepEnd;
         }
         SurvivalCurve[] curves = new SurvivalCurve[groups];
         for (int g = 0; g < groups; g++) {
@@ -76,6 +89,15 @@ public final class KaplanMeier {
             time = new double[maxPoints];
             nEvent = new int[maxPoints];
             nCensor = new int[maxPoints];
+        }
+
+        /** Patients leaving at a time after the last point's. */
+        void append(double t, int events, int censorings) {
+            int p = points;
+            time[p] = t;
+            nEvent[p] = events;
+            nCensor[p] = censorings;
+            points = p + 1;
         }
 
         /** Patients leaving at time t, which may be the last point's time (strata add up). */

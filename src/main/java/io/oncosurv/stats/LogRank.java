@@ -14,8 +14,8 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  * expected += w·d·n_g/n, and the covariance gets w²·d(n−d)/(n(n−1))·n_g(δ_gh − n_h/n). Strata
  * add their sums. The statistic is (O−E)ᵀV⁻¹(O−E) over the groups with expected > 0, less the
  * first of them. R's C code adds the expected and covariance terms of every group at every event
- * time; here running totals are read as patients leave (see {@link LogRankSums}): the same sums
- * in a different order.
+ * time, as is done here for up to three groups in one stratum; otherwise running totals are read
+ * as patients leave (see {@link LogRankSums}): the same sums in a different order.
  */
 public final class LogRank {
 

@@ -11,6 +11,7 @@ import io.oncosurv.testsupport.Rows;
 import io.oncosurv.testsupport.SharedReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The log-rank (rho = 0) and Peto–Peto (rho = 1) tests against R's {@code survdiff} on lung and
- * veteran ({@code ../shared/reference/*.json}, key {@code survdiff}), and the stratified and
- * rho = 0.5 tests against {@code src/test/resources/r/extra_reference.json}
+ * veteran ({@code ../shared/reference/*.json}, key {@code survdiff}), and the stratified,
+ * three-group and rho = 0.5 tests against {@code src/test/resources/r/extra_reference.json}
  * (made by {@code src/test/r/extra_reference.R}, R 4.2.2, survival 3.5.3).
  */
 class LogRankReferenceTest {
@@ -46,7 +47,7 @@ class LogRankReferenceTest {
     }
 
     @TestFactory
-    @DisplayName("stratified survdiff (+ strata(s)) and rho = 0.5 match R")
+    @DisplayName("stratified survdiff (+ strata(s)), three groups and rho = 0.5 match R")
     Stream<DynamicTest> stratifiedTestsMatchR() {
         JsonNode extra = SharedReference.generatedJson("extra_reference.json").get("survdiff");
         List<DynamicTest> tests = new ArrayList<>();
@@ -65,6 +66,16 @@ class LogRankReferenceTest {
                         Rows.pick(lungSex.group(), keep), 2,
                         lungEcog.group(), 4, Double.parseDouble(rho)));
             }));
+        }
+        // three groups in one stratum, the case LogRankSums sums in registers
+        int[] ecog012 = rowsWithGroupBelow(lungEcog, 3);
+        for (String rho : List.of("0", "1")) {
+            String key = "lung_ecog012_rho" + rho;
+            tests.add(DynamicTest.dynamicTest(key, () -> compare(key, extra.get(key),
+                    LogRank.test(Rows.pick(lungEcog.time(), ecog012),
+                            Rows.pick(lungEcog.event(), ecog012),
+                            Rows.pick(lungEcog.group(), ecog012), 3,
+                            Double.parseDouble(rho)))));
         }
         ReferenceCsv veteran = SharedReference.csv("veteran.csv");
         List<String> cellTypes = List.of("squamous", "smallcell", "adeno", "large");
@@ -112,6 +123,11 @@ class LogRankReferenceTest {
         check.exact("df", expected.get("df").asInt(), actual.df());
         check.close("p", expected.get("p"), actual.p(), R_NUMBERS);
         check.assertNone();
+    }
+
+    private static int[] rowsWithGroupBelow(ReferenceSample sample, int groups) {
+        return IntStream.range(0, sample.group().length)
+                .filter(i -> sample.group()[i] < groups).toArray();
     }
 
     private static int[] presentRows(ReferenceCsv csv, String column) {
