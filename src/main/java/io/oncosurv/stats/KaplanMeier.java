@@ -104,10 +104,7 @@ public final class KaplanMeier {
         void add(double t, int events, int censorings) {
             int p = points;
             if (p == 0 || t != time[p - 1]) {
-                time[p] = t;
-                nEvent[p] = events;
-                nCensor[p] = censorings;
-                points = p + 1;
+                append(t, events, censorings);
             } else {
                 nEvent[p - 1] += events;
                 nCensor[p - 1] += censorings;

@@ -68,8 +68,9 @@ final class LogRankSums {
     }
 
     /**
-     * Adds every time of every stratum. One loop with the body inline: a call per time (too
-     * large to inline) cost more than the arithmetic.
+     * Adds every time of every stratum; called once per object (the running state is not kept
+     * for a second call). One loop with the body inline: a call per time (too large to inline)
+     * cost more than the arithmetic.
      */
     void addAll(TimeSteps steps) {
         if (pooledAtRisk.length == 1 && groups <= 3) {
@@ -217,14 +218,10 @@ final class LogRankSums {
         for (int g = 0; g < groups; g++) {
             observed[g] += seen[g];
             expected[g] += sums[g];
-            atRisk[g] = (int) nAt[g];
             for (int h = g + 1; h < groups; h++) {
                 pairSum[g * groups + h] += pairs[g][h];
             }
         }
-        pooledAtRisk[0] = pooled;
-        pooledSurvival[0] = km;
-        petoSurvival[0] = peto;
     }
 
     double[] expected() {
