@@ -24,6 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -267,6 +270,21 @@ public final class SurvivalBench {
             measure("floor.one-pass", reps, () -> OnePassFloor.run(sorted.time(),
                     sorted.event(), sorted.group(), groups));
         }
+        // Both cores: after the build, the log-rank test on a second thread beside KM. The
+        // thread is started outside the timing; only handing it the work is timed.
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        try {
+            Answer parallel = measure("sorted.two-threads", reps, () -> {
+                SurvivalSample s = SurvivalSample.builder(sorted.time(), sorted.event())
+                        .groups(sorted.group(), groups).alreadySorted().build();
+                Future<LogRankResult> test = second.submit(() -> LogRank.test(s, 0.0));
+                SurvivalCurve[] curves = KaplanMeier.fitGroups(s, ConfType.LOG, 0.95);
+                return new Answer(curves, join(test));
+            });
+            check("sorted.two-threads", presorted, parallel);
+        } finally {
+            second.shutdown();
+        }
         // R's near-tie rule runs inside each pass: the whole sorted pipeline without it.
         run("sorted.exact", reps, () ->
                 SurvivalSample.builder(sorted.time(), sorted.event()).groups(sorted.group(), groups)
@@ -285,6 +303,21 @@ public final class SurvivalBench {
         Runtime rt = Runtime.getRuntime();
         System.out.printf(Locale.ROOT, "heap: peak used %d MB (sum of heap pools' peaks), used after runs %d MB%n",
                 peakHeapBytes() >> 20, (rt.totalMemory() - rt.freeMemory()) >> 20);
+    }
+
+    private static LogRankResult join(Future<LogRankResult> test) {
+        try {
+            return test.get();
+        } catch (Exception e) {
+            throw new IllegalStateException("log-rank on the second thread failed", e);
+        }
+    }
+
+    /** A variant must give the answer of the pipeline it varies, or it measures something else. */
+    private static void check(String label, Answer expected, Answer actual) {
+        boolean same = expected.logRank().chiSquare() == actual.logRank().chiSquare()
+                && sameCurves(expected.curves(), actual.curves());
+        System.out.println("answers of " + label + ": " + (same ? "identical to sorted" : "MISMATCH"));
     }
 
     private static void printChecks(Cohort cohort, Answer unsorted, Answer inOrder,
