@@ -271,7 +271,7 @@ public final class SurvivalBench {
                     sorted.event(), sorted.group(), groups));
         }
         // Both cores: after the build, the log-rank test on a second thread beside KM. The
-        // thread is started outside the timing; only handing it the work is timed.
+        // thread starts in the first warm-up; the timed runs only hand it the work.
         ExecutorService second = Executors.newSingleThreadExecutor();
         try {
             Answer parallel = measure("sorted.two-threads", reps, () -> {
