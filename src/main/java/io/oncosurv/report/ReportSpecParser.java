@@ -26,7 +26,7 @@ public final class ReportSpecParser {
     static final Set<String> KEYS = Set.of("cohort", "title", "endpoints", "stratifiers",
             "landmarks", "tests", "conf_type", "conf_level", "outputs", "follow", "small_cells");
     static final Set<String> STRATIFIER_KEYS = Set.of("name", "cutoff", "tps_cutoff", "ldh_uln");
-    static final int MAX_SPEC_CHARS = 64 * 1024;
+    public static final int MAX_SPEC_CHARS = 64 * 1024;
     static final int MAX_ANALYSES = 200;
 
     private final List<String> problems = new ArrayList<>();

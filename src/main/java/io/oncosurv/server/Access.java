@@ -9,8 +9,9 @@ import java.util.Optional;
  * Who may pass, and what they may do. The API takes a Bearer token; for reading (GET, HEAD) also
  * a logged-in browser's session cookie, so the pages' figures and downloads load; changes need
  * the token. Pages take either, and send a browser without them to the login form. Each request
- * then needs a permission of the caller's role ({@link #authorize}): 401 without a valid token,
- * 403 with a role that may not, 429 for an address that presented too many wrong tokens.
+ * then needs the permission of the route that matched ({@link #authorize}): 401 without a
+ * valid token, 403 with a role that may not, 429 for an address that presented too many wrong
+ * tokens.
  */
 final class Access {
 
@@ -51,14 +52,15 @@ final class Access {
         ctx.next();
     }
 
-    /** After a gate: 403, naming the role and what it may not do, without the permission. */
-    void authorize(RoutingContext ctx) {
+    /**
+     * After a gate: the permission the matched route needs ({@link RouteTable}), else 403
+     * naming the role and what it may not do.
+     */
+    void authorize(RoutingContext ctx, Role.Permission needed) {
         Principal who = ctx.get(PRINCIPAL);
-        Role.Permission needed = Permissions.required(ctx.request().method(),
-                ctx.request().path());
         if (who == null || !who.role().may(needed)) {
             throw new ApiError(403, "The role '" + (who == null ? "none" : who.role().key())
-                    + "' may not " + Permissions.describe(needed) + ".");
+                    + "' may not " + needed.describe() + ".");
         }
         ctx.next();
     }

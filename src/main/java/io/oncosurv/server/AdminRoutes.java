@@ -3,7 +3,7 @@ package io.oncosurv.server;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
@@ -21,14 +21,17 @@ final class AdminRoutes {
         this.vertx = vertx;
     }
 
-    void add(Router router) {
-        router.post("/api/tokens").handler(BodyHandler.create().setBodyLimit(4096))
+    void add(RouteTable routes) {
+        Role.Permission admin = Role.Permission.ADMINISTER;
+        routes.api(HttpMethod.POST, "/api/tokens", admin).body(BodyHandler.create()
+                .setBodyLimit(4096), "A token request is larger than 4096 bytes.")
                 .handler(this::create);
-        router.get("/api/tokens").handler(ctx -> vertx.eventBus().<JsonArray>request(
-                AdminWorker.TOKEN_LIST, "", Deadlines.options(ctx)).onSuccess(r -> json(ctx, 200,
-                        r.body().encode())).onFailure(e -> HttpVerticle.fail(ctx, e)));
-        router.delete("/api/tokens/:id").handler(this::revoke);
-        router.get("/api/audit").handler(this::audit);
+        routes.api(HttpMethod.GET, "/api/tokens", admin).handler(ctx -> vertx.eventBus()
+                .<JsonArray>request(AdminWorker.TOKEN_LIST, "", Deadlines.options(ctx))
+                .onSuccess(r -> json(ctx, 200, r.body().encode()))
+                .onFailure(e -> HttpVerticle.fail(ctx, e)));
+        routes.api(HttpMethod.DELETE, "/api/tokens/:id", admin).handler(this::revoke);
+        routes.api(HttpMethod.GET, "/api/audit", admin).handler(this::audit);
     }
 
     private void create(RoutingContext ctx) {

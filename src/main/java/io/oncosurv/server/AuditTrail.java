@@ -1,21 +1,19 @@
 package io.oncosurv.server;
 
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.regex.Pattern;
 
 /**
  * Records downloads in the audit log: a figure, table, PDF, report artefact or cohort file
- * answered 2xx is appended (by {@link AdminWorker}, off the event loop) with who fetched which
- * path. Uploads, deletions, report jobs and token changes are recorded by the worker that does
+ * (each route says which it is, {@link RouteTable.Record}) answered 2xx is appended (by
+ * {@link AdminWorker}, off the event loop) with who fetched which path. Uploads, deletions, report jobs and token changes are recorded by the worker that does
  * them, before it answers.
  */
 final class AuditTrail {
 
     static final String ADDRESS = "oncosurv.audit.append";
-    private static final Pattern DOWNLOAD = Pattern.compile(
-            ".*(\\.(csv|pdf|png|svg)|/artefacts/[^/]+|/cohorts/[^/]+/file)$");
 
     private final Vertx vertx;
 
@@ -23,20 +21,23 @@ final class AuditTrail {
         this.vertx = vertx;
     }
 
-    /** A handler that records the request, once answered 2xx, if it is a download. */
-    void downloads(RoutingContext ctx) {
-        String path = ctx.request().path();
-        if (DOWNLOAD.matcher(path).matches()) {
+    /**
+     * A handler that records the request, once answered 2xx, as the route declares: a download
+     * (figure, table, PDF, artefact) or a cohort's file, with the path as the router read it.
+     */
+    Handler<RoutingContext> recorder(RouteTable.Record record) {
+        String action = record == RouteTable.Record.COHORT_FILE ? "cohort.file" : "download";
+        return ctx -> {
             Principal who = ctx.get(Access.PRINCIPAL);
+            String path = ctx.normalizedPath();
             ctx.addEndHandler(v -> {
                 int status = ctx.response().getStatusCode();
                 if (who != null && status >= 200 && status < 300) {
-                    record(vertx, who, path.endsWith("/file") ? "cohort.file" : "download", path,
-                            ctx.request().query());
+                    record(vertx, who, action, path, ctx.request().query());
                 }
             });
-        }
-        ctx.next();
+            ctx.next();
+        };
     }
 
     /** Appends an entry (fire and forget: a download is not held up by its record). */

@@ -3,12 +3,15 @@ package io.oncosurv.server;
 import io.oncosurv.analysis.PanelAnalysis;
 import io.oncosurv.analysis.PanelEntry;
 import io.oncosurv.cohort.Stratifiers;
+import io.oncosurv.server.Role.Permission;
 import io.oncosurv.store.StoredCohort;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.FileUpload;
@@ -27,6 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class HttpVerticle extends VerticleBase {
 
+    /** Bytes of a request line; longer ones are answered 414 ({@link InvalidRequests}). */
+    static final int MAX_REQUEST_LINE = 8192;
 
     private final ServerConfig config;
     private final Access access;
@@ -48,41 +53,56 @@ final class HttpVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         Router router = Router.router(vertx);
+        Overload overload = new Overload();
         router.route().handler(SecurityHeaders::add);
-        router.route().handler(new Overload()::handle);
-        router.get("/health").handler(this::health);
+        router.route().handler(overload::handle);
+        RouteTable routes = new RouteTable(router, access, new AuditTrail(vertx), overload);
+        routes.open(HttpMethod.GET, "/health").handler(this::health);
         PageRoutes pages = new PageRoutes(vertx, access, sessions, caches);
-        pages.addPublic(router);
-        // every API request: who (401/429), may they (403), and a record if it downloads
-        AuditTrail audit = new AuditTrail(vertx);
-        router.route("/api/*").handler(access::api).handler(access::authorize)
-                .handler(audit::downloads);
-        pages.addProtected(router, audit);
-        new ReportRoutes(vertx).add(router);
-        new AdminRoutes(vertx).add(router);
+        pages.addPublic(routes);
+        pages.addProtected(routes);
+        new ReportRoutes(vertx).add(routes);
+        new AdminRoutes(vertx).add(routes);
         // three uploads at the limit may be read at once; more wait their turn (503)
-        router.post("/api/cohorts").handler(new UploadBudget(3 * config.uploadLimit(),
-                config.uploadLimit())::handle); // its own route: Vert.x wants body handlers first
-        router.post("/api/cohorts").handler(BodyHandler.create()
-                .setBodyLimit(config.uploadLimit()).setHandleFileUploads(true)
-                .setUploadsDirectory(config.dataDir().resolve("uploads").toString())
-                .setDeleteUploadedFilesOnEnd(true)).handler(this::upload);
-        router.get("/api/cohorts").handler(this::list);
-        router.get("/api/cohorts/:id").handler(this::get);
-        router.delete("/api/cohorts/:id").handler(this::delete);
-        router.get("/api/cohorts/:id/file").handler(this::file);
-        router.get("/api/cohorts/:id/survival").handler(this::survival);
-        router.get("/api/cohorts/:id/cox").handler(this::cox);
-        router.get("/api/cohorts/:id/cutpoint").handler(this::cutpoint);
-        router.get("/api/cohorts/:id/panel").handler(this::panel);
+        routes.api(HttpMethod.POST, "/api/cohorts", Permission.UPLOAD)
+                .before(new UploadBudget(3 * config.uploadLimit(), config.uploadLimit())::handle)
+                .body(BodyHandler.create().setBodyLimit(config.uploadLimit())
+                        .setHandleFileUploads(true)
+                        .setUploadsDirectory(config.dataDir().resolve("uploads").toString())
+                        .setDeleteUploadedFilesOnEnd(true), "The upload is larger than the "
+                                + "limit of " + config.uploadLimit() + " bytes.")
+                .handler(this::upload);
+        routes.api(HttpMethod.GET, "/api/cohorts", Permission.READ).handler(this::list);
+        routes.api(HttpMethod.GET, "/api/cohorts/:id", Permission.READ).handler(this::get);
+        routes.api(HttpMethod.DELETE, "/api/cohorts/:id", Permission.DELETE)
+                .handler(this::delete);
+        routes.api(HttpMethod.GET, "/api/cohorts/:id/file", Permission.ROWS)
+                .records(RouteTable.Record.COHORT_FILE).handler(this::file);
+        routes.api(HttpMethod.GET, "/api/cohorts/:id/survival", Permission.READ)
+                .handler(this::survival);
+        routes.api(HttpMethod.GET, "/api/cohorts/:id/cox", Permission.READ).handler(this::cox);
+        routes.api(HttpMethod.GET, "/api/cohorts/:id/cutpoint", Permission.READ)
+                .handler(this::cutpoint);
+        routes.api(HttpMethod.GET, "/api/cohorts/:id/panel", Permission.READ)
+                .handler(this::panel);
+        // a path no route serves still needs a caller first, then is a 404
+        routes.fallback("/api/*", RouteTable.Gate.API);
+        for (String prefix : List.of("/cohorts/*", "/reports/*")) {
+            routes.fallback(prefix, RouteTable.Gate.PAGE);
+        }
+        RouteTable.verify(router);
         router.route().failureHandler(this::failure);
         router.errorHandler(400, ctx -> json(ctx, 400, ApiError.unreadableUri(ctx.failure())
                 .body()));
         router.errorHandler(404, ctx -> json(ctx, 404, ApiError.noRoute(ctx.request().method()
                 .name(), ctx.request().path()).body()));
+        router.errorHandler(405, ctx -> json(ctx, 405, new ApiError(405, "The method "
+                + ctx.request().method().name() + " is not allowed here.").body()));
         // a connection idle for 2 minutes is closed (slow or stalled clients hold nothing)
-        return vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions()
-                .setIdleTimeout(120).setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS))
+        return vertx.createHttpServer(new HttpServerOptions()
+                .setIdleTimeout(120).setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS)
+                .setMaxInitialLineLength(MAX_REQUEST_LINE))
+                .invalidRequestHandler(InvalidRequests::answer)
                 .requestHandler(router)
                 .listen(config.port(), config.host())
                 .onSuccess(server -> actualPort.set(server.actualPort()));
@@ -301,8 +321,9 @@ final class HttpVerticle extends VerticleBase {
         if (e instanceof ApiError api) {
             error = api;
         } else if (ctx.statusCode() == 413) {
-            error = new ApiError(413, "The upload is larger than the limit of "
-                    + config.uploadLimit() + " bytes.");
+            String sentence = ctx.get(RouteTable.BODY_LIMIT);
+            error = new ApiError(413, sentence != null ? sentence : "The request body is too "
+                    + "large.");
         } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
             error = new ApiError(ctx.statusCode(), "The request could not be handled.");
         } else if (ctx.statusCode() == 503) { // the request's deadline (Overload) passed

@@ -44,25 +44,16 @@ final class Overload {
     }
 
     void handle(RoutingContext ctx) {
-        String path = ctx.request().path();
-        if (path.equals("/health") || path.startsWith("/static/") || path.endsWith("/events")) {
+        String path = ctx.normalizedPath();
+        if (path.equals("/health") || path.startsWith("/static/") || path.endsWith("/events")
+                || path.endsWith("/events/")) {
             ctx.next();
             return;
         }
-        AtomicInteger kind = kind(path);
         if (!take(inFlight, maxInFlight)) {
             busy(ctx);
         }
-        if (kind != null && !take(kind, kind == figures ? maxFigures : maxDocuments)) {
-            inFlight.decrementAndGet();
-            busy(ctx);
-        }
-        ctx.addEndHandler(v -> {
-            inFlight.decrementAndGet();
-            if (kind != null) {
-                kind.decrementAndGet();
-            }
-        });
+        ctx.addEndHandler(v -> inFlight.decrementAndGet());
         Deadlines.stamp(ctx, timeoutMs);
         timeout.handle(ctx);
     }
@@ -70,16 +61,16 @@ final class Overload {
     /**
      * Figures and PDF documents are the slow kinds (tens to hundreds of ms each on few worker
      * threads): each has a small bound of its own, so that a burst of them is refused at once
-     * rather than queued for seconds ahead of everything else.
+     * rather than queued for seconds ahead of everything else. Their routes say which they are
+     * ({@link RouteTable.Cost}).
      */
-    private AtomicInteger kind(String path) {
-        if (path.contains("/plot.") || path.contains("/forest.")) {
-            return figures;
+    void costs(RoutingContext ctx, RouteTable.Cost cost) {
+        AtomicInteger kind = cost == RouteTable.Cost.FIGURE ? figures : documents;
+        if (!take(kind, kind == figures ? maxFigures : maxDocuments)) {
+            busy(ctx);
         }
-        if (path.endsWith(".pdf") && path.startsWith("/cohorts/")) {
-            return documents;
-        }
-        return null;
+        ctx.addEndHandler(v -> kind.decrementAndGet());
+        ctx.next();
     }
 
     private static boolean take(AtomicInteger counter, int max) {

@@ -3,14 +3,17 @@ package io.oncosurv.server;
 import io.oncosurv.report.Csv;
 import io.oncosurv.report.Table;
 import io.oncosurv.report.Templates;
+import io.oncosurv.server.Role.Permission;
+import io.oncosurv.server.RouteTable.Cost;
+import io.oncosurv.server.RouteTable.Record;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
@@ -33,46 +36,52 @@ final class PageRoutes {
         this.sessions = sessions;
     }
 
-    /** Public routes (login, assets): registered before the gates. */
-    void addPublic(Router router) {
-        router.get("/static/:asset").handler(this::asset);
-        router.get("/login").handler(ctx -> page(ctx, "login", null, MultiMap
+    /** Public routes: login, logout (each checked to come from this site), assets. */
+    void addPublic(RouteTable routes) {
+        routes.open(HttpMethod.GET, "/static/:asset").handler(this::asset);
+        routes.open(HttpMethod.GET, "/login").handler(ctx -> page(ctx, "login", null, MultiMap
                 .caseInsensitiveMultiMap().add("next", safeNext(ctx.queryParams().get("next")))));
-        router.post("/login").handler(BodyHandler.create().setBodyLimit(4096))
-                .handler(this::login);
-        router.post("/logout").handler(this::logout);
+        routes.open(HttpMethod.POST, "/login").before(SameOrigin::check)
+                .body(BodyHandler.create().setBodyLimit(4096), "The login form is larger than "
+                        + "4096 bytes.").handler(this::login);
+        routes.open(HttpMethod.POST, "/logout").before(SameOrigin::check).handler(this::logout);
     }
 
-    /** Pages behind the page gate, downloads behind the API gate. */
-    void addProtected(Router router, AuditTrail audit) {
-        for (String pages : new String[] {"/", "/cohorts/*", "/reports/*"}) {
-            router.route(pages).handler(access::page).handler(access::authorize)
-                    .handler(audit::downloads);
-        }
-        router.get("/reports/:id").handler(ctx -> page(ctx, "report"));
-        router.get("/").handler(ctx -> page(ctx, "cohorts", null, ctx.queryParams()));
-        router.get("/cohorts/:id").handler(ctx -> page(ctx, "cohort"));
-        router.get("/cohorts/:id/analysis").handler(ctx -> page(ctx, "analysis"));
-        router.get("/cohorts/:id/analysis.pdf").handler(ctx -> page(ctx, "analysis.pdf"));
-        router.get("/cohorts/:id/panel").handler(ctx -> page(ctx, "panel"));
-        router.get("/cohorts/:id/panel.pdf").handler(ctx -> page(ctx, "panel.pdf"));
+    /** Pages behind the page gate; figures and tables behind the API gate. */
+    void addProtected(RouteTable routes) {
+        routes.page("/reports/:id").handler(ctx -> page(ctx, "report"));
+        routes.page("/").handler(ctx -> page(ctx, "cohorts", null, ctx.queryParams()));
+        routes.page("/cohorts/:id").handler(ctx -> page(ctx, "cohort"));
+        routes.page("/cohorts/:id/analysis").handler(ctx -> page(ctx, "analysis"));
+        routes.page("/cohorts/:id/analysis.pdf").records(Record.DOWNLOAD).costs(Cost.DOCUMENT)
+                .handler(ctx -> page(ctx, "analysis.pdf"));
+        routes.page("/cohorts/:id/panel").handler(ctx -> page(ctx, "panel"));
+        routes.page("/cohorts/:id/panel.pdf").records(Record.DOWNLOAD).costs(Cost.DOCUMENT)
+                .handler(ctx -> page(ctx, "panel.pdf"));
 
         for (String format : java.util.List.of("png", "svg", "pdf")) {
-            router.get("/api/cohorts/:id/plot." + format).handler(ctx -> figure(ctx, "km",
-                    format));
-            router.get("/api/cohorts/:id/panel/forest." + format).handler(ctx -> figure(ctx,
-                    "forest", format));
+            download(routes, "/api/cohorts/:id/plot." + format, Cost.FIGURE)
+                    .handler(ctx -> figure(ctx, "km", format));
+            download(routes, "/api/cohorts/:id/panel/forest." + format, Cost.FIGURE)
+                    .handler(ctx -> figure(ctx, "forest", format));
         }
-        router.get("/api/cohorts.csv").handler(ctx -> csv(ctx, "cohorts", 0, "cohorts.csv"));
-        router.get("/api/cohorts/:id/summary").handler(this::summaryJson);
-        router.get("/api/cohorts/:id/followup.csv").handler(ctx -> csv(ctx, "summary", 0,
-                "follow-up.csv"));
-        router.get("/api/cohorts/:id/completeness.csv").handler(ctx -> csv(ctx, "summary", 1,
-                "completeness.csv"));
-        router.get("/api/cohorts/:id/survival.csv").handler(ctx -> csv(ctx, "survival", 0,
-                "survival.csv"));
-        router.get("/api/cohorts/:id/panel.csv").handler(ctx -> csv(ctx, "panel", 0,
-                "panel.csv"));
+        download(routes, "/api/cohorts.csv", Cost.PLAIN)
+                .handler(ctx -> csv(ctx, "cohorts", 0, "cohorts.csv"));
+        routes.api(HttpMethod.GET, "/api/cohorts/:id/summary", Permission.READ)
+                .handler(this::summaryJson);
+        download(routes, "/api/cohorts/:id/followup.csv", Cost.PLAIN)
+                .handler(ctx -> csv(ctx, "summary", 0, "follow-up.csv"));
+        download(routes, "/api/cohorts/:id/completeness.csv", Cost.PLAIN)
+                .handler(ctx -> csv(ctx, "summary", 1, "completeness.csv"));
+        download(routes, "/api/cohorts/:id/survival.csv", Cost.PLAIN)
+                .handler(ctx -> csv(ctx, "survival", 0, "survival.csv"));
+        download(routes, "/api/cohorts/:id/panel.csv", Cost.PLAIN)
+                .handler(ctx -> csv(ctx, "panel", 0, "panel.csv"));
+    }
+
+    private static RouteTable.Declaration download(RouteTable routes, String path, Cost cost) {
+        return routes.api(HttpMethod.GET, path, Permission.READ).records(Record.DOWNLOAD)
+                .costs(cost);
     }
 
     private void asset(RoutingContext ctx) {

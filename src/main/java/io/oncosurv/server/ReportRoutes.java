@@ -1,11 +1,12 @@
 package io.oncosurv.server;
 
+import io.oncosurv.report.ReportSpecParser;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,8 @@ final class ReportRoutes {
     static final String ARTEFACT_CSP = "default-src 'none'; style-src 'unsafe-inline'; "
             + "img-src data:; frame-ancestors 'self'; base-uri 'none'";
     static final long KEEP_ALIVE_MS = 15_000;
+    /** Bytes of a spec's body: room for its characters in UTF-8 (the parser counts those). */
+    static final int SPEC_BODY_LIMIT = 128 * 1024;
 
     private final Vertx vertx;
 
@@ -31,12 +34,18 @@ final class ReportRoutes {
         this.vertx = vertx;
     }
 
-    void add(Router router) {
-        router.post("/api/reports").handler(BodyHandler.create().setBodyLimit(128 * 1024))
+    void add(RouteTable routes) {
+        routes.api(HttpMethod.POST, "/api/reports", Role.Permission.REPORT)
+                .body(BodyHandler.create().setBodyLimit(SPEC_BODY_LIMIT), "The report spec "
+                        + "is larger than the limit of " + SPEC_BODY_LIMIT + " bytes (a spec "
+                        + "holds at most " + ReportSpecParser.MAX_SPEC_CHARS + " characters).")
                 .handler(this::submit);
-        router.get("/api/reports/:id").handler(this::state);
-        router.get("/api/reports/:id/events").handler(this::events);
-        router.get("/api/reports/:id/artefacts/:name").handler(this::artefact);
+        routes.api(HttpMethod.GET, "/api/reports/:id", Role.Permission.READ)
+                .handler(this::state);
+        routes.api(HttpMethod.GET, "/api/reports/:id/events", Role.Permission.READ)
+                .handler(this::events);
+        routes.api(HttpMethod.GET, "/api/reports/:id/artefacts/:name", Role.Permission.READ)
+                .records(RouteTable.Record.DOWNLOAD).handler(this::artefact);
     }
 
     private void submit(RoutingContext ctx) {

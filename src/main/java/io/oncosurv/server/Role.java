@@ -28,7 +28,19 @@ enum Role {
         /** create report jobs */
         REPORT,
         /** tokens and the audit log */
-        ADMINISTER
+        ADMINISTER;
+
+        /** What it allows, for the 403's sentence. */
+        String describe() {
+            return switch (this) {
+                case READ -> "read cohorts, analyses and reports";
+                case ROWS -> "read a cohort's patient rows";
+                case UPLOAD -> "upload cohorts";
+                case DELETE -> "delete cohorts";
+                case REPORT -> "create report jobs";
+                case ADMINISTER -> "manage tokens or read the audit log";
+            };
+        }
     }
 
     private final Set<Permission> permissions;

@@ -4,8 +4,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Headers on every answer: a Content-Security-Policy that allows only our own scripts, styles
- * and images (and data: images), no framing, no sniffing, no referrer; nothing cached, since
- * answers hold patient data (the static assets override that).
+ * and images (and data: images), no framing, no sniffing, no referrer to other sites (our own
+ * form posts keep their Origin, which {@link SameOrigin} checks); nothing cached, since answers
+ * hold patient data (the static assets override that).
  */
 final class SecurityHeaders {
 
@@ -20,7 +21,7 @@ final class SecurityHeaders {
         ctx.response().putHeader("Content-Security-Policy", CSP)
                 .putHeader("X-Content-Type-Options", "nosniff")
                 .putHeader("X-Frame-Options", "DENY")
-                .putHeader("Referrer-Policy", "no-referrer")
+                .putHeader("Referrer-Policy", "same-origin")
                 .putHeader("Cache-Control", "no-store");
         ctx.next();
     }

@@ -54,7 +54,8 @@ class ReportPagesTest {
     }
 
     private Future<HttpResponse<Buffer>> login(String token, String next) {
-        return browser.post("/login").sendForm(io.vertx.core.MultiMap.caseInsensitiveMultiMap()
+        return browser.post("/login").putHeader("Origin", "http://127.0.0.1:" + server.port())
+                .sendForm(io.vertx.core.MultiMap.caseInsensitiveMultiMap()
                 .add("token", token).add("next", next));
     }
 
@@ -116,7 +117,7 @@ class ReportPagesTest {
                     .compose(page -> browser.get(cohort).putHeader("Cookie", cookie).send()
                     .compose(api -> browser.delete(cohort).putHeader("Cookie", cookie).send()
                     .compose(delete -> browser.post("/logout").putHeader("Cookie", cookie)
-                            .send()
+                            .putHeader("Origin", "http://127.0.0.1:" + server.port()).send()
                     .compose(out -> browser.get("/").putHeader("Cookie", cookie).send()
                     .map(after -> List.of(page, api, delete, out, after))))));
         }).onComplete(context.succeeding(r -> context.verify(() -> {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +49,9 @@ class RoleMatrixTest {
     static final Map<Who, String> TOKENS = new LinkedHashMap<>();
     static final Map<Who, String> VICTIM_COHORTS = new LinkedHashMap<>();
     static final Map<Who, String> VICTIM_TOKENS = new LinkedHashMap<>();
+    static final Map<Who, String> SPELLING_VICTIM_COHORTS = new LinkedHashMap<>();
+    static final Map<Who, String> SPELLING_VICTIM_TOKENS = new LinkedHashMap<>();
+    static final AtomicInteger UNIQUE = new AtomicInteger();
     static String reportId;
 
     @BeforeAll
@@ -61,6 +65,10 @@ class RoleMatrixTest {
             TOKENS.put(who, token(who.name().toLowerCase(), "matrix " + who));
         }
         for (Who who : Who.values()) {
+            SPELLING_VICTIM_COHORTS.put(who, upload("spelling-victim-" + who).getString("id"));
+            SPELLING_VICTIM_TOKENS.put(who, new JsonObject(admin(HttpMethod.POST, "/api/tokens",
+                    "{\"role\": \"clinician\", \"name\": \"spelling victim " + who + "\"}")
+                    .bodyAsString()).getString("id"));
             VICTIM_COHORTS.put(who, upload("victim-" + who).getString("id"));
             VICTIM_TOKENS.put(who, new JsonObject(admin(HttpMethod.POST, "/api/tokens",
                     "{\"role\": \"clinician\", \"name\": \"victim " + who + "\"}").bodyAsString())
@@ -206,7 +214,8 @@ class RoleMatrixTest {
         assertEquals(401, client.get("/api/cohorts").bearerTokenAuthentication(temporary)
                 .send().await().statusCode());
 
-        HttpResponse<Buffer> login = client.post("/login").sendForm(MultiMap
+        HttpResponse<Buffer> login = client.post("/login").putHeader("Origin",
+                "http://127.0.0.1:" + server.port()).sendForm(MultiMap
                 .caseInsensitiveMultiMap().add("token", TOKENS.get(Who.CLINICIAN))
                 .add("next", "/")).await();
         String cookie = ReportPagesTest.sessionCookie(login);
@@ -216,4 +225,91 @@ class RoleMatrixTest {
                 .putHeader("Cookie", cookie).send().await().statusCode());
     }
 
+
+    /**
+     * The writes, for the spellings: a role that may make the request sends one the handler
+     * refuses (422, 404), so a passed gate shows without changing anything; a role that may not
+     * sends one that would succeed, so a gate walked around would show as 2xx.
+     */
+    static List<Endpoint> spellingWrites() {
+        List<Who> rows = List.of(Who.ADMIN, Who.STATISTICIAN);
+        List<Who> reporters = List.of(Who.ADMIN, Who.STATISTICIAN, Who.AUTOMATION);
+        List<Who> admins = List.of(Who.ADMIN);
+        List<Endpoint> out = new ArrayList<>();
+        out.add(new Endpoint("upload", HttpMethod.POST, w -> "/api/cohorts?name=spelling",
+                w -> Buffer.buffer(rows.contains(w) ? "patient_id,os_months,os_event\nx,-1,1\n"
+                        : "patient_id,os_months,os_event\nu" + UNIQUE.incrementAndGet()
+                                + ",1,1\n"), "text/csv", 422, rows, false));
+        out.add(new Endpoint("delete cohort", HttpMethod.DELETE, w -> "/api/cohorts/"
+                + (rows.contains(w) ? "no-such-cohort" : SPELLING_VICTIM_COHORTS.get(w)),
+                w -> null, null, 404, rows, false));
+        out.add(new Endpoint("create report", HttpMethod.POST, w -> "/api/reports",
+                w -> Buffer.buffer(reporters.contains(w) ? "{\"cohort\": \"lung\", "
+                        + "\"outputs\": [\"nope\"]}" : "{\"cohort\": \"lung\", \"outputs\": "
+                        + "[\"csv\"]}"), "application/json", 422, reporters, false));
+        out.add(new Endpoint("create token", HttpMethod.POST, w -> "/api/tokens",
+                w -> Buffer.buffer(admins.contains(w) ? "{\"role\": \"nope\", \"name\": \"x\"}"
+                        : "{\"role\": \"admin\", \"name\": \"by " + w + "\"}"),
+                "application/json", 422, admins, false));
+        out.add(new Endpoint("revoke token", HttpMethod.DELETE, w -> "/api/tokens/"
+                + (admins.contains(w) ? "no-such-token" : SPELLING_VICTIM_TOKENS.get(w)),
+                w -> null, null, 404, admins, false));
+        return out;
+    }
+
+    @Test
+    @DisplayName("every endpoint × every role × other spellings of its path (trailing slash, "
+            + "doubled slashes, dot segments, percent-encoded letters and slashes, case, ';' "
+            + "parameters): the canonical answer or a 4xx, never more than the canonical path "
+            + "allows")
+    void spellings() {
+        List<Endpoint> all = new ArrayList<>(endpoints().stream()
+                .filter(e -> e.method() == HttpMethod.GET).toList());
+        all.addAll(spellingWrites());
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (Endpoint e : all) {
+            for (Who who : Who.values()) {
+                HttpResponse<Buffer> canonical = send(e, who, e.uri().apply(who));
+                if (canonical.statusCode() != expected(e, who)) {
+                    wrong.add(e.name() + " as " + who + ": canonical " + canonical.statusCode());
+                    continue;
+                }
+                for (String variant : PathVariants.of(e.uri().apply(who))) {
+                    HttpResponse<Buffer> r = send(e, who, variant);
+                    checked++;
+                    int status = r.statusCode();
+                    boolean same = status == canonical.statusCode() && (status >= 300
+                            || e.name().equals("audit log")
+                            || canonical.body().equals(r.body()));
+                    if (!same && (status < 400 || status >= 500)) {
+                        wrong.add(e.name() + " as " + who + " at " + variant + ": " + status
+                                + " (canonical " + canonical.statusCode() + ")");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertTrue(checked >= 3000, "checked " + checked);
+        for (Who who : List.of(Who.CLINICIAN, Who.AUTOMATION, Who.NONE)) {
+            assertEquals(200, admin(HttpMethod.GET, "/api/cohorts/"
+                    + SPELLING_VICTIM_COHORTS.get(who), null).statusCode(), "kept: " + who);
+        }
+        String tokens = admin(HttpMethod.GET, "/api/tokens", null).bodyAsString();
+        for (Who who : List.of(Who.STATISTICIAN, Who.CLINICIAN, Who.AUTOMATION, Who.NONE)) {
+            assertTrue(tokens.contains(SPELLING_VICTIM_TOKENS.get(who)), "kept: " + who);
+        }
+    }
+
+    static HttpResponse<Buffer> send(Endpoint e, Who who, String uri) {
+        HttpRequest<Buffer> request = client.request(e.method(), uri);
+        if (who != Who.NONE) {
+            request.bearerTokenAuthentication(TOKENS.get(who));
+        }
+        if (e.type() != null) {
+            request.putHeader("Content-Type", e.type());
+        }
+        Buffer body = e.body().apply(who);
+        return (body == null ? request.send() : request.sendBuffer(body)).await();
+    }
 }
