@@ -44,7 +44,7 @@ final class Overload {
     }
 
     void handle(RoutingContext ctx) {
-        String path = ctx.normalizedPath();
+        String path = ctx.request().path(); // as sent: the router has not decoded it yet
         if (path.equals("/health") || path.startsWith("/static/") || path.endsWith("/events")
                 || path.endsWith("/events/")) {
             ctx.next();

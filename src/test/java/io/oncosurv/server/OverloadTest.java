@@ -125,8 +125,10 @@ class OverloadTest {
         try {
             List<Promise<Void>> held = new ArrayList<>();
             Router router = Router.router(vertx);
-            router.route().handler(new Overload(10, 1, 1, 5_000)::handle);
-            router.get("/api/cohorts/x/plot.png").handler(held(held, "png"));
+            Overload overload = new Overload(10, 1, 1, 5_000);
+            router.route().handler(overload::handle);
+            router.get("/api/cohorts/x/plot.png").handler(ctx -> overload.costs(ctx,
+                    RouteTable.Cost.FIGURE)).handler(held(held, "png"));
             router.get("/api/cohorts/x").handler(ctx -> ctx.response().end("{}"));
             WebClient client = serve(vertx, router);
             Future<HttpResponse<Buffer>> first = client.get("/api/cohorts/x/plot.png").send();
