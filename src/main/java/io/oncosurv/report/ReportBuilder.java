@@ -144,7 +144,8 @@ public final class ReportBuilder {
         double[] q = qValues(results);
         if (spec.wants(ReportSpec.Output.HTML)) {
             artefacts.add(new Artefact("report.html", "text/html; charset=utf-8",
-                    html(results, names, pngs, q, provenance, false).getBytes(StandardCharsets.UTF_8)));
+                    html(results, names, pngs, q, provenance, false)
+                            .getBytes(StandardCharsets.UTF_8)));
             progress.step(++done, total, "report.html");
         }
         if (spec.wants(ReportSpec.Output.PDF)) {
