@@ -9,7 +9,9 @@ import io.oncosurv.stats.MaxStat;
 /**
  * A data-driven cut-off for a numeric column: the maximally selected log-rank statistic with
  * its Lausen–Schumacher and permutation p-values, and, so that the optimism shows, the raw
- * log-rank p of the chosen split as if it had been fixed in advance.
+ * log-rank p of the chosen split as if it had been fixed in advance. Data that leave nothing to
+ * search (fewer than two patients with a value, no events, one distinct value, log-rank scores
+ * that do not vary ...) are refused with the reason, never a result of NaNs.
  */
 public final class CutpointAnalysis {
 
@@ -48,8 +50,9 @@ public final class CutpointAnalysis {
         MaxStat.Result result;
         try {
             result = MaxStat.test(time, event, x, permutations, seed);
-        } catch (IllegalArgumentException e) {
-            throw new AnalysisException(variable + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) { // a shape with nothing to search, and why
+            throw new AnalysisException(variable + " against " + endpointName + ": "
+                    + e.getMessage());
         }
         int[] group = new int[n];
         for (int i = 0; i < n; i++) {

@@ -136,11 +136,19 @@ public final class SurvivalAnalysis {
                     request.confLevel()));
         }
         ExtraTests asked = request.tests();
+        List<String> leftOut = new ArrayList<>();
         // hazard ratios need two groups, but with one there are simply none (pages and reports
-        // ask for them whenever there is a stratifier); a test asked for is an error
+        // ask for them whenever there is a stratifier); a test asked for by name is an error,
+        // and "all" (as reports ask) leaves out what does not apply, saying so
         if (!asked.withHazardRatios(false).isEmpty() && labels.size() < 2) {
-            throw new AnalysisException("the tests asked for compare groups, and there is one "
-                    + "group" + (by == null ? "; give by=" : " left of " + by.stratifier()));
+            if (by == null || !asked.all()) {
+                throw new AnalysisException("the tests asked for compare groups, and there is "
+                        + "one group" + (by == null ? "; give by=" : " left of "
+                                + by.stratifier()));
+            }
+            leftOut.add("the tests asked for compare groups, and " + by.stratifier()
+                    + " has one group here (" + labels.get(0) + ")");
+            asked = ExtraTests.none().withHazardRatios(asked.hazardRatios());
         }
         List<LogRankResult> weighted = new ArrayList<>();
         for (Weighting w : asked.weighted()) {
@@ -151,15 +159,22 @@ public final class SurvivalAnalysis {
         boolean trendApplies = by != null && (asked.scores().length > 0 || by.ordered());
         MaxComboResult maxCombo = asked.maxCombo() && (maxComboApplies || !asked.all())
                 ? maxCombo(sample, labels) : null;
+        if (asked.maxCombo() && maxCombo == null) {
+            leftOut.add("MaxCombo compares two groups, and there are " + labels.size());
+        }
         TrendTest trend = asked.trend() && (trendApplies || !asked.all())
                 ? trend(test, by, labels, asked.scores()) : null;
+        if (asked.trend() && trend == null) {
+            leftOut.add("the test for trend needs ordered groups, and the groups of "
+                    + by.stratifier() + " are categories");
+        }
         List<HazardRatio> hazardRatios = asked.hazardRatios()
                 ? GroupHazardRatios.of(time, event, group, labels, strata == null ? null
                         : stratum, strata == null ? 0 : strata.labels().size(),
                         request.confLevel())
                 : List.of();
         return new SurvivalResult(request, excluded, groups, test, rmstComparisons, weighted,
-                maxCombo, trend, hazardRatios, by == null ? Map.of() : by.cutoffs());
+                maxCombo, trend, hazardRatios, by == null ? Map.of() : by.cutoffs(), leftOut);
     }
 
     private static MaxComboResult maxCombo(SurvivalSample sample, List<String> labels)

@@ -17,12 +17,14 @@ import java.util.Map;
  * group); the patients left out for a missing value; each group's RMST against the first group's
  * (empty with one group); the further tests asked for (empty or null when not asked); and, when
  * asked for, each group's Cox hazard ratio against the first group (else empty); and the cut-offs
- * the stratifier used, defaults included (empty without one), for the methods text.
+ * the stratifier used, defaults included (empty without one), for the methods text; and the
+ * tests asked for with {@code all} that do not apply here, each with why (empty when none).
  */
 public record SurvivalResult(SurvivalRequest request, int excluded, List<Group> groups,
         LogRankResult logRank, List<RmstComparison> rmstComparisons,
         List<LogRankResult> weightedTests, MaxComboResult maxCombo, TrendTest trend,
-        List<HazardRatio> hazardRatios, Map<String, Double> byCutoffs) {
+        List<HazardRatio> hazardRatios, Map<String, Double> byCutoffs,
+        List<String> testsLeftOut) {
 
     /** One group's results; quantiles are for 0.25, 0.5 and 0.75. */
     public record Group(String label, SurvivalCurve curve, QuantileEstimate[] quantiles,
@@ -35,5 +37,15 @@ public record SurvivalResult(SurvivalRequest request, int excluded, List<Group> 
         weightedTests = List.copyOf(weightedTests);
         hazardRatios = List.copyOf(hazardRatios);
         byCutoffs = Map.copyOf(byCutoffs);
+        testsLeftOut = List.copyOf(testsLeftOut);
+    }
+
+    /** A result in which every test asked for applied. */
+    public SurvivalResult(SurvivalRequest request, int excluded, List<Group> groups,
+            LogRankResult logRank, List<RmstComparison> rmstComparisons,
+            List<LogRankResult> weightedTests, MaxComboResult maxCombo, TrendTest trend,
+            List<HazardRatio> hazardRatios, Map<String, Double> byCutoffs) {
+        this(request, excluded, groups, logRank, rmstComparisons, weightedTests, maxCombo,
+                trend, hazardRatios, byCutoffs, List.of());
     }
 }

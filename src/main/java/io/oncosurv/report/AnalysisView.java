@@ -82,7 +82,10 @@ public record AnalysisView(String title, String endpointLabel, String byLabel, S
                 + ", df = " + test.df() + ", " + Formats.p(test.p());
     }
 
-    /** The further tests asked for, one line each: weighted, MaxCombo, trend. */
+    /**
+     * The further tests asked for, one line each: weighted, MaxCombo, trend; then each test
+     * left out as not applicable, with why.
+     */
     static List<String> otherTests(SurvivalResult result) {
         List<String> out = new ArrayList<>();
         for (LogRankResult t : result.weightedTests()) {
@@ -96,6 +99,9 @@ public record AnalysisView(String title, String endpointLabel, String byLabel, S
         if (result.trend() != null) {
             out.add("Log-rank test for trend: χ² = " + Formats.fixed(result.trend().chiSquare(),
                     2) + ", df = 1, " + Formats.p(result.trend().p()));
+        }
+        for (String reason : result.testsLeftOut()) {
+            out.add("Not applicable here: " + reason + ".");
         }
         return out;
     }

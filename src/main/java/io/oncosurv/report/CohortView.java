@@ -8,10 +8,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The cohort page: what was uploaded, each endpoint with its follow-up, completeness, warnings. */
+/**
+ * The cohort page: what was uploaded, each endpoint with its follow-up, completeness, warnings:
+ * as stored (row, column, message with values) for a reader who may see patient rows, else
+ * {@link WarningSummary redacted} ({@code warningsRedacted}: the row column holds a count).
+ */
 public record CohortView(String id, String name, int version, String sha256, String uploadedAt,
         int patients, List<EndpointRow> endpoints, List<ColumnRow> columns,
-        List<WarningRow> warnings) {
+        List<WarningRow> warnings, boolean warningsRedacted) {
 
     /** An endpoint: name, label, where its times come from, n, events, median follow-up. */
     public record EndpointRow(String name, String label, String source, int usable, int events,
@@ -22,7 +26,7 @@ public record CohortView(String id, String name, int version, String sha256, Str
     public record ColumnRow(String column, boolean tme, String present, String percent) {
     }
 
-    /** A stored warning: row ("" for the file), column, message. */
+    /** A stored warning: row ("" for the file), column, message; redacted: rows, column, kind. */
     public record WarningRow(String row, String column, String message) {
     }
 
@@ -35,7 +39,9 @@ public record CohortView(String id, String name, int version, String sha256, Str
         warnings = List.copyOf(warnings);
     }
 
-    public static CohortView of(StoredCohort cohort, CohortSummary summary) {
+    /** @param rowsVisible whether the reader may see patient rows (and so warnings' values) */
+    public static CohortView of(StoredCohort cohort, CohortSummary summary,
+            boolean rowsVisible) {
         List<EndpointRow> endpoints = new ArrayList<>();
         for (CohortSummary.EndpointSummary e : summary.endpoints()) {
             var m = e.medianFollowUp();
@@ -50,7 +56,17 @@ public record CohortView(String id, String name, int version, String sha256, Str
         }
         return new CohortView(cohort.id(), cohort.name(), cohort.version(), cohort.sha256(),
                 UPLOADED.format(cohort.uploadedAt()), cohort.patients(), endpoints, columns,
-                warnings(cohort.warnings()));
+                rowsVisible ? warnings(cohort.warnings()) : redacted(cohort.warnings()),
+                !rowsVisible);
+    }
+
+    static List<WarningRow> redacted(List<Problem> problems) {
+        List<WarningRow> out = new ArrayList<>();
+        for (WarningSummary w : WarningSummary.redact(problems)) {
+            out.add(new WarningRow(w.rowsText(), w.column() == null ? "" : w.column(),
+                    w.kind()));
+        }
+        return out;
     }
 
     static List<WarningRow> warnings(List<Problem> problems) {

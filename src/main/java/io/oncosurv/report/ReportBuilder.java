@@ -51,8 +51,16 @@ public final class ReportBuilder {
         this.templates = templates;
     }
 
+    /** An analysis of the report and its name in files, anchors and messages ("os-lipi"). */
+    private record Named(SurvivalRequest request, String name) {
+    }
+
     /** The analyses the spec asks for: endpoints × stratifiers (none: all patients). */
     public List<SurvivalRequest> requests() throws ReportBuildException {
+        return analyses().stream().map(Named::request).toList();
+    }
+
+    private List<Named> analyses() throws ReportBuildException {
         List<String> endpoints = spec.endpoints().isEmpty() ? cohort.endpointNames()
                 : spec.endpoints();
         for (String e : endpoints) {
@@ -62,17 +70,22 @@ public final class ReportBuilder {
             }
         }
         // as with "all": a test that does not apply to an analysis (MaxCombo with three groups,
-        // trend across categories) is left out of it, not an error for the whole report
+        // trend across categories, any test where a stratifier has one group) is left out of
+        // it, and the report says so; not an error for the whole report
         ExtraTests asked = ExtraTests.parse(String.join(",", spec.tests()), new double[0]);
         ExtraTests tests = new ExtraTests(asked.weighted(), asked.maxCombo(), asked.trend(),
                 new double[0], true, true);
-        List<SurvivalRequest> out = new ArrayList<>();
+        List<String> parts = ArtefactNames.stratifierParts(spec.stratifiers());
+        List<Named> out = new ArrayList<>();
         for (String endpoint : endpoints) {
             if (spec.stratifiers().isEmpty()) {
-                out.add(request(endpoint, null, Map.of(), ExtraTests.none()));
+                out.add(new Named(request(endpoint, null, Map.of(), ExtraTests.none()),
+                        ArtefactNames.of(endpoint, "all")));
             }
-            for (ReportSpec.Stratifier s : spec.stratifiers()) {
-                out.add(request(endpoint, s.name(), s.settings(), tests));
+            for (int i = 0; i < parts.size(); i++) {
+                ReportSpec.Stratifier s = spec.stratifiers().get(i);
+                out.add(new Named(request(endpoint, s.name(), s.settings(), tests),
+                        ArtefactNames.of(endpoint, parts.get(i))));
             }
         }
         return out;
@@ -86,7 +99,9 @@ public final class ReportBuilder {
 
     public List<Artefact> build(StratifierSource source, AnalysisCache cache, Progress progress)
             throws ReportBuildException {
-        List<SurvivalRequest> requests = requests();
+        List<Named> analyses = analyses();
+        List<SurvivalRequest> requests = analyses.stream().map(Named::request).toList();
+        List<String> names = analyses.stream().map(Named::name).toList();
         int documents = 0;
         for (ReportSpec.Output o : List.of(ReportSpec.Output.HTML, ReportSpec.Output.PDF,
                 ReportSpec.Output.CSV, ReportSpec.Output.JSON)) {
@@ -96,24 +111,26 @@ public final class ReportBuilder {
         int done = 0;
 
         List<SurvivalResult> results = new ArrayList<>();
-        for (SurvivalRequest r : requests) {
+        for (int i = 0; i < requests.size(); i++) {
+            SurvivalRequest r = requests.get(i);
             try {
                 results.add(cache.get(cohortSha256, r.cacheKey(),
                         () -> SurvivalAnalysis.run(cohort, r, source)));
             } catch (AnalysisException | IllegalArgumentException e) {
-                throw new ReportBuildException(name(r) + ": " + e.getMessage());
+                throw new ReportBuildException(names.get(i) + ": " + e.getMessage());
             }
-            progress.step(++done, total, "analysis " + name(r));
+            progress.step(++done, total, "analysis " + names.get(i));
         }
         List<Artefact> artefacts = new ArrayList<>();
         List<String> pngs = new ArrayList<>();
-        for (SurvivalResult result : results) {
+        for (int i = 0; i < results.size(); i++) {
+            SurvivalResult result = results.get(i);
             JFreeChart chart = KaplanMeierFigure.of(result, KaplanMeierOptions.defaults()
                     .withLabels("Months", Labels.endpoint(result.request().endpoint()))
                     .withSmallCells(spec.smallCells())).chart();
             byte[] png = PngEncoder.encode(chart, FIGURE);
             pngs.add("data:image/png;base64," + Base64.getEncoder().encodeToString(png));
-            String file = name(result.request());
+            String file = names.get(i);
             if (spec.wants(ReportSpec.Output.PNG)) {
                 artefacts.add(new Artefact(file + ".png", "image/png", png));
             }
@@ -127,12 +144,13 @@ public final class ReportBuilder {
         double[] q = qValues(results);
         if (spec.wants(ReportSpec.Output.HTML)) {
             artefacts.add(new Artefact("report.html", "text/html; charset=utf-8",
-                    html(results, pngs, q, provenance, false).getBytes(StandardCharsets.UTF_8)));
+                    html(results, names, pngs, q, provenance, false)
+                            .getBytes(StandardCharsets.UTF_8)));
             progress.step(++done, total, "report.html");
         }
         if (spec.wants(ReportSpec.Output.PDF)) {
             artefacts.add(new Artefact("report.pdf", "application/pdf", PdfReport.render(
-                    html(results, pngs, q, provenance, true))));
+                    html(results, names, pngs, q, provenance, true))));
             progress.step(++done, total, "report.pdf");
         }
         if (spec.wants(ReportSpec.Output.CSV)) {
@@ -149,13 +167,6 @@ public final class ReportBuilder {
         return artefacts;
     }
 
-    /** "os-lipi", "pfs-all": an analysis' name in files and messages. */
-    static String name(SurvivalRequest r) {
-        String by = r.by() == null ? "all" : r.by();
-        return (r.endpoint() + "-" + by).toLowerCase(java.util.Locale.ROOT)
-                .replaceAll("[^a-z0-9._-]", "_");
-    }
-
     private static double[] qValues(List<SurvivalResult> results) {
         double[] p = new double[results.size()];
         for (int i = 0; i < p.length; i++) {
@@ -164,8 +175,8 @@ public final class ReportBuilder {
         return PanelAnalysis.benjaminiHochberg(p);
     }
 
-    private String html(List<SurvivalResult> results, List<String> figures, double[] q,
-            Provenance provenance, boolean print) {
+    private String html(List<SurvivalResult> results, List<String> names, List<String> figures,
+            double[] q, Provenance provenance, boolean print) {
         List<Map<String, Object>> analyses = new ArrayList<>();
         String detail = cohort.patients() + " patients, SHA-256 " + cohortSha256.substring(0, 12);
         for (int i = 0; i < results.size(); i++) {
@@ -173,7 +184,7 @@ public final class ReportBuilder {
             Map<String, Object> a = new HashMap<>();
             a.put("view", AnalysisView.of(r, "", MethodsText.of(spec.cohort(), detail, r)));
             a.put("figure", figures.get(i));
-            a.put("anchor", name(r.request()));
+            a.put("anchor", names.get(i));
             int patients = 0;
             int events = 0;
             for (SurvivalResult.Group g : r.groups()) {

@@ -105,6 +105,7 @@ public final class ReportSpecParser {
         String title = text(map.get("title"), "title", false);
         List<String> endpoints = names(map.get("endpoints"), "endpoints");
         List<ReportSpec.Stratifier> stratifiers = stratifiers(map.get("stratifiers"));
+        sameNames(endpoints, stratifiers);
         double[] landmarks = landmarks(map.get("landmarks"));
         List<String> tests = names(map.get("tests"), "tests");
         try {
@@ -226,6 +227,54 @@ public final class ReportSpecParser {
             }
         }
         return out;
+    }
+
+    /**
+     * Two analyses may not share a name, which names their files (os-cd8.png): a stratifier
+     * listed twice with the same settings, or names that differ only in case or punctuation
+     * (stratifiers or endpoints).
+     * The same stratifier with other cut-offs is named by them (os-cd8-cutoff-100.png).
+     */
+    private void sameNames(List<String> endpoints, List<ReportSpec.Stratifier> stratifiers) {
+        for (int i = 0; i < endpoints.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (ArtefactNames.clean(endpoints.get(i)).equals(
+                        ArtefactNames.clean(endpoints.get(j)))) {
+                    problems.add("endpoints[" + i + "]: '" + endpoints.get(i) + "' would name "
+                            + "its files as endpoints[" + j + "] '" + endpoints.get(j)
+                            + "' does; list each endpoint once");
+                }
+            }
+        }
+        List<String> parts = ArtefactNames.stratifierParts(stratifiers);
+        String endpoint = endpoints.isEmpty() ? "os" : endpoints.get(0);
+        for (int i = 0; i < stratifiers.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                ReportSpec.Stratifier a = stratifiers.get(i);
+                ReportSpec.Stratifier b = stratifiers.get(j);
+                if (a.name().equals(b.name()) && a.settings().equals(b.settings())) {
+                    problems.add("stratifiers[" + i + "]: the same analysis as stratifiers["
+                            + j + "] (" + describe(a) + "); list each stratifier and cut-off "
+                            + "once");
+                } else if (parts.get(i).equals(parts.get(j))) {
+                    problems.add("stratifiers[" + i + "]: " + describe(a) + " would name its "
+                            + "files as stratifiers[" + j + "] " + describe(b) + " does ("
+                            + ArtefactNames.of(endpoint, parts.get(i)) + ".png); give "
+                            + "stratifiers distinct names");
+                }
+            }
+        }
+    }
+
+    /** "'cd8' with cutoff 100" or "'lipi'". */
+    private static String describe(ReportSpec.Stratifier s) {
+        StringBuilder out = new StringBuilder("'" + s.name() + "'");
+        String sep = " with ";
+        for (Map.Entry<String, Double> e : new java.util.TreeMap<>(s.settings()).entrySet()) {
+            out.append(sep).append(e.getKey()).append(' ').append(MethodsText.trim(e.getValue()));
+            sep = ", ";
+        }
+        return out.toString();
     }
 
     private double[] landmarks(Object v) {

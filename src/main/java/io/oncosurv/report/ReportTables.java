@@ -105,6 +105,7 @@ final class ReportTables {
                 extra.add(t);
             }
             a.put("tests", extra);
+            a.put("tests_left_out", r.testsLeftOut());
             analyses.add(a);
         }
         out.put("analyses", analyses);

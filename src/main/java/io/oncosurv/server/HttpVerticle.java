@@ -136,7 +136,8 @@ final class HttpVerticle extends VerticleBase {
         upload.compose(u -> vertx.eventBus().<Messages.Uploaded>request(Messages.COHORT_UPLOAD, u,
                 Deadlines.options(ctx))).onSuccess(reply -> json(ctx,
                         reply.body().created() ? 201 : 200,
-                Json.cohort(reply.body().cohort()))).onFailure(e -> fail(ctx, e));
+                Json.cohort(reply.body().cohort(), ctx.get(Access.PRINCIPAL))))
+                .onFailure(e -> fail(ctx, e));
     }
 
     private Future<Messages.Upload> fromMultipart(RoutingContext ctx, String name) {
@@ -155,7 +156,8 @@ final class HttpVerticle extends VerticleBase {
                 Deadlines.options(ctx))
                 .onSuccess(reply -> {
                     JsonArray all = new JsonArray();
-                    reply.body().cohorts().forEach(c -> all.add(Json.cohort(c)));
+                    Principal reader = ctx.get(Access.PRINCIPAL);
+                    reply.body().cohorts().forEach(c -> all.add(Json.cohort(c, reader)));
                     ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
                             .end(all.encode());
                 }).onFailure(e -> fail(ctx, e));
@@ -164,7 +166,8 @@ final class HttpVerticle extends VerticleBase {
     private void get(RoutingContext ctx) {
         vertx.eventBus().<StoredCohort>request(Messages.COHORT_GET,
                 ctx.pathParam("id"), Deadlines.options(ctx))
-                .onSuccess(reply -> json(ctx, 200, Json.cohort(reply.body())))
+                .onSuccess(reply -> json(ctx, 200, Json.cohort(reply.body(),
+                        ctx.get(Access.PRINCIPAL))))
                 .onFailure(e -> fail(ctx, e));
     }
 

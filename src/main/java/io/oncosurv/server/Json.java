@@ -1,6 +1,7 @@
 package io.oncosurv.server;
 
 import io.oncosurv.cohort.Problem;
+import io.oncosurv.report.WarningSummary;
 import io.oncosurv.store.StoredCohort;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -16,14 +17,30 @@ final class Json {
                 .put("message", p.message());
     }
 
-    /** Cohort metadata: id, name, version, sha256, patients, endpoints, columns, warnings, uploaded_at. */
-    static JsonObject cohort(StoredCohort c) {
+    /**
+     * Cohort metadata: id, name, version, sha256, patients, endpoints, columns, warnings,
+     * uploaded_at. The warnings as stored (row, column, message with the patient's values) for
+     * a reader who may read patient rows; for anyone else (and without a reader) their
+     * {@link WarningSummary}: kind, column and how many rows, never a row number or a value.
+     */
+    static JsonObject cohort(StoredCohort c, Principal reader) {
         JsonArray warnings = new JsonArray();
-        c.warnings().forEach(w -> warnings.add(problem(w)));
+        if (mayReadRows(reader)) {
+            c.warnings().forEach(w -> warnings.add(problem(w)));
+        } else {
+            WarningSummary.redact(c.warnings()).forEach(w -> warnings.add(new JsonObject()
+                    .put("row", null).put("column", w.column()).put("message", w.sentence())
+                    .put("kind", w.kind()).put("rows", w.rows())));
+        }
         return new JsonObject().put("id", c.id()).put("name", c.name())
                 .put("version", c.version()).put("sha256", c.sha256())
                 .put("patients", c.patients()).put("endpoints", new JsonArray(c.endpoints()))
                 .put("columns", new JsonArray(c.columns())).put("warnings", warnings)
                 .put("uploaded_at", c.uploadedAt().toString());
+    }
+
+    /** Whether {@code reader} may see patient rows, and so warnings with their rows and values. */
+    static boolean mayReadRows(Principal reader) {
+        return reader != null && reader.role().may(Role.Permission.ROWS);
     }
 }

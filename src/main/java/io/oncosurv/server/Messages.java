@@ -55,9 +55,11 @@ final class Messages {
 
     /**
      * A page (cohorts, cohort, analysis, analysis.pdf, panel, panel.pdf) with its query
-     * parameters as sent (the worker checks them; cohortId null for the cohort list).
+     * parameters as sent (the worker checks them; cohortId null for the cohort list), and
+     * whether its reader may see patient rows (else warnings are shown without rows or values).
      */
-    record PageQuery(String page, String cohortId, io.vertx.core.MultiMap params) {
+    record PageQuery(String page, String cohortId, io.vertx.core.MultiMap params,
+            boolean rowsVisible) {
     }
 
     /** A page or a file as bytes, with its HTTP status and media type. */

@@ -138,7 +138,8 @@ final class PageRoutes {
     private void page(RoutingContext ctx, String page, String cohortId, MultiMap params) {
         MultiMap copy = MultiMap.caseInsensitiveMultiMap().addAll(params);
         vertx.eventBus().<Messages.Rendered>request(Messages.REPORT_PAGE,
-                new Messages.PageQuery(page, cohortId, copy), Deadlines.options(ctx))
+                new Messages.PageQuery(page, cohortId, copy,
+                        Json.mayReadRows(ctx.get(Access.PRINCIPAL))), Deadlines.options(ctx))
                 .onSuccess(reply -> {
                     Messages.Rendered r = reply.body();
                     ctx.response().setStatusCode(r.status()).putHeader("Content-Type",

@@ -33,10 +33,15 @@ public final class MaxStat {
      * @param x            the variable (finite), one value per patient
      * @param permutations how many permutations for the permutation p (0: none, NaN)
      * @param seed         the permutations' seed, so that answers repeat
+     * @throws IllegalArgumentException naming the index and the rule for invalid input; and
+     *         saying why when the data leave nothing to search (fewer than two patients, no
+     *         events, one distinct value, no cut in the 10 %-90 % range, log-rank scores that
+     *         do not vary), where R's maxstat stops or answers NA
      */
     public static Result test(double[] time, boolean[] event, double[] x, int permutations,
             long seed) {
         int n = time.length;
+        check(time, event, x, permutations);
         double[] scores = logRankScores(time, event);
         // patients by x (stable: R's order())
         int[] byX = orderBy(x);
@@ -46,10 +51,20 @@ public final class MaxStat {
             sortedX[r] = x[byX[r]];
             y[r] = scores[byX[r]];
         }
+        if (sortedX[0] == sortedX[n - 1]) {
+            throw new IllegalArgumentException("all " + n + " patients have the same value ("
+                    + sortedX[0] + "): there is no cut-point to search");
+        }
         int[] m = candidates(sortedX, n);
         if (m.length == 0) {
             throw new IllegalArgumentException("no cut-point leaves between 10 % and 90 % of the "
-                    + "patients below it");
+                    + n + " patients below it: " + mostCommon(sortedX) + " of them share one "
+                    + "value");
+        }
+        if (!varies(y)) {
+            throw new IllegalArgumentException("the log-rank scores do not vary: every event "
+                    + "falls at a time when all the patients still at risk have one, so no "
+                    + "split can differ in survival");
         }
         Best best = maximum(y, m, n);
         double p = lausen94(best.statistic, n, m);
@@ -73,6 +88,64 @@ public final class MaxStat {
         }
         return new Result(sortedX[m[best.index] - 1], best.statistic, p, n, m.length,
                 permutationP, permutations);
+    }
+
+    private static void check(double[] time, boolean[] event, double[] x, int permutations) {
+        int n = time.length;
+        if (event.length != n || x.length != n) {
+            throw new IllegalArgumentException("time, event and x have " + n + ", "
+                    + event.length + " and " + x.length + " values: one each per patient");
+        }
+        if (permutations < 0) {
+            throw new IllegalArgumentException("permutations is " + permutations
+                    + ": it must be >= 0");
+        }
+        int events = 0;
+        for (int i = 0; i < n; i++) {
+            if (!(time[i] >= 0) || Double.isInfinite(time[i])) {
+                throw new IllegalArgumentException("time[" + i + "] is " + time[i]
+                        + ": times must be finite and >= 0");
+            }
+            if (!Double.isFinite(x[i])) {
+                throw new IllegalArgumentException("x[" + i + "] is " + x[i]
+                        + ": values must be finite");
+            }
+            events += event[i] ? 1 : 0;
+        }
+        if (n < 2) {
+            throw new IllegalArgumentException("too few patients with a value: " + n + ", and "
+                    + "at least 2 are needed for the 10 %-90 % search range");
+        }
+        if (events == 0) {
+            throw new IllegalArgumentException("no events: a cut-point needs at least one "
+                    + "event, and all " + n + " patients are censored");
+        }
+    }
+
+    /**
+     * Whether the scores vary: N Σa² − (Σa)², N² times their variance, is clear of rounding.
+     * Equal scores (no events, or only events that every patient at risk has) make every
+     * statistic 0/0, where R answers NA.
+     */
+    private static boolean varies(double[] y) {
+        double sum = 0;
+        double sumSquares = 0;
+        for (double v : y) {
+            sum += v;
+            sumSquares += v * v;
+        }
+        return y.length * sumSquares - sum * sum > 1e-10 * y.length * sumSquares;
+    }
+
+    /** How many patients share the most common value (x sorted). */
+    private static int mostCommon(double[] sortedX) {
+        int most = 0;
+        int run = 0;
+        for (int r = 0; r < sortedX.length; r++) {
+            run = r > 0 && sortedX[r] == sortedX[r - 1] ? run + 1 : 1;
+            most = Math.max(most, run);
+        }
+        return most;
     }
 
     /** The sizes m of the lower groups (x below a distinct value) within the proportions. */

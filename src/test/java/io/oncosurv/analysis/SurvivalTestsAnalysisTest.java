@@ -59,4 +59,30 @@ class SurvivalTestsAnalysisTest {
         assertThrows(AnalysisException.class, () -> SurvivalAnalysis.run(cohort,
                 hr.withTests(ExtraTests.parse("hr,maxcombo", new double[0]))));
     }
+    @Test
+    @DisplayName("tests=all where a stratifier has one group left: no tests, and why; without a "
+            + "stratifier tests=all is still an error")
+    void allWithOneGroupLeft() throws Exception {
+        Cohort cohort = CohortReader.read(COHORT.getBytes(StandardCharsets.UTF_8), ',');
+        SurvivalRequest all = new SurvivalRequest("os", "arm", Map.of(), ConfType.LOG, 0.95,
+                new double[] {6}, Double.NaN, 0, null, List.of("arm:ICI"),
+                ExtraTests.parse("all", new double[0]));
+        SurvivalResult result = SurvivalAnalysis.run(cohort, all);
+        assertEquals(List.of(), result.weightedTests());
+        assertNull(result.maxCombo());
+        assertNull(result.trend());
+        assertEquals(List.of(), result.hazardRatios());
+        assertEquals(List.of("the tests asked for compare groups, and arm has one group here "
+                + "(ICI)"), result.testsLeftOut());
+        SurvivalResult threeArms = SurvivalAnalysis.run(cohort, request("all", new double[0]));
+        assertEquals(List.of("MaxCombo compares two groups, and there are 3",
+                "the test for trend needs ordered groups, and the groups of arm are categories"),
+                threeArms.testsLeftOut());
+        AnalysisException e = assertThrows(AnalysisException.class, () -> SurvivalAnalysis.run(
+                cohort, new SurvivalRequest("os", null, Map.of(), ConfType.LOG, 0.95,
+                        new double[] {6}, Double.NaN, 0, null, List.of(),
+                        ExtraTests.parse("all", new double[0]))));
+        assertEquals("the tests asked for compare groups, and there is one group; give by=",
+                e.getMessage());
+    }
 }

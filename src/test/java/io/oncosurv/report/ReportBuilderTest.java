@@ -168,4 +168,72 @@ class ReportBuilderTest {
         assertEquals(150.0, json.get("analyses").get(2).get("cutoffs").get("cutoff").asDouble(),
                 "cd8 cut at 150 as the spec says");
     }
+    /** Twelve patients: two arms, one site (a stratifier with a single level), CD8 values. */
+    private static final String ONE_SITE = String.join("\n",
+            "patient_id,os_months,os_event,arm,site,cd8_til",
+            "a,1,1,ICI,A,50", "b,2,1,EGFR-TKI,A,150", "c,3,0,ICI,A,250", "d,4,1,EGFR-TKI,A,80",
+            "e,5,1,ICI,A,120", "f,6,0,EGFR-TKI,A,220", "g,7,1,ICI,A,90", "h,8,1,EGFR-TKI,A,300",
+            "i,9,1,ICI,A,60", "j,10,0,EGFR-TKI,A,180", "k,11,1,ICI,A,210", "l,12,1,EGFR-TKI,A,40")
+            + "\n";
+
+    private static List<Artefact> buildOneSite(String specText) throws Exception {
+        byte[] bytes = ONE_SITE.getBytes(StandardCharsets.UTF_8);
+        Cohort cohort = CohortReader.read(bytes, ',');
+        return new ReportBuilder(ReportSpecParser.parse(specText), cohort,
+                Hashes.sha256Hex(bytes), new Templates()).build(StratifierSource.direct(cohort),
+                        new AnalysisCache(16), (d, n, w) -> { });
+    }
+
+    @Test
+    @DisplayName("tests asked for where a stratifier has one level are left out of that analysis,"
+            + " and the report says which and why; the others have them")
+    void testsLeftOutWithOneLevel() throws Exception {
+        List<Artefact> artefacts = buildOneSite("{\"cohort\": \"one-site\", \"stratifiers\": "
+                + "[\"arm\", \"site\"], \"tests\": [\"gehan-breslow\", \"maxcombo\", \"trend\"], "
+                + "\"outputs\": [\"html\", \"pdf\", \"json\"]}");
+        JsonNode json = new ObjectMapper().readTree(artefacts.stream().filter(a -> a.name()
+                .equals("report.json")).findFirst().orElseThrow().bytes());
+        JsonNode arm = json.get("analyses").get(0);
+        JsonNode site = json.get("analyses").get(1);
+        assertEquals(List.of("gehan-breslow", "maxcombo"), List.of(arm.get("tests").get(0)
+                .get("test").asText(), arm.get("tests").get(1).get("test").asText()));
+        assertEquals("[\"the test for trend needs ordered groups, and the groups of arm are "
+                + "categories\"]", arm.get("tests_left_out").toString());
+        assertEquals(0, site.get("tests").size());
+        assertEquals("[\"the tests asked for compare groups, and site has one group here (A)\"]",
+                site.get("tests_left_out").toString());
+        assertTrue(text(artefacts, "report.html").contains("Not applicable here: the tests "
+                + "asked for compare groups, and site has one group here (A)."));
+        try (PDDocument pdf = Loader.loadPDF(artefacts.stream().filter(a -> a.name()
+                .equals("report.pdf")).findFirst().orElseThrow().bytes())) {
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertTrue(text.contains("Not applicable here: the test for trend needs ordered "
+                    + "groups, and the groups of arm are categories."), text);
+        }
+    }
+
+    @Test
+    @DisplayName("one stratifier at two cut-offs gives two analyses with their own files")
+    void sameStratifierTwoCutoffs() throws Exception {
+        List<String> steps = new ArrayList<>();
+        byte[] bytes = ONE_SITE.getBytes(StandardCharsets.UTF_8);
+        Cohort cohort = CohortReader.read(bytes, ',');
+        List<Artefact> artefacts = new ReportBuilder(ReportSpecParser.parse("{\"cohort\": "
+                + "\"one-site\", \"stratifiers\": [{\"name\": \"cd8\", \"cutoff\": 100}, "
+                + "{\"name\": \"cd8\", \"cutoff\": 200}], \"outputs\": [\"png\", \"html\", "
+                + "\"json\"]}"), cohort, Hashes.sha256Hex(bytes), new Templates()).build(
+                        StratifierSource.direct(cohort), new AnalysisCache(16),
+                        (done, total, what) -> steps.add(what));
+        assertEquals(List.of("os-cd8-cutoff-100.png", "os-cd8-cutoff-200.png", "report.html",
+                "report.json"), artefacts.stream().map(Artefact::name).toList());
+        assertEquals(List.of("analysis os-cd8-cutoff-100", "analysis os-cd8-cutoff-200",
+                "figure os-cd8-cutoff-100", "figure os-cd8-cutoff-200", "report.html",
+                "report.json"), steps);
+        String html = text(artefacts, "report.html");
+        assertTrue(html.contains("id=\"os-cd8-cutoff-100\"") && html.contains(
+                "id=\"os-cd8-cutoff-200\""));
+        JsonNode json = new ObjectMapper().readTree(artefacts.get(3).bytes());
+        assertEquals(100.0, json.get("analyses").get(0).get("cutoffs").get("cutoff").asDouble());
+        assertEquals(200.0, json.get("analyses").get(1).get("cutoffs").get("cutoff").asDouble());
+    }
 }

@@ -102,4 +102,40 @@ class ReportSpecParserTest {
             assertTrue(problems.get(0).contains(reason), spec + ": " + problems);
         });
     }
+    @Test
+    @DisplayName("two analyses that would share a file name are refused, naming both; the same "
+            + "stratifier with other cut-offs is named by them")
+    void artefactNamesNeverRepeat() throws Exception {
+        ReportSpecException e = assertThrows(ReportSpecException.class, () ->
+                ReportSpecParser.parse("{\"cohort\": \"x\", \"endpoints\": [\"os\", \"OS\"], "
+                        + "\"stratifiers\": [\"lipi\", {\"name\": \"cd8\", \"cutoff\": 100}, "
+                        + "{\"name\": \"cd8\", \"cutoff\": 100.0}, \"lipi\", {\"name\": \"lipi\"}, "
+                        + "\"CD8 \", \"Cd8\", \"cd8-cutoff-100\"]}"));
+        assertEquals(List.of(
+                "endpoints[1]: 'OS' would name its files as endpoints[0] 'os' does; list each "
+                        + "endpoint once",
+                "stratifiers[2]: the same analysis as stratifiers[1] ('cd8' with cutoff 100); "
+                        + "list each stratifier and cut-off once",
+                "stratifiers[3]: the same analysis as stratifiers[0] ('lipi'); list each "
+                        + "stratifier and cut-off once",
+                "stratifiers[4]: the same analysis as stratifiers[0] ('lipi'); list each "
+                        + "stratifier and cut-off once",
+                "stratifiers[4]: the same analysis as stratifiers[3] ('lipi'); list each "
+                        + "stratifier and cut-off once",
+                "stratifiers[6]: 'Cd8' would name its files as stratifiers[5] 'CD8' does "
+                        + "(os-cd8.png); give stratifiers distinct names",
+                "stratifiers[7]: 'cd8-cutoff-100' would name its files as stratifiers[1] 'cd8' "
+                        + "with cutoff 100 does (os-cd8-cutoff-100.png); give stratifiers "
+                        + "distinct names",
+                "stratifiers[7]: 'cd8-cutoff-100' would name its files as stratifiers[2] 'cd8' "
+                        + "with cutoff 100 does (os-cd8-cutoff-100.png); give stratifiers "
+                        + "distinct names"), e.problems());
+        ReportSpec twoCutoffs = ReportSpecParser.parse("{\"cohort\": \"x\", \"stratifiers\": "
+                + "[{\"name\": \"cd8\", \"cutoff\": 100}, {\"name\": \"cd8\", \"cutoff\": 200}, "
+                + "\"cd8\", {\"name\": \"pdl1_cd8\", \"cutoff\": 2.5, \"tps_cutoff\": 1}, "
+                + "\"lipi\", \"pdl1_cd8\"]}");
+        assertEquals(List.of("cd8-cutoff-100", "cd8-cutoff-200", "cd8",
+                "pdl1_cd8-cutoff-2.5-tps_cutoff-1", "lipi", "pdl1_cd8"),
+                ArtefactNames.stratifierParts(twoCutoffs.stratifiers()));
+    }
 }

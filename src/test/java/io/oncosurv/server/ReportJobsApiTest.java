@@ -169,6 +169,51 @@ class ReportJobsApiTest {
     }
 
     @Test
+    @DisplayName("a stratifier listed twice alike is a 422 at submission; at other cut-offs each "
+            + "has its own files, and tests a one-level cut cannot have are left out, not fatal")
+    void repeatedStratifiers(Vertx vertx, VertxTestContext context) throws Exception {
+        String twice = "{\"cohort\": \"lung\", \"stratifiers\": [{\"name\": \"age\", "
+                + "\"cutoff\": 65}, \"sex\", {\"name\": \"age\", \"cutoff\": 65.0}]}";
+        String cutoffs = "{\"cohort\": \"lung\", \"stratifiers\": [{\"name\": \"age\", "
+                + "\"cutoff\": 60}, {\"name\": \"age\", \"cutoff\": 70}, {\"name\": \"age\", "
+                + "\"cutoff\": 0}], \"tests\": [\"gehan-breslow\", \"maxcombo\"], "
+                + "\"outputs\": [\"png\", \"json\"]}";
+        LungServer.start(vertx, dataDir).compose(server -> submit(server, twice).compose(
+                refused -> submit(server, cutoffs).compose(accepted -> {
+                    context.verify(() -> {
+                        assertEquals(422, refused.statusCode(), refused.bodyAsString());
+                        assertEquals("The report spec cannot be used: stratifiers[2]: the same "
+                                + "analysis as stratifiers[0] ('age' with cutoff 65); list each "
+                                + "stratifier and cut-off once.", refused.bodyAsJsonObject()
+                                        .getString("error"));
+                        assertEquals("stratifiers[2]", refused.bodyAsJsonObject()
+                                .getJsonArray("problems").getJsonObject(0).getString("column"));
+                        assertEquals(202, accepted.statusCode(), accepted.bodyAsString());
+                    });
+                    return finished(vertx, server, accepted.bodyAsJsonObject().getString("id"))
+                            .compose(s -> server.client().get("/api/reports/" + s.getString("id")
+                                    + "/artefacts/report.json").bearerTokenAuthentication(
+                                            LungServer.TOKEN).send().map(json -> List.of(s,
+                                                    json.bodyAsJsonObject())));
+                }))).onComplete(context.succeeding(both -> context.verify(() -> {
+                    JsonObject s = (JsonObject) both.get(0);
+                    assertEquals("done", s.getString("status"), s.encodePrettily());
+                    List<String> names = new ArrayList<>();
+                    s.getJsonArray("artefacts").forEach(a -> names.add(((JsonObject) a)
+                            .getString("name")));
+                    assertEquals(List.of("os-age-cutoff-60.png", "os-age-cutoff-70.png",
+                            "os-age-cutoff-0.png", "report.json"), names);
+                    JsonArray analyses = ((JsonObject) both.get(1)).getJsonArray("analyses");
+                    assertEquals(2, analyses.getJsonObject(0).getJsonArray("tests").size());
+                    assertEquals(new JsonArray().add("the tests asked for compare groups, and "
+                            + "age has one group here (high)"), analyses.getJsonObject(2)
+                                    .getJsonArray("tests_left_out"));
+                    context.completeNow();
+                })));
+        assertTrue(context.awaitCompletion(60, TimeUnit.SECONDS));
+    }
+
+    @Test
     @DisplayName("server-sent events: the state, then progress and done; after an upload of a new "
             + "version, a following report's progress, done and refresh")
     void eventsAndRefresh(Vertx vertx, VertxTestContext context) throws Exception {
