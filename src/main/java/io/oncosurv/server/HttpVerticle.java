@@ -11,10 +11,8 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -60,13 +58,11 @@ final class HttpVerticle extends VerticleBase {
         pages.addProtected(router, audit);
         new ReportRoutes(vertx).add(router);
         new AdminRoutes(vertx).add(router);
-        // three uploads at the limit may be read at once; more wait their turn (503)
-        router.post("/api/cohorts").handler(new UploadBudget(3 * config.uploadLimit(),
-                config.uploadLimit())::handle); // its own route: Vert.x wants body handlers first
-        router.post("/api/cohorts").handler(BodyHandler.create()
-                .setBodyLimit(config.uploadLimit()).setHandleFileUploads(true)
-                .setUploadsDirectory(config.dataDir().resolve("uploads").toString())
-                .setDeleteUploadedFilesOnEnd(true)).handler(this::upload);
+        // bytes counted as they arrive: the limit (413), 3 × the limit for all uploads (503),
+        // a minimum pace (408)
+        router.post("/api/cohorts").handler(new UploadBody(new UploadBudget(3 * config
+                .uploadLimit()), config.uploadLimit(), config.uploadPace())::handle)
+                .handler(this::upload);
         router.get("/api/cohorts").handler(this::list);
         router.get("/api/cohorts/:id").handler(this::get);
         router.delete("/api/cohorts/:id").handler(this::delete);
@@ -103,11 +99,11 @@ final class HttpVerticle extends VerticleBase {
         Future<Messages.Upload> upload;
         switch (type) {
             case "text/csv" -> upload = Future.succeededFuture(
-                    new Messages.Upload(name.strip(), bytes(ctx.body().buffer()), ',',
-                            ctx.get(Access.PRINCIPAL)));
+                    new Messages.Upload(name.strip(), bytes(UploadBody.received(ctx).body()),
+                            ',', ctx.get(Access.PRINCIPAL)));
             case "text/tab-separated-values" -> upload = Future.succeededFuture(
-                    new Messages.Upload(name.strip(), bytes(ctx.body().buffer()), '\t',
-                            ctx.get(Access.PRINCIPAL)));
+                    new Messages.Upload(name.strip(), bytes(UploadBody.received(ctx).body()),
+                            '\t', ctx.get(Access.PRINCIPAL)));
             case "multipart/form-data" -> upload = fromMultipart(ctx, name.strip());
             default -> throw new ApiError(415, "Send the cohort as text/csv, "
                     + "text/tab-separated-values, or multipart/form-data with a 'file' field; got '"
@@ -119,15 +115,13 @@ final class HttpVerticle extends VerticleBase {
                 Json.cohort(reply.body().cohort()))).onFailure(e -> fail(ctx, e));
     }
 
+    /** The form's one part, a file named 'file' (else 400: {@link UploadForm}). */
     private Future<Messages.Upload> fromMultipart(RoutingContext ctx, String name) {
-        FileUpload file = ctx.fileUploads().stream().filter(f -> f.name().equals("file"))
-                .findFirst().orElseThrow(() -> new ApiError(400, "The multipart form has no "
-                        + "'file' field."));
+        UploadBody.FilePart file = UploadForm.theFile(UploadBody.received(ctx));
         String fileName = file.fileName() == null ? "" : file.fileName().toLowerCase(Locale.ROOT);
         char delimiter = fileName.endsWith(".tsv") || fileName.endsWith(".tab") ? '\t' : 0;
-        return vertx.fileSystem().readFile(file.uploadedFileName())
-                .map(buffer -> new Messages.Upload(name, bytes(buffer), delimiter,
-                        ctx.get(Access.PRINCIPAL)));
+        return Future.succeededFuture(new Messages.Upload(name, bytes(file.bytes()), delimiter,
+                ctx.get(Access.PRINCIPAL)));
     }
 
     private void list(RoutingContext ctx) {
