@@ -47,9 +47,9 @@ public record ServerConfig(String host, int port, Path dataDir, String adminToke
         public static final UploadPace DEFAULT = new UploadPace(64 * 1024, 10);
 
         public UploadPace {
-            if (minBytesPerSecond < 1 || graceSeconds < 0) {
+            if (minBytesPerSecond < 1 || graceSeconds < 1) {
                 throw new IllegalArgumentException("an upload pace needs at least 1 byte per "
-                        + "second and a grace of 0 s or more");
+                        + "second and a grace of 1 s or more");
             }
         }
     }
@@ -140,7 +140,7 @@ public record ServerConfig(String host, int port, Path dataDir, String adminToke
                 new UploadPace(number(env, "ONCOSURV_UPLOAD_MIN_RATE",
                         UploadPace.DEFAULT.minBytesPerSecond(), 1, 1L << 40),
                         number(env, "ONCOSURV_UPLOAD_GRACE", UploadPace.DEFAULT.graceSeconds(),
-                                0, 3600).intValue()));
+                                1, 3600).intValue()));
     }
 
     private static Long number(Map<String, String> env, String key, long fallback, long min,

@@ -134,15 +134,24 @@ final class UploadBody {
                         + shorten(expect) + "'.");
             }
             if (multipart) {
-                try {
-                    request.setExpectMultipart(true);
-                } catch (IllegalStateException e) {
+                if (!hasBoundary(request.getHeader("Content-Type"))) { // else read as a URL form
                     return new ApiError(400, "The multipart/form-data Content-Type has no "
                             + "boundary; send it as 'multipart/form-data; boundary=...' (a "
                             + "client's form encoder does this).");
                 }
+                request.setExpectMultipart(true);
             }
             return null;
+        }
+
+        private static boolean hasBoundary(String contentType) {
+            for (String parameter : contentType.split(";")) {
+                String p = parameter.strip().toLowerCase(Locale.ROOT);
+                if (p.startsWith("boundary=") && p.length() > "boundary=".length()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void chunk(Buffer chunk) {
@@ -192,8 +201,8 @@ final class UploadBody {
             for (Part p : parts) {
                 files.add(new FilePart(p.field, p.fileName, p.bytes, p.complete));
             }
-            List<String> fields = multipart ? List.copyOf(request.formAttributes().names())
-                    : List.of();
+            List<String> fields = multipart ? request.formAttributes().names().stream()
+                    .sorted().toList() : List.of();
             ctx.put(KEY, new Received(multipart ? Buffer.buffer() : body, files, fields));
             body = null;
             parts.clear();

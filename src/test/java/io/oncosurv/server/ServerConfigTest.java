@@ -58,8 +58,8 @@ class ServerConfigTest {
         assertEquals(new ServerConfig.UploadPace(65_536, 10),
                 ServerConfig.fromEnvironment(Map.of()).uploadPace());
         ServerConfig c = ServerConfig.fromEnvironment(Map.of("ONCOSURV_UPLOAD_MIN_RATE", "1000",
-                "ONCOSURV_UPLOAD_GRACE", "0"));
-        assertEquals(new ServerConfig.UploadPace(1000, 0), c.uploadPace());
+                "ONCOSURV_UPLOAD_GRACE", "2"));
+        assertEquals(new ServerConfig.UploadPace(1000, 2), c.uploadPace());
         assertEquals(c.uploadPace(), c.withPort(1).uploadPace());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ServerConfig.fromEnvironment(Map.of("ONCOSURV_UPLOAD_MIN_RATE", "0")));
