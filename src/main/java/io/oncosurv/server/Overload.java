@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@value #MAX_FIGURES} figures and {@value #MAX_DOCUMENTS} PDF reports; beyond that a request
  * is refused at once with 503 and Retry-After, not queued; and every request has a deadline
  * ({@value #TIMEOUT_MS} ms, then 503), which its jobs carry to the workers
- * ({@link Deadlines}; an upload's starts once its body is in). The event streams of report jobs are exempt: they are meant to stay
- * open, and hold no worker.
+ * ({@link Deadlines}; an upload's starts once its body is in). The event streams of report
+ * jobs are exempt: they are meant to stay open, and hold no worker.
  */
 final class Overload {
 
