@@ -177,6 +177,9 @@ final class UploadBody {
 
         /** A file part of a multipart form, whose bytes are also counted as the body's. */
         private void part(HttpServerFileUpload upload) {
+            if (refused) {
+                return; // the rest of a refused form is dropped
+            }
             Part part = new Part(upload.name(), upload.filename());
             parts.add(part);
             upload.handler(bytes -> {
@@ -215,7 +218,7 @@ final class UploadBody {
             if (e instanceof HttpClosedException || ctx.response().closed()) {
                 stopPace(); // nobody to answer: give the bytes back
                 drop();
-                refused = !done;
+                refused = true;
                 return;
             }
             if (done || refused) {
@@ -225,7 +228,7 @@ final class UploadBody {
                     : e.getMessage();
             refuse(new ApiError(400, "The upload's body cannot be read (" + shorten(reason)
                     + "); send it again as " + (multipart ? "a multipart form with one file "
-                            + "part named 'file'." : "the file's bytes.")), true);
+                            + "part named 'file'." : "the file's bytes.")), false);
         }
 
         /** Checks the pace when the bytes received so far would be due, and again then. */

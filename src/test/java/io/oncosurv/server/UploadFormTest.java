@@ -3,6 +3,7 @@ package io.oncosurv.server;
 import static io.oncosurv.server.LungServer.TOKEN;
 import static io.oncosurv.server.LungServer.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -111,6 +112,20 @@ class UploadFormTest {
                 form(file("file", "a.csv", A))), 30);
         assertEquals(201, whole.statusCode(), whole.bodyAsString());
         assertEquals(2, whole.bodyAsJsonObject().getInteger("patients"));
+    }
+
+    @Test
+    @DisplayName("a form Vert.x cannot decode (a text field over 8 KB) is refused with 400; the "
+            + "store is unchanged")
+    void undecodableForm() throws Exception {
+        Set<String> before = await(server.cohortIds(), 30);
+        HttpResponse<Buffer> answer = await(post("multipart/form-data; boundary=XyZ",
+                form(text("note", "n".repeat(20_000)), file("file", "a.csv", A))), 30);
+        assertEquals(400, answer.statusCode(), answer.bodyAsString());
+        String error = answer.bodyAsJsonObject().getString("error");
+        assertTrue(error.startsWith("The upload's body cannot be read (") && error.endsWith(
+                "); send it again as a multipart form with one file part named 'file'."), error);
+        assertEquals(before, await(server.cohortIds(), 30));
     }
 
     private static void refused(List<String> failures, String what, String form,
