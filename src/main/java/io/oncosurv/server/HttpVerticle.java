@@ -14,10 +14,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,14 +61,11 @@ final class HttpVerticle extends VerticleBase {
         pages.addProtected(routes);
         new ReportRoutes(vertx).add(routes);
         new AdminRoutes(vertx).add(routes);
-        // three uploads at the limit may be read at once; more wait their turn (503)
+        // bytes counted as they arrive: the limit (413), 3 × the limit for all uploads (503),
+        // a minimum pace (408); read only once the caller may upload
         routes.api(HttpMethod.POST, "/api/cohorts", Permission.UPLOAD)
-                .before(new UploadBudget(3 * config.uploadLimit(), config.uploadLimit())::handle)
-                .body(BodyHandler.create().setBodyLimit(config.uploadLimit())
-                        .setHandleFileUploads(true)
-                        .setUploadsDirectory(config.dataDir().resolve("uploads").toString())
-                        .setDeleteUploadedFilesOnEnd(true), "The upload is larger than the "
-                                + "limit of " + config.uploadLimit() + " bytes.")
+                .before(new UploadBody(new UploadBudget(3 * config.uploadLimit()),
+                        config.uploadLimit(), config.uploadPace())::handle)
                 .handler(this::upload);
         routes.api(HttpMethod.GET, "/api/cohorts", Permission.READ).handler(this::list);
         routes.api(HttpMethod.GET, "/api/cohorts/:id", Permission.READ).handler(this::get);
@@ -123,11 +118,11 @@ final class HttpVerticle extends VerticleBase {
         Future<Messages.Upload> upload;
         switch (type) {
             case "text/csv" -> upload = Future.succeededFuture(
-                    new Messages.Upload(name.strip(), bytes(ctx.body().buffer()), ',',
-                            ctx.get(Access.PRINCIPAL)));
+                    new Messages.Upload(name.strip(), bytes(UploadBody.received(ctx).body()),
+                            ',', ctx.get(Access.PRINCIPAL)));
             case "text/tab-separated-values" -> upload = Future.succeededFuture(
-                    new Messages.Upload(name.strip(), bytes(ctx.body().buffer()), '\t',
-                            ctx.get(Access.PRINCIPAL)));
+                    new Messages.Upload(name.strip(), bytes(UploadBody.received(ctx).body()),
+                            '\t', ctx.get(Access.PRINCIPAL)));
             case "multipart/form-data" -> upload = fromMultipart(ctx, name.strip());
             default -> throw new ApiError(415, "Send the cohort as text/csv, "
                     + "text/tab-separated-values, or multipart/form-data with a 'file' field; got '"
@@ -140,15 +135,13 @@ final class HttpVerticle extends VerticleBase {
                 .onFailure(e -> fail(ctx, e));
     }
 
+    /** The form's one part, a file named 'file' (else 400: {@link UploadForm}). */
     private Future<Messages.Upload> fromMultipart(RoutingContext ctx, String name) {
-        FileUpload file = ctx.fileUploads().stream().filter(f -> f.name().equals("file"))
-                .findFirst().orElseThrow(() -> new ApiError(400, "The multipart form has no "
-                        + "'file' field."));
+        UploadBody.FilePart file = UploadForm.theFile(UploadBody.received(ctx));
         String fileName = file.fileName() == null ? "" : file.fileName().toLowerCase(Locale.ROOT);
         char delimiter = fileName.endsWith(".tsv") || fileName.endsWith(".tab") ? '\t' : 0;
-        return vertx.fileSystem().readFile(file.uploadedFileName())
-                .map(buffer -> new Messages.Upload(name, bytes(buffer), delimiter,
-                        ctx.get(Access.PRINCIPAL)));
+        return Future.succeededFuture(new Messages.Upload(name, bytes(file.bytes()), delimiter,
+                ctx.get(Access.PRINCIPAL)));
     }
 
     private void list(RoutingContext ctx) {

@@ -1,8 +1,6 @@
 package io.oncosurv.server;
 
-import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.TimeoutHandler;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -11,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@value #MAX_FIGURES} figures and {@value #MAX_DOCUMENTS} PDF reports; beyond that a request
  * is refused at once with 503 and Retry-After, not queued; and every request has a deadline
  * ({@value #TIMEOUT_MS} ms, then 503), which its jobs carry to the workers
- * ({@link Deadlines}). The event streams of report jobs are exempt: they are meant to stay
- * open, and hold no worker.
+ * ({@link Deadlines}; an upload's starts once its body is in). The event streams of report
+ * jobs are exempt: they are meant to stay open, and hold no worker.
  */
 final class Overload {
 
@@ -29,7 +27,6 @@ final class Overload {
     private final int maxFigures;
     private final int maxDocuments;
     private final long timeoutMs;
-    private final Handler<RoutingContext> timeout;
 
     Overload() {
         this(MAX_IN_FLIGHT, MAX_FIGURES, MAX_DOCUMENTS, TIMEOUT_MS);
@@ -40,7 +37,6 @@ final class Overload {
         this.maxFigures = maxFigures;
         this.maxDocuments = maxDocuments;
         this.timeoutMs = timeoutMs;
-        this.timeout = TimeoutHandler.create(timeoutMs, 503);
     }
 
     void handle(RoutingContext ctx) {
@@ -54,8 +50,8 @@ final class Overload {
             busy(ctx);
         }
         ctx.addEndHandler(v -> inFlight.decrementAndGet());
-        Deadlines.stamp(ctx, timeoutMs);
-        timeout.handle(ctx);
+        Deadlines.start(ctx, timeoutMs);
+        ctx.next();
     }
 
     /**

@@ -18,10 +18,12 @@ import java.util.Properties;
  * may also declare tokens, {@code token.NAME = ROLE:ID:SALT:HASH} (as {@code oncosurv token}
  * prints them): only their hashes are in the file. {@code ONCOSURV_DB_URL} (with
  * {@code _USER}, {@code _PASSWORD}) puts the store in PostgreSQL, for several nodes.
+ * {@code ONCOSURV_UPLOAD_MIN_RATE} (bytes per second, 65536) and
+ * {@code ONCOSURV_UPLOAD_GRACE} (seconds, 10) set the slowest an upload's body may arrive.
  */
 public record ServerConfig(String host, int port, Path dataDir, String adminToken,
         long uploadLimit, Path sampleCohorts, Map<String, String> tokens,
-        DatabaseSettings database, String node, int reportLeaseSeconds) {
+        DatabaseSettings database, String node, int reportLeaseSeconds, UploadPace uploadPace) {
 
     /**
      * A shared PostgreSQL store ({@code ONCOSURV_DB_URL}, {@code ONCOSURV_DB_USER},
@@ -35,10 +37,36 @@ public record ServerConfig(String host, int port, Path dataDir, String adminToke
         }
     }
 
+    /**
+     * The slowest an upload's body may arrive: after the first {@code graceSeconds}, at least
+     * {@code minBytesPerSecond} on average (see {@link UploadBody}); slower is refused with 408.
+     */
+    public record UploadPace(long minBytesPerSecond, int graceSeconds) {
+
+        /** 64 KB/s after 10 s: a 100 MB upload may take up to 27 minutes (0.5 Mbit/s). */
+        public static final UploadPace DEFAULT = new UploadPace(64 * 1024, 10);
+
+        public UploadPace {
+            if (minBytesPerSecond < 1 || graceSeconds < 1) {
+                throw new IllegalArgumentException("an upload pace needs at least 1 byte per "
+                        + "second and a grace of 1 s or more");
+            }
+        }
+    }
+
     public static final long DEFAULT_UPLOAD_LIMIT = 100L * 1024 * 1024;
 
     public ServerConfig {
         tokens = Map.copyOf(tokens);
+        uploadPace = uploadPace == null ? UploadPace.DEFAULT : uploadPace;
+    }
+
+    /** Settings with the default upload pace. */
+    public ServerConfig(String host, int port, Path dataDir, String adminToken, long uploadLimit,
+            Path sampleCohorts, Map<String, String> tokens, DatabaseSettings database,
+            String node, int reportLeaseSeconds) {
+        this(host, port, dataDir, adminToken, uploadLimit, sampleCohorts, tokens, database, node,
+                reportLeaseSeconds, UploadPace.DEFAULT);
     }
 
     /** Settings with config-file tokens, on the embedded database. */
@@ -108,7 +136,11 @@ public record ServerConfig(String host, int port, Path dataDir, String adminToke
                                 "oncosurv"), env.getOrDefault("ONCOSURV_DB_PASSWORD", "")),
                 env.getOrDefault("ONCOSURV_NODE", defaultNode()),
                 number(env, "ONCOSURV_REPORT_LEASE_SECONDS", DEFAULT_LEASE_SECONDS, 1, 3600)
-                        .intValue());
+                        .intValue(),
+                new UploadPace(number(env, "ONCOSURV_UPLOAD_MIN_RATE",
+                        UploadPace.DEFAULT.minBytesPerSecond(), 1, 1L << 40),
+                        number(env, "ONCOSURV_UPLOAD_GRACE", UploadPace.DEFAULT.graceSeconds(),
+                                1, 3600).intValue()));
     }
 
     private static Long number(Map<String, String> env, String key, long fallback, long min,
@@ -131,6 +163,11 @@ public record ServerConfig(String host, int port, Path dataDir, String adminToke
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, adminToken, uploadLimit, sampleCohorts,
-                tokens, database, node, reportLeaseSeconds);
+                tokens, database, node, reportLeaseSeconds, uploadPace);
+    }
+
+    public ServerConfig withUploadPace(UploadPace pace) {
+        return new ServerConfig(host, port, dataDir, adminToken, uploadLimit, sampleCohorts,
+                tokens, database, node, reportLeaseSeconds, pace);
     }
 }

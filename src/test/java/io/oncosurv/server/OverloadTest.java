@@ -89,31 +89,49 @@ class OverloadTest {
     }
 
     @Test
-    @DisplayName("uploads in progress share a byte budget: one that would pass it is refused at "
-            + "once with 503 and Retry-After, before its body is read")
+    @DisplayName("uploads in progress share a budget of the bytes they have received: one whose "
+            + "bytes would pass it is refused with 503 and Retry-After, and the budget is given "
+            + "back when an upload is answered")
     void uploadBudget() {
         Vertx vertx = Vertx.vertx();
         try {
             List<Promise<Void>> held = new ArrayList<>();
+            UploadBudget budget = new UploadBudget(100);
             Router router = Router.router(vertx);
-            router.post("/up").handler(new UploadBudget(100, 80)::handle).handler(held(held, "stored"));
+            router.post("/up").handler(new UploadBody(budget, 80,
+                    ServerConfig.UploadPace.DEFAULT)::handle).handler(held(held, "stored"));
             WebClient client = serve(vertx, router);
             Future<HttpResponse<Buffer>> first = client.post("/up").sendBuffer(Buffer.buffer(
                     "x".repeat(60)));
-            sleep(150);
+            waitFor(() -> budget.used() == 60);
             HttpResponse<Buffer> second = client.post("/up").sendBuffer(Buffer.buffer(
                     "y".repeat(60))).await();
             assertEquals(503, second.statusCode());
             assertEquals("5", second.getHeader("Retry-After"));
+            assertEquals("Other uploads in progress take the memory set aside for uploads; try "
+                    + "again in a few seconds.", second.bodyAsJsonObject().getString("error"));
+            assertEquals(60, budget.used(), "the refused upload gave its bytes back at once");
             held.forEach(Promise::tryComplete);
             assertEquals(200, first.await().statusCode());
+            waitFor(() -> budget.used() == 0);
             Future<HttpResponse<Buffer>> third = client.post("/up").sendBuffer(Buffer.buffer(
                     "z".repeat(60)));
-            sleep(150);
+            waitFor(() -> held.size() == 2);
             held.forEach(Promise::tryComplete);
             assertEquals(200, third.await().statusCode(), "the budget was given back");
         } finally {
             vertx.close().await();
+        }
+    }
+
+    /** Waits until {@code condition} holds, for at most 10 s. */
+    static void waitFor(java.util.function.BooleanSupplier condition) {
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("the condition did not hold within 10 s");
+            }
+            sleep(10);
         }
     }
 

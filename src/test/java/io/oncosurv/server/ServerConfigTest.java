@@ -52,6 +52,22 @@ class ServerConfigTest {
     }
 
     @Test
+    @DisplayName("the upload pace: 64 KiB/s after 10 s by default; ONCOSURV_UPLOAD_MIN_RATE and "
+            + "ONCOSURV_UPLOAD_GRACE set it, and a rate under 1 byte per second is refused")
+    void uploadPace() {
+        assertEquals(new ServerConfig.UploadPace(65_536, 10),
+                ServerConfig.fromEnvironment(Map.of()).uploadPace());
+        ServerConfig c = ServerConfig.fromEnvironment(Map.of("ONCOSURV_UPLOAD_MIN_RATE", "1000",
+                "ONCOSURV_UPLOAD_GRACE", "2"));
+        assertEquals(new ServerConfig.UploadPace(1000, 2), c.uploadPace());
+        assertEquals(c.uploadPace(), c.withPort(1).uploadPace());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ServerConfig.fromEnvironment(Map.of("ONCOSURV_UPLOAD_MIN_RATE", "0")));
+        assertEquals("ONCOSURV_UPLOAD_MIN_RATE must be a whole number from 1 to 1099511627776; "
+                + "got '0'", e.getMessage());
+    }
+
+    @Test
     @DisplayName("without a token one is generated into <data>/admin.token, mode 600, and kept")
     void generatedToken() throws Exception {
         ServerConfig c = new ServerConfig("127.0.0.1", 0, dir.resolve("data"), null, 10,
