@@ -122,6 +122,8 @@ public final class CohortReader {
         /** Columns without a name, and the first row with a value in each (0: none yet). */
         private final Map<Integer, Integer> unnamed = new LinkedHashMap<>();
         private DateEndpoints dateEndpoints;
+        /** The most empty fields a row has past the header's columns. */
+        private int emptyPastHeader;
 
         private final int capacity;
 
@@ -283,13 +285,17 @@ public final class CohortReader {
             Problems ragged = new Problems(MAX_PROBLEMS);
             int patients = 0;
             while (in.next()) {
-                if (in.fieldCount() != readers.length) {
-                    ragged.add(in.row(), null, "the row has " + in.fieldCount() + " fields; the "
-                            + "header has " + readers.length + " (a comma inside a value needs "
-                            + "quotes)");
+                int fields = in.fieldCount();
+                if (fields != readers.length && !onlyEmptyColumnsDiffer(fields)) {
+                    String delimiter = in.delimiter() == '\t' ? "tab" : "comma";
+                    ragged.add(in.row(), null, "the row has " + fields + " fields; the header "
+                            + "has " + readers.length + (fields > readers.length ? " (a "
+                            + delimiter + " inside a value needs quotes)" : " (a value or its "
+                            + delimiter + " is missing: an empty value still needs its "
+                            + delimiter + ")"));
                     continue;
                 }
-                for (int c = 0; c < readers.length; c++) {
+                for (int c = 0; c < Math.min(fields, readers.length); c++) {
                     if (readers[c] != null) {
                         readers[c].read(in, c, in.row(), patients, problems);
                     }
@@ -322,10 +328,33 @@ public final class CohortReader {
             return assemble(ids, endpoints);
         }
 
+        /**
+         * Spreadsheets pad rows with empty cells past the last column, or leave off the empty
+         * cells of trailing columns that have no name: such a row is read as if it had the
+         * header's columns.
+         */
+        private boolean onlyEmptyColumnsDiffer(int fields) {
+            if (fields > DelimitedReader.MAX_KEPT_FIELDS) {
+                return false; // the extra fields are not kept: cannot tell that they are empty
+            }
+            for (int c = readers.length; c < fields; c++) {
+                if (in.end(c) > in.start(c)) {
+                    return false;
+                }
+            }
+            for (int c = fields; c < readers.length; c++) {
+                if (!names.get(c).isEmpty()) {
+                    return false;
+                }
+            }
+            emptyPastHeader = Math.max(emptyPastHeader, fields - readers.length);
+            return true;
+        }
+
         private void noteUnnamedValues() {
             for (Map.Entry<Integer, Integer> column : unnamed.entrySet()) {
                 int c = column.getKey();
-                if (column.getValue() == 0 && in.end(c) > in.start(c)) {
+                if (column.getValue() == 0 && c < in.fieldCount() && in.end(c) > in.start(c)) {
                     column.setValue(in.row());
                 }
             }
@@ -343,6 +372,9 @@ public final class CohortReader {
                             + "values (the first in row " + column.getValue() + "): name it in "
                             + "the header, or delete the column");
                 }
+            }
+            for (int c = 0; c < emptyPastHeader; c++) {
+                empty.add(readers.length + c + 1);
             }
             if (!empty.isEmpty()) {
                 int first = empty.get(0);

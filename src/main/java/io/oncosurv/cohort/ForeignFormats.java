@@ -15,6 +15,8 @@ final class ForeignFormats {
     private static final String NOT_TEXT = "The file is not text.";
     private static final String NOT_UTF8 = "The file is not UTF-8 text.";
     private static final String NOT_DELIMITED = "The file is not comma- or tab-separated text.";
+    private static final String NOT_AS_SENT = "The file is not separated as it was sent.";
+    private static final String NOT_HEADER = "The first line of the file is not its header.";
     private static final String SAVE_AS_CSV = "save the sheet as \"CSV UTF-8\" and send that file";
 
     private ForeignFormats() {
@@ -63,7 +65,7 @@ final class ForeignFormats {
         if (first.regionMatches(true, 0, "sep=", 0, 4)) {
             char hint = first.length() > 4 ? first.charAt(4) : (char) in.delimiter();
             if (hint == ',' || hint == '\t') {
-                return new Foreign(NOT_DELIMITED, "The first line '" + first + (first.length() > 4
+                return new Foreign(NOT_HEADER, "The first line '" + first + (first.length() > 4
                         ? "" : name(hint)) + "' is Excel's delimiter hint, not the header: delete "
                         + "that line, so that the file starts with the header row (patient_id, "
                         + "...)");
@@ -79,11 +81,11 @@ final class ForeignFormats {
             }
         }
         if (in.delimiter() == '\t' && first.indexOf(',') >= 0) {
-            return new Foreign(NOT_DELIMITED, "This file looks comma-separated but was read as "
+            return new Foreign(NOT_AS_SENT, "This file looks comma-separated but was read as "
                     + "tab-separated: send it as text/csv (or in a file named .csv)");
         }
         if (in.delimiter() == ',' && first.indexOf('\t') >= 0) {
-            return new Foreign(NOT_DELIMITED, "This file looks tab-separated but was read as "
+            return new Foreign(NOT_AS_SENT, "This file looks tab-separated but was read as "
                     + "comma-separated: send it as text/tab-separated-values (or in a file named "
                     + ".tsv)");
         }

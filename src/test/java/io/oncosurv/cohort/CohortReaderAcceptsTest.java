@@ -201,6 +201,23 @@ class CohortReaderAcceptsTest {
     }
 
     @Test
+    @DisplayName("rows padded with empty cells past the header, or short of empty unnamed "
+            + "columns, are read, with a warning")
+    void paddedAndShortRows() throws Exception {
+        Cohort padded = read(HEADER + "a,1,1,,\nb,2,0\nc,3,0,\n");
+        assertEquals(3, padded.patients());
+        assertEquals(List.of(new Problem(1, null, "columns without a name or any value were "
+                + "ignored: 2 columns, from column 4 to column 5 (as spreadsheets export them)")),
+                padded.warnings());
+        Cohort shortRows = read("patient_id,os_months,os_event,,\na,1,1\nb,2,0,,\n");
+        assertEquals(2, shortRows.patients());
+        assertEquals(2.0, shortRows.endpoint("os").orElseThrow().months(1), 0);
+        assertEquals(List.of(new Problem(1, null, "columns without a name or any value were "
+                + "ignored: 2 columns, from column 4 to column 5 (as spreadsheets export them)")),
+                shortRows.warnings());
+    }
+
+    @Test
     @DisplayName("CR-only line ends (classic Mac OS) are read as line ends, mixed with CRLF too")
     void crOnlyLineEnds() throws Exception {
         Cohort cohort = read("patient_id\tos_months\tos_event\ra\t1.5\t1\rb\t2\t0\r\nc\t3\t0\r\r");

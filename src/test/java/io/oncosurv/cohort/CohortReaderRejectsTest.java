@@ -177,6 +177,12 @@ public class CohortReaderRejectsTest {
                 Arguments.of("pipes", "patient_id|os_months|os_event\na|1|1\n", Kind.MALFORMED,
                         1, null, "This file looks delimited by '|': save it as CSV with commas as "
                         + "delimiters (or as TSV, with tabs)"),
+                Arguments.of("a row with a value missing", HEADER + "a,1,1\nb,2\n",
+                        Kind.MALFORMED, 3, null, "the row has 2 fields; the header has 3 (a value "
+                        + "or its comma is missing: an empty value still needs its comma)"),
+                Arguments.of("a value past the header's columns", HEADER + "a,1,1,,x\n",
+                        Kind.MALFORMED, 2, null, "the row has 5 fields; the header has 3 (a comma "
+                        + "inside a value needs quotes)"),
                 Arguments.of("a column with no name but values", HEADER.strip() + ",\n"
                         + "a,1,1,\nb,2,0,x\n", Kind.UNUSABLE, 1, "#4", "column 4 has no name "
                         + "but has values (the first in row 3): name it in the header, or delete "
@@ -231,6 +237,10 @@ public class CohortReaderRejectsTest {
                 Arguments.of("zip (an .xlsx is one)", zip.toByteArray(), "The file is not text.",
                         "This file is a ZIP archive (an Excel .xlsx workbook is one): save the "
                         + "sheet as \"CSV UTF-8\" and send that file, uncompressed"),
+                Arguments.of("PDF", "%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n".getBytes(
+                        StandardCharsets.ISO_8859_1), "The file is not text.", "This file is a "
+                        + "PDF document, not a table: export the data as CSV (UTF-8) and send "
+                        + "that file"),
                 Arguments.of("Excel 97-2003", xls, "The file is not text.", "This file is an Excel "
                         + "97-2003 workbook (.xls) or another Office document: save the sheet as "
                         + "\"CSV UTF-8\" and send that file"));
@@ -254,6 +264,7 @@ public class CohortReaderRejectsTest {
                 () -> CohortReader.read((HEADER.replace(',', '\t') + "a\t1\t1\n")
                         .getBytes(StandardCharsets.UTF_8), ','));
         assertEquals(Kind.MALFORMED, tsv.kind());
+        assertEquals("The file is not separated as it was sent.", tsv.getMessage());
         assertEquals(new Problem(1, null, "This file looks tab-separated but was read as "
                 + "comma-separated: send it as text/tab-separated-values (or in a file named "
                 + ".tsv)"), tsv.problems().get(0));
