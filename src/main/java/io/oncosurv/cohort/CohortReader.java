@@ -12,8 +12,9 @@ import java.util.Map;
 /**
  * Reads an uploaded cohort file (CSV or TSV, UTF-8) into a {@link Cohort} following
  * {@code shared/contract/cohort-format.md}, or refuses it with every problem located by row and
- * column. Warnings (unknown columns, PFS longer than OS, a TPS that looks like a fraction) do not
- * refuse the file; they are kept with the cohort.
+ * column. Warnings (unknown columns, PFS longer than OS, a TPS that looks like a fraction, a time
+ * far beyond the rest, empty columns without a name) do not refuse the file; they are kept with
+ * the cohort, as {@link CohortWarning} reads them back.
  *
  * <p>The bytes are read once, cell by cell, straight into primitive columns: no String per
  * numeric cell and no intermediate table.
