@@ -120,11 +120,8 @@ public final class CohortReader {
         private final ColumnReader[] readers;
         private final Map<String, ColumnReader> byName = new LinkedHashMap<>();
         private final Map<String, String> timeColumnOf = new LinkedHashMap<>(); // endpoint -> col
-        /** Columns without a name, and the first row with a value in each (0: none yet). */
-        private final Map<Integer, Integer> unnamed = new LinkedHashMap<>();
+        private final EmptyColumns emptyColumns;
         private DateEndpoints dateEndpoints;
-        /** The most empty fields a row has past the header's columns. */
-        private int emptyPastHeader;
 
         private final int capacity;
 
@@ -146,6 +143,7 @@ public final class CohortReader {
             // a row holds a delimiter or a line end per column: no more rows than that allows
             this.capacity = (int) Math.min(lines, in.data().length / (long) in.fieldCount() + 1);
             readHeader();
+            emptyColumns = new EmptyColumns(names);
             readers = new ColumnReader[names.size()];
             for (int c = 0; c < names.size(); c++) {
                 readers[c] = readerFor(names.get(c));
@@ -164,7 +162,6 @@ public final class CohortReader {
                 String name = in.text(c).strip().toLowerCase(Locale.ROOT);
                 names.add(name);
                 if (name.isEmpty()) { // judged once the rows are read: spreadsheets add empty ones
-                    unnamed.put(c, 0);
                     continue;
                 }
                 Integer before = seen.putIfAbsent(name, c);
@@ -287,7 +284,7 @@ public final class CohortReader {
             int patients = 0;
             while (in.next()) {
                 int fields = in.fieldCount();
-                if (fields != readers.length && !onlyEmptyColumnsDiffer(fields)) {
+                if (fields != readers.length && !emptyColumns.onlyTheseDiffer(in)) {
                     String delimiter = in.delimiter() == '\t' ? "tab" : "comma";
                     ragged.add(in.row(), null, "the row has " + fields + " fields; the header "
                             + "has " + readers.length + (fields > readers.length ? " (a "
@@ -301,8 +298,8 @@ public final class CohortReader {
                         readers[c].read(in, c, in.row(), patients, problems);
                     }
                 }
-                if (!unnamed.isEmpty()) {
-                    noteUnnamedValues();
+                if (!emptyColumns.isEmpty()) {
+                    emptyColumns.read(in);
                 }
                 patients++;
             }
@@ -319,7 +316,7 @@ public final class CohortReader {
                 reader.finish(patients);
             }
             String[] ids = checkIds(patients);
-            checkUnnamed();
+            emptyColumns.report(problems, warnings);
             Map<String, Endpoint> endpoints = endpoints(patients);
             checkAcrossColumns(patients, endpoints);
             if (!problems.isEmpty()) {
@@ -327,64 +324,6 @@ public final class CohortReader {
                         + " of the cohort format.");
             }
             return assemble(ids, endpoints);
-        }
-
-        /**
-         * Spreadsheets pad rows with empty cells past the last column, or leave off the empty
-         * cells of trailing columns that have no name: such a row is read as if it had the
-         * header's columns.
-         */
-        private boolean onlyEmptyColumnsDiffer(int fields) {
-            if (fields > DelimitedReader.MAX_KEPT_FIELDS) {
-                return false; // the extra fields are not kept: cannot tell that they are empty
-            }
-            for (int c = readers.length; c < fields; c++) {
-                if (in.end(c) > in.start(c)) {
-                    return false;
-                }
-            }
-            for (int c = fields; c < readers.length; c++) {
-                if (!names.get(c).isEmpty()) {
-                    return false;
-                }
-            }
-            emptyPastHeader = Math.max(emptyPastHeader, fields - readers.length);
-            return true;
-        }
-
-        private void noteUnnamedValues() {
-            for (Map.Entry<Integer, Integer> column : unnamed.entrySet()) {
-                int c = column.getKey();
-                if (column.getValue() == 0 && c < in.fieldCount() && in.end(c) > in.start(c)) {
-                    column.setValue(in.row());
-                }
-            }
-        }
-
-        /** A column with no name is refused if it holds a value, else ignored with a warning. */
-        private void checkUnnamed() {
-            List<Integer> empty = new ArrayList<>();
-            for (Map.Entry<Integer, Integer> column : unnamed.entrySet()) {
-                int number = column.getKey() + 1;
-                if (column.getValue() == 0) {
-                    empty.add(number);
-                } else {
-                    problems.add(1, "#" + number, "column " + number + " has no name but has "
-                            + "values (the first in row " + column.getValue() + "): name it in "
-                            + "the header, or delete the column");
-                }
-            }
-            for (int c = 0; c < emptyPastHeader; c++) {
-                empty.add(readers.length + c + 1);
-            }
-            if (!empty.isEmpty()) {
-                int first = empty.get(0);
-                int last = empty.get(empty.size() - 1);
-                warnings.add(CohortWarning.Kind.EMPTY_COLUMNS_IGNORED, 1, null, ": "
-                        + (empty.size() == 1 ? "column " + first : empty.size() + " columns, "
-                        + "from column " + first + " to column " + last) + " (as spreadsheets "
-                        + "export them)");
-            }
         }
 
         private String[] checkIds(int patients) {
