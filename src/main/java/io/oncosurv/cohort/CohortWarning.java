@@ -56,7 +56,7 @@ public record CohortWarning(Kind kind, int warnings, int rows, List<String> colu
     }
 
     private static final Pattern UNLISTED = Pattern.compile(
-            "(\\d+) more warnings?(?: in (\\d+) more rows?)? not listed: (.*)");
+            "(\\d{1,9}) more warnings?(?: in (\\d{1,9}) more rows?)? not listed: (.*)");
 
     /** At most this many columns are named in a summary. */
     static final int NAMED_COLUMNS = 10;
