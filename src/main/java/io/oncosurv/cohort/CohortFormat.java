@@ -13,6 +13,16 @@ final class CohortFormat {
     /** Days in a month, as R's reference data and the contract convert. */
     static final double DAYS_PER_MONTH = 30.4375;
 
+    /**
+     * The longest follow-up accepted, in months: 100 years (36,525 days). An OncoSurv rule beyond
+     * the format's "finite, >= 0": a longer time is a unit or typing error, and one such time
+     * makes R's relative tie rule (aeqSurv) merge other patients' distinct times.
+     */
+    static final double MAX_FOLLOW_UP_MONTHS = 1200;
+
+    /** {@link #MAX_FOLLOW_UP_MONTHS} in days, for times taken from dates. */
+    static final long MAX_FOLLOW_UP_DAYS = 36_525;
+
     /** The time units of the format. */
     static final Set<String> UNITS = Set.of("months", "days", "weeks", "years");
 

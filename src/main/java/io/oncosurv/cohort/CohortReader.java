@@ -12,8 +12,9 @@ import java.util.Map;
 /**
  * Reads an uploaded cohort file (CSV or TSV, UTF-8) into a {@link Cohort} following
  * {@code shared/contract/cohort-format.md}, or refuses it with every problem located by row and
- * column. Warnings (unknown columns, PFS longer than OS, a TPS that looks like a fraction) do not
- * refuse the file; they are kept with the cohort.
+ * column. Warnings (unknown columns, PFS longer than OS, a TPS that looks like a fraction, a time
+ * far beyond the rest, empty columns without a name) do not refuse the file; they are kept with
+ * the cohort, as {@link CohortWarning} reads them back.
  *
  * <p>The bytes are read once, cell by cell, straight into primitive columns: no String per
  * numeric cell and no intermediate table.
@@ -62,7 +63,7 @@ public final class CohortReader {
         while (i < bytes.length) {
             int b = bytes[i];
             if (b > 0) { // ASCII, the common case
-                if (b == '\n') {
+                if (b == '\n' || (b == '\r' && (i + 1 == bytes.length || bytes[i + 1] != '\n'))) {
                     lines++;
                 } else if (blank && b != ' ' && b != '\r' && b != '\t') {
                     blank = false;
@@ -71,11 +72,13 @@ public final class CohortReader {
                 continue;
             }
             if (b == 0) {
+                throwIfForeign(bytes);
                 throw malformed("The file is not text.", Problem.ofFile("a NUL byte at byte "
                         + i + ": expected UTF-8 text (CSV or TSV), not a binary file"));
             }
             int length = Utf8.sequenceLength(bytes, i);
             if (length < 0) {
+                throwIfForeign(bytes);
                 for (int j = i; j < bytes.length; j++) {
                     if (bytes[j] == 0) {
                         throw malformed("The file is not text.", Problem.ofFile("a NUL byte at "
@@ -96,6 +99,14 @@ public final class CohortReader {
         return lines;
     }
 
+    /** A compressed body, a workbook or UTF-16 is refused by what it is. */
+    private static void throwIfForeign(byte[] bytes) throws CohortRejectedException {
+        ForeignFormats.Foreign foreign = ForeignFormats.recognise(bytes);
+        if (foreign != null) {
+            throw malformed(foreign.summary(), Problem.ofFile(foreign.advice()));
+        }
+    }
+
     private static CohortRejectedException malformed(String summary, Problem problem) {
         return new CohortRejectedException(Kind.MALFORMED, summary, List.of(problem), 1);
     }
@@ -104,11 +115,13 @@ public final class CohortReader {
     private static final class Reading {
         private final DelimitedReader in;
         private final Problems problems = new Problems(MAX_PROBLEMS);
-        private final Problems warnings = new Problems(MAX_PROBLEMS);
+        private final Warnings warnings = new Warnings(MAX_PROBLEMS);
         private final List<String> names = new ArrayList<>();
         private final ColumnReader[] readers;
         private final Map<String, ColumnReader> byName = new LinkedHashMap<>();
         private final Map<String, String> timeColumnOf = new LinkedHashMap<>(); // endpoint -> col
+        private final EmptyColumns emptyColumns;
+        private DateEndpoints dateEndpoints;
 
         private final int capacity;
 
@@ -118,6 +131,10 @@ public final class CohortReader {
             if (!in.next()) {
                 throw malformed("The file is empty.", Problem.ofFile("expected a header row"));
             }
+            ForeignFormats.Foreign foreign = ForeignFormats.recogniseHeader(in);
+            if (foreign != null) {
+                throw malformed(foreign.summary(), new Problem(1, null, foreign.advice()));
+            }
             if (in.fieldCount() > MAX_COLUMNS) {
                 throw new CohortRejectedException(Kind.UNUSABLE, "The file has too many columns.",
                         List.of(new Problem(1, null, "the header has " + in.fieldCount()
@@ -126,6 +143,7 @@ public final class CohortReader {
             // a row holds a delimiter or a line end per column: no more rows than that allows
             this.capacity = (int) Math.min(lines, in.data().length / (long) in.fieldCount() + 1);
             readHeader();
+            emptyColumns = new EmptyColumns(names);
             readers = new ColumnReader[names.size()];
             for (int c = 0; c < names.size(); c++) {
                 readers[c] = readerFor(names.get(c));
@@ -143,8 +161,7 @@ public final class CohortReader {
             for (int c = 0; c < in.fieldCount(); c++) {
                 String name = in.text(c).strip().toLowerCase(Locale.ROOT);
                 names.add(name);
-                if (name.isEmpty()) {
-                    problems.add(1, "#" + (c + 1), "column " + (c + 1) + " has no name");
+                if (name.isEmpty()) { // judged once the rows are read: spreadsheets add empty ones
                     continue;
                 }
                 Integer before = seen.putIfAbsent(name, c);
@@ -214,6 +231,15 @@ public final class CohortReader {
             }
             boolean dates = columns.containsKey("start_date")
                     && columns.containsKey("last_followup_date");
+            for (String endpoint : List.of("os", "pfs")) {
+                String column = timeColumnOf.get(endpoint);
+                if (dates && column != null) {
+                    problems.add(1, column, "both " + column + " and the dates (start_date to "
+                            + "last_followup_date) give " + endpoint.toUpperCase(Locale.ROOT)
+                            + ": keep one (delete " + column + " and " + endpoint + "_event, or "
+                            + "the date columns)");
+                }
+            }
             if (timeColumnOf.isEmpty() && !dates && problems.isEmpty()) {
                 problems.add(1, null, "no endpoint: expected a time and event pair such as "
                         + "os_months + os_event, or start_date with last_followup_date");
@@ -249,7 +275,7 @@ public final class CohortReader {
                 return new ColumnReader.Numeric(capacity, name,
                         CohortFormat.NUMERIC_COLUMNS.get(name));
             }
-            warnings.add(1, name, "not a column of the cohort format: kept as a covariate");
+            warnings.add(CohortWarning.Kind.UNKNOWN_COLUMN, 1, name, "");
             return new ColumnReader.Free(capacity, name);
         }
 
@@ -257,16 +283,23 @@ public final class CohortReader {
             Problems ragged = new Problems(MAX_PROBLEMS);
             int patients = 0;
             while (in.next()) {
-                if (in.fieldCount() != readers.length) {
-                    ragged.add(in.row(), null, "the row has " + in.fieldCount() + " fields; the "
-                            + "header has " + readers.length + " (a comma inside a value needs "
-                            + "quotes)");
+                int fields = in.fieldCount();
+                if (fields != readers.length && !emptyColumns.onlyTheseDiffer(in)) {
+                    String delimiter = in.delimiter() == '\t' ? "tab" : "comma";
+                    ragged.add(in.row(), null, "the row has " + fields + " fields; the header "
+                            + "has " + readers.length + (fields > readers.length ? " (a "
+                            + delimiter + " inside a value needs quotes)" : " (a value or its "
+                            + delimiter + " is missing: an empty value still needs its "
+                            + delimiter + ")"));
                     continue;
                 }
-                for (int c = 0; c < readers.length; c++) {
+                for (int c = 0; c < Math.min(fields, readers.length); c++) {
                     if (readers[c] != null) {
                         readers[c].read(in, c, in.row(), patients, problems);
                     }
+                }
+                if (!emptyColumns.isEmpty()) {
+                    emptyColumns.read(in);
                 }
                 patients++;
             }
@@ -283,6 +316,7 @@ public final class CohortReader {
                 reader.finish(patients);
             }
             String[] ids = checkIds(patients);
+            emptyColumns.report(problems, warnings);
             Map<String, Endpoint> endpoints = endpoints(patients);
             checkAcrossColumns(patients, endpoints);
             if (!problems.isEmpty()) {
@@ -318,7 +352,8 @@ public final class CohortReader {
                 byte[] event = ((ColumnReader.Flag) byName.get(e.getKey() + "_event")).values;
                 endpoints.put(e.getKey(), new Endpoint(e.getKey(), e.getValue(), months, event));
             }
-            new DateEndpoints(byName, problems).addTo(endpoints, patients);
+            dateEndpoints = new DateEndpoints(byName, problems);
+            dateEndpoints.addTo(endpoints, patients);
             return endpoints;
         }
 
@@ -340,10 +375,15 @@ public final class CohortReader {
             if (os != null && pfs != null) {
                 for (int p = 0; p < patients; p++) {
                     if (pfs.months(p) > os.months(p)) {
-                        warnings.add(p + 2, pfs.source(), "PFS is longer than OS ("
-                                + pfs.months(p) + " > " + os.months(p) + " months)");
+                        warnings.add(CohortWarning.Kind.PFS_LONGER_THAN_OS, p + 2, pfs.source(),
+                                " (" + pfs.months(p) + " > " + os.months(p) + " months)");
                     }
                 }
+            }
+            for (Endpoint endpoint : endpoints.values()) {
+                boolean dates = endpoint.source().equals("dates");
+                FarFollowUp.check(endpoint, p -> dates ? dateEndpoints.endColumn(endpoint.name(),
+                        p) : endpoint.source(), warnings);
             }
             ColumnReader tps = byName.get("pdl1_tps");
             if (tps != null) {
@@ -355,8 +395,8 @@ public final class CohortReader {
                     }
                 }
                 if (max > 0 && max <= 1) {
-                    warnings.add(1, "pdl1_tps", "every TPS is at most 1: it looks like a fraction; "
-                            + "the format expects a percentage (0-100)");
+                    warnings.add(CohortWarning.Kind.TPS_AS_FRACTION, 1, "pdl1_tps",
+                            "; the format expects a percentage (0-100)");
                 }
             }
         }
@@ -385,7 +425,8 @@ public final class CohortReader {
                     texts.put(text.name, text.values);
                 }
             }
-            return new Cohort(ids, names, endpoints, numbers, texts, warnings.kept());
+            List<String> named = names.stream().filter(n -> !n.isEmpty()).toList();
+            return new Cohort(ids, named, endpoints, numbers, texts, warnings.list());
         }
 
         private CohortRejectedException unusable(String summary) {

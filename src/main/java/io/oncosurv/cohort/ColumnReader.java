@@ -77,7 +77,10 @@ abstract class ColumnReader {
         }
     }
 
-    /** A time column: a finite number >= 0 in its unit, kept in months. */
+    /**
+     * A time column: a finite number >= 0 in its unit, kept in months, and at most
+     * {@link CohortFormat#MAX_FOLLOW_UP_MONTHS} (100 years) once in months.
+     */
     static final class Time extends Numeric {
         private final String unit;
 
@@ -90,12 +93,23 @@ abstract class ColumnReader {
         void read(DelimitedReader in, int field, int row, int patient, Problems problems) {
             super.read(in, field, row, patient, problems);
             double months = CohortFormat.toMonths(values[patient], unit);
-            if (Double.isInfinite(months)) { // e.g. 1e308 years: finite as written, not in months
-                problems.add(row, name, "a time that is finite in months was expected; got "
-                        + quoteCell(in, field) + " " + unit);
+            if (months > CohortFormat.MAX_FOLLOW_UP_MONTHS) { // 1e308 years is infinite in months
+                problems.add(row, name, "a time of at most 100 years" + limit()
+                        + " was expected; got " + quoteCell(in, field) + " " + unit
+                        + ": check the value, and that the column's unit is right");
                 months = Double.NaN;
             }
             values[patient] = months;
+        }
+
+        /** 100 years in this column's unit, in brackets. */
+        private String limit() {
+            return switch (unit) {
+                case "days" -> " (" + CohortFormat.MAX_FOLLOW_UP_DAYS + " days)";
+                case "weeks" -> " (5217.9 weeks)";
+                case "years" -> "";
+                default -> " (1200 months)";
+            };
         }
     }
 

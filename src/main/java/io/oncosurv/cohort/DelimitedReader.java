@@ -6,7 +6,8 @@ import java.util.Arrays;
 /**
  * A record-at-a-time reader of comma- or tab-separated UTF-8 bytes after RFC 4180: fields may be
  * quoted, a quoted field may hold the delimiter, line breaks and doubled quotes; records end with
- * LF or CRLF; a leading byte-order mark is skipped. It hands out each field as a trimmed byte
+ * LF, CRLF or a lone CR (classic Mac OS line ends, which some exports still write); a leading
+ * byte-order mark is skipped. It hands out each field as a trimmed byte
  * range so that numbers are converted without a String per cell.
  *
  * <p>Rows are counted as records, the header being row 1, so a row number matches what a
@@ -46,7 +47,8 @@ final class DelimitedReader {
     static byte sniffDelimiter(byte[] data) {
         int tabs = 0;
         int commas = 0;
-        for (int i = startsWithBom(data) ? 3 : 0; i < data.length && data[i] != '\n'; i++) {
+        for (int i = startsWithBom(data) ? 3 : 0; i < data.length && data[i] != '\n'
+                && data[i] != '\r'; i++) {
             if (data[i] == '\t') {
                 tabs++;
             } else if (data[i] == ',') {
@@ -54,6 +56,10 @@ final class DelimitedReader {
             }
         }
         return tabs > 0 && commas == 0 ? (byte) '\t' : (byte) ',';
+    }
+
+    byte delimiter() {
+        return delimiter;
     }
 
     /** The row number of the current record (the header is 1). */
@@ -145,11 +151,12 @@ final class DelimitedReader {
     }
 
     private boolean isLineEnd(int i) {
-        return data[i] == '\n' || (data[i] == '\r' && (i + 1 >= data.length || data[i + 1] == '\n'));
+        return data[i] == '\n' || data[i] == '\r';
     }
 
+    /** The position after the line end at {@code i}: CRLF is one line end. */
     private int skipLineEnd(int i) {
-        return data[i] == '\r' ? i + 2 : i + 1;
+        return data[i] == '\r' && i + 1 < data.length && data[i + 1] == '\n' ? i + 2 : i + 1;
     }
 
     /**

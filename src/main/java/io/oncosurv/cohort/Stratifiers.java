@@ -192,8 +192,12 @@ public final class Stratifiers {
             }
         }
         if (distinct.size() > MAX_LEVELS) {
-            throw new StratifierUnavailableException(name + " has " + distinct.size()
-                    + " distinct values: give a cutoff to split it");
+            String levels = name + " has " + distinct.size() + " distinct values; a stratifier "
+                    + "makes at most " + MAX_LEVELS + " groups: ";
+            throw new StratifierUnavailableException(levels + (cohort.isNumeric(name)
+                    ? "give a cutoff to split it in two (cutoff=VALUE)"
+                    : "choose a grouping column with fewer levels, or group its values into at "
+                    + "most " + MAX_LEVELS + " in the file"));
         }
         List<String> labels = new ArrayList<>(distinct);
         Map<String, Integer> index = new LinkedHashMap<>();

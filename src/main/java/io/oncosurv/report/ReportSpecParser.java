@@ -1,6 +1,7 @@
 package io.oncosurv.report;
 
 import io.oncosurv.analysis.ExtraTests;
+import io.oncosurv.cohort.CohortNames;
 import io.oncosurv.stats.ConfType;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -102,6 +103,13 @@ public final class ReportSpecParser {
             }
         }
         String cohort = text(map.get("cohort"), "cohort", true);
+        if (cohort != null) {
+            try { // a name is compared as uploads store it; an id is unchanged by this
+                cohort = CohortNames.normalise(cohort);
+            } catch (IllegalArgumentException e) {
+                problems.add("cohort: " + e.getMessage());
+            }
+        }
         String title = text(map.get("title"), "title", false);
         List<String> endpoints = names(map.get("endpoints"), "endpoints");
         List<ReportSpec.Stratifier> stratifiers = stratifiers(map.get("stratifiers"));

@@ -2,6 +2,7 @@ package io.oncosurv.server;
 
 import io.oncosurv.analysis.PanelAnalysis;
 import io.oncosurv.analysis.PanelEntry;
+import io.oncosurv.cohort.CohortNames;
 import io.oncosurv.cohort.Stratifiers;
 import io.oncosurv.server.Role.Permission;
 import io.oncosurv.store.StoredCohort;
@@ -108,11 +109,11 @@ final class HttpVerticle extends VerticleBase {
     }
 
     private void upload(RoutingContext ctx) {
-        String name = ctx.request().getParam("name");
-        if (name == null || name.isBlank() || name.length() > 200
-                || name.chars().anyMatch(Character::isISOControl)) {
-            throw new ApiError(400, "The query parameter 'name' is required: 1 to 200 "
-                    + "printable characters.");
+        String name;
+        try {
+            name = CohortNames.normalise(ctx.request().getParam("name"));
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, e.getMessage());
         }
         String type = mediaType(ctx.request().getHeader("Content-Type"));
         Future<Messages.Upload> upload;

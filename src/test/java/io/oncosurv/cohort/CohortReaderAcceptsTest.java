@@ -1,5 +1,6 @@
 package io.oncosurv.cohort;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -114,6 +115,118 @@ class CohortReaderAcceptsTest {
                 && w.message().contains("fraction")), warnings.toString());
         assertFalse(cohort.isNumeric("smoker"));
         assertEquals("yes", cohort.text("smoker", 0));
+    }
+
+    @Test
+    @DisplayName("times up to 100 years are read: 1200 months, 36525 days, 100 years")
+    void hundredYearsIsTheLimit() throws Exception {
+        Cohort cohort = read("patient_id,os_days,os_event,pfs_months,pfs_event,ttnt_years,"
+                + "ttnt_event\na,36525,0,1200,1,100,1\n");
+        assertEquals(1200, cohort.endpoint("os").orElseThrow().months(0), 0);
+        assertEquals(1200, cohort.endpoint("pfs").orElseThrow().months(0), 0);
+        assertEquals(1200, cohort.endpoint("ttnt").orElseThrow().months(0), 0);
+        Cohort dates = read("patient_id,start_date,last_followup_date\n"
+                + "a,2020-01-01,2120-01-02\n"); // 36525 days
+        assertEquals(1200, dates.endpoint("os").orElseThrow().months(0), 0);
+    }
+
+    @Test
+    @DisplayName("at the 100-year limit R's relative tie rule keeps times a day apart distinct")
+    void plausibleTimesDoNotMergeOthers() throws Exception {
+        // 1e15 months made 3 and 4 one time (aeqSurv is relative to the mean time); 1200 cannot
+        Endpoint os = read(HEADER + "a,3,0\nb,4,1\nc,1200,1\nd,3.0329,1\n")
+                .endpoint("os").orElseThrow();
+        double[] months = {os.months(0), os.months(1), os.months(2), os.months(3)};
+        assertArrayEquals(months, io.oncosurv.stats.NearTies.resolve(months), 0);
+    }
+
+    private static final String HEADER = "patient_id,os_months,os_event\n";
+    private static final String FAR = "a time far beyond the rest of its endpoint: more than 10 "
+            + "times its next-largest time (its 99th percentile past 101 patients); check the "
+            + "value and its unit";
+
+    @Test
+    @DisplayName("one time far beyond the rest (1190 months among 1 to 60) is read, with a "
+            + "warning that names its row and column and no value")
+    void farTimeIsWarnedAbout() throws Exception {
+        StringBuilder file = new StringBuilder(HEADER);
+        for (int p = 0; p < 30; p++) {
+            file.append('p').append(p).append(',').append(1 + 2 * p).append(",1\n");
+        }
+        Cohort plain = read(file.toString());
+        assertEquals(List.of(), plain.warnings());
+        Cohort cohort = read(file.append("far,1190,0\n").toString());
+        assertEquals(1190, cohort.endpoint("os").orElseThrow().months(30), 0);
+        assertEquals(List.of(new Problem(32, "os_months", FAR)), cohort.warnings());
+    }
+
+    @Test
+    @DisplayName("past 101 patients the reference is the 99th percentile: two far times are "
+            + "both warned about, in row order")
+    void farTimesAmongMany() throws Exception {
+        StringBuilder file = new StringBuilder("patient_id,pfs_days,pfs_event\n");
+        for (int p = 0; p < 200; p++) {
+            file.append('p').append(p).append(',').append(p == 20 ? 30000 : p == 7 ? 25000
+                    : 30 + 9 * p).append(",1\n");
+        }
+        assertEquals(List.of(new Problem(9, "pfs_days", FAR), new Problem(22, "pfs_days", FAR)),
+                read(file.toString()).warnings());
+    }
+
+    @Test
+    @DisplayName("a time from dates far beyond the rest names the date that ends it")
+    void farTimeFromDates() throws Exception {
+        StringBuilder file = new StringBuilder("patient_id,start_date,last_followup_date,"
+                + "death_date\n");
+        for (int p = 1; p <= 9; p++) {
+            file.append('p').append(p).append(",2020-01-01,2020-0").append(p).append("-15,\n");
+        }
+        file.append("far,1930-01-01,2020-01-01,2019-12-01\n"); // 90 years: a wrong year
+        Cohort cohort = read(file.toString());
+        assertEquals(List.of(new Problem(11, "death_date", FAR)), cohort.warnings());
+    }
+
+    @Test
+    @DisplayName("Excel's trailing columns with no name and no value are ignored, with a warning")
+    void emptyUnnamedColumnsAreIgnored() throws Exception {
+        Cohort cohort = read("patient_id,os_months,os_event,,,\na,1,1,,,\nb,2,0,,\"\",\n");
+        assertEquals(2, cohort.patients());
+        assertEquals(List.of("patient_id", "os_months", "os_event"), cohort.columns());
+        assertEquals(List.of(new Problem(1, null, "columns without a name or any value were "
+                + "ignored: 3 columns, from column 4 to column 6 (as spreadsheets export them)")),
+                cohort.warnings());
+        assertEquals(List.of(new Problem(1, null, "columns without a name or any value were "
+                + "ignored: column 2 (as spreadsheets export them)")),
+                read("patient_id,,os_months,os_event\na,,1,1\n").warnings());
+    }
+
+    @Test
+    @DisplayName("rows padded with empty cells past the header, or short of empty unnamed "
+            + "columns, are read, with a warning")
+    void paddedAndShortRows() throws Exception {
+        Cohort padded = read(HEADER + "a,1,1,,\nb,2,0\nc,3,0,\n");
+        assertEquals(3, padded.patients());
+        assertEquals(List.of(new Problem(1, null, "columns without a name or any value were "
+                + "ignored: 2 columns, from column 4 to column 5 (as spreadsheets export them)")),
+                padded.warnings());
+        Cohort shortRows = read("patient_id,os_months,os_event,,\na,1,1\nb,2,0,,\n");
+        assertEquals(2, shortRows.patients());
+        assertEquals(2.0, shortRows.endpoint("os").orElseThrow().months(1), 0);
+        assertEquals(List.of(new Problem(1, null, "columns without a name or any value were "
+                + "ignored: 2 columns, from column 4 to column 5 (as spreadsheets export them)")),
+                shortRows.warnings());
+    }
+
+    @Test
+    @DisplayName("CR-only line ends (classic Mac OS) are read as line ends, mixed with CRLF too")
+    void crOnlyLineEnds() throws Exception {
+        Cohort cohort = read("patient_id\tos_months\tos_event\ra\t1.5\t1\rb\t2\t0\r\nc\t3\t0\r\r");
+        assertEquals(3, cohort.patients());
+        assertEquals("c", cohort.patientId(2));
+        assertEquals(1.5, cohort.endpoint("os").orElseThrow().months(0), 0);
+        assertEquals(List.of("patient_id", "os_months", "os_event"), cohort.columns());
+        Cohort quoted = read("patient_id,os_months,os_event,arm\r\"a\",1,1,\"two\rlines\"\r");
+        assertEquals("two\rlines", quoted.text("arm", 0));
     }
 
     @Test

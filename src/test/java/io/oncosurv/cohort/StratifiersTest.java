@@ -128,15 +128,30 @@ class StratifiersTest {
         assertTrue(assertThrows(StratifierUnavailableException.class,
                 () -> Stratifiers.stratify(lung, "lipi", Map.of())).getMessage()
                 .contains("neutrophils and leukocytes"));
-        assertTrue(assertThrows(StratifierUnavailableException.class,
-                () -> Stratifiers.stratify(lung, "age", Map.of())).getMessage()
-                .contains("give a cutoff"));
+        assertEquals("age has 42 distinct values; a stratifier makes at most 20 groups: give a "
+                + "cutoff to split it in two (cutoff=VALUE)", assertThrows(
+                        StratifierUnavailableException.class,
+                        () -> Stratifiers.stratify(lung, "age", Map.of())).getMessage());
         assertTrue(assertThrows(StratifierUnavailableException.class,
                 () -> Stratifiers.stratify(lung, "smoking", Map.of())).getMessage()
                 .contains("no column"));
         assertTrue(assertThrows(StratifierUnavailableException.class,
                 () -> stratify("pdl1", Map.of("cutoff", 10.0))).getMessage()
                 .contains("fixed groups"));
+    }
+
+    @Test
+    @DisplayName("a text column of 40 levels is refused with what to do, not 'give a cutoff'")
+    void tooManyTextLevels() throws Exception {
+        StringBuilder file = new StringBuilder("patient_id,os_months,os_event,centre\n");
+        for (int p = 0; p < 80; p++) {
+            file.append('p').append(p).append(",1,1,centre ").append(p % 40).append('\n');
+        }
+        Cohort cohort = CohortReader.read(file.toString().getBytes(StandardCharsets.UTF_8), ',');
+        assertEquals("centre has 40 distinct values; a stratifier makes at most 20 groups: "
+                + "choose a grouping column with fewer levels, or group its values into at most "
+                + "20 in the file", assertThrows(StratifierUnavailableException.class,
+                        () -> Stratifiers.stratify(cohort, "centre", Map.of())).getMessage());
     }
 
     @Test

@@ -38,6 +38,21 @@ class ReportSpecParserTest {
     }
 
     @Test
+    @DisplayName("a cohort name is compared as uploads store it: lookalikes normalised, hidden "
+            + "characters refused")
+    void cohortNameNormalised() throws Exception {
+        assertEquals("lung-2024", ReportSpecParser.parse("cohort: \"lung\\u20112024\"")
+                .cohort());
+        assertEquals("lung 2024", ReportSpecParser.parse("{\"cohort\": \"\uFF4C\uFF55\uFF4E"
+                + "\uFF47\u00A0 2024\"}").cohort());
+        ReportSpecException e = assertThrows(ReportSpecException.class,
+                () -> ReportSpecParser.parse("cohort: \"lung\\u202E\""));
+        assertEquals(List.of("cohort: The cohort name has an invisible, control or "
+                + "direction-changing character at position 5 (U+202E RIGHT-TO-LEFT OVERRIDE): "
+                + "type the name again without it."), e.problems());
+    }
+
+    @Test
     @DisplayName("the same spec in YAML (comments, block lists) has the same hash")
     void yamlTwin() throws Exception {
         String yaml = String.join("\n", "# every data cut", "cohort: NAME", "endpoints: [pfs, os]",

@@ -167,6 +167,43 @@ class CohortApiTest {
     }
 
     @Test
+    @DisplayName("a lookalike name (non-breaking hyphen, fullwidth letters) is the same cohort; a "
+            + "zero-width or bidi character is a 400 naming it, and nothing is stored")
+    void lookalikeNames(VertxTestContext context) {
+        upload("lung-2024", "text/csv", GOOD).compose(first -> {
+            context.verify(() -> assertEquals(201, first.statusCode()));
+            return upload("lung\u20112024", "text/csv", GOOD);
+        }).compose(hyphen -> {
+            context.verify(() -> {
+                assertEquals(200, hyphen.statusCode(), hyphen.bodyAsString());
+                assertEquals("lung-2024", hyphen.bodyAsJsonObject().getString("name"));
+                assertEquals(1, hyphen.bodyAsJsonObject().getInteger("version"));
+            });
+            return upload("\uFF4C\uFF55\uFF4E\uFF47 - 2024", "text/csv", GOOD + "c,3,1\n");
+        }).compose(spaced -> {
+            context.verify(() -> {
+                assertEquals(201, spaced.statusCode(), spaced.bodyAsString());
+                assertEquals("lung - 2024", spaced.bodyAsJsonObject().getString("name"));
+            });
+            return upload("lung\u200B-2024", "text/csv", GOOD);
+        }).compose(zeroWidth -> {
+            context.verify(() -> {
+                assertEquals(400, zeroWidth.statusCode());
+                assertEquals("The cohort name has an invisible, control or direction-changing "
+                        + "character at position 5 (U+200B ZERO WIDTH SPACE): type the name "
+                        + "again without it.", zeroWidth.bodyAsJsonObject().getString("error"));
+            });
+            return upload("\u202E4202-gnul", "text/csv", GOOD);
+        }).compose(bidi -> {
+            context.verify(() -> assertEquals(400, bidi.statusCode()));
+            return list();
+        }).onComplete(context.succeeding(all -> context.verify(() -> {
+            assertEquals(2, all.size());
+            context.completeNow();
+        })));
+    }
+
+    @Test
     @DisplayName("multipart/form-data with a 'file' field, and TSV by its media type")
     void multipartAndTsv(VertxTestContext context) {
         MultipartForm form = MultipartForm.create().textFileUpload("file", "trial.csv",

@@ -62,6 +62,7 @@ class MalformedUploadsTest {
     void everyMalformedFileIsRefused() throws Exception {
         String before = cohorts();
         List<Arguments> cases = new ArrayList<>(CohortReaderRejectsTest.malformedFiles().toList());
+        cases.addAll(CohortReaderRejectsTest.exactRefusals().toList());
         cases.add(Arguments.of("binary garbage", "\u0089PNG\u0000\u0000IHDR", Kind.MALFORMED, 0,
                 null, "NUL byte"));
         assertTrue(cases.size() >= 25);
