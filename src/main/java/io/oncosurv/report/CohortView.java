@@ -1,6 +1,7 @@
 package io.oncosurv.report;
 
 import io.oncosurv.analysis.CohortSummary;
+import io.oncosurv.cohort.CohortWarning;
 import io.oncosurv.cohort.Problem;
 import io.oncosurv.store.StoredCohort;
 import java.time.ZoneOffset;
@@ -11,7 +12,7 @@ import java.util.List;
 /**
  * The cohort page: what was uploaded, each endpoint with its follow-up, completeness, warnings:
  * as stored (row, column, message with values) for a reader who may see patient rows, else
- * {@link WarningSummary redacted} ({@code warningsRedacted}: the row column holds a count).
+ * {@link CohortWarning summarised} ({@code warningsRedacted}: the row column holds a count).
  */
 public record CohortView(String id, String name, int version, String sha256, String uploadedAt,
         int patients, List<EndpointRow> endpoints, List<ColumnRow> columns,
@@ -62,9 +63,10 @@ public record CohortView(String id, String name, int version, String sha256, Str
 
     static List<WarningRow> redacted(List<Problem> problems) {
         List<WarningRow> out = new ArrayList<>();
-        for (WarningSummary w : WarningSummary.redact(problems)) {
-            out.add(new WarningRow(w.rowsText(), w.column() == null ? "" : w.column(),
-                    w.kind()));
+        for (CohortWarning w : CohortWarning.summarise(problems)) {
+            out.add(new WarningRow(w.rows() == 0 ? "" : w.rows() + (w.rows() == 1 ? " row"
+                    : " rows"), String.join(", ", w.columns()), w.kind() == CohortWarning.Kind
+                            .OTHER ? w.summary() : w.kind().label()));
         }
         return out;
     }

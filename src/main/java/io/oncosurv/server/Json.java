@@ -1,7 +1,7 @@
 package io.oncosurv.server;
 
+import io.oncosurv.cohort.CohortWarning;
 import io.oncosurv.cohort.Problem;
-import io.oncosurv.report.WarningSummary;
 import io.oncosurv.store.StoredCohort;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -21,16 +21,18 @@ final class Json {
      * Cohort metadata: id, name, version, sha256, patients, endpoints, columns, warnings,
      * uploaded_at. The warnings as stored (row, column, message with the patient's values) for
      * a reader who may read patient rows; for anyone else (and without a reader) their
-     * {@link WarningSummary}: kind, column and how many rows, never a row number or a value.
+     * {@link CohortWarning} summaries: each kind once, its columns and how many rows, never a
+     * row number or a value.
      */
     static JsonObject cohort(StoredCohort c, Principal reader) {
         JsonArray warnings = new JsonArray();
         if (mayReadRows(reader)) {
             c.warnings().forEach(w -> warnings.add(problem(w)));
         } else {
-            WarningSummary.redact(c.warnings()).forEach(w -> warnings.add(new JsonObject()
-                    .put("row", null).put("column", w.column()).put("message", w.sentence())
-                    .put("kind", w.kind()).put("rows", w.rows())));
+            CohortWarning.summarise(c.warnings()).forEach(w -> warnings.add(new JsonObject()
+                    .put("row", null).put("column", w.columns().size() == 1 ? w.columns().get(0)
+                            : null).put("message", w.summary()).put("kind", w.kind().label())
+                    .put("rows", w.rows())));
         }
         return new JsonObject().put("id", c.id()).put("name", c.name())
                 .put("version", c.version()).put("sha256", c.sha256())

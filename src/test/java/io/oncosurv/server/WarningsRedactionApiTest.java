@@ -106,11 +106,11 @@ class WarningsRedactionApiTest {
     static final JsonArray REDACTED = new JsonArray()
             .add(new JsonObject().put("row", null).put("column", "smoker")
                     .put("message", "not a column of the cohort format: kept as a covariate "
-                            + "(column smoker)")
+                            + "(smoker)")
                     .put("kind", "not a column of the cohort format: kept as a covariate")
                     .put("rows", 0))
             .add(new JsonObject().put("row", null).put("column", "pfs_months")
-                    .put("message", "PFS is longer than OS: 2 rows (column pfs_months)")
+                    .put("message", "2 rows: PFS is longer than OS")
                     .put("kind", "PFS is longer than OS").put("rows", 2));
 
     /** As stored: each warning with its row and values. */
