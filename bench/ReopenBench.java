@@ -104,11 +104,13 @@ public final class ReopenBench {
             Process again = start(data, port, heap, log);
             Times times = untilUp(http, port, again, log);
             System.out.printf("rep %d: killed with SIGKILL during uploads (%d acknowledged); "
-                    + "restarted: first /health answer %s, UP after %.1f s, store file %d MB%n",
+                    + "restarted: first /health answer %s, UP after %.1f s (server CPU by "
+                    + "then %.1f s), store file %d MB; load average %s%n",
                     rep, uploaded, times.firstAnswerMillis < 0 ? "never before UP"
                             : String.format("after %.2f s (%s)", times.firstAnswerMillis / 1000.0,
                                     times.firstAnswer), times.upMillis / 1000.0,
-                    Files.size(data.resolve("oncosurv.mv.db")) >> 20);
+                    times.cpuMillis / 1000.0, Files.size(data.resolve("oncosurv.mv.db")) >> 20,
+                    Files.readString(Path.of("/proc/loadavg")).substring(0, 14));
             for (String line : Files.readAllLines(log)) {
                 if (line.contains("startup:")) {
                     System.out.println("    " + line.substring(line.indexOf("startup:")));
@@ -130,7 +132,7 @@ public final class ReopenBench {
     }
 
     /** When /health first answered (any status) and when it first answered 200. */
-    record Times(long firstAnswerMillis, String firstAnswer, long upMillis) {
+    record Times(long firstAnswerMillis, String firstAnswer, long upMillis, long cpuMillis) {
     }
 
     private static Times untilUp(HttpClient http, int port, Process server, Path log)
@@ -149,7 +151,8 @@ public final class ReopenBench {
                         .build(), HttpResponse.BodyHandlers.ofString());
                 long at = (System.nanoTime() - start) / 1_000_000;
                 if (r.statusCode() == 200) {
-                    return new Times(firstAnswer, first, at);
+                    return new Times(firstAnswer, first, at, server.info().totalCpuDuration()
+                            .map(Duration::toMillis).orElse(-1L));
                 }
                 if (firstAnswer < 0) {
                     firstAnswer = at;

@@ -143,6 +143,21 @@ public final class CohortStore {
         }
     }
 
+    /** The names cohorts are stored under (no metadata: cheaper than {@link #list}). */
+    public java.util.Set<String> names() {
+        try (Connection c = database.connection();
+                PreparedStatement s = c.prepareStatement("SELECT DISTINCT name FROM cohort");
+                ResultSet r = s.executeQuery()) {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            while (r.next()) {
+                names.add(r.getString(1));
+            }
+            return names;
+        } catch (SQLException e) {
+            throw new StoreException("could not read cohort names", e);
+        }
+    }
+
     public Optional<StoredCohort> get(String id) {
         return query("SELECT id, name, version, sha256, patients, uploaded_at FROM cohort "
                 + "WHERE id = ?", id).stream().findFirst();

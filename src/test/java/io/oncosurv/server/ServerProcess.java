@@ -101,8 +101,9 @@ final class ServerProcess implements AutoCloseable {
                     return;
                 }
             } catch (IOException e) {
-                Thread.sleep(100); // not listening yet
+                // not listening yet
             }
+            Thread.sleep(100); // or "starting" (503): the store is opening
         }
         throw new AssertionError("the server did not become healthy");
     }
