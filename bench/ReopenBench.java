@@ -172,6 +172,7 @@ public final class ReopenBench {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger acknowledged = new AtomicInteger();
         AtomicInteger sequence = new AtomicInteger();
+        long run = System.currentTimeMillis(); // names new in every run of the bench
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
             Thread thread = new Thread(() -> {
@@ -184,8 +185,8 @@ public final class ReopenBench {
                     }
                     try {
                         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(
-                                "http://127.0.0.1:" + port + "/api/cohorts?name=kill-" + rep
-                                + "-" + i)).header("Authorization", "Bearer " + TOKEN)
+                                "http://127.0.0.1:" + port + "/api/cohorts?name=kill-" + run
+                                + "-" + rep + "-" + i)).header("Authorization", "Bearer " + TOKEN)
                                 .header("Content-Type", "text/csv")
                                 .timeout(Duration.ofSeconds(10))
                                 .POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
