@@ -156,10 +156,14 @@ class DamagedDatabaseTest {
                     damaged.get(0).getMessage());
             WebClient client = WebClient.create(vertx, new WebClientOptions()
                     .setDefaultHost("127.0.0.1").setDefaultPort(main.port()));
-            for (String path : List.of("/file", "/survival?endpoint=os",
-                    "/survival?endpoint=os&by=arm", "/cox?endpoint=os&terms=arm",
-                    "/panel?endpoints=os", "/cutpoint?endpoint=os&variable=os_months")) {
-                var answer = client.get("/api/cohorts/" + markedId + path)
+            String api = "/api/cohorts/" + markedId;
+            for (String path : List.of(api + "/file", api + "/survival?endpoint=os",
+                    api + "/survival?endpoint=os&by=arm", api + "/cox?endpoint=os&terms=arm",
+                    api + "/panel?endpoints=os", api + "/cutpoint?endpoint=os&variable=os_months",
+                    api + "/plot.png?endpoint=os", api + "/summary",
+                    api + "/survival.csv?endpoint=os", "/cohorts/" + markedId,
+                    "/cohorts/" + markedId + "/analysis?endpoint=os")) {
+                var answer = client.get(path)
                         .bearerTokenAuthentication(LungServer.TOKEN).send().await();
                 assertEquals(500, answer.statusCode(), path + ": " + answer.bodyAsString());
                 assertEquals(refusal, answer.bodyAsJsonObject().getString("error"), path);
