@@ -1,5 +1,6 @@
 package io.oncosurv.server;
 
+import io.oncosurv.store.DamagedCohortException;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.Message;
 import org.slf4j.Logger;
@@ -27,6 +28,9 @@ final class Guarded {
             }
             try {
                 handler.handle(message);
+            } catch (DamagedCohortException e) { // never answered from: said so, and logged
+                LOG.error("refused a damaged cohort on {}: {}", message.address(), e.getMessage());
+                DamagedCohorts.error(e).failing(message);
             } catch (RuntimeException | Error e) {
                 LOG.error("worker failed on {}", message.address(), e);
                 message.fail(500, "Internal error; it is logged.");

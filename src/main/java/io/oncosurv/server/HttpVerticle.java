@@ -38,9 +38,11 @@ final class HttpVerticle extends VerticleBase {
     private final Caches caches;
     private final boolean clustered;
     private final AtomicInteger actualPort;
+    private final Readiness readiness;
 
     HttpVerticle(ServerConfig config, Access access, Sessions sessions, Caches caches,
-            boolean clustered, AtomicInteger actualPort) {
+            boolean clustered, AtomicInteger actualPort, Readiness readiness) {
+        this.readiness = readiness;
         this.caches = caches;
         this.clustered = clustered;
         this.config = config;
@@ -54,6 +56,7 @@ final class HttpVerticle extends VerticleBase {
         Router router = Router.router(vertx);
         Overload overload = new Overload();
         router.route().handler(SecurityHeaders::add);
+        router.route().handler(readiness::gate); // 503 but for /health until the store is open
         router.route().handler(overload::handle);
         RouteTable routes = new RouteTable(router, access, new AuditTrail(vertx), overload);
         routes.open(HttpMethod.GET, "/health").handler(this::health);
@@ -104,8 +107,13 @@ final class HttpVerticle extends VerticleBase {
                 .onSuccess(server -> actualPort.set(server.actualPort()));
     }
 
+    /** 200 UP; 503 {@code starting} while the store opens (or DOWN if the start failed). */
     private void health(RoutingContext ctx) {
-        json(ctx, 200, new JsonObject().put("status", "UP"));
+        Readiness.State state = readiness.state();
+        if (state == Readiness.State.STARTING) {
+            ctx.response().putHeader("Retry-After", Readiness.RETRY_AFTER);
+        }
+        json(ctx, state == Readiness.State.UP ? 200 : 503, Readiness.health(state));
     }
 
     private void upload(RoutingContext ctx) {
@@ -304,7 +312,7 @@ final class HttpVerticle extends VerticleBase {
         }
         if (e instanceof ReplyException reply && ((reply.failureCode() >= 400
                 && reply.failureCode() < 500) || reply.failureCode() == 503
-                || reply.failureCode() == 507)) {
+                || reply.failureCode() == 507 || DamagedCohorts.isReply(reply))) {
             ctx.response().setStatusCode(reply.failureCode())
                     .putHeader("Content-Type", "application/json").end(reply.getMessage());
         } else {

@@ -7,20 +7,32 @@ import io.oncosurv.store.CohortStore;
 import io.oncosurv.store.Database;
 import io.oncosurv.store.AuditLog;
 import io.oncosurv.store.ReportStore;
+import io.oncosurv.store.DamagedCohortException;
 import io.oncosurv.store.TokenStore;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Opens the store, deploys the worker verticles and the HTTP verticle, and loads the sample
- * cohorts on first start. Deployment fails (and the process exits) if any of them fails.
+ * Listens first (so that {@code /health} answers {@code starting} at once), then opens the
+ * store, deploys the worker verticles and loads the sample cohorts on first start; then the
+ * server is UP, and the stored cohorts are checked against their SHA-256 in the background
+ * (every read checks its cohort too). Deployment fails (and the process exits) if any step
+ * before UP fails; {@code /health} never says UP then.
  */
 public final class MainVerticle extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MainVerticle.class);
 
     static final int DEFAULT_REPORT_QUEUE = 64;
     static final int REPORT_RUNNERS = 2;
@@ -28,10 +40,15 @@ public final class MainVerticle extends VerticleBase {
     private final ServerConfig config;
     private final int reportQueue;
     private final boolean clustered;
+    private final Function<ServerConfig, Database> openStore;
     private final Caches caches = new Caches();
     private final AtomicInteger port =
             new AtomicInteger();
+    private final Readiness readiness = new Readiness();
+    private final Promise<List<DamagedCohortException>> checked = Promise.promise();
     private Database database;
+    private volatile boolean stopping;
+    private Future<?> check = Future.succeededFuture();
 
     public MainVerticle(ServerConfig config) {
         this(config, DEFAULT_REPORT_QUEUE);
@@ -39,54 +56,116 @@ public final class MainVerticle extends VerticleBase {
 
     /** @param reportQueue report jobs queued or running at most; more are refused (503) */
     public MainVerticle(ServerConfig config, int reportQueue) {
-        this(config, reportQueue, false);
+        this(config, reportQueue, false, MainVerticle::openStore);
     }
 
     /** @param clustered whether the event bus is shared with other nodes */
     public MainVerticle(ServerConfig config, boolean clustered) {
-        this(config, DEFAULT_REPORT_QUEUE, clustered);
+        this(config, DEFAULT_REPORT_QUEUE, clustered, MainVerticle::openStore);
     }
 
-    private MainVerticle(ServerConfig config, int reportQueue, boolean clustered) {
+    /** @param openStore opens the store (blocking); tests wrap it to hold the start there */
+    MainVerticle(ServerConfig config, int reportQueue, boolean clustered,
+            Function<ServerConfig, Database> openStore) {
         this.config = config;
         this.reportQueue = reportQueue;
         this.clustered = clustered;
+        this.openStore = openStore;
+    }
+
+    /** The store of the settings: the H2 file in the data directory, or PostgreSQL. */
+    static Database openStore(ServerConfig config) {
+        return config.database() == null ? Database.open(config.dataDir())
+                : Database.openPostgres(config.database().url(), config.database().user(),
+                        config.database().password());
     }
 
     @Override
     public Future<?> start() {
         Messages.registerCodecs(vertx.eventBus());
         Sessions sessions = new Sessions(Clock.systemUTC());
+        StartupTimes times = new StartupTimes();
         return vertx.executeBlocking(() -> {
             Files.createDirectories(config.dataDir());
-            database = config.database() == null ? Database.open(config.dataDir())
-                    : Database.openPostgres(config.database().url(), config.database().user(),
-                            config.database().password());
-            new CohortStore(database, Clock.systemUTC()).verifyAll(); // damaged: do not start
-            Tokens tokens = new Tokens(AdminToken.resolve(config));
-            TokenStore tokenStore = new TokenStore(database, Clock.systemUTC());
-            ConfigTokens.apply(config.tokens(), tokenStore);
-            tokens.load(tokenStore.list());
-            return tokens;
-        }).compose(tokens -> {
-            CohortStore store = new CohortStore(database, Clock.systemUTC());
-            AuditLog audit = new AuditLog(database, Clock.systemUTC());
-            return deployWorkers(store, new ReportStore(database, Clock.systemUTC(),
-                    config.node(), java.time.Duration.ofSeconds(config.reportLeaseSeconds())),
-                    audit)
-                    .compose(v -> vertx.deployVerticle(() -> new AdminWorker(new TokenStore(
-                            database, Clock.systemUTC()), tokens, sessions, audit,
-                            config.database() != null),
-                            new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)
-                                    .setWorkerPoolName("oncosurv-workers")))
-                    .compose(v -> vertx.executeBlocking(() -> {
-                        SampleCohorts.loadIfAbsent(config.sampleCohorts(), store);
-                        return null;
-                    }))
-                    .compose(v -> vertx.deployVerticle(new HttpVerticle(config, new Access(
-                            tokens, sessions, new AuthLimiter(Clock.systemUTC())), sessions,
-                            caches, clustered, port)));
-        });
+            return new Tokens(AdminToken.resolve(config));
+        }).compose(tokens -> vertx.deployVerticle(new HttpVerticle(config, new Access(tokens,
+                sessions, new AuthLimiter(Clock.systemUTC())), sessions, caches, clustered, port,
+                readiness)).compose(id -> {
+                    times.done("listening");
+                    return vertx.executeBlocking(() -> open(tokens, times));
+                }).compose(store -> deployWorkers(store, tokens, sessions, times)))
+                .onSuccess(store -> {
+                    readiness.up();
+                    LOG.info("startup: UP after {} ms ({})", times.millis(), times);
+                    checkInBackground(store);
+                }).onFailure(e -> readiness.failed());
+    }
+
+    /** Blocking: opens and migrates the store, loads the tokens. */
+    private CohortStore open(Tokens tokens, StartupTimes times) {
+        database = openStore.apply(config);
+        TokenStore tokenStore = new TokenStore(database, Clock.systemUTC());
+        ConfigTokens.apply(config.tokens(), tokenStore);
+        tokens.load(tokenStore.list());
+        times.done("store", " (database " + database.opening().engineMillis()
+                + " ms, migrations " + database.opening().migrationMillis() + " ms)");
+        return new CohortStore(database, Clock.systemUTC());
+    }
+
+    private Future<CohortStore> deployWorkers(CohortStore store, Tokens tokens,
+            Sessions sessions, StartupTimes times) {
+        AuditLog audit = new AuditLog(database, Clock.systemUTC());
+        return deployWorkers(store, new ReportStore(database, Clock.systemUTC(), config.node(),
+                java.time.Duration.ofSeconds(config.reportLeaseSeconds())), audit)
+                .compose(v -> vertx.deployVerticle(() -> new AdminWorker(new TokenStore(
+                        database, Clock.systemUTC()), tokens, sessions, audit,
+                        config.database() != null),
+                        new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)
+                                .setWorkerPoolName("oncosurv-workers")))
+                .compose(v -> vertx.executeBlocking(() -> {
+                    times.done("workers and report jobs");
+                    SampleCohorts.loadIfAbsent(config.sampleCohorts(), store);
+                    times.done("sample cohorts");
+                    return store;
+                }));
+    }
+
+    /**
+     * Reads every stored cohort back against its SHA-256, one at a time on a thread of its own,
+     * after the server is UP: damage is logged without waiting for a query to meet it (a read
+     * refuses a damaged cohort in any case).
+     */
+    private void checkInBackground(CohortStore store) {
+        WorkerExecutor checker = vertx.createSharedWorkerExecutor("oncosurv-store-check", 1);
+        long start = System.nanoTime();
+        Future<List<DamagedCohortException>> damaged =
+                checker.executeBlocking(() -> store.verifyAll(() -> !stopping));
+        check = damaged;
+        damaged.onComplete(result -> {
+            checker.close();
+            if (result.failed()) {
+                LOG.warn("the check of the stored cohorts stopped: {}",
+                        result.cause().getMessage());
+            } else if (stopping) {
+                LOG.info("the check of the stored cohorts stopped with the server");
+            } else if (result.result().isEmpty()) {
+                LOG.info("stored cohorts checked against their SHA-256 in {} ms: all whole",
+                        millisSince(start));
+            } else {
+                result.result().forEach(e -> LOG.error("{}", e.getMessage()));
+                LOG.error("{} stored cohorts are damaged and will not be served: restore the "
+                        + "database from a backup", result.result().size());
+            }
+        }).onComplete(checked);
+    }
+
+    /** The background check's result: the damaged cohorts (tests wait on it). */
+    Future<List<DamagedCohortException>> checked() {
+        return checked.future();
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
     }
 
     /**
@@ -128,11 +207,12 @@ public final class MainVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        return vertx.executeBlocking(() -> {
+        stopping = true; // the background check ends after its current cohort
+        return check.transform(done -> vertx.executeBlocking(() -> {
             if (database != null) {
                 database.close();
             }
             return null;
-        });
+        }));
     }
 }

@@ -10,6 +10,7 @@ import io.oncosurv.report.ReportSpecException;
 import io.oncosurv.report.ReportSpecParser;
 import io.oncosurv.report.Templates;
 import io.oncosurv.store.CohortStore;
+import io.oncosurv.store.DamagedCohortException;
 import io.oncosurv.store.ReportStore;
 import io.oncosurv.store.StoredArtefact;
 import io.oncosurv.store.StoredCohort;
@@ -83,6 +84,9 @@ final class ReportJobs extends VerticleBase {
     private void run(ReportRun job) {
         try {
             build(job);
+        } catch (DamagedCohortException e) {
+            LOG.error("report {} revision {}: {}", job.reportId(), job.revision(), e.getMessage());
+            fail(job, DamagedCohorts.error(e).getMessage());
         } catch (RuntimeException | Error e) {
             LOG.error("report {} revision {} failed", job.reportId(), job.revision(), e);
             fail(job, "internal error (it is logged): " + e.getClass().getSimpleName());

@@ -3,13 +3,11 @@ package io.oncosurv.server;
 import io.oncosurv.cohort.CohortReader;
 import io.oncosurv.cohort.CohortRejectedException;
 import io.oncosurv.store.CohortStore;
-import io.oncosurv.store.StoredCohort;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +26,7 @@ final class SampleCohorts {
             LOG.info("no sample cohorts at {}", directory.toAbsolutePath());
             return;
         }
-        Set<String> stored = store.list().stream().map(StoredCohort::name)
-                .collect(Collectors.toSet());
+        Set<String> stored = store.names();
         List<Path> files;
         try (Stream<Path> list = Files.list(directory)) {
             files = list.filter(f -> f.toString().endsWith(".csv") || f.toString().endsWith(".tsv"))

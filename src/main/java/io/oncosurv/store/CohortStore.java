@@ -12,8 +12,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -100,8 +102,60 @@ public final class CohortStore {
 
     /** Every cohort, newest first. */
     public List<StoredCohort> list() {
-        return query("SELECT id, name, version, sha256, patients, uploaded_at FROM cohort "
-                + "ORDER BY uploaded_at DESC, name, version DESC", null);
+        // three queries, not three per cohort: thousands of cohorts list in milliseconds
+        try (Connection c = database.connection()) {
+            Map<String, List<String>> endpoints = new HashMap<>();
+            Map<String, List<String>> columns = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT cohort_id, kind, name FROM "
+                    + "cohort_column ORDER BY cohort_id, kind, position");
+                    ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    (r.getString(2).equals("endpoint") ? endpoints : columns)
+                            .computeIfAbsent(r.getString(1), k -> new ArrayList<>())
+                            .add(r.getString(3));
+                }
+            }
+            Map<String, List<Problem>> warnings = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT cohort_id, row_number, "
+                    + "column_name, message FROM cohort_warning ORDER BY cohort_id, position");
+                    ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    warnings.computeIfAbsent(r.getString(1), k -> new ArrayList<>())
+                            .add(new Problem(r.getInt(2), r.getString(3), r.getString(4)));
+                }
+            }
+            List<StoredCohort> all = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id, name, version, sha256, "
+                    + "patients, uploaded_at FROM cohort "
+                    + "ORDER BY uploaded_at DESC, name, version DESC");
+                    ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String id = r.getString(1);
+                    all.add(new StoredCohort(id, r.getString(2), r.getInt(3), r.getString(4),
+                            r.getInt(5), endpoints.getOrDefault(id, List.of()),
+                            columns.getOrDefault(id, List.of()),
+                            warnings.getOrDefault(id, List.of()), r.getTimestamp(6).toInstant()));
+                }
+            }
+            return all;
+        } catch (SQLException e) {
+            throw new StoreException("could not read cohorts", e);
+        }
+    }
+
+    /** The names cohorts are stored under (no metadata: cheaper than {@link #list}). */
+    public java.util.Set<String> names() {
+        try (Connection c = database.connection();
+                PreparedStatement s = c.prepareStatement("SELECT DISTINCT name FROM cohort");
+                ResultSet r = s.executeQuery()) {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            while (r.next()) {
+                names.add(r.getString(1));
+            }
+            return names;
+        } catch (SQLException e) {
+            throw new StoreException("could not read cohort names", e);
+        }
     }
 
     public Optional<StoredCohort> get(String id) {
@@ -110,40 +164,73 @@ public final class CohortStore {
     }
 
     /**
-     * Reads every stored cohort back and checks it against its SHA-256, so that a damaged
-     * database is found when the server starts, not by a query that would answer from it.
+     * Reads every stored cohort back and checks it against its SHA-256 (one at a time: memory
+     * holds one file), so that damage is reported without waiting for a query to meet it.
+     * Reads check each cohort anyway ({@link #content}).
      *
-     * @throws StoreException naming the first cohort that does not read back as stored
+     * @return the cohorts that do not read back as stored, each with its reason; empty when all
+     *         do
      */
-    public void verifyAll() {
-        for (StoredCohort c : list()) {
-            byte[] content;
-            try {
-                content = content(c.id()).orElseThrow();
-            } catch (RuntimeException e) {
-                throw new StoreException("the database " + database.description()
-                        + " is damaged: "
-                        + "cohort '" + c.name() + "' version " + c.version() + " cannot be read "
-                        + "back; OncoSurv will not serve from it (restore it from a backup)", e);
-            }
-            if (!sha256(content).equals(c.sha256())) {
-                throw new StoreException("the database " + database.description()
-                        + " is damaged: "
-                        + "cohort '" + c.name() + "' version " + c.version() + " does not match "
-                        + "its checksum; OncoSurv will not serve from it (restore it from a "
-                        + "backup)", null);
-            }
-        }
+    public List<DamagedCohortException> verifyAll() {
+        return verifyAll(() -> true);
     }
 
-    /** The bytes uploaded. */
-    public Optional<byte[]> content(String id) {
-        try (Connection c = database.connection();
-                PreparedStatement s = c.prepareStatement("SELECT content FROM cohort WHERE id = ?")) {
-            s.setString(1, id);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(r.getBytes(1)) : Optional.empty();
+    /** The same, stopping before the next cohort once {@code carryOn} says false. */
+    public List<DamagedCohortException> verifyAll(java.util.function.BooleanSupplier carryOn) {
+        List<DamagedCohortException> damaged = new ArrayList<>();
+        for (StoredCohort c : list()) {
+            if (!carryOn.getAsBoolean()) {
+                break;
             }
+            try {
+                content(c.id());
+            } catch (DamagedCohortException e) {
+                damaged.add(e);
+            }
+        }
+        return damaged;
+    }
+
+    /**
+     * The bytes uploaded, checked against their SHA-256 on every read: a cohort damaged in the
+     * database is never answered from.
+     *
+     * @throws DamagedCohortException when the bytes cannot be read back or do not match
+     */
+    public Optional<byte[]> content(String id) {
+        try (Connection c = database.connection()) {
+            String name;
+            int version;
+            String sha256;
+            try (PreparedStatement s = c.prepareStatement("SELECT name, version, sha256 FROM "
+                    + "cohort WHERE id = ?")) {
+                s.setString(1, id);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        return Optional.empty();
+                    }
+                    name = r.getString(1);
+                    version = r.getInt(2);
+                    sha256 = r.getString(3);
+                }
+            }
+            byte[] content;
+            try (PreparedStatement s = c.prepareStatement("SELECT content FROM cohort_content "
+                    + "WHERE cohort_id = ?")) {
+                s.setString(1, id);
+                try (ResultSet r = s.executeQuery()) {
+                    content = r.next() ? r.getBytes(1) : null;
+                }
+            } catch (SQLException | RuntimeException e) {
+                throw new DamagedCohortException(database.description(), id, name, version,
+                        "cannot be read back", e);
+            }
+            if (content == null || !sha256(content).equals(sha256)) {
+                throw new DamagedCohortException(database.description(), id, name, version,
+                        content == null ? "has lost its file" : "does not match its SHA-256",
+                        null);
+            }
+            return Optional.of(content);
         } catch (SQLException e) {
             throw new StoreException("could not read cohort " + id, e);
         }
@@ -181,14 +268,19 @@ public final class CohortStore {
 
     private void insert(Connection c, StoredCohort stored, byte[] content) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO cohort (id, name, version, "
-                + "sha256, patients, uploaded_at, content) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + "sha256, patients, uploaded_at) VALUES (?, ?, ?, ?, ?, ?)")) {
             s.setString(1, stored.id());
             s.setString(2, stored.name());
             s.setInt(3, stored.version());
             s.setString(4, stored.sha256());
             s.setInt(5, stored.patients());
             s.setTimestamp(6, Timestamp.from(stored.uploadedAt()));
-            s.setBytes(7, content);
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO cohort_content (cohort_id, "
+                + "content) VALUES (?, ?)")) {
+            s.setString(1, stored.id());
+            s.setBytes(2, content);
             s.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO cohort_column (cohort_id, "

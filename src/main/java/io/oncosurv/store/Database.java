@@ -25,13 +25,22 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final String description;
     private volatile JdbcConnectionPool pool;
+    private final Opening opening;
+
+    /**
+     * How long opening took: the engine (for H2, reading the file and recovering it after a
+     * crash) and the migrations (Flyway checking, or applying, the schema).
+     */
+    public record Opening(long engineMillis, long migrationMillis) {
+    }
 
     private Database(java.util.function.Supplier<JdbcConnectionPool> pools, Path file,
-            String description, JdbcConnectionPool pool) {
+            String description, JdbcConnectionPool pool, Opening opening) {
         this.pools = pools;
         this.file = file;
         this.description = description;
         this.pool = pool;
+        this.opening = opening;
     }
 
     /** Opens (creating if needed) {@code <dataDir>/oncosurv.mv.db} and migrates it. */
@@ -42,15 +51,16 @@ public final class Database implements AutoCloseable {
         java.util.function.Supplier<JdbcConnectionPool> pools = () -> sized(
                 JdbcConnectionPool.create(url, "oncosurv", ""));
         JdbcConnectionPool pool = pools.get();
+        Opening opening;
         try {
-            migrate(pool);
-        } catch (RuntimeException e) {
+            opening = openAndMigrate(pool);
+        } catch (RuntimeException | SQLException e) {
             pool.dispose();
             throw new StoreException("the database " + file + " cannot be opened"
                     + (Files.exists(file) ? " (it may be corrupted or truncated)" : "")
                     + ": OncoSurv will not serve from it; restore it from a backup", e);
         }
-        return new Database(pools, file, file.toString(), pool);
+        return new Database(pools, file, file.toString(), pool, opening);
     }
 
     /**
@@ -66,14 +76,15 @@ public final class Database implements AutoCloseable {
             return sized(JdbcConnectionPool.create(source));
         };
         JdbcConnectionPool pool = pools.get();
+        Opening opening;
         try {
-            migrate(pool);
-        } catch (RuntimeException e) {
+            opening = openAndMigrate(pool);
+        } catch (RuntimeException | SQLException e) {
             pool.dispose();
             throw new StoreException("the database " + url + " cannot be opened or migrated: "
                     + rootMessage(e), e);
         }
-        return new Database(pools, null, url, pool);
+        return new Database(pools, null, url, pool, opening);
     }
 
     private static JdbcConnectionPool sized(JdbcConnectionPool pool) {
@@ -89,9 +100,18 @@ public final class Database implements AutoCloseable {
         return t.getMessage();
     }
 
+    /** The first connection opens the database (H2: reads and recovers the file); then Flyway. */
+    private static Opening openAndMigrate(JdbcConnectionPool pool) throws SQLException {
+        long start = System.nanoTime();
+        pool.getConnection().close();
+        long opened = System.nanoTime();
+        migrate(pool);
+        return new Opening((opened - start) / 1_000_000, (System.nanoTime() - opened) / 1_000_000);
+    }
+
     private static void migrate(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load()
-                .migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .javaMigrations(new CohortContentApart()).load().migrate();
     }
 
     Connection connection() throws SQLException {
@@ -139,6 +159,11 @@ public final class Database implements AutoCloseable {
             pool = pools.get();
         }
         return pool;
+    }
+
+    /** How long {@link #open} or {@link #openPostgres} took, by step. */
+    public Opening opening() {
+        return opening;
     }
 
     /** The H2 database file; null for PostgreSQL. */

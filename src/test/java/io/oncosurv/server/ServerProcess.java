@@ -58,6 +58,14 @@ final class ServerProcess implements AutoCloseable {
     /** The same with more settings in the environment (a shared store, say). */
     static ServerProcess start(Path data, Path samples, int port, long fileLimitKb,
             java.util.Map<String, String> settings) throws Exception {
+        ServerProcess server = launch(data, samples, port, fileLimitKb, settings);
+        server.waitUntilHealthy(HttpClient.newHttpClient());
+        return server;
+    }
+
+    /** Starts the server process and returns at once, healthy or not (see {@link #start}). */
+    static ServerProcess launch(Path data, Path samples, int port, long fileLimitKb,
+            java.util.Map<String, String> settings) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = fileLimitKb == 0
                 ? new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
@@ -72,9 +80,16 @@ final class ServerProcess implements AutoCloseable {
         builder.environment().putAll(settings);
         Path log = data.getParent().resolve("server-" + System.nanoTime() + ".log");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        ServerProcess server = new ServerProcess(builder.start(), port, log);
-        server.waitUntilHealthy(HttpClient.newHttpClient());
-        return server;
+        return new ServerProcess(builder.start(), port, log);
+    }
+
+    /** The process's exit code once it has ended, or null if it runs on after {@code seconds}. */
+    Integer exitCode(long seconds) throws InterruptedException {
+        return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : null;
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     private void waitUntilHealthy(HttpClient http) throws Exception {
@@ -86,8 +101,9 @@ final class ServerProcess implements AutoCloseable {
                     return;
                 }
             } catch (IOException e) {
-                Thread.sleep(100); // not listening yet
+                // not listening yet
             }
+            Thread.sleep(100); // or "starting" (503): the store is opening
         }
         throw new AssertionError("the server did not become healthy");
     }

@@ -143,4 +143,74 @@ class CohortStoreTest {
             assertArrayEquals(bytes, store.content(c.id()).orElseThrow());
         }
     }
+
+    @Test
+    @DisplayName("list gives each cohort its own columns, endpoints and warnings; names lists "
+            + "the names once each")
+    void listsEachCohortsOwnMetadata() throws Exception {
+        String pfs = "patient_id,pfs_months,pfs_event,os_months,os_event\na,1,1,2,1\n";
+        try (Database db = Database.open(dataDir)) {
+            CohortStore store = new CohortStore(db, ticking());
+            StoredCohort first = store.put("trial", FILE.getBytes(StandardCharsets.UTF_8),
+                    parse(FILE)).cohort();
+            StoredCohort second = store.put("trial", pfs.getBytes(StandardCharsets.UTF_8),
+                    parse(pfs)).cohort();
+            StoredCohort other = store.put("other", pfs.getBytes(StandardCharsets.UTF_8),
+                    parse(pfs)).cohort();
+            assertEquals(List.of("os", "pfs"), List.copyOf(new java.util.TreeSet<>(
+                    second.endpoints())));
+            assertEquals(List.of(), second.warnings());
+            assertEquals(1, first.warnings().size());
+            assertEquals(List.of(other, second, first), store.list());
+            assertEquals(java.util.Set.of("trial", "other"), store.names());
+        }
+    }
+
+    @Test
+    @DisplayName("a store of migration 4 (files in the cohort rows) is migrated to files apart, "
+            + "byte for byte, also after a copy cut short by a crash")
+    void migratesFilesApart() throws Exception {
+        byte[] one = FILE.getBytes(StandardCharsets.UTF_8);
+        byte[] two = (FILE + "c,3,1,no\n").getBytes(StandardCharsets.UTF_8);
+        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("oncosurv");
+        var pool = org.h2.jdbcx.JdbcConnectionPool.create(url, "oncosurv", "");
+        try {
+            org.flywaydb.core.Flyway.configure().dataSource(pool)
+                    .locations("classpath:db/migration")
+                    .target(org.flywaydb.core.api.MigrationVersion.fromVersion("4")).load()
+                    .migrate();
+            try (var c = pool.getConnection(); var s = c.prepareStatement("INSERT INTO cohort "
+                    + "(id, name, version, sha256, patients, uploaded_at, content) "
+                    + "VALUES (?, ?, ?, ?, 2, CURRENT_TIMESTAMP, ?)")) {
+                for (int i = 1; i <= 2; i++) {
+                    byte[] bytes = i == 1 ? one : two;
+                    s.setString(1, "id-" + i);
+                    s.setString(2, "c" + i);
+                    s.setInt(3, 1);
+                    s.setString(4, CohortStore.sha256(bytes));
+                    s.setBytes(5, bytes);
+                    s.executeUpdate();
+                }
+                // a crash part-way through migration 5: its table made, one file copied
+                c.createStatement().execute("CREATE TABLE cohort_content (cohort_id "
+                        + "VARCHAR(36) PRIMARY KEY REFERENCES cohort (id) ON DELETE CASCADE, "
+                        + "content BYTEA NOT NULL)");
+                c.createStatement().execute("INSERT INTO cohort_content SELECT id, content "
+                        + "FROM cohort WHERE id = 'id-1'");
+            }
+        } finally {
+            pool.dispose();
+        }
+        try (Database db = Database.open(dataDir)) {
+            CohortStore store = new CohortStore(db, Clock.systemUTC());
+            assertArrayEquals(one, store.content("id-1").orElseThrow());
+            assertArrayEquals(two, store.content("id-2").orElseThrow());
+            assertEquals(List.of(), store.verifyAll());
+            assertEquals(2, store.list().size());
+            try (var c = db.connection(); var r = c.getMetaData().getColumns(null, null,
+                    "COHORT", "CONTENT")) {
+                assertFalse(r.next(), "the cohort rows no longer hold the files");
+            }
+        }
+    }
 }
