@@ -291,7 +291,7 @@ class RoleMatrixTest {
             }
         }
         assertEquals(List.of(), wrong);
-        assertTrue(checked >= 3000, "checked " + checked);
+        assertTrue(checked >= 5000, "checked " + checked);
         for (Who who : List.of(Who.CLINICIAN, Who.AUTOMATION, Who.NONE)) {
             assertEquals(200, admin(HttpMethod.GET, "/api/cohorts/"
                     + SPELLING_VICTIM_COHORTS.get(who), null).statusCode(), "kept: " + who);
