@@ -29,6 +29,12 @@ public record Stratification(String stratifier, List<String> labels, int[] codes
         return codes[patient];
     }
 
+    /** Each label's display name, in label order ({@link GroupNames}). */
+    public List<String> displayNames() {
+        return labels.stream().map(l -> GroupNames.of(stratifier, l, cutoffs, Map.of()))
+                .toList();
+    }
+
     /** Patients left out for a missing value. */
     public int excluded() {
         int n = 0;

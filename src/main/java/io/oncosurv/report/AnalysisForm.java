@@ -6,10 +6,22 @@ import java.util.Map;
 
 /**
  * The controls of the analysis page, filled from the parameters the page was asked with (so the
- * form shows what the figure and table show).
+ * form shows what the figure and table show, and an error page keeps every field): the subsets
+ * (one text field each, one empty when none), the analysis parameters without a control of their
+ * own as hidden fields (so changing the endpoint keeps them), and the cut-off's hint: the value
+ * the analysis used when the field is empty.
  */
 public record AnalysisForm(List<Option> endpoints, List<Option> stratifiers, List<Option> strata,
-        List<Option> confLevels, List<Option> confTypes, String cutoff, String landmarks) {
+        List<Option> confLevels, List<Option> confTypes, String cutoff, String landmarks,
+        List<String> subsets, List<Hidden> hidden, String cutoffHint) {
+
+    /** Analysis parameters the form carries without a control for them. */
+    public static final List<String> CARRIED = List.of("tps_cutoff", "ldh_uln", "tau", "rho",
+            "tests", "scores");
+
+    /** A parameter carried as a hidden field. */
+    public record Hidden(String name, String value) {
+    }
 
     public AnalysisForm {
         endpoints = List.copyOf(endpoints);
@@ -17,15 +29,24 @@ public record AnalysisForm(List<Option> endpoints, List<Option> stratifiers, Lis
         strata = List.copyOf(strata);
         confLevels = List.copyOf(confLevels);
         confTypes = List.copyOf(confTypes);
+        subsets = List.copyOf(subsets);
+        hidden = List.copyOf(hidden);
+    }
+
+    /** The form with the cut-off the analysis used shown where the field is empty. */
+    public AnalysisForm withCutoffHint(String hint) {
+        return new AnalysisForm(endpoints, stratifiers, strata, confLevels, confTypes, cutoff,
+                landmarks, subsets, hidden, hint);
     }
 
     /**
      * @param endpoints   the cohort's endpoint names
      * @param stratifiers name → label ({@link StratifierChoices})
      * @param params      the page's query parameters (absent ones: defaults)
+     * @param subsets     every {@code subset} parameter, in order
      */
     public static AnalysisForm of(List<String> endpoints, Map<String, String> stratifiers,
-            Map<String, String> params) {
+            Map<String, String> params, List<String> subsets) {
         String endpoint = params.getOrDefault("endpoint", endpoints.isEmpty() ? ""
                 : endpoints.get(0));
         List<Option> endpointOptions = new ArrayList<>();
@@ -39,13 +60,28 @@ public record AnalysisForm(List<Option> endpoints, List<Option> stratifiers, Lis
                         level("0.99", "99%", params)),
                 List.of(type("log", "log (R default)", params), type("log-log", "log–log", params),
                         type("plain", "plain", params)),
-                params.getOrDefault("cutoff", ""), params.getOrDefault("landmarks", "6,12,24"));
+                params.getOrDefault("cutoff", ""), params.getOrDefault("landmarks", "6,12,24"),
+                subsets.isEmpty() ? List.of("") : subsets, hidden(params), "default");
     }
 
+    private static List<Hidden> hidden(Map<String, String> params) {
+        List<Hidden> out = new ArrayList<>();
+        for (String name : CARRIED) {
+            if (params.get(name) != null) {
+                out.add(new Hidden(name, params.get(name)));
+            }
+        }
+        return out;
+    }
+
+    /** The choices, with one asked for that is not among them kept (an error page keeps it). */
     private static List<Option> choices(Map<String, String> names, String chosen, String none) {
         List<Option> out = new ArrayList<>();
         out.add(new Option("", none, chosen == null || chosen.isEmpty()));
         names.forEach((name, label) -> out.add(new Option(name, label, name.equals(chosen))));
+        if (chosen != null && !chosen.isEmpty() && !names.containsKey(chosen)) {
+            out.add(new Option(chosen, Labels.stratifier(chosen), true));
+        }
         return out;
     }
 

@@ -3,26 +3,33 @@ package io.oncosurv.report;
 import io.oncosurv.analysis.HazardRatio;
 import io.oncosurv.analysis.SurvivalRequest;
 import io.oncosurv.analysis.SurvivalResult;
+import io.oncosurv.cohort.GroupNames;
 import io.oncosurv.stats.LandmarkEstimate;
 import io.oncosurv.stats.LogRankResult;
 import io.oncosurv.stats.QuantileEstimate;
 import io.oncosurv.store.StoredCohort;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The analysis page of one endpoint and stratifier, every number already formatted: the table per
  * group (n, events, median with limits, landmark survival with limits, RMST, HR), the test, and
  * the methods paragraph. {@code query} is the request's query string, for the figure and the
- * downloads.
+ * downloads. The title names the subset when there is one ({@code subset} its caption, else
+ * null; {@code fileSuffix} its part of download names); groups are shown by their display names
+ * ({@link GroupNames}: the rule and the cut-off used), {@code groupNames} maps label → name for
+ * the figure; {@code cutoffUsed} is the stratifier's cut-off as used (null without one).
  */
 public record AnalysisView(String title, String endpointLabel, String byLabel, String query,
         List<String> landmarkHeaders, String rmstHeader, List<Row> rows, String test,
         List<String> otherTests, String hazardRatio, String methods, int excluded,
-        String confPercent) {
+        String confPercent, String subset, String fileSuffix, Map<String, String> groupNames,
+        String cutoffUsed) {
 
-    /** One group's row. */
-    public record Row(String label, String n, String events, String median,
+    /** One group's row: its API label and the name shown for it. */
+    public record Row(String label, String name, String n, String events, String median,
             List<String> landmarks, String rmst, String hr) {
     }
 
@@ -30,6 +37,18 @@ public record AnalysisView(String title, String endpointLabel, String byLabel, S
         landmarkHeaders = List.copyOf(landmarkHeaders);
         rows = List.copyOf(rows);
         otherTests = List.copyOf(otherTests);
+        groupNames = Map.copyOf(groupNames);
+    }
+
+    /** Each group's display name by its label, for a stratified result. */
+    public static Map<String, String> groupNames(SurvivalResult result) {
+        Map<String, String> names = new LinkedHashMap<>();
+        String by = result.request().by();
+        for (SurvivalResult.Group g : result.groups()) {
+            names.put(g.label(), by == null ? g.label()
+                    : GroupNames.of(by, g.label(), result.byCutoffs(), Map.of()));
+        }
+        return names;
     }
 
     public static AnalysisView of(StoredCohort cohort, SurvivalResult result, String query) {
@@ -45,6 +64,7 @@ public record AnalysisView(String title, String endpointLabel, String byLabel, S
             landmarkHeaders.add(Formats.fixed(t, t == Math.rint(t) ? 0 : 1) + " months");
         }
         double tau = result.groups().get(0).rmst().tau();
+        Map<String, String> names = groupNames(result);
         List<Row> rows = new ArrayList<>();
         for (int g = 0; g < result.groups().size(); g++) {
             SurvivalResult.Group group = result.groups().get(g);
@@ -55,7 +75,7 @@ public record AnalysisView(String title, String endpointLabel, String byLabel, S
             }
             String hr = g == 0 ? (result.hazardRatios().isEmpty() ? Formats.NONE : "reference")
                     : hazardRatio(result.hazardRatios(), group.label());
-            rows.add(new Row(group.label(), Integer.toString(group.curve().patients()),
+            rows.add(new Row(group.label(), names.get(group.label()), Integer.toString(group.curve().patients()),
                     Integer.toString(group.curve().events()), Formats.monthsWithLimits(
                             median.estimate(), median.lower(), median.upper()), landmarks,
                     Formats.fixed(group.rmst().estimate(), 1) + " (SE "
@@ -66,11 +86,14 @@ public record AnalysisView(String title, String endpointLabel, String byLabel, S
         if (request.by() == null) {
             title = Labels.endpoint(request.endpoint()) + ": all patients";
         }
-        return new AnalysisView(title, Labels.endpoint(request.endpoint()),
-                Labels.stratifier(request.by()), query, landmarkHeaders,
-                "RMST to " + Formats.fixed(tau, 1) + " months", rows, test(result.logRank()),
-                otherTests(result), twoGroupHazardRatio(result), methods, result.excluded(),
-                percent);
+        Double cut = result.byCutoffs().get("cutoff");
+        return new AnalysisView(SubsetText.title(title, request.subsets()),
+                Labels.endpoint(request.endpoint()), Labels.stratifier(request.by()), query,
+                landmarkHeaders, "RMST to " + Formats.fixed(tau, 1) + " months", rows,
+                test(result.logRank()), otherTests(result), twoGroupHazardRatio(result, names),
+                methods, result.excluded(), percent, SubsetText.caption(request.subsets()),
+                SubsetText.fileSuffix(request.subsets()), names,
+                cut == null ? null : GroupNames.number(cut));
     }
 
     /** "Log-rank test: χ² = 10.33, df = 1, p = 0.001", or a sentence saying there is none. */
@@ -106,12 +129,13 @@ public record AnalysisView(String title, String endpointLabel, String byLabel, S
         return out;
     }
 
-    private static String twoGroupHazardRatio(SurvivalResult result) {
+    private static String twoGroupHazardRatio(SurvivalResult result, Map<String, String> names) {
         if (result.hazardRatios().size() != 1) {
             return null;
         }
         HazardRatio hr = result.hazardRatios().get(0);
-        return "HR " + hr.label() + " vs " + hr.reference() + ": " + Formats.ratioWithLimits(
+        return "HR " + names.getOrDefault(hr.label(), hr.label()) + " vs "
+                + names.getOrDefault(hr.reference(), hr.reference()) + ": " + Formats.ratioWithLimits(
                 hr.estimate(), hr.lower(), hr.upper()) + ", " + Formats.p(hr.p());
     }
 

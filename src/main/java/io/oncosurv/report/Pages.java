@@ -92,13 +92,18 @@ public final class Pages {
         return templates.render("error", model);
     }
 
+    /** The time a page or PDF is made, as pages and PDF footers print it. */
+    public String now() {
+        return GENERATED.format(clock.instant());
+    }
+
     private Map<String, Object> model(String title, boolean print, boolean loggedIn) {
         Map<String, Object> model = new HashMap<>();
         model.put("pageTitle", title);
         model.put("print", print);
         model.put("css", print ? Templates.stylesheet() : "");
         model.put("loggedIn", loggedIn);
-        model.put("generatedAt", GENERATED.format(clock.instant()));
+        model.put("generatedAt", now());
         return model;
     }
 }

@@ -3,11 +3,13 @@ package io.oncosurv.report;
 import io.oncosurv.analysis.PanelEntry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The TME panel page for one endpoint: per stratifier its levels with n, events, median and HR,
  * the log-rank p with its Benjamini–Hochberg q-value (and trend p for ordered strata), or why
- * the stratifier was skipped.
+ * the stratifier was skipped. Levels are shown by their display names (the rule with the
+ * cut-off used: "NLR ≥ 5"), given per stratifier as label → name.
  */
 public record PanelView(String endpoint, String endpointLabel, List<Section> sections) {
 
@@ -26,6 +28,11 @@ public record PanelView(String endpoint, String endpointLabel, List<Section> sec
     }
 
     public static PanelView of(String endpoint, List<PanelEntry> entries) {
+        return of(endpoint, entries, Map.of());
+    }
+
+    public static PanelView of(String endpoint, List<PanelEntry> entries,
+            Map<String, Map<String, String>> groupNames) {
         List<Section> sections = new ArrayList<>();
         for (PanelEntry e : entries) {
             if (!e.endpoint().equals(endpoint)) {
@@ -34,7 +41,8 @@ public record PanelView(String endpoint, String endpointLabel, List<Section> sec
             List<Level> levels = new ArrayList<>();
             for (int g = 0; g < e.groups().size(); g++) {
                 PanelEntry.Group group = e.groups().get(g);
-                levels.add(new Level(group.label(), group.n(), group.events(),
+                levels.add(new Level(groupNames.getOrDefault(e.stratifier(), Map.of())
+                        .getOrDefault(group.label(), group.label()), group.n(), group.events(),
                         Formats.monthsWithLimits(group.median(), group.medianLower(),
                                 group.medianUpper()),
                         g == 0 ? "reference" : Formats.ratioWithLimits(group.hr(),

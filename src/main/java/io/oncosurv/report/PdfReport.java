@@ -30,7 +30,22 @@ public final class PdfReport {
     private PdfReport() {
     }
 
-    public static byte[] render(String xhtml) {
+    /** The PDF, with {@code footer} on every page (one footer for every PDF we make). */
+    public static byte[] render(String xhtml, PdfFooter footer) {
+        return render(withFooter(xhtml, footer));
+    }
+
+    /** The page's XHTML with the footer's CSS added last in its head. */
+    static String withFooter(String xhtml, PdfFooter footer) {
+        int head = xhtml.indexOf("</head>");
+        if (head < 0) {
+            throw new IllegalArgumentException("a print page has a head");
+        }
+        return xhtml.substring(0, head) + "<style>" + footer.css() + "</style>\n"
+                + xhtml.substring(head);
+    }
+
+    private static byte[] render(String xhtml) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();

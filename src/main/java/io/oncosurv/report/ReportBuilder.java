@@ -127,7 +127,8 @@ public final class ReportBuilder {
             SurvivalResult result = results.get(i);
             JFreeChart chart = KaplanMeierFigure.of(result, KaplanMeierOptions.defaults()
                     .withLabels("Months", Labels.endpoint(result.request().endpoint()))
-                    .withSmallCells(spec.smallCells())).chart();
+                    .withSmallCells(spec.smallCells())
+                    .withGroupNames(AnalysisView.groupNames(result))).chart();
             byte[] png = PngEncoder.encode(chart, FIGURE);
             pngs.add("data:image/png;base64," + Base64.getEncoder().encodeToString(png));
             String file = names.get(i);
@@ -150,7 +151,8 @@ public final class ReportBuilder {
         }
         if (spec.wants(ReportSpec.Output.PDF)) {
             artefacts.add(new Artefact("report.pdf", "application/pdf", PdfReport.render(
-                    html(results, names, pngs, q, provenance, true))));
+                    html(results, names, pngs, q, provenance, true), new PdfFooter(
+                            provenance.software(), null, cohortSha256))));
             progress.step(++done, total, "report.pdf");
         }
         if (spec.wants(ReportSpec.Output.CSV)) {

@@ -10,7 +10,9 @@ import io.oncosurv.chart.KaplanMeierOptions;
 import io.oncosurv.chart.PdfEncoder;
 import io.oncosurv.chart.PngEncoder;
 import io.oncosurv.chart.SvgEncoder;
+import io.oncosurv.report.AnalysisView;
 import io.oncosurv.report.Labels;
+import io.oncosurv.report.SubsetText;
 import java.util.Base64;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
@@ -46,9 +48,20 @@ final class ChartFigures implements Figures {
 
     @Override
     public String kaplanMeierDataUri(SurvivalResult result, String endpointLabel) {
-        var chart = KaplanMeierFigure.of(result, KaplanMeierOptions.defaults()
-                .withLabels("Months", endpointLabel)).chart();
+        var chart = KaplanMeierFigure.of(result, named(KaplanMeierOptions.defaults()
+                .withLabels("Months", endpointLabel), result, false)).chart();
         return png(chart, new FigureSize(7, 5.5, REPORT_DPI));
+    }
+
+    /**
+     * The options with each group's display name and, unless a title was asked for, the
+     * subset as the title: a figure of some patients says so.
+     */
+    static KaplanMeierOptions named(KaplanMeierOptions options, SurvivalResult result,
+            boolean titleGiven) {
+        KaplanMeierOptions named = options.withGroupNames(AnalysisView.groupNames(result));
+        String subset = SubsetText.caption(result.request().subsets());
+        return titleGiven || subset == null ? named : named.withTitle("Subset: " + subset);
     }
 
     @Override

@@ -80,8 +80,10 @@ final class FigureWorker extends VerticleBase {
         FigureParameters.Figure figure = FigureParameters.parse(q.params(),
                 Labels.endpoint(request.endpoint()));
         var result = SurvivalAnalysis.run(cohort, request, source);
-        return ChartFigures.encode(KaplanMeierFigure.of(result, figure.options()).chart(),
-                figure.size(), q.format());
+        boolean titleGiven = q.params().get("title") != null
+                && !q.params().get("title").isBlank();
+        return ChartFigures.encode(KaplanMeierFigure.of(result, ChartFigures.named(
+                figure.options(), result, titleGiven)).chart(), figure.size(), q.format());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.oncosurv.server;
 
 import io.oncosurv.report.Csv;
+import io.oncosurv.report.SubsetText;
 import io.oncosurv.report.Table;
 import io.oncosurv.report.Templates;
 import io.oncosurv.server.Role.Permission;
@@ -146,7 +147,8 @@ final class PageRoutes {
                             r.contentType());
                     if (r.contentType().equals(ReportWorker.PDF)) {
                         ctx.response().putHeader("Content-Disposition", "inline; filename=\""
-                                + page.replace(".pdf", "") + "-" + cohortId + ".pdf\"");
+                                + page.replace(".pdf", "") + "-" + cohortId
+                                + subsetSuffix(ctx) + ".pdf\"");
                     }
                     ctx.response().end(Buffer.buffer(r.body()));
                 }).onFailure(e -> HttpVerticle.fail(ctx, e));
@@ -172,14 +174,20 @@ final class PageRoutes {
             String type, Buffer bytes) {
         ctx.response().setStatusCode(200).putHeader("Content-Type", type)
                 .putHeader("Content-Disposition", "inline; filename=\""
-                        + (figure.equals("km") ? "kaplan-meier" : "forest") + "." + format
-                        + "\"").end(bytes);
+                        + (figure.equals("km") ? "kaplan-meier" : "forest") + subsetSuffix(ctx)
+                        + "." + format + "\"").end(bytes);
+    }
+
+    /** "-subset-arm-EGFR-TKI" when the query takes a subset: a file names its patients. */
+    private static String subsetSuffix(RoutingContext ctx) {
+        return SubsetText.fileSuffix(ctx.queryParams().getAll("subset"));
     }
 
     private void csv(RoutingContext ctx, String table, int index, String fileName) {
         tables(ctx, table).onSuccess(list -> ctx.response().setStatusCode(200)
                 .putHeader("Content-Type", "text/csv; charset=utf-8")
-                .putHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+                .putHeader("Content-Disposition", "attachment; filename=\""
+                        + fileName.replace(".csv", subsetSuffix(ctx) + ".csv") + "\"")
                 .end(Buffer.buffer(Csv.write(list.tables().get(index)))))
                 .onFailure(e -> HttpVerticle.fail(ctx, e));
     }

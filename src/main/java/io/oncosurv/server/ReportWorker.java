@@ -9,6 +9,8 @@ import io.oncosurv.analysis.SurvivalAnalysis;
 import io.oncosurv.analysis.SurvivalRequest;
 import io.oncosurv.analysis.SurvivalResult;
 import io.oncosurv.cohort.Cohort;
+import io.oncosurv.cohort.Stratification;
+import io.oncosurv.cohort.StratifierUnavailableException;
 import io.oncosurv.report.AnalysisForm;
 import io.oncosurv.report.AnalysisView;
 import io.oncosurv.report.CohortListView;
@@ -17,6 +19,7 @@ import io.oncosurv.report.Labels;
 import io.oncosurv.report.Option;
 import io.oncosurv.report.Pages;
 import io.oncosurv.report.PanelView;
+import io.oncosurv.report.PdfFooter;
 import io.oncosurv.report.PdfReport;
 import io.oncosurv.report.StratifierChoices;
 import io.oncosurv.report.Tables;
@@ -29,6 +32,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -113,7 +118,8 @@ final class ReportWorker extends VerticleBase {
         }
         StratifierSource source = caches.stratifierSource(stored.id(), cohort);
         AnalysisForm form = AnalysisForm.of(cohort.endpointNames(),
-                StratifierChoices.of(cohort, source), PageParameters.firstValues(params));
+                StratifierChoices.of(cohort, source), PageParameters.firstValues(params),
+                params.getAll("subset"));
         SurvivalRequest request;
         try {
             request = SurvivalParameters.parse(params);
@@ -129,12 +135,19 @@ final class ReportWorker extends VerticleBase {
                     + e.getMessage() + ".", null));
         }
         AnalysisView view = AnalysisView.of(stored, result, PageParameters.queryString(params));
+        if (view.cutoffUsed() != null && form.cutoff().isEmpty()) {
+            form = form.withCutoffHint(view.cutoffUsed());
+        }
         if (!pdf) {
             return html(200, pages.analysis(stored, form, view, null, null));
         }
         String xhtml = pages.analysis(stored, form, view, null, figures.kaplanMeierDataUri(
                 result, view.endpointLabel()));
-        return new Messages.Rendered(200, PDF, PdfReport.render(xhtml));
+        return new Messages.Rendered(200, PDF, PdfReport.render(xhtml, footer(stored)));
+    }
+
+    private PdfFooter footer(StoredCohort stored) {
+        return PdfFooter.of(pages.now(), stored.sha256());
     }
 
     private Messages.Rendered panel(StoredCohort stored, Cohort cohort, MultiMap raw,
@@ -152,15 +165,36 @@ final class ReportWorker extends VerticleBase {
                     + endpoint + "'; it has " + String.join(", ", endpoints) + ".", List.of(),
                     "/cohorts/" + stored.id() + "/panel", true));
         }
-        List<PanelEntry> entries = PanelAnalysis.run(cohort, endpoints,
-                caches.stratifierSource(stored.id(), cohort));
-        PanelView view = PanelView.of(endpoint, entries);
+        StratifierSource source = caches.stratifierSource(stored.id(), cohort);
+        List<PanelEntry> entries = PanelAnalysis.run(cohort, endpoints, source);
+        PanelView view = PanelView.of(endpoint, entries, groupNames(entries, source));
         if (!pdf) {
             return html(200, pages.panel(stored, options, view, null));
         }
         String xhtml = pages.panel(stored, options, view, figures.forestDataUri(
                 entries, endpoint));
-        return new Messages.Rendered(200, PDF, PdfReport.render(xhtml));
+        return new Messages.Rendered(200, PDF, PdfReport.render(xhtml, footer(stored)));
+    }
+
+    /** The panel's stratifiers' group display names, at their default cut-offs as the panel. */
+    private static Map<String, Map<String, String>> groupNames(List<PanelEntry> entries,
+            StratifierSource source) {
+        Map<String, Map<String, String>> out = new HashMap<>();
+        for (PanelEntry e : entries) {
+            if (e.status().equals("ok") && !out.containsKey(e.stratifier())) {
+                try {
+                    Stratification s = source.stratify(e.stratifier(), Map.of());
+                    Map<String, String> names = new HashMap<>();
+                    for (int i = 0; i < s.labels().size(); i++) {
+                        names.put(s.labels().get(i), s.displayNames().get(i));
+                    }
+                    out.put(e.stratifier(), names);
+                } catch (StratifierUnavailableException ex) {
+                    // computed just now, so available; the labels then stand as they are
+                }
+            }
+        }
+        return out;
     }
 
     private void table(Message<Messages.TableQuery> message) {
