@@ -113,6 +113,16 @@ class ReportBuilderTest {
             assertTrue(text.contains("Overall survival by sex"), text);
             assertTrue(text.contains("Cohort SHA-256"), text);
             assertTrue(pdf.getNumberOfPages() >= 3, "summary, one page per analysis");
+            // every page's footer: version, cohort hash, page n of N (no date: same bytes)
+            int n = pdf.getNumberOfPages();
+            for (int p = 1; p <= n; p++) {
+                PDFTextStripper page = new PDFTextStripper();
+                page.setStartPage(p);
+                page.setEndPage(p);
+                assertTrue(page.getText(pdf).contains("OncoSurv " + Provenance.version()
+                        + " · cohort SHA-256 " + Hashes.sha256Hex(lungBytes()) + " · page " + p
+                        + " of " + n), page.getText(pdf));
+            }
         }
     }
 

@@ -169,6 +169,56 @@ class AnalysisPagesTest {
         }
     }
 
+    @Test
+    @DisplayName("groups are shown by their rule and the cut-off used (NLR ≥ 5, CD8+ TIL ≥ the "
+            + "cohort median, Akkermansia detected) on the page, the panel and the PDF, while "
+            + "the API keeps its labels; the cut-off box shows the value used")
+    void groupDisplayNames() throws Exception {
+        byte[] file = java.nio.file.Files.readAllBytes(Path.of("cohorts",
+                "synthetic-egfr-tki-oligoprogressive.csv"));
+        String id = LungServer.await(server.client().post("/api/cohorts")
+                .addQueryParam("name", "egfr").bearerTokenAuthentication(LungServer.TOKEN)
+                .putHeader("Content-Type", "text/csv").sendBuffer(Buffer.buffer(file)), 120)
+                .bodyAsJsonObject().getString("id");
+        String page = "/cohorts/" + id + "/analysis?endpoint=os&by=";
+
+        String nlr = get(page + "nlr").bodyAsString();
+        assertTrue(nlr.contains("<tr><td>NLR &lt; 5</td>"), nlr);
+        assertTrue(nlr.contains("<tr><td>NLR ≥ 5</td>"), nlr);
+        assertTrue(nlr.contains("HR NLR ≥ 5 vs NLR &lt; 5: "), nlr);
+        assertTrue(nlr.contains("name=\"cutoff\" id=\"cutoff\" value=\"\" placeholder=\"5\""),
+                nlr);
+        // R 4.2: median(read.csv(...)$cd8_til, na.rm = TRUE) = 146.6
+        String cd8 = get(page + "cd8").bodyAsString();
+        assertTrue(cd8.contains("<tr><td>CD8+ TIL ≥ 146.6 cells/mm²</td>"), cd8);
+        assertTrue(cd8.contains("<tr><td>CD8+ TIL &lt; 146.6 cells/mm²</td>"), cd8);
+        assertTrue(cd8.contains("placeholder=\"146.6\""), cd8);
+        String asked = get(page + "cd8&cutoff=150").bodyAsString();
+        assertTrue(asked.contains("<tr><td>CD8+ TIL ≥ 150 cells/mm²</td>"), asked);
+        String akk = get(page + "akkermansia").bodyAsString();
+        assertTrue(akk.contains("<tr><td>Akkermansia not detected</td>"), akk);
+        assertTrue(akk.contains("<tr><td>Akkermansia detected</td>"), akk);
+        String abx = get(page + "antibiotics").bodyAsString();
+        assertTrue(abx.contains("<tr><td>Antibiotics within 30 days</td>"), abx);
+        assertTrue(abx.contains("<tr><td>No antibiotics within 30 days</td>"), abx);
+
+        // the contract's labels stay in the API and CSV
+        var json = get("/api/cohorts/" + id + "/survival?endpoint=os&by=nlr").bodyAsJsonObject();
+        assertEquals("low", json.getJsonArray("groups").getJsonObject(0).getString("label"));
+        assertEquals("high", json.getJsonArray("groups").getJsonObject(1).getString("label"));
+
+        String panel = get("/cohorts/" + id + "/panel?endpoint=os").bodyAsString();
+        assertTrue(panel.contains("<td>NLR ≥ 5"), panel);
+        assertTrue(panel.contains("<td>Akkermansia detected"), panel);
+
+        HttpResponse<Buffer> pdf = get("/cohorts/" + id + "/analysis.pdf?endpoint=os&by=nlr");
+        try (PDDocument doc = Loader.loadPDF(pdf.body().getBytes())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains("NLR ≥ 5"), text);
+            assertTrue(text.contains("HR NLR ≥ 5 vs NLR < 5"), text);
+        }
+    }
+
     private static String pageText(PDDocument doc, int page) throws IOException {
         PDFTextStripper stripper = new PDFTextStripper();
         stripper.setStartPage(page);
