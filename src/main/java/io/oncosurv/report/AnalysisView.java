@@ -75,7 +75,8 @@ public record AnalysisView(String title, String endpointLabel, String byLabel, S
             }
             String hr = g == 0 ? (result.hazardRatios().isEmpty() ? Formats.NONE : "reference")
                     : hazardRatio(result.hazardRatios(), group.label());
-            rows.add(new Row(group.label(), names.get(group.label()), Integer.toString(group.curve().patients()),
+            rows.add(new Row(group.label(), names.get(group.label()),
+                    Integer.toString(group.curve().patients()),
                     Integer.toString(group.curve().events()), Formats.monthsWithLimits(
                             median.estimate(), median.lower(), median.upper()), landmarks,
                     Formats.fixed(group.rmst().estimate(), 1) + " (SE "
@@ -135,8 +136,9 @@ public record AnalysisView(String title, String endpointLabel, String byLabel, S
         }
         HazardRatio hr = result.hazardRatios().get(0);
         return "HR " + names.getOrDefault(hr.label(), hr.label()) + " vs "
-                + names.getOrDefault(hr.reference(), hr.reference()) + ": " + Formats.ratioWithLimits(
-                hr.estimate(), hr.lower(), hr.upper()) + ", " + Formats.p(hr.p());
+                + names.getOrDefault(hr.reference(), hr.reference()) + ": "
+                + Formats.ratioWithLimits(hr.estimate(), hr.lower(), hr.upper()) + ", "
+                + Formats.p(hr.p());
     }
 
     private static String hazardRatio(List<HazardRatio> all, String label) {

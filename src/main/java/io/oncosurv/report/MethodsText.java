@@ -61,7 +61,9 @@ public final class MethodsText {
             s.append(". ");
         }
         if (!result.hazardRatios().isEmpty()) {
-            s.append("Hazard ratios against ").append(result.hazardRatios().get(0).reference())
+            String reference = result.hazardRatios().get(0).reference();
+            s.append("Hazard ratios against ").append(AnalysisView.groupNames(result)
+                    .getOrDefault(reference, reference))
                     .append(" come from a Cox proportional-hazards model (Efron ties")
                     .append(r.strata() == null ? "" : ", stratified by "
                             + Labels.stratifier(r.strata()))

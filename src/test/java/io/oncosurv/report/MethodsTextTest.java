@@ -39,7 +39,8 @@ class MethodsTextTest {
                 "Landmark survival is given at 12 and 24 months",
                 "Groups were compared by the Fleming–Harrington G(ρ = 1) test, stratified by "
                         + "Treatment arm.",
-                "Hazard ratios against low come from a Cox proportional-hazards model (Efron "
+                "Hazard ratios against CD8+ TIL < 150 cells/mm² come from a Cox "
+                        + "proportional-hazards model (Efron "
                         + "ties, stratified by Treatment arm)")) {
             assertTrue(text.contains(expected), "missing '" + expected + "' in: " + text);
         }

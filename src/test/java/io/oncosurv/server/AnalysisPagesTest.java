@@ -186,6 +186,10 @@ class AnalysisPagesTest {
         assertTrue(nlr.contains("<tr><td>NLR &lt; 5</td>"), nlr);
         assertTrue(nlr.contains("<tr><td>NLR ≥ 5</td>"), nlr);
         assertTrue(nlr.contains("HR NLR ≥ 5 vs NLR &lt; 5: "), nlr);
+        assertTrue(nlr.contains("Hazard ratios against NLR &lt; 5 come from"), nlr);
+        // the figure's legend and risk table name the groups alike
+        String svg = get("/api/cohorts/" + id + "/plot.svg?endpoint=os&by=nlr").bodyAsString();
+        assertTrue(svg.contains("NLR ≥ 5") && svg.contains("NLR &lt; 5"), svg);
         assertTrue(nlr.contains("name=\"cutoff\" id=\"cutoff\" value=\"\" placeholder=\"5\""),
                 nlr);
         // R 4.2: median(read.csv(...)$cd8_til, na.rm = TRUE) = 146.6
