@@ -161,7 +161,10 @@ class BrowserEndToEndTest {
                 && d.findElements(By.cssSelector("#groups tbody tr")).size() == 3);
         List<String> groups = browser.findElements(By.cssSelector("#groups tbody tr td:first-child"))
                 .stream().map(WebElement::getText).toList();
-        assertEquals(List.of("good", "intermediate", "poor"), groups);
+        // the page names each group by its rule; the CSV below keeps the API's labels
+        assertEquals(List.of("LIPI good (dNLR < 3, LDH ≤ ULN)",
+                "LIPI intermediate (dNLR ≥ 3 or LDH > ULN)", "LIPI poor (dNLR ≥ 3, LDH > ULN)"),
+                groups);
         assertEquals("LIPI", browser.findElement(By.cssSelector("#groups thead th")).getText());
         waiting().until(d -> loaded(d.findElement(By.id("km-figure"))));
         screenshot("04-analysis-lipi");
@@ -173,6 +176,17 @@ class BrowserEndToEndTest {
         assertTrue(lines.get(0).startsWith("group,n,events,median,"), lines.get(0));
         assertEquals(List.of("good", "intermediate", "poor"), lines.stream().skip(1)
                 .map(l -> l.substring(0, l.indexOf(','))).toList());
+
+        // a subset typed in the form is named in the title and kept when the endpoint changes
+        browser.findElement(By.id("subset")).sendKeys("arm:ICI");
+        browser.findElement(By.id("update")).click();
+        waiting().until(d -> d.findElement(By.tagName("h1")).getText().endsWith(
+                "Overall survival by LIPI (subset arm = ICI)"));
+        new Select(browser.findElement(By.id("endpoint"))).selectByValue("pfs");
+        waiting().until(d -> d.findElement(By.tagName("h1")).getText().endsWith(
+                "Progression-free survival by LIPI (subset arm = ICI)"));
+        assertEquals("arm:ICI", browser.findElement(By.id("subset")).getAttribute("value"));
+        screenshot("04b-analysis-subset");
 
         browser.get(url("/cohorts/" + browser.getCurrentUrl().split("/cohorts/")[1]
                 .split("/")[0] + "/panel"));
