@@ -15,12 +15,18 @@ landmark_case <- function(time, event, group, landmarks, call) {
   d <- data.frame(time = time, event = event, group = group)
   fit <- survfit(Surv(time, event) ~ group, data = d)
   s <- summary(fit, times = landmarks, extend = TRUE)
+  # the default RMST horizon: the smallest of the groups' last times after R's tie rule
+  merged <- aeqSurv(Surv(time, event))[, 1]
+  tau <- min(tapply(merged, d$group, max))
+  rm <- summary(fit, rmean = tau)$table
   # jsonlite writes at most 15 digits: times go as 17-digit text so they read back exactly
   list(r_call = call, time = sprintf("%.17g", time), event = event, group = group,
        levels = levels(factor(group)), landmarks = sprintf("%.17g", landmarks),
        strata = as.character(s$strata), n_risk = s$n.risk, n_event = s$n.event,
        n_censor = s$n.censor, surv = s$surv, std_err = s$std.err, lower = s$lower,
-       upper = s$upper)
+       upper = s$upper, tau_raw = sprintf("%.17g", min(tapply(time, group, max))),
+       tau = sprintf("%.17g", tau), rmean = unname(rm[, "rmean"]),
+       rmean_se = unname(rm[, "se(rmean)"]))
 }
 
 res <- list(software = list(R = R.version.string,

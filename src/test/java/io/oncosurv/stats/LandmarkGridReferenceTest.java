@@ -17,7 +17,9 @@ import org.junit.jupiter.api.DisplayName;
  * {@code src/test/resources/r/landmark_grid_reference.json}. Times on a 0.1-month grid, in whole
  * days, and near-equal times that R's tie rule merges; landmarks at observed times, between
  * them, at the first time, at each group's last time and past the end. R counts n.risk at a
- * landmark as the patients with time >= the landmark.
+ * landmark as the patients with time >= the landmark. The default RMST horizon, the smallest of
+ * the groups' last times, is taken after R's tie rule (in {@code near_ties} the merged
+ * 24(1 − 1e-10), not the raw 24(1 + 1e-10)), with R's restricted means there.
  */
 class LandmarkGridReferenceTest {
 
@@ -57,6 +59,21 @@ class LandmarkGridReferenceTest {
             }
         }
         check.exact("rows", c.get("n_risk").size(), row);
+        // the default RMST horizon (SurvivalAnalysis): the smallest of the curves' last times,
+        // which are after R's tie rule, so near-equal last times give the merged (smallest) one
+        double tau = Double.POSITIVE_INFINITY;
+        for (SurvivalCurve curve : curves) {
+            tau = Math.min(tau, curve.maxTime());
+        }
+        check.close("default tau", Double.parseDouble(c.get("tau").asText()), tau,
+                Approx.TIMES);
+        for (int g = 0; g < levels.size(); g++) {
+            RestrictedMean rmst = Rmst.of(curves[g], tau);
+            check.close(levels.get(g) + " rmean", c.get("rmean").get(g), rmst.estimate(),
+                    R_NUMBERS);
+            check.close(levels.get(g) + " rmean se", c.get("rmean_se").get(g), rmst.stdErr(),
+                    R_NUMBERS);
+        }
         check.assertNone();
     }
 
