@@ -101,8 +101,11 @@ public final class CoxAnalysis {
                 lp[i] += fit.coefficient(c) * x[c][i];
             }
         }
-        Concordance.Result concordance = Concordance.of(NearTies.resolve(time), event, lp,
-                stratum, strata == null ? 1 : strata.labels().size());
+        // no events: no coefficients and no comparable pairs, R's counts 0 and C NA
+        Concordance.Result concordance = fit.events() == 0
+                ? new Concordance.Result(0, 0, 0, 0, 0, Double.NaN, Double.NaN)
+                : Concordance.of(NearTies.resolve(time), event, lp, stratum,
+                        strata == null ? 1 : strata.labels().size());
         CoxZph.Result zph = CoxZph.test(time, event, x, stratum,
                 strata == null ? 1 : strata.labels().size(), fit, termColumns.toArray(new int[0][]));
         return new CoxAnswer(request, columns, fit, concordance, List.of(zph.terms()),

@@ -1,6 +1,7 @@
 package io.oncosurv.cohort;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Derived tumour-microenvironment variables of the cohort format: NLR = neutrophils /
@@ -10,7 +11,23 @@ import java.util.Arrays;
  */
 public final class TmeVariables {
 
+    /** The derived numeric variables, by the names the format gives them. */
+    public static final List<String> DERIVED = List.of("nlr", "dnlr");
+
     private TmeVariables() {
+    }
+
+    /**
+     * A numeric variable by name: a derived one (nlr, dnlr: from the counts, as the stratifiers
+     * use it, even where the file also has a column of that name) or a numeric column; null when
+     * the cohort has neither.
+     */
+    public static double[] numeric(Cohort cohort, String name) {
+        return switch (name) {
+            case "nlr" -> nlr(cohort);
+            case "dnlr" -> dnlr(cohort);
+            default -> cohort.isNumeric(name) ? cohort.numbers(name) : null;
+        };
     }
 
     /** NLR per patient (NaN when it cannot be computed); null when the cohort has no source. */

@@ -21,7 +21,8 @@ final class CoxJson {
         JsonArray terms = new JsonArray();
         for (int c = 0; c < answer.columns().size(); c++) {
             double coef = fit.coefficient(c);
-            double se = fit.standardError(c);
+            // no coefficient (NA in R, e.g. no events): no standard error or interval either
+            double se = Double.isNaN(coef) ? Double.NaN : fit.standardError(c);
             double z = coef / se;
             terms.add(new JsonObject().put("term", answer.columns().get(c).term())
                     .put("level", answer.columns().get(c).level()).put("coef", number(coef))
@@ -50,8 +51,9 @@ final class CoxJson {
     }
 
     private static JsonObject test(ChiSquareTest t) {
-        return new JsonObject().put("chisq", number(t.chiSquare())).put("df", t.df())
-                .put("p", number(t.p()));
+        // a test that could not be computed has no df either (R stops there)
+        return new JsonObject().put("chisq", number(t.chiSquare()))
+                .put("df", t.available() ? t.df() : null).put("p", number(t.p()));
     }
 
     private static Double number(double v) {

@@ -20,6 +20,10 @@ public final class CoxModel {
     private static final double CHOLESKY_TOLERANCE = Math.pow(RDefaults.MACHINE_EPSILON, 0.75);
     private static final double INFINITE_TOLERANCE = Math.sqrt(EPS);
 
+    /** The reason a model without events has no coefficients (R answers NA silently). */
+    public static final String NO_EVENTS = "No events in the data: the coefficients cannot be "
+            + "estimated (NA in R)";
+
     private CoxModel() {
     }
 
@@ -50,6 +54,13 @@ public final class CoxModel {
             throw new IllegalArgumentException("time, event and stratum must have one value "
                     + "per patient");
         }
+        int events = 0;
+        for (boolean e : event) {
+            events += e ? 1 : 0;
+        }
+        if (events == 0) {
+            return withoutEvents(n, p, ties);
+        }
         double[] tied = NearTies.resolve(time); // coxph applies aeqSurv too
         int[] order = order(tied, stratum, strata);
         CoxData data = new CoxData(n, p);
@@ -64,11 +75,20 @@ public final class CoxModel {
             }
         }
         data.lastOfStratum[n - 1] = true;
-        int events = 0;
-        for (boolean e : event) {
-            events += e ? 1 : 0;
-        }
         return new Iteration(data, ties).run(n, events);
+    }
+
+    /**
+     * No events, so nothing to estimate: R's coxph answers at once (before iterating) with
+     * coefficients NA, a zero variance matrix, log-likelihoods 0, no iterations, and every test 0
+     * on 0 df with p 1; we add the reason as a warning.
+     */
+    private static CoxResult withoutEvents(int n, int p, CoxTies ties) {
+        double[] coef = new double[p];
+        Arrays.fill(coef, Double.NaN);
+        ChiSquareTest none = new ChiSquareTest(0, 0, 1);
+        return new CoxResult(ties, n, 0, coef, new double[p][p], 0, 0, 0, none, none, none,
+                List.of(NO_EVENTS));
     }
 
     /** Patients by stratum, then by time, ascending (R's {@code order(strata, time)}). */
@@ -110,9 +130,19 @@ public final class CoxModel {
             scale = new double[p];
         }
 
+        /**
+         * As coxph (nocenter = c(-1, 0, 1)): a column whose values are all -1, 0 or 1 (a factor's
+         * indicator) is left as it is; the others are centred and scaled. The answer does not
+         * depend on it in exact arithmetic, but the Newton path does in floating point, and on a
+         * flat likelihood (a coefficient heading to infinity) so does where R stops.
+         */
         void centreAndScale() {
             int n = time.length;
             for (int k = 0; k < covar.length; k++) {
+                if (zeroOne(covar[k])) {
+                    scale[k] = 1.0;
+                    continue;
+                }
                 double mean = 0;
                 for (int i = 0; i < n; i++) {
                     mean += covar[k][i];
@@ -129,6 +159,15 @@ public final class CoxModel {
                 }
             }
         }
+    }
+
+    private static boolean zeroOne(double[] column) {
+        for (double v : column) {
+            if (v != 0 && v != 1 && v != -1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The Newton–Raphson loop of coxfit6, with its step halving. */
@@ -200,6 +239,9 @@ public final class CoxModel {
                 finalLoglik = logLikelihood(beta);
                 variance = new Cholesky(imat, CHOLESKY_TOLERANCE).inverse();
                 warnings.add("Ran out of iterations and did not converge");
+                if (maxLinearPredictor(beta) > 500 || !allFinite(u)) { // coxph.fit's check
+                    warnings.add("one or more coefficients may be infinite");
+                }
             }
             // back to the original scale
             double[] coef = new double[p];
@@ -337,6 +379,19 @@ public final class CoxModel {
                 }
             }
             return loglik;
+        }
+
+        /** The largest centred linear predictor, R's max(lp) (beta on the working scale). */
+        private double maxLinearPredictor(double[] beta) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < data.time.length; i++) {
+                double lp = 0;
+                for (int k = 0; k < p; k++) {
+                    lp += beta[k] * data.covar[k][i];
+                }
+                max = Math.max(max, lp);
+            }
+            return max;
         }
 
         private static boolean allFinite(double[] v) {

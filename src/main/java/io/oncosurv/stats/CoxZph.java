@@ -41,6 +41,11 @@ public final class CoxZph {
             int[] stratum, int strata, CoxResult fit, int[][] termColumns) {
         int n = time.length;
         int p = covariates.length;
+        if (fit.events() == 0) { // no coefficients; R's cox.zph stops with an error
+            ChiSquareTest[] none = new ChiSquareTest[termColumns.length];
+            Arrays.fill(none, ChiSquareTest.notAvailable());
+            return new Result(none, ChiSquareTest.notAvailable());
+        }
         double[] t = NearTies.resolve(time);
         double[] g = kmTransform(t, event);
         double[] eta = new double[n];
@@ -76,13 +81,19 @@ public final class CoxZph {
             for (int c = 0; c < columns.length; c++) {
                 keep[p + c] = p + columns[c];
             }
-            tests[term] = ChiSquareTest.of(scoreStatistic(u, imat, keep, p), columns.length);
+            tests[term] = test(scoreStatistic(u, imat, keep, p), columns.length);
         }
         int[] all = new int[2 * p];
         for (int k = 0; k < 2 * p; k++) {
             all[k] = k;
         }
-        return new Result(tests, ChiSquareTest.of(scoreStatistic(u, imat, all, p), p));
+        return new Result(tests, test(scoreStatistic(u, imat, all, p), p));
+    }
+
+    /** A statistic R could not compute (a singular matrix) has no df either. */
+    private static ChiSquareTest test(double statistic, int df) {
+        return Double.isNaN(statistic) ? ChiSquareTest.notAvailable()
+                : ChiSquareTest.of(statistic, df);
     }
 
     /**

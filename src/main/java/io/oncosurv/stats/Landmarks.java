@@ -3,7 +3,8 @@ package io.oncosurv.stats;
 /**
  * Survival at landmark times, R's {@code summary(fit, times, extend = TRUE)}: before the first
  * time of the curve S is 1 with zero error and limits 1 (R's {@code survfit0} row); past the last
- * time the last value is carried forward with nobody at risk.
+ * time the last value is carried forward with nobody at risk. The number at risk counts patients
+ * with time >= the landmark, so a landmark on an observed time counts those leaving then.
  */
 public final class Landmarks {
 
@@ -39,7 +40,10 @@ public final class Landmarks {
                 cumulativeEvents += curve.nEvent(row);
                 cumulativeCensored += curve.nCensor(row);
             }
-            int nRisk = row + 1 < m ? curve.nRisk(row + 1) : 0;
+            // R's index2: the first curve time >= t (exact, as findInterval), so a landmark on
+            // an observed time counts the patients leaving then; none past the last time.
+            int atOrAfter = row >= 0 && curve.time(row) == t ? row : row + 1;
+            int nRisk = atOrAfter < m ? curve.nRisk(atOrAfter) : 0;
             int nEvent = cumulativeEvents - previousEvents;
             int nCensor = cumulativeCensored - previousCensored;
             previousEvents = cumulativeEvents;

@@ -1,5 +1,6 @@
 package io.oncosurv.server;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
@@ -201,6 +202,45 @@ class DegenerateCohortsApiTest {
         assertTrue(wrong.isEmpty(), wrong.size() + " of " + answered + " answers wrong:\n"
                 + String.join("\n", wrong));
         assertTrue(answered == IDS.size() * PATHS.size());
+    }
+
+    @Test
+    @DisplayName("a Cox model without events: coefficients, HR, limits, p null and every test 0 "
+            + "on 0 df with p 1, as R's coxph (NA), with the reason; no PH test, no df")
+    void coxWithoutEvents() {
+        JsonObject body = client.get("/api/cohorts/" + IDS.get("all-censored")
+                + "/cox?endpoint=os&terms=sex").bearerTokenAuthentication(LungServer.TOKEN)
+                .send().await().bodyAsJsonObject();
+        JsonObject nulls = new JsonObject().put("term", "sex").put("level", "2")
+                .putNull("coef").putNull("hr").putNull("se").putNull("hr_lower")
+                .putNull("hr_upper").putNull("p");
+        assertEquals(nulls, body.getJsonArray("terms").getJsonObject(0));
+        JsonObject zeroOnNoDf = new JsonObject().put("chisq", 0.0).put("df", 0).put("p", 1.0);
+        for (String test : List.of("lr_test", "wald_test", "score_test")) {
+            assertEquals(zeroOnNoDf, body.getJsonObject(test), test);
+        }
+        JsonObject notAvailable = new JsonObject().putNull("chisq").putNull("df").putNull("p");
+        assertEquals(notAvailable, body.getJsonObject("ph_test").getJsonObject("global"));
+        assertEquals(notAvailable.copy().put("term", "sex"), body.getJsonObject("ph_test")
+                .getJsonArray("terms").getJsonObject(0));
+        assertEquals(new JsonObject().putNull("estimate").putNull("std_err"),
+                body.getJsonObject("concordance"));
+        assertEquals(0, body.getInteger("events"));
+        assertEquals(List.of(io.oncosurv.stats.CoxModel.NO_EVENTS),
+                body.getJsonArray("warnings").getList());
+    }
+
+    @Test
+    @DisplayName("cox.zph that R cannot compute (one event time: singular): chi-square, df, p null")
+    void phTestNotAvailable() {
+        // R 4.2.2, survival 3.5.3: cox.zph(coxph(Surv(rep(6, 10), rep(1, 10)) ~ arm)) stops:
+        // "Lapack routine dgesv: system is exactly singular: U[2,2] = 0"
+        JsonObject body = client.get("/api/cohorts/" + IDS.get("all-die-at-once")
+                + "/cox?endpoint=os&terms=arm").bearerTokenAuthentication(LungServer.TOKEN)
+                .send().await().bodyAsJsonObject();
+        JsonObject notAvailable = new JsonObject().putNull("chisq").putNull("df").putNull("p");
+        assertEquals(notAvailable, body.getJsonObject("ph_test").getJsonObject("global"),
+                body.encode());
     }
 
     @Test

@@ -109,6 +109,72 @@ class SurvivalApiTest {
     }
 
     @Test
+    @DisplayName("landmarks on observed times (each sex's 6th and 31st time and last time): n_risk "
+            + "counts time >= t, in the JSON and survival.csv, as R's summary(fit, times)")
+    void landmarksOnObservedTimes(VertxTestContext context) {
+        JsonNode strata = LUNG.get("sex").get("km").get("strata");
+        survival("endpoint=os&by=sex").compose(plain -> {
+            java.util.TreeSet<Double> times = new java.util.TreeSet<>();
+            JsonArray groups = plain.bodyAsJsonObject().getJsonArray("groups");
+            for (int g = 0; g < groups.size(); g++) {
+                JsonArray curve = groups.getJsonObject(g).getJsonArray("curve");
+                for (int i : new int[] {5, 30, curve.size() - 1}) {
+                    times.add(curve.getJsonObject(i).getDouble("time"));
+                }
+            }
+            String list = String.join(",", times.stream().map(String::valueOf).toList());
+            return survival("endpoint=os&by=sex&landmarks=" + list).compose(json -> server
+                    .client().get("/api/cohorts/" + server.lungId() + "/survival.csv")
+                    .addQueryParam("endpoint", "os").addQueryParam("by", "sex")
+                    .addQueryParam("landmarks", list).bearerTokenAuthentication(
+                            LungServer.TOKEN).send().map(csv -> {
+                                context.verify(() -> compareAtRisk(strata, plain, json, csv,
+                                        times.size()));
+                                return csv;
+                            }));
+        }).onComplete(context.succeedingThenComplete());
+    }
+
+    /**
+     * R's rule (summary.survfit's findrow): n.risk at t is the n_risk of the first row of the
+     * group's table with time >= t, 0 past the last; here on R's own table (lung.json), the rows
+     * matched to ours by index (matchesR checks they agree).
+     */
+    private static void compareAtRisk(JsonNode strata, HttpResponse<Buffer> plain,
+            HttpResponse<Buffer> json, HttpResponse<Buffer> csv, int landmarkCount) {
+        assertEquals(200, json.statusCode(), json.bodyAsString());
+        assertEquals(200, csv.statusCode(), csv.bodyAsString());
+        String[] lines = csv.bodyAsString().split("\r\n");
+        java.util.List<String> header = java.util.List.of(lines[0].split(","));
+        Approx check = new Approx("landmarks on observed times");
+        JsonArray groups = json.bodyAsJsonObject().getJsonArray("groups");
+        for (int g = 0; g < groups.size(); g++) {
+            JsonArray curve = plain.bodyAsJsonObject().getJsonArray("groups").getJsonObject(g)
+                    .getJsonArray("curve");
+            JsonNode rRisk = strata.get(g).get("table").get("n_risk");
+            JsonArray landmarks = groups.getJsonObject(g).getJsonArray("landmarks");
+            check.exact("landmarks", landmarkCount, landmarks.size());
+            String[] cells = lines[1 + g].split(",");
+            int column = header.indexOf(header.stream().filter(h -> h.startsWith("n_risk_"))
+                    .findFirst().orElseThrow());
+            for (int k = 0; k < landmarks.size(); k++) {
+                double t = landmarks.getJsonObject(k).getDouble("time");
+                int row = 0;
+                while (row < curve.size() && curve.getJsonObject(row).getDouble("time") < t) {
+                    row++;
+                }
+                int expected = row < curve.size() ? rRisk.get(row).asInt() : 0;
+                String at = "sex " + (g + 1) + " t=" + t + " ";
+                check.exact(at + "json n_risk", expected,
+                        landmarks.getJsonObject(k).getInteger("n_risk"));
+                check.exact(at + "csv " + header.get(column + 4 * k), expected,
+                        (long) Double.parseDouble(cells[column + 4 * k]));
+            }
+        }
+        check.assertNone();
+    }
+
+    @Test
     @DisplayName("subset=sex:2 gives the female curve of the by-sex analysis")
     void subset(VertxTestContext context) {
         survival("endpoint=os&subset=sex:2").onComplete(context.succeeding(female ->

@@ -173,6 +173,48 @@ class SyntheticSurvivalApiTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    @DisplayName("cut-points on nlr and dnlr (derived from the blood counts): as R's maxstat; "
+            + "lung has no counts: 422 saying what nlr needs")
+    void derivedCutpointsMatchR() throws Exception {
+        JsonNode maxstat = SharedReference.generatedJson("cutpoint_derived_reference.json")
+                .get("cohorts");
+        Iterator<Map.Entry<String, JsonNode>> files = maxstat.fields();
+        while (files.hasNext()) {
+            Map.Entry<String, JsonNode> file = files.next();
+            for (String endpoint : List.of("pfs", "os")) {
+                for (String variable : List.of("nlr", "dnlr")) {
+                    var response = client.get("/api/cohorts/" + idByName.get(file.getKey())
+                            + "/cutpoint").addQueryParam("endpoint", endpoint)
+                            .addQueryParam("variable", variable)
+                            .addQueryParam("permutations", "99").bearerTokenAuthentication(TOKEN)
+                            .send().toCompletionStage().toCompletableFuture()
+                            .get(60, TimeUnit.SECONDS);
+                    assertEquals(200, response.statusCode(), response.bodyAsString());
+                    JsonObject body = response.bodyAsJsonObject();
+                    JsonNode r = file.getValue().get(endpoint).get(variable);
+                    Approx check = new Approx(file.getKey() + " " + endpoint + " " + variable);
+                    check.exact("n", r.get("n").asInt(), body.getInteger("n"));
+                    check.exact("candidates", r.get("candidates").asInt(),
+                            body.getInteger("candidates"));
+                    check.close("cutpoint", r.get("cutpoint"), num(body, "cutpoint"), TIMES);
+                    check.close("statistic", r.get("statistic"), num(body, "statistic"),
+                            R_NUMBERS);
+                    check.close("p", r.get("p"), num(body, "p_lau94_unclamped"), R_NUMBERS);
+                    check.check("variable", variable.equals(body.getString("variable")));
+                    check.assertNone();
+                }
+            }
+        }
+        var lung = client.get("/api/cohorts/" + idByName.get("ncctg-lung.csv")
+                + "/cutpoint?endpoint=os&variable=nlr").bearerTokenAuthentication(TOKEN).send()
+                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        assertEquals(422, lung.statusCode(), lung.bodyAsString());
+        assertEquals("No cut-off can be searched: 'nlr' needs neutrophils and lymphocytes, or an "
+                + "nlr column, which this cohort does not have.",
+                lung.bodyAsJsonObject().getString("error"));
+    }
+
     private static final Approx.Tolerance COX = new Approx.Tolerance(1e-6, 1e-9);
 
     private static void compare(String name, String file, String by, String endpoint,

@@ -22,6 +22,9 @@ class CoxZphSingularTest {
         CoxZph.Result zph = CoxZph.test(time, event, x, null, 1, fit, new int[][] {{0}});
         assertTrue(Double.isNaN(zph.global().chiSquare()) && Double.isNaN(zph.global().p()));
         assertTrue(Double.isNaN(zph.terms()[0].chiSquare()));
-        assertEquals(1, zph.global().df());
+        // R gives no test at all: no df either (issue 16), not df 1
+        assertEquals(0, zph.global().df());
+        assertEquals(false, zph.global().available());
+        assertEquals(false, zph.terms()[0].available());
     }
 }
