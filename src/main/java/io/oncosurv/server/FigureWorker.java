@@ -80,8 +80,18 @@ final class FigureWorker extends VerticleBase {
         FigureParameters.Figure figure = FigureParameters.parse(q.params(),
                 Labels.endpoint(request.endpoint()));
         var result = SurvivalAnalysis.run(cohort, request, source);
-        return ChartFigures.encode(KaplanMeierFigure.of(result, figure.options()).chart(),
-                figure.size(), q.format());
+        KaplanMeierFigure km;
+        try {
+            km = KaplanMeierFigure.of(result, figure.options());
+        } catch (IllegalArgumentException e) {
+            if (Double.isNaN(figure.options().breakBy())) {
+                throw e;
+            }
+            // the follow-up decides how many breaks a step makes: too many is the client's
+            throw new ApiError(400, "The parameter 'break_by' does not fit this figure: "
+                    + e.getMessage() + ".");
+        }
+        return ChartFigures.encode(km.chart(), figure.size(), q.format());
     }
 
     /**

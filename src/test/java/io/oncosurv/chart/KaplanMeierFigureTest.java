@@ -318,6 +318,32 @@ class KaplanMeierFigureTest {
         assertEquals(9, short24.drawing().curves().get(0).atRisk().size());
     }
 
+    @Test
+    @DisplayName("xMax = 39 with 6-month breaks: the drawn axis ticks, the risk table's columns "
+            + "and the axis end all reach 39 (not 36); R 4.2 summary(survfit(Surv(os_months, "
+            + "os_event) ~ sex), times = c(30, 39), extend = TRUE): 2 and 1 at 30, 0 and 0 at 39")
+    void axisTicksAndTableReachXMax() {
+        KaplanMeierFigure km = KaplanMeierFigure.of(BY_SEX, KaplanMeierOptions.defaults()
+                .withXMax(39).withBreakBy(6).withGroupNames(LungFigures.SEX_NAMES));
+        List<Double> expected = List.of(0.0, 6.0, 12.0, 18.0, 24.0, 30.0, 36.0, 39.0);
+        assertEquals(expected, km.drawing().ticks());
+        ChartParts.Rendered r = ChartParts.render(km.chart());
+        var visible = ChartParts.curvePlot(km.chart())
+                .getDomainAxis(KaplanMeierChart.VISIBLE_TIME_AXIS);
+        List<Double> drawnTicks = visible.refreshTicks(r.g2(), new AxisState(), r.dataArea(0),
+                RectangleEdge.BOTTOM).stream().map(t -> ((ValueTick) t).getValue()).toList();
+        r.g2().dispose();
+        assertEquals(expected, drawnTicks);
+        Set<Double> columns = new TreeSet<>();
+        ChartParts.texts(ChartParts.tablePlot(km.chart())).forEach(a -> columns.add(a.getX()));
+        assertEquals(new TreeSet<>(expected), columns);
+        assertEquals(39 * 1.04, visible.getUpperBound(), 1e-12);
+        assertEquals(List.of(2, 1, 0, 0), List.of(km.drawing().curves().get(0).atRisk().get(5),
+                km.drawing().curves().get(1).atRisk().get(5),
+                km.drawing().curves().get(0).atRisk().get(7),
+                km.drawing().curves().get(1).atRisk().get(7)));
+    }
+
     /** S at a time: the value of the last point at or before it. */
     private static double survivalAt(SurvivalCurve curve, double t) {
         double s = 1;
