@@ -117,7 +117,8 @@ final class FigureWorker extends VerticleBase {
         FigureParameters.Figure figure = FigureParameters.parse(params,
                 Labels.endpoint(endpoint));
         ForestOptions options = ForestOptions.defaults()
-                .withStratifierNames(Labels.stratifiers()).withSmallCells(figure.smallCells());
+                .withStratifierNames(Labels.stratifiers()).withSmallCells(figure.smallCells())
+                .withEndpointName(Labels.endpoint(endpoint));
         if (params.get("title") != null && !params.get("title").isBlank()) {
             options = options.withTitle(params.get("title").strip());
         }
