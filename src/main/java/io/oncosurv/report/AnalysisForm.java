@@ -1,15 +1,23 @@
 package io.oncosurv.report;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The controls of the analysis page, filled from the parameters the page was asked with (so the
- * form shows what the figure and table show).
+ * form shows what the figure and table show). The figure's own options ({@code bands},
+ * {@code break_by}, {@code xmax}) go to the figure's address only: {@link #figureQuery} is
+ * appended to the survival query there ("&amp;bands=true&amp;break_by=6"), empty when none.
  */
 public record AnalysisForm(List<Option> endpoints, List<Option> stratifiers, List<Option> strata,
-        List<Option> confLevels, List<Option> confTypes, String cutoff, String landmarks) {
+        List<Option> confLevels, List<Option> confTypes, String cutoff, String landmarks,
+        boolean bands, String breakBy, String xmax, String figureQuery) {
+
+    /** The figure options the page's form offers, in the order of {@link #figureQuery}. */
+    public static final List<String> FIGURE_OPTIONS = List.of("bands", "break_by", "xmax");
 
     public AnalysisForm {
         endpoints = List.copyOf(endpoints);
@@ -39,7 +47,21 @@ public record AnalysisForm(List<Option> endpoints, List<Option> stratifiers, Lis
                         level("0.99", "99%", params)),
                 List.of(type("log", "log (R default)", params), type("log-log", "log–log", params),
                         type("plain", "plain", params)),
-                params.getOrDefault("cutoff", ""), params.getOrDefault("landmarks", "6,12,24"));
+                params.getOrDefault("cutoff", ""), params.getOrDefault("landmarks", "6,12,24"),
+                "true".equalsIgnoreCase(params.get("bands")), params.getOrDefault("break_by", ""),
+                params.getOrDefault("xmax", ""), figureQuery(params));
+    }
+
+    private static String figureQuery(Map<String, String> params) {
+        StringBuilder out = new StringBuilder();
+        for (String name : FIGURE_OPTIONS) {
+            String value = params.get(name);
+            if (value != null && !value.isBlank()) {
+                out.append('&').append(name).append('=')
+                        .append(URLEncoder.encode(value.strip(), StandardCharsets.UTF_8));
+            }
+        }
+        return out.toString();
     }
 
     private static List<Option> choices(Map<String, String> names, String chosen, String none) {

@@ -115,8 +115,10 @@ final class ReportWorker extends VerticleBase {
         AnalysisForm form = AnalysisForm.of(cohort.endpointNames(),
                 StratifierChoices.of(cohort, source), PageParameters.firstValues(params));
         SurvivalRequest request;
+        MultiMap survivalParams = FigureParameters.survivalPart(params); // bands etc.: figure's
         try {
-            request = SurvivalParameters.parse(params);
+            request = SurvivalParameters.parse(survivalParams);
+            FigureParameters.parse(params, "");
         } catch (ApiError e) {
             return html(400, pages.analysis(stored, form, null, e.getMessage(), null));
         }
@@ -128,7 +130,8 @@ final class ReportWorker extends VerticleBase {
             return html(422, pages.analysis(stored, form, null, "The analysis cannot be done: "
                     + e.getMessage() + ".", null));
         }
-        AnalysisView view = AnalysisView.of(stored, result, PageParameters.queryString(params));
+        AnalysisView view = AnalysisView.of(stored, result,
+                PageParameters.queryString(survivalParams));
         if (!pdf) {
             return html(200, pages.analysis(stored, form, view, null, null));
         }
