@@ -11,9 +11,9 @@ import java.util.Locale;
  *
  * <ul>
  * <li>p-values: below 0.001 "p &lt; 0.001"; above 0.99 "p &gt; 0.99"; otherwise two significant
- * digits with at most three decimals (so never a false "p = 0.0000"), trailing zeros dropped:
- * 0.00131 → 0.001, 0.0434 → 0.043, 0.1234 → 0.12, 0.5 → 0.5. Rounding is half-up on the
- * decimal value, as a reader would do it by hand.</li>
+ * digits with at most three decimals (so never a false "p = 0.0000"), a trailing zero kept as
+ * a digit: 0.00131 → 0.001, 0.0434 → 0.043, 0.1234 → 0.12, 0.5 → 0.50, 0.0999 → 0.10.
+ * Rounding is half-up on the decimal value, as a reader would do it by hand.</li>
  * <li>Hazard ratios and their limits: two decimals; "Inf" for an infinite limit.</li>
  * <li>Months: one decimal. A median that is not reached (NaN): "not reached".</li>
  * <li>Survival: a percentage with one decimal.</li>
@@ -53,7 +53,12 @@ public final class ClinicalFormat {
             // from the value itself, not from the two digits: 0.00149 is 0.001, not 0.002
             twoDigits = exact.setScale(3, RoundingMode.HALF_UP);
         }
-        return plain(twoDigits);
+        // two significant digits shown, as tables print them: 0.5 reads 0.50, 0.0999 reads 0.10
+        int shown = Math.min(3, twoDigits.scale() + 2 - twoDigits.precision());
+        if (shown > twoDigits.scale()) {
+            twoDigits = twoDigits.setScale(shown, RoundingMode.UNNECESSARY);
+        }
+        return twoDigits.toPlainString();
     }
 
     /** A hazard ratio or limit: "0.59", "Inf", "NA". */

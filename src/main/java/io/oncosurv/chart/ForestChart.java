@@ -40,7 +40,16 @@ final class ForestChart {
     static final double TABLE_WIDTH = 6.3;
     static final double HEADER_ROW = -1;
 
-    private static final Font BOLD = FigureStyle.TABLE.deriveFont(Font.BOLD);
+    static final Font BOLD = FigureStyle.TABLE.deriveFont(Font.BOLD);
+    static final Font SIDE_FONT = FigureStyle.TABLE.deriveFont(Font.ITALIC);
+    /** Points: the label column's margin each side, and the indent of a level's label. */
+    static final double LABEL_MARGIN = 4;
+    static final double LEVEL_INDENT = 8;
+    /** Widths in points of the HR column and the table at the suggested size (8 in wide). */
+    static final double FOREST_POINTS = 190;
+    static final double TABLE_POINTS = 240;
+    /** Points of a figure's width outside its columns: insets and the gaps between columns. */
+    static final double OUTSIDE_POINTS = 40;
     private static final Font ITALIC = FigureStyle.TABLE.deriveFont(Font.ITALIC);
 
     private ForestChart() {
@@ -49,14 +58,16 @@ final class ForestChart {
     static JFreeChart of(ForestDrawing drawing) {
         NumberAxis rows = new NumberAxis();
         rows.setAutoRange(false);
-        rows.setRange(HEADER_ROW - 0.5, Math.max(drawing.rows().size(), 1) - 0.5);
+        // one row more at the bottom: the side labels under the HR column
+        rows.setRange(HEADER_ROW - 0.5, Math.max(drawing.rows().size(), 1) + 0.5);
         rows.setInverted(true); // the first row on top
         rows.setVisible(false);
         CombinedRangeXYPlot combined = new CombinedRangeXYPlot(rows);
         combined.setGap(4);
-        combined.add(labels(drawing), 3);
-        combined.add(forest(drawing), 4);
-        combined.add(table(drawing), 5);
+        // weights in points: the label column as wide as its widest text needs
+        combined.add(labels(drawing), (int) Math.ceil(drawing.labelPoints()));
+        combined.add(forest(drawing), (int) FOREST_POINTS);
+        combined.add(table(drawing), (int) TABLE_POINTS);
         JFreeChart chart = FigureStyle.chart(drawing.title(), combined, false);
         if (drawing.footnote() != null) {
             TextTitle note = new TextTitle(drawing.footnote(), FigureStyle.TABLE);
@@ -68,14 +79,15 @@ final class ForestChart {
     }
 
     private static XYPlot labels(ForestDrawing drawing) {
-        XYPlot plot = textPlot(1);
-        plot.addAnnotation(text("Stratifier", 0.02, HEADER_ROW, BOLD, TextAnchor.CENTER_LEFT),
-                false);
+        XYPlot plot = textPlot(drawing.labelPoints()); // x in points
+        plot.addAnnotation(text("Stratifier", LABEL_MARGIN, HEADER_ROW, BOLD,
+                TextAnchor.CENTER_LEFT), false);
         List<Row> rows = drawing.rows();
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
             boolean level = row.kind() == Kind.LEVEL;
-            plot.addAnnotation(text(row.label(), level ? 0.1 : 0.02, i, level
+            plot.addAnnotation(text(row.label(), LABEL_MARGIN + (level ? LEVEL_INDENT : 0), i,
+                    level
                     ? FigureStyle.TABLE : BOLD, TextAnchor.CENTER_LEFT), false);
         }
         return plot;
@@ -127,6 +139,11 @@ final class ForestChart {
         renderer.setUseOutlinePaint(false);
         plot.setDataset(dataset);
         plot.setRenderer(renderer);
+        int sideRow = Math.max(rows.size(), 1);
+        plot.addAnnotation(text(drawing.lowerSide(), drawing.axisMin(), sideRow, SIDE_FONT,
+                TextAnchor.CENTER_LEFT), false);
+        plot.addAnnotation(text(drawing.higherSide(), drawing.axisMax(), sideRow, SIDE_FONT,
+                TextAnchor.CENTER_RIGHT), false);
         return plot;
     }
 

@@ -15,9 +15,15 @@ import java.util.List;
  * @param title     figure title, or null
  * @param axisLabel HR axis label
  * @param footnote  explains the sparse mark, or null when no level is sparse
+ * @param lowerSide  under the axis left of HR = 1: "favours &lt;level&gt;" for one stratifier
+ *                   of two levels, else "lower hazard"
+ * @param higherSide under the axis right of HR = 1: "favours &lt;reference&gt;" or "higher
+ *                   hazard"
+ * @param labelPoints the width in points the label column needs for its widest text
  */
 public record ForestDrawing(String endpoint, List<Row> rows, double axisMin, double axisMax,
-        List<Double> ticks, String title, String axisLabel, String footnote) {
+        List<Double> ticks, String title, String axisLabel, String footnote, String lowerSide,
+        String higherSide, double labelPoints) {
 
     /** The column headers of the text table, left to right. */
     public static final List<String> COLUMNS = List.of("n", "Events", "HR (95% CI)", "p", "q");

@@ -20,6 +20,8 @@ final class ForestLayout {
     private static final double ROOM = 1.15;
     /** "skipped: " and the reason, cut to what fits across the text columns. */
     static final int MAX_REASON = 44;
+    /** Widest side label naming a group: about half the HR column of an 8-inch figure. */
+    static final double MAX_SIDE_POINTS = 85;
 
     private ForestLayout() {
     }
@@ -64,8 +66,43 @@ final class ForestLayout {
         }
         String footnote = anySparse ? ForestDrawing.SPARSE_MARK + " fewer than "
                 + PanelAnalysis.SPARSE_EVENTS + " events: the HR is unreliable" : null;
+        String endpointName = options.endpointName() == null ? endpoint
+                : options.endpointName();
+        String title = options.title() == null ? endpointName + ": hazard ratios by stratifier"
+                : options.title().contains(endpointName) ? options.title()
+                : options.title() + " (" + endpointName + ")";
+        String[] sides = sides(entries);
         return new ForestDrawing(endpoint, rows, min, max, HazardRatioTicks.within(min, max),
-                options.title(), options.axisLabel(), footnote);
+                title, options.axisLabel(), footnote, sides[0], sides[1], labelPoints(rows));
+    }
+
+    /**
+     * The side labels: HR below 1 favours the level against its reference. With one stratifier
+     * of two levels the groups are named, when short enough for half the HR column; otherwise
+     * the sides read lower and higher hazard (than each stratifier's reference).
+     */
+    private static String[] sides(List<PanelEntry> entries) {
+        List<PanelEntry> ok = entries.stream().filter(e -> e.status().equals("ok")).toList();
+        if (ok.size() == 1 && ok.get(0).groups().size() == 2) {
+            String lower = "favours " + ok.get(0).groups().get(1).label();
+            String higher = "favours " + ok.get(0).groups().get(0).label();
+            if (TextWidth.points(lower, ForestChart.SIDE_FONT) <= MAX_SIDE_POINTS
+                    && TextWidth.points(higher, ForestChart.SIDE_FONT) <= MAX_SIDE_POINTS) {
+                return new String[] {"\u2190 " + lower, higher + " \u2192"};
+            }
+        }
+        return new String[] {"\u2190 lower hazard", "higher hazard \u2192"};
+    }
+
+    /** The widest text of the label column, in points, with its indent and a margin. */
+    private static double labelPoints(List<Row> rows) {
+        double widest = TextWidth.points("Stratifier", ForestChart.BOLD);
+        for (Row row : rows) {
+            boolean level = row.kind() == Kind.LEVEL;
+            widest = Math.max(widest, TextWidth.points(row.label(), level ? FigureStyle.TABLE
+                    : ForestChart.BOLD) + (level ? ForestChart.LEVEL_INDENT : 0));
+        }
+        return widest + 2 * ForestChart.LABEL_MARGIN;
     }
 
     private static String name(PanelEntry e, ForestOptions options) {

@@ -11,9 +11,11 @@ package io.oncosurv.chart;
  * @param axisMax    the axis' upper end, or NaN to fit them [NaN]
  * @param stratifierNames display names of stratifiers, e.g. "lipi" → "LIPI"; a name not in the
  *                   map is shown as it is [none]
+ * @param endpointName the endpoint as the figure names it in its title or caption, e.g.
+ *                   "Overall survival"; null: the entries' endpoint key [null]
  */
 public record ForestOptions(String title, String axisLabel, int smallCells, double axisMin,
-        double axisMax, java.util.Map<String, String> stratifierNames) {
+        double axisMax, java.util.Map<String, String> stratifierNames, String endpointName) {
 
     public ForestOptions {
         stratifierNames = java.util.Map.copyOf(stratifierNames);
@@ -35,30 +37,36 @@ public record ForestOptions(String title, String axisLabel, int smallCells, doub
 
     public static ForestOptions defaults() {
         return new ForestOptions(null, "Hazard ratio (95% CI)", 0, Double.NaN, Double.NaN,
-                java.util.Map.of());
+                java.util.Map.of(), null);
     }
 
     public ForestOptions withTitle(String text) {
         return new ForestOptions(text, axisLabel, smallCells, axisMin, axisMax,
-                stratifierNames);
+                stratifierNames, endpointName);
     }
 
     public ForestOptions withAxisLabel(String label) {
         return new ForestOptions(title, label, smallCells, axisMin, axisMax,
-                stratifierNames);
+                stratifierNames, endpointName);
     }
 
     public ForestOptions withSmallCells(int k) {
         return new ForestOptions(title, axisLabel, k, axisMin, axisMax,
-                stratifierNames);
+                stratifierNames, endpointName);
     }
 
     public ForestOptions withAxisRange(double min, double max) {
         return new ForestOptions(title, axisLabel, smallCells, min, max,
-                stratifierNames);
+                stratifierNames, endpointName);
     }
 
     public ForestOptions withStratifierNames(java.util.Map<String, String> names) {
-        return new ForestOptions(title, axisLabel, smallCells, axisMin, axisMax, names);
+        return new ForestOptions(title, axisLabel, smallCells, axisMin, axisMax, names,
+                endpointName);
+    }
+
+    public ForestOptions withEndpointName(String name) {
+        return new ForestOptions(title, axisLabel, smallCells, axisMin, axisMax, stratifierNames,
+                name);
     }
 }

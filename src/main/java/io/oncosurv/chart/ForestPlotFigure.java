@@ -40,11 +40,16 @@ public final class ForestPlotFigure {
         return drawing;
     }
 
-    /** 8 in wide and tall enough for every row (within the 2–20 in limits), at {@code dpi}. */
+    /**
+     * 8 in wide, wider when the labels need it, and tall enough for every row and the side
+     * labels (within the 2–20 in limits), at {@code dpi}.
+     */
     public FigureSize suggestedSize(int dpi) {
-        double height = 1.2 + ROW_INCHES * (drawing.rows().size() + 1)
+        double height = 1.2 + ROW_INCHES * (drawing.rows().size() + 2)
                 + (drawing.title() == null ? 0 : 0.3);
-        return new FigureSize(8, Math.max(FigureSize.MIN_INCHES,
-                Math.min(FigureSize.MAX_INCHES, height)), dpi);
+        double width = (drawing.labelPoints() + ForestChart.FOREST_POINTS
+                + ForestChart.TABLE_POINTS + ForestChart.OUTSIDE_POINTS) / 72;
+        return new FigureSize(Math.min(FigureSize.MAX_INCHES, Math.max(8, width)),
+                Math.max(FigureSize.MIN_INCHES, Math.min(FigureSize.MAX_INCHES, height)), dpi);
     }
 }

@@ -4,15 +4,16 @@ import io.oncosurv.chart.KaplanMeierDrawing.BandStep;
 import io.oncosurv.chart.KaplanMeierDrawing.Curve;
 import io.oncosurv.chart.KaplanMeierDrawing.Point;
 import io.oncosurv.chart.KaplanMeierDrawing.Segment;
+import java.awt.Shape;
 import java.awt.geom.Path2D;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.annotations.XYShapeAnnotation;
-import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
@@ -21,10 +22,7 @@ import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
-import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -101,11 +99,14 @@ final class KaplanMeierChart {
         plot.setRenderer(CENSOR_MARKS, markRenderer);
 
         if (!drawing.annotations().isEmpty()) {
-            TextTitle text = new TextTitle(String.join("\n", drawing.annotations()),
-                    FigureStyle.TEXT);
-            text.setTextAlignment(HorizontalAlignment.LEFT);
-            plot.addAnnotation(new XYTitleAnnotation(0.02, 0.02, text,
-                    RectangleAnchor.BOTTOM_LEFT));
+            List<Shape> bands = new ArrayList<>();
+            for (Curve c : drawing.curves()) {
+                if (!c.band().isEmpty()) {
+                    bands.add(bandShape(c.band()));
+                }
+            }
+            plot.addAnnotation(new FreeSpotText(drawing.annotations(),
+                    TextPlacement.obstacles(drawing), bands));
         }
         return plot;
     }

@@ -29,7 +29,7 @@ final class KaplanMeierLayout {
                 largest = Math.max(largest, g.curve().maxTime());
             }
         }
-        TimeBreaks breaks = TimeBreaks.of(largest, options.xMax());
+        TimeBreaks breaks = TimeBreaks.of(largest, options.xMax(), options.breakBy());
         List<Curve> curves = new ArrayList<>();
         for (SurvivalResult.Group g : result.groups()) {
             curves.add(curve(g, breaks, options));

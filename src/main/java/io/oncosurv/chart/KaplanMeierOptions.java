@@ -24,11 +24,13 @@ import java.util.Map;
  * @param showTest           the test's p-value on the plot [true]
  * @param showHazardRatio    with two groups and a hazard ratio in the result, the HR with its CI
  *                           [true]
+ * @param breakBy            the step between time ticks in months (R's break.time.by); NaN:
+ *                           chosen from {@link TimeBreaks#STEPS} [NaN]
  */
 public record KaplanMeierOptions(boolean confidenceBands, boolean medianLines,
         boolean censorMarks, double xMax, String xLabel, String yLabel, String title,
         Map<String, String> groupNames, int smallCells, int thinningColumns, boolean showTest,
-        boolean showHazardRatio) {
+        boolean showHazardRatio, double breakBy) {
 
     /**
      * Finer than the plot area of a 7-inch-wide figure at 600 dpi (the encoders' upper limit),
@@ -48,6 +50,10 @@ public record KaplanMeierOptions(boolean confidenceBands, boolean medianLines,
         if (!Double.isNaN(xMax) && !(xMax > 0 && Double.isFinite(xMax))) {
             throw new IllegalArgumentException("xMax must be positive months or NaN, got " + xMax);
         }
+        if (!Double.isNaN(breakBy) && !(breakBy > 0 && Double.isFinite(breakBy))) {
+            throw new IllegalArgumentException("breakBy must be positive months or NaN, got "
+                    + breakBy);
+        }
         if (xLabel == null || yLabel == null) {
             throw new IllegalArgumentException("axis labels are required");
         }
@@ -55,64 +61,73 @@ public record KaplanMeierOptions(boolean confidenceBands, boolean medianLines,
 
     public static KaplanMeierOptions defaults() {
         return new KaplanMeierOptions(false, true, true, Double.NaN, "Months",
-                "Survival probability", null, Map.of(), 0, DEFAULT_THINNING, true, true);
+                "Survival probability", null, Map.of(), 0, DEFAULT_THINNING, true, true,
+                Double.NaN);
     }
 
     public KaplanMeierOptions withConfidenceBands(boolean on) {
         return new KaplanMeierOptions(on, medianLines, censorMarks, xMax, xLabel, yLabel, title,
-                groupNames, smallCells, thinningColumns, showTest, showHazardRatio);
+                groupNames, smallCells, thinningColumns, showTest, showHazardRatio, breakBy);
     }
 
     public KaplanMeierOptions withMedianLines(boolean on) {
-        return new KaplanMeierOptions(confidenceBands, on, censorMarks, xMax, xLabel, yLabel,
-                title, groupNames, smallCells, thinningColumns, showTest, showHazardRatio);
+        return new KaplanMeierOptions(confidenceBands, on, censorMarks, xMax, xLabel, yLabel, title,
+                groupNames, smallCells, thinningColumns, showTest, showHazardRatio, breakBy);
     }
 
     public KaplanMeierOptions withCensorMarks(boolean on) {
-        return new KaplanMeierOptions(confidenceBands, medianLines, on, xMax, xLabel, yLabel,
-                title, groupNames, smallCells, thinningColumns, showTest, showHazardRatio);
+        return new KaplanMeierOptions(confidenceBands, medianLines, on, xMax, xLabel, yLabel, title,
+                groupNames, smallCells, thinningColumns, showTest, showHazardRatio, breakBy);
     }
 
     public KaplanMeierOptions withXMax(double months) {
         return new KaplanMeierOptions(confidenceBands, medianLines, censorMarks, months, xLabel,
-                yLabel, title, groupNames, smallCells, thinningColumns, showTest,
-                showHazardRatio);
+                yLabel, title, groupNames, smallCells, thinningColumns, showTest, showHazardRatio,
+                breakBy);
     }
 
     public KaplanMeierOptions withLabels(String x, String y) {
-        return new KaplanMeierOptions(confidenceBands, medianLines, censorMarks, xMax, x, y,
-                title, groupNames, smallCells, thinningColumns, showTest, showHazardRatio);
+        return new KaplanMeierOptions(confidenceBands, medianLines, censorMarks, xMax, x, y, title,
+                groupNames, smallCells, thinningColumns, showTest, showHazardRatio, breakBy);
     }
 
     public KaplanMeierOptions withTitle(String text) {
         return new KaplanMeierOptions(confidenceBands, medianLines, censorMarks, xMax, xLabel,
-                yLabel, text, groupNames, smallCells, thinningColumns, showTest,
-                showHazardRatio);
+                yLabel, text, groupNames, smallCells, thinningColumns, showTest, showHazardRatio,
+                breakBy);
     }
 
     public KaplanMeierOptions withGroupNames(Map<String, String> names) {
         return new KaplanMeierOptions(confidenceBands, medianLines, censorMarks, xMax, xLabel,
-                yLabel, title, names, smallCells, thinningColumns, showTest, showHazardRatio);
+                yLabel, title, names, smallCells, thinningColumns, showTest, showHazardRatio,
+                breakBy);
     }
 
     public KaplanMeierOptions withSmallCells(int k) {
         return new KaplanMeierOptions(confidenceBands, medianLines, censorMarks, xMax, xLabel,
-                yLabel, title, groupNames, k, thinningColumns, showTest, showHazardRatio);
+                yLabel, title, groupNames, k, thinningColumns, showTest, showHazardRatio, breakBy);
     }
 
     public KaplanMeierOptions withThinning(int columns) {
         return new KaplanMeierOptions(confidenceBands, medianLines, censorMarks, xMax, xLabel,
-                yLabel, title, groupNames, smallCells, columns, showTest, showHazardRatio);
+                yLabel, title, groupNames, smallCells, columns, showTest, showHazardRatio, breakBy);
     }
 
     public KaplanMeierOptions withTest(boolean on) {
         return new KaplanMeierOptions(confidenceBands, medianLines, censorMarks, xMax, xLabel,
-                yLabel, title, groupNames, smallCells, thinningColumns, on, showHazardRatio);
+                yLabel, title, groupNames, smallCells, thinningColumns, on, showHazardRatio,
+                breakBy);
     }
 
     public KaplanMeierOptions withHazardRatio(boolean on) {
         return new KaplanMeierOptions(confidenceBands, medianLines, censorMarks, xMax, xLabel,
-                yLabel, title, groupNames, smallCells, thinningColumns, showTest, on);
+                yLabel, title, groupNames, smallCells, thinningColumns, showTest, on, breakBy);
+    }
+
+    public KaplanMeierOptions withBreakBy(double months) {
+        return new KaplanMeierOptions(confidenceBands, medianLines, censorMarks, xMax, xLabel,
+                yLabel, title, groupNames, smallCells, thinningColumns, showTest, showHazardRatio,
+                months);
     }
 
     /** The name a group label is shown under. */

@@ -1,5 +1,7 @@
 package io.oncosurv.report;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,16 +10,22 @@ import java.util.Map;
  * The controls of the analysis page, filled from the parameters the page was asked with (so the
  * form shows what the figure and table show, and an error page keeps every field): the subsets
  * (one text field each, one empty when none), the analysis parameters without a control of their
- * own as hidden fields (so changing the endpoint keeps them), and the cut-off's hint: the value
- * the analysis used when the field is empty.
+ * own as hidden fields (so changing the endpoint keeps them), the cut-off's hint (the value the
+ * analysis used when the field is empty), and the figure's own options ({@code bands},
+ * {@code break_by}, {@code xmax}), which go to the figure's address only: {@link #figureQuery}
+ * is appended to the survival query there ("&amp;bands=true&amp;break_by=6"), empty when none.
  */
 public record AnalysisForm(List<Option> endpoints, List<Option> stratifiers, List<Option> strata,
         List<Option> confLevels, List<Option> confTypes, String cutoff, String landmarks,
-        List<String> subsets, List<Hidden> hidden, String cutoffHint) {
+        List<String> subsets, List<Hidden> hidden, String cutoffHint, boolean bands,
+        String breakBy, String xmax, String figureQuery) {
 
     /** Analysis parameters the form carries without a control for them. */
     public static final List<String> CARRIED = List.of("tps_cutoff", "ldh_uln", "tau", "rho",
             "tests", "scores");
+
+    /** The figure options the page's form offers, in the order of {@link #figureQuery}. */
+    public static final List<String> FIGURE_OPTIONS = List.of("bands", "break_by", "xmax");
 
     /** A parameter carried as a hidden field. */
     public record Hidden(String name, String value) {
@@ -36,7 +44,7 @@ public record AnalysisForm(List<Option> endpoints, List<Option> stratifiers, Lis
     /** The form with the cut-off the analysis used shown where the field is empty. */
     public AnalysisForm withCutoffHint(String hint) {
         return new AnalysisForm(endpoints, stratifiers, strata, confLevels, confTypes, cutoff,
-                landmarks, subsets, hidden, hint);
+                landmarks, subsets, hidden, hint, bands, breakBy, xmax, figureQuery);
     }
 
     /**
@@ -61,7 +69,21 @@ public record AnalysisForm(List<Option> endpoints, List<Option> stratifiers, Lis
                 List.of(type("log", "log (R default)", params), type("log-log", "log–log", params),
                         type("plain", "plain", params)),
                 params.getOrDefault("cutoff", ""), params.getOrDefault("landmarks", "6,12,24"),
-                subsets.isEmpty() ? List.of("") : subsets, hidden(params), "default");
+                subsets.isEmpty() ? List.of("") : subsets, hidden(params), "default",
+                "true".equalsIgnoreCase(params.get("bands")), params.getOrDefault("break_by", ""),
+                params.getOrDefault("xmax", ""), figureQuery(params));
+    }
+
+    private static String figureQuery(Map<String, String> params) {
+        StringBuilder out = new StringBuilder();
+        for (String name : FIGURE_OPTIONS) {
+            String value = params.get(name);
+            if (value != null && !value.isBlank()) {
+                out.append('&').append(name).append('=')
+                        .append(URLEncoder.encode(value.strip(), StandardCharsets.UTF_8));
+            }
+        }
+        return out.toString();
     }
 
     private static List<Hidden> hidden(Map<String, String> params) {

@@ -67,7 +67,8 @@ final class ChartFigures implements Figures {
     @Override
     public String forestDataUri(List<PanelEntry> entries, String endpoint) {
         ForestPlotFigure figure = ForestPlotFigure.of(ofEndpoint(entries, endpoint),
-                ForestOptions.defaults().withStratifierNames(Labels.stratifiers()));
+                ForestOptions.defaults().withStratifierNames(Labels.stratifiers())
+                        .withEndpointName(Labels.endpoint(endpoint)));
         return png(figure.chart(), figure.suggestedSize(REPORT_DPI));
     }
 

@@ -2,6 +2,7 @@ package io.oncosurv.server;
 
 import io.oncosurv.chart.FigureSize;
 import io.oncosurv.chart.KaplanMeierOptions;
+import io.oncosurv.chart.TimeBreaks;
 import io.vertx.core.MultiMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,12 +11,15 @@ import java.util.Locale;
  * The figure parameters of {@code plot.{png,svg,pdf}} and {@code panel/forest.*}, beside the
  * survival query's own: size ({@code width}, {@code height} in inches, {@code dpi}), what is
  * drawn ({@code bands}, {@code medians}, {@code censor}, {@code show_test}, {@code show_hr},
- * {@code xmax}, {@code title}) and small-cell suppression ({@code small_cells=k}).
+ * {@code xmax}, {@code break_by}, {@code title}) and small-cell suppression
+ * ({@code small_cells=k}). {@code break_by} is the step between time ticks in months (R's
+ * {@code break.time.by}); with {@code xmax} the axis, its last tick and the risk table's last
+ * column are at {@code xmax}.
  */
 final class FigureParameters {
 
     static final List<String> KNOWN = List.of("width", "height", "dpi", "bands", "medians",
-            "censor", "show_test", "show_hr", "xmax", "title", "small_cells");
+            "censor", "show_test", "show_hr", "xmax", "title", "small_cells", "break_by");
 
     /** The figure's size and what the Kaplan–Meier figure shows. */
     record Figure(FigureSize size, KaplanMeierOptions options, int smallCells) {
@@ -59,6 +63,17 @@ final class FigureParameters {
         if (!Double.isNaN(xMax) && !(xMax > 0 && xMax < 1e6)) {
             throw new ApiError(400, "The parameter 'xmax' must be a positive number of months.");
         }
+        double breakBy = number(params, "break_by", Double.NaN);
+        if (!Double.isNaN(breakBy) && !(breakBy >= 0.01 && breakBy < 1e6)) {
+            throw new ApiError(400, "The parameter 'break_by' must be a number of months from "
+                    + "0.01 (the step between time ticks).");
+        }
+        if (!Double.isNaN(breakBy) && !Double.isNaN(xMax)
+                && Math.ceil(xMax / breakBy - 1e-9) > TimeBreaks.MAX_GIVEN_INTERVALS) {
+            throw new ApiError(400, "The parameter 'break_by' makes more than "
+                    + TimeBreaks.MAX_GIVEN_INTERVALS + " time intervals up to 'xmax' = "
+                    + params.get("xmax").strip() + "; take a larger break or a smaller xmax.");
+        }
         String title = params.get("title");
         if (title != null && (title.length() > 200
                 || title.chars().anyMatch(Character::isISOControl))) {
@@ -74,6 +89,9 @@ final class FigureParameters {
                 .withTitle(title == null || title.isBlank() ? null : title.strip());
         if (!Double.isNaN(xMax)) {
             options = options.withXMax(xMax);
+        }
+        if (!Double.isNaN(breakBy)) {
+            options = options.withBreakBy(breakBy);
         }
         return new Figure(size, options, smallCells);
     }

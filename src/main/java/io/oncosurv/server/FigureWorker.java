@@ -82,8 +82,19 @@ final class FigureWorker extends VerticleBase {
         var result = SurvivalAnalysis.run(cohort, request, source);
         boolean titleGiven = q.params().get("title") != null
                 && !q.params().get("title").isBlank();
-        return ChartFigures.encode(KaplanMeierFigure.of(result, ChartFigures.named(
-                figure.options(), result, titleGiven)).chart(), figure.size(), q.format());
+        KaplanMeierFigure km;
+        try {
+            km = KaplanMeierFigure.of(result, ChartFigures.named(figure.options(), result,
+                    titleGiven));
+        } catch (IllegalArgumentException e) {
+            if (Double.isNaN(figure.options().breakBy())) {
+                throw e;
+            }
+            // the follow-up decides how many breaks a step makes: too many is the client's
+            throw new ApiError(400, "The parameter 'break_by' does not fit this figure: "
+                    + e.getMessage() + ".");
+        }
+        return ChartFigures.encode(km.chart(), figure.size(), q.format());
     }
 
     /**
@@ -109,7 +120,8 @@ final class FigureWorker extends VerticleBase {
         FigureParameters.Figure figure = FigureParameters.parse(params,
                 Labels.endpoint(endpoint));
         ForestOptions options = ForestOptions.defaults()
-                .withStratifierNames(Labels.stratifiers()).withSmallCells(figure.smallCells());
+                .withStratifierNames(Labels.stratifiers()).withSmallCells(figure.smallCells())
+                .withEndpointName(Labels.endpoint(endpoint));
         if (params.get("title") != null && !params.get("title").isBlank()) {
             options = options.withTitle(params.get("title").strip());
         }

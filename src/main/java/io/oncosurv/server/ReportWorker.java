@@ -121,8 +121,10 @@ final class ReportWorker extends VerticleBase {
                 StratifierChoices.of(cohort, source), PageParameters.firstValues(params),
                 params.getAll("subset"));
         SurvivalRequest request;
+        MultiMap survivalParams = FigureParameters.survivalPart(params); // bands etc.: figure's
         try {
-            request = SurvivalParameters.parse(params);
+            request = SurvivalParameters.parse(survivalParams);
+            FigureParameters.parse(params, "");
         } catch (ApiError e) {
             return html(400, pages.analysis(stored, form, null, e.getMessage(), null));
         }
@@ -134,7 +136,8 @@ final class ReportWorker extends VerticleBase {
             return html(422, pages.analysis(stored, form, null, "The analysis cannot be done: "
                     + e.getMessage() + ".", null));
         }
-        AnalysisView view = AnalysisView.of(stored, result, PageParameters.queryString(params));
+        AnalysisView view = AnalysisView.of(stored, result,
+                PageParameters.queryString(survivalParams));
         if (view.cutoffUsed() != null && form.cutoff().isEmpty()) {
             form = form.withCutoffHint(view.cutoffUsed());
         }

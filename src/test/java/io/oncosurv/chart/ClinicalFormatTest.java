@@ -3,6 +3,7 @@ package io.oncosurv.chart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -47,9 +48,13 @@ class ClinicalFormatTest {
     }
 
     @Test
-    @DisplayName("trailing zeros are dropped: 0.5 reads p = 0.5, 0.0999 reads p = 0.1")
-    void pNoTrailingZeros() {
-        assertEquals("p = 0.5 p = 0.1", ClinicalFormat.p(0.5) + " " + ClinicalFormat.p(0.0999));
+    @DisplayName("two significant digits shown, as the tables print them: 0.5 reads p = 0.50, "
+            + "0.0999 reads p = 0.10, 0.0495 reads p = 0.050, 0.001 stays p = 0.001")
+    void pTwoDigitsShown() {
+        assertEquals(List.of("p = 0.50", "p = 0.10", "p = 0.050", "p = 0.001", "0.10", "0.20"),
+                List.of(ClinicalFormat.p(0.5), ClinicalFormat.p(0.0999),
+                        ClinicalFormat.p(0.0495), ClinicalFormat.p(0.001),
+                        ClinicalFormat.pValue(0.1), ClinicalFormat.pValue(0.2)));
     }
 
     @Test

@@ -254,6 +254,65 @@ class ForestPlotFigureTest {
                 ForestOptions.defaults()));
     }
 
+    @Test
+    @DisplayName("every label is drawn whole inside its column at the suggested size, the longest "
+            + "'Akkermansia muciniphila' included (measured with the font's metrics)")
+    void labelsFit() {
+        ForestPlotFigure named = ForestPlotFigure.of(PANEL, ForestOptions.defaults()
+                .withStratifierNames(java.util.Map.of("akkermansia", "Akkermansia muciniphila",
+                        "pdl1_cd8", "PD-L1 \u00d7 CD8+ TIL density")));
+        FigureSize size = named.suggestedSize(150);
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(
+                size.widthPixels(), size.heightPixels(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g2 = image.createGraphics();
+        g2.scale(150 / 72.0, 150 / 72.0);
+        org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+        named.chart().draw(g2, new java.awt.geom.Rectangle2D.Double(0, 0, size.widthPoints(),
+                size.heightPoints()), info);
+        java.awt.geom.Rectangle2D area = info.getPlotInfo().getSubplotInfo(ForestChart.LABELS)
+                .getDataArea();
+        XYPlot labels = ((CombinedRangeXYPlot) named.chart().getPlot()).getSubplots()
+                .get(ForestChart.LABELS);
+        List<String> drawn = new ArrayList<>();
+        for (XYTextAnnotation a : ChartParts.texts(labels)) {
+            double left = labels.getDomainAxis().valueToJava2D(a.getX(), area,
+                    RectangleEdge.BOTTOM);
+            double width = g2.getFontMetrics(a.getFont()).getStringBounds(a.getText(), g2)
+                    .getWidth();
+            assertTrue(left >= area.getMinX() && left + width <= area.getMaxX(),
+                    a.getText() + " runs past its column");
+            drawn.add(a.getText());
+        }
+        g2.dispose();
+        assertTrue(drawn.contains("Akkermansia muciniphila"), drawn.toString());
+    }
+
+    @Test
+    @DisplayName("the endpoint is named in the title; the sides of HR = 1 read lower / higher "
+            + "hazard for a panel, 'favours <group>' for one stratifier of two groups")
+    void endpointAndSides() {
+        ForestPlotFigure panel = ForestPlotFigure.of(PANEL, ForestOptions.defaults()
+                .withEndpointName("Overall survival"));
+        assertEquals("Overall survival: hazard ratios by stratifier", panel.drawing().title());
+        assertEquals(List.of("\u2190 lower hazard", "higher hazard \u2192"), List.of(
+                panel.drawing().lowerSide(), panel.drawing().higherSide()));
+        List<String> forestTexts = new ArrayList<>();
+        ChartParts.texts(((CombinedRangeXYPlot) panel.chart().getPlot()).getSubplots()
+                .get(ForestChart.FOREST)).forEach(a -> forestTexts.add(a.getText()));
+        assertEquals(List.of("\u2190 lower hazard", "higher hazard \u2192"), forestTexts);
+        assertEquals("My panel (os)", ForestPlotFigure.of(PANEL, ForestOptions.defaults()
+                .withTitle("My panel")).drawing().title(), "no endpoint name: its key");
+
+        PanelEntry two = new PanelEntry("antibiotics", "os", "ok", null, 0.0999, Double.NaN,
+                Double.NaN, List.of(group("no", 1, Double.NaN, Double.NaN, false),
+                        group("yes", 1.6, 0.9, 2.8, false)));
+        ForestPlotFigure one = ForestPlotFigure.of(List.of(two), ForestOptions.defaults());
+        assertEquals(List.of("\u2190 favours yes", "favours no \u2192"), List.of(
+                one.drawing().lowerSide(), one.drawing().higherSide()));
+        assertEquals("0.10", one.drawing().rows().get(0).cells().get(3),
+                "p as the tables print it, not 0.1");
+    }
+
     private static PanelEntry.Group group(String label, double hr, double lower, double upper,
             boolean sparse) {
         return new PanelEntry.Group(label, 10, sparse ? 2 : 8, Double.NaN, Double.NaN,

@@ -18,11 +18,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.annotations.XYShapeAnnotation;
-import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.DisplayName;
@@ -207,10 +205,10 @@ class KaplanMeierFigureTest {
     void testAndHazardRatio() {
         List<String> expected = List.of("Log-rank p = 0.001", "HR 0.59 (95% CI 0.42\u20130.82)");
         assertEquals(expected, FIGURE.drawing().annotations());
-        List<XYTitleAnnotation> titles = ChartParts.annotations(
-                ChartParts.curvePlot(FIGURE.chart()).getAnnotations(), XYTitleAnnotation.class);
-        assertEquals(1, titles.size());
-        assertEquals(String.join("\n", expected), ((TextTitle) titles.get(0).getTitle()).getText());
+        List<FreeSpotText> texts = ChartParts.annotations(
+                ChartParts.curvePlot(FIGURE.chart()).getAnnotations(), FreeSpotText.class);
+        assertEquals(1, texts.size());
+        assertEquals(expected, texts.get(0).lines());
     }
 
     @Test
@@ -316,6 +314,32 @@ class KaplanMeierFigureTest {
                 short24.drawing().ticks());
         assertEquals(24, short24.drawing().breaks().max(), EXACT);
         assertEquals(9, short24.drawing().curves().get(0).atRisk().size());
+    }
+
+    @Test
+    @DisplayName("xMax = 39 with 6-month breaks: the drawn axis ticks, the risk table's columns "
+            + "and the axis end all reach 39 (not 36); R 4.2 summary(survfit(Surv(os_months, "
+            + "os_event) ~ sex), times = c(30, 39), extend = TRUE): 2 and 1 at 30, 0 and 0 at 39")
+    void axisTicksAndTableReachXMax() {
+        KaplanMeierFigure km = KaplanMeierFigure.of(BY_SEX, KaplanMeierOptions.defaults()
+                .withXMax(39).withBreakBy(6).withGroupNames(LungFigures.SEX_NAMES));
+        List<Double> expected = List.of(0.0, 6.0, 12.0, 18.0, 24.0, 30.0, 36.0, 39.0);
+        assertEquals(expected, km.drawing().ticks());
+        ChartParts.Rendered r = ChartParts.render(km.chart());
+        var visible = ChartParts.curvePlot(km.chart())
+                .getDomainAxis(KaplanMeierChart.VISIBLE_TIME_AXIS);
+        List<Double> drawnTicks = visible.refreshTicks(r.g2(), new AxisState(), r.dataArea(0),
+                RectangleEdge.BOTTOM).stream().map(t -> ((ValueTick) t).getValue()).toList();
+        r.g2().dispose();
+        assertEquals(expected, drawnTicks);
+        Set<Double> columns = new TreeSet<>();
+        ChartParts.texts(ChartParts.tablePlot(km.chart())).forEach(a -> columns.add(a.getX()));
+        assertEquals(new TreeSet<>(expected), columns);
+        assertEquals(39 * 1.04, visible.getUpperBound(), 1e-12);
+        assertEquals(List.of(2, 1, 0, 0), List.of(km.drawing().curves().get(0).atRisk().get(5),
+                km.drawing().curves().get(1).atRisk().get(5),
+                km.drawing().curves().get(0).atRisk().get(7),
+                km.drawing().curves().get(1).atRisk().get(7)));
     }
 
     /** S at a time: the value of the last point at or before it. */

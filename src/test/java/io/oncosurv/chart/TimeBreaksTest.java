@@ -36,18 +36,48 @@ class TimeBreaksTest {
     }
 
     @Test
-    @DisplayName("a fixed xMax ends the axis at it, ticks up to it")
+    @DisplayName("a fixed xMax ends the axis at it, with a last tick there: 20 months, "
+            + "3-month steps, ticks 0..18 and 20")
     void fixed() {
         TimeBreaks b = TimeBreaks.of(33.6, 20);
         assertEquals(20, b.max(), 0);
-        assertEquals(List.of(0.0, 3.0, 6.0, 9.0, 12.0, 15.0, 18.0), b.ticks());
+        assertEquals(List.of(0.0, 3.0, 6.0, 9.0, 12.0, 15.0, 18.0, 20.0), b.ticks());
     }
 
     @Test
-    @DisplayName("the axis pads both ends by 4 %, less when a further tick would then show")
+    @DisplayName("xMax = 39 with lung's 6-month step: ticks to 36 and 39, the axis ends at 39")
+    void fixedOffTheStep() {
+        TimeBreaks b = TimeBreaks.of(1022 / 30.4375, 39, 6);
+        assertEquals(List.of(0.0, 6.0, 12.0, 18.0, 24.0, 30.0, 36.0, 39.0), b.ticks());
+        assertEquals(39, b.max(), 0);
+        assertEquals(39 * 1.04, b.axisUpper(), 1e-12);
+        assertEquals(List.of(0.0, 6.0, 12.0, 18.0, 24.0, 30.0, 37.0),
+                TimeBreaks.of(33.6, 37, 6).ticks(), "36 is less than half a step from 37");
+        assertEquals(List.of(0.0, 6.0, 12.0, 18.0, 24.0, 30.0, 36.0),
+                TimeBreaks.of(33.6, 36, 6).ticks(), "on a multiple: no extra tick");
+    }
+
+    @Test
+    @DisplayName("a given break is the step: 4 months over lung's 33.6 months ends at 36")
+    void givenBreak() {
+        TimeBreaks b = TimeBreaks.of(1022 / 30.4375, Double.NaN, 4);
+        assertEquals(4, b.step(), 0);
+        assertEquals(36, b.max(), 0);
+        assertEquals(List.of(0.0, 4.0, 8.0, 12.0, 16.0, 20.0, 24.0, 28.0, 32.0, 36.0),
+                b.ticks());
+        IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
+                () -> TimeBreaks.of(33.6, Double.NaN, 1));
+        assertEquals("a time break of 1 months makes 34 intervals up to 33.6 months; at most 24:"
+                + " take a larger break or a smaller axis end", tooMany.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> TimeBreaks.of(10, Double.NaN, 0));
+        assertThrows(IllegalArgumentException.class, () -> TimeBreaks.of(10, Double.NaN, -3));
+    }
+
+    @Test
+    @DisplayName("the axis pads both ends by 4 % of its end")
     void padding() {
         assertEquals(1.44, TimeBreaks.of(33.6, Double.NaN).padding(), 1e-12);
-        assertEquals(0.5, TimeBreaks.of(33.6, 20).padding(), 1e-12, "next tick 21: (21-20)/2");
+        assertEquals(0.8, TimeBreaks.of(33.6, 20).padding(), 1e-12);
     }
 
     @Test

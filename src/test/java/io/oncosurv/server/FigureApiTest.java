@@ -195,4 +195,49 @@ class FigureApiTest {
                     context.completeNow();
                 })));
     }
+
+    @Test
+    @DisplayName("xmax=39&break_by=6: ticks 0, 6, ..., 36 and 39 (the axis' end) with the risk "
+            + "table's numbers under them; bad break_by values are 400s that say why")
+    void timeBreaks(VertxTestContext context) {
+        String plot = "/api/cohorts/" + server.lungId() + "/plot.svg?endpoint=os&by=sex";
+        Future.all(List.of(get(plot + "&xmax=39&break_by=6"), get(plot),
+                get(plot + "&break_by=0"), get(plot + "&break_by=six"),
+                get(plot + "&break_by=1&xmax=39"), get(plot + "&break_by=1"),
+                get(plot + "&break_by=4")))
+                .onComplete(context.succeeding(all -> context.verify(() -> {
+                    HttpResponse<Buffer> to39 = all.resultAt(0);
+                    assertEquals(200, to39.statusCode(), to39.bodyAsString());
+                    List<String> texts = SvgTexts.of(to39.bodyAsString());
+                    for (String tick : List.of("0", "6", "12", "18", "24", "30", "36", "39")) {
+                        assertTrue(texts.contains(tick), "tick " + tick + " in " + texts);
+                    }
+                    // R: summary(survfit(Surv(os_months, os_event) ~ sex, lung), times = 39,
+                    // extend = TRUE)$n.risk is 0, 0: one more column of two zeros than at 36
+                    List<String> byDefault = SvgTexts.of(all.<HttpResponse<Buffer>>resultAt(1)
+                            .bodyAsString());
+                    assertFalse(byDefault.contains("39"), byDefault.toString());
+                    assertEquals(byDefault.stream().filter("0"::equals).count() + 2,
+                            texts.stream().filter("0"::equals).count());
+                    assertEquals(List.of(400, 400, 400, 400), List.of(2, 3, 4, 5).stream()
+                            .map(i -> all.<HttpResponse<Buffer>>resultAt(i).statusCode())
+                            .toList());
+                    assertEquals(List.of("The parameter 'break_by' must be a number of months "
+                            + "from 0.01 (the step between time ticks).",
+                            "The parameter 'break_by' must be a number; got 'six'.",
+                            "The parameter 'break_by' makes more than 24 time intervals up to "
+                            + "'xmax' = 39; take a larger break or a smaller xmax.",
+                            "The parameter 'break_by' does not fit this figure: a time break of "
+                            + "1 months makes 34 intervals up to 33.6 months; at most 24: take a "
+                            + "larger break or a smaller axis end."), List.of(2, 3, 4, 5).stream()
+                            .map(i -> all.<HttpResponse<Buffer>>resultAt(i).bodyAsJsonObject()
+                                    .getString("error")).toList());
+                    List<String> by4 = SvgTexts.of(all.<HttpResponse<Buffer>>resultAt(6)
+                            .bodyAsString());
+                    for (String tick : List.of("4", "8", "28", "32", "36")) {
+                        assertTrue(by4.contains(tick), "tick " + tick + " in " + by4);
+                    }
+                    context.completeNow();
+                })));
+    }
 }

@@ -161,6 +161,37 @@ class ReportPagesTest {
                 })));
     }
 
+    @Test
+    @DisplayName("the analysis form offers bands, the time break and the axis end; they go to the "
+            + "figure's address only (not the table's CSV), stay in the form, and a bad one is a "
+            + "400 page that keeps the form")
+    void figureOptions(VertxTestContext context) {
+        String analysis = "/cohorts/" + server.lungId() + "/analysis?endpoint=os&by=sex";
+        Future.all(List.of(page(analysis + "&bands=true&break_by=6&xmax=39"),
+                page(analysis + "&break_by=0"), page(analysis)))
+                .onComplete(context.succeeding(all -> context.verify(() -> {
+                    HttpResponse<Buffer> options = all.resultAt(0);
+                    assertEquals(200, options.statusCode(), options.bodyAsString());
+                    String html = options.bodyAsString();
+                    assertTrue(html.contains("/plot.svg?endpoint=os&amp;by=sex&amp;bands=true"
+                            + "&amp;break_by=6&amp;xmax=39\""), html);
+                    assertTrue(html.contains("/survival.csv?endpoint=os&amp;by=sex\""), html);
+                    assertTrue(html.contains("name=\"bands\" id=\"bands\" value=\"true\" "
+                            + "checked=\"checked\""), html);
+                    assertTrue(html.contains("name=\"break_by\" id=\"break_by\" value=\"6\""));
+                    assertTrue(html.contains("name=\"xmax\" id=\"xmax\" value=\"39\""));
+                    HttpResponse<Buffer> bad = all.resultAt(1);
+                    assertEquals(400, bad.statusCode());
+                    assertTrue(bad.bodyAsString().contains("The parameter &#39;break_by&#39; must "
+                            + "be a number of months from 0.01"), bad.bodyAsString());
+                    assertTrue(bad.bodyAsString().contains("id=\"analysis-form\""));
+                    String plain = all.<HttpResponse<Buffer>>resultAt(2).bodyAsString();
+                    assertTrue(plain.contains("/plot.svg?endpoint=os&amp;by=sex\""), plain);
+                    assertTrue(plain.contains("name=\"bands\" id=\"bands\" value=\"true\" />"));
+                    context.completeNow();
+                })));
+    }
+
     private Future<HttpResponse<Buffer>> page(String uri) {
         return browser.get(uri).bearerTokenAuthentication(LungServer.TOKEN).send();
     }
