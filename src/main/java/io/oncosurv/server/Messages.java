@@ -56,10 +56,11 @@ final class Messages {
     /**
      * A page (cohorts, cohort, analysis, analysis.pdf, panel, panel.pdf) with its query
      * parameters as sent (the worker checks them; cohortId null for the cohort list), and
-     * whether its reader may see patient rows (else warnings are shown without rows or values).
+     * whether its reader may see patient rows (else warnings are shown without rows or values)
+     * and may delete the cohort (the cohort page links to the confirmation).
      */
     record PageQuery(String page, String cohortId, io.vertx.core.MultiMap params,
-            boolean rowsVisible) {
+            boolean rowsVisible, boolean deletable) {
     }
 
     /** A page or a file as bytes, with its HTTP status and media type. */

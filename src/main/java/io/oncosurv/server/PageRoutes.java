@@ -139,7 +139,8 @@ final class PageRoutes {
         MultiMap copy = MultiMap.caseInsensitiveMultiMap().addAll(params);
         vertx.eventBus().<Messages.Rendered>request(Messages.REPORT_PAGE,
                 new Messages.PageQuery(page, cohortId, copy,
-                        Json.mayReadRows(ctx.get(Access.PRINCIPAL))), Deadlines.options(ctx))
+                        Json.mayReadRows(ctx.get(Access.PRINCIPAL)), mayDelete(ctx)),
+                Deadlines.options(ctx))
                 .onSuccess(reply -> {
                     Messages.Rendered r = reply.body();
                     ctx.response().setStatusCode(r.status()).putHeader("Content-Type",
@@ -150,6 +151,11 @@ final class PageRoutes {
                     }
                     ctx.response().end(Buffer.buffer(r.body()));
                 }).onFailure(e -> HttpVerticle.fail(ctx, e));
+    }
+
+    private static boolean mayDelete(RoutingContext ctx) {
+        Principal who = ctx.get(Access.PRINCIPAL);
+        return who != null && who.role().may(Permission.DELETE);
     }
 
     private void figure(RoutingContext ctx, String figure, String format) {

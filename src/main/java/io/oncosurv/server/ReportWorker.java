@@ -96,7 +96,7 @@ final class ReportWorker extends VerticleBase {
         }
         message.reply(switch (q.page()) {
             case "cohort" -> html(200, pages.cohort(CohortView.of(stored.get(),
-                    CohortSummary.of(cohort.get()), q.rowsVisible())));
+                    CohortSummary.of(cohort.get()), q.rowsVisible()), q.deletable()));
             case "analysis" -> analysis(stored.get(), cohort.get(), q.params(), false);
             case "analysis.pdf" -> analysis(stored.get(), cohort.get(), q.params(), true);
             case "panel" -> panel(stored.get(), cohort.get(), q.params(), false);
