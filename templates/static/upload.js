@@ -23,8 +23,8 @@ document.addEventListener('DOMContentLoaded', function () {
       ? file.name + ' (' + file.size + ' bytes)' : '';
     if (file && !nameField.value) {
       nameField.value = file.name.replace(/\.[^.]*$/, '');
-      noteVersion();
     }
+    noteVersion();
   }
 
   function noteVersion() {
@@ -101,6 +101,7 @@ document.addEventListener('DOMContentLoaded', function () {
       option.value = cohort.name;
       document.getElementById('cohort-names').appendChild(option);
     }
+    noteVersion();
   }
 
   function refused(status, answer) {

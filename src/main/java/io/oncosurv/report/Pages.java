@@ -35,8 +35,15 @@ public final class Pages {
     }
 
     public String cohorts(CohortListView view) {
+        return cohorts(view, false, false);
+    }
+
+    /** The list, linking to the upload page and the token page for the roles that may. */
+    public String cohorts(CohortListView view, boolean mayUpload, boolean mayManageTokens) {
         Map<String, Object> model = model("Cohorts", false, true);
         model.put("view", view);
+        model.put("mayUpload", mayUpload);
+        model.put("mayManageTokens", mayManageTokens);
         return templates.render("cohorts", model);
     }
 

@@ -18,13 +18,12 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * The pages that write, for the roles that may: upload ({@code GET /upload}; the file goes to
  * {@code POST /upload}, declared with the API's upload in {@link HttpVerticle}), delete a cohort
- * ({@code GET} then {@code POST /cohorts/{id}/delete}), and the admin's tokens ({@code GET /tokens},
- * {@code POST /tokens}, {@code POST /tokens/{id}/revoke}). The POSTs pass the form gate
+ * ({@code GET} then {@code POST /cohorts/{id}/delete}), and the admin's tokens
+ * ({@code GET /tokens}, {@code POST /tokens}, {@code POST /tokens/{id}/revoke}). The POSTs pass the form gate
  * ({@link RouteTable#form}: same origin, then the session, then the permission) and then show
  * the session's form token: in the {@value #HEADER} header (the upload script) or the
  * {@code form_token} field (the HTML forms).
@@ -37,7 +36,7 @@ final class BrowserForms {
 
     private final Vertx vertx;
     private final Sessions sessions;
-    private final Pages pages = new Pages(new Templates(), Clock.systemUTC());
+    private Pages pages; // made on first use, off the event loop (render)
     private final long uploadLimit;
 
     BrowserForms(Vertx vertx, Sessions sessions, long uploadLimit) {
@@ -101,7 +100,7 @@ final class BrowserForms {
                 Deadlines.options(ctx)).compose(reply -> {
                     List<String> names = reply.body().cohorts().stream().map(StoredCohort::name)
                             .distinct().sorted().toList();
-                    return render(() -> pages.upload(token, names, megabytes(uploadLimit)));
+                    return render(pages -> pages.upload(token, names, megabytes(uploadLimit)));
                 }).onSuccess(html -> html(ctx, 200, html)).onFailure(e -> HttpVerticle.fail(ctx,
                         e));
     }
@@ -109,7 +108,7 @@ final class BrowserForms {
     private void deletePage(RoutingContext ctx) {
         String token = formToken(ctx);
         vertx.eventBus().<StoredCohort>request(Messages.COHORT_GET, ctx.pathParam("id"),
-                Deadlines.options(ctx)).compose(reply -> render(() -> pages.deleteCohort(
+                Deadlines.options(ctx)).compose(reply -> render(pages -> pages.deleteCohort(
                         reply.body(), token)))
                 .onSuccess(html -> html(ctx, 200, html))
                 .onFailure(e -> HttpVerticle.fail(ctx, e));
@@ -176,14 +175,22 @@ final class BrowserForms {
                                 t.getString("role"), t.getString("source"),
                                 t.getString("created_at"), t.getString("revoked_at")));
                     }
-                    return render(() -> pages.tokens(token, rows, created, createdToken, error));
+                    return render(pages -> pages.tokens(token, rows, created, createdToken,
+                            error));
                 }).onSuccess(html -> html(ctx, status, html)) // no-store: SecurityHeaders
                 .onFailure(e -> HttpVerticle.fail(ctx, e));
     }
 
     /** Templates load and render off the event loop. */
-    private Future<String> render(Callable<String> page) {
-        return vertx.executeBlocking(page, false);
+    private Future<String> render(java.util.function.Function<Pages, String> page) {
+        return vertx.executeBlocking(() -> page.apply(pages()), false);
+    }
+
+    private synchronized Pages pages() {
+        if (pages == null) {
+            pages = new Pages(new Templates(), Clock.systemUTC());
+        }
+        return pages;
     }
 
     private static void html(RoutingContext ctx, int status, String html) {

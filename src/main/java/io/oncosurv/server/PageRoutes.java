@@ -139,7 +139,7 @@ final class PageRoutes {
         MultiMap copy = MultiMap.caseInsensitiveMultiMap().addAll(params);
         vertx.eventBus().<Messages.Rendered>request(Messages.REPORT_PAGE,
                 new Messages.PageQuery(page, cohortId, copy,
-                        Json.mayReadRows(ctx.get(Access.PRINCIPAL)), mayDelete(ctx)),
+                        Json.mayReadRows(ctx.get(Access.PRINCIPAL)), permissions(ctx)),
                 Deadlines.options(ctx))
                 .onSuccess(reply -> {
                     Messages.Rendered r = reply.body();
@@ -153,9 +153,15 @@ final class PageRoutes {
                 }).onFailure(e -> HttpVerticle.fail(ctx, e));
     }
 
-    private static boolean mayDelete(RoutingContext ctx) {
+    private static java.util.Set<Permission> permissions(RoutingContext ctx) {
         Principal who = ctx.get(Access.PRINCIPAL);
-        return who != null && who.role().may(Permission.DELETE);
+        java.util.Set<Permission> may = java.util.EnumSet.noneOf(Permission.class);
+        for (Permission p : Permission.values()) {
+            if (who != null && who.role().may(p)) {
+                may.add(p);
+            }
+        }
+        return may;
     }
 
     private void figure(RoutingContext ctx, String figure, String format) {

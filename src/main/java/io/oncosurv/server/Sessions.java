@@ -25,10 +25,23 @@ final class Sessions {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Clock clock;
     private final byte[] formKey = new byte[32];
+    /** One MAC per thread, keyed once: loading the provider can take seconds, so not per call. */
+    private final ThreadLocal<javax.crypto.Mac> formMac = ThreadLocal.withInitial(this::newMac);
 
     Sessions(Clock clock) {
         this.clock = clock;
         random.nextBytes(formKey);
+        newMac(); // the provider is loaded here, at start, not on a request's event loop
+    }
+
+    private javax.crypto.Mac newMac() {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(formKey, "HmacSHA256"));
+            return mac;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK has HmacSHA256", e);
+        }
     }
 
     /** A new session of {@code principal}: its id. */
@@ -66,14 +79,8 @@ final class Sessions {
      * stored and it dies with the session; another site can neither read nor guess it.
      */
     String formToken(String id) {
-        try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(formKey, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(
-                    ("form:" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("every JDK has HmacSHA256", e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(formMac.get().doFinal(
+                ("form:" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** Whether {@code presented} is the form token of the live session {@code id}. */

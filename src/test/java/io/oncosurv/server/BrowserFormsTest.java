@@ -143,6 +143,11 @@ class BrowserFormsTest {
                     .send().await().bodyAsString();
             assertEquals(writes, cohortPage.contains("href=\"/cohorts/" + victim
                     + "/delete\""), role + ": the delete link");
+            String list = client.get("/").putHeader("Cookie", cookie).send().await()
+                    .bodyAsString();
+            assertEquals(writes, list.contains("<a class=\"button\" id=\"upload-link\" "
+                    + "href=\"/upload\">Upload a cohort</a>"), role + ": the upload link");
+            assertEquals(role.equals("admin"), list.contains("href=\"/tokens\""), role);
         }
         assertEquals(303, client.get("/upload").send().await().statusCode());
         assertEquals("/login?next=%2Ftokens", client.get("/tokens").send().await()
