@@ -35,14 +35,27 @@ public final class Pages {
     }
 
     public String cohorts(CohortListView view) {
+        return cohorts(view, false, false);
+    }
+
+    /** The list, linking to the upload page and the token page for the roles that may. */
+    public String cohorts(CohortListView view, boolean mayUpload, boolean mayManageTokens) {
         Map<String, Object> model = model("Cohorts", false, true);
         model.put("view", view);
+        model.put("mayUpload", mayUpload);
+        model.put("mayManageTokens", mayManageTokens);
         return templates.render("cohorts", model);
     }
 
     public String cohort(CohortView view) {
+        return cohort(view, false);
+    }
+
+    /** @param deletable whether the reader may delete it (the page links to the confirmation) */
+    public String cohort(CohortView view, boolean deletable) {
         Map<String, Object> model = model(view.name(), false, true);
         model.put("view", view);
+        model.put("deletable", deletable);
         return templates.render("cohort", model);
     }
 
@@ -80,6 +93,41 @@ public final class Pages {
         model.put("artefacts", artefacts);
         model.put("hasHtml", artefacts.stream().anyMatch(a -> a.name().equals("report.html")));
         return templates.render("job", model);
+    }
+
+    /**
+     * The upload form: {@code formToken} goes into the form (checked on its POST), the cohorts'
+     * names into the name field's suggestions (a name that exists gets a new version).
+     */
+    public String upload(String formToken, List<String> names, String limit) {
+        Map<String, Object> model = model("Upload a cohort", false, true);
+        model.put("formToken", formToken);
+        model.put("names", names);
+        model.put("limit", limit);
+        return templates.render("upload", model);
+    }
+
+    /** The delete confirmation of one cohort version. */
+    public String deleteCohort(StoredCohort cohort, String formToken) {
+        Map<String, Object> model = model("Delete " + cohort.name(), false, true);
+        model.put("cohort", cohort);
+        model.put("formToken", formToken);
+        return templates.render("delete", model);
+    }
+
+    /**
+     * The admin's tokens: the list, the form for a new one, and {@code created} (the token just
+     * made, shown this once) or an {@code error} of the form; either may be null.
+     */
+    public String tokens(String formToken, List<TokenRow> tokens, TokenRow created,
+            String createdToken, String error) {
+        Map<String, Object> model = model("Access tokens", false, true);
+        model.put("formToken", formToken);
+        model.put("tokens", tokens);
+        model.put("created", created);
+        model.put("createdToken", createdToken);
+        model.put("error", error);
+        return templates.render("tokens", model);
     }
 
     public String error(String heading, String message, List<Problem> problems, String back,

@@ -17,6 +17,8 @@ final class Access {
 
     /** Where the gates leave the caller, for the routes after them. */
     static final String PRINCIPAL = "oncosurv.principal";
+    private static final String NO_SESSION = "Log in again: this form needs a live session of "
+            + "this server's pages.";
 
     private final Tokens tokens;
     private final Sessions sessions;
@@ -39,14 +41,36 @@ final class Access {
         ctx.next();
     }
 
-    /** The pages' gate: a browser without a session goes to the login form, then back. */
+    /**
+     * The pages' gate: a browser without a session goes to the login form, then back; a write
+     * (a form's POST to a path no route serves) has no page to come back to, and is 401 as the
+     * form gate answers it.
+     */
     void page(RoutingContext ctx) {
         Optional<Principal> who = caller(ctx, false);
+        if (who.isEmpty() && !isRead(ctx)) {
+            throw new ApiError(401, NO_SESSION);
+        }
         if (who.isEmpty()) {
             ctx.response().setStatusCode(303).putHeader("Location", "/login?next="
                     + java.net.URLEncoder.encode(ctx.request().uri(),
                             java.nio.charset.StandardCharsets.UTF_8)).end();
             return;
+        }
+        ctx.put(PRINCIPAL, who.get());
+        ctx.next();
+    }
+
+    /**
+     * The browser forms' gate ({@link RouteTable#form}): the session cookie only, so a page's
+     * form acts as its user; a token goes to the API. 401 without a live session.
+     */
+    void form(RoutingContext ctx) {
+        Cookie cookie = ctx.request().getCookie(Sessions.COOKIE);
+        Optional<Principal> who = cookie == null ? Optional.empty()
+                : sessions.principal(cookie.getValue());
+        if (who.isEmpty()) {
+            throw new ApiError(401, NO_SESSION);
         }
         ctx.put(PRINCIPAL, who.get());
         ctx.next();

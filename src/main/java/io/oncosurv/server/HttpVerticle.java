@@ -65,12 +65,18 @@ final class HttpVerticle extends VerticleBase {
         pages.addProtected(routes);
         new ReportRoutes(vertx).add(routes);
         new AdminRoutes(vertx).add(routes);
+        BrowserForms forms = new BrowserForms(vertx, sessions, config.uploadLimit());
+        forms.add(routes);
         // bytes counted as they arrive: the limit (413), 3 × the limit for all uploads (503),
         // a minimum pace (408); read only once the caller may upload
+        UploadBody uploadBody = new UploadBody(new UploadBudget(3 * config.uploadLimit()),
+                config.uploadLimit(), config.uploadPace());
         routes.api(HttpMethod.POST, "/api/cohorts", Permission.UPLOAD)
-                .before(new UploadBody(new UploadBudget(3 * config.uploadLimit()),
-                        config.uploadLimit(), config.uploadPace())::handle)
-                .handler(this::upload);
+                .before(uploadBody::handle).handler(this::upload);
+        // the upload page's script: the same body reading, budget and answer, for a session
+        // from this site's page with its form token (BrowserForms)
+        routes.form(HttpMethod.POST, "/upload", Permission.UPLOAD).before(forms::checkHeader)
+                .before(uploadBody::handle).handler(this::upload);
         routes.api(HttpMethod.GET, "/api/cohorts", Permission.READ).handler(this::list);
         routes.api(HttpMethod.GET, "/api/cohorts/:id", Permission.READ).handler(this::get);
         routes.api(HttpMethod.DELETE, "/api/cohorts/:id", Permission.DELETE)
@@ -86,7 +92,7 @@ final class HttpVerticle extends VerticleBase {
                 .handler(this::panel);
         // a path no route serves still needs a caller first, then is a 404
         routes.fallback("/api/*", RouteTable.Gate.API);
-        for (String prefix : List.of("/cohorts/*", "/reports/*")) {
+        for (String prefix : List.of("/cohorts/*", "/reports/*", "/tokens/*")) {
             routes.fallback(prefix, RouteTable.Gate.PAGE);
         }
         RouteTable.verify(router);

@@ -56,10 +56,12 @@ final class Messages {
     /**
      * A page (cohorts, cohort, analysis, analysis.pdf, panel, panel.pdf) with its query
      * parameters as sent (the worker checks them; cohortId null for the cohort list), and
-     * whether its reader may see patient rows (else warnings are shown without rows or values).
+     * whether its reader may see patient rows (else warnings are shown without rows or values)
+     * and what else it may do (the pages link to the upload, delete and token pages for those
+     * who may).
      */
     record PageQuery(String page, String cohortId, io.vertx.core.MultiMap params,
-            boolean rowsVisible) {
+            boolean rowsVisible, java.util.Set<Role.Permission> may) {
     }
 
     /** A page or a file as bytes, with its HTTP status and media type. */

@@ -140,7 +140,8 @@ final class PageRoutes {
         MultiMap copy = MultiMap.caseInsensitiveMultiMap().addAll(params);
         vertx.eventBus().<Messages.Rendered>request(Messages.REPORT_PAGE,
                 new Messages.PageQuery(page, cohortId, copy,
-                        Json.mayReadRows(ctx.get(Access.PRINCIPAL))), Deadlines.options(ctx))
+                        Json.mayReadRows(ctx.get(Access.PRINCIPAL)), permissions(ctx)),
+                Deadlines.options(ctx))
                 .onSuccess(reply -> {
                     Messages.Rendered r = reply.body();
                     ctx.response().setStatusCode(r.status()).putHeader("Content-Type",
@@ -152,6 +153,17 @@ final class PageRoutes {
                     }
                     ctx.response().end(Buffer.buffer(r.body()));
                 }).onFailure(e -> HttpVerticle.fail(ctx, e));
+    }
+
+    private static java.util.Set<Permission> permissions(RoutingContext ctx) {
+        Principal who = ctx.get(Access.PRINCIPAL);
+        java.util.Set<Permission> may = java.util.EnumSet.noneOf(Permission.class);
+        for (Permission p : Permission.values()) {
+            if (who != null && who.role().may(p)) {
+                may.add(p);
+            }
+        }
+        return may;
     }
 
     private void figure(RoutingContext ctx, String figure, String format) {

@@ -88,7 +88,9 @@ final class ReportWorker extends VerticleBase {
             return;
         }
         if (q.page().equals("cohorts")) {
-            message.reply(html(200, pages.cohorts(CohortListView.of(store.list()))));
+            message.reply(html(200, pages.cohorts(CohortListView.of(store.list()),
+                    q.may().contains(Role.Permission.UPLOAD),
+                    q.may().contains(Role.Permission.ADMINISTER))));
             return;
         }
         Optional<StoredCohort> stored = store.get(q.cohortId());
@@ -101,7 +103,8 @@ final class ReportWorker extends VerticleBase {
         }
         message.reply(switch (q.page()) {
             case "cohort" -> html(200, pages.cohort(CohortView.of(stored.get(),
-                    CohortSummary.of(cohort.get()), q.rowsVisible())));
+                    CohortSummary.of(cohort.get()), q.rowsVisible()),
+                    q.may().contains(Role.Permission.DELETE)));
             case "analysis" -> analysis(stored.get(), cohort.get(), q.params(), false);
             case "analysis.pdf" -> analysis(stored.get(), cohort.get(), q.params(), true);
             case "panel" -> panel(stored.get(), cohort.get(), q.params(), false);

@@ -27,8 +27,11 @@ final class RouteTable {
     /** Where a route with a body puts the sentence of its 413. */
     static final String BODY_LIMIT = "oncosurv.bodyLimit";
 
-    /** How a caller shows who they are: a token (or reading session), or a page's login. */
-    enum Gate { API, PAGE }
+    /**
+     * How a caller shows who they are: a token (or reading session), a page's login, or a
+     * browser form that writes (the session, from a page of this site: {@link #form}).
+     */
+    enum Gate { API, PAGE, FORM }
 
     /** What the audit log records of a request answered 2xx. */
     enum Record { NONE, DOWNLOAD, COHORT_FILE }
@@ -55,7 +58,22 @@ final class RouteTable {
 
     /** A page (GET): a login, else the browser goes to the login form. Pages only read. */
     Declaration page(String path) {
-        return new Declaration(HttpMethod.GET, path, Gate.PAGE, Role.Permission.READ);
+        return page(path, Role.Permission.READ);
+    }
+
+    /** A page (GET) only some roles may open: the form of a write ({@link #form}). */
+    Declaration page(String path, Role.Permission needed) {
+        return new Declaration(HttpMethod.GET, path, Gate.PAGE, needed);
+    }
+
+    /**
+     * A browser's write (upload, delete, tokens): the only routes where the session cookie may
+     * change something. {@link SameOrigin} is checked before anything else, then the session
+     * (no token: these serve the pages) and the permission; the route's handlers then check the
+     * session's form token ({@link BrowserForms}).
+     */
+    Declaration form(HttpMethod method, String path, Role.Permission needed) {
+        return new Declaration(method, path, Gate.FORM, needed);
     }
 
     /** A route anyone may call: health, login, logout, static assets. */
@@ -133,7 +151,11 @@ final class RouteTable {
         void handler(Handler<RoutingContext> handler) {
             Object tag = needed == null ? OPEN : needed;
             List<Handler<RoutingContext>> gateHandlers = new ArrayList<>();
-            if (gate != null) {
+            if (gate == Gate.FORM) {
+                gateHandlers.add(SameOrigin::check);
+                gateHandlers.add(access::form);
+                gateHandlers.add(ctx -> access.authorize(ctx, needed));
+            } else if (gate != null) {
                 gateHandlers.add(gate == Gate.API ? access::api : access::page);
                 gateHandlers.add(ctx -> access.authorize(ctx, needed));
             }

@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * A browser's form post must come from a page of this site: login and logout act on the session
  * cookie, so a third-party page posting to them could log a browser into someone else's session
- * or out of its own. Browsers send {@code Origin} on every POST (our pages' Referrer-Policy,
+ * or out of its own; the write forms ({@link RouteTable#form}) act as the session's user.
+ * Browsers send {@code Origin} on every POST (our pages' Referrer-Policy,
  * {@code same-origin}, keeps it the real origin rather than "null"); without it, {@code Referer}
  * is read. Host and port must equal the request's {@code Host}; the scheme is not compared, so
  * a TLS proxy in front that passes {@code Host} through still works. Neither header: refused.
@@ -25,7 +26,7 @@ final class SameOrigin {
                 authority(source))) {
             throw new ApiError(403, "This form must be sent from a page of this server, and its "
                     + "Origin is " + (source == null ? "missing" : "another site's")
-                    + ": log in and out from this server's own pages.");
+                    + ": use this server's own pages.");
         }
         ctx.next();
     }

@@ -24,9 +24,24 @@ final class Sessions {
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final byte[] formKey = new byte[32];
+    /** One MAC per thread, keyed once: loading the provider can take seconds, so not per call. */
+    private final ThreadLocal<javax.crypto.Mac> formMac = ThreadLocal.withInitial(this::newMac);
 
     Sessions(Clock clock) {
         this.clock = clock;
+        random.nextBytes(formKey);
+        newMac(); // the provider is loaded here, at start, not on a request's event loop
+    }
+
+    private javax.crypto.Mac newMac() {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(formKey, "HmacSHA256"));
+            return mac;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK has HmacSHA256", e);
+        }
     }
 
     /** A new session of {@code principal}: its id. */
@@ -56,6 +71,26 @@ final class Sessions {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(s.principal());
+    }
+
+    /**
+     * The synchronizer token of a session's forms (rendered into the pages that write, checked on
+     * their POST): HMAC-SHA256 of the session id under a key made at start, so nothing more is
+     * stored and it dies with the session; another site can neither read nor guess it.
+     */
+    String formToken(String id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(formMac.get().doFinal(
+                ("form:" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** Whether {@code presented} is the form token of the live session {@code id}. */
+    boolean formTokenMatches(String id, String presented) {
+        if (id == null || presented == null || principal(id).isEmpty()) {
+            return false;
+        }
+        return java.security.MessageDigest.isEqual(formToken(id).getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII), presented.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
     }
 
     void end(String id) {

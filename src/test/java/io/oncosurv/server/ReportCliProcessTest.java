@@ -8,8 +8,11 @@ import io.oncosurv.testsupport.SharedReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -57,11 +60,80 @@ class ReportCliProcessTest {
             Path file = out.resolve(line.substring(66));
             assertEquals(Hashes.sha256Hex(Files.readAllBytes(file)), line.substring(0, 64));
         }
-        assertEquals("1/4 analysis os-sex\n2/4 figure os-sex\n3/4 report.html\n"
-                + "4/4 report.csv\n", r.err());
+        String[] err = r.err().split("\n");
+        assertEquals(List.of("1/4 analysis os-sex", "2/4 figure os-sex", "3/4 report.html",
+                "4/4 report.csv"), List.of(err).subList(0, 4));
+        // the summary: each file with its size, then the count, total, folder and time
+        long total = 0;
+        for (int i = 0; i < 3; i++) {
+            String name = lines.get(i).substring(66);
+            long size = Files.size(out.resolve(name));
+            total += size;
+            assertEquals("  " + name + " ".repeat(11 - name.length() + 2) + sizeText(size),
+                    err[4 + i]);
+        }
+        assertTrue(err[7].matches("wrote 3 artefacts, " + java.util.regex.Pattern.quote(
+                sizeText(total)) + ", to " + java.util.regex.Pattern.quote(out.toString())
+                + " in \\d+\\.\\d s"), err[7]);
+        assertEquals(8, err.length, r.err());
         try (var left = Files.list(out)) {
             assertEquals(3, left.count(), "no temporary file left behind");
         }
+        // made as any new file is (666 less the umask): the group may read a report
+        Set<PosixFilePermission> expected = PosixFilePermissions.fromString("rw-rw-rw-");
+        expected.removeAll(masked(umask()));
+        for (String line : lines) {
+            assertEquals(PosixFilePermissions.toString(expected), PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(out.resolve(line.substring(66)))), line);
+        }
+    }
+
+    @Test
+    @DisplayName("under umask 022 the artefacts are rw-r--r-- (createTempFile made them 600)")
+    void groupReadsUnderUmask022() throws Exception {
+        Path spec = Files.writeString(work.resolve("spec.yaml"), String.join("\n",
+                "cohort: lung", "outputs: [csv]", ""));
+        Path out = work.resolve("out022");
+        List<String> command = List.of("/bin/sh", "-c", "umask 022 && exec \"$0\" \"$@\"",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "report", "--quiet",
+                "--spec", spec.toString(), "--cohort",
+                SharedReference.file("lung.csv").toString(), "--out", out.toString());
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("log022").toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the CLI finished");
+        assertEquals(0, p.exitValue(), Files.readString(work.resolve("log022")));
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                out.resolve("report.csv"))));
+    }
+
+    /** As the CLI's summary prints a size (powers of 1000). */
+    private static String sizeText(long bytes) {
+        return bytes < 1000 ? bytes + " B" : bytes < 1_000_000
+                ? String.format(java.util.Locale.ROOT, "%.1f kB", bytes / 1e3)
+                : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+
+    private static int umask() throws Exception {
+        Process p = new ProcessBuilder("/bin/sh", "-c", "umask").start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        return Integer.parseInt(text.strip(), 8);
+    }
+
+    private static Set<PosixFilePermission> masked(int umask) {
+        Set<PosixFilePermission> out = new java.util.HashSet<>();
+        PosixFilePermission[] bits = {PosixFilePermission.OTHERS_EXECUTE,
+            PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_READ, PosixFilePermission.OWNER_EXECUTE,
+            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
+        for (int i = 0; i < bits.length; i++) {
+            if ((umask & (1 << i)) != 0) {
+                out.add(bits[i]);
+            }
+        }
+        return out;
     }
 
     @Test

@@ -51,6 +51,11 @@ class RoleMatrixTest {
     static final Map<Who, String> VICTIM_TOKENS = new LinkedHashMap<>();
     static final Map<Who, String> SPELLING_VICTIM_COHORTS = new LinkedHashMap<>();
     static final Map<Who, String> SPELLING_VICTIM_TOKENS = new LinkedHashMap<>();
+    static final Map<Who, String> FORM_VICTIM_COHORTS = new LinkedHashMap<>();
+    static final Map<Who, String> FORM_VICTIM_TOKENS = new LinkedHashMap<>();
+    /** Each role's browser session (cookie) and its form token, for the "form: " endpoints. */
+    static final Map<Who, String> SESSIONS = new LinkedHashMap<>();
+    static final Map<Who, String> FORM_TOKENS = new LinkedHashMap<>();
     static final AtomicInteger UNIQUE = new AtomicInteger();
     static String reportId;
 
@@ -70,9 +75,21 @@ class RoleMatrixTest {
                     "{\"role\": \"clinician\", \"name\": \"spelling victim " + who + "\"}")
                     .bodyAsString()).getString("id"));
             VICTIM_COHORTS.put(who, upload("victim-" + who).getString("id"));
+            FORM_VICTIM_COHORTS.put(who, upload("form-victim-" + who).getString("id"));
+            FORM_VICTIM_TOKENS.put(who, new JsonObject(admin(HttpMethod.POST, "/api/tokens",
+                    "{\"role\": \"clinician\", \"name\": \"form victim " + who + "\"}")
+                    .bodyAsString()).getString("id"));
             VICTIM_TOKENS.put(who, new JsonObject(admin(HttpMethod.POST, "/api/tokens",
                     "{\"role\": \"clinician\", \"name\": \"victim " + who + "\"}").bodyAsString())
                     .getString("id"));
+        }
+        for (Who who : List.of(Who.ADMIN, Who.STATISTICIAN, Who.CLINICIAN, Who.AUTOMATION)) {
+            String cookie = BrowserFormsTest.session(client, "http://127.0.0.1:" + server.port(),
+                    TOKENS.get(who));
+            SESSIONS.put(who, cookie);
+            // only the write pages carry a form token; the others are refused before it counts
+            FORM_TOKENS.put(who, who == Who.ADMIN || who == Who.STATISTICIAN
+                    ? BrowserFormsTest.formToken(client, cookie, "/upload") : "none");
         }
         reportId = admin(HttpMethod.POST, "/api/reports", "{\"cohort\": \"lung\", "
                 + "\"stratifiers\": [\"sex\"], \"outputs\": [\"html\"]}").bodyAsJsonObject()
@@ -107,6 +124,8 @@ class RoleMatrixTest {
                 .await().bodyAsJsonObject();
     }
 
+    static final String FORM = "application/x-www-form-urlencoded";
+
     static List<Endpoint> endpoints() {
         String lung = "/api/cohorts/" + server.lungId();
         List<Who> everyone = List.of(Who.ADMIN, Who.STATISTICIAN, Who.CLINICIAN, Who.AUTOMATION);
@@ -137,6 +156,24 @@ class RoleMatrixTest {
             out.add(new Endpoint(page[0], HttpMethod.GET, w -> page[1], none, null, 200,
                     everyone, true));
         }
+        out.add(new Endpoint("page: upload", HttpMethod.GET, w -> "/upload", none, null, 200,
+                rows, true));
+        out.add(new Endpoint("page: tokens", HttpMethod.GET, w -> "/tokens", none, null, 200,
+                admins, true));
+        out.add(new Endpoint("page: delete cohort", HttpMethod.GET, w -> "/cohorts/"
+                + server.lungId() + "/delete", none, null, 200, rows, true));
+        out.add(new Endpoint("form: upload", HttpMethod.POST, w -> "/upload?name=form-upload-"
+                + w, w -> Buffer.buffer("patient_id,os_months,os_event\nx,1,1\n"), "text/csv",
+                201, rows, false));
+        out.add(new Endpoint("form: delete cohort", HttpMethod.POST, w -> "/cohorts/"
+                + FORM_VICTIM_COHORTS.get(w) + "/delete", w -> Buffer.buffer(""), FORM, 303,
+                rows, false));
+        out.add(new Endpoint("form: create token", HttpMethod.POST, w -> "/tokens",
+                w -> Buffer.buffer("role=clinician&name=form+by+" + w), FORM, 201, admins,
+                false));
+        out.add(new Endpoint("form: revoke token", HttpMethod.POST, w -> "/tokens/"
+                + FORM_VICTIM_TOKENS.get(w) + "/revoke", w -> Buffer.buffer(""), FORM, 303,
+                admins, false));
         out.add(new Endpoint("cohort file (patient rows)", HttpMethod.GET, w -> lung + "/file",
                 none, null, 200, rows, false));
         out.add(new Endpoint("upload", HttpMethod.POST, w -> "/api/cohorts?name=upload-" + w,
@@ -174,16 +211,7 @@ class RoleMatrixTest {
         int checked = 0;
         for (Endpoint e : endpoints()) {
             for (Who who : Who.values()) {
-                HttpRequest<Buffer> request = client.request(e.method(), e.uri().apply(who));
-                if (who != Who.NONE) {
-                    request.bearerTokenAuthentication(TOKENS.get(who));
-                }
-                if (e.type() != null) {
-                    request.putHeader("Content-Type", e.type());
-                }
-                Buffer body = e.body().apply(who);
-                HttpResponse<Buffer> r = (body == null ? request.send()
-                        : request.sendBuffer(body)).await();
+                HttpResponse<Buffer> r = send(e, who, e.uri().apply(who));
                 checked++;
                 if (r.statusCode() != expected(e, who)) {
                     wrong.add(e.name() + " as " + who + ": expected " + expected(e, who)
@@ -196,7 +224,7 @@ class RoleMatrixTest {
             }
         }
         assertEquals(List.of(), wrong);
-        assertTrue(checked >= 140, "28 endpoints × 5 callers; checked " + checked);
+        assertTrue(checked >= 175, "35 endpoints × 5 callers; checked " + checked);
         assertEquals(200, client.get("/health").send().await().statusCode(), "health is open");
     }
 
@@ -254,6 +282,19 @@ class RoleMatrixTest {
         out.add(new Endpoint("revoke token", HttpMethod.DELETE, w -> "/api/tokens/"
                 + (admins.contains(w) ? "no-such-token" : SPELLING_VICTIM_TOKENS.get(w)),
                 w -> null, null, 404, admins, false));
+        out.add(new Endpoint("form: upload", HttpMethod.POST, w -> "/upload?name=spelling",
+                w -> Buffer.buffer(rows.contains(w) ? "patient_id,os_months,os_event\nx,-1,1\n"
+                        : "patient_id,os_months,os_event\nf" + UNIQUE.incrementAndGet()
+                                + ",1,1\n"), "text/csv", 422, rows, false));
+        out.add(new Endpoint("form: delete cohort", HttpMethod.POST, w -> "/cohorts/"
+                + (rows.contains(w) ? "no-such-cohort" : SPELLING_VICTIM_COHORTS.get(w))
+                + "/delete", w -> Buffer.buffer(""), FORM, 404, rows, false));
+        out.add(new Endpoint("form: create token", HttpMethod.POST, w -> "/tokens",
+                w -> Buffer.buffer(admins.contains(w) ? "role=nope&name=x"
+                        : "role=admin&name=form+by+" + w), FORM, 422, admins, false));
+        out.add(new Endpoint("form: revoke token", HttpMethod.POST, w -> "/tokens/"
+                + (admins.contains(w) ? "no-such-token" : SPELLING_VICTIM_TOKENS.get(w))
+                + "/revoke", w -> Buffer.buffer(""), FORM, 404, admins, false));
         return out;
     }
 
@@ -330,9 +371,19 @@ class RoleMatrixTest {
                 + y.substring(Math.max(0, i - 60), Math.min(y.length(), i + 60)) + "'";
     }
 
+    /**
+     * A request as its caller makes it: a token, or for the browser's write forms ("form: ")
+     * the role's session from this site's page with its form token.
+     */
     static HttpResponse<Buffer> send(Endpoint e, Who who, String uri) {
         HttpRequest<Buffer> request = client.request(e.method(), uri);
-        if (who != Who.NONE) {
+        if (e.name().startsWith("form: ")) {
+            request.putHeader("Origin", "http://127.0.0.1:" + server.port());
+            if (who != Who.NONE) {
+                request.putHeader("Cookie", SESSIONS.get(who))
+                        .putHeader(BrowserForms.HEADER, FORM_TOKENS.get(who));
+            }
+        } else if (who != Who.NONE) {
             request.bearerTokenAuthentication(TOKENS.get(who));
         }
         if (e.type() != null) {

@@ -20,7 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,8 +31,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code oncosurv report --spec spec.yaml --cohort file.csv --out dir/}: the server's report,
- * without a server, byte for byte. Progress goes to stderr (a bar on a terminal, a line per
- * step otherwise), the artefacts' SHA-256 and names to stdout as {@code sha256sum} prints them.
+ * without a server, byte for byte. Progress goes to stderr (a bar with the time taken on a
+ * terminal, a line per step otherwise, then a summary of the files, their sizes and the time),
+ * the artefacts' SHA-256 and names to stdout as {@code sha256sum} prints them.
  * Exit 0: done; 1: the report cannot be made from this cohort; 2: a bad spec, cohort or option.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -78,7 +81,8 @@ public final class ReportCommand implements Callable<Integer> {
             err.println("cannot read " + e.getMessage());
             return 2;
         }
-        Progress progress = new Progress(err, quiet, System.console() != null);
+        Progress progress = new Progress(err, quiet, System.console() != null,
+                System::nanoTime);
         List<Artefact> artefacts;
         try {
             artefacts = new ReportBuilder(report, data, Hashes.sha256Hex(bytes), new Templates())
@@ -99,19 +103,23 @@ public final class ReportCommand implements Callable<Integer> {
             stdout.println(a.sha256() + "  " + a.name());
         }
         stdout.flush();
+        progress.summary(artefacts, out.toString());
         return 0;
     }
 
     /**
      * Every artefact is written to a temporary file in the output folder, then moved into place:
-     * a crash leaves whole files, never a half-written one under an artefact's name.
+     * a crash leaves whole files, never a half-written one under an artefact's name. The
+     * temporary file is made as any new file is (mode 666 less the umask, so 644 under the usual
+     * 022 and the group can read a report), not by {@code createTempFile}, which makes it 600.
      */
     private void write(List<Artefact> artefacts) throws IOException {
         Files.createDirectories(out);
         for (Artefact a : artefacts) {
-            Path tmp = Files.createTempFile(out, ".oncosurv-", ".part");
+            Path tmp = out.resolve(".oncosurv-" + UUID.randomUUID() + ".part");
             try {
-                Files.write(tmp, a.bytes());
+                Files.write(tmp, a.bytes(), StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE);
                 Files.move(tmp, out.resolve(a.name()), StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
             } finally {
