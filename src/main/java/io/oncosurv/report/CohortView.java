@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The cohort page: what was uploaded, each endpoint with its follow-up, completeness, warnings
- * and, apart, notes ({@link CohortWarning.Kind#isNote}: nothing wrong): as stored (row, column, message with values) for a reader who may see patient rows, else
+ * and, apart, notes ({@link CohortWarning.Kind#isNote}: nothing wrong): as stored (row, column,
+ * message with values) for a reader who may see patient rows, else
  * {@link CohortWarning summarised} ({@code warningsRedacted}: the row column holds a count).
  */
 public record CohortView(String id, String name, int version, String sha256, String uploadedAt,

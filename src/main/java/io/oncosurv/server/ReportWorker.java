@@ -77,7 +77,8 @@ final class ReportWorker extends VerticleBase {
         }
         if (q.page().equals("report")) {
             message.reply(reports.get(q.cohortId()).map(job -> html(200, pages.reportJob(job,
-                    ReportNames.of(job, store), reports.artefacts(job.id())))).orElseGet(() -> html(404, pages.error(
+                    ReportNames.of(job, store), reports.artefacts(job.id()))))
+                    .orElseGet(() -> html(404, pages.error(
                             "Not found", "No report has the id '" + q.cohortId() + "'.",
                             List.of(), "/", true))));
             return;

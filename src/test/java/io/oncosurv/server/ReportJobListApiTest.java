@@ -65,7 +65,8 @@ class ReportJobListApiTest {
                             + "this cohort does not have", problems.getJsonObject(1)
                                     .getString("message"));
                     assertEquals("stratifiers[2]: the cohort 'lung' cannot be stratified by "
-                            + "'arm': no column or built-in stratifier named 'arm'", problems.getJsonObject(2).getString("message"));
+                            + "'arm': no column or built-in stratifier named 'arm'",
+                            problems.getJsonObject(2).getString("message"));
                     assertEquals(3, problems.size());
                     HttpResponse<Buffer> b = all.get(1);
                     assertEquals(422, b.statusCode(), b.bodyAsString());
