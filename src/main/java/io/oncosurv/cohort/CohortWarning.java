@@ -40,6 +40,14 @@ public record CohortWarning(Kind kind, int warnings, int rows, List<String> colu
             this.label = label;
         }
 
+        /**
+         * A harmless note rather than a warning: a column kept as a covariate, empty columns
+         * ignored. Nothing about the data may be wrong; the rest are warnings.
+         */
+        public boolean isNote() {
+            return this == UNKNOWN_COLUMN || this == EMPTY_COLUMNS_IGNORED;
+        }
+
         /** How every stored message of this kind begins; no patient values. */
         public String label() {
             return label;
@@ -124,6 +132,30 @@ public record CohortWarning(Kind kind, int warnings, int rows, List<String> colu
                     g.rows.cardinality() + g.unlistedRows, List.copyOf(g.columns), g.details));
         }
         return out;
+    }
+
+    /** Warnings and notes ({@link Kind#isNote}) of a cohort, counted as {@link #summarise}. */
+    public record Counts(int warnings, int notes) {
+    }
+
+    public static Counts count(List<Problem> stored) {
+        int warnings = 0;
+        int notes = 0;
+        for (CohortWarning w : summarise(stored)) {
+            if (w.kind().isNote()) {
+                notes += w.warnings();
+            } else {
+                warnings += w.warnings();
+            }
+        }
+        return new Counts(warnings, notes);
+    }
+
+    /** Whether a stored line (a count line too) is a note. */
+    public static boolean isNote(Problem stored) {
+        Matcher unlisted = UNLISTED.matcher(stored.message());
+        return Kind.of(stored.row() == 0 && unlisted.matches() ? unlisted.group(3)
+                : stored.message()).isNote();
     }
 
     /** The stored line that counts a kind's warnings past the listing limit. */

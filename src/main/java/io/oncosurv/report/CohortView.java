@@ -10,13 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The cohort page: what was uploaded, each endpoint with its follow-up, completeness, warnings:
- * as stored (row, column, message with values) for a reader who may see patient rows, else
+ * The cohort page: what was uploaded, each endpoint with its follow-up, completeness, warnings
+ * and, apart, notes ({@link CohortWarning.Kind#isNote}: nothing wrong): as stored (row, column,
+ * message with values) for a reader who may see patient rows, else
  * {@link CohortWarning summarised} ({@code warningsRedacted}: the row column holds a count).
  */
 public record CohortView(String id, String name, int version, String sha256, String uploadedAt,
         int patients, List<EndpointRow> endpoints, List<ColumnRow> columns,
-        List<WarningRow> warnings, boolean warningsRedacted) {
+        List<WarningRow> warnings, boolean warningsRedacted, List<WarningRow> notes) {
 
     /** An endpoint: name, label, where its times come from, n, events, median follow-up. */
     public record EndpointRow(String name, String label, String source, int usable, int events,
@@ -38,6 +39,7 @@ public record CohortView(String id, String name, int version, String sha256, Str
         endpoints = List.copyOf(endpoints);
         columns = List.copyOf(columns);
         warnings = List.copyOf(warnings);
+        notes = List.copyOf(notes);
     }
 
     /** @param rowsVisible whether the reader may see patient rows (and so warnings' values) */
@@ -55,10 +57,18 @@ public record CohortView(String id, String name, int version, String sha256, Str
             columns.add(new ColumnRow(c.column(), c.tme(), c.present() + " / " + c.patients(),
                     Formats.percent(c.fraction())));
         }
+        List<Problem> warningsOnly = new ArrayList<>();
+        List<Problem> notes = new ArrayList<>();
+        for (Problem p : cohort.warnings()) {
+            (CohortWarning.isNote(p) ? notes : warningsOnly).add(p);
+        }
         return new CohortView(cohort.id(), cohort.name(), cohort.version(), cohort.sha256(),
                 UPLOADED.format(cohort.uploadedAt()), cohort.patients(), endpoints, columns,
-                rowsVisible ? warnings(cohort.warnings()) : redacted(cohort.warnings()),
-                !rowsVisible);
+                shown(warningsOnly, rowsVisible), !rowsVisible, shown(notes, rowsVisible));
+    }
+
+    private static List<WarningRow> shown(List<Problem> stored, boolean rowsVisible) {
+        return rowsVisible ? warnings(stored) : redacted(stored);
     }
 
     static List<WarningRow> redacted(List<Problem> problems) {

@@ -47,6 +47,23 @@ public final class Pages {
         return templates.render("cohorts", model);
     }
 
+    public String reports(ReportListView view) {
+        Map<String, Object> model = model("Reports", false, true);
+        model.put("view", view);
+        return templates.render("reports", model);
+    }
+
+    /** @param name the job's name ({@link ReportTitle}) */
+    public String reportJob(io.oncosurv.store.StoredReport job, String name,
+            List<io.oncosurv.store.StoredArtefact> artefacts) {
+        Map<String, Object> model = model(name == null ? "Report" : name, false, true);
+        model.put("job", job);
+        model.put("name", name);
+        model.put("artefacts", artefacts);
+        model.put("hasHtml", artefacts.stream().anyMatch(a -> a.name().equals("report.html")));
+        return templates.render("job", model);
+    }
+
     public String cohort(CohortView view) {
         return cohort(view, false);
     }
@@ -86,15 +103,6 @@ public final class Pages {
     }
 
     /** A report job: its state, its artefacts, and its HTML report in a frame when it has one. */
-    public String reportJob(io.oncosurv.store.StoredReport job,
-            List<io.oncosurv.store.StoredArtefact> artefacts) {
-        Map<String, Object> model = model("Report", false, true);
-        model.put("job", job);
-        model.put("artefacts", artefacts);
-        model.put("hasHtml", artefacts.stream().anyMatch(a -> a.name().equals("report.html")));
-        return templates.render("job", model);
-    }
-
     /**
      * The upload form: {@code formToken} goes into the form (checked on its POST), the cohorts'
      * names into the name field's suggestions (a name that exists gets a new version).

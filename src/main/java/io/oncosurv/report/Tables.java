@@ -78,12 +78,14 @@ public final class Tables {
     public static Table cohorts(List<StoredCohort> cohorts) {
         List<List<Object>> rows = new ArrayList<>();
         for (StoredCohort c : cohorts) {
+            var counts = io.oncosurv.cohort.CohortWarning.count(c.warnings());
             rows.add(Arrays.asList(c.id(), c.name(), c.version(), c.patients(),
-                    String.join(" ", c.endpoints()), c.warnings().size(),
+                    String.join(" ", c.endpoints()), counts.warnings(), counts.notes(),
                     c.uploadedAt().toString(), c.sha256()));
         }
+        // warnings: what may be wrong; notes: columns kept as covariates, empty ones ignored
         return new Table("cohorts", List.of("id", "name", "version", "patients", "endpoints",
-                "warnings", "uploaded_at", "sha256"), rows);
+                "warnings", "notes", "uploaded_at", "sha256"), rows);
     }
 
     /** Per endpoint: patients, events, median follow-up (reverse Kaplan–Meier) with limits. */

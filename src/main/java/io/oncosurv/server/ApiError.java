@@ -27,6 +27,13 @@ final class ApiError extends RuntimeException {
         this.body = new JsonObject().put("error", error).put("problems", list);
     }
 
+    /** An error whose problems are written already (a spec's, located by key). */
+    ApiError(int status, String error, JsonArray problems) {
+        super(error);
+        this.status = status;
+        this.body = new JsonObject().put("error", error).put("problems", problems.copy());
+    }
+
     ApiError(int status, String error) {
         this(status, error, List.of());
     }

@@ -34,10 +34,13 @@ final class Json {
                             : null).put("message", w.summary()).put("kind", w.kind().label())
                     .put("rows", w.rows())));
         }
+        // "warnings" lists notes too, as always; the counts keep them apart (Kind.isNote)
+        CohortWarning.Counts counts = CohortWarning.count(c.warnings());
         return new JsonObject().put("id", c.id()).put("name", c.name())
                 .put("version", c.version()).put("sha256", c.sha256())
                 .put("patients", c.patients()).put("endpoints", new JsonArray(c.endpoints()))
                 .put("columns", new JsonArray(c.columns())).put("warnings", warnings)
+                .put("warning_count", counts.warnings()).put("note_count", counts.notes())
                 .put("uploaded_at", c.uploadedAt().toString());
     }
 

@@ -195,7 +195,7 @@ public final class MainVerticle extends VerticleBase {
                 .compose(id -> vertx.deployVerticle(() -> new ReportJobs(reports, store, caches,
                         analyses, templates), jobs))
                 .compose(id -> vertx.deployVerticle(() -> new ReportDesk(reports, store,
-                        reportQueue, audit, config.database() != null),
+                        caches, reportQueue, audit, config.database() != null),
                         new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)
                                 .setWorkerPoolName("oncosurv-workers")));
     }

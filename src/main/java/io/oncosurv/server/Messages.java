@@ -26,6 +26,8 @@ final class Messages {
     static final String FIGURE = "oncosurv.chart.figure";
     static final String REPORT_SUBMIT = "oncosurv.reports.submit";
     static final String REPORT_GET = "oncosurv.reports.get";
+    /** The newest report jobs (body: how many at most), answered as the API's JSON text. */
+    static final String REPORT_LIST = "oncosurv.reports.list";
     static final String REPORT_ARTEFACT = "oncosurv.reports.artefact";
     /** Published when an upload makes a new version of a name (the body: the StoredCohort). */
     static final String COHORT_VERSIONED = "oncosurv.cohorts.versioned";
@@ -41,7 +43,11 @@ final class Messages {
 
     /** A report's state and its served artefacts. */
     record ReportState(io.oncosurv.store.StoredReport report,
-            List<io.oncosurv.store.StoredArtefact> artefacts) {
+            List<io.oncosurv.store.StoredArtefact> artefacts, String name) {
+        ReportState(io.oncosurv.store.StoredReport report,
+                List<io.oncosurv.store.StoredArtefact> artefacts) {
+            this(report, artefacts, null);
+        }
     }
 
     /** One artefact of a report, by name. */

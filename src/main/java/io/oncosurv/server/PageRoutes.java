@@ -155,7 +155,7 @@ final class PageRoutes {
                 }).onFailure(e -> HttpVerticle.fail(ctx, e));
     }
 
-    private static java.util.Set<Permission> permissions(RoutingContext ctx) {
+    static java.util.Set<Permission> permissions(RoutingContext ctx) {
         Principal who = ctx.get(Access.PRINCIPAL);
         java.util.Set<Permission> may = java.util.EnumSet.noneOf(Permission.class);
         for (Permission p : Permission.values()) {

@@ -1,16 +1,21 @@
 package io.oncosurv.server;
 
+import io.oncosurv.cohort.Cohort;
 import io.oncosurv.report.ReportSpec;
+import io.oncosurv.report.ReportSpecCheck;
 import io.oncosurv.report.ReportSpecException;
 import io.oncosurv.report.ReportSpecParser;
 import io.oncosurv.store.AuditLog;
 import io.oncosurv.store.CohortStore;
+import io.oncosurv.store.DamagedCohortException;
 import io.oncosurv.store.ReportStore;
 import io.oncosurv.store.StoredCohort;
 import io.oncosurv.store.StoredReport;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,14 +35,16 @@ final class ReportDesk extends VerticleBase {
     private final int capacity;
     private final boolean shared;
     private final AuditLog audit;
+    private final Caches caches;
 
     /**
      * @param capacity jobs queued or running at most, over all nodes (then 503)
      * @param shared   whether other nodes share the store: then a job left running is theirs
      *                 until its lease runs out; alone, it was this node's before a restart
      */
-    ReportDesk(ReportStore reports, CohortStore cohorts, int capacity, AuditLog audit,
-            boolean shared) {
+    ReportDesk(ReportStore reports, CohortStore cohorts, Caches caches, int capacity,
+            AuditLog audit, boolean shared) {
+        this.caches = caches;
         this.audit = audit;
         this.capacity = capacity;
         this.shared = shared;
@@ -60,6 +67,8 @@ final class ReportDesk extends VerticleBase {
                         Guarded.handler(this::submit)).completion(),
                 bus.<String>consumer(Messages.REPORT_GET, Guarded.handler(this::state))
                         .completion(),
+                bus.<Integer>consumer(Messages.REPORT_LIST, Guarded.handler(this::list))
+                        .completion(),
                 bus.<Messages.ArtefactQuery>consumer(Messages.REPORT_ARTEFACT,
                         Guarded.handler(this::artefact)).completion(),
                 bus.<StoredCohort>consumer(Messages.COHORT_VERSIONED,
@@ -71,7 +80,7 @@ final class ReportDesk extends VerticleBase {
         try {
             spec = ReportSpecParser.parse(message.body().spec());
         } catch (ReportSpecException e) {
-            new ApiError(422, e.getMessage(), problems(e)).failing(message);
+            specError(e).failing(message);
             return;
         }
         // an id pins one version; a name means its latest version (and may be followed)
@@ -89,6 +98,15 @@ final class ReportDesk extends VerticleBase {
                     + "the name '" + cohort.get().name() + "' to follow it.").failing(message);
             return;
         }
+        try {
+            checkAgainstCohort(spec, cohort.get());
+        } catch (ReportSpecException e) {
+            specError(e).failing(message);
+            return;
+        } catch (DamagedCohortException e) {
+            // the store's fault, not the spec's: the job is taken and fails with that sentence
+            LOG.warn("report on damaged cohort {}: not checked at submission", e.name());
+        }
         if (reports.active() >= capacity) {
             message.fail(503, new ApiError(503, "Every report slot is taken; try again in a "
                     + "few seconds.").body().encode());
@@ -101,12 +119,32 @@ final class ReportDesk extends VerticleBase {
         audit.append(who.name(), who.role().key(), "report.create", report.id(), "cohort "
                 + cohort.get().id() + (spec.follow() ? ", follows " + cohort.get().name() : ""));
         wake();
-        message.reply(new Messages.ReportState(report, java.util.List.of()));
+        message.reply(new Messages.ReportState(report, java.util.List.of(),
+                ReportNames.of(report, cohorts)));
     }
 
-    private static java.util.List<io.oncosurv.cohort.Problem> problems(ReportSpecException e) {
-        return e.problems().stream().map(p -> new io.oncosurv.cohort.Problem(0,
-                p.contains(":") ? p.substring(0, p.indexOf(':')) : null, p)).toList();
+    /** Endpoints and stratifiers the cohort lacks fail now, not when the job runs. */
+    private void checkAgainstCohort(ReportSpec spec, StoredCohort stored)
+            throws ReportSpecException {
+        Optional<Cohort> cohort = caches.cohort(cohorts, stored.id());
+        if (cohort.isPresent()) {
+            ReportSpecCheck.against(spec, stored.name(), cohort.get(),
+                    caches.stratifierSource(stored.id(), cohort.get()));
+        }
+    }
+
+    /**
+     * The 422 of a spec: each problem at its spec path, in the contract's shape (row null, the
+     * path as the column) and as {@code key}: {@code {"row": null, "column":
+     * "stratifiers[2].cutoff", "key": "stratifiers[2].cutoff", "message": "..."}}.
+     */
+    static ApiError specError(ReportSpecException e) {
+        JsonArray problems = new JsonArray();
+        for (ReportSpecException.Located p : e.located()) {
+            problems.add(new JsonObject().put("row", null).put("column", p.key())
+                    .put("key", p.key()).put("message", p.message()));
+        }
+        return new ApiError(422, e.getMessage(), problems);
     }
 
     private void state(Message<String> message) {
@@ -115,7 +153,18 @@ final class ReportDesk extends VerticleBase {
             new ApiError(404, "No report has the id '" + message.body() + "'.").failing(message);
             return;
         }
-        message.reply(new Messages.ReportState(report.get(), reports.artefacts(message.body())));
+        message.reply(new Messages.ReportState(report.get(), reports.artefacts(message.body()),
+                ReportNames.of(report.get(), cohorts)));
+    }
+
+    /** The newest jobs, as {@code {"reports": [...], "limit": n}}. */
+    private void list(Message<Integer> message) {
+        JsonArray out = new JsonArray();
+        for (StoredReport r : reports.recent(message.body())) {
+            out.add(ReportJson.summary(r, ReportNames.of(r, cohorts)));
+        }
+        message.reply(new JsonObject().put("reports", out).put("limit", message.body())
+                .encode());
     }
 
     private void artefact(Message<Messages.ArtefactQuery> message) {

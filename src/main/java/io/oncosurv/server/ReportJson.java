@@ -8,7 +8,8 @@ import io.vertx.core.json.JsonObject;
 /**
  * A report job as the API shows it: {@code {"id", "status", "error", "progress": {"done",
  * "total"}, "artefacts": [{"name", "type", "url", "sha256", "size"}], "revision", "cohort",
- * "follows"}}; the artefacts are those of the last revision that completed.
+ * "follows", "name"}}; the artefacts are those of the last revision that completed. {@code name}
+ * is the spec's title or "cohort · stratifiers · date" ({@link ReportNames}).
  */
 final class ReportJson {
 
@@ -23,7 +24,8 @@ final class ReportJson {
                     .put("url", "/api/reports/" + r.id() + "/artefacts/" + a.name())
                     .put("sha256", a.sha256()).put("size", a.size()));
         }
-        return new JsonObject().put("id", r.id()).put("status", r.status())
+        return new JsonObject().put("id", r.id()).put("name", state.name())
+                .put("status", r.status())
                 .put("error", r.error())
                 .put("progress", new JsonObject().put("done", r.progressDone())
                         .put("total", r.progressTotal()))
@@ -31,6 +33,19 @@ final class ReportJson {
                 .put("artefacts_revision", r.doneRevision() == 0 ? null : r.doneRevision())
                 .put("cohort", r.cohortId()).put("follows", r.follow() ? r.cohortName() : null)
                 .put("runner", r.owner())
+                .put("created_at", r.createdAt().toString())
+                .put("updated_at", r.updatedAt().toString());
+    }
+
+    /** One job of the list ({@code GET /api/reports}): its state without the artefacts. */
+    static JsonObject summary(StoredReport r, String name) {
+        return new JsonObject().put("id", r.id()).put("name", name).put("status", r.status())
+                .put("error", r.error())
+                .put("progress", new JsonObject().put("done", r.progressDone())
+                        .put("total", r.progressTotal()))
+                .put("revision", r.revision()).put("cohort", r.cohortId())
+                .put("follows", r.follow() ? r.cohortName() : null)
+                .put("url", "/api/reports/" + r.id()).put("page", "/reports/" + r.id())
                 .put("created_at", r.createdAt().toString())
                 .put("updated_at", r.updatedAt().toString());
     }

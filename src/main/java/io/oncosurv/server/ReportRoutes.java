@@ -28,6 +28,9 @@ final class ReportRoutes {
     /** Bytes of a spec's body: room for its characters in UTF-8 (the parser counts those). */
     static final int SPEC_BODY_LIMIT = 128 * 1024;
 
+    static final int DEFAULT_LIST = 50;
+    static final int MAX_LIST = 200;
+
     private final Vertx vertx;
 
     ReportRoutes(Vertx vertx) {
@@ -40,12 +43,14 @@ final class ReportRoutes {
                         + "is larger than the limit of " + SPEC_BODY_LIMIT + " bytes (a spec "
                         + "holds at most " + ReportSpecParser.MAX_SPEC_CHARS + " characters).")
                 .handler(this::submit);
+        routes.api(HttpMethod.GET, "/api/reports", Role.Permission.READ).handler(this::list);
         routes.api(HttpMethod.GET, "/api/reports/:id", Role.Permission.READ)
                 .handler(this::state);
         routes.api(HttpMethod.GET, "/api/reports/:id/events", Role.Permission.READ)
                 .handler(this::events);
         routes.api(HttpMethod.GET, "/api/reports/:id/artefacts/:name", Role.Permission.READ)
                 .records(RouteTable.Record.DOWNLOAD).handler(this::artefact);
+        new ReportForm(vertx).add(routes);
     }
 
     private void submit(RoutingContext ctx) {
@@ -71,6 +76,31 @@ final class ReportRoutes {
                     }
                     HttpVerticle.fail(ctx, e);
                 });
+    }
+
+    /** The newest jobs first, at most {@code limit} (1 to 200, default 50). */
+    private void list(RoutingContext ctx) {
+        int limit = listLimit(ctx.queryParams().get("limit"));
+        vertx.eventBus().<String>request(Messages.REPORT_LIST, limit, Deadlines.options(ctx))
+                .onSuccess(reply -> ctx.response().putHeader("Content-Type", "application/json")
+                        .end(reply.body()))
+                .onFailure(e -> HttpVerticle.fail(ctx, e));
+    }
+
+    static int listLimit(String text) {
+        if (text == null) {
+            return DEFAULT_LIST;
+        }
+        try {
+            int limit = Integer.parseInt(text.strip());
+            if (limit >= 1 && limit <= MAX_LIST) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ApiError(400, "limit must be a whole number from 1 to " + MAX_LIST + "; got '"
+                + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "'.");
     }
 
     private void state(RoutingContext ctx) {

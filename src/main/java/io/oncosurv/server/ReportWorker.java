@@ -82,9 +82,14 @@ final class ReportWorker extends VerticleBase {
         }
         if (q.page().equals("report")) {
             message.reply(reports.get(q.cohortId()).map(job -> html(200, pages.reportJob(job,
-                    reports.artefacts(job.id())))).orElseGet(() -> html(404, pages.error(
+                    ReportNames.of(job, store), reports.artefacts(job.id()))))
+                    .orElseGet(() -> html(404, pages.error(
                             "Not found", "No report has the id '" + q.cohortId() + "'.",
                             List.of(), "/", true))));
+            return;
+        }
+        if (q.page().equals("reports")) {
+            message.reply(ReportForm.page(q.params(), reports, store, pages));
             return;
         }
         if (q.page().equals("cohorts")) {

@@ -76,6 +76,16 @@ final class RouteTable {
         return new Declaration(method, path, Gate.FORM, needed);
     }
 
+    /**
+     * A browser form that writes (POST): the one kind of write a session may make. A login (or
+     * a token) with the permission, then {@link SameOrigin}: the post must come from a page of
+     * this site. The API's writes still need the token ({@link Access#api}).
+     */
+    Declaration form(String path, Role.Permission needed) {
+        return new Declaration(HttpMethod.POST, path, Gate.PAGE, needed)
+                .before(SameOrigin::check);
+    }
+
     /** A route anyone may call: health, login, logout, static assets. */
     Declaration open(HttpMethod method, String path) {
         return new Declaration(method, path, null, null);

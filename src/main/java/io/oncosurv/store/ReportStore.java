@@ -140,6 +140,12 @@ public final class ReportStore {
     }
 
     /** Reports queued or running: after a restart, each is run again. */
+    /** The newest {@code limit} reports, newest first (ties: by id, so the order is stable). */
+    public List<StoredReport> recent(int limit) {
+        return select("SELECT " + COLUMNS + " FROM report ORDER BY created_at DESC, id DESC "
+                + "LIMIT " + Math.max(0, limit), null);
+    }
+
     public List<StoredReport> unfinished() {
         return select("SELECT " + COLUMNS + " FROM report WHERE status IN ('queued', "
                 + "'running') ORDER BY created_at", null);

@@ -29,7 +29,8 @@ final class HostileRequests {
             "/api/reports/{id}/events", "/api/reports/{id}/artefacts/{id}", "/cohorts/{id}",
             "/cohorts/{id}/analysis", "/cohorts/{id}/analysis", "/cohorts/{id}/analysis",
             "/cohorts/{id}/analysis.pdf", "/cohorts/{id}/panel", "/cohorts/{id}/panel.pdf", "/",
-            "/reports/{id}", "/login", "/static/{id}", "/cohorts/{id}/..%2F..%2F..%2Fetc%2Fpasswd",
+            "/reports/{id}", "/reports", "/api/reports",
+            "/login", "/static/{id}", "/cohorts/{id}/..%2F..%2F..%2Fetc%2Fpasswd",
             "/cohorts/../../etc/passwd", "//api//cohorts//{id}//survival",
             "/API/COHORTS/{id}/SURVIVAL");
 

@@ -119,12 +119,21 @@ class ReportJobsApiTest {
     @Test
     @DisplayName("a step that fails fails the job with its reason, and no artefact is served")
     void failedStep(Vertx vertx, VertxTestContext context) throws Exception {
-        LungServer.start(vertx, dataDir).compose(server -> submit(server,
-                "{\"cohort\": \"lung\", \"stratifiers\": [\"sex\", \"lipi\"]}").compose(r ->
-                        finished(vertx, server, r.bodyAsJsonObject().getString("id"))))
+        // x is known only for patients without an OS time: it stratifies, but no patient is left
+        String gaps = "patient_id,os_months,os_event,x\na,5,1,\nb,7,0,\nc,,,k\n";
+        LungServer.start(vertx, dataDir).compose(server -> server.client().post("/api/cohorts")
+                .addQueryParam("name", "gaps").bearerTokenAuthentication(LungServer.TOKEN)
+                .putHeader("Content-Type", "text/csv").sendBuffer(Buffer.buffer(gaps))
+                .compose(up -> submit(server, "{\"cohort\": \"gaps\", \"stratifiers\": "
+                        + "[\"x\"]}")).compose(r -> {
+                            context.verify(() -> assertEquals(202, r.statusCode(),
+                                    r.bodyAsString()));
+                            return finished(vertx, server, r.bodyAsJsonObject().getString("id"));
+                        }))
                 .onComplete(context.succeeding(s -> context.verify(() -> {
                     assertEquals("failed", s.getString("status"));
-                    assertTrue(s.getString("error").startsWith("os-lipi: "), s.getString("error"));
+                    assertEquals("os-x: no patient has a os time and event and a value for x",
+                            s.getString("error"));
                     assertEquals(0, s.getJsonArray("artefacts").size());
                     assertEquals(null, s.getValue("artefacts_revision"));
                     context.completeNow();
@@ -153,7 +162,10 @@ class ReportJobsApiTest {
                             + "stratifiers, landmarks, tests, conf_type, conf_level, outputs, "
                             + "follow, small_cells)", problems.getJsonObject(0)
                                     .getString("message"));
+                    assertEquals("colour", problems.getJsonObject(0).getString("key"));
                     assertEquals("outputs[0]", problems.getJsonObject(1).getString("column"));
+                    assertEquals("outputs[0]", problems.getJsonObject(1).getString("key"));
+                    assertEquals(null, problems.getJsonObject(1).getValue("row"));
                     HttpResponse<Buffer> noCohort = all.resultAt(1);
                     assertEquals(422, noCohort.statusCode());
                     assertEquals("The report spec cannot be used: cohort: no cohort has the name "

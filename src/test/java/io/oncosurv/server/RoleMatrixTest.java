@@ -143,7 +143,7 @@ class RoleMatrixTest {
                 {"survival.csv", lung + "/survival.csv?endpoint=os"},
                 {"panel.csv", lung + "/panel.csv"}, {"summary", lung + "/summary"},
                 {"followup.csv", lung + "/followup.csv"}, {"cohorts.csv", "/api/cohorts.csv"},
-                {"report state", "/api/reports/" + reportId},
+                {"report state", "/api/reports/" + reportId}, {"list reports", "/api/reports"},
                 {"report artefact", "/api/reports/" + reportId + "/artefacts/report.html"}}) {
             out.add(new Endpoint(read[0], HttpMethod.GET, w -> read[1], none, null, 200,
                     everyone, false));
@@ -152,7 +152,7 @@ class RoleMatrixTest {
                 {"page: cohort", "/cohorts/" + server.lungId()},
                 {"page: analysis", "/cohorts/" + server.lungId() + "/analysis?endpoint=os"},
                 {"page: report PDF", "/cohorts/" + server.lungId() + "/analysis.pdf?endpoint=os"},
-                {"page: report job", "/reports/" + reportId}}) {
+                {"page: report job", "/reports/" + reportId}, {"page: reports", "/reports"}}) {
             out.add(new Endpoint(page[0], HttpMethod.GET, w -> page[1], none, null, 200,
                     everyone, true));
         }
@@ -184,6 +184,10 @@ class RoleMatrixTest {
         out.add(new Endpoint("create report", HttpMethod.POST, w -> "/api/reports",
                 w -> Buffer.buffer("{\"cohort\": \"lung\", \"outputs\": [\"csv\"]}"),
                 "application/json", 202, reporters, false));
+        // the one write a browser form makes: a token here (sessions: reportForm below)
+        out.add(new Endpoint("report form", HttpMethod.POST, w -> "/reports",
+                w -> Buffer.buffer("cohort=lung&endpoints=os&title=matrix+" + w),
+                FORM, 303, reporters, true));
         out.add(new Endpoint("create token", HttpMethod.POST, w -> "/api/tokens",
                 w -> Buffer.buffer("{\"role\": \"clinician\", \"name\": \"by " + w + "\"}"),
                 "application/json", 201, admins, false));
@@ -224,7 +228,7 @@ class RoleMatrixTest {
             }
         }
         assertEquals(List.of(), wrong);
-        assertTrue(checked >= 175, "35 endpoints × 5 callers; checked " + checked);
+        assertTrue(checked >= 190, "38 endpoints × 5 callers; checked " + checked);
         assertEquals(200, client.get("/health").send().await().statusCode(), "health is open");
     }
 
@@ -253,6 +257,34 @@ class RoleMatrixTest {
                 .putHeader("Cookie", cookie).send().await().statusCode());
     }
 
+    @Test
+    @DisplayName("the report form with each role's session: the roles that may report make a "
+            + "job (303 to it), the others 403; no Origin 403; the API's POST stays token-only")
+    void reportForm() {
+        List<String> wrong = new ArrayList<>();
+        for (Who who : List.of(Who.ADMIN, Who.STATISTICIAN, Who.CLINICIAN, Who.AUTOMATION)) {
+            String cookie = ReportPagesTest.sessionCookie(client.post("/login").putHeader(
+                    "Origin", "http://127.0.0.1:" + server.port()).sendForm(MultiMap
+                            .caseInsensitiveMultiMap().add("token", TOKENS.get(who))
+                            .add("next", "/")).await());
+            MultiMap form = MultiMap.caseInsensitiveMultiMap().add("cohort", "lung")
+                    .add("endpoints", "os").add("title", "session " + who);
+            int status = client.post("/reports").putHeader("Cookie", cookie).putHeader("Origin",
+                    "http://127.0.0.1:" + server.port()).sendForm(form).await().statusCode();
+            int expected = who == Who.CLINICIAN ? 403 : 303;
+            int noOrigin = client.post("/reports").putHeader("Cookie", cookie).sendForm(form)
+                    .await().statusCode();
+            int api = client.post("/api/reports").putHeader("Cookie", cookie).putHeader(
+                    "Origin", "http://127.0.0.1:" + server.port()).putHeader("Content-Type",
+                            "application/json").sendBuffer(Buffer.buffer(
+                                    "{\"cohort\": \"lung\"}")).await().statusCode();
+            if (status != expected || noOrigin != 403 || api != 401) {
+                wrong.add(who + ": form " + status + ", without Origin " + noOrigin + ", API "
+                        + api);
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
 
     /**
      * The writes, for the spellings: a role that may make the request sends one the handler
@@ -275,6 +307,9 @@ class RoleMatrixTest {
                 w -> Buffer.buffer(reporters.contains(w) ? "{\"cohort\": \"lung\", "
                         + "\"outputs\": [\"nope\"]}" : "{\"cohort\": \"lung\", \"outputs\": "
                         + "[\"csv\"]}"), "application/json", 422, reporters, false));
+        out.add(new Endpoint("report form", HttpMethod.POST, w -> "/reports",
+                w -> Buffer.buffer(reporters.contains(w) ? "cohort=lung&endpoints=nope"
+                        : "cohort=lung&endpoints=os"), FORM, 422, reporters, true));
         out.add(new Endpoint("create token", HttpMethod.POST, w -> "/api/tokens",
                 w -> Buffer.buffer(admins.contains(w) ? "{\"role\": \"nope\", \"name\": \"x\"}"
                         : "{\"role\": \"admin\", \"name\": \"by " + w + "\"}"),
@@ -321,7 +356,7 @@ class RoleMatrixTest {
                     checked++;
                     int status = r.statusCode();
                     boolean same = status == canonical.statusCode() && (status >= 300
-                            || e.name().equals("audit log")
+                            || e.name().equals("audit log") || e.name().endsWith("reports")
                             || comparable(canonical).equals(comparable(r)));
                     if (!same && (status < 400 || status >= 500)) {
                         wrong.add(e.name() + " as " + who + " at " + variant + ": " + status
@@ -388,6 +423,9 @@ class RoleMatrixTest {
         }
         if (e.type() != null) {
             request.putHeader("Content-Type", e.type());
+        }
+        if (FORM.equals(e.type())) {
+            request.putHeader("Origin", "http://127.0.0.1:" + server.port());
         }
         Buffer body = e.body().apply(who);
         return (body == null ? request.send() : request.sendBuffer(body)).await();

@@ -1,0 +1,185 @@
+package io.oncosurv.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report jobs page and its form: a session with the REPORT permission makes a job from this
+ * site's page, sees it by name; a refused spec shows its problems by key with the fields kept;
+ * no other role, origin or route lets a session write.
+ */
+@ExtendWith(VertxExtension.class)
+class ReportFormPageTest {
+
+    @TempDir
+    Path dataDir;
+
+    private LungServer server;
+    private WebClient browser; // no token: sends cookies by hand, follows no redirects
+    private BlockedThreads blocked;
+
+    @BeforeEach
+    void start(Vertx vertx, VertxTestContext context) throws Exception {
+        blocked = BlockedThreads.watch(vertx);
+        LungServer.start(vertx, dataDir).onComplete(context.succeeding(started -> {
+            server = started;
+            browser = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+                    .setDefaultPort(started.port()).setFollowRedirects(false));
+            context.completeNow();
+        }));
+    }
+
+    @AfterEach
+    void noThreadWasBlocked() {
+        blocked.assertNone();
+    }
+
+    private String origin() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    private Future<String> session(String token) {
+        return browser.post("/login").putHeader("Origin", origin()).sendForm(MultiMap
+                .caseInsensitiveMultiMap().add("token", token).add("next", "/"))
+                .map(ReportPagesTest::sessionCookie);
+    }
+
+    private Future<HttpResponse<Buffer>> post(String cookie, String origin, MultiMap form) {
+        var request = browser.post("/reports");
+        if (cookie != null) {
+            request.putHeader("Cookie", cookie);
+        }
+        if (origin != null) {
+            request.putHeader("Origin", origin);
+        }
+        return request.sendForm(form);
+    }
+
+    private static MultiMap form(String endpoints, String stratifiers, String title) {
+        return MultiMap.caseInsensitiveMultiMap().add("cohort", "lung").add("title", title)
+                .add("endpoints", endpoints).add("stratifiers", stratifiers);
+    }
+
+    @Test
+    @DisplayName("a statistician's session makes a job from the form; the job page and the list "
+            + "show its title, not its id")
+    void makesANamedJob(VertxTestContext context) throws Exception {
+        String token = RoleTokens.create(server, "statistician");
+        session(token).compose(cookie -> browser.get("/reports").putHeader("Cookie", cookie)
+                .send().compose(page -> post(cookie, origin(), form("os", "sex",
+                        "Lung OS by sex")).compose(made -> {
+                            String job = made.getHeader("Location");
+                            return browser.get(job).putHeader("Cookie", cookie).send()
+                                    .compose(jobPage -> browser.get("/reports")
+                                            .putHeader("Cookie", cookie).send()
+                                            .map(list -> List.of(page, made, jobPage, list)));
+                        }))).onComplete(context.succeeding(r -> context.verify(() -> {
+                            String page = r.get(0).bodyAsString();
+                            assertEquals(200, r.get(0).statusCode());
+                            assertTrue(page.contains("<form method=\"post\" action=\"/reports\" "
+                                    + "id=\"report-form\""), page);
+                            assertTrue(page.contains("<option value=\"lung\">lung</option>"));
+                            assertTrue(page.contains("No report has been made yet."));
+                            assertEquals(303, r.get(1).statusCode(), r.get(1).bodyAsString());
+                            String location = r.get(1).getHeader("Location");
+                            assertTrue(location.matches("/reports/[0-9a-f-]{36}"), location);
+                            String jobPage = r.get(2).bodyAsString();
+                            assertTrue(jobPage.contains("<h1 id=\"report-name\">Lung OS by sex"
+                                    + "</h1>"), jobPage);
+                            assertTrue(jobPage.contains("<title>Lung OS by sex · OncoSurv"));
+                            assertTrue(r.get(3).bodyAsString().contains("<a href=\"" + location
+                                    + "\">Lung OS by sex</a>"), r.get(3).bodyAsString());
+                            context.completeNow();
+                        })));
+        assertTrue(context.awaitCompletion(60, TimeUnit.SECONDS));
+    }
+
+    @Test
+    @DisplayName("a refused spec shows the form again (422) with each problem at its key and "
+            + "what was typed kept; nothing is made")
+    void refusedAtTheKey(VertxTestContext context) throws Exception {
+        session(LungServer.TOKEN).compose(cookie -> post(cookie, origin(),
+                form("os", "sex, lipi, age:sixty", "")).compose(bad -> post(cookie, origin(),
+                        form("os, pfs", "sex", "OS & PFS")).compose(lacking -> browser
+                                .get("/api/reports").bearerTokenAuthentication(LungServer.TOKEN)
+                                .send().map(list -> List.of(bad, lacking, list)))))
+                .onComplete(context.succeeding(r -> context.verify(() -> {
+                    String bad = r.get(0).bodyAsString();
+                    assertEquals(422, r.get(0).statusCode(), bad);
+                    assertTrue(bad.contains("<tr><td><code>stratifiers[2].cutoff</code></td>"
+                            + "<td>stratifiers[2].cutoff: expected a number, got &#39;sixty&#39;"
+                            + "</td></tr>"), bad);
+                    assertTrue(bad.contains("value=\"sex, lipi, age:sixty\""), bad);
+                    assertTrue(bad.contains("<option value=\"lung\" selected>lung</option>"));
+                    String lacking = r.get(1).bodyAsString();
+                    assertEquals(422, r.get(1).statusCode(), lacking);
+                    assertTrue(lacking.contains("<tr><td><code>endpoints[1]</code></td><td>"
+                            + "endpoints[1]: the cohort &#39;lung&#39; has no endpoint &#39;pfs"
+                            + "&#39;; it has os</td></tr>"), lacking);
+                    assertTrue(lacking.contains("value=\"OS &amp; PFS\""), lacking);
+                    assertEquals(0, r.get(2).bodyAsJsonObject().getJsonArray("reports").size());
+                    context.completeNow();
+                })));
+        assertTrue(context.awaitCompletion(60, TimeUnit.SECONDS));
+    }
+
+    @Test
+    @DisplayName("a clinician sees no form and is refused (403); a post from another site or "
+            + "without Origin is 403, without a session 303 to the login; a session still "
+            + "cannot POST /api/reports (401)")
+    void onlyTheFormWrites(VertxTestContext context) throws Exception {
+        String clinician = RoleTokens.create(server, "clinician");
+        MultiMap ok = form("os", "sex", "Should not exist");
+        session(clinician).compose(c -> browser.get("/reports").putHeader("Cookie", c).send()
+                .compose(page -> post(c, origin(), ok).map(refused -> List.of(page, refused))))
+                .compose(asClinician -> session(LungServer.TOKEN).compose(admin -> Future.all(
+                        post(admin, "http://evil.example", ok), post(admin, null, ok),
+                        post(null, origin(), ok),
+                        browser.post("/api/reports").putHeader("Cookie", admin)
+                                .putHeader("Origin", origin()).putHeader("Content-Type",
+                                        "application/json").sendBuffer(Buffer.buffer(
+                                                "{\"cohort\": \"lung\"}")),
+                        browser.get("/api/reports").bearerTokenAuthentication(LungServer.TOKEN)
+                                .send()).map(all -> List.of(asClinician, all))))
+                .onComplete(context.succeeding(r -> context.verify(() -> {
+                    @SuppressWarnings("unchecked")
+                    List<HttpResponse<Buffer>> clin = (List<HttpResponse<Buffer>>) r.get(0);
+                    assertEquals(200, clin.get(0).statusCode());
+                    assertFalse(clin.get(0).bodyAsString().contains("report-form"));
+                    assertEquals(403, clin.get(1).statusCode());
+                    assertEquals("The role 'clinician' may not create report jobs.",
+                            clin.get(1).bodyAsJsonObject().getString("error"));
+                    var all = (io.vertx.core.CompositeFuture) r.get(1);
+                    assertEquals(403, all.<HttpResponse<Buffer>>resultAt(0).statusCode());
+                    assertEquals(403, all.<HttpResponse<Buffer>>resultAt(1).statusCode());
+                    HttpResponse<Buffer> anonymous = all.resultAt(2);
+                    assertEquals(303, anonymous.statusCode());
+                    assertEquals("/login?next=%2Freports", anonymous.getHeader("Location"));
+                    assertEquals(401, all.<HttpResponse<Buffer>>resultAt(3).statusCode());
+                    assertEquals(0, all.<HttpResponse<Buffer>>resultAt(4).bodyAsJsonObject()
+                            .getJsonArray("reports").size(), "no job was made");
+                    context.completeNow();
+                })));
+        assertTrue(context.awaitCompletion(60, TimeUnit.SECONDS));
+    }
+}
