@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * every second besides, which also picks up jobs other nodes queued and jobs whose node died.
  * It builds the artefacts with progress published (which renews its lease) and stores them with
  * "done" in one transaction; a failed step fails the revision with its reason and stores nothing.
+ * A job is run by one runner at a time: the store never hands a job this process is running to
+ * a second runner, {@link ReportLeases} renews its lease while the process lives, and a runner
+ * whose job was requeued or taken over stops at its next step.
  */
 final class ReportJobs extends VerticleBase {
 
@@ -68,7 +71,11 @@ final class ReportJobs extends VerticleBase {
     private void runWhatIsQueued() {
         Optional<StoredReport> next;
         while ((next = claim()).isPresent()) {
-            run(new ReportRun(next.get().id(), next.get().revision()));
+            try {
+                run(new ReportRun(next.get().id(), next.get().revision()));
+            } finally {
+                reports.released(next.get().id());
+            }
         }
     }
 
@@ -84,6 +91,9 @@ final class ReportJobs extends VerticleBase {
     private void run(ReportRun job) {
         try {
             build(job);
+        } catch (LostJob e) {
+            LOG.info("report {} revision {} is no longer this runner's (requeued, taken over or "
+                    + "moved on): stopped", job.reportId(), job.revision());
         } catch (DamagedCohortException e) {
             LOG.error("report {} revision {}: {}", job.reportId(), job.revision(), e.getMessage());
             fail(job, DamagedCohorts.error(e).getMessage());
@@ -131,7 +141,9 @@ final class ReportJobs extends VerticleBase {
     }
 
     private void progress(ReportRun job, int done, int total, String what) {
-        reports.progress(job.reportId(), job.revision(), done, total);
+        if (!reports.progress(job.reportId(), job.revision(), done, total)) {
+            throw new LostJob();
+        }
         publish(job, new JsonObject().put("event", "progress").put("done", done)
                 .put("total", total).put("step", what));
     }
@@ -139,6 +151,13 @@ final class ReportJobs extends VerticleBase {
     private void fail(ReportRun job, String reason) {
         reports.fail(job.reportId(), job.revision(), reason);
         publish(job, new JsonObject().put("event", "failed").put("error", reason));
+    }
+
+    /** The job stopped being this runner's while it ran: whoever has it now finishes it. */
+    private static final class LostJob extends RuntimeException {
+        LostJob() {
+            super(null, null, false, false);
+        }
     }
 
     private void publish(ReportRun job, JsonObject event) {
