@@ -61,10 +61,34 @@ final class ReportJobs extends VerticleBase {
         this.templates = templates;
     }
 
+    private volatile boolean stopping;
+    private volatile long timer;
+
     @Override
     public Future<?> start() {
-        vertx.setPeriodic(POLL_MS, t -> runWhatIsQueued());
+        lookLater();
         return vertx.eventBus().consumer(WAKE, m -> runWhatIsQueued()).completion();
+    }
+
+    /**
+     * A timer set again after each look, not a periodic one: ticks never pile up behind a long
+     * job, and none is left to run on the closing pool after a stop let the running job end
+     * (that printed a RejectedExecutionException at shutdown).
+     */
+    private void lookLater() {
+        if (!stopping) {
+            timer = vertx.setTimer(POLL_MS, t -> {
+                runWhatIsQueued();
+                lookLater();
+            });
+        }
+    }
+
+    @Override
+    public Future<?> stop() {
+        stopping = true;
+        vertx.cancelTimer(timer);
+        return Future.succeededFuture();
     }
 
     /** Claims and runs jobs until none is left (handlers of one worker verticle never overlap). */
