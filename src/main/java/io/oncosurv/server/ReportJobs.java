@@ -78,8 +78,11 @@ final class ReportJobs extends VerticleBase {
     private void lookLater() {
         if (!stopping) {
             timer = vertx.setTimer(POLL_MS, t -> {
-                runWhatIsQueued();
-                lookLater();
+                try {
+                    runWhatIsQueued();
+                } finally {
+                    lookLater(); // whatever happened, look again
+                }
             });
         }
     }
