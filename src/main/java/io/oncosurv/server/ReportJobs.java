@@ -72,8 +72,7 @@ final class ReportJobs extends VerticleBase {
 
     /**
      * A timer set again after each look, not a periodic one: ticks never pile up behind a long
-     * job, and none is left to run on the closing pool after a stop let the running job end
-     * (that printed a RejectedExecutionException at shutdown).
+     * job (each would look at the store again once it ends), and none is set after a stop.
      */
     private void lookLater() {
         if (!stopping) {
