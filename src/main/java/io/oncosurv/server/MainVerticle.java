@@ -192,6 +192,9 @@ public final class MainVerticle extends VerticleBase {
                         caches, pages, figures), workers))
                 .compose(id -> vertx.deployVerticle(() -> new FigureWorker(store, caches),
                         workers))
+                .compose(id -> vertx.deployVerticle(new ReportLeases(reports), new
+                        DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)
+                                .setWorkerPoolName("oncosurv-workers")))
                 .compose(id -> vertx.deployVerticle(() -> new ReportJobs(reports, store, caches,
                         analyses, templates), jobs))
                 .compose(id -> vertx.deployVerticle(() -> new ReportDesk(reports, store,

@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * every second besides, which also picks up jobs other nodes queued and jobs whose node died.
  * It builds the artefacts with progress published (which renews its lease) and stores them with
  * "done" in one transaction; a failed step fails the revision with its reason and stores nothing.
+ * A job is run by one runner at a time: the store never hands a job this process is running to
+ * a second runner, {@link ReportLeases} renews its lease while the process lives, and a runner
+ * whose job was requeued or taken over stops at its next step.
  */
 final class ReportJobs extends VerticleBase {
 
@@ -58,17 +61,47 @@ final class ReportJobs extends VerticleBase {
         this.templates = templates;
     }
 
+    private volatile boolean stopping;
+    private volatile long timer;
+
     @Override
     public Future<?> start() {
-        vertx.setPeriodic(POLL_MS, t -> runWhatIsQueued());
+        lookLater();
         return vertx.eventBus().consumer(WAKE, m -> runWhatIsQueued()).completion();
+    }
+
+    /**
+     * A timer set again after each look, not a periodic one: ticks never pile up behind a long
+     * job (each would look at the store again once it ends), and none is set after a stop.
+     */
+    private void lookLater() {
+        if (!stopping) {
+            timer = vertx.setTimer(POLL_MS, t -> {
+                try {
+                    runWhatIsQueued();
+                } finally {
+                    lookLater(); // whatever happened, look again
+                }
+            });
+        }
+    }
+
+    @Override
+    public Future<?> stop() {
+        stopping = true;
+        vertx.cancelTimer(timer);
+        return Future.succeededFuture();
     }
 
     /** Claims and runs jobs until none is left (handlers of one worker verticle never overlap). */
     private void runWhatIsQueued() {
         Optional<StoredReport> next;
         while ((next = claim()).isPresent()) {
-            run(new ReportRun(next.get().id(), next.get().revision()));
+            try {
+                run(new ReportRun(next.get().id(), next.get().revision()));
+            } finally {
+                reports.released(next.get().id());
+            }
         }
     }
 
@@ -84,6 +117,9 @@ final class ReportJobs extends VerticleBase {
     private void run(ReportRun job) {
         try {
             build(job);
+        } catch (LostJob e) {
+            LOG.info("report {} revision {} is no longer this runner's (requeued, taken over or "
+                    + "moved on): stopped", job.reportId(), job.revision());
         } catch (DamagedCohortException e) {
             LOG.error("report {} revision {}: {}", job.reportId(), job.revision(), e.getMessage());
             fail(job, DamagedCohorts.error(e).getMessage());
@@ -131,7 +167,9 @@ final class ReportJobs extends VerticleBase {
     }
 
     private void progress(ReportRun job, int done, int total, String what) {
-        reports.progress(job.reportId(), job.revision(), done, total);
+        if (!reports.progress(job.reportId(), job.revision(), done, total)) {
+            throw new LostJob();
+        }
         publish(job, new JsonObject().put("event", "progress").put("done", done)
                 .put("total", total).put("step", what));
     }
@@ -139,6 +177,13 @@ final class ReportJobs extends VerticleBase {
     private void fail(ReportRun job, String reason) {
         reports.fail(job.reportId(), job.revision(), reason);
         publish(job, new JsonObject().put("event", "failed").put("error", reason));
+    }
+
+    /** The job stopped being this runner's while it ran: whoever has it now finishes it. */
+    private static final class LostJob extends RuntimeException {
+        LostJob() {
+            super(null, null, false, false);
+        }
     }
 
     private void publish(ReportRun job, JsonObject event) {

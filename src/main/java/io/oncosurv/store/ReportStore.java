@@ -23,11 +23,20 @@ public final class ReportStore {
     private static final String COLUMNS = "id, spec, cohort_name, follow, cohort_id, revision, "
             + "status, error, progress_done, progress_total, done_revision, created_at, "
             + "updated_at, owner";
+    /** A job any node may claim: queued, or running with its lease run out. */
+    private static final String CLAIMABLE = "(status = 'queued' OR (status = 'running' AND "
+            + "lease_until < ?))";
 
     private final Database database;
     private final Clock clock;
     private final String node;
     private final java.time.Duration lease;
+    /**
+     * The jobs this process's runners are running now: never claimed a second time here (a
+     * slow step must not let a second runner start the same job) nor requeued under them.
+     */
+    private final java.util.Set<String> working =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ReportStore(Database database, Clock clock) {
         this(database, clock, "local", java.time.Duration.ofSeconds(30));
@@ -50,7 +59,8 @@ public final class ReportStore {
      * even when every node claims at once.
      */
     public Optional<StoredReport> claim() {
-        if (!anyClaimable()) {
+        List<String> mine = List.copyOf(working);
+        if (!anyClaimable(mine)) {
             return Optional.empty(); // idle polls only read: no transaction, no lock, no write
         }
         try (Connection c = database.connection()) {
@@ -59,9 +69,10 @@ public final class ReportStore {
                 String id = null;
                 int revision = 0;
                 try (PreparedStatement s = c.prepareStatement("SELECT id, revision FROM report "
-                        + "WHERE status = 'queued' OR (status = 'running' AND lease_until < ?) "
-                        + "ORDER BY updated_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")) {
+                        + "WHERE " + CLAIMABLE + notIn(mine) + " ORDER BY updated_at, id LIMIT 1 "
+                        + "FOR UPDATE SKIP LOCKED")) {
                     s.setTimestamp(1, now());
+                    bind(s, 2, mine);
                     try (ResultSet r = s.executeQuery()) {
                         if (r.next()) {
                             id = r.getString(1);
@@ -83,8 +94,19 @@ public final class ReportStore {
                     s.setInt(5, revision);
                     s.executeUpdate();
                 }
-                c.commit();
-                return get(id);
+                working.add(id);
+                try {
+                    c.commit();
+                } catch (SQLException e) {
+                    working.remove(id); // not claimed after all
+                    throw e;
+                }
+                try {
+                    return get(id);
+                } catch (RuntimeException e) {
+                    working.remove(id); // claimed but not run: its lease runs out
+                    throw e;
+                }
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -94,17 +116,63 @@ public final class ReportStore {
         }
     }
 
-    private boolean anyClaimable() {
+    private boolean anyClaimable(List<String> mine) {
         try (Connection c = database.connection();
-                PreparedStatement s = c.prepareStatement("SELECT 1 FROM report WHERE status = "
-                        + "'queued' OR (status = 'running' AND lease_until < ?) LIMIT 1")) {
+                PreparedStatement s = c.prepareStatement("SELECT 1 FROM report WHERE "
+                        + CLAIMABLE + notIn(mine) + " LIMIT 1")) {
             s.setTimestamp(1, now());
+            bind(s, 2, mine);
             try (ResultSet r = s.executeQuery()) {
                 return r.next();
             }
         } catch (SQLException e) {
             throw new StoreException("could not look for report jobs", e);
         }
+    }
+
+    private static String notIn(List<String> ids) {
+        return ids.isEmpty() ? "" : " AND id NOT IN (" + String.join(", ", java.util.Collections
+                .nCopies(ids.size(), "?")) + ")";
+    }
+
+    private static void bind(PreparedStatement s, int first, List<String> ids)
+            throws SQLException {
+        for (int i = 0; i < ids.size(); i++) {
+            s.setString(first + i, ids.get(i));
+        }
+    }
+
+    /** A runner of this process is done with a job it claimed (finished, failed or lost it). */
+    public void released(String id) {
+        working.remove(id);
+    }
+
+    /**
+     * Renews the lease of every job this process's runners are running: while the process
+     * lives its jobs stay its own, however slow a step (a loaded machine); only a dead or frozen
+     * node's lease runs out.
+     *
+     * @return the jobs renewed
+     */
+    public int renewLeases() {
+        List<String> mine = List.copyOf(working);
+        if (mine.isEmpty()) {
+            return 0;
+        }
+        int[] updated = new int[1];
+        update("UPDATE report SET lease_until = ? WHERE status = 'running' AND owner = ?"
+                + " AND id IN (" + String.join(", ", java.util.Collections.nCopies(mine.size(),
+                        "?")) + ")", s -> {
+                    s.setTimestamp(1, leaseEnd());
+                    s.setString(2, node);
+                    bind(s, 3, mine);
+                }, updated);
+        return updated[0];
+    }
+
+    /** How long a job stays a node's without a renewal. */
+    public java.time.Duration lease() {
+        return lease;
     }
 
     /** Jobs queued or running, over all nodes: what the bound on jobs counts. */
@@ -157,8 +225,14 @@ public final class ReportStore {
                 + "ORDER BY created_at", cohortName);
     }
 
-    /** Back to "queued" (a run cut short by a restart), same revision. */
+    /**
+     * Back to "queued" (a run cut short by a restart), same revision; not a job a runner of
+     * this process has claimed since (it is running, not cut short).
+     */
     public void requeue(String id, int revision) {
+        if (working.contains(id)) {
+            return;
+        }
         transition(id, revision, "queued", null);
     }
 
@@ -188,10 +262,17 @@ public final class ReportStore {
         return updated[0] == 1;
     }
 
-    /** Progress, which also renews this node's lease on the job. */
-    public void progress(String id, int revision, int done, int total) {
+    /**
+     * Progress, which also renews this node's lease on the job.
+     *
+     * @return false when the job is not this node's running job any more (requeued, taken
+     *         over, finished, or moved on to another revision): its runner should stop
+     */
+    public boolean progress(String id, int revision, int done, int total) {
+        int[] updated = new int[1];
         update("UPDATE report SET progress_done = ?, progress_total = ?, updated_at = ?, "
-                + "lease_until = ? WHERE id = ? AND revision = ? AND (owner IS NULL OR owner = ?)",
+                + "lease_until = ? WHERE id = ? AND revision = ? AND status = 'running' AND "
+                + "(owner IS NULL OR owner = ?)",
                 s -> {
                     s.setInt(1, done);
                     s.setInt(2, total);
@@ -200,14 +281,19 @@ public final class ReportStore {
                     s.setString(5, id);
                     s.setInt(6, revision);
                     s.setString(7, node);
-                });
+                }, updated);
+        return updated[0] == 1;
     }
 
-    /** Fails the revision, while it is this node's (not after another took it over). */
+    /**
+     * Fails the revision, while it is this node's (not after another took it over) and not
+     * finished (a done job is never turned to failed).
+     */
     public void fail(String id, int revision, String error) {
         String text = error.length() > 2000 ? error.substring(0, 1997) + "..." : error;
         update("UPDATE report SET status = 'failed', error = ?, updated_at = ? WHERE id = ? AND "
-                + "revision = ? AND (owner IS NULL OR owner = ?)", s -> {
+                + "revision = ? AND status IN ('queued', 'running') AND (owner IS NULL OR "
+                + "owner = ?)", s -> {
                     s.setString(1, text);
                     s.setTimestamp(2, now());
                     s.setString(3, id);
@@ -220,7 +306,8 @@ public final class ReportStore {
      * The revision's artefacts and its "done", in one transaction; the artefacts of earlier
      * revisions go in the same transaction.
      *
-     * @return false when the report has moved on to another revision meanwhile
+     * @return false when the report has moved on to another revision meanwhile, or another
+     *         node took it over, or it is finished already
      */
     public boolean complete(String id, int revision, List<StoredArtefact> artefacts) {
         try (Connection c = database.connection()) {
@@ -231,7 +318,7 @@ public final class ReportStore {
                 try (PreparedStatement s = c.prepareStatement("UPDATE report SET status = "
                         + "'done', error = NULL, done_revision = ?, progress_done = "
                         + "progress_total, updated_at = ? WHERE id = ? AND revision = ? AND "
-                        + "(owner IS NULL OR owner = ?)")) {
+                        + "status IN ('queued', 'running') AND (owner IS NULL OR owner = ?)")) {
                     s.setInt(1, revision);
                     s.setTimestamp(2, now());
                     s.setString(3, id);

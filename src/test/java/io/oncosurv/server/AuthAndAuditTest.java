@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oncosurv.store.Database;
+import io.oncosurv.testsupport.Await;
 import io.oncosurv.store.StoredToken;
 import io.oncosurv.store.TokenStore;
 import io.vertx.core.Vertx;
@@ -147,9 +148,12 @@ class AuthAndAuditTest {
                     .statusCode());
             assertEquals(204, c.delete("/api/cohorts/" + id).bearerTokenAuthentication(
                     statistician).send().await().statusCode());
-            Thread.sleep(300); // downloads are recorded after their answer
-            JsonArray log = c.get("/api/audit").bearerTokenAuthentication(LungServer.TOKEN)
-                    .send().await().bodyAsJsonArray();
+            // downloads are recorded after their answer: wait for both
+            JsonArray log = Await.until(() -> c.get("/api/audit").bearerTokenAuthentication(
+                    LungServer.TOKEN).send().await().bodyAsJsonArray(), entries -> entries
+                            .encode().contains("/api/cohorts/" + id + "/file") && entries
+                                    .encode().contains("/api/cohorts/" + id + "/survival.csv"),
+                    Await.LONG, entries -> "the downloads were never recorded: " + entries);
             List<String> lines = log.stream().map(o -> {
                 JsonObject e = (JsonObject) o;
                 return e.getString("actor") + " " + e.getString("role") + " "

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oncosurv.analysis.SurvivalAnalysis;
 import io.oncosurv.cohort.CohortReader;
+import io.oncosurv.testsupport.Await;
 import io.oncosurv.testsupport.TestPostgres;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
@@ -20,7 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,29 +47,24 @@ class ClusterNodesTest {
         String members = "127.0.0.1:" + busPorts[0] + ",127.0.0.1:" + busPorts[1]
                 + ",127.0.0.1:" + busPorts[2];
         try (TestPostgres pg = TestPostgres.create()) {
-            List<CompletableFuture<ServerProcess>> starting = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                Map<String, String> env = new HashMap<>(Map.of("ONCOSURV_DB_URL", pg.url(),
-                        "ONCOSURV_DB_USER", pg.user(), "ONCOSURV_DB_PASSWORD", pg.password(),
-                        "ONCOSURV_REPORT_LEASE_SECONDS", "3", "ONCOSURV_CLUSTER", "true",
-                        "ONCOSURV_CLUSTER_PORT", Integer.toString(busPorts[i]),
-                        "ONCOSURV_CLUSTER_MEMBERS", members, "ONCOSURV_NODE", "node-" + i));
-                Path samples = i == 0 ? Path.of("cohorts") : work.resolve("none");
-                Path data = work.resolve("n" + i);
-                starting.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return ServerProcess.start(data, samples, ServerProcess.freePort(), 0,
-                                env);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }));
-            }
+            // all three start at once (each waits for the others to form the cluster); every
+            // one launched is closed in finally, healthy or not
             List<ServerProcess> nodes = new ArrayList<>();
-            for (var s : starting) {
-                nodes.add(s.join());
-            }
             try {
+                for (int i = 0; i < 3; i++) {
+                    Map<String, String> env = new HashMap<>(Map.of("ONCOSURV_DB_URL", pg.url(),
+                            "ONCOSURV_DB_USER", pg.user(), "ONCOSURV_DB_PASSWORD",
+                            pg.password(), "ONCOSURV_REPORT_LEASE_SECONDS", "3",
+                            "ONCOSURV_CLUSTER", "true", "ONCOSURV_CLUSTER_PORT",
+                            Integer.toString(busPorts[i]), "ONCOSURV_CLUSTER_MEMBERS", members,
+                            "ONCOSURV_NODE", "node-" + i));
+                    Path samples = i == 0 ? Path.of("cohorts") : work.resolve("none");
+                    nodes.add(ServerProcess.launch(work.resolve("n" + i), samples,
+                            ServerProcess.freePort(), 0, env));
+                }
+                for (ServerProcess n : nodes) {
+                    n.awaitHealthy();
+                }
                 ServerProcess b = nodes.get(1);
                 waitForCohorts(http, b);
                 JsonArray cohorts = new JsonArray(SharedStoreNodesTest.get(http, b,
@@ -118,9 +113,7 @@ class ClusterNodesTest {
                             r.getInt(3)), "no job, artefact or cohort lost or doubled");
                 }
             } finally {
-                for (ServerProcess n : nodes) {
-                    n.close();
-                }
+                ServerProcess.closeAll(nodes);
             }
         }
     }
@@ -141,14 +134,8 @@ class ClusterNodesTest {
     }
 
     private static void waitForCohorts(HttpClient http, ServerProcess node) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            if (new JsonArray(SharedStoreNodesTest.get(http, node, "/api/cohorts").body())
-                    .size() == 3) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the samples never appeared");
+        Await.until(() -> new JsonArray(SharedStoreNodesTest.get(http, node, "/api/cohorts")
+                .body()).size() == 3, Await.LONG, "the samples never appeared");
     }
 
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oncosurv.store.DamagedCohortException;
+import io.oncosurv.testsupport.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -103,7 +104,7 @@ class DamagedDatabaseTest {
                 dataDir.resolve("no-samples"), ServerProcess.freePort(), 0, Map.of());
         try {
             List<Integer> healthAnswers = new ArrayList<>();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            long deadline = System.nanoTime() + Await.LONG.toNanos();
             while (server.alive() && System.nanoTime() < deadline) {
                 try {
                     healthAnswers.add(http.send(HttpRequest.newBuilder(server.uri("/health"))
@@ -193,7 +194,7 @@ class DamagedDatabaseTest {
                         + "\"endpoints\": [\"os\"], \"outputs\": [\"json\"]}")).await();
         assertEquals(202, submitted.statusCode(), submitted.bodyAsString());
         String id = submitted.bodyAsJsonObject().getString("id");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + Await.LONG.toNanos();
         JsonObject state;
         do {
             state = client.get("/api/reports/" + id).bearerTokenAuthentication(LungServer.TOKEN)

@@ -8,6 +8,7 @@ import io.oncosurv.report.cli.ReportCommand;
 import io.oncosurv.store.Database;
 import io.oncosurv.store.ReportStore;
 import io.oncosurv.store.StoredReport;
+import io.oncosurv.testsupport.Await;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,15 +49,9 @@ class KillDuringReportTest {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(PANEL)).build(),
                     HttpResponse.BodyHandlers.ofString()).body()).getString("id");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (System.nanoTime() < deadline) {
-                JsonObject state = state(http, server, id);
-                if (state.getString("status").equals("running")
-                        && state.getJsonObject("progress").getInteger("done") >= 1) {
-                    break;
-                }
-                Thread.sleep(5);
-            }
+            Await.until(() -> state(http, server, id), state -> state.getString("status")
+                    .equals("running") && state.getJsonObject("progress").getInteger("done") >= 1,
+                    Await.LONG, state -> "the job never began: " + state);
             server.kill();
         }
         try (Database db = Database.open(data)) {
@@ -72,14 +66,9 @@ class KillDuringReportTest {
                 "--cohort", "cohorts/synthetic-ici-oligometastatic.csv", "--out",
                 out.toString(), "--quiet"));
         try (ServerProcess again = ServerProcess.start(data, Path.of("cohorts"))) {
-            JsonObject state = state(http, again, id);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!state.getString("status").equals("done")
-                    && !state.getString("status").equals("failed")
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-                state = state(http, again, id);
-            }
+            JsonObject state = Await.until(() -> state(http, again, id), s -> s.getString(
+                    "status").equals("done") || s.getString("status").equals("failed"),
+                    Await.LONG, s -> "the job never finished: " + s + "\n" + again.log());
             assertEquals("done", state.getString("status"), state.encodePrettily());
             var artefacts = state.getJsonArray("artefacts");
             assertEquals(40, artefacts.size(), "18 PNG + 18 SVG + html, pdf, csv, json");

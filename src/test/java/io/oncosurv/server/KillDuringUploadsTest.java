@@ -7,6 +7,7 @@ import io.oncosurv.cohort.CohortReader;
 import io.oncosurv.store.CohortStore;
 import io.oncosurv.store.Database;
 import io.oncosurv.store.StoredCohort;
+import io.oncosurv.testsupport.Await;
 import io.vertx.core.json.JsonArray;
 import java.io.IOException;
 import java.net.URI;
@@ -79,7 +80,7 @@ class KillDuringUploadsTest {
                     }
                 });
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            long deadline = System.nanoTime() + Await.LONG.toNanos();
             while (acknowledged.size() < 40 && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }

@@ -3,6 +3,7 @@ package io.oncosurv.server;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oncosurv.testsupport.Await;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -47,9 +48,12 @@ class NoPatientDataInLogsTest {
             send(http, server, "GET", "/api/cohorts/" + id + "/cox?endpoint=os&terms=age",
                     null, null);
             send(http, server, "GET", "/api/cohorts/" + id + "/file", null, null);
-            send(http, server, "POST", "/api/reports", "application/json",
-                    "{\"cohort\": \"marked\", \"stratifiers\": [\"arm\", \"lipi\"]}");
-            Thread.sleep(1500); // the report job runs (and fails on lipi)
+            String job = new io.vertx.core.json.JsonObject(send(http, server, "POST",
+                    "/api/reports", "application/json", "{\"cohort\": \"marked\", "
+                    + "\"stratifiers\": [\"arm\", \"lipi\"]}").body()).getString("id");
+            Await.until(() -> new io.vertx.core.json.JsonObject(send(http, server, "GET",
+                    "/api/reports/" + job, null, null).body()).getString("status")
+                    .equals("failed"), Await.LONG, "the report job never failed (on lipi)");
             send(http, server, "DELETE", "/api/cohorts/" + id, null, null);
             String log = server.log();
             assertTrue(log.contains("OncoSurv listening"), log);

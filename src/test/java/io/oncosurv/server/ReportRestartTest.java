@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.oncosurv.store.Database;
 import io.oncosurv.store.ReportStore;
 import io.oncosurv.store.StoredReport;
+import io.oncosurv.testsupport.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -38,13 +39,8 @@ class ReportRestartTest {
         String id = ReportJobsApiTest.submit(server, SPEC).await().bodyAsJsonObject()
                 .getString("id");
         // stop as soon as the job has begun (queued → running, first steps)
-        for (int i = 0; i < 200; i++) {
-            if (!ReportJobsApiTest.state(server, id).await().getString("status")
-                    .equals("queued")) {
-                break;
-            }
-            Thread.sleep(10);
-        }
+        Await.until(() -> !ReportJobsApiTest.state(server, id).await().getString("status")
+                .equals("queued"), Await.LONG, "the job never began");
         first.close().await();
         try (Database db = Database.open(dataDir.resolve("data"))) {
             assertEquals("done", new ReportStore(db, Clock.systemUTC()).get(id).orElseThrow()

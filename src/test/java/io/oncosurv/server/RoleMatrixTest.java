@@ -3,6 +3,7 @@ package io.oncosurv.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oncosurv.testsupport.Await;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -94,10 +95,9 @@ class RoleMatrixTest {
         reportId = admin(HttpMethod.POST, "/api/reports", "{\"cohort\": \"lung\", "
                 + "\"stratifiers\": [\"sex\"], \"outputs\": [\"html\"]}").bodyAsJsonObject()
                 .getString("id");
-        for (int i = 0; i < 300 && !admin(HttpMethod.GET, "/api/reports/" + reportId, null)
-                .bodyAsJsonObject().getString("status").equals("done"); i++) {
-            Thread.sleep(50);
-        }
+        Await.until(() -> admin(HttpMethod.GET, "/api/reports/" + reportId, null)
+                .bodyAsJsonObject().getString("status").equals("done"), Await.LONG,
+                "the report job never finished");
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package io.oncosurv.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oncosurv.testsupport.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
@@ -38,11 +39,9 @@ class SecurityHeadersTest {
                     .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(
                             "{\"cohort\": \"lung\", \"outputs\": [\"html\"]}")).await()
                     .bodyAsJsonObject().getString("id");
-            for (int i = 0; i < 200 && !c.get("/api/reports/" + report)
-                    .bearerTokenAuthentication(LungServer.TOKEN).send().await().bodyAsJsonObject()
-                    .getString("status").equals("done"); i++) {
-                Thread.sleep(50);
-            }
+            Await.until(() -> c.get("/api/reports/" + report).bearerTokenAuthentication(
+                    LungServer.TOKEN).send().await().bodyAsJsonObject().getString("status")
+                    .equals("done"), Await.LONG, "the report job never finished");
             String clinician = c.post("/api/tokens").bearerTokenAuthentication(LungServer.TOKEN)
                     .sendJsonObject(new io.vertx.core.json.JsonObject().put("role", "clinician")
                             .put("name", "c")).await().bodyAsJsonObject().getString("token");

@@ -1,5 +1,6 @@
 package io.oncosurv.server;
 
+import io.oncosurv.testsupport.Await;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,10 +13,25 @@ import java.util.concurrent.TimeUnit;
 /**
  * The server as a separate process (the test's class path, {@link Main}), for tests that kill it
  * with SIGKILL: what a crash does, which stopping Vert.x (it finishes running work) does not.
+ * No process outlives its test: a start that fails kills what it started, tests close theirs in
+ * {@code finally}, and a shutdown hook kills any left (with their children) when the test JVM
+ * ends, whatever the outcome.
  */
 final class ServerProcess implements AutoCloseable {
 
     static final String TOKEN = "process-test";
+
+    /** How long a start may take: three JVMs starting at once on a loaded 2-core machine. */
+    static final java.time.Duration START = java.time.Duration.ofMinutes(4);
+
+    /** Every process started and not yet killed, for the shutdown hook. */
+    private static final java.util.Set<Process> LIVE =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(
+                ServerProcess::destroyWithDescendants), "kill-server-processes"));
+    }
 
     private final Process process;
     final int port;
@@ -59,7 +75,12 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess start(Path data, Path samples, int port, long fileLimitKb,
             java.util.Map<String, String> settings) throws Exception {
         ServerProcess server = launch(data, samples, port, fileLimitKb, settings);
-        server.waitUntilHealthy(HttpClient.newHttpClient());
+        try {
+            server.awaitHealthy();
+        } catch (Exception | Error e) {
+            server.close(); // a failed start leaves no process behind
+            throw e;
+        }
         return server;
     }
 
@@ -80,42 +101,62 @@ final class ServerProcess implements AutoCloseable {
         builder.environment().putAll(settings);
         Path log = data.getParent().resolve("server-" + System.nanoTime() + ".log");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        return new ServerProcess(builder.start(), port, log);
+        Process process = builder.start();
+        LIVE.add(process);
+        return new ServerProcess(process, port, log);
     }
 
     /** The process's exit code once it has ended, or null if it runs on after {@code seconds}. */
     Integer exitCode(long seconds) throws InterruptedException {
-        return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : null;
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            return null;
+        }
+        LIVE.remove(process);
+        return process.exitValue();
     }
 
     boolean alive() {
         return process.isAlive();
     }
 
-    private void waitUntilHealthy(HttpClient http) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(uri("/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
+    /**
+     * Waits until /health answers 200 (503 "starting" while the store opens); fails at once with
+     * the log if the process ended, or after {@link #START}.
+     */
+    void awaitHealthy() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Await.until(() -> {
+            if (!process.isAlive()) {
+                throw new AssertionError("the server ended with " + process.exitValue()
+                        + " before it became healthy:\n" + log());
             }
-            Thread.sleep(100); // or "starting" (503): the store is opening
-        }
-        throw new AssertionError("the server did not become healthy");
+            try {
+                return http.send(HttpRequest.newBuilder(uri("/health")).timeout(java.time
+                        .Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers
+                        .discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                return false; // not listening yet
+            }
+        }, healthy -> healthy, START, healthy -> "the server did not become healthy; its log:\n"
+                + log());
     }
 
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    /** SIGKILL, and wait for the process to be gone. */
+    /** SIGKILL (its children first), and wait for the process to be gone. */
     void kill() throws InterruptedException {
+        destroyWithDescendants(process);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new AssertionError("the server process " + process.pid() + " did not end");
+        }
+        LIVE.remove(process);
+    }
+
+    private static void destroyWithDescendants(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
     }
 
     @Override
@@ -124,6 +165,21 @@ final class ServerProcess implements AutoCloseable {
             kill();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Closes every one, even when closing one fails; then reports the first failure. */
+    static void closeAll(java.util.List<ServerProcess> servers) {
+        AssertionError first = null;
+        for (ServerProcess s : servers) {
+            try {
+                s.close();
+            } catch (AssertionError e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 

@@ -3,6 +3,7 @@ package io.oncosurv.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 
+import io.oncosurv.testsupport.Await;
 import io.oncosurv.testsupport.TestPostgres;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,8 +15,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,11 +42,14 @@ class SharedStoreNodesTest {
             Map<String, String> shared = Map.of("ONCOSURV_DB_URL", pg.url(), "ONCOSURV_DB_USER",
                     pg.user(), "ONCOSURV_DB_PASSWORD", pg.password(),
                     "ONCOSURV_REPORT_LEASE_SECONDS", "3");
-            ServerProcess a = ServerProcess.start(work.resolve("a"), Path.of("cohorts"),
-                    ServerProcess.freePort(), 0, with(shared, "node-a"));
-            ServerProcess b = ServerProcess.start(work.resolve("b"), work.resolve("none"),
-                    ServerProcess.freePort(), 0, with(shared, "node-b"));
+            List<ServerProcess> nodes = new ArrayList<>(); // each closed in finally
             try {
+                nodes.add(ServerProcess.start(work.resolve("a"), Path.of("cohorts"),
+                        ServerProcess.freePort(), 0, with(shared, "node-a")));
+                nodes.add(ServerProcess.start(work.resolve("b"), work.resolve("none"),
+                        ServerProcess.freePort(), 0, with(shared, "node-b")));
+                ServerProcess a = nodes.get(0);
+                ServerProcess b = nodes.get(1);
                 JsonArray cohorts = new JsonArray(get(http, b, "/api/cohorts").body());
                 assertEquals(3, cohorts.size(), "B sees the samples A loaded");
                 String ici = cohorts.stream().map(o -> (JsonObject) o).filter(c -> c
@@ -71,8 +76,7 @@ class SharedStoreNodesTest {
                 assertEquals(victim == a ? "node-b" : "node-a", done.getString("runner"));
                 assertEquals(40, done.getJsonArray("artefacts").size());
             } finally {
-                a.close();
-                b.close();
+                ServerProcess.closeAll(nodes);
             }
             try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), pg.password());
                     ResultSet r = c.createStatement().executeQuery("SELECT (SELECT COUNT(*) FROM "
@@ -102,16 +106,8 @@ class SharedStoreNodesTest {
 
     static JsonObject waitFor(HttpClient http, ServerProcess node, String id,
             java.util.function.Predicate<JsonObject> until) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        JsonObject state = null;
-        while (System.nanoTime() < deadline) {
-            state = new JsonObject(get(http, node, "/api/reports/" + id).body());
-            if (until.test(state)) {
-                return state;
-            }
-            Thread.sleep(5);
-        }
-        throw new AssertionError("report " + id + " never got there: " + state);
+        return Await.until(() -> new JsonObject(get(http, node, "/api/reports/" + id).body()),
+                until, Await.LONG, state -> "report " + id + " never got there: " + state);
     }
 
 }

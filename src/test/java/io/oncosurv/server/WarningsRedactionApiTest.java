@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oncosurv.testsupport.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -71,10 +72,8 @@ class WarningsRedactionApiTest {
         reportId = post("/api/reports", "application/json", "{\"cohort\": \"warned\", "
                 + "\"outputs\": [\"html\", \"csv\", \"json\"]}").bodyAsJsonObject()
                 .getString("id");
-        for (int i = 0; i < 600 && !get(LungServer.TOKEN, "/api/reports/" + reportId)
-                .bodyAsJsonObject().getString("status").equals("done"); i++) {
-            Thread.sleep(50);
-        }
+        Await.until(() -> get(LungServer.TOKEN, "/api/reports/" + reportId).bodyAsJsonObject()
+                .getString("status").equals("done"), Await.LONG, "the report job never finished");
     }
 
     @AfterAll

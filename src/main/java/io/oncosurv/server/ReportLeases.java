@@ -1,0 +1,39 @@
+package io.oncosurv.server;
+
+import io.oncosurv.store.ReportStore;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Renews the leases of the report jobs this process is running, three times a lease, on a
+ * thread of its own (a runner's thread is busy with its job). Progress alone renewed them: on a
+ * loaded machine one step (a PDF) could outlast the lease, another runner took the job over, and
+ * the first runner's finished work was thrown away; now only a dead or frozen node loses a job.
+ */
+final class ReportLeases extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportLeases.class);
+
+    private final ReportStore reports;
+
+    ReportLeases(ReportStore reports) {
+        this.reports = reports;
+    }
+
+    @Override
+    public Future<?> start() {
+        long every = Math.max(200, reports.lease().toMillis() / 3);
+        vertx.setPeriodic(every, t -> renew());
+        return Future.succeededFuture();
+    }
+
+    private void renew() {
+        try {
+            reports.renewLeases();
+        } catch (RuntimeException e) {
+            LOG.warn("could not renew the report leases: {}", e.getMessage());
+        }
+    }
+}
