@@ -86,7 +86,7 @@ public final class ReportStore {
                 c.commit();
                 return get(id);
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                Database.rollBackAfter(c, e);
                 throw e;
             }
         } catch (SQLException e) {
@@ -262,7 +262,7 @@ public final class ReportStore {
                 c.commit();
                 return true;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                Database.rollBackAfter(c, e);
                 throw e;
             }
         } catch (SQLException e) {
