@@ -92,7 +92,7 @@ public final class CohortStore {
                 c.commit();
                 return new Upload(stored, true);
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                Database.rollBackAfter(c, e);
                 throw e;
             }
         } catch (SQLException e) {

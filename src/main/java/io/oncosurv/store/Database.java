@@ -4,8 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 
@@ -17,15 +19,24 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * process killed right after an acknowledged upload has it when it starts again. A database that
  * cannot be opened (corrupted, truncated) is an error that says so: nothing is served from it.
  * After a write the disk refused, H2 closes the database; the next connection reopens it from
- * the file as last committed, so the server goes on with what it had.
+ * the file as last committed, so the server goes on with what it had. H2's connections come
+ * from {@link H2Connections}, which never sends H2 a ROLLBACK statement (it would hang a thread
+ * on the closed store).
  */
 public final class Database implements AutoCloseable {
 
-    private final java.util.function.Supplier<JdbcConnectionPool> pools;
+    /** How long a reopening waits for H2 to let go of the closed database's file. */
+    static final long REOPEN_WAIT_MILLIS = 10_000;
+
+    private final Supplier<Pool> pools;
     private final Path file;
     private final String description;
-    private volatile JdbcConnectionPool pool;
+    private volatile Pool pool;
     private final Opening opening;
+
+    /** Where connections come from, and how to let them all go. */
+    private record Pool(DataSource source, Runnable dispose) {
+    }
 
     /**
      * How long opening took: the engine (for H2, reading the file and recovering it after a
@@ -34,8 +45,8 @@ public final class Database implements AutoCloseable {
     public record Opening(long engineMillis, long migrationMillis) {
     }
 
-    private Database(java.util.function.Supplier<JdbcConnectionPool> pools, Path file,
-            String description, JdbcConnectionPool pool, Opening opening) {
+    private Database(Supplier<Pool> pools, Path file, String description, Pool pool,
+            Opening opening) {
         this.pools = pools;
         this.file = file;
         this.description = description;
@@ -45,17 +56,24 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating if needed) {@code <dataDir>/oncosurv.mv.db} and migrates it. */
     public static Database open(Path dataDir) {
+        return open(dataDir, "file");
+    }
+
+    /** The same through one of H2's file systems (tests give one whose disk fills). */
+    static Database open(Path dataDir, String fileSystem) {
         Path file = dataDir.toAbsolutePath().resolve("oncosurv.mv.db");
-        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("oncosurv")
+        String url = "jdbc:h2:" + fileSystem + ":" + dataDir.toAbsolutePath().resolve("oncosurv")
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
-        java.util.function.Supplier<JdbcConnectionPool> pools = () -> sized(
-                JdbcConnectionPool.create(url, "oncosurv", ""));
-        JdbcConnectionPool pool = pools.get();
+        Supplier<Pool> pools = () -> {
+            H2Connections connections = new H2Connections(url, "oncosurv");
+            return new Pool(connections, connections::close);
+        };
+        Pool pool = pools.get();
         Opening opening;
         try {
-            opening = openAndMigrate(pool);
+            opening = openAndMigrate(pool.source());
         } catch (RuntimeException | SQLException e) {
-            pool.dispose();
+            pool.dispose().run();
             throw new StoreException("the database " + file + " cannot be opened"
                     + (Files.exists(file) ? " (it may be corrupted or truncated)" : "")
                     + ": OncoSurv will not serve from it; restore it from a backup", e);
@@ -68,28 +86,25 @@ public final class Database implements AutoCloseable {
      * nodes of a cluster, migrated as the H2 one is.
      */
     public static Database openPostgres(String url, String user, String password) {
-        java.util.function.Supplier<JdbcConnectionPool> pools = () -> {
+        Supplier<Pool> pools = () -> {
             PGConnectionPoolDataSource source = new PGConnectionPoolDataSource();
             source.setURL(url);
             source.setUser(user);
             source.setPassword(password);
-            return sized(JdbcConnectionPool.create(source));
+            JdbcConnectionPool connections = JdbcConnectionPool.create(source);
+            connections.setMaxConnections(16);
+            return new Pool(connections, connections::dispose);
         };
-        JdbcConnectionPool pool = pools.get();
+        Pool pool = pools.get();
         Opening opening;
         try {
-            opening = openAndMigrate(pool);
+            opening = openAndMigrate(pool.source());
         } catch (RuntimeException | SQLException e) {
-            pool.dispose();
+            pool.dispose().run();
             throw new StoreException("the database " + url + " cannot be opened or migrated: "
                     + rootMessage(e), e);
         }
         return new Database(pools, null, url, pool, opening);
-    }
-
-    private static JdbcConnectionPool sized(JdbcConnectionPool pool) {
-        pool.setMaxConnections(16);
-        return pool;
     }
 
     private static String rootMessage(Throwable e) {
@@ -101,7 +116,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** The first connection opens the database (H2: reads and recovers the file); then Flyway. */
-    private static Opening openAndMigrate(JdbcConnectionPool pool) throws SQLException {
+    private static Opening openAndMigrate(DataSource pool) throws SQLException {
         long start = System.nanoTime();
         pool.getConnection().close();
         long opened = System.nanoTime();
@@ -115,9 +130,9 @@ public final class Database implements AutoCloseable {
     }
 
     Connection connection() throws SQLException {
-        JdbcConnectionPool used = pool;
+        Pool used = pool;
         try {
-            Connection c = used.getConnection();
+            Connection c = used.source().getConnection();
             if (alive(c)) {
                 return c;
             }
@@ -125,7 +140,19 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             // the pool's database is closed: open it again below
         }
-        return reopened(used).getConnection();
+        return reopened(used).source().getConnection();
+    }
+
+    /**
+     * Rolls back after {@code failure}; a rollback that fails too (the database H2 closed under a
+     * refused write) is kept with it, never in its place: the failure says what happened.
+     */
+    static void rollBackAfter(Connection c, Exception failure) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     private static void closeQuietly(Connection c) {
@@ -151,14 +178,51 @@ public final class Database implements AutoCloseable {
 
     /**
      * A fresh pool after H2 closed the database (a failed write): its connections are all dead,
-     * and a new one opens the database again from the file as last committed.
+     * and a new one opens the database again from the file as last committed. Threads that
+     * find the same dead pool wait here for the one that replaces it.
      */
-    private synchronized JdbcConnectionPool reopened(JdbcConnectionPool dead) {
+    private synchronized Pool reopened(Pool dead) throws SQLException {
         if (pool == dead) { // else another thread has replaced it already
-            dead.dispose();
-            pool = pools.get();
+            dead.dispose().run();
+            pool = file == null ? pools.get() : opened(); // PostgreSQL: as it was
         }
         return pool;
+    }
+
+    /**
+     * An H2 pool whose first connection could be made, which opens the database again. H2 may
+     * still be letting go of the closed one: its store still holds the file's lock ("Database
+     * may be already in use": The file is locked), or it is still registered ("The database has
+     * been closed"). Either ends within milliseconds, so those are tried again, for at most
+     * {@link #REOPEN_WAIT_MILLIS}. Blocking: workers only, never an event loop.
+     */
+    private Pool opened() throws SQLException {
+        long deadline = System.nanoTime() + REOPEN_WAIT_MILLIS * 1_000_000;
+        long pause = 10;
+        while (true) {
+            Pool fresh = pools.get();
+            try {
+                fresh.source().getConnection().close();
+                return fresh;
+            } catch (SQLException e) {
+                fresh.dispose().run();
+                if (!h2LettingGo(e) || System.nanoTime() + pause * 1_000_000 > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while reopening " + description, e);
+            }
+            pause = Math.min(pause * 2, 500);
+        }
+    }
+
+    private static boolean h2LettingGo(SQLException e) {
+        return e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1
+                || e.getErrorCode() == ErrorCode.DATABASE_IS_CLOSED;
     }
 
     /** How long {@link #open} or {@link #openPostgres} took, by step. */
@@ -178,6 +242,6 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.dispose();
+        pool.dispose().run();
     }
 }

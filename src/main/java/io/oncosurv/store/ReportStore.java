@@ -108,7 +108,7 @@ public final class ReportStore {
                     throw e;
                 }
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                Database.rollBackAfter(c, e);
                 throw e;
             }
         } catch (SQLException e) {
@@ -355,7 +355,7 @@ public final class ReportStore {
                 c.commit();
                 return true;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                Database.rollBackAfter(c, e);
                 throw e;
             }
         } catch (SQLException e) {
