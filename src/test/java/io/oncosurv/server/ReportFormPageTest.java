@@ -145,7 +145,7 @@ class ReportFormPageTest {
 
     @Test
     @DisplayName("a clinician sees no form and is refused (403); a post from another site or "
-            + "without Origin is 403, without a session 303 to the login; a session still "
+            + "without Origin is 403, without a session 401 (log in again); a session still "
             + "cannot POST /api/reports (401)")
     void onlyTheFormWrites(VertxTestContext context) throws Exception {
         String clinician = RoleTokens.create(server, "clinician");
@@ -173,8 +173,9 @@ class ReportFormPageTest {
                     assertEquals(403, all.<HttpResponse<Buffer>>resultAt(0).statusCode());
                     assertEquals(403, all.<HttpResponse<Buffer>>resultAt(1).statusCode());
                     HttpResponse<Buffer> anonymous = all.resultAt(2);
-                    assertEquals(303, anonymous.statusCode());
-                    assertEquals("/login?next=%2Freports", anonymous.getHeader("Location"));
+                    assertEquals(401, anonymous.statusCode());
+                    assertEquals("Log in again: this form needs a live session of this "
+                            + "server's pages.", anonymous.bodyAsJsonObject().getString("error"));
                     assertEquals(401, all.<HttpResponse<Buffer>>resultAt(3).statusCode());
                     assertEquals(0, all.<HttpResponse<Buffer>>resultAt(4).bodyAsJsonObject()
                             .getJsonArray("reports").size(), "no job was made");

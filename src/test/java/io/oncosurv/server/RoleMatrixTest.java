@@ -187,7 +187,7 @@ class RoleMatrixTest {
         // the one write a browser form makes: a token here (sessions: reportForm below)
         out.add(new Endpoint("report form", HttpMethod.POST, w -> "/reports",
                 w -> Buffer.buffer("cohort=lung&endpoints=os&title=matrix+" + w),
-                FORM, 303, reporters, true));
+                FORM, 303, reporters, false));
         out.add(new Endpoint("create token", HttpMethod.POST, w -> "/api/tokens",
                 w -> Buffer.buffer("{\"role\": \"clinician\", \"name\": \"by " + w + "\"}"),
                 "application/json", 201, admins, false));
@@ -309,7 +309,7 @@ class RoleMatrixTest {
                         + "[\"csv\"]}"), "application/json", 422, reporters, false));
         out.add(new Endpoint("report form", HttpMethod.POST, w -> "/reports",
                 w -> Buffer.buffer(reporters.contains(w) ? "cohort=lung&endpoints=nope"
-                        : "cohort=lung&endpoints=os"), FORM, 422, reporters, true));
+                        : "cohort=lung&endpoints=os"), FORM, 422, reporters, false));
         out.add(new Endpoint("create token", HttpMethod.POST, w -> "/api/tokens",
                 w -> Buffer.buffer(admins.contains(w) ? "{\"role\": \"nope\", \"name\": \"x\"}"
                         : "{\"role\": \"admin\", \"name\": \"by " + w + "\"}"),
