@@ -125,38 +125,39 @@ final class HttpVerticle extends VerticleBase {
     private void upload(RoutingContext ctx) {
         String name;
         try {
-            name = CohortNames.normalise(ctx.request().getParam("name"));
+            name = CohortNames.normalise(ctx.request().getParam("name")); // trimmed too
         } catch (IllegalArgumentException e) {
             throw new ApiError(400, e.getMessage());
         }
-        String type = mediaType(ctx.request().getHeader("Content-Type"));
-        Future<Messages.Upload> upload;
-        switch (type) {
-            case "text/csv" -> upload = Future.succeededFuture(
-                    new Messages.Upload(name.strip(), bytes(UploadBody.received(ctx).body()),
-                            ',', ctx.get(Access.PRINCIPAL)));
-            case "text/tab-separated-values" -> upload = Future.succeededFuture(
-                    new Messages.Upload(name.strip(), bytes(UploadBody.received(ctx).body()),
-                            '\t', ctx.get(Access.PRINCIPAL)));
-            case "multipart/form-data" -> upload = fromMultipart(ctx, name.strip());
-            default -> throw new ApiError(415, "Send the cohort as text/csv, "
-                    + "text/tab-separated-values, or multipart/form-data with a 'file' field; got '"
-                    + type + "'.");
-        }
-        upload.compose(u -> vertx.eventBus().<Messages.Uploaded>request(Messages.COHORT_UPLOAD, u,
-                Deadlines.options(ctx))).onSuccess(reply -> json(ctx,
+        Messages.Upload upload = uploadOf(ctx, name);
+        vertx.eventBus().<Messages.Uploaded>request(Messages.COHORT_UPLOAD, upload,
+                Deadlines.options(ctx)).onSuccess(reply -> json(ctx,
                         reply.body().created() ? 201 : 200,
-                Json.cohort(reply.body().cohort(), ctx.get(Access.PRINCIPAL))))
+                        Json.cohort(reply.body().cohort(), ctx.get(Access.PRINCIPAL))))
                 .onFailure(e -> fail(ctx, e));
     }
 
-    /** The form's one part, a file named 'file' (else 400: {@link UploadForm}). */
-    private Future<Messages.Upload> fromMultipart(RoutingContext ctx, String name) {
-        UploadBody.FilePart file = UploadForm.theFile(UploadBody.received(ctx));
-        String fileName = file.fileName() == null ? "" : file.fileName().toLowerCase(Locale.ROOT);
-        char delimiter = fileName.endsWith(".tsv") || fileName.endsWith(".tab") ? '\t' : 0;
-        return Future.succeededFuture(new Messages.Upload(name, bytes(file.bytes()), delimiter,
-                ctx.get(Access.PRINCIPAL)));
+    /** The body {@link UploadBody} read, with its delimiter: by media type, or a file's name. */
+    private static Messages.Upload uploadOf(RoutingContext ctx, String name) {
+        String type = mediaType(ctx.request().getHeader("Content-Type"));
+        UploadBody.Received received = UploadBody.received(ctx);
+        Principal who = ctx.get(Access.PRINCIPAL);
+        return switch (type) {
+            case "text/csv" -> new Messages.Upload(name, bytes(received.body()), ',', who);
+            case "text/tab-separated-values" -> new Messages.Upload(name,
+                    bytes(received.body()), '\t', who);
+            case "multipart/form-data" -> {
+                UploadBody.FilePart file = UploadForm.theFile(received);
+                String fileName = file.fileName() == null ? ""
+                        : file.fileName().toLowerCase(Locale.ROOT);
+                char delimiter = fileName.endsWith(".tsv") || fileName.endsWith(".tab") ? '\t'
+                        : 0;
+                yield new Messages.Upload(name, bytes(file.bytes()), delimiter, who);
+            }
+            default -> throw new ApiError(415, "Send the cohort as text/csv, "
+                    + "text/tab-separated-values, or multipart/form-data with a 'file' field; "
+                    + "got '" + type + "'.");
+        };
     }
 
     private void list(RoutingContext ctx) {
