@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -113,6 +114,7 @@ class BrowserEndToEndTest {
      */
     private static WebDriverWait waiting() {
         return new WebDriverWait(browser, Duration.ofSeconds(45)) {
+            { ignoring(StaleElementReferenceException.class); } // a page reloaded mid-read
             @Override
             protected RuntimeException timeoutException(String message, Throwable cause) {
                 try {
@@ -225,7 +227,7 @@ class BrowserEndToEndTest {
         browser.findElement(By.id("token")).sendKeys(TOKEN);
         browser.findElement(By.id("login")).click();
         waiting().until(d -> d.findElements(By.id("report-frame")).size() == 1);
-        assertTrue(browser.findElement(By.id("report-job")).getText().contains("revision 1"));
+        waiting().until(d -> d.findElement(By.id("report-job")).getText().contains("revision 1"));
         WebElement frame = browser.findElement(By.id("report-frame"));
         browser.switchTo().frame(frame);
         waiting().until(d -> d.findElements(By.id("summary")).size() == 1);

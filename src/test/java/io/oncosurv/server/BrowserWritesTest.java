@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -91,6 +92,7 @@ class BrowserWritesTest {
 
     private static WebDriverWait waiting() {
         return new WebDriverWait(browser, Duration.ofSeconds(45)) {
+            { ignoring(StaleElementReferenceException.class); } // a page reloaded mid-read
             @Override
             protected RuntimeException timeoutException(String message, Throwable cause) {
                 try {

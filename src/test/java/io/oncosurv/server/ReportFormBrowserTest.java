@@ -17,6 +17,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -88,6 +89,7 @@ class ReportFormBrowserTest {
     /** Up to 90 s (a loaded machine makes PDFs slowly); a timeout says where the browser was. */
     private static WebDriverWait waiting() {
         return new WebDriverWait(browser, Duration.ofSeconds(90)) {
+            { ignoring(StaleElementReferenceException.class); } // a page reloaded mid-read
             @Override
             protected RuntimeException timeoutException(String message, Throwable cause) {
                 try {
@@ -140,13 +142,15 @@ class ReportFormBrowserTest {
 
         fill("form-endpoints", "os");
         browser.findElement(By.id("form-submit")).click();
-        waiting().until(d -> d.findElements(By.id("report-name")).size() == 1);
-        assertEquals("ICI: OS by LIPI", browser.findElement(By.id("report-name")).getText());
+        // the job page reloads itself as its job moves on: read it through the wait, which
+        // retries an element that a reload took away
+        assertEquals("ICI: OS by LIPI",
+                waiting().until(d -> d.findElement(By.id("report-name")).getText()));
         String job = browser.getCurrentUrl();
         assertTrue(job.matches(".*/reports/[0-9a-f-]{36}"), job);
         // the page follows its job and reloads when it is done
         waiting().until(d -> d.findElement(By.id("status")).getText().equals("done"));
-        assertTrue(browser.findElements(By.cssSelector("#artefacts a")).size() >= 2);
+        waiting().until(d -> d.findElements(By.cssSelector("#artefacts a")).size() >= 2);
         screenshot("report-form-done");
 
         browser.findElement(By.linkText("Reports")).click();
