@@ -17,6 +17,9 @@ final class Access {
 
     /** Where the gates leave the caller, for the routes after them. */
     static final String PRINCIPAL = "oncosurv.principal";
+    /** Where a form's token comes: the header (a page's script) or the field (HTML forms). */
+    static final String FORM_HEADER = "X-OncoSurv-Form";
+    static final String FORM_FIELD = "form_token";
     private static final String NO_SESSION = "Log in again: this form needs a live session of "
             + "this server's pages.";
 
@@ -74,6 +77,50 @@ final class Access {
         }
         ctx.put(PRINCIPAL, who.get());
         ctx.next();
+    }
+
+    /** A form's token sent in {@link #FORM_HEADER}: checked already ({@link #formTokenHeader}). */
+    private static final String FORM_TOKEN_SEEN = "oncosurv.formTokenSeen";
+
+    /**
+     * A form route's token in its header (the upload page's script), checked in the gate, before
+     * the body is read; the HTML forms send it as the {@value #FORM_FIELD} field instead, checked
+     * once the body is in ({@link #formTokenField}). A route without a form body
+     * ({@code fieldMayFollow} false) needs the header. 403 on a token not this session's.
+     */
+    void formTokenHeader(RoutingContext ctx, boolean fieldMayFollow) {
+        String presented = ctx.request().getHeader(FORM_HEADER);
+        if (presented != null || !fieldMayFollow) {
+            checkFormToken(ctx, presented);
+            ctx.put(FORM_TOKEN_SEEN, true);
+        }
+        ctx.next();
+    }
+
+    /** After the body: the {@value #FORM_FIELD} field, unless the header was checked. */
+    void formTokenField(RoutingContext ctx) {
+        if (ctx.get(FORM_TOKEN_SEEN) == null) {
+            checkFormToken(ctx, ctx.request().formAttributes().get(FORM_FIELD));
+        }
+        ctx.next();
+    }
+
+    private void checkFormToken(RoutingContext ctx, String presented) {
+        if (!sessions.formTokenMatches(sessionId(ctx), presented)) {
+            throw new ApiError(403, "This form's token is " + (presented == null ? "missing"
+                    : "not this session's") + ": reload the page and send the form again.");
+        }
+    }
+
+    /** The form token for a page's forms; none when the page was opened with an API token. */
+    String formToken(RoutingContext ctx) {
+        String id = sessionId(ctx);
+        return id == null || sessions.principal(id).isEmpty() ? "" : sessions.formToken(id);
+    }
+
+    private static String sessionId(RoutingContext ctx) {
+        Cookie cookie = ctx.request().getCookie(Sessions.COOKIE);
+        return cookie == null ? null : cookie.getValue();
     }
 
     /**

@@ -23,25 +23,22 @@ import java.util.List;
  * The pages that write, for the roles that may: upload ({@code GET /upload}; the file goes to
  * {@code POST /upload}, declared with the API's upload in {@link HttpVerticle}), delete a cohort
  * ({@code GET} then {@code POST /cohorts/{id}/delete}), and the admin's tokens
- * ({@code GET /tokens}, {@code POST /tokens}, {@code POST /tokens/{id}/revoke}). The POSTs pass the form gate
- * ({@link RouteTable#form}: same origin, then the session, then the permission) and then show
- * the session's form token: in the {@value #HEADER} header (the upload script) or the
- * {@code form_token} field (the HTML forms).
+ * ({@code GET /tokens}, {@code POST /tokens}, {@code POST /tokens/{id}/revoke}). The POSTs
+ * pass the form gate ({@link RouteTable#form}: same origin, then the session, the permission
+ * and the session's form token, which these pages carry).
  */
 final class BrowserForms {
 
-    static final String HEADER = "X-OncoSurv-Form";
-    static final String FIELD = "form_token";
     private static final String SMALL_FORM = "The form is larger than 4096 bytes.";
 
     private final Vertx vertx;
-    private final Sessions sessions;
+    private final Access access;
     private Pages pages; // made on first use, off the event loop (render)
     private final long uploadLimit;
 
-    BrowserForms(Vertx vertx, Sessions sessions, long uploadLimit) {
+    BrowserForms(Vertx vertx, Access access, long uploadLimit) {
         this.vertx = vertx;
-        this.sessions = sessions;
+        this.access = access;
         this.uploadLimit = uploadLimit;
     }
 
@@ -50,44 +47,12 @@ final class BrowserForms {
         routes.page("/tokens", Permission.ADMINISTER).handler(ctx -> tokensPage(ctx, null, null,
                 null, 200));
         routes.form(HttpMethod.POST, "/tokens", Permission.ADMINISTER).body(smallForm(),
-                SMALL_FORM).handler(withFormToken(this::createToken));
+                SMALL_FORM).handler(this::createToken);
         routes.form(HttpMethod.POST, "/tokens/:id/revoke", Permission.ADMINISTER)
-                .body(smallForm(), SMALL_FORM).handler(withFormToken(this::revokeToken));
+                .body(smallForm(), SMALL_FORM).handler(this::revokeToken);
         routes.page("/cohorts/:id/delete", Permission.DELETE).handler(this::deletePage);
         routes.form(HttpMethod.POST, "/cohorts/:id/delete", Permission.DELETE)
-                .body(smallForm(), SMALL_FORM).handler(withFormToken(this::delete));
-    }
-
-    /** Before an upload's body is read: the form token in its header, else 403. */
-    void checkHeader(RoutingContext ctx) {
-        check(ctx, ctx.request().getHeader(HEADER));
-        ctx.next();
-    }
-
-    private Handler<RoutingContext> withFormToken(Handler<RoutingContext> handler) {
-        return ctx -> {
-            String field = ctx.request().formAttributes().get(FIELD);
-            check(ctx, field != null ? field : ctx.request().getHeader(HEADER));
-            handler.handle(ctx);
-        };
-    }
-
-    private void check(RoutingContext ctx, String presented) {
-        if (!sessions.formTokenMatches(sessionId(ctx), presented)) {
-            throw new ApiError(403, "This form's token is " + (presented == null ? "missing"
-                    : "not this session's") + ": reload the page and send the form again.");
-        }
-    }
-
-    /** The session's form token; none when the page was opened with an API token. */
-    private String formToken(RoutingContext ctx) {
-        String id = sessionId(ctx);
-        return id == null || sessions.principal(id).isEmpty() ? "" : sessions.formToken(id);
-    }
-
-    private static String sessionId(RoutingContext ctx) {
-        Cookie cookie = ctx.request().getCookie(Sessions.COOKIE);
-        return cookie == null ? null : cookie.getValue();
+                .body(smallForm(), SMALL_FORM).handler(this::delete);
     }
 
     private static BodyHandler smallForm() {
@@ -95,7 +60,7 @@ final class BrowserForms {
     }
 
     private void uploadPage(RoutingContext ctx) {
-        String token = formToken(ctx);
+        String token = access.formToken(ctx);
         vertx.eventBus().<Messages.CohortList>request(Messages.COHORT_LIST, "",
                 Deadlines.options(ctx)).compose(reply -> {
                     List<String> names = reply.body().cohorts().stream().map(StoredCohort::name)
@@ -106,7 +71,7 @@ final class BrowserForms {
     }
 
     private void deletePage(RoutingContext ctx) {
-        String token = formToken(ctx);
+        String token = access.formToken(ctx);
         vertx.eventBus().<StoredCohort>request(Messages.COHORT_GET, ctx.pathParam("id"),
                 Deadlines.options(ctx)).compose(reply -> render(pages -> pages.deleteCohort(
                         reply.body(), token)))
@@ -165,7 +130,7 @@ final class BrowserForms {
     /** The token page; after a creation with the new token shown this once (never in a URL). */
     private void tokensPage(RoutingContext ctx, TokenRow created, String createdToken,
             String error, int status) {
-        String token = formToken(ctx);
+        String token = access.formToken(ctx);
         vertx.eventBus().<JsonArray>request(AdminWorker.TOKEN_LIST, "", Deadlines.options(ctx))
                 .compose(reply -> {
                     List<TokenRow> rows = new ArrayList<>();

@@ -64,8 +64,9 @@ final class HttpVerticle extends VerticleBase {
         pages.addPublic(routes);
         pages.addProtected(routes);
         new ReportRoutes(vertx).add(routes);
+        new ReportForm(vertx, access).add(routes);
         new AdminRoutes(vertx).add(routes);
-        BrowserForms forms = new BrowserForms(vertx, sessions, config.uploadLimit());
+        BrowserForms forms = new BrowserForms(vertx, access, config.uploadLimit());
         forms.add(routes);
         // bytes counted as they arrive: the limit (413), 3 × the limit for all uploads (503),
         // a minimum pace (408); read only once the caller may upload
@@ -75,8 +76,8 @@ final class HttpVerticle extends VerticleBase {
                 .before(uploadBody::handle).handler(this::upload);
         // the upload page's script: the same body reading, budget and answer, for a session
         // from this site's page with its form token (BrowserForms)
-        routes.form(HttpMethod.POST, "/upload", Permission.UPLOAD).before(forms::checkHeader)
-                .before(uploadBody::handle).handler(this::upload);
+        routes.form(HttpMethod.POST, "/upload", Permission.UPLOAD).before(uploadBody::handle)
+                .handler(this::upload);
         routes.api(HttpMethod.GET, "/api/cohorts", Permission.READ).handler(this::list);
         routes.api(HttpMethod.GET, "/api/cohorts/:id", Permission.READ).handler(this::get);
         routes.api(HttpMethod.DELETE, "/api/cohorts/:id", Permission.DELETE)

@@ -10,6 +10,7 @@ import io.oncosurv.store.StoredReport;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -23,8 +24,8 @@ import java.util.Set;
 
 /**
  * Report jobs from the browser: {@code GET /reports} lists the newest jobs by name with a form,
- * and {@code POST /reports} makes a job from it. The post is the one write a session may make
- * ({@link RouteTable#form}: the REPORT permission, and it must come from this site's page); it
+ * and {@code POST /reports} makes a job from it. The post is a browser form ({@link
+ * RouteTable#form}: this site's page, the session, the REPORT permission and the form token); it
  * becomes a spec and goes to the desk as {@code POST /api/reports} does, so it is checked the
  * same way. A refused spec shows the page again, fields kept, each problem at its key.
  */
@@ -37,13 +38,16 @@ final class ReportForm {
     private static final String ERROR = "oncosurv.error";
     private static final String KEY = "oncosurv.problemKey";
     private static final String PROBLEM = "oncosurv.problem";
+    private static final String FORM_TOKEN = "oncosurv.formToken";
     private static final List<String> FIELDS = List.of("cohort", "title", "endpoints",
             "stratifiers");
 
     private final Vertx vertx;
+    private final Access access;
 
-    ReportForm(Vertx vertx) {
+    ReportForm(Vertx vertx, Access access) {
         this.vertx = vertx;
+        this.access = access;
     }
 
     void add(RouteTable routes) {
@@ -55,7 +59,7 @@ final class ReportForm {
             }
             render(ctx, params, 200);
         });
-        routes.form("/reports", Role.Permission.REPORT)
+        routes.form(HttpMethod.POST, "/reports", Role.Permission.REPORT)
                 .body(BodyHandler.create().setBodyLimit(FORM_LIMIT), "The report form is "
                         + "larger than " + FORM_LIMIT + " bytes.")
                 .handler(this::submit);
@@ -166,6 +170,7 @@ final class ReportForm {
         params.set(MAY_REPORT, Boolean.toString(who != null
                 && who.role().may(Role.Permission.REPORT)));
         params.set(STATUS, Integer.toString(status));
+        params.set(FORM_TOKEN, access.formToken(ctx));
         vertx.eventBus().<Messages.Rendered>request(Messages.REPORT_PAGE,
                 new Messages.PageQuery("reports", null, params, Json.mayReadRows(who),
                         PageRoutes.permissions(ctx)),
@@ -202,7 +207,8 @@ final class ReportForm {
         }
         ReportListView view = new ReportListView(rows, "true".equals(params.get(MAY_REPORT)),
                 options, orEmpty(params.get("title")), orEmpty(params.get("endpoints")),
-                orEmpty(params.get("stratifiers")), params.get(ERROR), problems);
+                orEmpty(params.get("stratifiers")), params.get(ERROR), problems,
+                orEmpty(params.get(FORM_TOKEN)));
         int status = params.get(STATUS) == null ? 200 : Integer.parseInt(params.get(STATUS));
         return new Messages.Rendered(status, ReportWorker.HTML, pages.reports(view)
                 .getBytes(StandardCharsets.UTF_8));

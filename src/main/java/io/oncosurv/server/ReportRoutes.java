@@ -50,7 +50,6 @@ final class ReportRoutes {
                 .handler(this::events);
         routes.api(HttpMethod.GET, "/api/reports/:id/artefacts/:name", Role.Permission.READ)
                 .records(RouteTable.Record.DOWNLOAD).handler(this::artefact);
-        new ReportForm(vertx).add(routes);
     }
 
     private void submit(RoutingContext ctx) {

@@ -29,7 +29,8 @@ final class RouteTable {
 
     /**
      * How a caller shows who they are: a token (or reading session), a page's login, or a
-     * browser form that writes (the session, from a page of this site: {@link #form}).
+     * browser form that writes (the session, from a page of this site, with its form token:
+     * {@link #form}).
      */
     enum Gate { API, PAGE, FORM }
 
@@ -67,23 +68,14 @@ final class RouteTable {
     }
 
     /**
-     * A browser's write (upload, delete, tokens): the only routes where the session cookie may
-     * change something. {@link SameOrigin} is checked before anything else, then the session
-     * (no token: these serve the pages) and the permission; the route's handlers then check the
-     * session's form token ({@link BrowserForms}).
+     * A browser's write (upload, delete, tokens, a report job): the only routes where the session
+     * cookie may change something. {@link SameOrigin} is checked before anything else, then the
+     * session (no token: these serve the pages), the permission, and the session's form token
+     * ({@link Access#formTokenHeader}, {@link Access#formTokenField}), which the pages that
+     * write carry.
      */
     Declaration form(HttpMethod method, String path, Role.Permission needed) {
         return new Declaration(method, path, Gate.FORM, needed);
-    }
-
-    /**
-     * A browser form that writes (POST): the one kind of write a session may make. A login (or
-     * a token) with the permission, then {@link SameOrigin}: the post must come from a page of
-     * this site. The API's writes still need the token ({@link Access#api}).
-     */
-    Declaration form(String path, Role.Permission needed) {
-        return new Declaration(HttpMethod.POST, path, Gate.PAGE, needed)
-                .before(SameOrigin::check);
     }
 
     /** A route anyone may call: health, login, logout, static assets. */
@@ -165,6 +157,8 @@ final class RouteTable {
                 gateHandlers.add(SameOrigin::check);
                 gateHandlers.add(access::form);
                 gateHandlers.add(ctx -> access.authorize(ctx, needed));
+                boolean fieldMayFollow = body != null;
+                gateHandlers.add(ctx -> access.formTokenHeader(ctx, fieldMayFollow));
             } else if (gate != null) {
                 gateHandlers.add(gate == Gate.API ? access::api : access::page);
                 gateHandlers.add(ctx -> access.authorize(ctx, needed));
@@ -183,6 +177,9 @@ final class RouteTable {
             Route route = router.route(method, path).putMetadata(ACCESS, tag);
             if (body != null) {
                 route.handler(body);
+                if (gate == Gate.FORM) {
+                    route.handler(access::formTokenField);
+                }
             }
             route.handler(handler);
         }

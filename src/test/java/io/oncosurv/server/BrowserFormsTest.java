@@ -96,7 +96,7 @@ class BrowserFormsTest {
             r.putHeader("Cookie", cookie);
         }
         if (form != null) {
-            r.putHeader(BrowserForms.HEADER, form);
+            r.putHeader(Access.FORM_HEADER, form);
         }
         if (originHeader != null) {
             r.putHeader("Origin", originHeader);
@@ -220,7 +220,7 @@ class BrowserFormsTest {
                 .await().bodyAsString().contains("\"evil\""), "no token made");
         // a Referer of this site does (a browser that sends no Origin)
         HttpResponse<Buffer> referer = client.post("/upload").addQueryParam("name",
-                "forms-referer").putHeader("Cookie", cookie).putHeader(BrowserForms.HEADER, form)
+                "forms-referer").putHeader("Cookie", cookie).putHeader(Access.FORM_HEADER, form)
                 .putHeader("Referer", origin + "/upload").sendMultipartForm(MultipartForm
                         .create().binaryFileUpload("file", "a.csv", Buffer.buffer(CSV),
                                 "text/csv")).await();

@@ -16,6 +16,8 @@ import io.vertx.junit5.VertxTestContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -64,7 +66,23 @@ class ReportFormPageTest {
                 .map(ReportPagesTest::sessionCookie);
     }
 
+    /** The form as the page sends it: with the session's form token from the page. */
     private Future<HttpResponse<Buffer>> post(String cookie, String origin, MultiMap form) {
+        if (cookie == null) {
+            return postAsIs(null, origin, form);
+        }
+        return browser.get("/reports").putHeader("Cookie", cookie).send().compose(page -> {
+            Matcher token = Pattern.compile("name=\"form_token\" value=\"([^\"]*)\"")
+                    .matcher(page.bodyAsString());
+            MultiMap withToken = MultiMap.caseInsensitiveMultiMap().addAll(form);
+            if (token.find()) {
+                withToken.add("form_token", token.group(1));
+            }
+            return postAsIs(cookie, origin, withToken);
+        });
+    }
+
+    private Future<HttpResponse<Buffer>> postAsIs(String cookie, String origin, MultiMap form) {
         var request = browser.post("/reports");
         if (cookie != null) {
             request.putHeader("Cookie", cookie);
@@ -145,22 +163,25 @@ class ReportFormPageTest {
 
     @Test
     @DisplayName("a clinician sees no form and is refused (403); a post from another site or "
-            + "without Origin is 403, without a session 401 (log in again); a session still "
-            + "cannot POST /api/reports (401)")
+            + "without Origin is 403, without a session 401 (log in again), without the "
+            + "session's form token 403; a session still cannot POST /api/reports (401)")
     void onlyTheFormWrites(VertxTestContext context) throws Exception {
         String clinician = RoleTokens.create(server, "clinician");
         MultiMap ok = form("os", "sex", "Should not exist");
         session(clinician).compose(c -> browser.get("/reports").putHeader("Cookie", c).send()
                 .compose(page -> post(c, origin(), ok).map(refused -> List.of(page, refused))))
-                .compose(asClinician -> session(LungServer.TOKEN).compose(admin -> Future.all(
+                .compose(asClinician -> session(LungServer.TOKEN).compose(admin -> Future.all(List.of(
                         post(admin, "http://evil.example", ok), post(admin, null, ok),
                         post(null, origin(), ok),
+                        postAsIs(admin, origin(), ok),
+                        postAsIs(admin, origin(), MultiMap.caseInsensitiveMultiMap().addAll(ok)
+                                .add("form_token", "another-sessions-token")),
                         browser.post("/api/reports").putHeader("Cookie", admin)
                                 .putHeader("Origin", origin()).putHeader("Content-Type",
                                         "application/json").sendBuffer(Buffer.buffer(
                                                 "{\"cohort\": \"lung\"}")),
                         browser.get("/api/reports").bearerTokenAuthentication(LungServer.TOKEN)
-                                .send()).map(all -> List.of(asClinician, all))))
+                                .send())).map(all -> List.of(asClinician, all))))
                 .onComplete(context.succeeding(r -> context.verify(() -> {
                     @SuppressWarnings("unchecked")
                     List<HttpResponse<Buffer>> clin = (List<HttpResponse<Buffer>>) r.get(0);
@@ -176,8 +197,17 @@ class ReportFormPageTest {
                     assertEquals(401, anonymous.statusCode());
                     assertEquals("Log in again: this form needs a live session of this "
                             + "server's pages.", anonymous.bodyAsJsonObject().getString("error"));
-                    assertEquals(401, all.<HttpResponse<Buffer>>resultAt(3).statusCode());
-                    assertEquals(0, all.<HttpResponse<Buffer>>resultAt(4).bodyAsJsonObject()
+                    HttpResponse<Buffer> noToken = all.resultAt(3);
+                    assertEquals(403, noToken.statusCode());
+                    assertEquals("This form's token is missing: reload the page and send the "
+                            + "form again.", noToken.bodyAsJsonObject().getString("error"));
+                    HttpResponse<Buffer> otherToken = all.resultAt(4);
+                    assertEquals(403, otherToken.statusCode());
+                    assertEquals("This form's token is not this session's: reload the page and "
+                            + "send the form again.", otherToken.bodyAsJsonObject()
+                                    .getString("error"));
+                    assertEquals(401, all.<HttpResponse<Buffer>>resultAt(5).statusCode());
+                    assertEquals(0, all.<HttpResponse<Buffer>>resultAt(6).bodyAsJsonObject()
                             .getJsonArray("reports").size(), "no job was made");
                     context.completeNow();
                 })));

@@ -88,9 +88,10 @@ class RoleMatrixTest {
             String cookie = BrowserFormsTest.session(client, "http://127.0.0.1:" + server.port(),
                     TOKENS.get(who));
             SESSIONS.put(who, cookie);
-            // only the write pages carry a form token; the others are refused before it counts
-            FORM_TOKENS.put(who, who == Who.ADMIN || who == Who.STATISTICIAN
-                    ? BrowserFormsTest.formToken(client, cookie, "/upload") : "none");
+            // only the pages that write carry a form token (the report form: the roles that may
+            // report); the others are refused before it counts
+            FORM_TOKENS.put(who, who == Who.CLINICIAN ? "none"
+                    : BrowserFormsTest.formToken(client, cookie, "/reports"));
         }
         reportId = admin(HttpMethod.POST, "/api/reports", "{\"cohort\": \"lung\", "
                 + "\"stratifiers\": [\"sex\"], \"outputs\": [\"html\"]}").bodyAsJsonObject()
@@ -184,8 +185,7 @@ class RoleMatrixTest {
         out.add(new Endpoint("create report", HttpMethod.POST, w -> "/api/reports",
                 w -> Buffer.buffer("{\"cohort\": \"lung\", \"outputs\": [\"csv\"]}"),
                 "application/json", 202, reporters, false));
-        // the one write a browser form makes: a token here (sessions: reportForm below)
-        out.add(new Endpoint("report form", HttpMethod.POST, w -> "/reports",
+        out.add(new Endpoint("form: report", HttpMethod.POST, w -> "/reports",
                 w -> Buffer.buffer("cohort=lung&endpoints=os&title=matrix+" + w),
                 FORM, 303, reporters, false));
         out.add(new Endpoint("create token", HttpMethod.POST, w -> "/api/tokens",
@@ -258,17 +258,16 @@ class RoleMatrixTest {
     }
 
     @Test
-    @DisplayName("the report form with each role's session: the roles that may report make a "
-            + "job (303 to it), the others 403; no Origin 403; the API's POST stays token-only")
+    @DisplayName("the report form with each role's session and form token (a field): the roles "
+            + "that may report make a job (303 to it), the others 403; no Origin 403; the API's "
+            + "POST stays token-only")
     void reportForm() {
         List<String> wrong = new ArrayList<>();
         for (Who who : List.of(Who.ADMIN, Who.STATISTICIAN, Who.CLINICIAN, Who.AUTOMATION)) {
-            String cookie = ReportPagesTest.sessionCookie(client.post("/login").putHeader(
-                    "Origin", "http://127.0.0.1:" + server.port()).sendForm(MultiMap
-                            .caseInsensitiveMultiMap().add("token", TOKENS.get(who))
-                            .add("next", "/")).await());
+            String cookie = SESSIONS.get(who);
             MultiMap form = MultiMap.caseInsensitiveMultiMap().add("cohort", "lung")
-                    .add("endpoints", "os").add("title", "session " + who);
+                    .add("endpoints", "os").add("title", "session " + who)
+                    .add(Access.FORM_FIELD, FORM_TOKENS.get(who));
             int status = client.post("/reports").putHeader("Cookie", cookie).putHeader("Origin",
                     "http://127.0.0.1:" + server.port()).sendForm(form).await().statusCode();
             int expected = who == Who.CLINICIAN ? 403 : 303;
@@ -307,7 +306,7 @@ class RoleMatrixTest {
                 w -> Buffer.buffer(reporters.contains(w) ? "{\"cohort\": \"lung\", "
                         + "\"outputs\": [\"nope\"]}" : "{\"cohort\": \"lung\", \"outputs\": "
                         + "[\"csv\"]}"), "application/json", 422, reporters, false));
-        out.add(new Endpoint("report form", HttpMethod.POST, w -> "/reports",
+        out.add(new Endpoint("form: report", HttpMethod.POST, w -> "/reports",
                 w -> Buffer.buffer(reporters.contains(w) ? "cohort=lung&endpoints=nope"
                         : "cohort=lung&endpoints=os"), FORM, 422, reporters, false));
         out.add(new Endpoint("create token", HttpMethod.POST, w -> "/api/tokens",
@@ -416,7 +415,7 @@ class RoleMatrixTest {
             request.putHeader("Origin", "http://127.0.0.1:" + server.port());
             if (who != Who.NONE) {
                 request.putHeader("Cookie", SESSIONS.get(who))
-                        .putHeader(BrowserForms.HEADER, FORM_TOKENS.get(who));
+                        .putHeader(Access.FORM_HEADER, FORM_TOKENS.get(who));
             }
         } else if (who != Who.NONE) {
             request.bearerTokenAuthentication(TOKENS.get(who));
