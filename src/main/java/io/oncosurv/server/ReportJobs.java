@@ -15,8 +15,11 @@ import io.oncosurv.store.ReportStore;
 import io.oncosurv.store.StoredArtefact;
 import io.oncosurv.store.StoredCohort;
 import io.oncosurv.store.StoredReport;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,11 +66,13 @@ final class ReportJobs extends VerticleBase {
 
     private volatile boolean stopping;
     private volatile long timer;
+    private MessageConsumer<Object> wake;
 
     @Override
     public Future<?> start() {
         lookLater();
-        return vertx.eventBus().consumer(WAKE, m -> runWhatIsQueued()).completion();
+        wake = vertx.eventBus().consumer(WAKE, m -> runWhatIsQueued());
+        return wake.completion();
     }
 
     /**
@@ -86,17 +91,28 @@ final class ReportJobs extends VerticleBase {
         }
     }
 
+    /**
+     * Stops looking, then lets this context's queue drain before the stop completes: a timer or
+     * wake-up queued behind the stop would otherwise be handed to the report pool after Vert.x
+     * closed it (a RejectedExecutionException at shutdown). Queued tasks see {@code stopping}
+     * and claim nothing; a job already claimed finished before the stop ran.
+     */
     @Override
     public Future<?> stop() {
         stopping = true;
         vertx.cancelTimer(timer);
-        return Future.succeededFuture();
+        Context context = vertx.getOrCreateContext();
+        return wake.unregister().transform(ignored -> {
+            Promise<Void> drained = Promise.promise();
+            context.runOnContext(v -> drained.complete());
+            return drained.future();
+        });
     }
 
     /** Claims and runs jobs until none is left (handlers of one worker verticle never overlap). */
     private void runWhatIsQueued() {
         Optional<StoredReport> next;
-        while ((next = claim()).isPresent()) {
+        while (!stopping && (next = claim()).isPresent()) {
             try {
                 run(new ReportRun(next.get().id(), next.get().revision()));
             } finally {

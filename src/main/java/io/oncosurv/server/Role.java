@@ -46,11 +46,16 @@ enum Role {
     private final Set<Permission> permissions;
 
     Role(Set<Permission> permissions) {
-        this.permissions = permissions;
+        this.permissions = java.util.Collections.unmodifiableSet(permissions);
     }
 
     boolean may(Permission permission) {
         return permissions.contains(permission);
+    }
+
+    /** What this role may do, e.g. for a page that shows only the actions its reader may take. */
+    Set<Permission> permissions() {
+        return permissions;
     }
 
     String key() {
