@@ -239,12 +239,14 @@ final class HttpVerticle extends VerticleBase {
      */
     private void panel(RoutingContext ctx) {
         List<String> names = PanelParameters.endpoints(ctx.queryParams());
+        List<String> subsets = PanelParameters.subsets(ctx.queryParams());
         List<Future<PanelEntry>> jobs = new ArrayList<>();
         for (String stratifier : Stratifiers.BUILT_IN) {
             for (String endpoint : names) {
                 jobs.add(vertx.eventBus().<PanelEntry>request(
                         Messages.PANEL_ENTRY, new Messages.PanelQuery(ctx.pathParam("id"),
-                                stratifier, endpoint), Deadlines.options(ctx)).map(Message::body));
+                                stratifier, endpoint, subsets), Deadlines.options(ctx))
+                        .map(Message::body));
             }
         }
         Future.all(jobs).onSuccess(all -> {
