@@ -24,6 +24,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -31,12 +34,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The TME panel API on a subset (issue 16): {@code subset=arm:ICI} gives R's panel of those
- * patients (src/test/resources/r/panel_subset_reference.json, made by
+ * The TME panel on a subset (issue 16), as API, CSV, forest plot, page and PDF:
+ * {@code subset=arm:ICI} gives R's panel of those patients (src/test/resources/r/panel_subset_reference.json, made by
  * src/test/r/panel_subset_reference.R with R 4.2.2 and survival 3.5.3), each entry equal to the
- * single analysis on that subset, and a subset the survival query refuses is the same 422 here.
+ * single analysis on that subset, and a subset the survival query refuses is the same 422 here;
+ * the page, its form, figure, PDF and downloads name the subset as the analysis page does.
  */
-class PanelSubsetApiTest {
+class PanelSubsetTest {
 
     private static final String TOKEN = "t";
     private static final JsonNode R = SharedReference.generatedJson(
@@ -334,5 +338,111 @@ class PanelSubsetApiTest {
         // LIPI of the ICI arm: 116 good, 7 poor (R: panel_subset_reference.json)
         assertTrue(csv.bodyAsString().contains("\r\nos,lipi,ok,,good,116,"), csv.bodyAsString());
         assertTrue(csv.bodyAsString().contains("\r\nos,lipi,ok,,poor,7,"), csv.bodyAsString());
+    }
+
+    private static String page(String file) {
+        return "/cohorts/" + idByName.get(file) + "/panel";
+    }
+
+    @Test
+    @DisplayName("the panel page of a subset names it in its title, heading and note, keeps it in "
+            + "the form (changing the endpoint submits it) and in every link and file name")
+    void pageNamesAndKeepsTheSubset() throws Exception {
+        String id = idByName.get(ICI);
+        HttpResponse<Buffer> response = get(page(ICI) + "?endpoint=pfs&subset=arm:ICI");
+        assertEquals(200, response.statusCode());
+        String html = response.bodyAsString();
+        String title = "TME panel, progression-free survival (subset arm = ICI)";
+        assertTrue(html.contains("<title>" + title + " · OncoSurv</title>"), html);
+        assertTrue(html.contains("<h1>synthetic-ici-oligometastatic: " + title + "</h1>"), html);
+        assertTrue(html.contains("<p class=\"subset-note\" id=\"subset-note\">Subset: only "
+                + "patients with arm = ICI.</p>"), html);
+        assertTrue(html.contains("<option value=\"pfs\" selected=\"selected\">"), html);
+        assertTrue(html.contains("<input type=\"text\" name=\"subset\" class=\"subset\" "
+                + "value=\"arm:ICI\" placeholder=\"e.g. arm:EGFR-TKI\" id=\"subset\" />"), html);
+        assertTrue(html.contains("src=\"/api/cohorts/" + id + "/panel/forest.svg?endpoint=pfs"
+                + "&amp;subset=arm%3AICI\""), html);
+        assertTrue(html.contains("href=\"/api/cohorts/" + id + "/panel.csv?subset=arm%3AICI\" "
+                + "download=\"panel-subset-arm-ICI.csv\""), html);
+        assertTrue(html.contains("href=\"/api/cohorts/" + id + "/panel?subset=arm%3AICI\""),
+                html);
+        for (String format : List.of("png", "svg", "pdf")) {
+            assertTrue(html.contains("href=\"/api/cohorts/" + id + "/panel/forest." + format
+                    + "?endpoint=pfs&amp;subset=arm%3AICI\" download=\"forest-subset-arm-ICI."
+                    + format + "\""), html);
+        }
+        assertTrue(html.contains("href=\"/cohorts/" + id + "/panel.pdf?endpoint=pfs&amp;subset="
+                + "arm%3AICI\" download=\"panel-" + id + "-subset-arm-ICI.pdf\""), html);
+        // the numbers shown are the subset's: LIPI poor in the ICI arm has 7 patients (R)
+        assertTrue(html.contains("<td>LIPI poor"), html);
+
+        HttpResponse<Buffer> all = get(page(ICI));
+        String plain = all.bodyAsString();
+        assertTrue(plain.contains("<h1>synthetic-ici-oligometastatic: TME panel, overall "
+                + "survival</h1>"), plain);
+        assertFalse(plain.contains("subset-note"), plain);
+        assertTrue(plain.contains("name=\"subset\" class=\"subset\" value=\"\""),
+                "an empty subset field to fill in");
+        assertTrue(plain.contains("download=\"panel.csv\""), plain);
+        assertTrue(plain.contains("href=\"/cohorts/" + id + "/panel.pdf?endpoint=os\" "
+                + "download=\"panel-" + id + ".pdf\""), plain);
+
+        // two subsets: two fields, both in the title and every address
+        HttpResponse<Buffer> two = get(page(ICI) + "?endpoint=os&subset=arm:ICI&subset=sex:2");
+        assertTrue(two.bodyAsString().contains("TME panel, overall survival (subset arm = ICI "
+                + "and sex = 2)"), two.bodyAsString());
+        assertTrue(two.bodyAsString().contains("value=\"sex:2\""));
+        assertTrue(two.bodyAsString().contains("download=\"panel-subset-arm-ICI-sex-2.csv\""));
+        assertTrue(two.bodyAsString().contains("panel.csv?subset=arm%3AICI&amp;subset=sex%3A2"));
+    }
+
+    @Test
+    @DisplayName("an error page of the panel keeps every field: an endpoint the cohort lacks "
+            + "(400) and a subset it cannot take (422, the survival query's reason)")
+    void errorPagesKeepEveryField() throws Exception {
+        HttpResponse<Buffer> noEndpoint = get(page(ICI) + "?endpoint=dfs&subset=arm:ICI");
+        assertEquals(400, noEndpoint.statusCode());
+        String html = noEndpoint.bodyAsString();
+        assertTrue(html.contains("<p class=\"error\" id=\"panel-error\">The cohort has no "
+                + "endpoint &#39;dfs&#39;; it has os, pfs.</p>"), html);
+        assertTrue(html.contains("<option value=\"dfs\" selected=\"selected\">"), html);
+        assertTrue(html.contains("value=\"arm:ICI\""), html);
+        assertTrue(html.contains("<title>TME panel (subset arm = ICI) · OncoSurv</title>"), html);
+
+        HttpResponse<Buffer> badSubset = get(page(ICI) + "?endpoint=pfs&subset=arm:XYZ");
+        assertEquals(422, badSubset.statusCode());
+        html = badSubset.bodyAsString();
+        assertTrue(html.contains("<p class=\"error\" id=\"panel-error\">The panel cannot be "
+                + "made: subset arm:XYZ: arm has no value &#39;XYZ&#39;; it has ICI, ICI+LAT."
+                + "</p>"), html);
+        assertTrue(html.contains("<option value=\"pfs\" selected=\"selected\">"), html);
+        assertTrue(html.contains("value=\"arm:XYZ\""), html);
+        assertFalse(html.contains("id=\"panel\""), "no table under an error");
+
+        HttpResponse<Buffer> pdf = get(page(ICI) + ".pdf?endpoint=os&subset=arm:ICI&subset="
+                + encoded("arm:ICI+LAT"));
+        assertEquals(422, pdf.statusCode());
+        assertTrue(pdf.bodyAsString().contains("The panel cannot be made: no patient has a os "
+                + "time and event in the subset."), pdf.bodyAsString());
+    }
+
+    @Test
+    @DisplayName("the panel PDF of a subset is titled and named for it and says so on the page")
+    void pdfNamesTheSubset() throws Exception {
+        String id = idByName.get(ICI);
+        HttpResponse<Buffer> pdf = get(page(ICI) + ".pdf?endpoint=os&subset=arm:ICI");
+        assertEquals(200, pdf.statusCode());
+        assertEquals("inline; filename=\"panel-" + id + "-subset-arm-ICI.pdf\"",
+                pdf.getHeader("Content-Disposition"));
+        String title = "TME panel, overall survival (subset arm = ICI)";
+        try (PDDocument doc = Loader.loadPDF(pdf.body().getBytes())) {
+            assertEquals(title + " · OncoSurv", doc.getDocumentInformation().getTitle());
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertTrue(text.contains("synthetic-ici-oligometastatic: " + title), text);
+            assertTrue(text.contains("Subset: only patients with arm = ICI."), text);
+        }
+        HttpResponse<Buffer> all = get(page(ICI) + ".pdf?endpoint=os");
+        assertEquals("inline; filename=\"panel-" + id + ".pdf\"",
+                all.getHeader("Content-Disposition"));
     }
 }
