@@ -7,7 +7,8 @@
 # (survdiff), the trend p (ordered strata with 3+ levels), coxph (Efron) HRs with Wald 95 %
 # limits, and the Benjamini-Hochberg q over the subset's computed entries.
 # R 4.2.2, survival 3.5.3, jsonlite 1.8.4 (Debian bookworm). From the repository root:
-#   Rscript src/test/r/panel_subset_reference.R cohorts src/test/resources/r/panel_subset_reference.json
+#   Rscript src/test/r/panel_subset_reference.R cohorts \
+#     src/test/resources/r/panel_subset_reference.json
 suppressPackageStartupMessages({ library(survival); library(jsonlite) })
 a <- commandArgs(TRUE)
 dir <- a[1]

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The TME panel on a subset (issue 16), as API, CSV, forest plot, page and PDF:
- * {@code subset=arm:ICI} gives R's panel of those patients (src/test/resources/r/panel_subset_reference.json, made by
+ * {@code subset=arm:ICI} gives R's panel of those patients
+ * (src/test/resources/r/panel_subset_reference.json, made by
  * src/test/r/panel_subset_reference.R with R 4.2.2 and survival 3.5.3), each entry equal to the
  * single analysis on that subset, and a subset the survival query refuses is the same 422 here;
  * the page, its form, figure, PDF and downloads name the subset as the analysis page does.
