@@ -46,10 +46,13 @@ public final class CoxAnalysis {
                 throw new AnalysisException(e.getMessage());
             }
         }
+        boolean[] inSubset = request.subsets().isEmpty() ? null
+                : Subsets.select(n, source, request.subsets());
         boolean[] used = new boolean[n];
         int count = 0;
         for (int p = 0; p < n; p++) {
-            boolean ok = endpoint.isComplete(p) && (strata == null || strata.code(p) >= 0);
+            boolean ok = endpoint.isComplete(p) && (strata == null || strata.code(p) >= 0)
+                    && (inSubset == null || inSubset[p]);
             for (Term t : terms) {
                 ok &= t.present(p);
             }
@@ -57,7 +60,8 @@ public final class CoxAnalysis {
             count += ok ? 1 : 0;
         }
         if (count == 0) {
-            throw new AnalysisException("no patient has the endpoint and every term");
+            throw new AnalysisException("no patient has the endpoint and every term"
+                    + (request.subsets().isEmpty() ? "" : " in the subset"));
         }
         int[] rows = new int[count];
         int k = 0;

@@ -7,18 +7,27 @@ import java.util.Map;
 /**
  * A Cox model query: the endpoint; terms (a built-in stratifier or a text column becomes
  * indicator columns against its first level; a numeric column enters as it is); ties; an
- * optional stratifier for a stratified model; settings (cut-offs) for the stratifier terms.
+ * optional stratifier for a stratified model; settings (cut-offs) for the stratifier terms;
+ * subsets {@code COLUMN:VALUE} as the survival query's (the TME panel's entries on a subset).
  */
 public record CoxRequest(String endpoint, List<String> terms, CoxTies ties, String strata,
-        Map<String, Double> settings) {
+        Map<String, Double> settings, List<String> subsets) {
 
     public CoxRequest {
         terms = List.copyOf(terms);
         settings = Map.copyOf(settings);
+        subsets = List.copyOf(subsets);
+    }
+
+    /** A model on every patient (no subset). */
+    public CoxRequest(String endpoint, List<String> terms, CoxTies ties, String strata,
+            Map<String, Double> settings) {
+        this(endpoint, terms, ties, strata, settings, List.of());
     }
 
     public String cacheKey() {
         return String.join("|", "cox", endpoint, String.join(",", terms), ties.rName(),
-                String.valueOf(strata), new java.util.TreeMap<>(settings).toString());
+                String.valueOf(strata), new java.util.TreeMap<>(settings).toString())
+                + (subsets.isEmpty() ? "" : "|subset:" + String.join("&", subsets));
     }
 }

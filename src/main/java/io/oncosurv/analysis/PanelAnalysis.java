@@ -23,17 +23,41 @@ public final class PanelAnalysis {
 
     public static PanelEntry entry(Cohort cohort, String stratifier, String endpoint,
             StratifierSource source) {
+        return compute(cohort, stratifier, endpoint, source, List.of());
+    }
+
+    /**
+     * The entry on the patients of {@code subsets} ({@code COLUMN:VALUE}, as the single
+     * analysis's {@code subset}): equal to the single analysis of the stratifier on that subset.
+     * A subset the single analysis refuses (not COLUMN:VALUE, no such column or value, no
+     * patient with the endpoint) is refused here with the same message, not skipped: it is the
+     * caller's error, not the stratifier's.
+     */
+    public static PanelEntry entry(Cohort cohort, String stratifier, String endpoint,
+            StratifierSource source, List<String> subsets) throws AnalysisException {
+        PanelEntry entry = compute(cohort, stratifier, endpoint, source, subsets);
+        if (entry.status().equals("skipped") && !subsets.isEmpty()
+                && cohort.endpoint(endpoint).isPresent()) {
+            // the single analysis of everyone in the subset: throws what it would answer (422)
+            SurvivalAnalysis.run(cohort, SurvivalRequest.defaults(endpoint, null)
+                    .withSubsets(subsets), source);
+        }
+        return entry;
+    }
+
+    private static PanelEntry compute(Cohort cohort, String stratifier, String endpoint,
+            StratifierSource source, List<String> subsets) {
         SurvivalResult survival;
         CoxAnswer cox;
         try {
             // the trend test where the stratifier is ordered ("all" skips it where not)
             survival = SurvivalAnalysis.run(cohort, SurvivalRequest.defaults(endpoint,
-                    stratifier).withTests(TREND_WHERE_ORDERED), source);
+                    stratifier).withTests(TREND_WHERE_ORDERED).withSubsets(subsets), source);
             if (survival.groups().size() < 2) {
                 return PanelEntry.skipped(stratifier, endpoint, "a single group");
             }
             cox = CoxAnalysis.run(cohort, new CoxRequest(endpoint, List.of(stratifier),
-                    CoxTies.EFRON, null, Map.of()), source);
+                    CoxTies.EFRON, null, Map.of(), subsets), source);
         } catch (AnalysisException e) {
             return PanelEntry.skipped(stratifier, endpoint, e.getMessage());
         }
@@ -74,6 +98,18 @@ public final class PanelAnalysis {
         for (String stratifier : io.oncosurv.cohort.Stratifiers.BUILT_IN) {
             for (String endpoint : endpoints) {
                 entries.add(entry(cohort, stratifier, endpoint, source));
+            }
+        }
+        return withQValues(entries);
+    }
+
+    /** The whole panel on the patients of {@code subsets}, refused as {@link #entry} refuses. */
+    public static List<PanelEntry> run(Cohort cohort, List<String> endpoints,
+            StratifierSource source, List<String> subsets) throws AnalysisException {
+        List<PanelEntry> entries = new ArrayList<>();
+        for (String stratifier : io.oncosurv.cohort.Stratifiers.BUILT_IN) {
+            for (String endpoint : endpoints) {
+                entries.add(entry(cohort, stratifier, endpoint, source, subsets));
             }
         }
         return withQValues(entries);

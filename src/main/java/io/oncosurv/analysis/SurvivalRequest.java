@@ -37,6 +37,12 @@ public record SurvivalRequest(String endpoint, String by, Map<String, Double> se
                 rho, strata, subsets, other);
     }
 
+    /** The same request on the patients of {@code other} subsets ({@code COLUMN:VALUE}). */
+    public SurvivalRequest withSubsets(List<String> other) {
+        return new SurvivalRequest(endpoint, by, settings, confType, confLevel, landmarks, tau,
+                rho, strata, other, tests);
+    }
+
     @Override
     public double[] landmarks() {
         return landmarks.clone();

@@ -92,12 +92,19 @@ public final class Pages {
         return templates.render("analysis", model);
     }
 
-    public String panel(StoredCohort cohort, List<Option> endpoints, PanelView view,
+    /**
+     * The panel page; {@code view} null with an {@code error} (the form stays, as asked);
+     * {@code figure} a data: URI for the print version, else null.
+     */
+    public String panel(StoredCohort cohort, PanelForm form, PanelView view, String error,
             String figure) {
-        Map<String, Object> model = model("TME panel", figure != null, true);
+        Map<String, Object> model = model(view == null ? SubsetText.title("TME panel",
+                form.subsets().stream().filter(s -> !s.isEmpty()).toList()) : view.title(),
+                figure != null, true);
         model.put("cohort", cohort);
-        model.put("endpoints", endpoints);
+        model.put("form", form);
         model.put("view", view);
+        model.put("error", error);
         model.put("figure", figure);
         return templates.render("panel", model);
     }

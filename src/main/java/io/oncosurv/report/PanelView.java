@@ -1,17 +1,23 @@
 package io.oncosurv.report;
 
 import io.oncosurv.analysis.PanelEntry;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The TME panel page for one endpoint: per stratifier its levels with n, events, median and HR,
  * the log-rank p with its Benjamini–Hochberg q-value (and trend p for ordered strata), or why
  * the stratifier was skipped. Levels are shown by their display names (the rule with the
- * cut-off used: "NLR ≥ 5"), given per stratifier as label → name.
+ * cut-off used: "NLR ≥ 5"), given per stratifier as label → name. A panel of a subset says so
+ * as the analysis page does ({@link SubsetText}): in its title, a note, and its downloads' names
+ * and addresses.
  */
-public record PanelView(String endpoint, String endpointLabel, List<Section> sections) {
+public record PanelView(String endpoint, String endpointLabel, List<Section> sections,
+        List<String> subsets) {
 
     /** One stratifier. */
     public record Section(String stratifier, String label, boolean computed, String reason,
@@ -25,6 +31,7 @@ public record PanelView(String endpoint, String endpointLabel, List<Section> sec
 
     public PanelView {
         sections = List.copyOf(sections);
+        subsets = List.copyOf(subsets);
     }
 
     public static PanelView of(String endpoint, List<PanelEntry> entries) {
@@ -33,6 +40,36 @@ public record PanelView(String endpoint, String endpointLabel, List<Section> sec
 
     public static PanelView of(String endpoint, List<PanelEntry> entries,
             Map<String, Map<String, String>> groupNames) {
+        return of(endpoint, entries, groupNames, List.of());
+    }
+
+    /** "TME panel, overall survival (subset arm = ICI)": the page's and the PDF's title. */
+    public String title() {
+        return SubsetText.title("TME panel, " + endpointLabel.toLowerCase(Locale.ROOT), subsets);
+    }
+
+    /** "arm = ICI", or null for the whole cohort. */
+    public String subset() {
+        return SubsetText.caption(subsets);
+    }
+
+    /** "-subset-arm-ICI" for the downloads' names, "" for the whole cohort. */
+    public String fileSuffix() {
+        return SubsetText.fileSuffix(subsets);
+    }
+
+    /** The subsets as query parameters ("subset=arm%3AICI"), "" for the whole cohort. */
+    public String subsetQuery() {
+        List<String> parts = new ArrayList<>();
+        for (String s : subsets) {
+            parts.add("subset=" + URLEncoder.encode(s, StandardCharsets.UTF_8));
+        }
+        return String.join("&", parts);
+    }
+
+    /** The panel of {@code endpoint} on the patients of {@code subsets} (none: all). */
+    public static PanelView of(String endpoint, List<PanelEntry> entries,
+            Map<String, Map<String, String>> groupNames, List<String> subsets) {
         List<Section> sections = new ArrayList<>();
         for (PanelEntry e : entries) {
             if (!e.endpoint().equals(endpoint)) {
@@ -55,6 +92,6 @@ public record PanelView(String endpoint, String endpointLabel, List<Section> sec
                     Double.isNaN(e.trendP()) ? Formats.NONE : Formats.pValue(e.trendP()),
                     levels));
         }
-        return new PanelView(endpoint, Labels.endpoint(endpoint), sections);
+        return new PanelView(endpoint, Labels.endpoint(endpoint), sections, subsets);
     }
 }

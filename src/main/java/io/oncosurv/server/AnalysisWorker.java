@@ -49,8 +49,13 @@ final class AnalysisWorker extends VerticleBase {
         if (cohort.isEmpty()) {
             return;
         }
-        message.reply(PanelAnalysis.entry(cohort.get(), q.stratifier(), q.endpoint(),
-                caches.stratifierSource(q.cohortId(), cohort.get())));
+        try {
+            message.reply(PanelAnalysis.entry(cohort.get(), q.stratifier(), q.endpoint(),
+                    caches.stratifierSource(q.cohortId(), cohort.get()), q.subsets()));
+        } catch (AnalysisException e) { // a subset the survival query refuses: its same 422
+            message.fail(422, new ApiError(422, "The query cannot be answered for this cohort: "
+                    + e.getMessage() + ".").body().encode());
+        }
     }
 
     private void cutpoint(Message<Messages.CutpointQuery> message) {

@@ -64,11 +64,23 @@ final class ChartFigures implements Figures {
         return titleGiven || subset == null ? named : named.withTitle("Subset: " + subset);
     }
 
+    /** The forest plot of a subset titled "Subset: arm = ICI", as the Kaplan–Meier figure. */
+    static ForestOptions subsetTitled(ForestOptions options, List<String> subsets) {
+        String subset = SubsetText.caption(subsets);
+        return subset == null ? options : options.withTitle("Subset: " + subset);
+    }
+
     @Override
     public String forestDataUri(List<PanelEntry> entries, String endpoint) {
+        return forestDataUri(entries, endpoint, List.of());
+    }
+
+    @Override
+    public String forestDataUri(List<PanelEntry> entries, String endpoint,
+            List<String> subsets) {
         ForestPlotFigure figure = ForestPlotFigure.of(ofEndpoint(entries, endpoint),
-                ForestOptions.defaults().withStratifierNames(Labels.stratifiers())
-                        .withEndpointName(Labels.endpoint(endpoint)));
+                subsetTitled(ForestOptions.defaults().withStratifierNames(Labels.stratifiers())
+                        .withEndpointName(Labels.endpoint(endpoint)), subsets));
         return png(figure.chart(), figure.suggestedSize(REPORT_DPI));
     }
 

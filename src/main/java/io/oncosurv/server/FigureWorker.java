@@ -100,14 +100,17 @@ final class FigureWorker extends VerticleBase {
     /**
      * The forest plot of the TME panel for {@code endpoint} (default os, else the first), with
      * q-values over all the cohort's endpoints, as the panel page; its height fits its rows
-     * unless {@code height} is given.
+     * unless {@code height} is given. With {@code subset}s, the panel of those patients, titled
+     * with them unless {@code title} is given.
      */
-    private byte[] forest(Cohort cohort, StratifierSource source, Messages.FigureQuery q) {
+    private byte[] forest(Cohort cohort, StratifierSource source, Messages.FigureQuery q)
+            throws AnalysisException {
         MultiMap params = q.params();
         for (String name : params.names()) {
-            if (!name.equals("endpoint") && !FigureParameters.KNOWN.contains(name)) {
+            if (!name.equals("endpoint") && !name.equals("subset")
+                    && !FigureParameters.KNOWN.contains(name)) {
                 throw new ApiError(400, "Unknown parameter '" + name + "'; known: endpoint, "
-                        + String.join(", ", FigureParameters.KNOWN) + ".");
+                        + "subset, " + String.join(", ", FigureParameters.KNOWN) + ".");
             }
         }
         List<String> endpoints = cohort.endpointNames();
@@ -122,11 +125,14 @@ final class FigureWorker extends VerticleBase {
         ForestOptions options = ForestOptions.defaults()
                 .withStratifierNames(Labels.stratifiers()).withSmallCells(figure.smallCells())
                 .withEndpointName(Labels.endpoint(endpoint));
+        List<String> subsets = PanelParameters.subsets(params);
         if (params.get("title") != null && !params.get("title").isBlank()) {
             options = options.withTitle(params.get("title").strip());
+        } else {
+            options = ChartFigures.subsetTitled(options, subsets);
         }
         ForestPlotFigure plot = ForestPlotFigure.of(ChartFigures.ofEndpoint(
-                PanelAnalysis.run(cohort, endpoints, source), endpoint), options);
+                PanelAnalysis.run(cohort, endpoints, source, subsets), endpoint), options);
         FigureSize size = params.get("height") != null ? figure.size() : new FigureSize(
                 params.get("width") != null ? figure.size().widthInches() : plot
                         .suggestedSize(figure.size().dpi()).widthInches(),

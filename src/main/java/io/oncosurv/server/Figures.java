@@ -10,4 +10,7 @@ interface Figures {
     String kaplanMeierDataUri(SurvivalResult result, String endpointLabel);
 
     String forestDataUri(List<PanelEntry> entries, String endpoint);
+
+    /** The forest plot of a subset's panel, titled with the subset ({@code subsets} none: all). */
+    String forestDataUri(List<PanelEntry> entries, String endpoint, List<String> subsets);
 }

@@ -240,15 +240,19 @@ final class HttpVerticle extends VerticleBase {
      */
     private void panel(RoutingContext ctx) {
         List<String> names = PanelParameters.endpoints(ctx.queryParams());
+        List<String> subsets = PanelParameters.subsets(ctx.queryParams());
         List<Future<PanelEntry>> jobs = new ArrayList<>();
         for (String stratifier : Stratifiers.BUILT_IN) {
             for (String endpoint : names) {
                 jobs.add(vertx.eventBus().<PanelEntry>request(
                         Messages.PANEL_ENTRY, new Messages.PanelQuery(ctx.pathParam("id"),
-                                stratifier, endpoint), Deadlines.options(ctx)).map(Message::body));
+                                stratifier, endpoint, subsets), Deadlines.options(ctx))
+                        .map(Message::body));
             }
         }
-        Future.all(jobs).onSuccess(all -> {
+        // join, not all: a refused subset fails every entry, and the first in panel order
+        // (not the first to finish) says why, so the answer does not depend on timing
+        Future.join(jobs).onSuccess(all -> {
             List<PanelEntry> entries = new ArrayList<>();
             for (int i = 0; i < jobs.size(); i++) {
                 entries.add(all.resultAt(i));
@@ -256,7 +260,8 @@ final class HttpVerticle extends VerticleBase {
             ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
                     .end(PanelJson.write(PanelAnalysis.withQValues(entries))
                             .encode());
-        }).onFailure(e -> fail(ctx, e));
+        }).onFailure(e -> fail(ctx, jobs.stream().filter(Future::failed).findFirst()
+                .map(Future::cause).orElse(e)));
     }
 
     /** Data-driven cut-off: endpoint, variable, permutations (0..100000, 1000), seed (1). */

@@ -82,8 +82,8 @@ final class Messages {
     record TableList(List<io.oncosurv.report.Table> tables) {
     }
 
-    /** One stratifier × endpoint of the TME panel. */
-    record PanelQuery(String cohortId, String stratifier, String endpoint) {
+    /** One stratifier × endpoint of the TME panel, on the patients of its subsets (or all). */
+    record PanelQuery(String cohortId, String stratifier, String endpoint, List<String> subsets) {
     }
 
     /** A cut-point query: the endpoint, the numeric column, permutations and their seed. */

@@ -4,7 +4,11 @@ import io.vertx.core.MultiMap;
 import java.util.Arrays;
 import java.util.List;
 
-/** The parameters of the TME panel: {@code endpoints}, a comma list (default pfs,os). */
+/**
+ * The parameters of the TME panel: {@code endpoints}, a comma list (default pfs,os), and
+ * {@code subset=COLUMN:VALUE}, repeatable, as the survival query's (checked against the cohort
+ * by the same code, so a subset it cannot take is the same 422).
+ */
 final class PanelParameters {
 
     private PanelParameters() {
@@ -12,9 +16,10 @@ final class PanelParameters {
 
     static List<String> endpoints(MultiMap params) {
         for (String name : params.names()) {
-            if (!name.equals("endpoints") || params.getAll(name).size() > 1) {
+            if (!name.equals("endpoints") && !name.equals("subset")
+                    || name.equals("endpoints") && params.getAll(name).size() > 1) {
                 throw new ApiError(400, "Unknown or repeated parameter '" + name + "'; known: "
-                        + "endpoints.");
+                        + "endpoints, subset.");
             }
         }
         String endpoints = params.get("endpoints") == null ? "pfs,os" : params.get("endpoints");
@@ -25,5 +30,10 @@ final class PanelParameters {
                     + "endpoints, e.g. endpoints=pfs,os.");
         }
         return names;
+    }
+
+    /** Every {@code subset} parameter, in order (none: the whole cohort). */
+    static List<String> subsets(MultiMap params) {
+        return params.getAll("subset");
     }
 }

@@ -16,8 +16,8 @@ import io.oncosurv.report.AnalysisView;
 import io.oncosurv.report.CohortListView;
 import io.oncosurv.report.CohortView;
 import io.oncosurv.report.Labels;
-import io.oncosurv.report.Option;
 import io.oncosurv.report.Pages;
+import io.oncosurv.report.PanelForm;
 import io.oncosurv.report.PanelView;
 import io.oncosurv.report.PdfFooter;
 import io.oncosurv.report.PdfReport;
@@ -31,7 +31,6 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
@@ -161,29 +160,37 @@ final class ReportWorker extends VerticleBase {
         return PdfFooter.of(pages.now(), stored.sha256());
     }
 
+    /**
+     * The panel page (or its PDF) for one endpoint, of the patients of its {@code subset}s if
+     * any; an endpoint the cohort lacks (400) or a subset it cannot take (422, as the survival
+     * query's) is the page with the form as asked and the message.
+     */
     private Messages.Rendered panel(StoredCohort stored, Cohort cohort, MultiMap raw,
             boolean pdf) {
         MultiMap params = PageParameters.nonEmpty(raw);
         List<String> endpoints = cohort.endpointNames();
         String endpoint = params.get("endpoint") != null ? params.get("endpoint")
                 : endpoints.contains("os") ? "os" : endpoints.get(0);
-        List<Option> options = new ArrayList<>();
-        for (String e : endpoints) {
-            options.add(new Option(e, Labels.endpoint(e), e.equals(endpoint)));
-        }
+        List<String> subsets = PanelParameters.subsets(params);
+        PanelForm form = PanelForm.of(endpoints, endpoint, subsets);
         if (!endpoints.contains(endpoint)) {
-            return html(400, pages.error("No such endpoint", "The cohort has no endpoint '"
-                    + endpoint + "'; it has " + String.join(", ", endpoints) + ".", List.of(),
-                    "/cohorts/" + stored.id() + "/panel", true));
+            return html(400, pages.panel(stored, form, null, "The cohort has no endpoint '"
+                    + endpoint + "'; it has " + String.join(", ", endpoints) + ".", null));
         }
         StratifierSource source = caches.stratifierSource(stored.id(), cohort);
-        List<PanelEntry> entries = PanelAnalysis.run(cohort, endpoints, source);
-        PanelView view = PanelView.of(endpoint, entries, groupNames(entries, source));
-        if (!pdf) {
-            return html(200, pages.panel(stored, options, view, null));
+        List<PanelEntry> entries;
+        try {
+            entries = PanelAnalysis.run(cohort, endpoints, source, subsets);
+        } catch (AnalysisException e) {
+            return html(422, pages.panel(stored, form, null, "The panel cannot be made: "
+                    + e.getMessage() + ".", null));
         }
-        String xhtml = pages.panel(stored, options, view, figures.forestDataUri(
-                entries, endpoint));
+        PanelView view = PanelView.of(endpoint, entries, groupNames(entries, source), subsets);
+        if (!pdf) {
+            return html(200, pages.panel(stored, form, view, null, null));
+        }
+        String xhtml = pages.panel(stored, form, view, null, figures.forestDataUri(
+                entries, endpoint, subsets));
         return new Messages.Rendered(200, PDF, PdfReport.render(xhtml, footer(stored)));
     }
 
@@ -232,7 +239,8 @@ final class ReportWorker extends VerticleBase {
                             request, source)));
                 }
                 case "panel" -> List.of(Tables.panel(PanelAnalysis.run(cohort.get(),
-                        PanelParameters.endpoints(q.params()), source)));
+                        PanelParameters.endpoints(q.params()), source,
+                        PanelParameters.subsets(q.params()))));
                 default -> throw new IllegalArgumentException("no table " + q.table());
             }));
         } catch (ApiError e) {

@@ -197,6 +197,18 @@ class BrowserEndToEndTest {
         assertTrue(browser.findElement(By.id("panel")).getText().contains("LIPI"));
         screenshot("05-panel");
 
+        // the panel's subset field too: named in the title, kept when the endpoint changes
+        browser.findElement(By.id("subset")).sendKeys("arm:ICI");
+        browser.findElement(By.id("update")).click();
+        waiting().until(d -> d.findElement(By.tagName("h1")).getText().endsWith(
+                "TME panel, overall survival (subset arm = ICI)"));
+        new Select(browser.findElement(By.id("endpoint"))).selectByValue("pfs");
+        waiting().until(d -> d.findElement(By.tagName("h1")).getText().endsWith(
+                "TME panel, progression-free survival (subset arm = ICI)"));
+        assertEquals("arm:ICI", browser.findElement(By.id("subset")).getAttribute("value"));
+        waiting().until(d -> loaded(d.findElement(By.id("forest-figure"))));
+        screenshot("05b-panel-subset");
+
         browser.findElement(By.cssSelector(".logout button")).click();
         waiting().until(d -> d.getCurrentUrl().startsWith(url("/login")));
         browser.get(url("/"));
