@@ -64,10 +64,18 @@ final class ChartFigures implements Figures {
         return titleGiven || subset == null ? named : named.withTitle("Subset: " + subset);
     }
 
-    /** The forest plot of a subset titled "Subset: arm = ICI", as the Kaplan–Meier figure. */
+    /**
+     * The forest plot of a subset names it after its usual title, as the panel page does:
+     * "Overall survival: hazard ratios by stratifier (subset arm = ICI)".
+     */
     static ForestOptions subsetTitled(ForestOptions options, List<String> subsets) {
         String subset = SubsetText.caption(subsets);
-        return subset == null ? options : options.withTitle("Subset: " + subset);
+        if (subset == null) {
+            return options;
+        }
+        String endpoint = options.endpointName();
+        return options.withTitle((endpoint == null ? "Hazard ratios" : endpoint
+                + ": hazard ratios") + " by stratifier (subset " + subset + ")");
     }
 
     @Override

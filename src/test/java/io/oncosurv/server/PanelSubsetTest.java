@@ -311,8 +311,8 @@ class PanelSubsetTest {
         assertEquals(200, svg.statusCode(), svg.bodyAsString());
         assertEquals("inline; filename=\"forest-subset-arm-ICI.svg\"",
                 svg.getHeader("Content-Disposition"));
-        // as the Kaplan–Meier figure's "Subset: ...", with the endpoint the forest plot names
-        assertEquals("Subset: arm = ICI (Overall survival)",
+        // its usual title, naming the subset as the panel page does
+        assertEquals("Overall survival: hazard ratios by stratifier (subset arm = ICI)",
                 SvgTexts.of(svg.bodyAsString()).get(0));
         HttpResponse<Buffer> titled = get(api(ICI) + "/panel/forest.svg?" + query
                 + "&title=Mine");
