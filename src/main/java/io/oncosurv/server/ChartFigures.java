@@ -15,6 +15,7 @@ import io.oncosurv.report.Labels;
 import io.oncosurv.report.SubsetText;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.jfree.chart.JFreeChart;
 
 /** Figures as bytes of a format, and as the data: URIs a PDF report embeds. */
@@ -65,9 +66,11 @@ final class ChartFigures implements Figures {
     }
 
     @Override
-    public String forestDataUri(List<PanelEntry> entries, String endpoint) {
+    public String forestDataUri(List<PanelEntry> entries, String endpoint,
+            Map<String, Map<String, String>> groupNames) {
         ForestPlotFigure figure = ForestPlotFigure.of(ofEndpoint(entries, endpoint),
                 ForestOptions.defaults().withStratifierNames(Labels.stratifiers())
+                        .withLevelNames(groupNames)
                         .withEndpointName(Labels.endpoint(endpoint)));
         return png(figure.chart(), figure.suggestedSize(REPORT_DPI));
     }
