@@ -1,9 +1,11 @@
 package io.oncosurv.server;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oncosurv.report.cli.ReportCommand;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -11,6 +13,8 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.multipart.MultipartForm;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * Value labels given at upload ({@code labels=sex:1=male,2=female}): checked against the cohort
@@ -126,7 +131,8 @@ class ValueLabelsApiTest {
     }
 
     @Test
-    @DisplayName("a report job names the groups by the labels in its HTML and PDF")
+    @DisplayName("a report job names the groups by the labels in its HTML and PDF, the same "
+            + "bytes as the CLI's with --labels")
     void reportArtefacts(Vertx vertx) throws Exception {
         assertEquals(201, upload(LABELS).statusCode());
         String spec = "{\"cohort\": \"ici\", \"endpoints\": [\"os\"], \"stratifiers\": "
@@ -143,6 +149,20 @@ class ValueLabelsApiTest {
                 + "/artefacts/report.pdf").body().getBytes())) {
             String text = new PDFTextStripper().getText(doc).replace("\n", " ");
             assertTrue(text.contains("ICI with local therapy vs ICI alone"), text);
+        }
+        Path specFile = Files.writeString(dataDir.resolve("spec.json"), spec);
+        Path out = dataDir.resolve("cli-out");
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new ReportCommand()).setErr(new PrintWriter(err));
+        assertEquals(2, cli.execute("--spec", specFile.toString(), "--cohort", ICI.toString(),
+                "--out", out.toString(), "--quiet", "--labels", "arm:LAT=local"));
+        assertEquals("--labels: arm has no value 'LAT' (its values: ICI, ICI+LAT); label only "
+                + "values that occur in the column.", err.toString().strip());
+        assertEquals(0, cli.execute("--spec", specFile.toString(), "--cohort", ICI.toString(),
+                "--out", out.toString(), "--quiet", "--labels", LABELS));
+        for (String name : List.of("report.html", "report.pdf")) {
+            assertArrayEquals(Files.readAllBytes(out.resolve(name)), get("/api/reports/"
+                    + reportId + "/artefacts/" + name).body().getBytes(), name);
         }
     }
 
