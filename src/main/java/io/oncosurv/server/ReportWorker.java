@@ -176,14 +176,19 @@ final class ReportWorker extends VerticleBase {
         }
         StratifierSource source = caches.stratifierSource(stored.id(), cohort);
         List<PanelEntry> entries = PanelAnalysis.run(cohort, endpoints, source);
-        Map<String, Map<String, String>> names = PanelGroupNames.of(entries, source);
-        PanelView view = PanelView.of(endpoint, entries, names);
+        PanelView view = PanelView.of(endpoint, entries, groupNames(entries, source));
         if (!pdf) {
             return html(200, pages.panel(stored, options, view, null));
         }
         String xhtml = pages.panel(stored, options, view, figures.forestDataUri(
-                entries, endpoint, names));
+                entries, endpoint, groupNames(entries, source)));
         return new Messages.Rendered(200, PDF, PdfReport.render(xhtml, footer(stored)));
+    }
+
+    /** The panel's stratifiers' group display names, at their default cut-offs as the panel. */
+    private static Map<String, Map<String, String>> groupNames(List<PanelEntry> entries,
+            StratifierSource source) {
+        return PanelGroupNames.of(entries, source);
     }
 
     private void table(Message<Messages.TableQuery> message) {
