@@ -256,6 +256,13 @@ class ValueLabelsApiTest {
         }
         assertEquals(java.util.Set.of(server.lungId()), LungServer.await(server.cohortIds(),
                 60), "nothing was stored");
-        assertEquals(201, upload("sex:1.0=male").statusCode(), "1.0 names the value 1");
+        HttpResponse<Buffer> numeric = upload("sex:1.0=male,2=<i>female</i>");
+        assertEquals(201, numeric.statusCode(), numeric.bodyAsString());
+        assertEquals(new JsonObject().put("1", "male").put("2", "<i>female</i>"), numeric
+                .bodyAsJsonObject().getJsonObject("value_labels").getJsonObject("sex"),
+                "1.0 names the value 1; labels are kept as given");
+        String page = get("/cohorts/" + numeric.bodyAsJsonObject().getString("id"))
+                .bodyAsString();
+        assertTrue(page.contains("<td>&lt;i&gt;female&lt;/i&gt;</td>"), "escaped: " + page);
     }
 }
