@@ -90,6 +90,11 @@ document.addEventListener('DOMContentLoaded', function () {
     link.textContent = 'Open the cohort';
     p.appendChild(link);
     result.appendChild(p);
+    var labelled = Object.keys(cohort.value_labels || {});
+    if (labelled.length) {
+      result.appendChild(paragraph('Value labels stored for: ' + labelled.join(', ') + '.',
+        'note', 'upload-labels-stored'));
+    }
     if (cohort.warnings.length === 0) {
       result.appendChild(paragraph('No warnings.', 'note', 'upload-no-warnings'));
     } else {

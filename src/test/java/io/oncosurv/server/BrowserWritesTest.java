@@ -254,6 +254,8 @@ class BrowserWritesTest {
         labels.sendKeys("sex:1=male,2=female");
         browser.findElement(By.id("upload-submit")).click();
         waiting().until(d -> d.findElements(By.id("new-cohort-link")).size() == 1);
+        assertEquals("Value labels stored for: sex.", browser.findElement(
+                By.id("upload-labels-stored")).getText());
         browser.findElement(By.id("new-cohort-link")).click();
         waiting().until(d -> d.findElements(By.id("value-labels")).size() == 1);
         assertEquals(List.of("sex", "2", "female"), cells("#value-labels tbody tr:nth-child(2) "
