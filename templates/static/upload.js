@@ -1,5 +1,6 @@
-// The upload page: the file (picked or dropped) goes to POST /upload as the form's only part,
-// the name in the query, the page's form token in a header; the bar shows the bytes sent.
+// The upload page: the file (picked or dropped) goes to POST /upload as the form's file part
+// (its value labels, when given, as a 'labels' field), the name in the query, the page's form
+// token in a header; the bar shows the bytes sent.
 // The answer is the API's JSON: the new cohort (its link and warnings) or the file's problems.
 document.addEventListener('DOMContentLoaded', function () {
   var form = document.getElementById('upload-form');
@@ -89,6 +90,11 @@ document.addEventListener('DOMContentLoaded', function () {
     link.textContent = 'Open the cohort';
     p.appendChild(link);
     result.appendChild(p);
+    var labelled = Object.keys(cohort.value_labels || {});
+    if (labelled.length) {
+      result.appendChild(paragraph('Value labels stored for: ' + labelled.join(', ') + '.',
+        'note', 'upload-labels-stored'));
+    }
     if (cohort.warnings.length === 0) {
       result.appendChild(paragraph('No warnings.', 'note', 'upload-no-warnings'));
     } else {
@@ -118,6 +124,10 @@ document.addEventListener('DOMContentLoaded', function () {
     var file = input.files[0];
     if (!file) { return; }
     var body = new FormData();
+    var labels = document.getElementById('upload-labels');
+    if (labels && labels.value.trim()) {
+      body.append('labels', labels.value); // the cohort's value labels, beside its file
+    }
     body.append('file', file, file.name);
     var xhr = new XMLHttpRequest();
     xhr.open('POST', '/upload?name=' + encodeURIComponent(nameField.value));

@@ -174,7 +174,8 @@ public final class SurvivalAnalysis {
                         request.confLevel())
                 : List.of();
         return new SurvivalResult(request, excluded, groups, test, rmstComparisons, weighted,
-                maxCombo, trend, hazardRatios, by == null ? Map.of() : by.cutoffs(), leftOut);
+                maxCombo, trend, hazardRatios, by == null ? Map.of() : by.cutoffs(), leftOut,
+                by == null ? Map.of() : by.valueLabels());
     }
 
     private static MaxComboResult maxCombo(SurvivalSample sample, List<String> labels)

@@ -18,13 +18,15 @@ import java.util.Map;
  * (empty with one group); the further tests asked for (empty or null when not asked); and, when
  * asked for, each group's Cox hazard ratio against the first group (else empty); and the cut-offs
  * the stratifier used, defaults included (empty without one), for the methods text; and the
- * tests asked for with {@code all} that do not apply here, each with why (empty when none).
+ * tests asked for with {@code all} that do not apply here, each with why (empty when none);
+ * and the cohort's labels of the stratifier column's values (value → label, empty: none), which
+ * name the groups for a reader (the labels stay the values).
  */
 public record SurvivalResult(SurvivalRequest request, int excluded, List<Group> groups,
         LogRankResult logRank, List<RmstComparison> rmstComparisons,
         List<LogRankResult> weightedTests, MaxComboResult maxCombo, TrendTest trend,
         List<HazardRatio> hazardRatios, Map<String, Double> byCutoffs,
-        List<String> testsLeftOut) {
+        List<String> testsLeftOut, Map<String, String> byValueLabels) {
 
     /** One group's results; quantiles are for 0.25, 0.5 and 0.75. */
     public record Group(String label, SurvivalCurve curve, QuantileEstimate[] quantiles,
@@ -38,6 +40,17 @@ public record SurvivalResult(SurvivalRequest request, int excluded, List<Group> 
         hazardRatios = List.copyOf(hazardRatios);
         byCutoffs = Map.copyOf(byCutoffs);
         testsLeftOut = List.copyOf(testsLeftOut);
+        byValueLabels = Map.copyOf(byValueLabels);
+    }
+
+    /** A result whose groups have no value labels. */
+    public SurvivalResult(SurvivalRequest request, int excluded, List<Group> groups,
+            LogRankResult logRank, List<RmstComparison> rmstComparisons,
+            List<LogRankResult> weightedTests, MaxComboResult maxCombo, TrendTest trend,
+            List<HazardRatio> hazardRatios, Map<String, Double> byCutoffs,
+            List<String> testsLeftOut) {
+        this(request, excluded, groups, logRank, rmstComparisons, weightedTests, maxCombo,
+                trend, hazardRatios, byCutoffs, testsLeftOut, Map.of());
     }
 
     /** A result in which every test asked for applied. */

@@ -61,7 +61,8 @@ final class ForestLayout {
             for (int g = 0; g < e.groups().size(); g++) {
                 PanelEntry.Group group = e.groups().get(g);
                 anySparse |= group.sparse();
-                rows.add(level(e.stratifier(), group, g == 0, min, max, k));
+                rows.add(level(e.stratifier(), options.levelName(e.stratifier(),
+                        group.label()), group, g == 0, min, max, k));
             }
         }
         String footnote = anySparse ? ForestDrawing.SPARSE_MARK + " fewer than "
@@ -71,7 +72,7 @@ final class ForestLayout {
         String title = options.title() == null ? endpointName + ": hazard ratios by stratifier"
                 : options.title().contains(endpointName) ? options.title()
                 : options.title() + " (" + endpointName + ")";
-        String[] sides = sides(entries);
+        String[] sides = sides(entries, options);
         return new ForestDrawing(endpoint, rows, min, max, HazardRatioTicks.within(min, max),
                 title, options.axisLabel(), footnote, sides[0], sides[1], labelPoints(rows));
     }
@@ -81,11 +82,14 @@ final class ForestLayout {
      * of two levels the groups are named, when short enough for half the HR column; otherwise
      * the sides read lower and higher hazard (than each stratifier's reference).
      */
-    private static String[] sides(List<PanelEntry> entries) {
+    private static String[] sides(List<PanelEntry> entries, ForestOptions options) {
         List<PanelEntry> ok = entries.stream().filter(e -> e.status().equals("ok")).toList();
         if (ok.size() == 1 && ok.get(0).groups().size() == 2) {
-            String lower = "favours " + ok.get(0).groups().get(1).label();
-            String higher = "favours " + ok.get(0).groups().get(0).label();
+            PanelEntry e = ok.get(0);
+            String lower = "favours " + options.levelName(e.stratifier(),
+                    e.groups().get(1).label());
+            String higher = "favours " + options.levelName(e.stratifier(),
+                    e.groups().get(0).label());
             if (TextWidth.points(lower, ForestChart.SIDE_FONT) <= MAX_SIDE_POINTS
                     && TextWidth.points(higher, ForestChart.SIDE_FONT) <= MAX_SIDE_POINTS) {
                 return new String[] {"\u2190 " + lower, higher + " \u2192"};
@@ -109,9 +113,9 @@ final class ForestLayout {
         return options.stratifierNames().getOrDefault(e.stratifier(), e.stratifier());
     }
 
-    private static Row level(String stratifier, PanelEntry.Group group, boolean reference,
-            double min, double max, int k) {
-        String label = group.label() + (group.sparse() ? " " + ForestDrawing.SPARSE_MARK : "");
+    private static Row level(String stratifier, String name, PanelEntry.Group group,
+            boolean reference, double min, double max, int k) {
+        String label = name + (group.sparse() ? " " + ForestDrawing.SPARSE_MARK : "");
         String n = ClinicalFormat.count(group.n(), k);
         String events = ClinicalFormat.count(group.events(), k);
         if (reference) {

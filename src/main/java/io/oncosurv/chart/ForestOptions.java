@@ -13,12 +13,19 @@ package io.oncosurv.chart;
  *                   map is shown as it is [none]
  * @param endpointName the endpoint as the figure names it in its title or caption, e.g.
  *                   "Overall survival"; null: the entries' endpoint key [null]
+ * @param levelNames display names of each stratifier's levels, stratifier → (label → name),
+ *                   e.g. "nlr" → ("high" → "NLR ≥ 5"); a level not in the map is shown by its
+ *                   label [none]
  */
 public record ForestOptions(String title, String axisLabel, int smallCells, double axisMin,
-        double axisMax, java.util.Map<String, String> stratifierNames, String endpointName) {
+        double axisMax, java.util.Map<String, String> stratifierNames, String endpointName,
+        java.util.Map<String, java.util.Map<String, String>> levelNames) {
 
     public ForestOptions {
         stratifierNames = java.util.Map.copyOf(stratifierNames);
+        java.util.Map<String, java.util.Map<String, String>> levels = new java.util.HashMap<>();
+        levelNames.forEach((k, v) -> levels.put(k, java.util.Map.copyOf(v)));
+        levelNames = java.util.Map.copyOf(levels);
         if (axisLabel == null) {
             throw new IllegalArgumentException("axisLabel is required");
         }
@@ -37,36 +44,47 @@ public record ForestOptions(String title, String axisLabel, int smallCells, doub
 
     public static ForestOptions defaults() {
         return new ForestOptions(null, "Hazard ratio (95% CI)", 0, Double.NaN, Double.NaN,
-                java.util.Map.of(), null);
+                java.util.Map.of(), null, java.util.Map.of());
     }
 
     public ForestOptions withTitle(String text) {
         return new ForestOptions(text, axisLabel, smallCells, axisMin, axisMax,
-                stratifierNames, endpointName);
+                stratifierNames, endpointName, levelNames);
     }
 
     public ForestOptions withAxisLabel(String label) {
         return new ForestOptions(title, label, smallCells, axisMin, axisMax,
-                stratifierNames, endpointName);
+                stratifierNames, endpointName, levelNames);
     }
 
     public ForestOptions withSmallCells(int k) {
         return new ForestOptions(title, axisLabel, k, axisMin, axisMax,
-                stratifierNames, endpointName);
+                stratifierNames, endpointName, levelNames);
     }
 
     public ForestOptions withAxisRange(double min, double max) {
         return new ForestOptions(title, axisLabel, smallCells, min, max,
-                stratifierNames, endpointName);
+                stratifierNames, endpointName, levelNames);
     }
 
     public ForestOptions withStratifierNames(java.util.Map<String, String> names) {
         return new ForestOptions(title, axisLabel, smallCells, axisMin, axisMax, names,
-                endpointName);
+                endpointName, levelNames);
     }
 
     public ForestOptions withEndpointName(String name) {
         return new ForestOptions(title, axisLabel, smallCells, axisMin, axisMax, stratifierNames,
-                name);
+                name, levelNames);
+    }
+
+    public ForestOptions withLevelNames(
+            java.util.Map<String, java.util.Map<String, String>> names) {
+        return new ForestOptions(title, axisLabel, smallCells, axisMin, axisMax, stratifierNames,
+                endpointName, names);
+    }
+
+    /** The name a level of a stratifier is shown by: its display name, else its label. */
+    public String levelName(String stratifier, String label) {
+        return levelNames.getOrDefault(stratifier, java.util.Map.of()).getOrDefault(label, label);
     }
 }

@@ -19,6 +19,7 @@ public final class Cohort {
     private final Map<String, double[]> numbers;
     private final Map<String, String[]> texts;
     private final List<Problem> warnings;
+    private final Map<String, Map<String, String>> valueLabels;
 
     Cohort(String[] patientIds, List<String> columns, Map<String, Endpoint> endpoints,
             Map<String, double[]> numbers, Map<String, String[]> texts, List<Problem> warnings) {
@@ -28,6 +29,35 @@ public final class Cohort {
         this.numbers = Collections.unmodifiableMap(new LinkedHashMap<>(numbers));
         this.texts = Collections.unmodifiableMap(new LinkedHashMap<>(texts));
         this.warnings = List.copyOf(warnings);
+        this.valueLabels = Map.of();
+    }
+
+    private Cohort(Cohort data, Map<String, Map<String, String>> valueLabels) {
+        this.patientIds = data.patientIds;
+        this.columns = data.columns;
+        this.endpoints = data.endpoints;
+        this.numbers = data.numbers;
+        this.texts = data.texts;
+        this.warnings = data.warnings;
+        this.valueLabels = ValueLabels.copyOf(valueLabels);
+    }
+
+    /**
+     * The same data with the cohort's labels of its columns' values (column → value → label,
+     * as checked at upload), which name groups for a reader ({@link GroupNames}).
+     */
+    public Cohort withValueLabels(Map<String, Map<String, String>> labels) {
+        return new Cohort(this, labels);
+    }
+
+    /** Every column's value labels (column → value → label), in the order given. */
+    public Map<String, Map<String, String>> valueLabels() {
+        return valueLabels;
+    }
+
+    /** A column's value labels (value → label); empty when it has none. */
+    public Map<String, String> valueLabels(String column) {
+        return valueLabels.getOrDefault(column, Map.of());
     }
 
     public int patients() {

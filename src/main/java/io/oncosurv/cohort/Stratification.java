@@ -9,15 +9,23 @@ import java.util.Map;
  * the analysis). The first label is the reference level. {@code cutoffs} records the cut-offs
  * used (defaults included), for reports and methods text. {@code ordered} says whether the labels
  * run from low to high (PD-L1 bands, LIPI, a cut numeric column), so that a test for trend means
- * something; categories as written (an arm, a combination) are not.
+ * something; categories as written (an arm, a combination) are not. {@code valueLabels} are the
+ * cohort's labels of a categorical column's values (value → label; empty: none), for display.
  */
 public record Stratification(String stratifier, List<String> labels, int[] codes,
-        Map<String, Double> cutoffs, boolean ordered) {
+        Map<String, Double> cutoffs, boolean ordered, Map<String, String> valueLabels) {
 
     public Stratification {
         labels = List.copyOf(labels);
         codes = codes.clone();
         cutoffs = Map.copyOf(cutoffs);
+        valueLabels = Map.copyOf(valueLabels);
+    }
+
+    /** A stratification whose groups have no value labels. */
+    public Stratification(String stratifier, List<String> labels, int[] codes,
+            Map<String, Double> cutoffs, boolean ordered) {
+        this(stratifier, labels, codes, cutoffs, ordered, Map.of());
     }
 
     @Override
@@ -31,7 +39,7 @@ public record Stratification(String stratifier, List<String> labels, int[] codes
 
     /** Each label's display name, in label order ({@link GroupNames}). */
     public List<String> displayNames() {
-        return labels.stream().map(l -> GroupNames.of(stratifier, l, cutoffs, Map.of()))
+        return labels.stream().map(l -> GroupNames.of(stratifier, l, cutoffs, valueLabels))
                 .toList();
     }
 

@@ -209,7 +209,8 @@ public final class Stratifiers {
             codes[p] = values.get(p) == null ? -1 : index.get(values.get(p));
         }
         // numbers are in numeric order; text as written is a category
-        return new Stratification(name, labels, codes, Map.of(), cohort.isNumeric(name));
+        return new Stratification(name, labels, codes, Map.of(), cohort.isNumeric(name),
+                cohort.valueLabels(name));
     }
 
     /** Numeric order if every value is a number, else text order (the format's rule). */

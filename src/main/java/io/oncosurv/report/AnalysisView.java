@@ -46,7 +46,8 @@ public record AnalysisView(String title, String endpointLabel, String byLabel, S
         String by = result.request().by();
         for (SurvivalResult.Group g : result.groups()) {
             names.put(g.label(), by == null ? g.label()
-                    : GroupNames.of(by, g.label(), result.byCutoffs(), Map.of()));
+                    : GroupNames.of(by, g.label(), result.byCutoffs(),
+                            result.byValueLabels()));
         }
         return names;
     }

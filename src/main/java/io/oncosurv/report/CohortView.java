@@ -13,11 +13,18 @@ import java.util.List;
  * The cohort page: what was uploaded, each endpoint with its follow-up, completeness, warnings
  * and, apart, notes ({@link CohortWarning.Kind#isNote}: nothing wrong): as stored (row, column,
  * message with values) for a reader who may see patient rows, else
- * {@link CohortWarning summarised} ({@code warningsRedacted}: the row column holds a count).
+ * {@link CohortWarning summarised} ({@code warningsRedacted}: the row column holds a count);
+ * and the labels of its columns' values given with this version (not patient-level: shown to
+ * every reader).
  */
 public record CohortView(String id, String name, int version, String sha256, String uploadedAt,
         int patients, List<EndpointRow> endpoints, List<ColumnRow> columns,
-        List<WarningRow> warnings, boolean warningsRedacted, List<WarningRow> notes) {
+        List<WarningRow> warnings, boolean warningsRedacted, List<WarningRow> notes,
+        List<ValueLabelRow> valueLabels) {
+
+    /** A value label: the column, its value as in the file, and the name shown for it. */
+    public record ValueLabelRow(String column, String value, String label) {
+    }
 
     /** An endpoint: name, label, where its times come from, n, events, median follow-up. */
     public record EndpointRow(String name, String label, String source, int usable, int events,
@@ -40,6 +47,7 @@ public record CohortView(String id, String name, int version, String sha256, Str
         columns = List.copyOf(columns);
         warnings = List.copyOf(warnings);
         notes = List.copyOf(notes);
+        valueLabels = List.copyOf(valueLabels);
     }
 
     /** @param rowsVisible whether the reader may see patient rows (and so warnings' values) */
@@ -64,7 +72,15 @@ public record CohortView(String id, String name, int version, String sha256, Str
         }
         return new CohortView(cohort.id(), cohort.name(), cohort.version(), cohort.sha256(),
                 UPLOADED.format(cohort.uploadedAt()), cohort.patients(), endpoints, columns,
-                shown(warningsOnly, rowsVisible), !rowsVisible, shown(notes, rowsVisible));
+                shown(warningsOnly, rowsVisible), !rowsVisible, shown(notes, rowsVisible),
+                valueLabels(cohort));
+    }
+
+    private static List<ValueLabelRow> valueLabels(StoredCohort cohort) {
+        List<ValueLabelRow> out = new ArrayList<>();
+        cohort.valueLabels().forEach((column, values) -> values.forEach((value, label) ->
+                out.add(new ValueLabelRow(column, value, label))));
+        return out;
     }
 
     private static List<WarningRow> shown(List<Problem> stored, boolean rowsVisible) {

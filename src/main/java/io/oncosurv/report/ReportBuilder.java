@@ -13,6 +13,7 @@ import io.oncosurv.chart.KaplanMeierOptions;
 import io.oncosurv.chart.PngEncoder;
 import io.oncosurv.chart.SvgEncoder;
 import io.oncosurv.cohort.Cohort;
+import io.oncosurv.cohort.ValueLabels;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -114,7 +115,9 @@ public final class ReportBuilder {
         for (int i = 0; i < requests.size(); i++) {
             SurvivalRequest r = requests.get(i);
             try {
-                results.add(cache.get(cohortSha256, r.cacheKey(),
+                // the labels name groups in a result: same bytes, other labels, other result
+                results.add(cache.get(cohortSha256 + "|" + ValueLabels.format(
+                        cohort.valueLabels()), r.cacheKey(),
                         () -> SurvivalAnalysis.run(cohort, r, source)));
             } catch (AnalysisException | IllegalArgumentException e) {
                 throw new ReportBuildException(names.get(i) + ": " + e.getMessage());

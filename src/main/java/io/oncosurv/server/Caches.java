@@ -38,7 +38,10 @@ final class Caches {
         };
     }
 
-    /** A stored cohort, parsed once and remembered; empty when no cohort has that id. */
+    /**
+     * A stored cohort with its value labels, parsed once and remembered; empty when no cohort
+     * has that id.
+     */
     Optional<Cohort> cohort(CohortStore store, String id) {
         Cohort cached = cohorts.get(id);
         if (cached != null) {
@@ -46,7 +49,8 @@ final class Caches {
         }
         return store.content(id).map(bytes -> {
             try {
-                Cohort cohort = CohortReader.read(bytes, (char) 0);
+                Cohort cohort = CohortReader.read(bytes, (char) 0)
+                        .withValueLabels(store.valueLabels(id));
                 cohorts.put(id, cohort);
                 return cohort;
             } catch (CohortRejectedException e) {

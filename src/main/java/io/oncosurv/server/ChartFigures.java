@@ -15,6 +15,7 @@ import io.oncosurv.report.Labels;
 import io.oncosurv.report.SubsetText;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.jfree.chart.JFreeChart;
 
 /** Figures as bytes of a format, and as the data: URIs a PDF report embeds. */
@@ -79,15 +80,11 @@ final class ChartFigures implements Figures {
     }
 
     @Override
-    public String forestDataUri(List<PanelEntry> entries, String endpoint) {
-        return forestDataUri(entries, endpoint, List.of());
-    }
-
-    @Override
     public String forestDataUri(List<PanelEntry> entries, String endpoint,
-            List<String> subsets) {
+            List<String> subsets, Map<String, Map<String, String>> groupNames) {
         ForestPlotFigure figure = ForestPlotFigure.of(ofEndpoint(entries, endpoint),
                 subsetTitled(ForestOptions.defaults().withStratifierNames(Labels.stratifiers())
+                        .withLevelNames(groupNames)
                         .withEndpointName(Labels.endpoint(endpoint)), subsets));
         return png(figure.chart(), figure.suggestedSize(REPORT_DPI));
     }

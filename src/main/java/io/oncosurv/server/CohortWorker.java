@@ -1,8 +1,11 @@
 package io.oncosurv.server;
 
+import io.oncosurv.analysis.AnalysisException;
+import io.oncosurv.analysis.ValueLabelCheck;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.cohort.CohortReader;
 import io.oncosurv.cohort.CohortRejectedException;
+import io.oncosurv.cohort.ValueLabels;
 import io.oncosurv.store.AuditLog;
 import io.oncosurv.store.CohortStore;
 import io.vertx.core.Future;
@@ -52,6 +55,16 @@ final class CohortWorker extends VerticleBase {
                     ? " (" + e.problemCount() + " problems; the first " + e.problems().size()
                     + " are listed)" : "");
             message.fail(status, new ApiError(status, summary, e.problems()).body().encode());
+            return;
+        }
+        try { // checked before anything is stored: a refusal keeps nothing
+            cohort = cohort.withValueLabels(ValueLabelCheck.check(cohort,
+                    ValueLabels.parse(upload.labels())));
+        } catch (IllegalArgumentException e) {
+            new ApiError(400, e.getMessage()).failing(message);
+            return;
+        } catch (AnalysisException e) {
+            new ApiError(422, e.getMessage()).failing(message);
             return;
         }
         if (!store.hasRoomFor(upload.content().length)) {

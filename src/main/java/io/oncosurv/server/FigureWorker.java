@@ -5,12 +5,14 @@ import io.oncosurv.analysis.StratifierSource;
 import io.oncosurv.analysis.SurvivalAnalysis;
 import io.oncosurv.analysis.SurvivalRequest;
 import io.oncosurv.analysis.PanelAnalysis;
+import io.oncosurv.analysis.PanelEntry;
 import io.oncosurv.chart.FigureSize;
 import io.oncosurv.chart.ForestOptions;
 import io.oncosurv.chart.ForestPlotFigure;
 import io.oncosurv.chart.KaplanMeierFigure;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.report.Labels;
+import io.oncosurv.report.PanelGroupNames;
 import io.oncosurv.store.CohortStore;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -122,17 +124,20 @@ final class FigureWorker extends VerticleBase {
         }
         FigureParameters.Figure figure = FigureParameters.parse(params,
                 Labels.endpoint(endpoint));
-        ForestOptions options = ForestOptions.defaults()
-                .withStratifierNames(Labels.stratifiers()).withSmallCells(figure.smallCells())
-                .withEndpointName(Labels.endpoint(endpoint));
         List<String> subsets = PanelParameters.subsets(params);
+        List<PanelEntry> entries = PanelAnalysis.run(cohort, endpoints, source, subsets);
+        ForestOptions options = ForestOptions.defaults()
+                .withStratifierNames(Labels.stratifiers())
+                .withLevelNames(PanelGroupNames.of(entries, source))
+                .withSmallCells(figure.smallCells())
+                .withEndpointName(Labels.endpoint(endpoint));
         if (params.get("title") != null && !params.get("title").isBlank()) {
             options = options.withTitle(params.get("title").strip());
         } else {
             options = ChartFigures.subsetTitled(options, subsets);
         }
-        ForestPlotFigure plot = ForestPlotFigure.of(ChartFigures.ofEndpoint(
-                PanelAnalysis.run(cohort, endpoints, source, subsets), endpoint), options);
+        ForestPlotFigure plot = ForestPlotFigure.of(ChartFigures.ofEndpoint(entries, endpoint),
+                options);
         FigureSize size = params.get("height") != null ? figure.size() : new FigureSize(
                 params.get("width") != null ? figure.size().widthInches() : plot
                         .suggestedSize(figure.size().dpi()).widthInches(),

@@ -3,14 +3,18 @@ package io.oncosurv.server;
 import io.oncosurv.analysis.PanelEntry;
 import io.oncosurv.analysis.SurvivalResult;
 import java.util.List;
+import java.util.Map;
 
 /** The figures a PDF report embeds, as data: URIs (PNG). */
 interface Figures {
 
     String kaplanMeierDataUri(SurvivalResult result, String endpointLabel);
 
-    String forestDataUri(List<PanelEntry> entries, String endpoint);
-
-    /** The forest plot of a subset's panel, titled with the subset ({@code subsets} none: all). */
-    String forestDataUri(List<PanelEntry> entries, String endpoint, List<String> subsets);
+    /**
+     * The panel's forest plot of one endpoint, titled with the subset ({@code subsets} empty:
+     * all patients), each stratifier's groups by their display names ({@code groupNames}: label
+     * → name per stratifier).
+     */
+    String forestDataUri(List<PanelEntry> entries, String endpoint, List<String> subsets,
+            Map<String, Map<String, String>> groupNames);
 }

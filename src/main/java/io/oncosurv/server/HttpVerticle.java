@@ -143,17 +143,24 @@ final class HttpVerticle extends VerticleBase {
         String type = mediaType(ctx.request().getHeader("Content-Type"));
         UploadBody.Received received = UploadBody.received(ctx);
         Principal who = ctx.get(Access.PRINCIPAL);
+        String labels = ctx.request().getParam("labels");
         return switch (type) {
-            case "text/csv" -> new Messages.Upload(name, bytes(received.body()), ',', who);
+            case "text/csv" -> new Messages.Upload(name, bytes(received.body()), ',', who,
+                    labels);
             case "text/tab-separated-values" -> new Messages.Upload(name,
-                    bytes(received.body()), '\t', who);
+                    bytes(received.body()), '\t', who, labels);
             case "multipart/form-data" -> {
                 UploadBody.FilePart file = UploadForm.theFile(received);
                 String fileName = file.fileName() == null ? ""
                         : file.fileName().toLowerCase(Locale.ROOT);
                 char delimiter = fileName.endsWith(".tsv") || fileName.endsWith(".tab") ? '\t'
                         : 0;
-                yield new Messages.Upload(name, bytes(file.bytes()), delimiter, who);
+                if (labels != null && received.labelsField() != null) {
+                    throw new ApiError(400, "The labels are given twice, in the query and in "
+                            + "the form's 'labels' field; give them once.");
+                }
+                yield new Messages.Upload(name, bytes(file.bytes()), delimiter, who,
+                        labels != null ? labels : received.labelsField());
             }
             default -> throw new ApiError(415, "Send the cohort as text/csv, "
                     + "text/tab-separated-values, or multipart/form-data with a 'file' field; "

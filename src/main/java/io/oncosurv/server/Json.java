@@ -41,7 +41,19 @@ final class Json {
                 .put("patients", c.patients()).put("endpoints", new JsonArray(c.endpoints()))
                 .put("columns", new JsonArray(c.columns())).put("warnings", warnings)
                 .put("warning_count", counts.warnings()).put("note_count", counts.notes())
-                .put("uploaded_at", c.uploadedAt().toString());
+                .put("uploaded_at", c.uploadedAt().toString())
+                .put("value_labels", valueLabels(c)); // not patient-level: every reader
+    }
+
+    /** {"sex": {"1": "male", "2": "female"}}, in the order given; {} without labels. */
+    static JsonObject valueLabels(StoredCohort c) {
+        JsonObject out = new JsonObject();
+        c.valueLabels().forEach((column, values) -> {
+            JsonObject labels = new JsonObject();
+            values.forEach(labels::put);
+            out.put(column, labels);
+        });
+        return out;
     }
 
     /** Whether {@code reader} may see patient rows, and so warnings with their rows and values. */

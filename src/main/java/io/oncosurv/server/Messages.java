@@ -99,8 +99,11 @@ final class Messages {
     record SurvivalQuery(String cohortId, io.oncosurv.analysis.SurvivalRequest request) {
     }
 
-    /** An upload: the name, the bytes, the delimiter (0: tell from the header), and by whom. */
-    record Upload(String name, byte[] content, char delimiter, Principal actor) {
+    /**
+     * An upload: the name, the bytes, the delimiter (0: tell from the header), by whom, and its
+     * value labels as given ({@link io.oncosurv.cohort.ValueLabels}; null: none).
+     */
+    record Upload(String name, byte[] content, char delimiter, Principal actor, String labels) {
     }
 
     /** A deletion of a cohort version, and by whom. */

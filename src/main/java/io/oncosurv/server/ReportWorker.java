@@ -9,8 +9,6 @@ import io.oncosurv.analysis.SurvivalAnalysis;
 import io.oncosurv.analysis.SurvivalRequest;
 import io.oncosurv.analysis.SurvivalResult;
 import io.oncosurv.cohort.Cohort;
-import io.oncosurv.cohort.Stratification;
-import io.oncosurv.cohort.StratifierUnavailableException;
 import io.oncosurv.report.AnalysisForm;
 import io.oncosurv.report.AnalysisView;
 import io.oncosurv.report.CohortListView;
@@ -18,6 +16,7 @@ import io.oncosurv.report.CohortView;
 import io.oncosurv.report.Labels;
 import io.oncosurv.report.Pages;
 import io.oncosurv.report.PanelForm;
+import io.oncosurv.report.PanelGroupNames;
 import io.oncosurv.report.PanelView;
 import io.oncosurv.report.PdfFooter;
 import io.oncosurv.report.PdfReport;
@@ -31,7 +30,6 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
@@ -190,29 +188,14 @@ final class ReportWorker extends VerticleBase {
             return html(200, pages.panel(stored, form, view, null, null));
         }
         String xhtml = pages.panel(stored, form, view, null, figures.forestDataUri(
-                entries, endpoint, subsets));
+                entries, endpoint, subsets, groupNames(entries, source)));
         return new Messages.Rendered(200, PDF, PdfReport.render(xhtml, footer(stored)));
     }
 
     /** The panel's stratifiers' group display names, at their default cut-offs as the panel. */
     private static Map<String, Map<String, String>> groupNames(List<PanelEntry> entries,
             StratifierSource source) {
-        Map<String, Map<String, String>> out = new HashMap<>();
-        for (PanelEntry e : entries) {
-            if (e.status().equals("ok") && !out.containsKey(e.stratifier())) {
-                try {
-                    Stratification s = source.stratify(e.stratifier(), Map.of());
-                    Map<String, String> names = new HashMap<>();
-                    for (int i = 0; i < s.labels().size(); i++) {
-                        names.put(s.labels().get(i), s.displayNames().get(i));
-                    }
-                    out.put(e.stratifier(), names);
-                } catch (StratifierUnavailableException ex) {
-                    // computed just now, so available; the labels then stand as they are
-                }
-            }
-        }
-        return out;
+        return PanelGroupNames.of(entries, source);
     }
 
     private void table(Message<Messages.TableQuery> message) {

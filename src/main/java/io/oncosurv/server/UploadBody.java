@@ -36,8 +36,12 @@ final class UploadBody {
     record FilePart(String field, String fileName, Buffer bytes, boolean complete) {
     }
 
-    /** What arrived: the body; for a multipart form, its file parts and text field names. */
-    record Received(Buffer body, List<FilePart> files, List<String> textFields) {
+    /**
+     * What arrived: the body; for a multipart form, its file parts, text field names and the
+     * value of its {@code labels} text field (null without one).
+     */
+    record Received(Buffer body, List<FilePart> files, List<String> textFields,
+            String labelsField) {
     }
 
     private final UploadBudget budget;
@@ -206,7 +210,8 @@ final class UploadBody {
             }
             List<String> fields = multipart ? request.formAttributes().names().stream()
                     .sorted().toList() : List.of();
-            ctx.put(KEY, new Received(multipart ? Buffer.buffer() : body, files, fields));
+            String labels = multipart ? request.formAttributes().get("labels") : null;
+            ctx.put(KEY, new Received(multipart ? Buffer.buffer() : body, files, fields, labels));
             body = null;
             parts.clear();
             Deadlines.restart(ctx);

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one shape of a multipart upload: a single part, a file named {@code file}. Anything else
+ * The one shape of a multipart upload: a file named {@code file}, with at most a text field
+ * {@code labels} (the cohort's value labels, as the query's {@code labels}). Anything else
  * is ambiguous (which file is the cohort? was the text field meant as its name?) and is refused
  * with 400 naming what the form has, rather than one part being taken and the rest ignored.
  */
@@ -27,6 +28,9 @@ final class UploadForm {
             }
         }
         for (String field : form.textFields()) {
+            if (field.equals("labels")) {
+                continue; // the cohort's value labels, beside its file
+            }
             others.add("the text field '" + UploadBody.shorten(field) + "'");
         }
         if (files.size() > 1) {

@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,8 +70,9 @@ public final class CohortStore {
     }
 
     /**
-     * Stores a parsed cohort under a name. Bytes identical to the latest version of that name are
-     * not stored again; anything else becomes the next version.
+     * Stores a parsed cohort, with its value labels ({@link Cohort#valueLabels()}), under a
+     * name. Bytes and labels identical to the latest version of that name are not stored again;
+     * anything else becomes the next version.
      */
     public Upload put(String name, byte[] content, Cohort cohort) {
         String sha256 = sha256(content);
@@ -78,7 +80,8 @@ public final class CohortStore {
             c.setAutoCommit(false);
             try {
                 Optional<StoredCohort> latest = latest(c, name);
-                if (latest.isPresent() && latest.get().sha256().equals(sha256)) {
+                if (latest.isPresent() && latest.get().sha256().equals(sha256)
+                        && latest.get().valueLabels().equals(cohort.valueLabels())) {
                     c.rollback();
                     return new Upload(latest.get(), false);
                 }
@@ -87,7 +90,7 @@ public final class CohortStore {
                         version, sha256, cohort.patients(), cohort.endpointNames(),
                         cohort.columns(), cohort.warnings(),
                         // milliseconds: what every database keeps, so the 201 equals a later GET
-                        clock.instant().truncatedTo(ChronoUnit.MILLIS));
+                        clock.instant().truncatedTo(ChronoUnit.MILLIS), cohort.valueLabels());
                 insert(c, stored, content);
                 c.commit();
                 return new Upload(stored, true);
@@ -124,6 +127,7 @@ public final class CohortStore {
                             .add(new Problem(r.getInt(2), r.getString(3), r.getString(4)));
                 }
             }
+            Map<String, Map<String, Map<String, String>>> labels = valueLabels(c, null);
             List<StoredCohort> all = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT id, name, version, sha256, "
                     + "patients, uploaded_at FROM cohort "
@@ -134,7 +138,8 @@ public final class CohortStore {
                     all.add(new StoredCohort(id, r.getString(2), r.getInt(3), r.getString(4),
                             r.getInt(5), endpoints.getOrDefault(id, List.of()),
                             columns.getOrDefault(id, List.of()),
-                            warnings.getOrDefault(id, List.of()), r.getTimestamp(6).toInstant()));
+                            warnings.getOrDefault(id, List.of()), r.getTimestamp(6).toInstant(),
+                            labels.getOrDefault(id, Map.of())));
                 }
             }
             return all;
@@ -247,6 +252,36 @@ public final class CohortStore {
         }
     }
 
+    /** A version's value labels (column → value → label); empty without any or no version. */
+    public Map<String, Map<String, String>> valueLabels(String id) {
+        try (Connection c = database.connection()) {
+            return valueLabels(c, id).getOrDefault(id, Map.of());
+        } catch (SQLException e) {
+            throw new StoreException("could not read the value labels of cohort " + id, e);
+        }
+    }
+
+    /** Cohort id → its labels, for one id or (null) every cohort: one query. */
+    private static Map<String, Map<String, Map<String, String>>> valueLabels(Connection c,
+            String id) throws SQLException {
+        Map<String, Map<String, Map<String, String>>> out = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT cohort_id, column_name, "
+                + "column_value, value_label FROM cohort_value_label"
+                + (id == null ? "" : " WHERE cohort_id = ?") + " ORDER BY cohort_id, position")) {
+            if (id != null) {
+                s.setString(1, id);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.computeIfAbsent(r.getString(1), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(r.getString(2), k -> new LinkedHashMap<>())
+                            .put(r.getString(3), r.getString(4));
+                }
+            }
+        }
+        return out;
+    }
+
     /** The latest version of a name. */
     public Optional<StoredCohort> latest(String name) {
         try (Connection c = database.connection()) {
@@ -302,6 +337,22 @@ public final class CohortStore {
             }
             s.executeBatch();
         }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO cohort_value_label "
+                + "(cohort_id, position, column_name, column_value, value_label) "
+                + "VALUES (?, ?, ?, ?, ?)")) {
+            int position = 0;
+            for (var column : stored.valueLabels().entrySet()) {
+                for (var value : column.getValue().entrySet()) {
+                    s.setString(1, stored.id());
+                    s.setInt(2, position++);
+                    s.setString(3, column.getKey());
+                    s.setString(4, value.getKey());
+                    s.setString(5, value.getValue());
+                    s.addBatch();
+                }
+            }
+            s.executeBatch();
+        }
     }
 
     private static void addNames(PreparedStatement s, String id, String kind, List<String> names)
@@ -334,7 +385,8 @@ public final class CohortStore {
                 String id = r.getString(1);
                 found.add(new StoredCohort(id, r.getString(2), r.getInt(3), r.getString(4),
                         r.getInt(5), names(c, id, "endpoint"), names(c, id, "column"),
-                        warnings(c, id), r.getTimestamp(6).toInstant()));
+                        warnings(c, id), r.getTimestamp(6).toInstant(),
+                        valueLabels(c, id).getOrDefault(id, Map.of())));
             }
         }
         return found;

@@ -313,6 +313,40 @@ class ForestPlotFigureTest {
                 "p as the tables print it, not 0.1");
     }
 
+    @Test
+    @DisplayName("level names given are drawn in place of the labels (high reads NLR ≥ 5), in the "
+            + "'favours' sides too; a sparse level keeps its mark; others stay as they are")
+    void levelNames() {
+        ForestPlotFigure named = ForestPlotFigure.of(PANEL, ForestOptions.defaults()
+                .withLevelNames(java.util.Map.of("nlr", java.util.Map.of("low", "NLR < 5",
+                        "high", "NLR ≥ 5"), "lipi", java.util.Map.of("poor", "LIPI poor"))));
+        List<String> nlr = named.drawing().rows().stream().filter(x -> x.kind() == Kind.LEVEL
+                && x.stratifier().equals("nlr")).map(Row::label).toList();
+        assertEquals(List.of("NLR < 5", "NLR ≥ 5"), nlr);
+        List<String> lipi = named.drawing().rows().stream().filter(x -> x.kind() == Kind.LEVEL
+                && x.stratifier().equals("lipi")).map(Row::label).toList();
+        assertEquals(List.of("good", "intermediate", "LIPI poor"), lipi);
+        List<String> drawn = new ArrayList<>();
+        ChartParts.texts(((CombinedRangeXYPlot) named.chart().getPlot()).getSubplots()
+                .get(ForestChart.LABELS))
+                .forEach(a -> drawn.add(a.getText()));
+        assertTrue(drawn.contains("NLR ≥ 5"), drawn.toString());
+        assertEquals(3, drawn.stream().filter("high"::equals).count(), "cd8, dnlr, shannon: "
+                + drawn);
+
+        PanelEntry two = new PanelEntry("antibiotics", "os", "ok", null, 0.0999, Double.NaN,
+                Double.NaN, List.of(group("no", 1, Double.NaN, Double.NaN, false),
+                        group("yes", 1.6, 0.9, 2.8, true)));
+        ForestPlotFigure one = ForestPlotFigure.of(List.of(two), ForestOptions.defaults()
+                .withLevelNames(java.util.Map.of("antibiotics", java.util.Map.of("no",
+                        "no ABx", "yes", "ABx"))));
+        assertEquals(List.of("\u2190 favours ABx", "favours no ABx \u2192"),
+                List.of(one.drawing().lowerSide(), one.drawing().higherSide()));
+        assertEquals(List.of("no ABx", "ABx " + ForestDrawing.SPARSE_MARK),
+                one.drawing().rows().stream().filter(x -> x.kind() == Kind.LEVEL)
+                        .map(Row::label).toList());
+    }
+
     private static PanelEntry.Group group(String label, double hr, double lower, double upper,
             boolean sparse) {
         return new PanelEntry.Group(label, 10, sparse ? 2 : 8, Double.NaN, Double.NaN,

@@ -139,11 +139,12 @@ class BrowserWritesTest {
                 .toList();
     }
 
-    /** No console error but Chromium's note of the one refusal the test asked for (422). */
+    /** No console error but Chromium's notes of the refusals the test asked for (422). */
     private static void consoleIsClean() {
         List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage).filter(m -> !(m.contains("/upload?name=browser-bad")
+                .map(LogEntry::getMessage).filter(m -> !((m.contains("/upload?name=browser-bad")
+                        || m.contains("/upload?name=browser-labels"))
                         && m.contains("status of 422"))).toList();
         assertEquals(List.of(), errors);
     }
@@ -151,7 +152,8 @@ class BrowserWritesTest {
     @Test
     @Order(1)
     @DisplayName("a statistician uploads a picked file (progress, link, warnings), then drops a "
-            + "bad one and sees its problems by row and column")
+            + "bad one and sees its problems by row and column, and gives value labels (a refused "
+            + "value named; then listed on the cohort page)")
     void statisticianUploads() throws Exception {
         String statistician = new io.vertx.core.json.JsonObject(api("POST", "/api/tokens", TOKEN,
                 "application/json", "{\"role\": \"statistician\", \"name\": \"e2e\"}").body())
@@ -233,6 +235,31 @@ class BrowserWritesTest {
                 + "td").subList(0, 2));
         assertEquals(0, browser.findElements(By.id("new-cohort-link")).size());
         screenshot("12-upload-problems");
+
+        // value labels in the form's field: refused with the value named, then stored
+        Path labelled = Files.writeString(work.resolve("labelled.csv"),
+                "patient_id,os_months,os_event,sex\na,5,1,1\nb,6,0,2\nc,9,1,1\n");
+        name.clear();
+        name.sendKeys("browser-labels");
+        WebElement labels = browser.findElement(By.id("upload-labels"));
+        labels.sendKeys("sex:1=male,3=other");
+        browser.findElement(By.id("upload-file")).sendKeys(labelled.toAbsolutePath().toString());
+        browser.findElement(By.id("upload-submit")).click();
+        waiting().until(d -> d.findElements(By.id("upload-error")).size() == 1
+                && d.findElement(By.id("upload-error")).getText().contains("labels"));
+        assertEquals("Not uploaded (422): labels: sex has no value '3' (its values: 1, 2); label "
+                + "only values that occur in the column.", browser.findElement(
+                        By.id("upload-error")).getText());
+        labels.clear();
+        labels.sendKeys("sex:1=male,2=female");
+        browser.findElement(By.id("upload-submit")).click();
+        waiting().until(d -> d.findElements(By.id("new-cohort-link")).size() == 1);
+        assertEquals("Value labels stored for: sex.", browser.findElement(
+                By.id("upload-labels-stored")).getText());
+        browser.findElement(By.id("new-cohort-link")).click();
+        waiting().until(d -> d.findElements(By.id("value-labels")).size() == 1);
+        assertEquals(List.of("sex", "2", "female"), cells("#value-labels tbody tr:nth-child(2) "
+                + "td"));
         consoleIsClean();
     }
 

@@ -213,4 +213,46 @@ class CohortStoreTest {
             }
         }
     }
+
+    @Test
+    @DisplayName("a store of migration 6 is migrated to 7: its cohorts read back without value "
+            + "labels, and a new version stores them")
+    void migratesToValueLabels() throws Exception {
+        byte[] bytes = FILE.getBytes(StandardCharsets.UTF_8);
+        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("oncosurv");
+        var pool = org.h2.jdbcx.JdbcConnectionPool.create(url, "oncosurv", "");
+        try {
+            org.flywaydb.core.Flyway.configure().dataSource(pool)
+                    .locations("classpath:db/migration")
+                    .javaMigrations(new CohortContentApart())
+                    .target(org.flywaydb.core.api.MigrationVersion.fromVersion("6")).load()
+                    .migrate();
+            try (var c = pool.getConnection()) {
+                try (var s = c.prepareStatement("INSERT INTO cohort (id, name, version, sha256, "
+                        + "patients, uploaded_at) VALUES ('id-1', 'trial', 1, ?, 2, "
+                        + "CURRENT_TIMESTAMP)")) {
+                    s.setString(1, CohortStore.sha256(bytes));
+                    s.executeUpdate();
+                }
+                try (var s = c.prepareStatement("INSERT INTO cohort_content (cohort_id, content) "
+                        + "VALUES ('id-1', ?)")) {
+                    s.setBytes(1, bytes);
+                    s.executeUpdate();
+                }
+            }
+        } finally {
+            pool.dispose();
+        }
+        try (Database db = Database.open(dataDir)) {
+            CohortStore store = new CohortStore(db, Clock.systemUTC());
+            assertEquals(java.util.Map.of(), store.get("id-1").orElseThrow().valueLabels());
+            assertEquals(java.util.Map.of(), store.list().get(0).valueLabels());
+            assertArrayEquals(bytes, store.content("id-1").orElseThrow());
+            var labels = java.util.Map.of("smoker", java.util.Map.of("yes", "current smoker"));
+            var labelled = store.put("trial", bytes, parse(FILE).withValueLabels(labels));
+            assertTrue(labelled.created(), "the same bytes with labels: a new version");
+            assertEquals(2, labelled.cohort().version());
+            assertEquals(labels, store.get(labelled.cohort().id()).orElseThrow().valueLabels());
+        }
+    }
 }

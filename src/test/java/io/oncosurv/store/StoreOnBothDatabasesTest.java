@@ -10,7 +10,9 @@ import io.oncosurv.testsupport.TestPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +64,37 @@ class StoreOnBothDatabasesTest {
             store.verifyAll();
             assertTrue(store.delete(first.cohort().id()));
             assertEquals(1, store.list().size());
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgres"})
+    @DisplayName("value labels: stored with the version in the order given, listed, read back; "
+            + "the same bytes with other labels are a new version, without labels none")
+    void valueLabels(String kind) {
+        byte[] file = "patient_id,os_months,os_event,sex\na,1,1,1\nb,2,0,2\n".getBytes(
+                StandardCharsets.UTF_8);
+        Map<String, Map<String, String>> labels = new LinkedHashMap<>();
+        labels.put("sex", new LinkedHashMap<>(Map.of("2", "female")));
+        labels.get("sex").put("1", "male ; é, \\");
+        on(kind, db -> {
+            CohortStore store = new CohortStore(db, Clock.systemUTC());
+            var labelled = store.put("trial", file, read(file).withValueLabels(labels));
+            var same = store.put("trial", file, read(file).withValueLabels(labels));
+            var unlabelled = store.put("trial", file, read(file));
+            assertTrue(labelled.created());
+            assertFalse(same.created());
+            assertTrue(unlabelled.created());
+            String id = labelled.cohort().id();
+            assertEquals(labels, store.get(id).orElseThrow().valueLabels());
+            assertEquals(List.of("2", "1"), List.copyOf(store.valueLabels(id).get("sex")
+                    .keySet()), "in the order given");
+            assertEquals(labels, store.list().stream().filter(c -> c.id().equals(id))
+                    .findFirst().orElseThrow().valueLabels());
+            assertEquals(Map.of(), store.get(unlabelled.cohort().id()).orElseThrow()
+                    .valueLabels());
+            assertTrue(store.delete(id));
+            assertEquals(Map.of(), store.valueLabels(id), "deleted with the version");
         });
     }
 

@@ -1,10 +1,13 @@
 package io.oncosurv.report.cli;
 
+import io.oncosurv.analysis.AnalysisException;
 import io.oncosurv.analysis.StratifierSource;
+import io.oncosurv.analysis.ValueLabelCheck;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.cohort.CohortReader;
 import io.oncosurv.cohort.CohortRejectedException;
 import io.oncosurv.cohort.Problem;
+import io.oncosurv.cohort.ValueLabels;
 import io.oncosurv.report.AnalysisCache;
 import io.oncosurv.report.Artefact;
 import io.oncosurv.report.Hashes;
@@ -50,6 +53,10 @@ public final class ReportCommand implements Callable<Integer> {
             + "(made if missing; files of the same names are replaced).")
     Path out;
 
+    @Option(names = "--labels", description = "The cohort's value labels, as the upload's "
+            + "labels parameter: column:value=label,value=label;column2:value=label.")
+    String labels;
+
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
@@ -79,6 +86,12 @@ public final class ReportCommand implements Callable<Integer> {
             return 2;
         } catch (IOException e) {
             err.println("cannot read " + e.getMessage());
+            return 2;
+        }
+        try { // the server's report of a version with these labels, byte for byte
+            data = data.withValueLabels(ValueLabelCheck.check(data, ValueLabels.parse(labels)));
+        } catch (IllegalArgumentException | AnalysisException e) {
+            err.println("--" + e.getMessage());
             return 2;
         }
         Progress progress = new Progress(err, quiet, System.console() != null,
