@@ -85,6 +85,10 @@ s$site_score <- c(1.5, -2, 7)[s$site + 1]
 s$x_copy <- s$x
 res$cases$strata_constant_within <- model(s, c("site_score", "x"), "efron", "site")
 res$cases$strata_duplicated <- model(s, c("x", "x_copy"), "breslow", "site")
+# the stratifier's own indicators as terms (factor(site) + strata(site)): every coefficient NA
+s$site1 <- as.numeric(s$site == 1)
+s$site2 <- as.numeric(s$site == 2)
+res$cases$strata_confounded <- model(s, c("site1", "site2"), "efron", "site")
 
 writeLines(toJSON(res, digits = NA, auto_unbox = TRUE, null = "null", na = "null",
                   pretty = TRUE), out)

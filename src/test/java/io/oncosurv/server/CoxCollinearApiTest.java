@@ -137,6 +137,46 @@ class CoxCollinearApiTest {
      * @param phTermsAsR whether R's model has our terms (else R's cox.zph rows are per column
      *                   and only the global test compares)
      */
+    @Test
+    @DisplayName("strata: a duplicate as R; a term that is the stratifier is null on 0 df")
+    void stratified() throws Exception {
+        JsonNode r = R.get("strata_duplicated");
+        String id = upload("stratified", r.get("input"), List.of(new String[] {"site", "site"},
+                new String[] {"x", "x"}, new String[] {"x_copy", "x_copy"}));
+        HttpResponse<Buffer> response = cox(id, "endpoint=os&terms=x,x_copy&strata=site"
+                + "&ties=breslow");
+        assertEquals(200, response.statusCode(), response.bodyAsString());
+        compare("strata duplicated", response.bodyAsJsonObject(), r, 1,
+                "x_copy is collinear with x: not estimable (NA in R)", true);
+        // R's site1 + site2 + strata(site) (strata_confounded, same patients): both
+        // coefficients NA, the LR and score tests 0 on 0 df with p 1, no Wald test, C 0.5
+        JsonNode rc = R.get("strata_confounded");
+        HttpResponse<Buffer> confounded = cox(id, "endpoint=os&terms=site&strata=site");
+        assertEquals(200, confounded.statusCode(), confounded.bodyAsString());
+        JsonObject body = confounded.bodyAsJsonObject();
+        assertTrue(rc.get("coef").get(0).isNull() && rc.get("coef").get(1).isNull()
+                && rc.get("wald").isNull());
+        assertEquals(rc.get("concordance").get(0).asDouble(),
+                body.getJsonObject("concordance").getDouble("estimate"));
+        assertEquals(rc.get("concordance").get(1).asDouble(),
+                body.getJsonObject("concordance").getDouble("std_err"));
+        for (int c = 0; c < 2; c++) {
+            JsonObject term = body.getJsonArray("terms").getJsonObject(c);
+            assertEquals(null, term.getValue("coef"));
+            assertEquals(null, term.getValue("hr_lower"));
+            assertEquals("site (" + (c + 1) + ") is constant within every stratum: not "
+                    + "estimable (NA in R)", term.getString("reason"));
+        }
+        for (String[] test : new String[][] {{"lr_test", "lr"}, {"score_test", "score"}}) {
+            JsonNode t = rc.get(test[1]);
+            assertEquals(new JsonObject().put("chisq", t.get(0).asDouble())
+                    .put("df", t.get(1).asInt()).put("p", t.get(2).asDouble()),
+                    body.getJsonObject(test[0]), test[0]);
+        }
+        assertEquals(new JsonObject().put("chisq", null).put("df", null).put("p", null),
+                body.getJsonObject("wald_test"));
+    }
+
     private static void compare(String name, JsonObject body, JsonNode r, int redundant,
             String reason, boolean phTermsAsR) {
         Approx check = new Approx(name);
