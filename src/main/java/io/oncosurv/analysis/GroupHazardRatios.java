@@ -36,7 +36,8 @@ final class GroupHazardRatios {
             double se = fit.standardError(k);
             if (Double.isNaN(coef)) {
                 out.add(new HazardRatio(labels.get(k + 1), labels.get(0), Double.NaN,
-                        Double.NaN, Double.NaN, Double.NaN, confLevel, reason(fit, k, labels, stratum != null)));
+                        Double.NaN, Double.NaN, Double.NaN, confLevel,
+                        reason(fit, k, labels, stratum != null)));
                 continue;
             }
             out.add(new HazardRatio(labels.get(k + 1), labels.get(0), Math.exp(coef),

@@ -120,8 +120,9 @@ class CoxCollinearApiTest {
     @DisplayName("a 0/1 column equal to the sum of a factor's two indicators, Efron and Breslow")
     void sumOfIndicators() throws Exception {
         JsonNode efron = R.get("ties_sum_of_dummies_efron");
-        String id = upload("sum-of-indicators", efron.get("input"), List.of(new String[] {"level", "grade"},
-                new String[] {"l12", "grade_12"}, new String[] {"age", "age"}));
+        String id = upload("sum-of-indicators", efron.get("input"),
+                List.of(new String[] {"level", "grade"}, new String[] {"l12", "grade_12"},
+                        new String[] {"age", "age"}));
         String reason = "grade_12 (1) is collinear with grade (1), grade (2) (a linear "
                 + "combination of them): not estimable (NA in R)";
         for (String ties : new String[] {"efron", "breslow"}) {

@@ -96,7 +96,8 @@ class CoxCollinearReferenceTest {
         for (int k = 0; k < p; k++) {
             double coef = fit.coefficient(k);
             double se = fit.standardError(k);
-            close(check, "coef " + k, Approx.number(Approx.element(r.get("coef"), k)), coef, R_NUMBERS);
+            close(check, "coef " + k, Approx.number(Approx.element(r.get("coef"), k)), coef,
+                    R_NUMBERS);
             close(check, "se " + k, Approx.number(Approx.element(r.get("se"), k)), se, R_NUMBERS);
             close(check, "hr lower " + k, Approx.number(Approx.element(r.get("hr_lower"), k)),
                     Math.exp(coef - Z95 * se), R_NUMBERS);
