@@ -102,7 +102,7 @@ public final class CoxAnalysis {
         double[] lp = new double[count];
         for (int c = 0; c < x.length; c++) {
             for (int i = 0; i < count; i++) {
-                lp[i] += fit.coefficient(c) * x[c][i];
+                lp[i] += coefficientInPredictor(fit, c) * x[c][i];
             }
         }
         // no events: no coefficients and no comparable pairs, R's counts 0 and C NA
@@ -114,6 +114,12 @@ public final class CoxAnalysis {
                 strata == null ? 1 : strata.labels().size(), fit, termColumns.toArray(new int[0][]));
         return new CoxAnswer(request, columns, fit, concordance, List.of(zph.terms()),
                 zph.global(), fit.warnings());
+    }
+
+    /** R's linear predictor uses 0 for an NA (redundant) coefficient. */
+    private static double coefficientInPredictor(CoxResult fit, int column) {
+        double coef = fit.coefficient(column);
+        return Double.isNaN(coef) ? 0 : coef;
     }
 
     /**

@@ -34,10 +34,29 @@ final class GroupHazardRatios {
         for (int k = 0; k < indicators.length; k++) {
             double coef = fit.coefficient(k);
             double se = fit.standardError(k);
+            if (Double.isNaN(coef)) {
+                out.add(new HazardRatio(labels.get(k + 1), labels.get(0), Double.NaN,
+                        Double.NaN, Double.NaN, Double.NaN, confLevel,
+                        reason(fit, k, labels, stratum != null)));
+                continue;
+            }
             out.add(new HazardRatio(labels.get(k + 1), labels.get(0), Math.exp(coef),
                     Math.exp(coef - z * se), Math.exp(coef + z * se),
                     2 * StandardNormal.upperTail(Math.abs(coef / se)), confLevel));
         }
         return out;
+    }
+
+    /** Why R's coefficient is NA: no events, or the group indicator is redundant given strata. */
+    private static String reason(CoxResult fit, int column, List<String> labels,
+            boolean stratified) {
+        if (fit.events() == 0) {
+            return "no events";
+        }
+        String strata = stratified ? "the strata" : "the other groups";
+        return fit.redundancy(column).map(r -> r.constant() ? "confounded with " + strata
+                : "collinear with " + (stratified ? "the strata and " : "") + String.join(", ",
+                        r.combinationOf().stream().map(c -> labels.get(c + 1)).toList()))
+                .orElse("NA in R");
     }
 }

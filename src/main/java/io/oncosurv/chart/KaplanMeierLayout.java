@@ -103,8 +103,9 @@ final class KaplanMeierLayout {
         if (options.showHazardRatio() && result.groups().size() == 2
                 && !result.hazardRatios().isEmpty()) {
             HazardRatio hr = result.hazardRatios().get(0);
-            lines.add(ClinicalFormat.hazardRatio(hr.estimate(), hr.lower(), hr.upper(),
-                    hr.confLevel()));
+            lines.add(hr.notEstimable() != null ? "HR " + hr.notEstimableText() // R's NA
+                    : ClinicalFormat.hazardRatio(hr.estimate(), hr.lower(), hr.upper(),
+                            hr.confLevel()));
         }
         return lines;
     }

@@ -136,16 +136,20 @@ public record AnalysisView(String title, String endpointLabel, String byLabel, S
             return null;
         }
         HazardRatio hr = result.hazardRatios().get(0);
-        return "HR " + names.getOrDefault(hr.label(), hr.label()) + " vs "
-                + names.getOrDefault(hr.reference(), hr.reference()) + ": "
-                + Formats.ratioWithLimits(hr.estimate(), hr.lower(), hr.upper()) + ", "
+        String versus = "HR " + names.getOrDefault(hr.label(), hr.label()) + " vs "
+                + names.getOrDefault(hr.reference(), hr.reference()) + ": ";
+        if (hr.notEstimable() != null) { // R's NA: the reason, not "NA"
+            return versus + hr.notEstimableText();
+        }
+        return versus + Formats.ratioWithLimits(hr.estimate(), hr.lower(), hr.upper()) + ", "
                 + Formats.p(hr.p());
     }
 
     private static String hazardRatio(List<HazardRatio> all, String label) {
         for (HazardRatio hr : all) {
             if (hr.label().equals(label)) {
-                return Formats.ratioWithLimits(hr.estimate(), hr.lower(), hr.upper());
+                return hr.notEstimable() != null ? hr.notEstimableText()
+                        : Formats.ratioWithLimits(hr.estimate(), hr.lower(), hr.upper());
             }
         }
         return Formats.NONE;

@@ -21,7 +21,8 @@ final class CoxJson {
         JsonArray terms = new JsonArray();
         for (int c = 0; c < answer.columns().size(); c++) {
             double coef = fit.coefficient(c);
-            // no coefficient (NA in R, e.g. no events): no standard error or interval either
+            // no coefficient (NA in R: no events, a redundant column): no standard error or
+            // interval either, and the reason says why
             double se = Double.isNaN(coef) ? Double.NaN : fit.standardError(c);
             double z = coef / se;
             terms.add(new JsonObject().put("term", answer.columns().get(c).term())
@@ -29,7 +30,8 @@ final class CoxJson {
                     .put("hr", number(Math.exp(coef))).put("se", number(se))
                     .put("hr_lower", number(Math.exp(coef - Z95 * se)))
                     .put("hr_upper", number(Math.exp(coef + Z95 * se)))
-                    .put("p", number(2 * NORMAL.cumulativeProbability(-Math.abs(z)))));
+                    .put("p", number(2 * NORMAL.cumulativeProbability(-Math.abs(z))))
+                    .put("reason", answer.reason(c)));
         }
         JsonArray phTerms = new JsonArray();
         for (int t = 0; t < answer.phTerms().size(); t++) {

@@ -36,6 +36,10 @@ final class CoxParameters {
         for (String t : params.get("terms") == null ? new String[0]
                 : params.get("terms").split(",")) {
             if (!t.isBlank()) {
+                if (terms.contains(t.strip())) { // R's formula keeps one: ~ x + x is ~ x
+                    throw new ApiError(400, "The term '" + t.strip() + "' is given more than "
+                            + "once in 'terms'.");
+                }
                 terms.add(t.strip());
             }
         }

@@ -12,7 +12,8 @@ import io.vertx.core.json.JsonObject;
 /**
  * The fields of a survival answer beyond the contract's first version, each small:
  * {@code rmst_comparisons}, {@code tests}, {@code maxcombo}, {@code trend} and
- * {@code hazard_ratios} (empty unless asked for with {@code tests=hr} or {@code all}). NaN is null.
+ * {@code hazard_ratios} (empty unless asked for with {@code tests=hr} or {@code all}). NaN is null;
+ * an HR R answers NA for has its {@code reason} (else null).
  */
 final class SurvivalTestsJson {
 
@@ -25,7 +26,8 @@ final class SurvivalTestsJson {
             out.add(new JsonObject().put("label", hr.label()).put("reference", hr.reference())
                     .put("hr", number(hr.estimate())).put("lower", number(hr.lower()))
                     .put("upper", number(hr.upper())).put("p", number(hr.p()))
-                    .put("conf_level", hr.confLevel()));
+                    .put("conf_level", hr.confLevel())
+                    .put("reason", hr.notEstimable())); // why R's coef is NA, else null
         }
         return out;
     }

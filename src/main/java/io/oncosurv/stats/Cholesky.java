@@ -1,6 +1,5 @@
 package io.oncosurv.stats;
 
-import java.util.Arrays;
 
 /**
  * The LDLᵀ Cholesky decomposition of a symmetric positive semi-definite matrix as R survival's
@@ -23,7 +22,7 @@ final class Cholesky {
         for (int i = 0; i < n; i++) {
             largest = Math.max(largest, ld[i][i]);
         }
-        double eps = largest * tolerance;
+        double eps = largest == 0 ? tolerance : largest * tolerance; // none positive: as R
         for (int i = 0; i < n; i++) {
             double pivot = ld[i][i];
             if (!Double.isFinite(pivot) || pivot < eps) {
@@ -62,24 +61,54 @@ final class Cholesky {
         return y;
     }
 
-    /** The (generalised) inverse: rows and columns of zero pivots are 0. */
+    /** Whether column i kept its pivot (false: redundant, left out as R leaves it out). */
+    boolean pivotal(int i) {
+        return ld[i][i] != 0;
+    }
+
+    /**
+     * The (generalised) inverse, computed as R's {@code chinv2} does (so that its rounding is
+     * R's): rows and columns of zero pivots are 0.
+     */
     double[][] inverse() {
-        double[][] inv = new double[n][n];
-        double[] unit = new double[n];
-        for (int c = 0; c < n; c++) {
-            Arrays.fill(unit, 0);
-            unit[c] = 1;
-            double[] column = solve(unit);
-            for (int r = 0; r < n; r++) {
-                inv[r][c] = column[r];
+        double[][] m = new double[n][];
+        for (int i = 0; i < n; i++) {
+            m[i] = ld[i].clone();
+        }
+        for (int i = 0; i < n; i++) { // invert L (unit diagonal) and D in the lower triangle
+            if (m[i][i] > 0) {
+                m[i][i] = 1 / m[i][i];
+                for (int j = i + 1; j < n; j++) {
+                    m[j][i] = -m[j][i];
+                    for (int k = 0; k < i; k++) {
+                        m[j][k] += m[j][i] * m[i][k];
+                    }
+                }
             }
         }
-        for (int i = 0; i < n; i++) {
-            if (ld[i][i] == 0) {
-                Arrays.fill(inv[i], 0);
-                for (int r = 0; r < n; r++) {
-                    inv[r][i] = 0;
+        for (int i = 0; i < n; i++) { // L⁻ᵀ D⁻¹ L⁻¹ into the upper triangle
+            if (m[i][i] == 0) {
+                for (int j = 0; j < i; j++) {
+                    m[j][i] = 0;
                 }
+                for (int j = i; j < n; j++) {
+                    m[i][j] = 0;
+                }
+            } else {
+                for (int j = i + 1; j < n; j++) {
+                    double temp = m[j][i] * m[j][j];
+                    m[i][j] = temp;
+                    for (int k = i; k < j; k++) {
+                        m[i][k] += temp * m[j][k];
+                    }
+                }
+            }
+        }
+        double[][] inv = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                inv[i][j] = m[i][j];
+                inv[j][i] = m[i][j];
             }
         }
         return inv;

@@ -19,12 +19,23 @@ public final class CoxModel {
     private static final double EPS = 1e-9;
     private static final double CHOLESKY_TOLERANCE = Math.pow(RDefaults.MACHINE_EPSILON, 0.75);
     private static final double INFINITE_TOLERANCE = Math.sqrt(EPS);
+    /** Below this share of the largest, a combination weight is rounding of an exact 0. */
+    private static final double COMBINATION_ROUNDING = 1e-8;
 
     /** The reason a model without events has no coefficients (R answers NA silently). */
     public static final String NO_EVENTS = "No events in the data: the coefficients cannot be "
             + "estimated (NA in R)";
 
     private CoxModel() {
+    }
+
+    /**
+     * A test on df degrees of freedom; on 0 df (every column redundant) R's
+     * {@code pchisq(x, 0, lower.tail = FALSE)}: 1 at 0, else 0.
+     */
+    private static ChiSquareTest testOnDf(double statistic, int df) {
+        return df > 0 ? ChiSquareTest.of(statistic, df)
+                : new ChiSquareTest(statistic, 0, statistic > 0 ? 0 : 1);
     }
 
     /**
@@ -253,7 +264,7 @@ public final class CoxModel {
                     variance[i][j] *= data.scale[i] * data.scale[j];
                 }
             }
-            // R's check for a coefficient that may be infinite (coxph.fit)
+            // R's check for a coefficient that may be infinite (coxph.fit), redundant ones at 0
             for (int i = 0; i < p; i++) {
                 double inf = 0;
                 for (int j = 0; j < p; j++) {
@@ -265,18 +276,93 @@ public final class CoxModel {
                             + "; coefficient may be infinite.");
                 }
             }
-            double wald = quadraticForm(coef, variance);
+            // coxph.fit: a converged fit's zero-variance columns are redundant, NA; a fit that ran
+            // out of iterations keeps them at 0 (R's flag 1000)
+            List<CoxResult.Redundant> redundant = new ArrayList<>();
+            boolean[] kept = new boolean[p];
+            int df = 0;
+            for (int i = 0; i < p; i++) {
+                kept[i] = !converged || variance[i][i] != 0;
+                if (kept[i]) {
+                    df++;
+                } else {
+                    coef[i] = Double.NaN;
+                    redundant.add(new CoxResult.Redundant(i, combinationOf(i, chol)));
+                }
+            }
+            ChiSquareTest wald = df == 0 ? ChiSquareTest.notAvailable()
+                    : testOnDf(quadraticForm(coef, variance, kept), df);
             return new CoxResult(ties, n, events, coef, variance, loglikNull, finalLoglik,
-                    iterations, ChiSquareTest.of(2 * (finalLoglik - loglikNull), p),
-                    ChiSquareTest.of(wald, p), ChiSquareTest.of(scoreTest, p), warnings);
+                    iterations, testOnDf(2 * (finalLoglik - loglikNull), df),
+                    wald, testOnDf(scoreTest, df), warnings, redundant);
         }
 
-        /** β'V⁻¹β, as R's coxph.wtest. */
-        private double quadraticForm(double[] coef, double[][] variance) {
-            double[] solved = new Cholesky(variance, CHOLESKY_TOLERANCE).solve(coef);
+        /**
+         * The earlier (pivotal) columns a redundant column is a combination of, from the final
+         * information I (working scale): w solving I_kk w = I_kj over the kept columns, its
+         * components above rounding; none when the column is constant (within strata).
+         */
+        private List<Integer> combinationOf(int column, Cholesky chol) {
+            if (constantWithinStrata(data.covar[column])) {
+                return List.of();
+            }
+            double[] b = new double[p];
+            for (int k = 0; k < p; k++) {
+                b[k] = imat[k][column];
+            }
+            double[] w = chol.solve(b);
+            double largest = 0;
+            for (int k = 0; k < p; k++) {
+                if (chol.pivotal(k)) {
+                    largest = Math.max(largest, Math.abs(w[k]));
+                }
+            }
+            List<Integer> with = new ArrayList<>();
+            for (int k = 0; k < p; k++) {
+                if (chol.pivotal(k) && Math.abs(w[k]) > COMBINATION_ROUNDING * largest) {
+                    with.add(k);
+                }
+            }
+            return with;
+        }
+
+        private boolean constantWithinStrata(double[] column) {
+            for (int i = 0; i + 1 < column.length; i++) {
+                if (!data.lastOfStratum[i] && column[i] != column[i + 1]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** β'V⁻¹β over the kept columns, as R's coxph.wtest (b²/v for a single one). */
+        private double quadraticForm(double[] coef, double[][] variance, boolean[] kept) {
+            int m = 0;
+            for (boolean k : kept) {
+                m += k ? 1 : 0;
+            }
+            int[] index = new int[m];
+            for (int i = 0, a = 0; i < p; i++) {
+                if (kept[i]) {
+                    index[a++] = i;
+                }
+            }
+            if (m == 1) {
+                double b = coef[index[0]];
+                return b * b / variance[index[0]][index[0]];
+            }
+            double[][] sub = new double[m][m];
+            double[] b = new double[m];
+            for (int a = 0; a < m; a++) {
+                b[a] = coef[index[a]];
+                for (int c = 0; c < m; c++) {
+                    sub[a][c] = variance[index[a]][index[c]];
+                }
+            }
+            double[] solved = new Cholesky(sub, CHOLESKY_TOLERANCE).solve(b);
             double total = 0;
-            for (int i = 0; i < p; i++) {
-                total += coef[i] * solved[i];
+            for (int a = 0; a < m; a++) {
+                total += b[a] * solved[a];
             }
             return total;
         }

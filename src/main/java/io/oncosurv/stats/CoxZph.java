@@ -1,6 +1,8 @@
 package io.oncosurv.stats;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
@@ -39,13 +41,23 @@ public final class CoxZph {
      */
     public static Result test(double[] time, boolean[] event, double[][] covariates,
             int[] stratum, int strata, CoxResult fit, int[][] termColumns) {
-        int n = time.length;
-        int p = covariates.length;
-        if (fit.events() == 0) { // no coefficients; R's cox.zph stops with an error
+        // R's cox.zph leaves out NA (redundant) coefficients' columns, and a term with no column
+        // left; with none left, or no events, it stops with an error: not available
+        int[] keptIndex = new int[covariates.length];
+        int p = 0;
+        for (int k = 0; k < covariates.length; k++) {
+            keptIndex[k] = Double.isNaN(fit.coefficient(k)) ? -1 : p++;
+        }
+        if (fit.events() == 0 || p == 0) {
             ChiSquareTest[] none = new ChiSquareTest[termColumns.length];
             Arrays.fill(none, ChiSquareTest.notAvailable());
             return new Result(none, ChiSquareTest.notAvailable());
         }
+        if (p < covariates.length) {
+            return reduced(time, event, covariates, stratum, strata, fit, termColumns,
+                    keptIndex, p);
+        }
+        int n = time.length;
         double[] t = NearTies.resolve(time);
         double[] g = kmTransform(t, event);
         double[] eta = new double[n];
@@ -88,6 +100,40 @@ public final class CoxZph {
             all[k] = k;
         }
         return new Result(tests, test(scoreStatistic(u, imat, all, p), p));
+    }
+
+    /** The test on the kept columns only; terms without any are not available. */
+    private static Result reduced(double[] time, boolean[] event, double[][] covariates,
+            int[] stratum, int strata, CoxResult fit, int[][] termColumns, int[] keptIndex,
+            int kept) {
+        double[][] x = new double[kept][];
+        double[] coef = new double[kept];
+        for (int k = 0; k < covariates.length; k++) {
+            if (keptIndex[k] >= 0) {
+                x[keptIndex[k]] = covariates[k];
+                coef[keptIndex[k]] = fit.coefficient(k);
+            }
+        }
+        List<int[]> terms = new ArrayList<>();
+        List<Integer> termOf = new ArrayList<>();
+        for (int t = 0; t < termColumns.length; t++) {
+            int[] columns = Arrays.stream(termColumns[t]).map(c -> keptIndex[c])
+                    .filter(c -> c >= 0).toArray();
+            if (columns.length > 0) {
+                terms.add(columns);
+                termOf.add(t);
+            }
+        }
+        CoxResult reducedFit = new CoxResult(fit.ties(), fit.patients(), fit.events(), coef,
+                new double[kept][kept], fit.logLikelihoodNull(), fit.logLikelihood(),
+                fit.iterations(), fit.likelihoodRatio(), fit.wald(), fit.score(), List.of());
+        Result r = test(time, event, x, stratum, strata, reducedFit, terms.toArray(new int[0][]));
+        ChiSquareTest[] out = new ChiSquareTest[termColumns.length];
+        Arrays.fill(out, ChiSquareTest.notAvailable());
+        for (int i = 0; i < termOf.size(); i++) {
+            out[termOf.get(i)] = r.terms()[i];
+        }
+        return new Result(out, r.global());
     }
 
     /** A statistic R could not compute (a singular matrix) has no df either. */

@@ -213,7 +213,8 @@ class DegenerateCohortsApiTest {
                 .send().await().bodyAsJsonObject();
         JsonObject nulls = new JsonObject().put("term", "sex").put("level", "2")
                 .putNull("coef").putNull("hr").putNull("se").putNull("hr_lower")
-                .putNull("hr_upper").putNull("p");
+                .putNull("hr_upper").putNull("p")
+                .put("reason", io.oncosurv.stats.CoxModel.NO_EVENTS);
         assertEquals(nulls, body.getJsonArray("terms").getJsonObject(0));
         JsonObject zeroOnNoDf = new JsonObject().put("chisq", 0.0).put("df", 0).put("p", 1.0);
         for (String test : List.of("lr_test", "wald_test", "score_test")) {
