@@ -1,6 +1,7 @@
 package io.oncosurv.cohort;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 import java.util.Map;
 
@@ -100,8 +101,22 @@ public final class GroupNames {
         };
     }
 
-    /** The cut-off as used, in its shortest exact decimal: 5, 145.55, 0.1. */
+    /**
+     * The cut-off as a reader sees it: its shortest decimal at 12 significant digits, so the noise
+     * of binary arithmetic goes (a median of 3.15 and 3.16 is 3.1550000000000002: "3.155") and
+     * nothing a rule means does: a patient value would have to lie within 1e-12 of the cut to
+     * fall on the other side of the name. The cut-off box shows {@link #exact}.
+     */
     public static String number(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        return BigDecimal.valueOf(value).round(new MathContext(12)).stripTrailingZeros()
+                .toPlainString();
+    }
+
+    /** The cut-off as used, in its shortest exact decimal: 5, 145.55, 3.1550000000000002. */
+    public static String exact(double value) {
         if (!Double.isFinite(value)) {
             return Double.toString(value);
         }

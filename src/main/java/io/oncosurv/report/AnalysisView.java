@@ -95,7 +95,7 @@ public record AnalysisView(String title, String endpointLabel, String byLabel, S
                 test(result.logRank()), otherTests(result), twoGroupHazardRatio(result, names),
                 methods, result.excluded(), percent, SubsetText.caption(request.subsets()),
                 SubsetText.fileSuffix(request.subsets()), names,
-                cut == null ? null : GroupNames.number(cut));
+                cut == null ? null : GroupNames.exact(cut));
     }
 
     /** "Log-rank test: χ² = 10.33, df = 1, p = 0.001", or a sentence saying there is none. */

@@ -28,6 +28,20 @@ class GroupNamesTest {
     }
 
     @Test
+    @DisplayName("a cut-off made by arithmetic loses its binary noise in the name (12 significant "
+            + "digits) and keeps every digit in the cut-off box")
+    void binaryNoise() {
+        double median = (3.15 + 3.16) / 2;
+        assertEquals("3.1550000000000002", GroupNames.exact(median));
+        assertEquals("Shannon index < 3.155", GroupNames.of("shannon", "low",
+                Map.of("cutoff", median), Map.of()));
+        assertEquals("NLR ≥ 2.33333333333", GroupNames.of("nlr", "high",
+                Map.of("cutoff", 7.0 / 3), Map.of()));
+        assertEquals("123456.789012", GroupNames.number(123456.789012));
+        assertEquals("1000000000000100", GroupNames.exact(1.0000000000001e15), "no exponent");
+    }
+
+    @Test
     @DisplayName("flags and bands read as sentences; categories stand as written or by the "
             + "cohort's value labels")
     void flagsBandsAndCategories() {
