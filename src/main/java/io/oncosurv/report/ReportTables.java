@@ -77,6 +77,7 @@ final class ReportTables {
                 h.put("lower", hr.lower());
                 h.put("upper", hr.upper());
                 h.put("p", hr.p());
+                h.put("reason", hr.notEstimable()); // why R answers NA, else null
                 hrs.add(h);
             }
             a.put("hazard_ratios", hrs);

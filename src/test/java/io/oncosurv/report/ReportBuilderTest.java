@@ -101,6 +101,7 @@ class ReportBuilderTest {
         hrCheck.close("hr", cox.get("hr"), hr.get("hr").asDouble(), R_NUMBERS);
         hrCheck.close("lower", cox.get("hr_lower"), hr.get("lower").asDouble(), R_NUMBERS);
         hrCheck.assertNone();
+        assertTrue(hr.has("reason") && hr.get("reason").isNull(), "an estimable HR: reason null");
 
         String html = text(artefacts, "report.html");
         assertTrue(html.contains(Hashes.sha256Hex(lungBytes())));
