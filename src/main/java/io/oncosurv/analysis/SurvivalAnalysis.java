@@ -175,7 +175,8 @@ public final class SurvivalAnalysis {
                 : List.of();
         return new SurvivalResult(request, excluded, groups, test, rmstComparisons, weighted,
                 maxCombo, trend, hazardRatios, by == null ? Map.of() : by.cutoffs(), leftOut,
-                by == null ? Map.of() : by.valueLabels());
+                by == null ? Map.of() : by.valueLabels(), SubsetNames.of(source,
+                        request.subsets()));
     }
 
     private static MaxComboResult maxCombo(SurvivalSample sample, List<String> labels)

@@ -20,13 +20,15 @@ import java.util.Map;
  * the stratifier used, defaults included (empty without one), for the methods text; and the
  * tests asked for with {@code all} that do not apply here, each with why (empty when none);
  * and the cohort's labels of the stratifier column's values (value → label, empty: none), which
- * name the groups for a reader (the labels stay the values).
+ * name the groups for a reader (the labels stay the values); and each subset's name for a
+ * reader ({@link SubsetNames}, in the request's order).
  */
 public record SurvivalResult(SurvivalRequest request, int excluded, List<Group> groups,
         LogRankResult logRank, List<RmstComparison> rmstComparisons,
         List<LogRankResult> weightedTests, MaxComboResult maxCombo, TrendTest trend,
         List<HazardRatio> hazardRatios, Map<String, Double> byCutoffs,
-        List<String> testsLeftOut, Map<String, String> byValueLabels) {
+        List<String> testsLeftOut, Map<String, String> byValueLabels,
+        List<String> subsetNames) {
 
     /** One group's results; quantiles are for 0.25, 0.5 and 0.75. */
     public record Group(String label, SurvivalCurve curve, QuantileEstimate[] quantiles,
@@ -41,16 +43,18 @@ public record SurvivalResult(SurvivalRequest request, int excluded, List<Group> 
         byCutoffs = Map.copyOf(byCutoffs);
         testsLeftOut = List.copyOf(testsLeftOut);
         byValueLabels = Map.copyOf(byValueLabels);
+        subsetNames = List.copyOf(subsetNames);
     }
 
-    /** A result whose groups have no value labels. */
+    /** A result whose groups have no value labels, its subsets named as written. */
     public SurvivalResult(SurvivalRequest request, int excluded, List<Group> groups,
             LogRankResult logRank, List<RmstComparison> rmstComparisons,
             List<LogRankResult> weightedTests, MaxComboResult maxCombo, TrendTest trend,
             List<HazardRatio> hazardRatios, Map<String, Double> byCutoffs,
             List<String> testsLeftOut) {
         this(request, excluded, groups, logRank, rmstComparisons, weightedTests, maxCombo,
-                trend, hazardRatios, byCutoffs, testsLeftOut, Map.of());
+                trend, hazardRatios, byCutoffs, testsLeftOut, Map.of(),
+                request.subsets().stream().map(s -> s.replaceFirst(":", " = ")).toList());
     }
 
     /** A result in which every test asked for applied. */

@@ -89,11 +89,11 @@ public record AnalysisView(String title, String endpointLabel, String byLabel, S
             title = Labels.endpoint(request.endpoint()) + ": all patients";
         }
         Double cut = result.byCutoffs().get("cutoff");
-        return new AnalysisView(SubsetText.title(title, request.subsets()),
+        return new AnalysisView(SubsetText.title(title, result.subsetNames()),
                 Labels.endpoint(request.endpoint()), Labels.stratifier(request.by()), query,
                 landmarkHeaders, "RMST to " + Formats.fixed(tau, 1) + " months", rows,
                 test(result.logRank()), otherTests(result), twoGroupHazardRatio(result, names),
-                methods, result.excluded(), percent, SubsetText.caption(request.subsets()),
+                methods, result.excluded(), percent, SubsetText.caption(result.subsetNames()),
                 SubsetText.fileSuffix(request.subsets()), names,
                 cut == null ? null : GroupNames.exact(cut));
     }

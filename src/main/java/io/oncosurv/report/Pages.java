@@ -99,7 +99,7 @@ public final class Pages {
     public String panel(StoredCohort cohort, PanelForm form, PanelView view, String error,
             String figure) {
         Map<String, Object> model = model(view == null ? SubsetText.title("TME panel",
-                form.subsets().stream().filter(s -> !s.isEmpty()).toList()) : view.title(),
+                SubsetText.plain(form.subsets().stream().filter(s -> !s.isEmpty()).toList())) : view.title(),
                 figure != null, true);
         model.put("cohort", cohort);
         model.put("form", form);

@@ -17,7 +17,7 @@ import java.util.Map;
  * and addresses.
  */
 public record PanelView(String endpoint, String endpointLabel, List<Section> sections,
-        List<String> subsets) {
+        List<String> subsets, List<String> subsetNames) {
 
     /** One stratifier. */
     public record Section(String stratifier, String label, boolean computed, String reason,
@@ -32,6 +32,7 @@ public record PanelView(String endpoint, String endpointLabel, List<Section> sec
     public PanelView {
         sections = List.copyOf(sections);
         subsets = List.copyOf(subsets);
+        subsetNames = List.copyOf(subsetNames);
     }
 
     public static PanelView of(String endpoint, List<PanelEntry> entries) {
@@ -40,17 +41,18 @@ public record PanelView(String endpoint, String endpointLabel, List<Section> sec
 
     public static PanelView of(String endpoint, List<PanelEntry> entries,
             Map<String, Map<String, String>> groupNames) {
-        return of(endpoint, entries, groupNames, List.of());
+        return of(endpoint, entries, groupNames, List.of(), List.of());
     }
 
     /** "TME panel, overall survival (subset arm = ICI)": the page's and the PDF's title. */
     public String title() {
-        return SubsetText.title("TME panel, " + endpointLabel.toLowerCase(Locale.ROOT), subsets);
+        return SubsetText.title("TME panel, " + endpointLabel.toLowerCase(Locale.ROOT),
+                subsetNames);
     }
 
     /** "arm = ICI", or null for the whole cohort. */
     public String subset() {
-        return SubsetText.caption(subsets);
+        return SubsetText.caption(subsetNames);
     }
 
     /** "-subset-arm-ICI" for the downloads' names, "" for the whole cohort. */
@@ -67,9 +69,13 @@ public record PanelView(String endpoint, String endpointLabel, List<Section> sec
         return String.join("&", parts);
     }
 
-    /** The panel of {@code endpoint} on the patients of {@code subsets} (none: all). */
+    /**
+     * The panel of {@code endpoint} on the patients of {@code subsets} (none: all), which the
+     * titles call by {@code subsetNames} ({@code SubsetNames}).
+     */
     public static PanelView of(String endpoint, List<PanelEntry> entries,
-            Map<String, Map<String, String>> groupNames, List<String> subsets) {
+            Map<String, Map<String, String>> groupNames, List<String> subsets,
+            List<String> subsetNames) {
         List<Section> sections = new ArrayList<>();
         for (PanelEntry e : entries) {
             if (!e.endpoint().equals(endpoint)) {
@@ -92,6 +98,7 @@ public record PanelView(String endpoint, String endpointLabel, List<Section> sec
                     Double.isNaN(e.trendP()) ? Formats.NONE : Formats.pValue(e.trendP()),
                     levels));
         }
-        return new PanelView(endpoint, Labels.endpoint(endpoint), sections, subsets);
+        return new PanelView(endpoint, Labels.endpoint(endpoint), sections, subsets,
+                subsetNames);
     }
 }

@@ -13,24 +13,30 @@ public final class SubsetText {
     private SubsetText() {
     }
 
-    /** "arm = EGFR-TKI and sex = 2", or null without a subset. */
-    public static String caption(List<String> subsets) {
-        if (subsets.isEmpty()) {
-            return null;
-        }
+    /**
+     * The subsets' names joined, "arm = EGFR-TKI and NLR ≥ 5", or null without a subset; the
+     * names are the analysis's ({@code SurvivalResult.subsetNames}, {@code SubsetNames}), or
+     * {@link #plain} for subsets no analysis has read.
+     */
+    public static String caption(List<String> names) {
+        return names.isEmpty() ? null : String.join(" and ", names);
+    }
+
+    /** A title with its subset: "Overall survival by NLR (subset arm = EGFR-TKI)". */
+    public static String title(String title, List<String> names) {
+        String caption = caption(names);
+        return caption == null ? title : title + " (subset " + caption + ")";
+    }
+
+    /** Subsets as written, "arm:EGFR-TKI" → "arm = EGFR-TKI" (an error page's title). */
+    public static List<String> plain(List<String> subsets) {
         List<String> parts = new ArrayList<>();
         for (String s : subsets) {
             int colon = s.indexOf(':');
             parts.add(colon <= 0 ? s.strip() : s.substring(0, colon).strip() + " = "
                     + s.substring(colon + 1).strip());
         }
-        return String.join(" and ", parts);
-    }
-
-    /** A title with its subset: "Overall survival by NLR (subset arm = EGFR-TKI)". */
-    public static String title(String title, List<String> subsets) {
-        String caption = caption(subsets);
-        return caption == null ? title : title + " (subset " + caption + ")";
+        return parts;
     }
 
     /**

@@ -61,7 +61,7 @@ final class ChartFigures implements Figures {
     static KaplanMeierOptions named(KaplanMeierOptions options, SurvivalResult result,
             boolean titleGiven) {
         KaplanMeierOptions named = options.withGroupNames(AnalysisView.groupNames(result));
-        String subset = SubsetText.caption(result.request().subsets());
+        String subset = SubsetText.caption(result.subsetNames());
         return titleGiven || subset == null ? named : named.withTitle("Subset: " + subset);
     }
 
@@ -69,8 +69,8 @@ final class ChartFigures implements Figures {
      * The forest plot of a subset names it after its usual title, as the panel page does:
      * "Overall survival: hazard ratios by stratifier (subset arm = ICI)".
      */
-    static ForestOptions subsetTitled(ForestOptions options, List<String> subsets) {
-        String subset = SubsetText.caption(subsets);
+    static ForestOptions subsetTitled(ForestOptions options, List<String> subsetNames) {
+        String subset = SubsetText.caption(subsetNames);
         if (subset == null) {
             return options;
         }
@@ -81,11 +81,11 @@ final class ChartFigures implements Figures {
 
     @Override
     public String forestDataUri(List<PanelEntry> entries, String endpoint,
-            List<String> subsets, Map<String, Map<String, String>> groupNames) {
+            List<String> subsetNames, Map<String, Map<String, String>> groupNames) {
         ForestPlotFigure figure = ForestPlotFigure.of(ofEndpoint(entries, endpoint),
                 subsetTitled(ForestOptions.defaults().withStratifierNames(Labels.stratifiers())
                         .withLevelNames(groupNames)
-                        .withEndpointName(Labels.endpoint(endpoint)), subsets));
+                        .withEndpointName(Labels.endpoint(endpoint)), subsetNames));
         return png(figure.chart(), figure.suggestedSize(REPORT_DPI));
     }
 

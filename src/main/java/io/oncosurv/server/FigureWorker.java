@@ -2,6 +2,7 @@ package io.oncosurv.server;
 
 import io.oncosurv.analysis.AnalysisException;
 import io.oncosurv.analysis.StratifierSource;
+import io.oncosurv.analysis.SubsetNames;
 import io.oncosurv.analysis.SurvivalAnalysis;
 import io.oncosurv.analysis.SurvivalRequest;
 import io.oncosurv.analysis.PanelAnalysis;
@@ -134,7 +135,7 @@ final class FigureWorker extends VerticleBase {
         if (params.get("title") != null && !params.get("title").isBlank()) {
             options = options.withTitle(params.get("title").strip());
         } else {
-            options = ChartFigures.subsetTitled(options, subsets);
+            options = ChartFigures.subsetTitled(options, SubsetNames.of(source, subsets));
         }
         ForestPlotFigure plot = ForestPlotFigure.of(ChartFigures.ofEndpoint(entries, endpoint),
                 options);

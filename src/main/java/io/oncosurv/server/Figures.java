@@ -11,10 +11,10 @@ interface Figures {
     String kaplanMeierDataUri(SurvivalResult result, String endpointLabel);
 
     /**
-     * The panel's forest plot of one endpoint, titled with the subset ({@code subsets} empty:
-     * all patients), each stratifier's groups by their display names ({@code groupNames}: label
-     * → name per stratifier).
+     * The panel's forest plot of one endpoint, titled with the subset ({@code subsetNames}, as
+     * {@code SubsetNames} names them; empty: all patients), each stratifier's groups by their
+     * display names ({@code groupNames}: label → name per stratifier).
      */
-    String forestDataUri(List<PanelEntry> entries, String endpoint, List<String> subsets,
+    String forestDataUri(List<PanelEntry> entries, String endpoint, List<String> subsetNames,
             Map<String, Map<String, String>> groupNames);
 }

@@ -5,6 +5,7 @@ import io.oncosurv.analysis.CohortSummary;
 import io.oncosurv.analysis.PanelAnalysis;
 import io.oncosurv.analysis.PanelEntry;
 import io.oncosurv.analysis.StratifierSource;
+import io.oncosurv.analysis.SubsetNames;
 import io.oncosurv.analysis.SurvivalAnalysis;
 import io.oncosurv.analysis.SurvivalRequest;
 import io.oncosurv.analysis.SurvivalResult;
@@ -183,12 +184,14 @@ final class ReportWorker extends VerticleBase {
             return html(422, pages.panel(stored, form, null, "The panel cannot be made: "
                     + e.getMessage() + ".", null));
         }
-        PanelView view = PanelView.of(endpoint, entries, groupNames(entries, source), subsets);
+        List<String> subsetNames = SubsetNames.of(source, subsets);
+        PanelView view = PanelView.of(endpoint, entries, groupNames(entries, source), subsets,
+                subsetNames);
         if (!pdf) {
             return html(200, pages.panel(stored, form, view, null, null));
         }
         String xhtml = pages.panel(stored, form, view, null, figures.forestDataUri(
-                entries, endpoint, subsets, groupNames(entries, source)));
+                entries, endpoint, subsetNames, groupNames(entries, source)));
         return new Messages.Rendered(200, PDF, PdfReport.render(xhtml, footer(stored)));
     }
 

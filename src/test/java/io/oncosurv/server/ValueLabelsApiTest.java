@@ -131,6 +131,34 @@ class ValueLabelsApiTest {
     }
 
     @Test
+    @DisplayName("a subset is named as its groups are: by the cohort's label (sex = female), by "
+            + "its rule (NLR ≥ 5), or as written (arm = ICI), in the page, figures and panel; "
+            + "file names keep the values")
+    void subsetsAreNamed() throws Exception {
+        HttpResponse<Buffer> created = upload(LABELS);
+        assertEquals(201, created.statusCode(), created.bodyAsString());
+        String id = created.bodyAsJsonObject().getString("id");
+        String page = get("/cohorts/" + id + "/analysis?endpoint=os&by=lipi&subset=sex:2"
+                + "&subset=nlr:high").bodyAsString();
+        assertTrue(page.contains("Overall survival by LIPI (subset sex = female and NLR ≥ 5)"),
+                page);
+        assertTrue(page.contains("Subset: only patients with sex = female and NLR ≥ 5."), page);
+        assertTrue(page.contains("-subset-sex-2-nlr-high"), page);
+        List<String> km = SvgTexts.of(get("/api/cohorts/" + id + "/plot.svg?endpoint=os"
+                + "&subset=sex:2&subset=nlr:high").bodyAsString()).stream()
+                .map(t -> t.replace("&lt;", "<").replace("&gt;", ">")).toList();
+        assertTrue(km.contains("Subset: sex = female and NLR ≥ 5"), km.toString());
+        String panel = get("/cohorts/" + id + "/panel?endpoint=os&subset=akkermansia:yes")
+                .bodyAsString();
+        assertTrue(panel.contains("TME panel, overall survival (subset Akkermansia detected)"),
+                panel);
+        List<String> forest = SvgTexts.of(get("/api/cohorts/" + id + "/panel/forest.svg?"
+                + "endpoint=os&subset=arm:ICI").bodyAsString());
+        assertEquals("Overall survival: hazard ratios by stratifier (subset arm = ICI alone)",
+                forest.get(0));
+    }
+
+    @Test
     @DisplayName("a report job names the groups by the labels in its HTML and PDF, the same "
             + "bytes as the CLI's with --labels")
     void reportArtefacts(Vertx vertx) throws Exception {
