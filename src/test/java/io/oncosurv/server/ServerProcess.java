@@ -88,11 +88,15 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess launch(Path data, Path samples, int port, long fileLimitKb,
             java.util.Map<String, String> settings) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // a child's log is read when a test fails: its startup lines stay in, which the tests'
+        // own output leaves out (simplelogger.properties)
+        String logs = "-Dorg.slf4j.simpleLogger.log.io.oncosurv.server.MainVerticle=info "
+                + "-Dorg.slf4j.simpleLogger.log.io.oncosurv.server.SampleCohorts=info";
         ProcessBuilder builder = fileLimitKb == 0
-                ? new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                        Main.class.getName())
+                ? new ProcessBuilder(java, logs.split(" ")[0], logs.split(" ")[1], "-cp",
+                        System.getProperty("java.class.path"), Main.class.getName())
                 : new ProcessBuilder("bash", "-c", "ulimit -f " + fileLimitKb + " && exec \""
-                        + java + "\" -cp \"$CP\" " + Main.class.getName());
+                        + java + "\" " + logs + " -cp \"$CP\" " + Main.class.getName());
         builder.environment().put("CP", System.getProperty("java.class.path"));
         builder.environment().put("ONCOSURV_PORT", Integer.toString(port));
         builder.environment().put("ONCOSURV_DATA", data.toString());
