@@ -64,7 +64,7 @@ public final class PanelAnalysis {
         List<PanelEntry.Group> groups = new ArrayList<>();
         for (int g = 0; g < survival.groups().size(); g++) {
             SurvivalResult.Group group = survival.groups().get(g);
-            var median = group.quantiles()[1];
+            var median = group.median();
             double hr = 1;
             double lower = Double.NaN;
             double upper = Double.NaN;

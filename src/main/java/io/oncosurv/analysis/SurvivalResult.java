@@ -30,9 +30,21 @@ public record SurvivalResult(SurvivalRequest request, int excluded, List<Group> 
         List<String> testsLeftOut, Map<String, String> byValueLabels,
         List<String> subsetNames) {
 
-    /** One group's results; quantiles are for 0.25, 0.5 and 0.75. */
+    /** One group's results; quantiles are for 0.25, 0.5 and 0.75 (read them by name). */
     public record Group(String label, SurvivalCurve curve, QuantileEstimate[] quantiles,
             LandmarkEstimate[] landmarks, RestrictedMean rmst) {
+
+        public QuantileEstimate lowerQuartile() {
+            return quantiles[0];
+        }
+
+        public QuantileEstimate median() {
+            return quantiles[1];
+        }
+
+        public QuantileEstimate upperQuartile() {
+            return quantiles[2];
+        }
     }
 
     public SurvivalResult {

@@ -71,7 +71,7 @@ final class KaplanMeierLayout {
         }
 
         List<Segment> medianLines = new ArrayList<>();
-        QuantileEstimate median = g.quantiles()[1];
+        QuantileEstimate median = g.median();
         if (options.medianLines() && median.reached()) {
             double m = median.estimate();
             medianLines.add(new Segment(0, MEDIAN, m, MEDIAN));

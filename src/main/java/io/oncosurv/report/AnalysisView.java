@@ -69,7 +69,7 @@ public record AnalysisView(String title, String endpointLabel, String byLabel, S
         List<Row> rows = new ArrayList<>();
         for (int g = 0; g < result.groups().size(); g++) {
             SurvivalResult.Group group = result.groups().get(g);
-            QuantileEstimate median = group.quantiles()[1];
+            QuantileEstimate median = group.median();
             List<String> landmarks = new ArrayList<>();
             for (LandmarkEstimate l : group.landmarks()) {
                 landmarks.add(Formats.percentWithLimits(l.survival(), l.lower(), l.upper()));
