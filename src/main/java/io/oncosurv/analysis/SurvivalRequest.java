@@ -26,9 +26,23 @@ public record SurvivalRequest(String endpoint, String by, Map<String, Double> se
 
     /** R's defaults: log CI at 95 %, landmarks 6, 12, 24, default tau, log-rank. */
     public static SurvivalRequest defaults(String endpoint, String by) {
-        return new SurvivalRequest(endpoint, by, Map.of(), RDefaults.CONF_TYPE,
-                RDefaults.CONF_LEVEL, new double[] {6, 12, 24}, Double.NaN, RDefaults.RHO, null,
-                List.of(), ExtraTests.none());
+        return builder(endpoint).by(by).build();
+    }
+
+    /** A request of {@code endpoint} with R's defaults, each part set by name. */
+    public static Builder builder(String endpoint) {
+        return new Builder(endpoint);
+    }
+
+    /** Equal when every part is: the landmarks by value (a record compares arrays by identity). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SurvivalRequest r && cacheKey().equals(r.cacheKey());
+    }
+
+    @Override
+    public int hashCode() {
+        return cacheKey().hashCode();
     }
 
     /** The same request with other further tests. */
@@ -54,5 +68,79 @@ public record SurvivalRequest(String endpoint, String by, Map<String, Double> se
                 .toString(), confType.rName(), Double.toString(confLevel),
                 Arrays.toString(landmarks), Double.toString(tau), Double.toString(rho),
                 String.valueOf(strata), String.join("&", subsets), tests.cacheKey());
+    }
+
+    /** Named parts over R's defaults ({@link #defaults}): what is not set stays R's. */
+    public static final class Builder {
+        private final String endpoint;
+        private String by;
+        private Map<String, Double> settings = Map.of();
+        private ConfType confType = RDefaults.CONF_TYPE;
+        private double confLevel = RDefaults.CONF_LEVEL;
+        private double[] landmarks = {6, 12, 24};
+        private double tau = Double.NaN;
+        private double rho = RDefaults.RHO;
+        private String strata;
+        private List<String> subsets = List.of();
+        private ExtraTests tests = ExtraTests.none();
+
+        private Builder(String endpoint) {
+            this.endpoint = endpoint;
+        }
+
+        /** The stratifier (null: all patients, one group). */
+        public Builder by(String name) {
+            this.by = name;
+            return this;
+        }
+
+        /** The stratifier's settings: {@code cutoff}, {@code tps_cutoff}, ... */
+        public Builder settings(Map<String, Double> values) {
+            this.settings = values;
+            return this;
+        }
+
+        public Builder confidence(ConfType type, double level) {
+            this.confType = type;
+            this.confLevel = level;
+            return this;
+        }
+
+        public Builder landmarks(double... times) {
+            this.landmarks = times.clone();
+            return this;
+        }
+
+        /** The RMST horizon (NaN: the smallest of the groups' largest follow-up). */
+        public Builder tau(double horizon) {
+            this.tau = horizon;
+            return this;
+        }
+
+        public Builder rho(double value) {
+            this.rho = value;
+            return this;
+        }
+
+        /** A stratifier for a stratified test (null: none). */
+        public Builder strata(String name) {
+            this.strata = name;
+            return this;
+        }
+
+        public Builder subsets(List<String> columnValues) {
+            this.subsets = columnValues;
+            return this;
+        }
+
+        public Builder tests(ExtraTests further) {
+            this.tests = further;
+            return this;
+        }
+
+        public SurvivalRequest build() {
+            return new SurvivalRequest(endpoint, by, settings, confType, confLevel, landmarks,
+                    tau, rho, strata, subsets, tests);
+        }
     }
 }

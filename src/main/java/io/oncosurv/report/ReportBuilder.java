@@ -94,8 +94,9 @@ public final class ReportBuilder {
 
     private SurvivalRequest request(String endpoint, String by, Map<String, Double> settings,
             ExtraTests tests) {
-        return new SurvivalRequest(endpoint, by, settings, spec.confType(), spec.confLevel(),
-                spec.landmarks(), Double.NaN, 0, null, List.of(), tests);
+        return SurvivalRequest.builder(endpoint).by(by).settings(settings)
+                .confidence(spec.confType(), spec.confLevel()).landmarks(spec.landmarks())
+                .tests(tests).build();
     }
 
     public List<Artefact> build(StratifierSource source, AnalysisCache cache, Progress progress)
