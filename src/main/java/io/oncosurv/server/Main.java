@@ -1,5 +1,6 @@
 package io.oncosurv.server;
 
+import io.oncosurv.report.Provenance;
 import io.oncosurv.report.cli.ReportCommand;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -14,12 +15,20 @@ import picocli.CommandLine.Command;
  * Every command is parsed by picocli: a wrong argument prints the reason and the usage on stderr
  * and exits 2.
  */
-@Command(name = "oncosurv", mixinStandardHelpOptions = true,
+@Command(name = "oncosurv", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         subcommands = {ReportCommand.class, TokenCommand.class},
         description = "With no command: the server (settings from ONCOSURV_* variables).")
 public final class Main implements Callable<Integer> {
 
     private boolean serving;
+
+    /** {@code oncosurv --version}: the version every report's provenance names. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"OncoSurv " + Provenance.version()};
+        }
+    }
 
     private Main() {
     }

@@ -81,4 +81,12 @@ class MainCliProcessTest {
         assertTrue(unknown.err().contains("  report  Make a survival report"), unknown.err());
         assertTrue(unknown.err().contains("  token   Make an API token"), unknown.err());
     }
+
+    @Test
+    @DisplayName("--version: exit 0 and the version reports name in their provenance")
+    void version() throws Exception {
+        Run r = run("--version");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("OncoSurv " + io.oncosurv.report.Provenance.version() + "\n", r.out());
+    }
 }
