@@ -14,9 +14,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The layers of ../shared/style.md, by their imports: stats knows only the JDK and Commons Math;
- * cohort adds stats; store adds JDBC, H2 and Flyway; analysis is callable without Vert.x;
- * chart draws results with JFreeChart (AWT) and encodes them, without Vert.x or JSON; report
- * adds templates and PDF layout; nothing below server speaks HTTP or the event bus.
+ * cohort adds stats; store adds JDBC, H2, HikariCP and Flyway; analysis is callable without
+ * Vert.x; chart draws results with JFreeChart (AWT) and encodes them (PDF by PDFBox), without
+ * Vert.x or JSON; report adds templates and PDF layout; nothing below server speaks HTTP or the
+ * event bus.
  */
 class ArchitectureTest {
 
@@ -27,12 +28,13 @@ class ArchitectureTest {
                 Arguments.of("cohort", List.of("java.", "org.apache.commons.math3.",
                         "io.oncosurv.stats.", "io.oncosurv.cohort.")),
                 Arguments.of("store", List.of("java.", "javax.sql.", "org.flywaydb.", "org.h2.",
-                        "org.postgresql.",
+                        "org.postgresql.", "com.zaxxer.hikari.",
                         "io.oncosurv.stats.", "io.oncosurv.cohort.", "io.oncosurv.store.")),
                 Arguments.of("analysis", List.of("java.", "io.oncosurv.stats.",
                         "io.oncosurv.cohort.", "io.oncosurv.store.", "io.oncosurv.analysis.")),
                 // java.awt (and javax.imageio for PNG metadata) but no Vert.x, no JSON
                 Arguments.of("chart", List.of("java.", "javax.imageio.", "org.jfree.",
+                        "org.apache.pdfbox.", "de.rototor.pdfbox.graphics2d.",
                         "io.oncosurv.stats.", "io.oncosurv.cohort.", "io.oncosurv.analysis.",
                         "io.oncosurv.chart.")),
                 // templates and PDF layout, on top of the figures; still no Vert.x, no JSON

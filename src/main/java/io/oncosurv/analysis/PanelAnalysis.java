@@ -118,8 +118,7 @@ public final class PanelAnalysis {
     private static final ExtraTests TREND_WHERE_ORDERED = new ExtraTests(List.of(), false, true,
             new double[0], true, false);
 
-    private static final double Z95 = new org.apache.commons.math3.distribution
-            .NormalDistribution(null, 0, 1).inverseCumulativeProbability(0.975);
+    private static final double Z95 = io.oncosurv.stats.StandardNormal.quantile(0.975);
 
     /**
      * Benjamini–Hochberg q-values over the computed entries, as R's

@@ -1,16 +1,28 @@
 package io.oncosurv.chart;
 
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import java.awt.geom.Rectangle2D;
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.jfree.chart.JFreeChart;
-import org.jfree.pdf.PDFDocument;
-import org.jfree.pdf.PDFGraphics2D;
-import org.jfree.pdf.Page;
 
 /**
- * A figure as a one-page PDF of the figure's size (in points), vector graphics with text as
- * text (in the PDF standard fonts; see {@link PdfTextGraphics} for the characters beyond ASCII).
- * The dpi is not used.
+ * A figure as a one-page PDF of the figure's size (in points), by PDFBox and its Graphics2D
+ * bridge: vector graphics, text as text in embedded DejaVu Sans ({@link FigureFonts}). The dpi
+ * is not used. The same figure is the same bytes: no dates, and the file identifier (which
+ * PDFBox otherwise draws from the clock) is taken from the drawing's hash.
  */
 public final class PdfEncoder {
 
@@ -19,31 +31,42 @@ public final class PdfEncoder {
 
     public static byte[] encode(JFreeChart chart, FigureSize size) {
         Headless.ensure();
-        Rectangle2D bounds = new Rectangle2D.Double(0, 0, size.widthPoints(),
-                size.heightPoints());
-        PDFDocument pdf = new PDFDocument();
-        Page page = pdf.createPage(bounds);
-        PDFGraphics2D g2 = page.getGraphics2D();
-        chart.draw(new PdfTextGraphics(g2), bounds);
-        return withoutClock(pdf.getPDFBytes());
-    }
-
-    /**
-     * JFreePDF stamps the clock into /CreationDate and /ModDate and has no setting for it: the
-     * 14 digits are overwritten with the epoch, in place (same length, so the cross-reference
-     * offsets stay right), so that the same figure is the same bytes.
-     */
-    static byte[] withoutClock(byte[] pdf) {
-        String text = new String(pdf, StandardCharsets.ISO_8859_1);
-        for (String key : new String[] {"/CreationDate (D:", "/ModDate (D:"}) {
-            int at = text.indexOf(key);
-            if (at >= 0) {
-                int digits = at + key.length();
-                System.arraycopy(EPOCH, 0, pdf, digits, EPOCH.length);
+        float width = (float) size.widthPoints();
+        float height = (float) size.heightPoints();
+        try (PDDocument doc = new PDDocument();
+                FigureFonts fonts = new FigureFonts()) {
+            PDPage page = new PDPage(new PDRectangle(width, height));
+            doc.addPage(page);
+            PdfBoxGraphics2D g2 = new PdfBoxGraphics2D(doc, width, height);
+            g2.setFontTextDrawer(fonts);
+            try {
+                chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+            } finally {
+                g2.dispose();
             }
+            PDFormXObject drawing = g2.getXFormObject();
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                content.drawForm(drawing);
+            }
+            doc.getDocumentInformation().setProducer("OncoSurv");
+            byte[] id = Arrays.copyOf(sha256(drawing.getContentStream().toByteArray()), 16);
+            COSArray ids = new COSArray();
+            ids.add(new COSString(id));
+            ids.add(new COSString(id));
+            doc.getDocument().getTrailer().setItem(COSName.ID, ids);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return pdf;
     }
 
-    private static final byte[] EPOCH = "19700101000000".getBytes(StandardCharsets.ISO_8859_1);
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
 }

@@ -15,12 +15,18 @@ import java.nio.file.Path;
 
 /**
  * A page's print version (well-formed XHTML, figure embedded as a data: URI) as a PDF, by
- * openhtmltopdf. DejaVu Sans is embedded where the system has it, so χ², ≥ and en dashes print;
- * nothing outside the document is ever fetched.
+ * openhtmltopdf (on PDFBox, the one PDF library; figures are PDFBox too). DejaVu Sans, and
+ * DejaVu Sans Mono for code (the hashes), are embedded where the system has them (.ci/run
+ * installs them), so χ², ≥, × and en dashes print and every font is in the file; nothing outside
+ * the document is ever fetched.
  */
 public final class PdfReport {
 
     private static final Path FONTS = Path.of("/usr/share/fonts/truetype/dejavu");
+
+    /** Code in DejaVu Sans Mono: left to openhtmltopdf, monospace is Courier, not embedded. */
+    private static final String MONOSPACE = "code, pre, kbd, samp, tt { font-family: "
+            + "\"DejaVu Sans Mono\", monospace; }";
 
     static {
         // openhtmltopdf reports its timings on stderr; a CLI run must print only its progress
@@ -41,8 +47,8 @@ public final class PdfReport {
         if (head < 0) {
             throw new IllegalArgumentException("a print page has a head");
         }
-        return xhtml.substring(0, head) + "<style>" + footer.css() + "</style>\n"
-                + xhtml.substring(head);
+        return xhtml.substring(0, head) + "<style>" + MONOSPACE + "\n" + footer.css()
+                + "</style>\n" + xhtml.substring(head);
     }
 
     private static byte[] render(String xhtml) {
@@ -56,6 +62,7 @@ public final class PdfReport {
         font(builder, "DejaVuSans.ttf", 400, FontStyle.NORMAL);
         font(builder, "DejaVuSans-Bold.ttf", 700, FontStyle.NORMAL);
         font(builder, "DejaVuSans-Oblique.ttf", 400, FontStyle.ITALIC);
+        font(builder, "DejaVuSansMono.ttf", "DejaVu Sans Mono", 400, FontStyle.NORMAL);
         builder.withProducer("OncoSurv");
         builder.toStream(out);
         try {
@@ -88,9 +95,14 @@ public final class PdfReport {
 
     private static void font(PdfRendererBuilder builder, String file, int weight,
             FontStyle style) {
+        font(builder, file, "DejaVu Sans", weight, style);
+    }
+
+    private static void font(PdfRendererBuilder builder, String file, String family,
+            int weight, FontStyle style) {
         Path path = FONTS.resolve(file);
         if (Files.isReadable(path)) {
-            builder.useFont(path.toFile(), "DejaVu Sans", weight, style, true);
+            builder.useFont(path.toFile(), family, weight, style, true);
         }
     }
 }

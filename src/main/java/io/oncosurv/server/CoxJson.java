@@ -3,15 +3,14 @@ package io.oncosurv.server;
 import io.oncosurv.analysis.CoxAnswer;
 import io.oncosurv.stats.ChiSquareTest;
 import io.oncosurv.stats.CoxResult;
+import io.oncosurv.stats.StandardNormal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.apache.commons.math3.distribution.NormalDistribution;
 
 /** The answer of GET /api/cohorts/{id}/cox (issue 4's contract). */
 final class CoxJson {
 
-    private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
-    private static final double Z95 = NORMAL.inverseCumulativeProbability(0.975);
+    private static final double Z95 = StandardNormal.quantile(0.975);
 
     private CoxJson() {
     }
@@ -30,7 +29,7 @@ final class CoxJson {
                     .put("hr", number(Math.exp(coef))).put("se", number(se))
                     .put("hr_lower", number(Math.exp(coef - Z95 * se)))
                     .put("hr_upper", number(Math.exp(coef + Z95 * se)))
-                    .put("p", number(2 * NORMAL.cumulativeProbability(-Math.abs(z))))
+                    .put("p", number(2 * StandardNormal.cdf(-Math.abs(z))))
                     .put("reason", answer.reason(c)));
         }
         JsonArray phTerms = new JsonArray();

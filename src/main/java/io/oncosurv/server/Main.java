@@ -1,46 +1,50 @@
 package io.oncosurv.server;
 
+import io.oncosurv.report.Provenance;
 import io.oncosurv.report.cli.ReportCommand;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * {@code oncosurv} runs the server with the settings of the environment (see
  * {@link ServerConfig}); {@code oncosurv report ...} makes a report without a server
- * ({@link ReportCommand}).
+ * ({@link ReportCommand}); {@code oncosurv token ...} makes an API token ({@link TokenCommand}).
+ * Every command is parsed by picocli: a wrong argument prints the reason and the usage on stderr
+ * and exits 2.
  */
-public final class Main {
+@Command(name = "oncosurv", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        subcommands = {ReportCommand.class, TokenCommand.class},
+        description = "With no command: the server (settings from ONCOSURV_* variables).")
+public final class Main implements Callable<Integer> {
+
+    private boolean serving;
+
+    /** {@code oncosurv --version}: the version every report's provenance names. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"OncoSurv " + Provenance.version()};
+        }
+    }
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("report")) {
-            System.exit(new CommandLine(new ReportCommand()).execute(
-                    java.util.Arrays.copyOfRange(args, 1, args.length)));
+        Main main = new Main();
+        int exit = new CommandLine(main).execute(args);
+        if (!main.serving) {
+            System.exit(exit);
         }
-        if (args.length == 5 && args[0].equals("token") && args[1].equals("--role")
-                && args[3].equals("--name")) {
-            try {
-                String[] issued = ConfigTokens.issue(Role.parse(args[2]), args[4]);
-                System.out.println("token (give it to its holder; it is not stored): "
-                        + issued[0]);
-                System.out.println("config line (the file named by ONCOSURV_CONFIG): "
-                        + issued[1]);
-                System.exit(0);
-            } catch (IllegalArgumentException e) {
-                System.err.println(e.getMessage());
-                System.exit(2);
-            }
-        }
-        if (args.length > 0) {
-            System.err.println("usage: oncosurv            (the server; settings from "
-                    + "ONCOSURV_* variables)\n       oncosurv report --spec SPEC --cohort FILE "
-                    + "--out DIR\n       oncosurv token --role ROLE --name NAME   (a token for "
-                    + "the config file)");
-            System.exit(2);
-        }
+    }
+
+    /** Starts the server; the process lives on with it (exit 1 if it does not start). */
+    @Override
+    public Integer call() {
+        serving = true;
         ServerConfig config = ServerConfig.fromEnvironment(System.getenv());
         ClusterSettings cluster = ClusterSettings.fromEnvironment(System.getenv());
         Future<Vertx> started = cluster.enabled()
@@ -57,5 +61,6 @@ public final class Main {
                     e.printStackTrace();
                     System.exit(1);
                 });
+        return 0;
     }
 }

@@ -1,6 +1,5 @@
 package io.oncosurv.stats;
 
-import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * Pointwise confidence limits of a survival estimate, as R's {@code survfit_confint} computes
@@ -9,7 +8,6 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  */
 final class ConfidenceBand {
 
-    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
     private ConfidenceBand() {
     }
@@ -20,7 +18,7 @@ final class ConfidenceBand {
             throw new IllegalArgumentException("conf_level must be between 0 and 1; got "
                     + confLevel);
         }
-        return STANDARD_NORMAL.inverseCumulativeProbability(1 - (1 - confLevel) / 2);
+        return StandardNormal.quantile(1 - (1 - confLevel) / 2);
     }
 
     static double lower(ConfType type, double surv, double sigma, double z) {

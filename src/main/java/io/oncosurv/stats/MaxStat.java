@@ -2,7 +2,6 @@ package io.oncosurv.stats;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * The maximally selected log-rank statistic over the cut-points of a continuous variable, as R's
@@ -15,7 +14,6 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  */
 public final class MaxStat {
 
-    private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 
     /** The result; {@code pLau94} as R reports it, possibly above 1. */
     public record Result(double cutpoint, double statistic, double pLau94, int patients,
@@ -204,7 +202,7 @@ public final class MaxStat {
             double t = Math.sqrt(1 - m1 * (n - m2) / ((n - m1) * m2));
             d += 1 / Math.PI * Math.exp(-b * b / 2) * (t - (b * b / 4 - 1) * t * t * t / 6);
         }
-        return 1 - (NORMAL.cumulativeProbability(b) - NORMAL.cumulativeProbability(-b)) + d;
+        return 1 - (StandardNormal.cdf(b) - StandardNormal.cdf(-b)) + d;
     }
 
     /**

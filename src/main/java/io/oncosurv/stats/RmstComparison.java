@@ -1,6 +1,5 @@
 package io.oncosurv.stats;
 
-import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * The difference and the ratio of two restricted mean survival times at the same horizon tau,
@@ -15,7 +14,6 @@ public record RmstComparison(double tau, double confLevel, double difference,
         double differenceP, double ratio, double logRatioStdErr, double ratioLower,
         double ratioUpper, double ratioP) {
 
-    private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 
     /** {@code group} against {@code reference}: difference group − reference, ratio group / reference. */
     public static RmstComparison of(RestrictedMean group, RestrictedMean reference,
@@ -43,6 +41,6 @@ public record RmstComparison(double tau, double confLevel, double difference,
         if (Double.isNaN(z)) {
             return Double.NaN;
         }
-        return 2 * NORMAL.cumulativeProbability(-Math.abs(z));
+        return 2 * StandardNormal.cdf(-Math.abs(z));
     }
 }

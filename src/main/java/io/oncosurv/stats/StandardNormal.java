@@ -3,10 +3,11 @@ package io.oncosurv.stats;
 /**
  * The standard normal distribution function, its upper tail and its quantile, ported from R's
  * nmath ({@code pnorm.c}: W. J. Cody's rational Chebyshev approximations, ACM TOMS 715;
- * {@code qnorm.c}: M. J. Wichura's AS 241, PPND16, as in R 4.2). Commons Math's
- * {@code NormalDistribution} goes through the incomplete gamma function (hundreds of ns a call)
- * and inverts iteratively to about 1e-8 relative; the multivariate normal integrator calls these
- * about a million times and needs full double precision.
+ * {@code qnorm.c}: M. J. Wichura's AS 241, PPND16, as in R 4.2). The one normal distribution of
+ * OncoSurv (confidence bands, Wald and RMST p-values, maxstat, Cox and panel limits): Commons
+ * Math's {@code NormalDistribution} goes through the incomplete gamma function (hundreds of ns a
+ * call) and inverts iteratively to about 1e-8 relative; the multivariate normal integrator calls
+ * these about a million times and needs full double precision.
  */
 public final class StandardNormal {
 

@@ -4,12 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.api.ErrorCode;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
  * The store's database: the embedded H2 file database in the data directory (the default), or a
@@ -21,7 +21,8 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * After a write the disk refused, H2 closes the database; the next connection reopens it from
  * the file as last committed, so the server goes on with what it had. H2's connections come
  * from {@link H2Connections}, which never sends H2 a ROLLBACK statement (it would hang a thread
- * on the closed store).
+ * on the closed store). PostgreSQL's come from HikariCP, which checks a connection before
+ * handing it out and replaces the dead ones (a restarted server) itself.
  */
 public final class Database implements AutoCloseable {
 
@@ -81,26 +82,46 @@ public final class Database implements AutoCloseable {
         return new Database(pools, file, file.toString(), pool, opening);
     }
 
+    /** The most connections a node holds to PostgreSQL (docs/deployment.md sizes the server). */
+    static final int POSTGRES_CONNECTIONS = 16;
+
+    static {
+        // HikariCP checks a connection before handing it out unless it was used in the last
+        // 500 ms; 0 checks every time (one round trip, as the H2 path's query), so a connection
+        // a restarted server dropped a moment ago is never handed to a request. Its documented
+        // setting is this system property; an operator's own value is kept.
+        if (System.getProperty("com.zaxxer.hikari.aliveBypassWindowMs") == null) {
+            System.setProperty("com.zaxxer.hikari.aliveBypassWindowMs", "0");
+        }
+    }
+
     /**
      * A PostgreSQL database (e.g. {@code jdbc:postgresql://db:5432/oncosurv}), shared by the
-     * nodes of a cluster, migrated as the H2 one is.
+     * nodes of a cluster, migrated as the H2 one is. Its connections come from a HikariCP pool
+     * of at most {@link #POSTGRES_CONNECTIONS}, opened as they are needed (two kept idle) so
+     * that idle nodes and tests hold few of the server's connections.
      */
     public static Database openPostgres(String url, String user, String password) {
         Supplier<Pool> pools = () -> {
-            PGConnectionPoolDataSource source = new PGConnectionPoolDataSource();
-            source.setURL(url);
-            source.setUser(user);
-            source.setPassword(password);
-            JdbcConnectionPool connections = JdbcConnectionPool.create(source);
-            connections.setMaxConnections(16);
-            return new Pool(connections, connections::dispose);
+            HikariConfig config = new HikariConfig();
+            config.setPoolName("oncosurv-postgres");
+            config.setJdbcUrl(url);
+            config.setUsername(user);
+            config.setPassword(password);
+            config.setMaximumPoolSize(POSTGRES_CONNECTIONS);
+            config.setMinimumIdle(2);
+            HikariDataSource connections = new HikariDataSource(config); // one connection, now
+            return new Pool(connections, connections::close);
         };
-        Pool pool = pools.get();
+        Pool pool = null;
         Opening opening;
         try {
+            pool = pools.get();
             opening = openAndMigrate(pool.source());
         } catch (RuntimeException | SQLException e) {
-            pool.dispose().run();
+            if (pool != null) {
+                pool.dispose().run();
+            }
             throw new StoreException("the database " + url + " cannot be opened or migrated: "
                     + rootMessage(e), e);
         }
@@ -131,6 +152,9 @@ public final class Database implements AutoCloseable {
 
     Connection connection() throws SQLException {
         Pool used = pool;
+        if (file == null) { // PostgreSQL: HikariCP checks and replaces its connections
+            return used.source().getConnection();
+        }
         try {
             Connection c = used.source().getConnection();
             if (alive(c)) {
@@ -184,7 +208,7 @@ public final class Database implements AutoCloseable {
     private synchronized Pool reopened(Pool dead) throws SQLException {
         if (pool == dead) { // else another thread has replaced it already
             dead.dispose().run();
-            pool = file == null ? pools.get() : opened(); // PostgreSQL: as it was
+            pool = opened();
         }
         return pool;
     }
