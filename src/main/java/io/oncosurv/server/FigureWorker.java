@@ -48,7 +48,7 @@ final class FigureWorker extends VerticleBase {
     private void figure(Message<Messages.FigureQuery> message) {
         Messages.FigureQuery q = message.body();
         String key = key(q);
-        Buffer cached = caches.answers.get(key);
+        Buffer cached = caches.figure(key);
         if (cached != null) {
             message.reply(new Messages.Rendered(200, ChartFigures.mediaType(q.format()),
                     cached.getBytes()));
@@ -65,7 +65,7 @@ final class FigureWorker extends VerticleBase {
                 case "forest" -> forest(cohort.get(), source, q);
                 default -> throw new IllegalArgumentException("no figure " + q.figure());
             };
-            caches.answers.put(key, Buffer.buffer(bytes));
+            caches.rememberFigure(key, Buffer.buffer(bytes));
             message.reply(new Messages.Rendered(200, ChartFigures.mediaType(q.format()), bytes));
         } catch (ApiError e) {
             e.failing(message);

@@ -166,7 +166,7 @@ final class PageRoutes {
         Messages.FigureQuery query = new Messages.FigureQuery(figure, format, ctx.pathParam("id"),
                 copy);
         // a figure drawn already is sent from here: it does not queue behind drawing
-        Buffer known = caches.answers.get(FigureWorker.key(query));
+        Buffer known = caches.figure(FigureWorker.key(query));
         if (known != null) {
             sendFigure(ctx, figure, format, ChartFigures.mediaType(format), known);
             return;
