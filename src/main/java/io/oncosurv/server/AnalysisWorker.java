@@ -59,7 +59,8 @@ final class AnalysisWorker extends VerticleBase {
                 q.cohortId(), cohort))).toBuffer().getBytes();
     }
 
-    private static byte[] cutpoint(Messages.CutpointQuery q, Cohort cohort)
+    /** The cut-point answer's JSON (the cluster test compares other nodes' bytes with it). */
+    static byte[] cutpoint(Messages.CutpointQuery q, Cohort cohort)
             throws AnalysisException {
         var answer = CutpointAnalysis.run(cohort, q.endpoint(), q.variable(), q.permutations(),
                 q.seed());
