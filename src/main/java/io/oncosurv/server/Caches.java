@@ -9,7 +9,6 @@ import io.oncosurv.cohort.CohortRejectedException;
 import io.oncosurv.cohort.Stratification;
 import io.oncosurv.cohort.Stratifiers;
 import io.oncosurv.store.CohortStore;
-import io.vertx.core.buffer.Buffer;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,12 +23,9 @@ final class Caches {
     static final long ANSWER_BYTES = 128L << 20;
 
     final Cache<String, Cohort> cohorts = Caffeine.newBuilder().maximumSize(16).build();
-    /**
-     * Answers as rendered, at most {@value #ANSWER_BYTES} bytes in all: an operation's
-     * {@link Answer} under its request record, a figure's bytes under its string key.
-     */
-    private final Cache<Object, Object> answers = Caffeine.newBuilder()
-            .maximumWeight(ANSWER_BYTES).weigher(Caches::weight).build();
+    /** Answers as rendered, under their request records: {@value #ANSWER_BYTES} bytes at most. */
+    private final Cache<Operation, Answer> answers = Caffeine.newBuilder()
+            .maximumWeight(ANSWER_BYTES).weigher((Operation q, Answer a) -> a.weight()).build();
     private final Cache<StratificationKey, Stratification> stratifications =
             Caffeine.newBuilder().maximumSize(32).build();
 
@@ -38,26 +34,13 @@ final class Caches {
             Map<String, Double> settings) {
     }
 
-    private static int weight(Object key, Object value) {
-        return value instanceof Answer a ? a.weight() : ((Buffer) value).length();
-    }
-
     /** The cached answer to {@code operation}, or null. */
     Answer answer(Operation operation) {
-        return (Answer) answers.getIfPresent(operation);
+        return answers.getIfPresent(operation);
     }
 
     void remember(Operation operation, Answer answer) {
         answers.put(operation, answer);
-    }
-
-    /** A figure drawn already ({@link FigureWorker#key}), or null. */
-    Buffer figure(String key) {
-        return (Buffer) answers.getIfPresent(key);
-    }
-
-    void rememberFigure(String key, Buffer figure) {
-        answers.put(key, figure);
     }
 
     /** The stratifications of one cohort, each computed once. */
@@ -111,8 +94,6 @@ final class Caches {
     void evict(String cohortId) {
         cohorts.invalidate(cohortId);
         stratifications.asMap().keySet().removeIf(key -> key.cohortId().equals(cohortId));
-        answers.asMap().keySet().removeIf(key -> key instanceof Operation operation
-                ? operation.cohortId().equals(cohortId)
-                : ((String) key).startsWith(cohortId + "|"));
+        answers.asMap().keySet().removeIf(key -> key.cohortId().equals(cohortId));
     }
 }

@@ -30,15 +30,13 @@ final class HttpVerticle extends VerticleBase {
     private final ServerConfig config;
     private final Access access;
     private final Sessions sessions;
-    private final Caches caches;
     private final boolean clustered;
     private final AtomicInteger actualPort;
     private final Readiness readiness;
 
-    HttpVerticle(ServerConfig config, Access access, Sessions sessions, Caches caches,
-            boolean clustered, AtomicInteger actualPort, Readiness readiness) {
+    HttpVerticle(ServerConfig config, Access access, Sessions sessions, boolean clustered,
+            AtomicInteger actualPort, Readiness readiness) {
         this.readiness = readiness;
-        this.caches = caches;
         this.clustered = clustered;
         this.config = config;
         this.sessions = sessions;
@@ -55,7 +53,7 @@ final class HttpVerticle extends VerticleBase {
         router.route().handler(overload::handle);
         RouteTable routes = new RouteTable(router, access, new AuditTrail(vertx), overload);
         routes.open(HttpMethod.GET, "/health").handler(this::health);
-        PageRoutes pages = new PageRoutes(vertx, access, sessions, caches);
+        PageRoutes pages = new PageRoutes(vertx, access, sessions, clustered);
         pages.addPublic(routes);
         pages.addProtected(routes);
         new ReportRoutes(vertx).add(routes);

@@ -16,7 +16,6 @@ final class Messages {
     static final String PANEL_ENTRY = "oncosurv.analysis.panel-entry";
     static final String REPORT_PAGE = "oncosurv.report.page";
     static final String REPORT_TABLE = "oncosurv.report.table";
-    static final String FIGURE = "oncosurv.chart.figure";
     static final String REPORT_SUBMIT = "oncosurv.reports.submit";
     static final String REPORT_GET = "oncosurv.reports.get";
     /** The newest report jobs (body: how many at most), answered as the API's JSON text. */
@@ -49,9 +48,32 @@ final class Messages {
     record ArtefactQuery(String reportId, String name) {
     }
 
-    /** A figure ("km" or "forest") in a format (png, svg, pdf), with its query parameters. */
+    /**
+     * A figure ("km" or "forest") in a format (png, svg, pdf), with its query parameters as sent
+     * (in their order; the worker checks them, some against the cohort).
+     */
     record FigureQuery(String figure, String format, String cohortId,
-            io.vertx.core.MultiMap params) {
+            java.util.Map<String, List<String>> parameters) implements Operation {
+        FigureQuery {
+            java.util.Map<String, List<String>> copy = new java.util.LinkedHashMap<>();
+            parameters.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+            parameters = java.util.Collections.unmodifiableMap(copy);
+        }
+
+        /** The figure of a request's query parameters. */
+        static FigureQuery of(String figure, String format, String cohortId,
+                io.vertx.core.MultiMap params) {
+            java.util.Map<String, List<String>> parameters = new java.util.LinkedHashMap<>();
+            params.names().forEach(name -> parameters.put(name, params.getAll(name)));
+            return new FigureQuery(figure, format, cohortId, parameters);
+        }
+
+        /** The parameters as the checks read them (names in any case). */
+        io.vertx.core.MultiMap params() {
+            io.vertx.core.MultiMap params = io.vertx.core.MultiMap.caseInsensitiveMultiMap();
+            parameters.forEach(params::add);
+            return params;
+        }
     }
 
     /**
@@ -151,7 +173,6 @@ final class Messages {
         bus.registerDefaultCodec(Rendered.class, new LocalCodec<>(Rendered.class));
         bus.registerDefaultCodec(TableQuery.class, new LocalCodec<>(TableQuery.class));
         bus.registerDefaultCodec(TableList.class, new LocalCodec<>(TableList.class));
-        bus.registerDefaultCodec(FigureQuery.class, new LocalCodec<>(FigureQuery.class));
         bus.registerDefaultCodec(ReportSubmission.class,
                 new LocalCodec<>(ReportSubmission.class));
         bus.registerDefaultCodec(ReportState.class, new LocalCodec<>(ReportState.class));

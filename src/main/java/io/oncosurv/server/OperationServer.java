@@ -9,6 +9,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
 final class OperationServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(OperationServer.class);
+    private static final String JSON = "application/json";
 
     /** An answer's body from a request and its cohort. */
     interface Computation<Q> {
@@ -48,18 +50,32 @@ final class OperationServer {
     /** Serves {@code kind}: JSON computed by {@code computation}. */
     <Q extends Operation> Future<?> serve(Class<Q> kind, String failurePrefix,
             Computation<Q> computation) {
-        return serveLater(kind, failurePrefix, (q, cohort, message) ->
+        return serve(kind, q -> JSON, failurePrefix, computation);
+    }
+
+    /** The same, of the media type {@code mediaType} says (a figure's format). */
+    <Q extends Operation> Future<?> serve(Class<Q> kind, Function<Q, String> mediaType,
+            String failurePrefix, Computation<Q> computation) {
+        return serveLater(kind, mediaType, failurePrefix, (q, cohort, message) ->
                 Future.succeededFuture(computation.compute(q, cohort)));
     }
 
+    /** Serves {@code kind}: JSON made later, of other jobs. */
     <Q extends Operation> Future<?> serveLater(Class<Q> kind, String failurePrefix,
             LaterComputation<Q> computation) {
-        return vertx.eventBus().<Q>consumer(Operation.address(kind), Guarded.handler(
-                message -> answer(message, failurePrefix, computation))).completion();
+        return serveLater(kind, q -> JSON, failurePrefix, computation);
     }
 
-    private <Q extends Operation> void answer(Message<Q> message, String failurePrefix,
+    private <Q extends Operation> Future<?> serveLater(Class<Q> kind,
+            Function<Q, String> mediaType, String failurePrefix,
             LaterComputation<Q> computation) {
+        return vertx.eventBus().<Q>consumer(Operation.address(kind), Guarded.handler(
+                message -> answer(message, mediaType, failurePrefix, computation)))
+                .completion();
+    }
+
+    private <Q extends Operation> void answer(Message<Q> message, Function<Q, String> mediaType,
+            String failurePrefix, LaterComputation<Q> computation) {
         Q query = message.body();
         Answer cached = caches.answer(query);
         if (cached != null) {
@@ -73,11 +89,11 @@ final class OperationServer {
         Future<byte[]> body;
         try {
             body = computation.compute(query, cohort.get(), message);
-        } catch (AnalysisException e) {
+        } catch (AnalysisException | ApiError e) { // the client's 422, or a 400 found late
             body = Future.failedFuture(e);
         }
         body.onSuccess(bytes -> {
-            Answer answer = new Answer(200, "application/json", bytes, node, false);
+            Answer answer = new Answer(200, mediaType.apply(query), bytes, node, false);
             caches.remember(query, answer);
             message.reply(answer);
         }).onFailure(e -> fail(message, failurePrefix, e));

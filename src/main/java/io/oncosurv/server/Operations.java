@@ -26,12 +26,22 @@ final class Operations {
 
     /** Answers {@code ctx} with {@code operation}'s answer (or its error). */
     static void answer(Vertx vertx, RoutingContext ctx, Operation operation, boolean clustered) {
-        ask(vertx, ctx, operation, clustered, 1).onSuccess(answer -> ctx.response()
-                .setStatusCode(answer.status()).putHeader("Content-Type", answer.contentType())
+        ask(vertx, ctx, operation, clustered).onSuccess(answer -> write(ctx, answer))
+                .onFailure(e -> HttpVerticle.fail(ctx, e));
+    }
+
+    /** {@code operation}'s answer, for a route that adds to it (a figure's file name). */
+    static Future<Answer> ask(Vertx vertx, RoutingContext ctx, Operation operation,
+            boolean clustered) {
+        return ask(vertx, ctx, operation, clustered, 1);
+    }
+
+    static void write(RoutingContext ctx, Answer answer) {
+        ctx.response().setStatusCode(answer.status())
+                .putHeader("Content-Type", answer.contentType())
                 .putHeader("X-OncoSurv-Node", answer.node())
                 .putHeader("X-OncoSurv-Cache", answer.cached() ? "hit" : "miss")
-                .end(io.vertx.core.buffer.Buffer.buffer(answer.body())))
-                .onFailure(e -> HttpVerticle.fail(ctx, e));
+                .end(io.vertx.core.buffer.Buffer.buffer(answer.body()));
     }
 
     private static Future<Answer> ask(Vertx vertx, RoutingContext ctx, Operation operation,

@@ -162,18 +162,35 @@ class ClusterNodesTest {
                 java.nio.charset.StandardCharsets.UTF_8));
         expected.put("panel?endpoints=os", PanelJson.write(io.oncosurv.analysis.PanelAnalysis
                 .withQValues(entries)).encode());
+        // figures: the bytes node-1 draws itself
+        expected.put("plot.png?endpoint=os&by=cd8&cutoff=150", null);
+        expected.put("panel/forest.png?endpoint=os", null);
         for (var kind : expected.entrySet()) {
             Set<String> seen = new HashSet<>(); // node and cache, as answered
+            List<byte[]> bodies = new ArrayList<>();
             Await.until(() -> {
-                HttpResponse<String> r = SharedStoreNodesTest.get(http, node, "/api/cohorts/"
-                        + id + "/" + kind.getKey());
-                assertEquals(200, r.statusCode(), kind.getKey() + ": " + r.body());
-                assertEquals(kind.getValue(), r.body(), kind.getKey() + " as one node answers");
+                HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(node.uri(
+                        "/api/cohorts/" + id + "/" + kind.getKey())).header("Authorization",
+                        "Bearer " + ServerProcess.TOKEN).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertEquals(200, r.statusCode(), kind.getKey() + ": " + new String(r.body(),
+                        java.nio.charset.StandardCharsets.UTF_8));
+                if (kind.getValue() != null) {
+                    assertEquals(kind.getValue(), new String(r.body(),
+                            java.nio.charset.StandardCharsets.UTF_8), kind.getKey()
+                                    + " as one node answers");
+                }
+                bodies.add(r.body());
                 String by = r.headers().firstValue("X-OncoSurv-Node").orElseThrow();
                 seen.add((by.equals("node-1") ? "here" : "elsewhere") + " " + r.headers()
                         .firstValue("X-OncoSurv-Cache").orElseThrow());
-                return seen.contains("elsewhere miss") && seen.contains("elsewhere hit");
+                return seen.contains("elsewhere miss") && seen.contains("elsewhere hit")
+                        && (kind.getValue() != null || seen.contains("here miss"));
             }, Await.LONG, kind.getKey() + " was never computed and cached on another node");
+            for (byte[] body : bodies) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(bodies.get(0), body,
+                        kind.getKey() + ": every node's bytes");
+            }
         }
     }
 

@@ -51,14 +51,16 @@ class OperationCodecTest {
     }
 
     @Test
-    @DisplayName("Cox, cut-point and panel queries come back equal")
+    @DisplayName("Cox, cut-point, panel and figure queries come back equal")
     void others() {
         List<Operation> all = List.of(
                 new Messages.CoxQuery("c2", CoxParameters.parse(params("endpoint", "os",
                         "terms", "cd8,age", "ties", "breslow", "cutoff", "90"))),
                 CutpointParameters.parse("c3", params("endpoint", "os", "variable", "cd8_til",
                         "permutations", "50", "seed", "-7")),
-                new Messages.PanelQuery("c4", List.of("pfs", "os"), List.of("sex:female")));
+                new Messages.PanelQuery("c4", List.of("pfs", "os"), List.of("sex:female")),
+                Messages.FigureQuery.of("km", "svg", "c5", params("endpoint", "os", "Width",
+                        "5", "subset", "arm:A", "subset", "sex:male")));
         for (Operation q : all) {
             assertEquals(q, wire(q));
             assertEquals(q.hashCode(), wire(q).hashCode());
