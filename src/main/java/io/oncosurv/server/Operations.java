@@ -78,7 +78,7 @@ final class Operations {
             return Future.succeededFuture(false);
         }
         if (r.failureType() == ReplyFailure.RECIPIENT_FAILURE && r.failureCode() == 404) {
-            // "no such cohort": true only if this node's store has none either
+            // "no such cohort" of a cohort this node's store has: that node is wrong
             return vertx.eventBus().request(Messages.COHORT_GET, operation.cohortId(),
                     Deadlines.options(ctx)).map(known -> true).otherwise(false);
         }
