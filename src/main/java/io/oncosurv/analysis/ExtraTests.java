@@ -33,6 +33,20 @@ public record ExtraTests(List<Weighting> weighted, boolean maxCombo, boolean tre
         return scores.clone();
     }
 
+    /** Equal when asking for the same tests: scores by value. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ExtraTests t && weighted.equals(t.weighted) && maxCombo == t.maxCombo
+                && trend == t.trend && Arrays.equals(scores, t.scores) && all == t.all
+                && hazardRatios == t.hazardRatios;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(weighted, maxCombo, trend, Arrays.hashCode(scores), all,
+                hazardRatios);
+    }
+
     public static ExtraTests none() {
         return new ExtraTests(List.of(), false, false, new double[0], false, false);
     }

@@ -62,6 +62,23 @@ public record SurvivalRequest(String endpoint, String by, Map<String, Double> se
         return landmarks.clone();
     }
 
+    /** Equal requests have equal answers: arrays by value (a record's are by reference). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SurvivalRequest r && endpoint.equals(r.endpoint)
+                && java.util.Objects.equals(by, r.by) && settings.equals(r.settings)
+                && confType == r.confType && Double.compare(confLevel, r.confLevel) == 0
+                && Arrays.equals(landmarks, r.landmarks) && Double.compare(tau, r.tau) == 0
+                && Double.compare(rho, r.rho) == 0 && java.util.Objects.equals(strata, r.strata)
+                && subsets.equals(r.subsets) && tests.equals(r.tests);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(endpoint, by, settings, confType, confLevel,
+                Arrays.hashCode(landmarks), tau, rho, strata, subsets, tests);
+    }
+
     /** A key that identifies the request's answer, for caching. */
     public String cacheKey() {
         return String.join("|", endpoint, String.valueOf(by), new TreeMap<>(settings)

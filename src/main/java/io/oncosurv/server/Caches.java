@@ -1,5 +1,7 @@
 package io.oncosurv.server;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.oncosurv.analysis.StratifierSource;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.cohort.CohortReader;
@@ -7,30 +9,46 @@ import io.oncosurv.cohort.CohortRejectedException;
 import io.oncosurv.cohort.Stratification;
 import io.oncosurv.cohort.Stratifiers;
 import io.oncosurv.store.CohortStore;
-import io.vertx.core.buffer.Buffer;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
-/** Bounded least-recently-used caches shared by the worker instances (so: synchronized). */
+/**
+ * The caches of one node, shared by its worker instances (Caffeine: thread-safe, least
+ * recently used out). Cohorts are immutable, so nothing cached goes stale; a deleted cohort's
+ * entries go by its id ({@link #evict}).
+ */
 final class Caches {
 
     /** Bounded by size, not count: one answer on a million patients is megabytes. */
     static final long ANSWER_BYTES = 128L << 20;
 
-    final Map<String, Cohort> cohorts = lru(16);
-    /** Answers as written (JSON, figures), at most {@value #ANSWER_BYTES} bytes in all. */
-    final Map<String, Buffer> answers = byBytes(ANSWER_BYTES);
-    final Map<String, Stratification> stratifications = lru(32);
+    final Cache<String, Cohort> cohorts = Caffeine.newBuilder().maximumSize(16).build();
+    /** Answers as rendered, under their request records: {@value #ANSWER_BYTES} bytes at most. */
+    private final Cache<Operation, Answer> answers = Caffeine.newBuilder()
+            .maximumWeight(ANSWER_BYTES).weigher((Operation q, Answer a) -> a.weight()).build();
+    private final Cache<StratificationKey, Stratification> stratifications =
+            Caffeine.newBuilder().maximumSize(32).build();
+
+    /** A stratifier with its settings, on one cohort. */
+    private record StratificationKey(String cohortId, String name,
+            Map<String, Double> settings) {
+    }
+
+    /** The cached answer to {@code operation}, or null. */
+    Answer answer(Operation operation) {
+        return answers.getIfPresent(operation);
+    }
+
+    void remember(Operation operation, Answer answer) {
+        answers.put(operation, answer);
+    }
 
     /** The stratifications of one cohort, each computed once. */
     StratifierSource stratifierSource(String cohortId, Cohort cohort) {
         return (name, settings) -> {
-            String key = cohortId + "|" + name + "|" + new TreeMap<>(settings);
-            Stratification known = stratifications.get(key);
-            if (known == null) {
+            StratificationKey key = new StratificationKey(cohortId, name, Map.copyOf(settings));
+            Stratification known = stratifications.getIfPresent(key);
+            if (known == null) { // not computeIfAbsent: a stratifier may refuse (checked)
                 known = Stratifiers.stratify(cohort, name, settings);
                 stratifications.put(key, known);
             }
@@ -43,7 +61,7 @@ final class Caches {
      * has that id.
      */
     Optional<Cohort> cohort(CohortStore store, String id) {
-        Cohort cached = cohorts.get(id);
+        Cohort cached = cohorts.getIfPresent(id);
         if (cached != null) {
             return Optional.of(cached);
         }
@@ -74,58 +92,8 @@ final class Caches {
 
     /** Forgets a deleted cohort and every answer about it. */
     void evict(String cohortId) {
-        cohorts.remove(cohortId);
-        synchronized (stratifications) {
-            stratifications.keySet().removeIf(key -> key.startsWith(cohortId + "|"));
-        }
-        synchronized (answers) { // through remove(), which keeps the byte count
-            for (String key : new java.util.ArrayList<>(answers.keySet())) {
-                if (key.startsWith(cohortId + "|")) {
-                    answers.remove(key);
-                }
-            }
-        }
-    }
-
-    /**
-     * Least recently used out until the buffers together fit in {@code budget} bytes. Entries
-     * leave only through {@code put} and {@code remove}, which keep the count.
-     */
-    private static Map<String, Buffer> byBytes(long budget) {
-        return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-            private long bytes;
-
-            @Override
-            public Buffer put(String key, Buffer value) {
-                Buffer old = super.put(key, value);
-                bytes += value.length() - (old == null ? 0 : old.length());
-                var eldest = entrySet().iterator();
-                while (bytes > budget && eldest.hasNext()) {
-                    Buffer out = eldest.next().getValue();
-                    eldest.remove();
-                    bytes -= out.length();
-                }
-                return old;
-            }
-
-            @Override
-            public Buffer remove(Object key) {
-                Buffer old = super.remove(key);
-                bytes -= old == null ? 0 : old.length();
-                return old;
-            }
-        });
-    }
-
-    private static <V> Map<String, V> lru(int capacity) {
-        return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > capacity;
-            }
-        });
+        cohorts.invalidate(cohortId);
+        stratifications.asMap().keySet().removeIf(key -> key.cohortId().equals(cohortId));
+        answers.asMap().keySet().removeIf(key -> key.cohortId().equals(cohortId));
     }
 }

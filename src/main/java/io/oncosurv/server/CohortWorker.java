@@ -41,6 +41,8 @@ final class CohortWorker extends VerticleBase {
                 bus.<Messages.Deletion>consumer(Messages.COHORT_DELETE,
                         Guarded.handler(this::delete)).completion(),
                 bus.<String>consumer(Messages.COHORT_FILE, Guarded.handler(this::file))
+                        .completion(),
+                bus.<String>consumer(Messages.COHORT_DELETED, m -> caches.evict(m.body()))
                         .completion());
     }
 
@@ -104,7 +106,8 @@ final class CohortWorker extends VerticleBase {
         var before = store.get(id);
         boolean deleted = store.delete(id);
         caches.evict(id);
-        if (deleted) {
+        if (deleted) { // every node's caches forget it (answers about it are cached there too)
+            vertx.eventBus().publish(Messages.COHORT_DELETED, id);
             Principal who = message.body().actor();
             audit.append(who.name(), who.role().key(), "cohort.delete", id, before.map(c ->
                     "name " + c.name() + ", version " + c.version()).orElse(null));

@@ -92,9 +92,22 @@ final class Deadlines {
     static DeliveryOptions options(RoutingContext ctx) {
         Long deadline = ctx.get(KEY);
         long at = deadline == null ? System.currentTimeMillis() + Overload.TIMEOUT_MS : deadline;
-        // local only: the objects travel by reference; work for other nodes goes as JSON
+        // local only unless the sender says otherwise: objects travel by reference
         return new DeliveryOptions().setSendTimeout(Math.max(1, at - System.currentTimeMillis()))
                 .addHeader(HEADER, Long.toString(at)).setLocalOnly(true);
+    }
+
+    /**
+     * Delivery options for a part of a job (to this node's workers), with the job's deadline
+     * from its {@code headers} (none: the default timeout).
+     */
+    static DeliveryOptions options(MultiMap headers) {
+        String at = headers == null ? null : headers.get(HEADER);
+        long deadline = at == null ? System.currentTimeMillis() + Overload.TIMEOUT_MS
+                : Long.parseLong(at);
+        return new DeliveryOptions().setSendTimeout(Math.max(1, deadline
+                - System.currentTimeMillis())).addHeader(HEADER, Long.toString(deadline))
+                .setLocalOnly(true);
     }
 
     /** Whether a job's deadline has passed (no deadline: never). */

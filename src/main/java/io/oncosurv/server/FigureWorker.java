@@ -18,61 +18,40 @@ import io.oncosurv.store.CohortStore;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.Message;
 import java.util.List;
-import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Draws and encodes the figures on a worker thread: the Kaplan–Meier figure of a survival query
  * ({@code plot.*}) and the forest plot of the TME panel ({@code panel/forest.*}). A figure is
- * cached by cohort and parameters, since cohorts never change.
+ * cached by its request (cohort and parameters), since cohorts never change; it is an
+ * operation ({@link OperationServer}): any node may draw it.
  */
 final class FigureWorker extends VerticleBase {
 
     private final CohortStore store;
     private final Caches caches;
+    private final String node;
 
-    FigureWorker(CohortStore store, Caches caches) {
+    FigureWorker(CohortStore store, Caches caches, String node) {
         this.store = store;
         this.caches = caches;
+        this.node = node;
     }
 
     @Override
     public Future<?> start() {
-        return vertx.eventBus().<Messages.FigureQuery>consumer(Messages.FIGURE,
-                Guarded.handler(this::figure)).completion();
+        return new OperationServer(vertx, store, caches, node).serve(Messages.FigureQuery.class,
+                q -> ChartFigures.mediaType(q.format()),
+                "The figure cannot be drawn for this cohort: ", this::figure);
     }
 
-    private void figure(Message<Messages.FigureQuery> message) {
-        Messages.FigureQuery q = message.body();
-        String key = key(q);
-        Buffer cached = caches.answers.get(key);
-        if (cached != null) {
-            message.reply(new Messages.Rendered(200, ChartFigures.mediaType(q.format()),
-                    cached.getBytes()));
-            return;
-        }
-        Optional<Cohort> cohort = caches.cohortOrFail(store, q.cohortId(), message);
-        if (cohort.isEmpty()) {
-            return;
-        }
-        StratifierSource source = caches.stratifierSource(q.cohortId(), cohort.get());
-        try {
-            byte[] bytes = switch (q.figure()) {
-                case "km" -> kaplanMeier(cohort.get(), source, q);
-                case "forest" -> forest(cohort.get(), source, q);
-                default -> throw new IllegalArgumentException("no figure " + q.figure());
-            };
-            caches.answers.put(key, Buffer.buffer(bytes));
-            message.reply(new Messages.Rendered(200, ChartFigures.mediaType(q.format()), bytes));
-        } catch (ApiError e) {
-            e.failing(message);
-        } catch (AnalysisException e) {
-            message.fail(422, new ApiError(422, "The figure cannot be drawn for this cohort: "
-                    + e.getMessage() + ".").body().encode());
-        }
+    private byte[] figure(Messages.FigureQuery q, Cohort cohort) throws AnalysisException {
+        StratifierSource source = caches.stratifierSource(q.cohortId(), cohort);
+        return switch (q.figure()) {
+            case "km" -> kaplanMeier(cohort, source, q);
+            case "forest" -> forest(cohort, source, q);
+            default -> throw new IllegalArgumentException("no figure " + q.figure());
+        };
     }
 
     private byte[] kaplanMeier(Cohort cohort, StratifierSource source, Messages.FigureQuery q)
@@ -144,20 +123,5 @@ final class FigureWorker extends VerticleBase {
                         .suggestedSize(figure.size().dpi()).widthInches(),
                 plot.suggestedSize(figure.size().dpi()).heightInches(), figure.size().dpi());
         return ChartFigures.encode(plot.chart(), size, q.format());
-    }
-
-    /** Where a figure is cached (the HTTP side looks there before queueing). */
-    static String key(Messages.FigureQuery q) {
-        return q.cohortId() + "|figure|" + q.figure() + "|" + q.format() + "|"
-                + canonical(q.params());
-    }
-
-    /** The parameters in a canonical order, for the cache key. */
-    private static String canonical(MultiMap params) {
-        TreeMap<String, java.util.List<String>> sorted = new TreeMap<>();
-        for (String name : params.names()) {
-            sorted.put(name, params.getAll(name));
-        }
-        return sorted.toString();
     }
 }

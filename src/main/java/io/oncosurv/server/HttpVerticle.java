@@ -1,9 +1,6 @@
 package io.oncosurv.server;
 
-import io.oncosurv.analysis.PanelAnalysis;
-import io.oncosurv.analysis.PanelEntry;
 import io.oncosurv.cohort.CohortNames;
-import io.oncosurv.cohort.Stratifiers;
 import io.oncosurv.server.Role.Permission;
 import io.oncosurv.store.StoredCohort;
 import io.vertx.core.Future;
@@ -17,8 +14,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,15 +30,13 @@ final class HttpVerticle extends VerticleBase {
     private final ServerConfig config;
     private final Access access;
     private final Sessions sessions;
-    private final Caches caches;
     private final boolean clustered;
     private final AtomicInteger actualPort;
     private final Readiness readiness;
 
-    HttpVerticle(ServerConfig config, Access access, Sessions sessions, Caches caches,
-            boolean clustered, AtomicInteger actualPort, Readiness readiness) {
+    HttpVerticle(ServerConfig config, Access access, Sessions sessions, boolean clustered,
+            AtomicInteger actualPort, Readiness readiness) {
         this.readiness = readiness;
-        this.caches = caches;
         this.clustered = clustered;
         this.config = config;
         this.sessions = sessions;
@@ -60,7 +53,7 @@ final class HttpVerticle extends VerticleBase {
         router.route().handler(overload::handle);
         RouteTable routes = new RouteTable(router, access, new AuditTrail(vertx), overload);
         routes.open(HttpMethod.GET, "/health").handler(this::health);
-        PageRoutes pages = new PageRoutes(vertx, access, sessions, caches);
+        PageRoutes pages = new PageRoutes(vertx, access, sessions, clustered);
         pages.addPublic(routes);
         pages.addProtected(routes);
         new ReportRoutes(vertx).add(routes);
@@ -212,105 +205,29 @@ final class HttpVerticle extends VerticleBase {
                 }).onFailure(e -> fail(ctx, e));
     }
 
+    // the operations: checked here into their request records, answered by any node's worker
+
     private void survival(RoutingContext ctx) {
-        Messages.SurvivalQuery query = new Messages.SurvivalQuery(ctx.pathParam("id"),
-                SurvivalParameters.parse(ctx.queryParams()));
-        // an answer known already is sent from here: it does not queue behind work
-        Buffer known = caches.answers.get(AnalysisWorker.survivalKey(query));
-        if (known != null) {
-            ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
-                    .end(known);
-            return;
-        }
-        if (clustered) {
-            ClusterWork.survival(vertx, ctx, ctx.pathParam("id"));
-            return;
-        }
-        vertx.eventBus().<Buffer>request(Messages.SURVIVAL, query, Deadlines.options(ctx))
-                .onSuccess(reply -> ctx.response().setStatusCode(200)
-                        .putHeader("Content-Type", "application/json").end(reply.body()))
-                .onFailure(e -> fail(ctx, e));
+        Operations.answer(vertx, ctx, new Messages.SurvivalQuery(ctx.pathParam("id"),
+                SurvivalParameters.parse(ctx.queryParams())), clustered);
     }
 
     private void cox(RoutingContext ctx) {
-        Messages.CoxQuery query = new Messages.CoxQuery(ctx.pathParam("id"),
-                CoxParameters.parse(ctx.queryParams()));
-        vertx.eventBus().<Buffer>request(Messages.COX, query, Deadlines.options(ctx))
-                .onSuccess(reply -> ctx.response().setStatusCode(200)
-                        .putHeader("Content-Type", "application/json").end(reply.body()))
-                .onFailure(e -> fail(ctx, e));
+        Operations.answer(vertx, ctx, new Messages.CoxQuery(ctx.pathParam("id"),
+                CoxParameters.parse(ctx.queryParams())), clustered);
     }
 
-    /**
-     * The TME panel: every built-in stratifier × each endpoint is its own job on the worker
-     * verticles, all sent at once; the q-values need them all, so they are added here.
-     */
+    /** The TME panel: every built-in stratifier × each endpoint, with q-values. */
     private void panel(RoutingContext ctx) {
-        List<String> names = PanelParameters.endpoints(ctx.queryParams());
-        List<String> subsets = PanelParameters.subsets(ctx.queryParams());
-        List<Future<PanelEntry>> jobs = new ArrayList<>();
-        for (String stratifier : Stratifiers.BUILT_IN) {
-            for (String endpoint : names) {
-                jobs.add(vertx.eventBus().<PanelEntry>request(
-                        Messages.PANEL_ENTRY, new Messages.PanelQuery(ctx.pathParam("id"),
-                                stratifier, endpoint, subsets), Deadlines.options(ctx))
-                        .map(Message::body));
-            }
-        }
-        // join, not all: a refused subset fails every entry, and the first in panel order
-        // (not the first to finish) says why, so the answer does not depend on timing
-        Future.join(jobs).onSuccess(all -> {
-            List<PanelEntry> entries = new ArrayList<>();
-            for (int i = 0; i < jobs.size(); i++) {
-                entries.add(all.resultAt(i));
-            }
-            ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
-                    .end(PanelJson.write(PanelAnalysis.withQValues(entries))
-                            .encode());
-        }).onFailure(e -> fail(ctx, jobs.stream().filter(Future::failed).findFirst()
-                .map(Future::cause).orElse(e)));
+        Operations.answer(vertx, ctx, new Messages.PanelQuery(ctx.pathParam("id"),
+                PanelParameters.endpoints(ctx.queryParams()),
+                PanelParameters.subsets(ctx.queryParams())), clustered);
     }
 
     /** Data-driven cut-off: endpoint, variable, permutations (0..100000, 1000), seed (1). */
     private void cutpoint(RoutingContext ctx) {
-        var params = ctx.queryParams();
-        for (String name : params.names()) {
-            if (!List.of("endpoint", "variable", "permutations", "seed").contains(name)
-                    || params.getAll(name).size() > 1) {
-                throw new ApiError(400, "Unknown or repeated parameter '" + name + "'; known: "
-                        + "endpoint, variable, permutations, seed.");
-            }
-        }
-        String endpoint = params.get("endpoint");
-        String variable = params.get("variable");
-        if (endpoint == null || endpoint.isBlank() || variable == null || variable.isBlank()) {
-            throw new ApiError(400, "The parameters 'endpoint' and 'variable' are required, "
-                    + "e.g. endpoint=os&variable=cd8_til.");
-        }
-        int permutations = (int) whole(params.get("permutations"), "permutations", 1000, 0,
-                100_000);
-        long seed = whole(params.get("seed"), "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
-        vertx.eventBus().<Buffer>request(Messages.CUTPOINT, new Messages.CutpointQuery(
-                ctx.pathParam("id"), endpoint.strip(), variable.strip(), permutations, seed),
-                Deadlines.options(ctx)).onSuccess(reply -> ctx.response().setStatusCode(200)
-                        .putHeader("Content-Type", "application/json").end(reply.body()))
-                .onFailure(e -> fail(ctx, e));
-    }
-
-    private static long whole(String text, String name, long fallback, long min, long max) {
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            long v = Long.parseLong(text.strip());
-            if (v < min || v > max) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new ApiError(400, "The parameter '" + name + "' must be a whole number from "
-                    + min + " to " + max + "; got '" + text + "'.");
-        }
+        Operations.answer(vertx, ctx, CutpointParameters.parse(ctx.pathParam("id"),
+                ctx.queryParams()), clustered);
     }
 
     /**

@@ -89,7 +89,7 @@ public final class MainVerticle extends VerticleBase {
             Files.createDirectories(config.dataDir());
             return new Tokens(AdminToken.resolve(config));
         }).compose(tokens -> vertx.deployVerticle(new HttpVerticle(config, new Access(tokens,
-                sessions, new AuthLimiter(Clock.systemUTC())), sessions, caches, clustered, port,
+                sessions, new AuthLimiter(Clock.systemUTC())), sessions, clustered, port,
                 readiness)).compose(id -> {
                     times.done("listening");
                     return vertx.executeBlocking(() -> open(tokens, times));
@@ -190,7 +190,8 @@ public final class MainVerticle extends VerticleBase {
                         workers))
                 .compose(id -> vertx.deployVerticle(() -> new ReportWorker(store, reports,
                         caches, pages, figures), workers))
-                .compose(id -> vertx.deployVerticle(() -> new FigureWorker(store, caches),
+                .compose(id -> vertx.deployVerticle(() -> new FigureWorker(store, caches,
+                        config.node()),
                         workers))
                 .compose(id -> vertx.deployVerticle(new ReportLeases(reports), new
                         DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)

@@ -12,23 +12,17 @@ final class Messages {
     static final String COHORT_GET = "oncosurv.cohorts.get";
     static final String COHORT_DELETE = "oncosurv.cohorts.delete";
     static final String COHORT_FILE = "oncosurv.cohorts.file";
-    static final String SURVIVAL = "oncosurv.analysis.survival";
-    /**
-     * A survival query for a worker on any node of a cluster, as JSON {"cohort", "query"} (the
-     * query string): the answer's bytes come back, with the computing node in the "node" header.
-     */
-    static final String SURVIVAL_WIRE = "oncosurv.analysis.survival-wire";
-    static final String COX = "oncosurv.analysis.cox";
-    static final String CUTPOINT = "oncosurv.analysis.cutpoint";
+    /** One entry of the panel, for a local worker (the panel's own worker asks). */
     static final String PANEL_ENTRY = "oncosurv.analysis.panel-entry";
     static final String REPORT_PAGE = "oncosurv.report.page";
     static final String REPORT_TABLE = "oncosurv.report.table";
-    static final String FIGURE = "oncosurv.chart.figure";
     static final String REPORT_SUBMIT = "oncosurv.reports.submit";
     static final String REPORT_GET = "oncosurv.reports.get";
     /** The newest report jobs (body: how many at most), answered as the API's JSON text. */
     static final String REPORT_LIST = "oncosurv.reports.list";
     static final String REPORT_ARTEFACT = "oncosurv.reports.artefact";
+    /** Published to every node when a cohort is deleted (the body: its id): caches forget it. */
+    static final String COHORT_DELETED = "oncosurv.cohorts.deleted";
     /** Published when an upload makes a new version of a name (the body: the StoredCohort). */
     static final String COHORT_VERSIONED = "oncosurv.cohorts.versioned";
 
@@ -54,9 +48,32 @@ final class Messages {
     record ArtefactQuery(String reportId, String name) {
     }
 
-    /** A figure ("km" or "forest") in a format (png, svg, pdf), with its query parameters. */
+    /**
+     * A figure ("km" or "forest") in a format (png, svg, pdf), with its query parameters as sent
+     * (in their order; the worker checks them, some against the cohort).
+     */
     record FigureQuery(String figure, String format, String cohortId,
-            io.vertx.core.MultiMap params) {
+            java.util.Map<String, List<String>> parameters) implements Operation {
+        FigureQuery {
+            java.util.Map<String, List<String>> copy = new java.util.LinkedHashMap<>();
+            parameters.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+            parameters = java.util.Collections.unmodifiableMap(copy);
+        }
+
+        /** The figure of a request's query parameters. */
+        static FigureQuery of(String figure, String format, String cohortId,
+                io.vertx.core.MultiMap params) {
+            java.util.Map<String, List<String>> parameters = new java.util.LinkedHashMap<>();
+            params.names().forEach(name -> parameters.put(name, params.getAll(name)));
+            return new FigureQuery(figure, format, cohortId, parameters);
+        }
+
+        /** The parameters as the checks read them (names in any case). */
+        io.vertx.core.MultiMap params() {
+            io.vertx.core.MultiMap params = io.vertx.core.MultiMap.caseInsensitiveMultiMap();
+            parameters.forEach(params::add);
+            return params;
+        }
     }
 
     /**
@@ -82,21 +99,33 @@ final class Messages {
     record TableList(List<io.oncosurv.report.Table> tables) {
     }
 
+    /** The TME panel: every built-in stratifier × each endpoint, on its subsets (or all). */
+    record PanelQuery(String cohortId, List<String> endpoints, List<String> subsets)
+            implements Operation {
+        PanelQuery {
+            endpoints = List.copyOf(endpoints);
+            subsets = List.copyOf(subsets);
+        }
+    }
+
     /** One stratifier × endpoint of the TME panel, on the patients of its subsets (or all). */
-    record PanelQuery(String cohortId, String stratifier, String endpoint, List<String> subsets) {
+    record PanelEntryQuery(String cohortId, String stratifier, String endpoint,
+            List<String> subsets) {
     }
 
     /** A cut-point query: the endpoint, the numeric column, permutations and their seed. */
     record CutpointQuery(String cohortId, String endpoint, String variable, int permutations,
-            long seed) {
+            long seed) implements Operation {
     }
 
     /** A Cox model query on a stored cohort. */
-    record CoxQuery(String cohortId, io.oncosurv.analysis.CoxRequest request) {
+    record CoxQuery(String cohortId, io.oncosurv.analysis.CoxRequest request)
+            implements Operation {
     }
 
     /** A survival query on a stored cohort. */
-    record SurvivalQuery(String cohortId, io.oncosurv.analysis.SurvivalRequest request) {
+    record SurvivalQuery(String cohortId, io.oncosurv.analysis.SurvivalRequest request)
+            implements Operation {
     }
 
     /**
@@ -125,7 +154,10 @@ final class Messages {
     private Messages() {
     }
 
-    /** Lets the records above travel the local event bus by reference. */
+    /**
+     * Lets the records above travel the local event bus by reference, and operations and their
+     * answers the clustered one too.
+     */
     static void registerCodecs(EventBus bus) {
         bus.registerDefaultCodec(Upload.class, new LocalCodec<>(Upload.class));
         bus.registerDefaultCodec(Deletion.class, new LocalCodec<>(Deletion.class));
@@ -133,15 +165,14 @@ final class Messages {
         bus.registerDefaultCodec(Uploaded.class, new LocalCodec<>(Uploaded.class));
         bus.registerDefaultCodec(CohortList.class, new LocalCodec<>(CohortList.class));
         bus.registerDefaultCodec(StoredCohort.class, new LocalCodec<>(StoredCohort.class));
-        bus.registerDefaultCodec(SurvivalQuery.class, new LocalCodec<>(SurvivalQuery.class));
-        bus.registerDefaultCodec(CoxQuery.class, new LocalCodec<>(CoxQuery.class));
-        bus.registerDefaultCodec(CutpointQuery.class, new LocalCodec<>(CutpointQuery.class));
-        bus.registerDefaultCodec(PanelQuery.class, new LocalCodec<>(PanelQuery.class));
+        // every operation, on any node: one codec, named by the sender (Operations)
+        bus.registerCodec(new OperationCodec());
+        bus.registerDefaultCodec(Answer.class, new AnswerCodec());
+        bus.registerDefaultCodec(PanelEntryQuery.class, new LocalCodec<>(PanelEntryQuery.class));
         bus.registerDefaultCodec(PageQuery.class, new LocalCodec<>(PageQuery.class));
         bus.registerDefaultCodec(Rendered.class, new LocalCodec<>(Rendered.class));
         bus.registerDefaultCodec(TableQuery.class, new LocalCodec<>(TableQuery.class));
         bus.registerDefaultCodec(TableList.class, new LocalCodec<>(TableList.class));
-        bus.registerDefaultCodec(FigureQuery.class, new LocalCodec<>(FigureQuery.class));
         bus.registerDefaultCodec(ReportSubmission.class,
                 new LocalCodec<>(ReportSubmission.class));
         bus.registerDefaultCodec(ReportState.class, new LocalCodec<>(ReportState.class));

@@ -28,10 +28,11 @@ final class PageRoutes {
     private final Vertx vertx;
     private final Access access;
     private final Sessions sessions;
-    private final Caches caches;
+    private final boolean clustered;
 
-    PageRoutes(Vertx vertx, Access access, Sessions sessions, Caches caches) {
-        this.caches = caches;
+    /** @param clustered whether figures may be drawn by another node ({@link Operations}) */
+    PageRoutes(Vertx vertx, Access access, Sessions sessions, boolean clustered) {
+        this.clustered = clustered;
         this.vertx = vertx;
         this.access = access;
         this.sessions = sessions;
@@ -162,27 +163,13 @@ final class PageRoutes {
     }
 
     private void figure(RoutingContext ctx, String figure, String format) {
-        MultiMap copy = MultiMap.caseInsensitiveMultiMap().addAll(ctx.queryParams());
-        Messages.FigureQuery query = new Messages.FigureQuery(figure, format, ctx.pathParam("id"),
-                copy);
-        // a figure drawn already is sent from here: it does not queue behind drawing
-        Buffer known = caches.answers.get(FigureWorker.key(query));
-        if (known != null) {
-            sendFigure(ctx, figure, format, ChartFigures.mediaType(format), known);
-            return;
-        }
-        vertx.eventBus().<Messages.Rendered>request(Messages.FIGURE, query,
-                Deadlines.options(ctx)).onSuccess(reply -> sendFigure(ctx, figure, format,
-                        reply.body().contentType(), Buffer.buffer(reply.body().body())))
-                .onFailure(e -> HttpVerticle.fail(ctx, e));
-    }
-
-    private static void sendFigure(RoutingContext ctx, String figure, String format,
-            String type, Buffer bytes) {
-        ctx.response().setStatusCode(200).putHeader("Content-Type", type)
-                .putHeader("Content-Disposition", "inline; filename=\""
-                        + (figure.equals("km") ? "kaplan-meier" : "forest") + subsetSuffix(ctx)
-                        + "." + format + "\"").end(bytes);
+        Operations.ask(vertx, ctx, Messages.FigureQuery.of(figure, format, ctx.pathParam("id"),
+                ctx.queryParams()), clustered).onSuccess(answer -> {
+                    ctx.response().putHeader("Content-Disposition", "inline; filename=\""
+                            + (figure.equals("km") ? "kaplan-meier" : "forest")
+                            + subsetSuffix(ctx) + "." + format + "\"");
+                    Operations.write(ctx, answer);
+                }).onFailure(e -> HttpVerticle.fail(ctx, e));
     }
 
     /** "-subset-arm-EGFR-TKI" when the query takes a subset: a file names its patients. */

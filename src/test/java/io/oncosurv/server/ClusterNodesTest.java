@@ -79,6 +79,7 @@ class ClusterNodesTest {
                     assertQuery(http, b, ici.getString("id"), cohort, 100 + 10 * i, computedOn);
                 }
                 assertTrue(computedOn.size() >= 2, "work went to other nodes: " + computedOn);
+                assertEveryKindAnsweredElsewhere(http, b, ici.getString("id"), cohort);
 
                 nodes.get(2).kill(); // node-2 gone: its share is sent again elsewhere
                 for (int i = 0; i < 6; i++) {
@@ -131,6 +132,66 @@ class ClusterNodesTest {
                 SurvivalParameters.parse(params)));
         assertEquals(single, r.body(), "as one node answers");
         r.headers().firstValue("X-OncoSurv-Node").ifPresent(computedOn::add);
+    }
+
+    /**
+     * Each operation kind asked of node-1 again and again: answered by other nodes, computed
+     * there and from their caches, always with the bytes one node computes.
+     */
+    private static void assertEveryKindAnsweredElsewhere(HttpClient http, ServerProcess node,
+            String id, io.oncosurv.cohort.Cohort cohort) throws Exception {
+        var direct = io.oncosurv.analysis.StratifierSource.direct(cohort);
+        MultiMap cox = MultiMap.caseInsensitiveMultiMap().add("endpoint", "os")
+                .add("terms", "cd8,age");
+        MultiMap cut = MultiMap.caseInsensitiveMultiMap().add("endpoint", "os")
+                .add("variable", "cd8_til").add("permutations", "20");
+        List<io.oncosurv.analysis.PanelEntry> entries = new ArrayList<>();
+        for (String stratifier : io.oncosurv.cohort.Stratifiers.BUILT_IN) {
+            entries.add(io.oncosurv.analysis.PanelAnalysis.entry(cohort, stratifier, "os",
+                    direct, List.of()));
+        }
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("survival?endpoint=os&by=cd8&cutoff=150&tests=hr", SurvivalJson.write(id,
+                SurvivalAnalysis.run(cohort, SurvivalParameters.parse(MultiMap
+                        .caseInsensitiveMultiMap().add("endpoint", "os").add("by", "cd8")
+                        .add("cutoff", "150").add("tests", "hr")))));
+        expected.put("cox?endpoint=os&terms=cd8,age", CoxJson.write(io.oncosurv.analysis
+                .CoxAnalysis.run(cohort, CoxParameters.parse(cox), direct)).encode());
+        expected.put("cutpoint?endpoint=os&variable=cd8_til&permutations=20", new String(
+                AnalysisWorker.cutpoint(CutpointParameters.parse(id, cut), cohort),
+                java.nio.charset.StandardCharsets.UTF_8));
+        expected.put("panel?endpoints=os", PanelJson.write(io.oncosurv.analysis.PanelAnalysis
+                .withQValues(entries)).encode());
+        // figures: the bytes node-1 draws itself
+        expected.put("plot.png?endpoint=os&by=cd8&cutoff=150", null);
+        expected.put("panel/forest.png?endpoint=os", null);
+        for (var kind : expected.entrySet()) {
+            Set<String> seen = new HashSet<>(); // node and cache, as answered
+            List<byte[]> bodies = new ArrayList<>();
+            Await.until(() -> {
+                HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(node.uri(
+                        "/api/cohorts/" + id + "/" + kind.getKey())).header("Authorization",
+                        "Bearer " + ServerProcess.TOKEN).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertEquals(200, r.statusCode(), kind.getKey() + ": " + new String(r.body(),
+                        java.nio.charset.StandardCharsets.UTF_8));
+                if (kind.getValue() != null) {
+                    assertEquals(kind.getValue(), new String(r.body(),
+                            java.nio.charset.StandardCharsets.UTF_8), kind.getKey()
+                                    + " as one node answers");
+                }
+                bodies.add(r.body());
+                String by = r.headers().firstValue("X-OncoSurv-Node").orElseThrow();
+                seen.add((by.equals("node-1") ? "here" : "elsewhere") + " " + r.headers()
+                        .firstValue("X-OncoSurv-Cache").orElseThrow());
+                return seen.contains("elsewhere miss") && seen.contains("elsewhere hit")
+                        && (kind.getValue() != null || seen.contains("here miss"));
+            }, Await.LONG, kind.getKey() + " was never computed and cached on another node");
+            for (byte[] body : bodies) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(bodies.get(0), body,
+                        kind.getKey() + ": every node's bytes");
+            }
+        }
     }
 
     private static void waitForCohorts(HttpClient http, ServerProcess node) throws Exception {
