@@ -94,17 +94,6 @@ public record ExtraTests(List<Weighting> weighted, boolean maxCombo, boolean tre
     }
 
     /** A key for caching. */
-    /** Equal when every part is, the scores by value (a record compares arrays by identity). */
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof ExtraTests t && cacheKey().equals(t.cacheKey());
-    }
-
-    @Override
-    public int hashCode() {
-        return cacheKey().hashCode();
-    }
-
     String cacheKey() {
         StringBuilder key = new StringBuilder();
         for (Weighting w : weighted) {

@@ -34,17 +34,6 @@ public record SurvivalRequest(String endpoint, String by, Map<String, Double> se
         return new Builder(endpoint);
     }
 
-    /** Equal when every part is: the landmarks by value (a record compares arrays by identity). */
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof SurvivalRequest r && cacheKey().equals(r.cacheKey());
-    }
-
-    @Override
-    public int hashCode() {
-        return cacheKey().hashCode();
-    }
-
     /** The same request with other further tests. */
     public SurvivalRequest withTests(ExtraTests other) {
         return new SurvivalRequest(endpoint, by, settings, confType, confLevel, landmarks, tau,
