@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The worker side of {@link Operation}s: serves a kind at its address (any node's request may
- * come), answering from this node's cache, else from the stored cohort: 404 for an unknown
+ * The worker side of {@link Operation}s: serves a kind behind this node's {@link OperationFront}
+ * (which any node's request may reach), answering from this node's cache, else from the stored cohort: 404 for an unknown
  * cohort, 422 (with the kind's sentence) for a query the cohort cannot answer, and the answer
  * rendered to bytes, remembered under the request record, with this node's name.
  */
@@ -69,9 +69,13 @@ final class OperationServer {
     private <Q extends Operation> Future<?> serveLater(Class<Q> kind,
             Function<Q, String> mediaType, String failurePrefix,
             LaterComputation<Q> computation) {
-        return vertx.eventBus().<Q>consumer(Operation.address(kind), Guarded.handler(
-                message -> answer(message, mediaType, failurePrefix, computation)))
-                .completion();
+        String address = Operation.address(kind);
+        // computed here, for this node's front (OperationFront), which takes the kind's
+        // requests on an event loop and answers its cache hits without queueing
+        Future<?> workers = vertx.eventBus().<Q>localConsumer(address + OperationFront.COMPUTE,
+                Guarded.handler(message -> answer(message, mediaType, failurePrefix,
+                        computation))).completion();
+        return workers.compose(ok -> vertx.deployVerticle(new OperationFront(address, caches)));
     }
 
     private <Q extends Operation> void answer(Message<Q> message, Function<Q, String> mediaType,
