@@ -194,7 +194,7 @@ public final class MainVerticle extends VerticleBase {
                         workers))
                 .compose(id -> vertx.deployVerticle(new ReportLeases(reports), new
                         DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)
-                                .setWorkerPoolName("oncosurv-workers")))
+                                .setWorkerPoolName(ReportLeases.POOL).setWorkerPoolSize(1)))
                 .compose(id -> vertx.deployVerticle(() -> new ReportJobs(reports, store, caches,
                         analyses, templates), jobs))
                 .compose(id -> vertx.deployVerticle(() -> new ReportDesk(reports, store,

@@ -32,11 +32,12 @@ import org.slf4j.LoggerFactory;
  * use). A runner claims the next job from the store ({@link ReportStore#claim}: a row lock, so
  * each job is one node's even when several share the store) when woken by a submission and
  * every second besides, which also picks up jobs other nodes queued and jobs whose node died.
- * It builds the artefacts with progress published (which renews its lease) and stores them with
- * "done" in one transaction; a failed step fails the revision with its reason and stores nothing.
- * A job is run by one runner at a time: the store never hands a job this process is running to
- * a second runner, {@link ReportLeases} renews its lease while the process lives, and a runner
- * whose job was requeued or taken over stops at its next step.
+ * It builds the artefacts with progress published and stores them with "done" in one
+ * transaction; a failed step fails the revision with its reason and stores nothing. A job is
+ * run once: the store never hands a job this process is running to a second runner,
+ * {@link ReportLeases} renews its lease (a heartbeat, whatever the progress) while the process
+ * lives, every write of a runner is fenced by the token of its claim, and a runner whose job
+ * was requeued or taken over stops at its next step and stores nothing.
  */
 final class ReportJobs extends VerticleBase {
 
@@ -182,9 +183,14 @@ final class ReportJobs extends VerticleBase {
         }
     }
 
+    /** Published only when the stored progress moved to it: clients never see it go back. */
     private void progress(ReportRun job, int done, int total, String what) {
-        if (!reports.progress(job.reportId(), job.revision(), done, total)) {
+        Optional<Boolean> advanced = reports.advance(job.reportId(), job.revision(), done, total);
+        if (advanced.isEmpty()) {
             throw new LostJob();
+        }
+        if (!advanced.get()) {
+            return; // a runner before this one got further: its step stays shown
         }
         publish(job, new JsonObject().put("event", "progress").put("done", done)
                 .put("total", total).put("step", what));
