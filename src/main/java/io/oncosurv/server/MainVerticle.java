@@ -89,8 +89,8 @@ public final class MainVerticle extends VerticleBase {
             Files.createDirectories(config.dataDir());
             return new Tokens(AdminToken.resolve(config));
         }).compose(tokens -> vertx.deployVerticle(new HttpVerticle(config, new Access(tokens,
-                sessions, new AuthLimiter(Clock.systemUTC())), sessions, caches, clustered, port,
-                readiness)).compose(id -> {
+                sessions, new AuthLimiter(Clock.systemUTC()), TokenLookup.onBus(vertx)),
+                sessions, caches, clustered, port, readiness)).compose(id -> {
                     times.done("listening");
                     return vertx.executeBlocking(() -> open(tokens, times));
                 }).compose(store -> deployWorkers(store, tokens, sessions, times)))
