@@ -55,14 +55,22 @@ final class ReportJobs extends VerticleBase {
     private final Caches caches;
     private final AnalysisCache analyses;
     private final Templates templates;
+    private final Runnable beforeStore;
 
     ReportJobs(ReportStore reports, CohortStore cohorts, Caches caches, AnalysisCache analyses,
             Templates templates) {
+        this(reports, cohorts, caches, analyses, templates, () -> { });
+    }
+
+    /** @param beforeStore runs between a build and its storing (a test holds a runner there) */
+    ReportJobs(ReportStore reports, CohortStore cohorts, Caches caches, AnalysisCache analyses,
+            Templates templates, Runnable beforeStore) {
         this.reports = reports;
         this.cohorts = cohorts;
         this.caches = caches;
         this.analyses = analyses;
         this.templates = templates;
+        this.beforeStore = beforeStore;
     }
 
     private volatile boolean stopping;
@@ -175,11 +183,16 @@ final class ReportJobs extends VerticleBase {
             rows.add(new StoredArtefact(a.name(), a.mediaType(), a.sha256(), a.size(),
                     a.bytes()));
         }
+        beforeStore.run();
         if (reports.complete(job.reportId(), job.revision(), rows)) {
             publish(job, new JsonObject().put("event", "done"));
             if (job.revision() > 1) { // a following report, made again on a new version
                 publish(job, new JsonObject().put("event", "refresh"));
             }
+        } else {
+            LOG.info("report {} revision {}: built, but no longer this runner's (taken over, "
+                    + "moved on or ended): its artefacts are not stored", job.reportId(),
+                    job.revision());
         }
     }
 
