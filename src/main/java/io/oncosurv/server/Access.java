@@ -32,6 +32,10 @@ final class Access {
     private final Sessions sessions;
     private final AuthLimiter limiter;
     private final TokenLookup lookup;
+    /** Store reads of unheard-of tokens in flight: bounded, so made-up ids cannot queue many. */
+    private final java.util.concurrent.atomic.AtomicInteger lookups =
+            new java.util.concurrent.atomic.AtomicInteger();
+    private static final int MAX_LOOKUPS = 16;
 
     Access(Tokens tokens, Sessions sessions, AuthLimiter limiter) {
         this(tokens, sessions, limiter, TokenLookup.NONE);
@@ -220,9 +224,18 @@ final class Access {
         Optional<Principal> known = tokens.verify(presented);
         Optional<String> unheardOf = known.isPresent() ? Optional.empty()
                 : tokens.unheardOf(presented);
-        Future<Optional<Principal>> who = unheardOf.isEmpty() ? Future.succeededFuture(known)
-                : lookup.find(unheardOf.get()).map(found -> found ? tokens.verify(presented)
-                        : Optional.<Principal>empty()).recover(Access::storeUnread);
+        Future<Optional<Principal>> who;
+        if (unheardOf.isEmpty()) {
+            who = Future.succeededFuture(known);
+        } else if (lookups.incrementAndGet() > MAX_LOOKUPS) { // a flood of made-up ids
+            lookups.decrementAndGet();
+            limiter.failed(address(ctx));
+            return Future.failedFuture(unread(ctx));
+        } else {
+            who = lookup.find(unheardOf.get()).map(found -> found ? tokens.verify(presented)
+                    : Optional.<Principal>empty()).recover(e -> storeUnread(ctx, e))
+                    .andThen(done -> lookups.decrementAndGet());
+        }
         return who.map(w -> {
             if (w.isEmpty()) {
                 limiter.failed(address(ctx));
@@ -232,12 +245,17 @@ final class Access {
     }
 
     /** No admin worker yet (the node is starting): unknown; a store that fails: 503. */
-    private static Future<Optional<Principal>> storeUnread(Throwable e) {
+    private static Future<Optional<Principal>> storeUnread(RoutingContext ctx, Throwable e) {
         if (e instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS) {
             return Future.succeededFuture(Optional.empty());
         }
-        return Future.failedFuture(new ApiError(503, "The token could not be checked against "
-                + "the store just now; try again in a few seconds."));
+        return Future.failedFuture(unread(ctx));
+    }
+
+    private static ApiError unread(RoutingContext ctx) {
+        ctx.response().putHeader("Retry-After", "1");
+        return new ApiError(503, "The token could not be checked against the store just now; "
+                + "try again in a few seconds.");
     }
 
     private void refuseIfLimited(RoutingContext ctx) {
