@@ -37,11 +37,12 @@ class TokensAcrossNodesTest {
     Path work;
 
     @Test
-    @DisplayName("a token made on node A works on node B at once (200), a wrong secret with its "
-            + "id does not (401); revoked on A, it is refused on A at once and on B within the "
-            + "bound")
+    @DisplayName("a token made on node A works on node B at once (200, and for a browser login), "
+            + "a wrong secret with its id does not (401); revoked on A, it is refused on A at "
+            + "once and on B within the bound")
     void tokenMadeOnOneNodeWorksOnEvery() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        // HTTP/1.1 as browsers post forms here: the login's origin check compares Host
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Path none = Files.createDirectories(work.resolve("none"));
         try (TestPostgres pg = TestPostgres.create()) {
             Map<String, String> shared = Map.of("ONCOSURV_DB_URL", pg.url(), "ONCOSURV_DB_USER",
@@ -71,6 +72,22 @@ class TokensAcrossNodesTest {
                         "/api/cohorts?name=x")).header("Authorization", "Bearer " + bearer)
                         .POST(HttpRequest.BodyPublishers.ofString("id,os_time,os_event\n")));
                 assertEquals(403, upload.statusCode(), "B knows its role: " + upload.body());
+
+                // a browser login on B with a token made on A a moment ago
+                JsonObject second = new JsonObject(send(http, HttpRequest.newBuilder(a.uri(
+                        "/api/tokens")).header("Authorization", "Bearer " + ServerProcess.TOKEN)
+                        .header("Content-Type", "application/json").POST(HttpRequest
+                                .BodyPublishers.ofString("{\"role\": \"statistician\", "
+                                        + "\"name\": \"night shift\"}"))).body());
+                HttpResponse<String> login = send(http, HttpRequest.newBuilder(b.uri("/login"))
+                        .header("Origin", "http://" + b.uri("/").getAuthority())
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("token=" + java.net.URLEncoder
+                                .encode(second.getString("token"), java.nio.charset
+                                        .StandardCharsets.UTF_8) + "&next=%2F")));
+                assertEquals(303, login.statusCode(), login.body());
+                assertTrue(login.headers().firstValue("Set-Cookie").orElse("").startsWith(
+                        Sessions.COOKIE + "="), login.headers().toString());
 
                 HttpResponse<String> revoked = send(http, HttpRequest.newBuilder(a.uri(
                         "/api/tokens/" + token.getString("id"))).header("Authorization",
