@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The access tokens, checked in memory (no database read per request, so the event loop can
  * check them; only a token whose id this node has not heard of is looked up in the store, see
  * {@link Access}): a token is {@code osv_<id>.<secret>}; the store keeps the id, role, a random
- * salt and SHA-256(salt ‖ secret). The secret is 256 random bits, so a fast hash is enough: there is
- * nothing to guess that a slow hash would protect. Comparison is in constant time.
+ * salt and SHA-256(salt ‖ secret). The secret is 256 random bits, so a fast hash is enough:
+ * there is nothing to guess that a slow hash would protect. Comparison is in constant time.
  */
 final class Tokens {
 
