@@ -1,9 +1,14 @@
 package io.oncosurv.server;
 
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Who may pass, and what they may do. The API takes a Bearer token; for reading (GET, HEAD) also
@@ -26,22 +31,69 @@ final class Access {
     private final Tokens tokens;
     private final Sessions sessions;
     private final AuthLimiter limiter;
+    private final TokenLookup lookup;
+    /** Store reads of unheard-of tokens in flight: bounded, so made-up ids cannot queue many. */
+    private final java.util.concurrent.atomic.AtomicInteger lookups =
+            new java.util.concurrent.atomic.AtomicInteger();
+    private static final int MAX_LOOKUPS = 16;
 
     Access(Tokens tokens, Sessions sessions, AuthLimiter limiter) {
+        this(tokens, sessions, limiter, TokenLookup.NONE);
+    }
+
+    /** @param lookup reads a token this node has not heard of from the shared store */
+    Access(Tokens tokens, Sessions sessions, AuthLimiter limiter, TokenLookup lookup) {
         this.tokens = tokens;
         this.sessions = sessions;
         this.limiter = limiter;
+        this.lookup = lookup;
     }
 
     /** The /api/* gate. */
     void api(RoutingContext ctx) {
-        Optional<Principal> who = caller(ctx, true);
-        if (who.isEmpty()) {
-            throw new ApiError(401, "A valid token is required: send 'Authorization: Bearer "
-                    + "<token>'.");
+        decide(ctx, caller(ctx, true), who -> {
+            if (who.isEmpty()) {
+                throw new ApiError(401, "A valid token is required: send 'Authorization: "
+                        + "Bearer <token>'.");
+            }
+            ctx.put(PRINCIPAL, who.get());
+            ctx.next();
+        });
+    }
+
+    /**
+     * Goes on with the caller: at once when known (a token this node holds, a session, none);
+     * else once the store was read, with the request paused meanwhile so that no byte of its
+     * body is lost before the body handler takes it.
+     */
+    private static void decide(RoutingContext ctx, Future<Optional<Principal>> who,
+            Consumer<Optional<Principal>> then) {
+        if (who.isComplete()) {
+            then.accept(result(who));
+            return;
         }
-        ctx.put(PRINCIPAL, who.get());
-        ctx.next();
+        boolean pause = !ctx.request().isEnded();
+        if (pause) {
+            ctx.request().pause();
+        }
+        who.onComplete(done -> {
+            if (pause) {
+                ctx.request().resume();
+            }
+            try {
+                then.accept(result(done));
+            } catch (RuntimeException e) {
+                ctx.fail(e);
+            }
+        });
+    }
+
+    private static Optional<Principal> result(AsyncResult<Optional<Principal>> who) {
+        if (who.succeeded()) {
+            return who.result();
+        }
+        throw who.cause() instanceof RuntimeException e ? e
+                : new IllegalStateException(who.cause());
     }
 
     /**
@@ -50,7 +102,10 @@ final class Access {
      * form gate answers it.
      */
     void page(RoutingContext ctx) {
-        Optional<Principal> who = caller(ctx, false);
+        decide(ctx, caller(ctx, false), who -> pageCaller(ctx, who));
+    }
+
+    private void pageCaller(RoutingContext ctx, Optional<Principal> who) {
         if (who.isEmpty() && !isRead(ctx)) {
             throw new ApiError(401, NO_SESSION);
         }
@@ -137,32 +192,70 @@ final class Access {
     }
 
     /** A login with a token: its principal, counting a wrong one against the address. */
-    Optional<Principal> login(RoutingContext ctx, String presented) {
+    Future<Optional<Principal>> login(RoutingContext ctx, String presented) {
         refuseIfLimited(ctx);
-        Optional<Principal> who = tokens.verify(presented);
-        if (who.isEmpty()) {
-            limiter.failed(address(ctx));
-        }
-        return who;
+        return verify(ctx, presented);
     }
 
-    private Optional<Principal> caller(RoutingContext ctx, boolean sessionOnlyForReading) {
+    private Future<Optional<Principal>> caller(RoutingContext ctx,
+            boolean sessionOnlyForReading) {
         String header = ctx.request().getHeader("Authorization");
         if (header != null) {
             refuseIfLimited(ctx);
             String presented = header.startsWith("Bearer ")
                     ? header.substring("Bearer ".length()).strip() : null;
-            Optional<Principal> who = tokens.verify(presented);
-            if (who.isEmpty()) {
-                limiter.failed(address(ctx));
-            }
-            return who;
+            return verify(ctx, presented);
         }
         if (sessionOnlyForReading && !isRead(ctx)) {
-            return Optional.empty();
+            return Future.succeededFuture(Optional.empty());
         }
         Cookie cookie = ctx.request().getCookie(Sessions.COOKIE);
-        return cookie == null ? Optional.empty() : sessions.principal(cookie.getValue());
+        return Future.succeededFuture(cookie == null ? Optional.empty()
+                : sessions.principal(cookie.getValue()));
+    }
+
+    /**
+     * A token this node holds is checked at once; one whose id it has not heard of (made on
+     * another node since this one read the store) is read from the store first, so it works
+     * on every node from its first use. A wrong token counts against the address either way,
+     * which also bounds the store reads a guesser can cause.
+     */
+    private Future<Optional<Principal>> verify(RoutingContext ctx, String presented) {
+        Optional<Principal> known = tokens.verify(presented);
+        Optional<String> unheardOf = known.isPresent() ? Optional.empty()
+                : tokens.unheardOf(presented);
+        Future<Optional<Principal>> who;
+        if (unheardOf.isEmpty()) {
+            who = Future.succeededFuture(known);
+        } else if (lookups.incrementAndGet() > MAX_LOOKUPS) { // a flood of made-up ids
+            lookups.decrementAndGet();
+            limiter.failed(address(ctx));
+            return Future.failedFuture(unread(ctx));
+        } else {
+            who = lookup.find(unheardOf.get()).map(found -> found ? tokens.verify(presented)
+                    : Optional.<Principal>empty()).recover(e -> storeUnread(ctx, e))
+                    .andThen(done -> lookups.decrementAndGet());
+        }
+        return who.map(w -> {
+            if (w.isEmpty()) {
+                limiter.failed(address(ctx));
+            }
+            return w;
+        });
+    }
+
+    /** No admin worker yet (the node is starting): unknown; a store that fails: 503. */
+    private static Future<Optional<Principal>> storeUnread(RoutingContext ctx, Throwable e) {
+        if (e instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        return Future.failedFuture(unread(ctx));
+    }
+
+    private static ApiError unread(RoutingContext ctx) {
+        ctx.response().putHeader("Retry-After", "1");
+        return new ApiError(503, "The token could not be checked against the store just now; "
+                + "try again in a few seconds.");
     }
 
     private void refuseIfLimited(RoutingContext ctx) {

@@ -13,6 +13,9 @@ import io.vertx.core.json.JsonObject;
 /**
  * The admin's work, on a worker thread: tokens (create, list, revoke: the store, then the
  * in-memory set the gates check, then the audit log) and the audit log (append, read).
+ * Other nodes learn of a token made here when a request presents it (they read the store,
+ * {@link #TOKEN_LOOKUP}), and of a revocation from {@link #TOKENS_CHANGED} when the nodes form
+ * a cluster, and in any case from the store, read again every {@value #RELOAD_MS} ms.
  */
 final class AdminWorker extends VerticleBase {
 
@@ -20,6 +23,11 @@ final class AdminWorker extends VerticleBase {
     static final String TOKEN_LIST = "oncosurv.admin.token-list";
     static final String TOKEN_REVOKE = "oncosurv.admin.token-revoke";
     static final String AUDIT_READ = "oncosurv.admin.audit-read";
+    /**
+     * This node's own (local) look-up of a token id it has not heard of: the id in, true when
+     * the store has it (now in this node's set), false when not.
+     */
+    static final String TOKEN_LOOKUP = "oncosurv.admin.token-lookup";
     /** Published to every node when a token is made or revoked: each reloads its set. */
     static final String TOKENS_CHANGED = "oncosurv.admin.tokens-changed";
     static final long RELOAD_MS = 5_000;
@@ -46,8 +54,10 @@ final class AdminWorker extends VerticleBase {
         if (shared) { // a node that missed an event (it was starting) still catches up
             vertx.setPeriodic(RELOAD_MS, t -> reload());
         }
-        return Future.all(
+        return Future.all(java.util.List.of(
                 bus.<String>consumer(TOKENS_CHANGED, m -> reload()).completion(),
+                bus.<String>localConsumer(TOKEN_LOOKUP, Guarded.handler(this::lookup))
+                        .completion(),
                 bus.<JsonObject>consumer(AuditTrail.ADDRESS, Guarded.handler(this::append))
                         .completion(),
                 bus.<JsonObject>consumer(TOKEN_CREATE, Guarded.handler(this::create))
@@ -55,7 +65,7 @@ final class AdminWorker extends VerticleBase {
                 bus.<Object>consumer(TOKEN_LIST, Guarded.handler(this::list)).completion(),
                 bus.<JsonObject>consumer(TOKEN_REVOKE, Guarded.handler(this::revoke))
                         .completion(),
-                bus.<JsonObject>consumer(AUDIT_READ, Guarded.handler(this::read)).completion());
+                bus.<JsonObject>consumer(AUDIT_READ, Guarded.handler(this::read)).completion()));
     }
 
     private void append(Message<JsonObject> m) {
@@ -76,6 +86,13 @@ final class AdminWorker extends VerticleBase {
                 "name " + t.name() + ", role " + t.role());
         m.reply(new JsonObject().put("id", t.id()).put("token", issued.token())
                 .put("role", t.role()).put("name", t.name()));
+    }
+
+    /** A token made on another node, read from the shared store before it is refused. */
+    private void lookup(Message<String> m) {
+        var token = store.get(m.body());
+        token.ifPresent(tokens::put);
+        m.reply(token.isPresent());
     }
 
     private void list(Message<Object> m) {

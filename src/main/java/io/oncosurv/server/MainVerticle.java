@@ -89,8 +89,8 @@ public final class MainVerticle extends VerticleBase {
             Files.createDirectories(config.dataDir());
             return new Tokens(AdminToken.resolve(config));
         }).compose(tokens -> vertx.deployVerticle(new HttpVerticle(config, new Access(tokens,
-                sessions, new AuthLimiter(Clock.systemUTC())), sessions, clustered, port,
-                readiness)).compose(id -> {
+                sessions, new AuthLimiter(Clock.systemUTC()), TokenLookup.onBus(vertx)),
+                sessions, clustered, port, readiness)).compose(id -> {
                     times.done("listening");
                     return vertx.executeBlocking(() -> open(tokens, times));
                 }).compose(store -> deployWorkers(store, tokens, sessions, times)))
@@ -195,7 +195,7 @@ public final class MainVerticle extends VerticleBase {
                         workers))
                 .compose(id -> vertx.deployVerticle(new ReportLeases(reports), new
                         DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)
-                                .setWorkerPoolName("oncosurv-workers")))
+                                .setWorkerPoolName(ReportLeases.POOL).setWorkerPoolSize(1)))
                 .compose(id -> vertx.deployVerticle(() -> new ReportJobs(reports, store, caches,
                         analyses, templates), jobs))
                 .compose(id -> vertx.deployVerticle(() -> new ReportDesk(reports, store,

@@ -102,8 +102,11 @@ final class PageRoutes {
     private void login(RoutingContext ctx) {
         MultiMap form = ctx.request().formAttributes();
         String next = safeNext(form.get("next"));
-        var who = access.login(ctx, form.get("token") == null ? null
-                : form.get("token").strip());
+        access.login(ctx, form.get("token") == null ? null : form.get("token").strip())
+                .onSuccess(who -> loggedIn(ctx, next, who)).onFailure(ctx::fail);
+    }
+
+    private void loggedIn(RoutingContext ctx, String next, java.util.Optional<Principal> who) {
         if (who.isEmpty()) {
             page(ctx, "login", null, MultiMap.caseInsensitiveMultiMap().add("next", next)
                     .add("error", "That token is not valid."));

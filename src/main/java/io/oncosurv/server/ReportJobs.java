@@ -32,11 +32,12 @@ import org.slf4j.LoggerFactory;
  * use). A runner claims the next job from the store ({@link ReportStore#claim}: a row lock, so
  * each job is one node's even when several share the store) when woken by a submission and
  * every second besides, which also picks up jobs other nodes queued and jobs whose node died.
- * It builds the artefacts with progress published (which renews its lease) and stores them with
- * "done" in one transaction; a failed step fails the revision with its reason and stores nothing.
- * A job is run by one runner at a time: the store never hands a job this process is running to
- * a second runner, {@link ReportLeases} renews its lease while the process lives, and a runner
- * whose job was requeued or taken over stops at its next step.
+ * It builds the artefacts with progress published and stores them with "done" in one
+ * transaction; a failed step fails the revision with its reason and stores nothing. A job is
+ * run once: the store never hands a job this process is running to a second runner,
+ * {@link ReportLeases} renews its lease (a heartbeat, whatever the progress) while the process
+ * lives, every write of a runner is fenced by the token of its claim, and a runner whose job
+ * was requeued or taken over stops at its next step and stores nothing.
  */
 final class ReportJobs extends VerticleBase {
 
@@ -54,14 +55,22 @@ final class ReportJobs extends VerticleBase {
     private final Caches caches;
     private final AnalysisCache analyses;
     private final Templates templates;
+    private final Runnable beforeStore;
 
     ReportJobs(ReportStore reports, CohortStore cohorts, Caches caches, AnalysisCache analyses,
             Templates templates) {
+        this(reports, cohorts, caches, analyses, templates, () -> { });
+    }
+
+    /** @param beforeStore runs between a build and its storing (a test holds a runner there) */
+    ReportJobs(ReportStore reports, CohortStore cohorts, Caches caches, AnalysisCache analyses,
+            Templates templates, Runnable beforeStore) {
         this.reports = reports;
         this.cohorts = cohorts;
         this.caches = caches;
         this.analyses = analyses;
         this.templates = templates;
+        this.beforeStore = beforeStore;
     }
 
     private volatile boolean stopping;
@@ -174,17 +183,27 @@ final class ReportJobs extends VerticleBase {
             rows.add(new StoredArtefact(a.name(), a.mediaType(), a.sha256(), a.size(),
                     a.bytes()));
         }
+        beforeStore.run();
         if (reports.complete(job.reportId(), job.revision(), rows)) {
             publish(job, new JsonObject().put("event", "done"));
             if (job.revision() > 1) { // a following report, made again on a new version
                 publish(job, new JsonObject().put("event", "refresh"));
             }
+        } else {
+            LOG.info("report {} revision {}: built, but no longer this runner's (taken over, "
+                    + "moved on or ended): its artefacts are not stored", job.reportId(),
+                    job.revision());
         }
     }
 
+    /** Published only when the stored progress moved to it: clients never see it go back. */
     private void progress(ReportRun job, int done, int total, String what) {
-        if (!reports.progress(job.reportId(), job.revision(), done, total)) {
+        Optional<Boolean> advanced = reports.advance(job.reportId(), job.revision(), done, total);
+        if (advanced.isEmpty()) {
             throw new LostJob();
+        }
+        if (!advanced.get()) {
+            return; // a runner before this one got further: its step stays shown
         }
         publish(job, new JsonObject().put("event", "progress").put("done", done)
                 .put("total", total).put("step", what));

@@ -7,12 +7,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renews the leases of the report jobs this process is running, three times a lease, on a
- * thread of its own (a runner's thread is busy with its job). Progress alone renewed them: on a
- * loaded machine one step (a PDF) could outlast the lease, another runner took the job over, and
- * the first runner's finished work was thrown away; now only a dead or frozen node loses a job.
+ * The heartbeat of report leases: renews the leases of the report jobs this process is running,
+ * three times a lease, on a pool of its own ({@link #POOL}, one thread: neither a runner's busy
+ * thread nor queries filling the shared pool can hold it up). Progress alone renewed them once:
+ * on a loaded machine one step (a PDF) could outlast the lease, another runner took the job over,
+ * and the first runner's finished work was thrown away; now only a dead or frozen node loses a
+ * job (and its runner, fenced by its claim's token, then writes nothing).
  */
 final class ReportLeases extends VerticleBase {
+
+    /** The heartbeat's worker pool: one thread, nothing else on it. */
+    static final String POOL = "oncosurv-report-leases";
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportLeases.class);
 

@@ -14,9 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The access tokens, checked in memory (no database read per request, so the event loop can
- * check them): a token is {@code osv_<id>.<secret>}; the store keeps the id, role, a random salt
- * and SHA-256(salt ‖ secret). The secret is 256 random bits, so a fast hash is enough: there is
- * nothing to guess that a slow hash would protect. Comparison is in constant time.
+ * check them; only a token whose id this node has not heard of is looked up in the store, see
+ * {@link Access}): a token is {@code osv_<id>.<secret>}; the store keeps the id, role, a random
+ * salt and SHA-256(salt ‖ secret). The secret is 256 random bits, so a fast hash is enough:
+ * there is nothing to guess that a slow hash would protect. Comparison is in constant time.
  */
 final class Tokens {
 
@@ -41,6 +42,18 @@ final class Tokens {
 
     void put(StoredToken token) {
         byId.put(token.id(), token);
+    }
+
+    /**
+     * The id of a presented API token this node holds no record of (made on another node since
+     * this one last read the store): the store must be read before the token is refused.
+     */
+    Optional<String> unheardOf(String presented) {
+        if (presented == null || !presented.startsWith("osv_") || presented.indexOf('.') < 0) {
+            return Optional.empty();
+        }
+        String id = presented.substring(4, presented.indexOf('.'));
+        return byId.containsKey(id) ? Optional.empty() : Optional.of(id);
     }
 
     /** Who presents this token; empty when it is no valid, active token. */

@@ -17,6 +17,12 @@ import java.util.UUID;
  * goes out, and a revision's artefacts are written in the transaction that marks it done, so a
  * crash leaves either the whole set or none. Revisions of a report never overwrite the served
  * artefacts until the new set is complete.
+ *
+ * <p>A job runs once: each claim writes a fresh lease token to the row, and a runner's progress,
+ * artefacts and end are written only while the row still carries its token (fencing: a runner
+ * whose lease ran out and whose job was claimed again writes nothing). The lease is renewed by
+ * a heartbeat ({@link #renewLeases}) while the claim is held, not by progress. "done" and
+ * "failed" are final for their revision; stored progress never goes back.
  */
 public final class ReportStore {
 
@@ -32,10 +38,17 @@ public final class ReportStore {
     private final String node;
     private final java.time.Duration lease;
     /**
-     * The jobs this process's runners are running now: never claimed a second time here (a
-     * slow step must not let a second runner start the same job) nor requeued under them.
+     * The jobs this process's runners are running now, with the lease token of their claim:
+     * never claimed a second time here (a slow step must not let a second runner start the
+     * same job) nor requeued under them; the token fences their writes.
      */
-    private final java.util.Set<String> working =
+    private final java.util.Map<String, String> working =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Jobs whose artefacts are being written: their row is locked by that transaction, so the
+     * heartbeat leaves them out rather than wait for it (and let the other jobs' leases lapse).
+     */
+    private final java.util.Set<String> completing =
             java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ReportStore(Database database, Clock clock) {
@@ -59,7 +72,7 @@ public final class ReportStore {
      * even when every node claims at once.
      */
     public Optional<StoredReport> claim() {
-        List<String> mine = List.copyOf(working);
+        List<String> mine = List.copyOf(working.keySet());
         if (!anyClaimable(mine)) {
             return Optional.empty(); // idle polls only read: no transaction, no lock, no write
         }
@@ -84,17 +97,26 @@ public final class ReportStore {
                     c.rollback();
                     return Optional.empty();
                 }
+                String token = UUID.randomUUID().toString();
+                int updated;
+                // the condition again: a job finished meanwhile is never reopened
                 try (PreparedStatement s = c.prepareStatement("UPDATE report SET status = "
-                        + "'running', owner = ?, lease_until = ?, updated_at = ? WHERE id = ? "
-                        + "AND revision = ?")) {
+                        + "'running', owner = ?, lease_until = ?, updated_at = ?, lease_token = "
+                        + "? WHERE id = ? AND revision = ? AND " + CLAIMABLE)) {
                     s.setString(1, node);
                     s.setTimestamp(2, leaseEnd());
                     s.setTimestamp(3, now());
-                    s.setString(4, id);
-                    s.setInt(5, revision);
-                    s.executeUpdate();
+                    s.setString(4, token);
+                    s.setString(5, id);
+                    s.setInt(6, revision);
+                    s.setTimestamp(7, now());
+                    updated = s.executeUpdate();
                 }
-                working.add(id);
+                if (updated == 0) {
+                    c.rollback();
+                    return Optional.empty();
+                }
+                working.put(id, token);
                 try {
                     c.commit();
                 } catch (SQLException e) {
@@ -147,25 +169,36 @@ public final class ReportStore {
         working.remove(id);
     }
 
+    /** The lease token of this process's claim on a job; a token no row carries when none. */
+    private String token(String id) {
+        String token = working.get(id);
+        return token == null ? "none" : token;
+    }
+
     /**
-     * Renews the lease of every job this process's runners are running: while the process
-     * lives its jobs stay its own, however slow a step (a loaded machine); only a dead or frozen
-     * node's lease runs out.
+     * The heartbeat: renews the lease of every job this process's runners hold, whatever their
+     * progress: while the process lives its jobs stay its own, however slow a step (a loaded
+     * machine, a long PDF); only a dead or frozen node's lease runs out. A claim another runner
+     * took over meanwhile is not renewed (its token is not the row's any more).
      *
      * @return the jobs renewed
      */
     public int renewLeases() {
-        List<String> mine = List.copyOf(working);
-        if (mine.isEmpty()) {
+        List<String> tokens = new ArrayList<>();
+        working.forEach((id, token) -> {
+            if (!completing.contains(id)) {
+                tokens.add(token);
+            }
+        });
+        if (tokens.isEmpty()) {
             return 0;
         }
         int[] updated = new int[1];
-        update("UPDATE report SET lease_until = ? WHERE status = 'running' AND owner = ?"
-                + " AND id IN (" + String.join(", ", java.util.Collections.nCopies(mine.size(),
-                        "?")) + ")", s -> {
+        update("UPDATE report SET lease_until = ? WHERE status = 'running' AND lease_token IN ("
+                + String.join(", ", java.util.Collections.nCopies(tokens.size(), "?")) + ")",
+                s -> {
                     s.setTimestamp(1, leaseEnd());
-                    s.setString(2, node);
-                    bind(s, 3, mine);
+                    bind(s, 2, tokens);
                 }, updated);
         return updated[0];
     }
@@ -230,105 +263,165 @@ public final class ReportStore {
      * this process has claimed since (it is running, not cut short).
      */
     public void requeue(String id, int revision) {
-        if (working.contains(id)) {
+        if (working.containsKey(id)) {
             return;
         }
-        transition(id, revision, "queued", null);
+        // only a run left unfinished: a job that ended since the caller looked stays ended
+        update("UPDATE report SET status = 'queued', error = NULL, updated_at = ?, owner = NULL, "
+                + "lease_token = NULL WHERE id = ? AND revision = ? AND status IN ('queued', "
+                + "'running')", s -> {
+                    s.setTimestamp(1, now());
+                    s.setString(2, id);
+                    s.setInt(3, revision);
+                });
     }
 
     /** The next revision, on another cohort version, queued; its served artefacts stay. */
     public StoredReport nextRevision(String id, String cohortId) {
         update("UPDATE report SET revision = revision + 1, cohort_id = ?, status = 'queued', "
                 + "error = NULL, progress_done = 0, progress_total = 0, updated_at = ?, owner = "
-                + "NULL WHERE id = ?", s -> {
+                + "NULL, lease_token = NULL WHERE id = ?", s -> {
                     s.setString(1, cohortId);
                     s.setTimestamp(2, now());
                     s.setString(3, id);
                 });
         return get(id).orElseThrow();
     }
-
-    /** @return false when the report is not at that revision any more (a stale run) */
+    /**
+     * Claims this revision for this process, as {@link #claim} does for the next job (a test's
+     * or a tool's way to run one job): only while it is queued or its lease ran out.
+     *
+     * @return false when the report is not at that revision any more (a stale run), ended, or
+     *         held by a live claim
+     */
     public boolean start(String id, int revision) {
+        String token = UUID.randomUUID().toString();
         int[] updated = new int[1];
-        update("UPDATE report SET status = 'running', owner = ?, lease_until = ?, updated_at = ? "
-                + "WHERE id = ? AND revision = ?", s -> {
+        update("UPDATE report SET status = 'running', owner = ?, lease_until = ?, updated_at = ?,"
+                + " lease_token = ? WHERE id = ? AND revision = ? AND " + CLAIMABLE, s -> {
                     s.setString(1, node);
                     s.setTimestamp(2, leaseEnd());
                     s.setTimestamp(3, now());
-                    s.setString(4, id);
-                    s.setInt(5, revision);
+                    s.setString(4, token);
+                    s.setString(5, id);
+                    s.setInt(6, revision);
+                    s.setTimestamp(7, now());
                 }, updated);
+        if (updated[0] == 1) {
+            working.put(id, token);
+        }
         return updated[0] == 1;
     }
 
+    /** Held by this process's claim: running with its token, or queued and claimed by none. */
+    private static final String HELD = "((status = 'running' AND lease_token = ?) OR (status = "
+            + "'queued' AND lease_token IS NULL))";
+
     /**
-     * Progress, which also renews this node's lease on the job.
+     * Progress of this process's claim (the lease is the heartbeat's business, not progress's).
      *
-     * @return false when the job is not this node's running job any more (requeued, taken
+     * @return false when the job is not this claim's running job any more (requeued, taken
      *         over, finished, or moved on to another revision): its runner should stop
      */
     public boolean progress(String id, int revision, int done, int total) {
-        int[] updated = new int[1];
-        update("UPDATE report SET progress_done = ?, progress_total = ?, updated_at = ?, "
-                + "lease_until = ? WHERE id = ? AND revision = ? AND status = 'running' AND "
-                + "(owner IS NULL OR owner = ?)",
-                s -> {
-                    s.setInt(1, done);
-                    s.setInt(2, total);
-                    s.setTimestamp(3, now());
-                    s.setTimestamp(4, leaseEnd());
-                    s.setString(5, id);
-                    s.setInt(6, revision);
-                    s.setString(7, node);
-                }, updated);
-        return updated[0] == 1;
+        return advance(id, revision, done, total).isPresent();
     }
 
     /**
-     * Fails the revision, while it is this node's (not after another took it over) and not
-     * finished (a done job is never turned to failed).
+     * Progress that never goes back: stored only when {@code done} is at least the stored step
+     * (a runner that took a job over starts again from its first step).
+     *
+     * @return empty when the job is not this claim's any more; else whether the stored progress
+     *         is now {@code done} (false: it stays further on)
+     */
+    public Optional<Boolean> advance(String id, int revision, int done, int total) {
+        String token = token(id);
+        int[] updated = new int[1];
+        update("UPDATE report SET progress_done = ?, progress_total = ?, updated_at = ? WHERE id "
+                + "= ? AND revision = ? AND status = 'running' AND lease_token = ? AND "
+                + "progress_done <= ?", s -> {
+                    s.setInt(1, done);
+                    s.setInt(2, total);
+                    s.setTimestamp(3, now());
+                    s.setString(4, id);
+                    s.setInt(5, revision);
+                    s.setString(6, token);
+                    s.setInt(7, done);
+                }, updated);
+        if (updated[0] == 1) {
+            return Optional.of(true);
+        }
+        return held(id, revision, token) ? Optional.of(false) : Optional.empty();
+    }
+
+    private boolean held(String id, int revision, String token) {
+        try (Connection c = database.connection();
+                PreparedStatement s = c.prepareStatement("SELECT 1 FROM report WHERE id = ? AND "
+                        + "revision = ? AND status = 'running' AND lease_token = ?")) {
+            s.setString(1, id);
+            s.setInt(2, revision);
+            s.setString(3, token);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not read report " + id, e);
+        }
+    }
+
+    /**
+     * Fails the revision, while this process's claim holds it (not after another took it over)
+     * and it has not ended (a done job is never turned to failed).
      */
     public void fail(String id, int revision, String error) {
         String text = error.length() > 2000 ? error.substring(0, 1997) + "..." : error;
+        String token = token(id);
         update("UPDATE report SET status = 'failed', error = ?, updated_at = ? WHERE id = ? AND "
-                + "revision = ? AND status IN ('queued', 'running') AND (owner IS NULL OR "
-                + "owner = ?)", s -> {
+                + "revision = ? AND " + HELD, s -> {
                     s.setString(1, text);
                     s.setTimestamp(2, now());
                     s.setString(3, id);
                     s.setInt(4, revision);
-                    s.setString(5, node);
+                    s.setString(5, token);
                 });
     }
 
     /**
-     * The revision's artefacts and its "done", in one transaction; the artefacts of earlier
-     * revisions go in the same transaction.
+     * The revision's artefacts and its "done", in one transaction, while this process's claim
+     * holds it; the artefacts of earlier revisions go in the same transaction. The row is
+     * locked first, so no other claim can take the job while its artefacts are written, and
+     * the writes are idempotent: the revision's rows are replaced, never added twice.
      *
      * @return false when the report has moved on to another revision meanwhile, or another
-     *         node took it over, or it is finished already
+     *         runner took it over, or it is finished already
      */
     public boolean complete(String id, int revision, List<StoredArtefact> artefacts) {
+        String token = token(id);
+        completing.add(id);
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
             try {
                 int updated;
-                // only while the job is this node's: one taken over after a lost lease is not
                 try (PreparedStatement s = c.prepareStatement("UPDATE report SET status = "
                         + "'done', error = NULL, done_revision = ?, progress_done = "
                         + "progress_total, updated_at = ? WHERE id = ? AND revision = ? AND "
-                        + "status IN ('queued', 'running') AND (owner IS NULL OR owner = ?)")) {
+                        + HELD)) {
                     s.setInt(1, revision);
                     s.setTimestamp(2, now());
                     s.setString(3, id);
                     s.setInt(4, revision);
-                    s.setString(5, node);
+                    s.setString(5, token);
                     updated = s.executeUpdate();
                 }
                 if (updated == 0) {
                     c.rollback();
                     return false;
+                }
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM report_artefact "
+                        + "WHERE report_id = ? AND revision = ?")) {
+                    s.setString(1, id);
+                    s.setInt(2, revision);
+                    s.executeUpdate();
                 }
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO report_artefact "
                         + "(report_id, revision, position, name, media_type, sha256, content) "
@@ -360,6 +453,8 @@ public final class ReportStore {
             }
         } catch (SQLException e) {
             throw new StoreException("could not store the artefacts of report " + id, e);
+        } finally {
+            completing.remove(id);
         }
     }
 
@@ -404,20 +499,6 @@ public final class ReportStore {
         } catch (SQLException e) {
             throw new StoreException("could not read artefact " + name + " of report " + id, e);
         }
-    }
-
-    private boolean transition(String id, int revision, String status, String error) {
-        int[] updated = new int[1];
-        update("UPDATE report SET status = ?, error = ?, updated_at = ?, owner = CASE WHEN ? = "
-                + "'queued' THEN NULL ELSE owner END WHERE id = ? AND revision = ?", s -> {
-                    s.setString(1, status);
-                    s.setString(2, error);
-                    s.setTimestamp(3, now());
-                    s.setString(4, status);
-                    s.setString(5, id);
-                    s.setInt(6, revision);
-                }, updated);
-        return updated[0] == 1;
     }
 
     private Timestamp now() {

@@ -73,11 +73,7 @@ public final class TokenStore {
                         + "source, created_at, revoked_at FROM api_token ORDER BY created_at, id");
                 ResultSet r = s.executeQuery()) {
             while (r.next()) {
-                Timestamp revoked = r.getTimestamp(8);
-                out.add(new StoredToken(r.getString(1), r.getString(2), r.getString(3),
-                        r.getString(4), r.getString(5), r.getString(6),
-                        r.getTimestamp(7).toInstant(), revoked == null ? null
-                                : revoked.toInstant()));
+                out.add(token(r));
             }
         } catch (SQLException e) {
             throw new StoreException("could not read tokens", e);
@@ -85,7 +81,24 @@ public final class TokenStore {
         return out;
     }
 
+    /** One token by its id (one indexed read: a node asks for a token it has not heard of). */
     public Optional<StoredToken> get(String id) {
-        return list().stream().filter(t -> t.id().equals(id)).findFirst();
+        try (Connection c = database.connection();
+                PreparedStatement s = c.prepareStatement("SELECT id, name, role, salt, hash, "
+                        + "source, created_at, revoked_at FROM api_token WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(token(r)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not read token " + id, e);
+        }
+    }
+
+    private static StoredToken token(ResultSet r) throws SQLException {
+        Timestamp revoked = r.getTimestamp(8);
+        return new StoredToken(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                r.getString(5), r.getString(6), r.getTimestamp(7).toInstant(),
+                revoked == null ? null : revoked.toInstant());
     }
 }
