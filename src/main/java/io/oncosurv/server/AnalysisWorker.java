@@ -90,9 +90,9 @@ final class AnalysisWorker extends VerticleBase {
     private void survival(Message<Messages.SurvivalQuery> message) {
         Messages.SurvivalQuery q = message.body();
         answer(message, q.cohortId(), survivalKey(q),
-                "The query cannot be answered for this cohort: ", cohort -> Buffer.buffer(
-                        SurvivalJson.write(q.cohortId(), SurvivalAnalysis.run(cohort,
-                                q.request(), caches.stratifierSource(q.cohortId(), cohort)))));
+                "The query cannot be answered for this cohort: ", cohort -> SurvivalJson.write(
+                        q.cohortId(), SurvivalAnalysis.run(cohort, q.request(),
+                                caches.stratifierSource(q.cohortId(), cohort)), q.curve()));
     }
 
     /** A survival query from any node: parsed here, answered as the local one is. */
@@ -103,21 +103,23 @@ final class AnalysisWorker extends VerticleBase {
                 false).parameters().forEach((name, values) -> params.add(name, values));
         Messages.SurvivalQuery q;
         try {
-            q = new Messages.SurvivalQuery(cohortId, SurvivalParameters.parse(params));
+            q = new Messages.SurvivalQuery(cohortId, SurvivalParameters.parse(params),
+                    SurvivalParameters.curve(params));
         } catch (ApiError e) {
             e.failing(message);
             return;
         }
         answer(message, q.cohortId(), survivalKey(q),
-                "The query cannot be answered for this cohort: ", cohort -> Buffer.buffer(
-                        SurvivalJson.write(q.cohortId(), SurvivalAnalysis.run(cohort,
-                                q.request(), caches.stratifierSource(q.cohortId(), cohort)))),
+                "The query cannot be answered for this cohort: ", cohort -> SurvivalJson.write(
+                        q.cohortId(), SurvivalAnalysis.run(cohort, q.request(),
+                                caches.stratifierSource(q.cohortId(), cohort)), q.curve()),
                 new io.vertx.core.eventbus.DeliveryOptions().addHeader("node", node));
     }
 
     /** Where a survival answer is cached (the HTTP side looks there before queueing). */
     static String survivalKey(Messages.SurvivalQuery q) {
-        return q.cohortId() + "|" + q.request().cacheKey();
+        return q.cohortId() + "|" + q.request().cacheKey()
+                + (q.curve() == CurveDetail.ALL ? "" : "|curve=" + q.curve().parameter());
     }
 
     /** An answer computed from a cohort; an {@link AnalysisException} is the client's 422. */

@@ -214,7 +214,8 @@ final class HttpVerticle extends VerticleBase {
 
     private void survival(RoutingContext ctx) {
         Messages.SurvivalQuery query = new Messages.SurvivalQuery(ctx.pathParam("id"),
-                SurvivalParameters.parse(ctx.queryParams()));
+                SurvivalParameters.parse(ctx.queryParams()),
+                SurvivalParameters.curve(ctx.queryParams()));
         // an answer known already is sent from here: it does not queue behind work
         Buffer known = caches.answers.get(AnalysisWorker.survivalKey(query));
         if (known != null) {

@@ -95,8 +95,14 @@ final class Messages {
     record CoxQuery(String cohortId, io.oncosurv.analysis.CoxRequest request) {
     }
 
-    /** A survival query on a stored cohort. */
-    record SurvivalQuery(String cohortId, io.oncosurv.analysis.SurvivalRequest request) {
+    /** A survival query on a stored cohort, and which curve points its answer carries. */
+    record SurvivalQuery(String cohortId, io.oncosurv.analysis.SurvivalRequest request,
+            CurveDetail curve) {
+
+        /** The query with every curve point (the contract's default). */
+        SurvivalQuery(String cohortId, io.oncosurv.analysis.SurvivalRequest request) {
+            this(cohortId, request, CurveDetail.ALL);
+        }
     }
 
     /**
