@@ -26,10 +26,11 @@ final class ClusterWork {
         JsonObject work = new JsonObject().put("cohort", cohortId).put("query",
                 "?" + (ctx.request().query() == null ? "" : ctx.request().query()));
         send(vertx, ctx, work).recover(e -> retriable(e) ? send(vertx, ctx, work)
-                : Future.failedFuture(e)).onSuccess(reply -> ctx.response().setStatusCode(200)
-                        .putHeader("Content-Type", "application/json")
-                        .putHeader("X-OncoSurv-Node", String.valueOf(reply.headers()
-                                .get("node"))).end(reply.body()))
+                : Future.failedFuture(e)).onSuccess(reply -> {
+                    ctx.response().putHeader("X-OncoSurv-Node", String.valueOf(reply.headers()
+                            .get("node")));
+                    CompressedJson.send(ctx, reply.body());
+                })
                 .onFailure(e -> HttpVerticle.fail(ctx, e));
     }
 

@@ -56,6 +56,7 @@ final class HttpVerticle extends VerticleBase {
         Router router = Router.router(vertx);
         Overload overload = new Overload();
         router.route().handler(SecurityHeaders::add);
+        router.route().handler(CompressedJson::mark); // gzip for large JSON only
         router.route().handler(readiness::gate); // 503 but for /health until the store is open
         router.route().handler(overload::handle);
         RouteTable routes = new RouteTable(router, access, new AuditTrail(vertx), overload);
@@ -105,7 +106,7 @@ final class HttpVerticle extends VerticleBase {
         router.errorHandler(405, ctx -> json(ctx, 405, new ApiError(405, "The method "
                 + ctx.request().method().name() + " is not allowed here.").body()));
         // a connection idle for 2 minutes is closed (slow or stalled clients hold nothing)
-        return vertx.createHttpServer(new HttpServerOptions()
+        return vertx.createHttpServer(CompressedJson.on(new HttpServerOptions())
                 .setIdleTimeout(120).setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS)
                 .setMaxInitialLineLength(MAX_REQUEST_LINE))
                 .invalidRequestHandler(InvalidRequests::answer)
@@ -219,8 +220,7 @@ final class HttpVerticle extends VerticleBase {
         // an answer known already is sent from here: it does not queue behind work
         Buffer known = caches.answers.get(AnalysisWorker.survivalKey(query));
         if (known != null) {
-            ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
-                    .end(known);
+            CompressedJson.send(ctx, known);
             return;
         }
         if (clustered) {
@@ -228,8 +228,7 @@ final class HttpVerticle extends VerticleBase {
             return;
         }
         vertx.eventBus().<Buffer>request(Messages.SURVIVAL, query, Deadlines.options(ctx))
-                .onSuccess(reply -> ctx.response().setStatusCode(200)
-                        .putHeader("Content-Type", "application/json").end(reply.body()))
+                .onSuccess(reply -> CompressedJson.send(ctx, reply.body()))
                 .onFailure(e -> fail(ctx, e));
     }
 
