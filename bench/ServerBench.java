@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  * <pre>
  * java -cp CLASSPATH bench/ServerBench.java generate OUT.csv N SEED [continuous]
  * java -cp CLASSPATH bench/ServerBench.java parse FILE REPS
- * java -cp CLASSPATH bench/ServerBench.java run FILE PORT TOKEN
+ * java -cp CLASSPATH bench/ServerBench.java run FILE PORT TOKEN [NAME]
  * </pre>
  */
 public final class ServerBench {
@@ -30,7 +30,8 @@ public final class ServerBench {
         } else if (args[0].equals("parse")) {
             parse(Path.of(args[1]), Integer.parseInt(args[2]));
         } else {
-            run(Path.of(args[1]), Integer.parseInt(args[2]), args[3]);
+            run(Path.of(args[1]), Integer.parseInt(args[2]), args[3],
+                    args.length > 4 ? args[4] : "bench");
         }
     }
 
@@ -91,13 +92,14 @@ public final class ServerBench {
                 reps);
     }
 
-    static void run(Path file, int port, String token) throws Exception {
+    /** Uploads FILE under NAME (a new name each time: a new version, really stored). */
+    static void run(Path file, int port, String token, String name) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + port;
         byte[] bytes = Files.readAllBytes(file);
         long t0 = System.nanoTime();
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base
-                + "/api/cohorts?name=bench")).header("Authorization", "Bearer " + token)
+                + "/api/cohorts?name=" + name)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
                 HttpResponse.BodyHandlers.ofString());

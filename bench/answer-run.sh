@@ -28,7 +28,7 @@ for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null &&
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1); file $CSV, $(du -m "$CSV" | cut -f1) MB"
 median() { sort -n | awk '{v[NR] = $1 * 1000} END {printf "median %.1f ms (min %.1f, max %.1f, %d runs)\n", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[1], v[NR], NR}'; }
 # Ingest, three times each, side by side with R's fread on the same file.
-for i in 1 2 3; do bench run "$CSV" "$PORT" "$TOKEN"; done | tee "$OUT/answer-upload.txt"
+for i in 1 2 3; do bench run "$CSV" "$PORT" "$TOKEN" "bench-$i"; done | tee "$OUT/answer-upload.txt"
 ID=$(sed -n 's/^cohort id //p' "$OUT/answer-upload.txt" | tail -n 1)
 Rscript -e "suppressPackageStartupMessages(library(data.table)); f <- '$CSV';
   invisible(fread(f)); t <- replicate(3, system.time(fread(f))[['elapsed']]);
