@@ -16,25 +16,31 @@ import java.util.SplittableRandom;
  * and the cohort id. bench/server-run.sh then times the queries with curl and R on the same file.
  *
  * <pre>
- * java -cp CLASSPATH bench/ServerBench.java generate OUT.csv N SEED
+ * java -cp CLASSPATH bench/ServerBench.java generate OUT.csv N SEED [continuous]
  * java -cp CLASSPATH bench/ServerBench.java parse FILE REPS
- * java -cp CLASSPATH bench/ServerBench.java run FILE PORT TOKEN
+ * java -cp CLASSPATH bench/ServerBench.java run FILE PORT TOKEN [NAME]
  * </pre>
  */
 public final class ServerBench {
 
     public static void main(String[] args) throws Exception {
         if (args[0].equals("generate")) {
-            generate(Path.of(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]));
+            generate(Path.of(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]),
+                    args.length > 4 && args[4].equals("continuous"));
         } else if (args[0].equals("parse")) {
             parse(Path.of(args[1]), Integer.parseInt(args[2]));
         } else {
-            run(Path.of(args[1]), Integer.parseInt(args[2]), args[3]);
+            run(Path.of(args[1]), Integer.parseInt(args[2]), args[3],
+                    args.length > 4 ? args[4] : "bench");
         }
     }
 
-    /** A seeded TME cohort: times in months to 0.01 (so with ties), every TME column. */
-    static void generate(Path out, int n, long seed) throws IOException {
+    /**
+     * A seeded TME cohort, every TME column: times in months to 0.01 (so with ties), or to 15
+     * significant digits ({@code continuous}: almost every time distinct, as R's write.csv).
+     */
+    static void generate(Path out, int n, long seed, boolean continuous) throws IOException {
+        String time = continuous ? "%.15g" : "%.2f";
         SplittableRandom r = new SplittableRandom(seed);
         String[] arms = {"ICI", "ICI+LAT", "EGFR-TKI"};
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
@@ -52,7 +58,8 @@ public final class ServerBench {
                 double pfs = Math.min(os, -Math.log(1 - r.nextDouble()) / (2.5 * rate));
                 double followUp = 12 + 36 * r.nextDouble();
                 w.write(String.format(Locale.ROOT,
-                        "P%07d,%s,%s,%.2f,%d,%.2f,%d,%d,%.1f,%.2f,%.2f,%.2f,%d,250,%d,%.2f,%d%n",
+                        "P%07d,%s,%s," + time + ",%d," + time
+                                + ",%d,%d,%.1f,%.2f,%.2f,%.2f,%d,250,%d,%.2f,%d%n",
                         i, arms[r.nextInt(3)], r.nextBoolean() ? "OMD" : "OPD",
                         Math.min(pfs, followUp), pfs <= followUp ? 1 : 0, Math.min(os, followUp),
                         os <= followUp ? 1 : 0, r.nextInt(101), 500 * r.nextDouble(), neutrophils,
@@ -85,13 +92,14 @@ public final class ServerBench {
                 reps);
     }
 
-    static void run(Path file, int port, String token) throws Exception {
+    /** Uploads FILE under NAME (a new name each time: a new version, really stored). */
+    static void run(Path file, int port, String token, String name) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + port;
         byte[] bytes = Files.readAllBytes(file);
         long t0 = System.nanoTime();
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base
-                + "/api/cohorts?name=bench")).header("Authorization", "Bearer " + token)
+                + "/api/cohorts?name=" + name)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -18,13 +18,13 @@ import java.util.Arrays;
  *
  * <p>{@code columns} = 0 keeps every point of the curve and every censored time.
  */
-final class StepThinning {
+public final class StepThinning {
 
     private StepThinning() {
     }
 
     /** Indices of the curve points to draw, ascending. */
-    static int[] steps(SurvivalCurve curve, double axisMax, int columns) {
+    public static int[] steps(SurvivalCurve curve, double axisMax, int columns) {
         int n = curve.size();
         if (columns == 0) {
             int[] all = new int[n];

@@ -1,103 +1,79 @@
 package io.oncosurv.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Deterministic JSON for the report artefacts (the report package has no JSON library): maps in
- * their iteration order (callers pass ordered maps), lists, text, numbers (shortest round-trip
- * decimal; NaN and infinities as null), booleans, null; two-space indentation.
+ * Deterministic JSON for the report artefacts, through {@link JsonGenerators}: maps in their
+ * iteration order (callers pass ordered maps), lists, text, numbers (as {@link Double#toString};
+ * NaN and infinities as null), booleans, null; two-space indentation, {@code "key": value}, empty
+ * containers as {@code {}} and {@code []}, and a final line break.
  */
 public final class JsonWriter {
+
+    private static final DefaultIndenter TWO_SPACES = new DefaultIndenter("  ", "\n");
+
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("").withArrayEmptySeparator(""))
+            .withObjectIndenter(TWO_SPACES).withArrayIndenter(TWO_SPACES);
 
     private JsonWriter() {
     }
 
     public static String write(Object value) {
-        StringBuilder out = new StringBuilder();
-        value(out, value, 0);
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = JsonGenerators.chars(out)) {
+            json.setPrettyPrinter(PRETTY.createInstance());
+            value(json, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
         return out.append('\n').toString();
     }
 
-    private static void value(StringBuilder out, Object v, int depth) {
+    private static void value(JsonGenerator json, Object v) throws IOException {
         if (v == null) {
-            out.append("null");
+            json.writeNull();
         } else if (v instanceof String s) {
-            string(out, s);
+            json.writeString(s);
         } else if (v instanceof Double d) {
-            out.append(Double.isFinite(d) ? d.toString() : "null");
+            if (Double.isFinite(d)) {
+                json.writeNumber(d.toString());
+            } else {
+                json.writeNull();
+            }
         } else if (v instanceof Float f) {
-            value(out, f.doubleValue(), depth);
-        } else if (v instanceof Number || v instanceof Boolean) {
-            out.append(v);
+            value(json, f.doubleValue());
+        } else if (v instanceof Number) {
+            json.writeNumber(v.toString());
+        } else if (v instanceof Boolean b) {
+            json.writeBoolean(b);
         } else if (v instanceof Map<?, ?> map) {
-            object(out, map, depth);
+            json.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                json.writeFieldName(e.getKey().toString());
+                value(json, e.getValue());
+            }
+            json.writeEndObject();
         } else if (v instanceof List<?> list) {
-            array(out, list, depth);
+            json.writeStartArray();
+            for (Object item : list) {
+                value(json, item);
+            }
+            json.writeEndArray();
         } else if (v instanceof double[] array) {
-            array(out, java.util.Arrays.stream(array).boxed().toList(), depth);
+            value(json, java.util.Arrays.stream(array).boxed().toList());
         } else {
             throw new IllegalArgumentException("no JSON for " + v.getClass());
         }
-    }
-
-    private static void object(StringBuilder out, Map<?, ?> map, int depth) {
-        if (map.isEmpty()) {
-            out.append("{}");
-            return;
-        }
-        out.append("{\n");
-        int i = 0;
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            indent(out, depth + 1);
-            string(out, e.getKey().toString());
-            out.append(": ");
-            value(out, e.getValue(), depth + 1);
-            out.append(++i < map.size() ? ",\n" : "\n");
-        }
-        indent(out, depth);
-        out.append('}');
-    }
-
-    private static void array(StringBuilder out, List<?> list, int depth) {
-        if (list.isEmpty()) {
-            out.append("[]");
-            return;
-        }
-        out.append("[\n");
-        for (int i = 0; i < list.size(); i++) {
-            indent(out, depth + 1);
-            value(out, list.get(i), depth + 1);
-            out.append(i + 1 < list.size() ? ",\n" : "\n");
-        }
-        indent(out, depth);
-        out.append(']');
-    }
-
-    private static void indent(StringBuilder out, int depth) {
-        out.append("  ".repeat(depth));
-    }
-
-    /** Appends {@code s} as a JSON string, escaped (labels and ids come from users). */
-    public static void string(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }

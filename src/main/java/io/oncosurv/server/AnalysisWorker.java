@@ -51,7 +51,7 @@ final class AnalysisWorker extends VerticleBase {
 
     private byte[] survival(Messages.SurvivalQuery q, Cohort cohort) throws AnalysisException {
         return SurvivalJson.write(q.cohortId(), SurvivalAnalysis.run(cohort, q.request(),
-                caches.stratifierSource(q.cohortId(), cohort))).getBytes(StandardCharsets.UTF_8);
+                caches.stratifierSource(q.cohortId(), cohort)), q.curve()).getBytes();
     }
 
     private byte[] cox(Messages.CoxQuery q, Cohort cohort) throws AnalysisException {

@@ -49,6 +49,7 @@ final class HttpVerticle extends VerticleBase {
         Router router = Router.router(vertx);
         Overload overload = new Overload();
         router.route().handler(SecurityHeaders::add);
+        router.route().handler(CompressedJson::mark); // gzip for large JSON only
         router.route().handler(readiness::gate); // 503 but for /health until the store is open
         router.route().handler(overload::handle);
         RouteTable routes = new RouteTable(router, access, new AuditTrail(vertx), overload);
@@ -98,7 +99,7 @@ final class HttpVerticle extends VerticleBase {
         router.errorHandler(405, ctx -> json(ctx, 405, new ApiError(405, "The method "
                 + ctx.request().method().name() + " is not allowed here.").body()));
         // a connection idle for 2 minutes is closed (slow or stalled clients hold nothing)
-        return vertx.createHttpServer(new HttpServerOptions()
+        return vertx.createHttpServer(CompressedJson.on(new HttpServerOptions())
                 .setIdleTimeout(120).setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS)
                 .setMaxInitialLineLength(MAX_REQUEST_LINE))
                 .invalidRequestHandler(InvalidRequests::answer)
@@ -209,7 +210,8 @@ final class HttpVerticle extends VerticleBase {
 
     private void survival(RoutingContext ctx) {
         Operations.answer(vertx, ctx, new Messages.SurvivalQuery(ctx.pathParam("id"),
-                SurvivalParameters.parse(ctx.queryParams())), clustered);
+                SurvivalParameters.parse(ctx.queryParams()),
+                SurvivalParameters.curve(ctx.queryParams())), clustered);
     }
 
     private void cox(RoutingContext ctx) {

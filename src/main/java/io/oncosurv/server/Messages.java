@@ -123,9 +123,14 @@ final class Messages {
             implements Operation {
     }
 
-    /** A survival query on a stored cohort. */
-    record SurvivalQuery(String cohortId, io.oncosurv.analysis.SurvivalRequest request)
-            implements Operation {
+    /** A survival query on a stored cohort, and which curve points its answer carries. */
+    record SurvivalQuery(String cohortId, io.oncosurv.analysis.SurvivalRequest request,
+            CurveDetail curve) implements Operation {
+
+        /** The query with every curve point (the contract's default). */
+        SurvivalQuery(String cohortId, io.oncosurv.analysis.SurvivalRequest request) {
+            this(cohortId, request, CurveDetail.ALL);
+        }
     }
 
     /**

@@ -37,6 +37,7 @@ final class Operations {
     }
 
     static void write(RoutingContext ctx, Answer answer) {
+        CompressedJson.allowIfLarge(ctx, answer.contentType(), answer.body().length);
         ctx.response().setStatusCode(answer.status())
                 .putHeader("Content-Type", answer.contentType())
                 .putHeader("X-OncoSurv-Node", answer.node())

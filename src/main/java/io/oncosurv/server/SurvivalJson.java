@@ -1,189 +1,218 @@
 package io.oncosurv.server;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.oncosurv.analysis.SurvivalResult;
-import io.oncosurv.report.JsonWriter;
+import io.oncosurv.report.JsonGenerators;
 import io.oncosurv.stats.LandmarkEstimate;
 import io.oncosurv.stats.LogRankResult;
 import io.oncosurv.stats.QuantileEstimate;
 import io.oncosurv.stats.SurvivalCurve;
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
- * The answer of GET /api/cohorts/{id}/survival written straight to text: a large cohort's curves
- * have tens of thousands of points, and building a tree of JSON objects for them cost more than
- * the statistics. Numbers have 15 significant digits ({@link Decimal15}), as R's reference
- * answers do; R's NA (NaN) is null.
+ * The answer of GET /api/cohorts/{id}/survival, streamed by Jackson's generator into bytes: a
+ * large cohort's curves have up to a million points, and building a tree of JSON objects for
+ * them cost more than the statistics. Numbers have 15 significant digits ({@link Decimal15}), as
+ * R's reference answers do; R's NA (NaN) is null. {@link CurveDetail} picks the curve points.
  */
 final class SurvivalJson {
 
-    private final StringBuilder out;
+    private final JsonGenerator json;
+    private final StringBuilder digits = new StringBuilder(32);
+    private char[] chars = new char[32];
 
-    private SurvivalJson(int capacity) {
-        out = new StringBuilder(capacity);
+    private SurvivalJson(JsonGenerator json) {
+        this.json = json;
     }
 
+    /** The whole answer, every curve point (the contract's default), as text. */
     static String write(String cohortId, SurvivalResult result) {
+        return write(cohortId, result, CurveDetail.ALL).toString(StandardCharsets.UTF_8);
+    }
+
+    static Buffer write(String cohortId, SurvivalResult result, CurveDetail curve) {
         int points = 0;
         for (SurvivalResult.Group g : result.groups()) {
             points += g.curve().size();
         }
-        SurvivalJson json = new SurvivalJson(512 + 160 * points);
-        json.answer(cohortId, result);
-        return json.out.toString();
+        Buffer out = Buffer.buffer(512 + (curve == CurveDetail.ALL ? 160 * points : 4096));
+        try (JsonGenerator json = JsonGenerators.utf8(new BufferStream(out))) {
+            new SurvivalJson(json).answer(cohortId, result, curve);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a Buffer does not fail
+        }
+        return out;
     }
 
-    private void answer(String cohortId, SurvivalResult result) {
+    private void answer(String cohortId, SurvivalResult result, CurveDetail curve)
+            throws IOException {
         var request = result.request();
-        out.append('{');
-        field("cohort").string(cohortId).comma();
-        field("endpoint").string(request.endpoint()).comma();
-        field("by").string(request.by()).comma();
-        field("conf_type").string(request.confType().rName()).comma();
-        field("conf_level").number(request.confLevel()).comma();
-        field("n_excluded").integer(result.excluded()).comma();
-        field("groups").append('[');
-        for (int g = 0; g < result.groups().size(); g++) {
-            if (g > 0) {
-                comma();
+        json.writeStartObject();
+        string("cohort", cohortId);
+        string("endpoint", request.endpoint());
+        string("by", request.by());
+        string("conf_type", request.confType().rName());
+        number("conf_level", request.confLevel());
+        json.writeNumberField("n_excluded", result.excluded());
+        json.writeArrayFieldStart("groups");
+        double axisMax = 0;
+        for (SurvivalResult.Group g : result.groups()) {
+            if (g.curve().size() > 0) {
+                axisMax = Math.max(axisMax, g.curve().maxTime());
             }
-            group(result.groups().get(g));
         }
-        append(']').comma();
-        field("logrank");
+        for (SurvivalResult.Group g : result.groups()) {
+            group(g, curve, axisMax);
+        }
+        json.writeEndArray();
+        json.writeFieldName("logrank");
         if (result.logRank() == null) {
-            out.append("null");
+            json.writeNull();
         } else {
             logRank(result.logRank(), request.strata());
         }
-        comma();
-        field("rmst_comparisons").out.append(SurvivalTestsJson.rmstComparisons(result).encode());
-        comma();
-        field("tests").out.append(SurvivalTestsJson.weightedTests(result).encode());
-        comma();
-        field("maxcombo").out.append(String.valueOf(
-                SurvivalTestsJson.maxCombo(result.maxCombo())));
-        comma();
-        field("trend").out.append(String.valueOf(SurvivalTestsJson.trend(result.trend())));
-        comma();
-        field("hazard_ratios").out.append(SurvivalTestsJson.hazardRatios(result).encode());
-        out.append('}');
+        // the further tests are small: Vert.x's JsonObject writes them, as it always did
+        json.writeFieldName("rmst_comparisons");
+        json.writeRawValue(SurvivalTestsJson.rmstComparisons(result).encode());
+        json.writeFieldName("tests");
+        json.writeRawValue(SurvivalTestsJson.weightedTests(result).encode());
+        json.writeFieldName("maxcombo");
+        json.writeRawValue(String.valueOf(SurvivalTestsJson.maxCombo(result.maxCombo())));
+        json.writeFieldName("trend");
+        json.writeRawValue(String.valueOf(SurvivalTestsJson.trend(result.trend())));
+        json.writeFieldName("hazard_ratios");
+        json.writeRawValue(SurvivalTestsJson.hazardRatios(result).encode());
+        json.writeEndObject();
     }
 
-    private void group(SurvivalResult.Group g) {
+    private void group(SurvivalResult.Group g, CurveDetail detail, double axisMax)
+            throws IOException {
         SurvivalCurve c = g.curve();
         QuantileEstimate median = g.quantiles()[1];
-        out.append('{');
-        field("label").string(g.label()).comma();
-        field("n").integer(c.patients()).comma();
-        field("events").integer(c.events()).comma();
-        field("median").number(median.estimate()).comma();
-        field("median_lower").number(median.lower()).comma();
-        field("median_upper").number(median.upper()).comma();
-        field("quantiles").append('{');
-        field("0.25").number(g.quantiles()[0].estimate()).comma();
-        field("0.75").number(g.quantiles()[2].estimate()).append('}').comma();
-        field("landmarks").append('[');
-        LandmarkEstimate[] landmarks = g.landmarks();
-        for (int k = 0; k < landmarks.length; k++) {
-            LandmarkEstimate l = landmarks[k];
-            if (k > 0) {
-                comma();
-            }
-            out.append('{');
-            field("time").number(l.time()).comma();
-            field("n_risk").integer(l.nRisk()).comma();
-            field("n_event").integer(l.nEvent()).comma();
-            field("n_censor").integer(l.nCensor()).comma();
-            field("survival").number(l.survival()).comma();
-            field("std_err").number(l.stdErr()).comma();
-            field("lower").number(l.lower()).comma();
-            field("upper").number(l.upper()).append('}');
+        json.writeStartObject();
+        string("label", g.label());
+        json.writeNumberField("n", c.patients());
+        json.writeNumberField("events", c.events());
+        number("median", median.estimate());
+        number("median_lower", median.lower());
+        number("median_upper", median.upper());
+        json.writeObjectFieldStart("quantiles");
+        number("0.25", g.quantiles()[0].estimate());
+        number("0.75", g.quantiles()[2].estimate());
+        json.writeEndObject();
+        json.writeArrayFieldStart("landmarks");
+        for (LandmarkEstimate l : g.landmarks()) {
+            json.writeStartObject();
+            number("time", l.time());
+            json.writeNumberField("n_risk", l.nRisk());
+            json.writeNumberField("n_event", l.nEvent());
+            json.writeNumberField("n_censor", l.nCensor());
+            number("survival", l.survival());
+            number("std_err", l.stdErr());
+            number("lower", l.lower());
+            number("upper", l.upper());
+            json.writeEndObject();
         }
-        append(']').comma();
-        field("rmst").append('{');
-        field("tau").number(g.rmst().tau()).comma();
-        field("estimate").number(g.rmst().estimate()).comma();
-        field("std_err").number(g.rmst().stdErr()).append('}').comma();
-        field("curve").append('[');
-        for (int i = 0; i < c.size(); i++) {
-            if (i > 0) {
-                comma();
+        json.writeEndArray();
+        json.writeObjectFieldStart("rmst");
+        number("tau", g.rmst().tau());
+        number("estimate", g.rmst().estimate());
+        number("std_err", g.rmst().stdErr());
+        json.writeEndObject();
+        json.writeArrayFieldStart("curve");
+        if (detail == CurveDetail.ALL) { // no index array for a million points
+            for (int i = 0; i < c.size(); i++) {
+                point(c, i);
             }
-            out.append('{');
-            field("time").number(c.time(i)).comma();
-            field("n_risk").integer(c.nRisk(i)).comma();
-            field("n_event").integer(c.nEvent(i)).comma();
-            field("n_censor").integer(c.nCensor(i)).comma();
-            field("survival").number(c.survival(i)).comma();
-            field("std_err").number(c.stdErr(i)).comma();
-            field("lower").number(c.lower(i)).comma();
-            field("upper").number(c.upper(i)).append('}');
-        }
-        out.append("]}");
-    }
-
-    private void logRank(LogRankResult r, String stratifiedBy) {
-        out.append('{');
-        field("rho").number(r.rho()).comma();
-        field("chisq").number(r.chiSquare()).comma();
-        field("df").integer(r.df()).comma();
-        field("p").number(r.p()).comma();
-        double[] observed = r.observed();
-        double[] expected = r.expected();
-        field("observed").append('[');
-        for (int g = 0; g < observed.length; g++) {
-            if (g > 0) {
-                comma();
-            }
-            number(observed[g]);
-        }
-        append(']').comma();
-        field("expected").append('[');
-        for (int g = 0; g < expected.length; g++) {
-            if (g > 0) {
-                comma();
-            }
-            number(expected[g]);
-        }
-        append(']').comma();
-        field("stratified_by").string(stratifiedBy).append('}');
-    }
-
-    private SurvivalJson field(String name) {
-        out.append('"').append(name).append("\":"); // our own names: nothing to escape
-        return this;
-    }
-
-    private SurvivalJson comma() {
-        out.append(',');
-        return this;
-    }
-
-    private SurvivalJson append(char c) {
-        out.append(c);
-        return this;
-    }
-
-    private SurvivalJson integer(long v) {
-        out.append(v);
-        return this;
-    }
-
-    private SurvivalJson number(double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            out.append("null");
         } else {
-            Decimal15.append(out, v);
+            for (int i : detail.points(c, axisMax)) {
+                point(c, i);
+            }
         }
-        return this;
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
-    /** A JSON string, escaped as every JSON we write escapes it ({@link JsonWriter}). */
-    private SurvivalJson string(String s) {
-        if (s == null) {
-            out.append("null");
-        } else {
-            JsonWriter.string(out, s);
+    private void point(SurvivalCurve c, int i) throws IOException {
+        json.writeStartObject();
+        number("time", c.time(i));
+        json.writeNumberField("n_risk", c.nRisk(i));
+        json.writeNumberField("n_event", c.nEvent(i));
+        json.writeNumberField("n_censor", c.nCensor(i));
+        number("survival", c.survival(i));
+        number("std_err", c.stdErr(i));
+        number("lower", c.lower(i));
+        number("upper", c.upper(i));
+        json.writeEndObject();
+    }
+
+    private void logRank(LogRankResult r, String stratifiedBy) throws IOException {
+        json.writeStartObject();
+        number("rho", r.rho());
+        number("chisq", r.chiSquare());
+        json.writeNumberField("df", r.df());
+        number("p", r.p());
+        json.writeArrayFieldStart("observed");
+        for (double v : r.observed()) {
+            number(v);
         }
-        return this;
+        json.writeEndArray();
+        json.writeArrayFieldStart("expected");
+        for (double v : r.expected()) {
+            number(v);
+        }
+        json.writeEndArray();
+        string("stratified_by", stratifiedBy);
+        json.writeEndObject();
+    }
+
+    private void string(String field, String v) throws IOException {
+        json.writeFieldName(field);
+        JsonGenerators.writeString(json, v);
+    }
+
+    private void number(String field, double v) throws IOException {
+        json.writeFieldName(field);
+        number(v);
+    }
+
+    /** R's 15 significant digits; NaN and infinities (R's NA) as null. */
+    private void number(double v) throws IOException {
+        if (!Double.isFinite(v)) {
+            json.writeNull();
+            return;
+        }
+        digits.setLength(0);
+        Decimal15.append(digits, v);
+        int length = digits.length();
+        if (length > chars.length) {
+            chars = new char[length];
+        }
+        digits.getChars(0, length, chars, 0);
+        json.writeNumber(chars, 0, length);
+    }
+
+    /** Jackson's output into a Vert.x buffer (Jackson writes in blocks of 8 KB). */
+    private static final class BufferStream extends OutputStream {
+
+        private final Buffer out;
+
+        BufferStream(Buffer out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) {
+            out.appendByte((byte) b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            out.appendBytes(b, off, len);
+        }
     }
 }

@@ -18,7 +18,7 @@ final class SurvivalParameters {
 
     private static final List<String> KNOWN = List.of("endpoint", "by", "cutoff", "tps_cutoff",
             "ldh_uln", "conf_type", "conf_level", "landmarks", "tau", "rho", "strata", "subset", "tests",
-            "scores");
+            "scores", "curve");
 
     private SurvivalParameters() {
     }
@@ -68,6 +68,11 @@ final class SurvivalParameters {
         }
         return new SurvivalRequest(endpoint.strip(), by, settings, confType, confLevel, landmarks,
                 tau, rho, strata, params.getAll("subset"), tests);
+    }
+
+    /** Which curve points the answer carries ({@link CurveDetail}; absent: all). */
+    static CurveDetail curve(MultiMap params) {
+        return CurveDetail.parse(params.get("curve"));
     }
 
     private static ExtraTests tests(String text, double[] scores) {

@@ -75,7 +75,14 @@ public final class CohortStore {
      * anything else becomes the next version.
      */
     public Upload put(String name, byte[] content, Cohort cohort) {
-        String sha256 = sha256(content);
+        return put(name, content, sha256(content), cohort);
+    }
+
+    /**
+     * The same with {@code sha256}, the {@link #sha256} of {@code content}, computed by the
+     * caller (on another core while the upload is parsed). Reads check it again.
+     */
+    public Upload put(String name, byte[] content, String sha256, Cohort cohort) {
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
             try {
@@ -421,7 +428,8 @@ public final class CohortStore {
         }
     }
 
-    static String sha256(byte[] content) {
+    /** The SHA-256 of {@code content}, in lower-case hex: a cohort file's identity. */
+    public static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {

@@ -25,6 +25,9 @@ class CohortStoreTest {
     Path dataDir;
 
     private static final String FILE = "patient_id,os_months,os_event,smoker\na,1,1,yes\nb,2,0,no\n";
+    /** {@code printf '...' | sha256sum} of FILE (GNU coreutils 9.1). */
+    private static final String SHA256_OF_FILE =
+            "2a32a6a3edeeeeb20279cc3d96e59c8fb18224ec37a668d0e1c35d8f7c30ec53";
 
     /** A clock that moves one second per reading, so that "newest first" is testable. */
     private static Clock ticking() {
@@ -61,6 +64,24 @@ class CohortStoreTest {
             assertFalse(nearlyFull.hasRoomFor(2 * mb + 1));
             assertTrue(new CohortStore(db, Clock.systemUTC(), () -> 10_000 * mb)
                     .hasRoomFor(100 * mb));
+        }
+    }
+
+    @Test
+    @DisplayName("an upload hashed by the caller (while it parses) is the upload hashed by the "
+            + "store: the same SHA-256, and the same bytes again are not a new version")
+    void hashedByTheCaller() throws Exception {
+        try (Database db = Database.open(dataDir)) {
+            CohortStore store = new CohortStore(db, ticking());
+            byte[] bytes = FILE.getBytes(StandardCharsets.UTF_8);
+            String sha256 = CohortStore.sha256(bytes);
+            assertEquals(SHA256_OF_FILE, sha256);
+            CohortStore.Upload first = store.put("trial", bytes, sha256, parse(FILE));
+            assertEquals(SHA256_OF_FILE, first.cohort().sha256());
+            CohortStore.Upload again = store.put("trial", bytes, parse(FILE));
+            assertFalse(again.created());
+            assertEquals(first.cohort().id(), again.cohort().id());
+            assertArrayEquals(bytes, store.content(first.cohort().id()).orElseThrow());
         }
     }
 
