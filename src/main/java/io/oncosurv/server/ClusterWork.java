@@ -13,7 +13,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Analysis work across the nodes of a cluster: a query goes as JSON over the clustered event bus
  * to a worker on any node (round robin), with the request's deadline; when that node does not
- * answer (it died, or it is gone from the cluster) the query goes once more, to another. A
+ * answer (it died, or it is gone from the cluster: at once when a member leaves,
+ * {@link MemberDepartures}) the query goes once more, to another. A
  * client error (4xx) is the answer, not a reason to retry. The node that computed the answer is
  * in the {@code X-OncoSurv-Node} header.
  */
@@ -38,11 +39,15 @@ final class ClusterWork {
         DeliveryOptions local = Deadlines.options(ctx);
         DeliveryOptions anywhere = new DeliveryOptions().setSendTimeout(Math.max(1,
                 local.getSendTimeout() / 2)).setHeaders(local.getHeaders()).setLocalOnly(false);
-        return vertx.eventBus().request(Messages.SURVIVAL_WIRE, work, anywhere);
+        return MemberDepartures.watch(vertx.eventBus().request(Messages.SURVIVAL_WIRE, work,
+                anywhere));
     }
 
     /** A node that did not answer: dead, gone, or a reply lost with it. */
     private static boolean retriable(Throwable e) {
+        if (e instanceof MemberDepartures.MemberLeft) {
+            return true;
+        }
         if (!(e instanceof ReplyException r)) {
             return false;
         }

@@ -1,0 +1,102 @@
+package io.oncosurv.server;
+
+import com.hazelcast.cluster.InitialMembershipEvent;
+import com.hazelcast.cluster.InitialMembershipListener;
+import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipEvent;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Work sent to other nodes and not answered yet. The event bus does not fail a request whose
+ * recipient died (its reply just never comes, until the send timeout), nor say which node took
+ * it; so when a member leaves the cluster, every request in flight fails at once with
+ * {@link MemberLeft}, and {@link ClusterWork} sends it again. Requests that were on a living node
+ * are computed twice then, once per departure: seconds saved for every request the dead node
+ * held. A departure is noticed when the member's connections close (a killed process) or after
+ * its missing heartbeats ({@link ClusterSettings#deadAfterSeconds()}).
+ */
+final class MemberDepartures {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MemberDepartures.class);
+
+    /** A request in flight, failed on the context that sent it (its HTTP event loop). */
+    private record InFlight(Promise<?> promise, Context context) {
+    }
+
+    private static final Map<Object, InFlight> IN_FLIGHT = new ConcurrentHashMap<>();
+
+    /** A member left while the request was in flight: send it again. */
+    static final class MemberLeft extends RuntimeException {
+        MemberLeft(String member) {
+            super("the cluster member " + member + " left while the request was in flight",
+                    null, false, false);
+        }
+    }
+
+    private MemberDepartures() {
+    }
+
+    /** The request's outcome, or {@link MemberLeft} if a member leaves before it. */
+    static <T> Future<T> watch(Future<T> request) {
+        Context context = Vertx.currentContext();
+        if (context == null) {
+            return request;
+        }
+        Promise<T> outcome = Promise.promise();
+        Object key = new Object();
+        IN_FLIGHT.put(key, new InFlight(outcome, context));
+        request.onComplete(result -> {
+            IN_FLIGHT.remove(key);
+            if (result.succeeded()) {
+                outcome.tryComplete(result.result());
+            } else {
+                outcome.tryFail(result.cause());
+            }
+        });
+        return outcome.future();
+    }
+
+    /** Fails every request in flight (they are sent again). */
+    static void left(String member) {
+        int failed = 0;
+        for (Object key : IN_FLIGHT.keySet()) {
+            InFlight request = IN_FLIGHT.remove(key);
+            if (request != null) {
+                failed++;
+                request.context().runOnContext(v -> request.promise()
+                        .tryFail(new MemberLeft(member)));
+            }
+        }
+        LOG.warn("cluster member {} left: {} requests in flight sent again", member, failed);
+    }
+
+    /** Listens for departures from the cluster of this node's Hazelcast; logs who is in it. */
+    static void listen(HazelcastClusterManager manager) {
+        manager.getHazelcastInstance().getCluster().addMembershipListener(
+                new InitialMembershipListener() {
+                    @Override
+                    public void init(InitialMembershipEvent event) {
+                        LOG.info("cluster members: {}", event.getMembers().stream()
+                                .map(Member::getAddress).toList());
+                    }
+
+                    @Override
+                    public void memberAdded(MembershipEvent event) {
+                        LOG.info("cluster member {} joined", event.getMember().getAddress());
+                    }
+
+                    @Override
+                    public void memberRemoved(MembershipEvent event) {
+                        left(String.valueOf(event.getMember().getAddress()));
+                    }
+                });
+    }
+}
