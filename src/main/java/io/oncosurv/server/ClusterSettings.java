@@ -170,7 +170,9 @@ record ClusterSettings(boolean enabled, String host, int port, List<String> memb
         EventBusOptions bus = new EventBusOptions().setHost(host).setPort(0)
                 .setClusterPublicHost(host);
         if (keystore != null && truststore != null) { // TLS both ways: only the cluster's nodes
-            bus.setSsl(true).setKeyCertOptions(keystore.options())
+            // the event bus trusts every server by default: a node must check the other's
+            // certificate as the other checks its own
+            bus.setSsl(true).setKeyCertOptions(keystore.options()).setTrustAll(false)
                     .setTrustOptions(truststore.options()).setClientAuth(ClientAuth.REQUIRED);
         }
         return new VertxOptions().setEventBusOptions(bus);
