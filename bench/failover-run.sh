@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # A node killed (kill -9) under load: three secured clustered nodes (secret, event bus TLS with
-# certificates made here by keytool) on one PostgreSQL database; THREADS connections (16) send
-# fresh survival queries on a cohort of PATIENTS (10,000) to node 0 for DURATION s (40); node 2 is
-# killed after KILL_AT s (25: the first seconds warm up). Prints the longest time without an answer after the kill and when
-# the queries in flight at the kill were answered. Needs PostgreSQL on 127.0.0.1:5432 with a role
-# oncosurv/oncosurv that may create databases. Usage: bench/failover-run.sh
+# the certificates of bench/cluster-certs.sh) on one PostgreSQL database; THREADS connections (16)
+# send fresh survival queries on a cohort of PATIENTS (10,000) to node 0 for DURATION s (40);
+# node 2 is killed after KILL_AT s (25: the first seconds warm up). Prints the longest time
+# without an answer after the kill, when the queries in flight at the kill were answered, and
+# node 0's log lines of the departure (with times). Needs PostgreSQL on 127.0.0.1:5432 with a
+# role oncosurv/oncosurv that may create databases. Usage: bench/failover-run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 THREADS=${THREADS:-16}; SECONDS_EACH=${DURATION:-40}; KILL_AT=${KILL_AT:-25}; N=${PATIENTS:-10000}
@@ -12,22 +13,7 @@ OUT=bench/out/failover; mkdir -p "$OUT"
 mvn -q -B -o -DskipTests package >/dev/null 2>&1 || mvn -q -B -DskipTests package
 COHORT=$OUT/cohort-$N.csv
 [ -f "$COHORT" ] || java -cp target/oncosurv.jar bench/ClusterBench.java generate "$COHORT" "$N" 11
-PW=bench-store-password
-kt() { keytool "$@" -storetype PKCS12 -storepass "$PW"; }
-if [ ! -f "$OUT/certs/node.p12" ]; then # the recipe of docs/deployment.md
-  rm -rf "$OUT/certs"; mkdir -p "$OUT/certs"; C=$OUT/certs
-  kt -genkeypair -alias ca -keyalg EC -groupname secp256r1 -dname CN=oncosurv-ca -ext bc:c \
-    -validity 365 -keystore "$C/ca.p12" -keypass "$PW"
-  kt -exportcert -rfc -alias ca -keystore "$C/ca.p12" -file "$C/ca.pem"
-  kt -importcert -noprompt -alias ca -file "$C/ca.pem" -keystore "$C/trust.p12"
-  kt -genkeypair -alias node -keyalg EC -groupname secp256r1 -dname CN=oncosurv-node \
-    -validity 365 -keystore "$C/node.p12" -keypass "$PW"
-  kt -certreq -alias node -keystore "$C/node.p12" -file "$C/node.csr"
-  kt -gencert -rfc -alias ca -keystore "$C/ca.p12" -validity 365 -infile "$C/node.csr" \
-    -outfile "$C/node.pem" -keypass "$PW"
-  kt -importcert -noprompt -alias ca -file "$C/ca.pem" -keystore "$C/node.p12"
-  kt -importcert -alias node -file "$C/node.pem" -keystore "$C/node.p12"
-fi
+eval "$(bench/cluster-certs.sh "$OUT/certs")"
 export PGPASSWORD=oncosurv
 PIDS=()
 stop() { for p in "${PIDS[@]:-}"; do kill -9 "$p" 2>/dev/null || true; done; PIDS=(); }
@@ -44,10 +30,6 @@ for i in 0 1 2; do
     ONCOSURV_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" ONCOSURV_DB_USER=oncosurv \
     ONCOSURV_DB_PASSWORD=oncosurv ONCOSURV_CLUSTER=true \
     ONCOSURV_CLUSTER_PORT="${bus[$i]}" ONCOSURV_CLUSTER_MEMBERS="$members" \
-    ONCOSURV_CLUSTER_SECRET="bench-secret-$(printf '%032d' 0)" \
-    ONCOSURV_CLUSTER_KEYSTORE="$OUT/certs/node.p12" ONCOSURV_CLUSTER_KEYSTORE_PASSWORD="$PW" \
-    ONCOSURV_CLUSTER_TRUSTSTORE="$OUT/certs/trust.p12" \
-    ONCOSURV_CLUSTER_TRUSTSTORE_PASSWORD="$PW" \
     java -Xmx1g -Dorg.slf4j.simpleLogger.showDateTime=true \
     -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS -jar target/oncosurv.jar >"$OUT/node$i.log" 2>&1 &
   PIDS+=($!)
