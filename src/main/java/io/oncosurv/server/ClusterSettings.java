@@ -106,23 +106,57 @@ record ClusterSettings(boolean enabled, String host, int port, List<String> memb
                     + "openssl rand -hex 32), or ONCOSURV_CLUSTER_INSECURE=true for development "
                     + "(see docs/deployment.md)");
         }
-        readable(keystore, "ONCOSURV_CLUSTER_KEYSTORE", "this node's key and certificate");
-        readable(truststore, "ONCOSURV_CLUSTER_TRUSTSTORE", "the cluster's certificate "
-                + "authority");
+        KeyStore keys = readable(keystore, "ONCOSURV_CLUSTER_KEYSTORE",
+                "this node's key and certificate");
+        KeyStore trusted = readable(truststore, "ONCOSURV_CLUSTER_TRUSTSTORE",
+                "the cluster's certificate authority");
+        trustedByTheCluster(keys, trusted);
     }
 
-    private static void readable(Store store, String key, String what) {
+    private static KeyStore readable(Store store, String key, String what) {
         if (store == null) {
             throw new IllegalArgumentException("a clustered node needs " + key + ", a PKCS12 "
                     + "file with " + what + " (see docs/deployment.md), or "
                     + "ONCOSURV_CLUSTER_INSECURE=true for development");
         }
         try (var in = Files.newInputStream(store.path())) {
-            KeyStore.getInstance("PKCS12").load(in, store.password().toCharArray());
+            KeyStore loaded = KeyStore.getInstance("PKCS12");
+            loaded.load(in, store.password().toCharArray());
+            return loaded;
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot read " + key + " " + store.path() + " ("
                     + e.getMessage() + "): a PKCS12 file and its password in " + key
                     + "_PASSWORD", e);
+        }
+    }
+
+    /**
+     * This node's certificate must be one the other nodes accept: else every node would refuse
+     * its connections, and it would hold up the work sent to it until the deadline.
+     */
+    private void trustedByTheCluster(KeyStore keys, KeyStore trusted) {
+        try {
+            java.security.cert.Certificate[] chain = null;
+            for (String alias : java.util.Collections.list(keys.aliases())) {
+                if (keys.isKeyEntry(alias)) {
+                    chain = keys.getCertificateChain(alias);
+                    break;
+                }
+            }
+            if (chain == null) {
+                throw new IllegalArgumentException("ONCOSURV_CLUSTER_KEYSTORE " + keystore.path()
+                        + " holds no key with its certificate");
+            }
+            var factory = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+            factory.init(trusted);
+            var manager = (javax.net.ssl.X509TrustManager) factory.getTrustManagers()[0];
+            manager.checkClientTrusted(Arrays.copyOf(chain, chain.length,
+                    java.security.cert.X509Certificate[].class), "UNKNOWN");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("this node's certificate in "
+                    + "ONCOSURV_CLUSTER_KEYSTORE is not signed by the authority in "
+                    + "ONCOSURV_CLUSTER_TRUSTSTORE (" + e.getMessage() + "): the other nodes "
+                    + "would refuse it", e);
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The certificates of a test cluster, made with the JDK's keytool as docs/deployment.md makes
  * them: a certificate authority, the nodes' key signed by it, a trust store with the authority;
- * and an outsider's self-signed key. Valid for two days; made afresh by each test.
+ * and an outsider's self-signed key, with a trust store of its own that trusts it. Valid for
+ * two days; made afresh by each test.
  */
 final class ClusterCertificates {
 
@@ -22,11 +23,13 @@ final class ClusterCertificates {
     final Path nodeKeystore;
     final Path truststore;
     final Path outsiderKeystore;
+    final Path outsiderTruststore;
 
     private ClusterCertificates(Path dir) {
         nodeKeystore = dir.resolve("node.p12");
         truststore = dir.resolve("trust.p12");
         outsiderKeystore = dir.resolve("outsider.p12");
+        outsiderTruststore = dir.resolve("outsider-trust.p12");
     }
 
     static ClusterCertificates make(Path dir) throws IOException, InterruptedException {
@@ -57,6 +60,11 @@ final class ClusterCertificates {
         keytool("-genkeypair", "-alias", "node", "-keyalg", "EC", "-groupname", "secp256r1",
                 "-dname", "CN=oncosurv-test-node", "-validity", "2", "-keystore",
                 c.outsiderKeystore.toString());
+        Path outsiderPem = dir.resolve("outsider.pem");
+        keytool("-exportcert", "-rfc", "-alias", "node", "-keystore",
+                c.outsiderKeystore.toString(), "-file", outsiderPem.toString());
+        keytool("-importcert", "-noprompt", "-alias", "outsider", "-file",
+                outsiderPem.toString(), "-keystore", c.outsiderTruststore.toString());
         return c;
     }
 
@@ -69,15 +77,12 @@ final class ClusterCertificates {
                 "ONCOSURV_CLUSTER_TRUSTSTORE_PASSWORD", PASSWORD);
     }
 
-    /**
-     * An outsider's settings: another secret, its own self-signed key, and the cluster's trust
-     * store (the authority's certificate is no secret).
-     */
+    /** An outsider's settings: the secret given, its own self-signed key and trust. */
     Map<String, String> outsider(String secret) {
         return Map.of("ONCOSURV_CLUSTER_SECRET", secret,
                 "ONCOSURV_CLUSTER_KEYSTORE", outsiderKeystore.toString(),
                 "ONCOSURV_CLUSTER_KEYSTORE_PASSWORD", PASSWORD,
-                "ONCOSURV_CLUSTER_TRUSTSTORE", truststore.toString(),
+                "ONCOSURV_CLUSTER_TRUSTSTORE", outsiderTruststore.toString(),
                 "ONCOSURV_CLUSTER_TRUSTSTORE_PASSWORD", PASSWORD);
     }
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two nodes of a cluster and an outsider on the third address of their members list, with its
- * own (empty) store, another secret and a self-signed certificate: the outsider never becomes a
+ * own (empty) store, another secret and a self-signed certificate it trusts: the outsider never becomes a
  * member, and every query is computed by the cluster's nodes, exactly as one node answers (an
  * outsider given work would answer 404 "no such cohort").
  */
@@ -36,6 +36,10 @@ class ClusterIntruderTest {
     @DisplayName("an outsider with another secret and a self-signed certificate on a member "
             + "address gets no work: every query answered by the two nodes, byte for byte")
     void outsiderGetsNoWork() throws Exception {
+        outsider("another secret of 32 characters or more");
+    }
+
+    private void outsider(String secret) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         Files.createDirectories(work.resolve("none"));
         ClusterCertificates certs = ClusterCertificates.make(work.resolve("certs"));
@@ -54,8 +58,7 @@ class ClusterIntruderTest {
                             "true", "ONCOSURV_CLUSTER_PORT", Integer.toString(bus[i]),
                             "ONCOSURV_CLUSTER_MEMBERS", list, "ONCOSURV_NODE",
                             "node-" + i));
-                    env.putAll(outsider ? certs.outsider("another secret of 32 characters or "
-                            + "more") : certs.node());
+                    env.putAll(outsider ? certs.outsider(secret) : certs.node());
                     nodes.add(ServerProcess.launch(work.resolve("n" + i), i == 0
                             ? Path.of("cohorts") : work.resolve("none"),
                             ServerProcess.freePort(), 0, env));

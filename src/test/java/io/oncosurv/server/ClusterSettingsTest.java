@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -21,22 +22,21 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterSettingsTest {
 
     @TempDir
-    Path dir;
+    static Path dir;
+
+    private static ClusterCertificates certs;
 
     private final Map<String, String> env = new HashMap<>();
 
+    @BeforeAll
+    static void certificates() throws Exception {
+        certs = ClusterCertificates.make(dir.resolve("certs"));
+    }
+
     @BeforeEach
-    void clustered() throws Exception {
-        Path store = dir.resolve("store.p12");
-        KeyStore empty = KeyStore.getInstance("PKCS12");
-        empty.load(null, null);
-        try (var out = Files.newOutputStream(store)) {
-            empty.store(out, "pw".toCharArray());
-        }
-        env.putAll(Map.of("ONCOSURV_CLUSTER", "true", "ONCOSURV_CLUSTER_SECRET",
-                ClusterCertificates.SECRET, "ONCOSURV_CLUSTER_KEYSTORE", store.toString(),
-                "ONCOSURV_CLUSTER_KEYSTORE_PASSWORD", "pw", "ONCOSURV_CLUSTER_TRUSTSTORE",
-                store.toString(), "ONCOSURV_CLUSTER_TRUSTSTORE_PASSWORD", "pw"));
+    void clustered() {
+        env.put("ONCOSURV_CLUSTER", "true");
+        env.putAll(certs.node());
     }
 
     @Test
@@ -61,9 +61,9 @@ class ClusterSettingsTest {
         assertTrue(bus.isSsl());
         assertEquals(ClientAuth.REQUIRED, bus.getClientAuth());
         assertFalse(bus.isTrustAll());
-        assertEquals(dir.resolve("store.p12").toString(),
+        assertEquals(certs.nodeKeystore.toString(),
                 ((PfxOptions) bus.getKeyCertOptions()).getPath());
-        assertEquals(dir.resolve("store.p12").toString(),
+        assertEquals(certs.truststore.toString(),
                 ((PfxOptions) bus.getTrustOptions()).getPath());
     }
 
@@ -97,12 +97,30 @@ class ClusterSettingsTest {
         env.remove("ONCOSURV_CLUSTER_KEYSTORE");
         assertTrue(refused().startsWith("a clustered node needs ONCOSURV_CLUSTER_KEYSTORE, a "
                 + "PKCS12 file with this node's key and certificate"), refused());
-        env.put("ONCOSURV_CLUSTER_KEYSTORE", dir.resolve("store.p12").toString());
+        env.put("ONCOSURV_CLUSTER_KEYSTORE", certs.nodeKeystore.toString());
         env.put("ONCOSURV_CLUSTER_TRUSTSTORE_PASSWORD", "wrong");
         assertTrue(refused().startsWith("cannot read ONCOSURV_CLUSTER_TRUSTSTORE "
-                + dir.resolve("store.p12")), refused());
+                + certs.truststore), refused());
         env.remove("ONCOSURV_CLUSTER_TRUSTSTORE");
         assertTrue(refused().startsWith("a clustered node needs ONCOSURV_CLUSTER_TRUSTSTORE"),
+                refused());
+    }
+
+    @Test
+    @DisplayName("a key not signed by the cluster's authority (self-signed), or no key at all: "
+            + "no start (the other nodes would refuse it)")
+    void refusedWithAKeyTheClusterDoesNotTrust() throws Exception {
+        env.put("ONCOSURV_CLUSTER_KEYSTORE", certs.outsiderKeystore.toString());
+        assertTrue(refused().startsWith("this node's certificate in ONCOSURV_CLUSTER_KEYSTORE is "
+                + "not signed by the authority in ONCOSURV_CLUSTER_TRUSTSTORE ("), refused());
+        Path empty = dir.resolve("empty.p12");
+        KeyStore none = KeyStore.getInstance("PKCS12");
+        none.load(null, null);
+        try (var out = Files.newOutputStream(empty)) {
+            none.store(out, ClusterCertificates.PASSWORD.toCharArray());
+        }
+        env.put("ONCOSURV_CLUSTER_KEYSTORE", empty.toString());
+        assertEquals("ONCOSURV_CLUSTER_KEYSTORE " + empty + " holds no key with its certificate",
                 refused());
     }
 
@@ -124,7 +142,7 @@ class ClusterSettingsTest {
     void noSecretInPrint() {
         String printed = ClusterSettings.fromEnvironment(env).toString();
         assertFalse(printed.contains(ClusterCertificates.SECRET), printed);
-        assertFalse(printed.contains("pw"), printed);
+        assertFalse(printed.contains(ClusterCertificates.PASSWORD), printed);
         assertTrue(printed.contains("secured=true"), printed);
     }
 
