@@ -5,7 +5,7 @@
 set -euo pipefail
 C=$1; PW=bench-store-password
 kt() { keytool "$@" -storetype PKCS12 -storepass "$PW" >/dev/null 2>&1; }
-if [ ! -f "$C/node.p12" ]; then
+if [ ! -f "$C/node.p12" ] || [ ! -f "$C/secret" ]; then
   rm -rf "$C"; mkdir -p "$C"
   kt -genkeypair -alias ca -keyalg EC -groupname secp256r1 -dname CN=oncosurv-ca -ext bc:c \
     -validity 365 -keystore "$C/ca.p12" -keypass "$PW"

@@ -35,7 +35,10 @@ for i in 0 1 2; do
   PIDS+=($!)
 done
 for i in 0 1 2; do
-  for t in $(seq 600); do curl -sf "http://127.0.0.1:${ports[$i]}/health" >/dev/null && break; sleep 0.5; done
+  for t in $(seq 600); do
+    curl -sf "http://127.0.0.1:${ports[$i]}/health" >/dev/null && break
+    kill -0 "${PIDS[$i]}" 2>/dev/null || break; sleep 0.5
+  done
   curl -sf "http://127.0.0.1:${ports[$i]}/health" >/dev/null || { echo "node$i did not start:"; tail -n 20 "$OUT/node$i.log"; exit 1; }
 done
 id=$(java -cp target/oncosurv.jar bench/ClusterBench.java upload "${ports[0]}" bench \

@@ -36,6 +36,6 @@ final class ClusterStart {
         }
         HazelcastClusterManager manager = cluster.clusterManager();
         return Vertx.builder().with(cluster.vertxOptions()).withClusterManager(manager)
-                .buildClustered().onSuccess(vertx -> MemberDepartures.listen(manager));
+                .buildClustered().onSuccess(vertx -> MemberDepartures.listen(vertx, manager));
     }
 }

@@ -78,8 +78,35 @@ final class MemberDepartures {
         LOG.warn("cluster member {} left: {} requests in flight sent again", member, failed);
     }
 
+    /**
+     * Once the event bus has dropped the departed node's consumers (else a request sent again
+     * could go to it once more, and wait for its timeout), at most {@link #SETTLE_MS} later:
+     * fails every request then in flight, those sent to the dead node since it died included.
+     */
+    private static void settled(Vertx vertx, HazelcastClusterManager manager, String node,
+            String member, long until) {
+        manager.<java.util.List<io.vertx.core.spi.cluster.RegistrationInfo>>getRegistrations(
+                Messages.SURVIVAL_WIRE, (registrations, failure) -> {
+                    boolean gone = failure == null && registrations.stream()
+                            .noneMatch(r -> r.nodeId().equals(node));
+                    if (gone || System.currentTimeMillis() > until) {
+                        // the event bus's node selectors follow the registrations later
+                        // (measured: a send to the dead node 330 ms after they were gone)
+                        vertx.setTimer(SELECTOR_LAG_MS, t -> left(member));
+                    } else {
+                        vertx.setTimer(50, t -> settled(vertx, manager, node, member, until));
+                    }
+                });
+    }
+
+    /** How long after its registrations the event bus stops choosing a departed node. */
+    static final long SELECTOR_LAG_MS = 800;
+
+    /** The longest wait for the event bus to drop a departed node's consumers. */
+    static final long SETTLE_MS = 3000;
+
     /** Listens for departures from the cluster of this node's Hazelcast; logs who is in it. */
-    static void listen(HazelcastClusterManager manager) {
+    static void listen(Vertx vertx, HazelcastClusterManager manager) {
         manager.getHazelcastInstance().getCluster().addMembershipListener(
                 new InitialMembershipListener() {
                     @Override
@@ -95,7 +122,10 @@ final class MemberDepartures {
 
                     @Override
                     public void memberRemoved(MembershipEvent event) {
-                        left(String.valueOf(event.getMember().getAddress()));
+                        String member = String.valueOf(event.getMember().getAddress());
+                        LOG.info("cluster member {} is gone", member);
+                        settled(vertx, manager, event.getMember().getUuid().toString(), member,
+                                System.currentTimeMillis() + SETTLE_MS);
                     }
                 });
     }
