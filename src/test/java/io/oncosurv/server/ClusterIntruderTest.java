@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two nodes of a cluster and an outsider on the third address of their members list, with its
- * own (empty) store, another secret and a self-signed certificate it trusts: the outsider never becomes a
- * member, and every query is computed by the cluster's nodes, exactly as one node answers (an
- * outsider given work would answer 404 "no such cohort").
+ * own (empty) store, another secret and a self-signed certificate it trusts: the outsider never
+ * becomes a member, and every query is computed by the cluster's nodes, exactly as one node
+ * answers (an outsider given work would answer 404 "no such cohort").
  */
 class ClusterIntruderTest {
 
