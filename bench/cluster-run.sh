@@ -5,7 +5,8 @@
 # one thread against the default node and against node 0 of the three (two in three of its
 # queries computed on another node): the clustered event bus's cost per request.
 # Needs PostgreSQL on 127.0.0.1:5432 with a role oncosurv/oncosurv that may create databases
-# (.ci/run sets that up). Usage: bench/cluster-run.sh     Environment: THREADS (8), DURATION (20 s)
+# (.ci/run sets that up); the nodes' secret and certificates come from bench/cluster-certs.sh.
+# Usage: bench/cluster-run.sh     Environment: THREADS (8), DURATION (20 s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 THREADS=${THREADS:-8}; SECONDS_EACH=${DURATION:-20}
@@ -13,6 +14,7 @@ OUT=bench/out/cluster; mkdir -p "$OUT"
 mvn -q -B -o -DskipTests package >/dev/null 2>&1 || mvn -q -B -DskipTests package
 bench() { java -cp target/oncosurv.jar bench/ClusterBench.java "$@"; }
 [ -f "$OUT/cohort-100k.csv" ] || bench generate "$OUT/cohort-100k.csv" 100000 11
+eval "$(bench/cluster-certs.sh "$OUT/certs")" # the cluster's secret and certificates
 export PGPASSWORD=oncosurv
 PIDS=()
 stop() { for p in "${PIDS[@]:-}"; do kill -9 "$p" 2>/dev/null || true; done; PIDS=(); }

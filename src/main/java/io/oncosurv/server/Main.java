@@ -45,11 +45,18 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         serving = true;
-        ServerConfig config = ServerConfig.fromEnvironment(System.getenv());
-        ClusterSettings cluster = ClusterSettings.fromEnvironment(System.getenv());
-        Future<Vertx> started = cluster.enabled()
-                ? Vertx.builder().with(cluster.vertxOptions())
-                        .withClusterManager(cluster.clusterManager()).buildClustered()
+        ServerConfig config;
+        ClusterSettings cluster;
+        try {
+            config = ServerConfig.fromEnvironment(System.getenv());
+            cluster = ClusterSettings.fromEnvironment(System.getenv());
+            ClusterStart.check(cluster, config);
+        } catch (IllegalArgumentException e) {
+            System.err.println("OncoSurv did not start: " + e.getMessage());
+            System.exit(1);
+            return 1;
+        }
+        Future<Vertx> started = cluster.enabled() ? ClusterStart.join(cluster)
                 : Future.succeededFuture(Vertx.vertx());
         started.compose(vertx -> vertx.deployVerticle(new MainVerticle(config, cluster.enabled()))
                 .onFailure(e -> vertx.close()))

@@ -57,6 +57,9 @@ final class Operations {
         if (!clustered) {
             return answer;
         }
+        // a member that leaves fails its requests in flight at once (MemberDepartures), so
+        // they go again within seconds rather than at half the deadline
+        answer = MemberDepartures.watch(answer);
         return answer.recover(e -> nodeFault(vertx, ctx, operation, e).compose(fault -> !fault
                 ? Future.failedFuture(e) : tried < TRIES
                         ? ask(vertx, ctx, operation, true, tried + 1)
@@ -75,6 +78,9 @@ final class Operations {
     /** Whether {@code e} says that the node, not the request, failed. */
     private static Future<Boolean> nodeFault(Vertx vertx, RoutingContext ctx,
             Operation operation, Throwable e) {
+        if (e instanceof MemberDepartures.MemberLeft) {
+            return Future.succeededFuture(true);
+        }
         if (!(e instanceof ReplyException r)) {
             return Future.succeededFuture(false);
         }

@@ -46,6 +46,7 @@ class ClusterNodesTest {
                 ServerProcess.freePort()};
         String members = "127.0.0.1:" + busPorts[0] + ",127.0.0.1:" + busPorts[1]
                 + ",127.0.0.1:" + busPorts[2];
+        ClusterCertificates certs = ClusterCertificates.make(work.resolve("certs"));
         try (TestPostgres pg = TestPostgres.create()) {
             // all three start at once (each waits for the others to form the cluster); every
             // one launched is closed in finally, healthy or not
@@ -58,6 +59,7 @@ class ClusterNodesTest {
                             "ONCOSURV_CLUSTER", "true", "ONCOSURV_CLUSTER_PORT",
                             Integer.toString(busPorts[i]), "ONCOSURV_CLUSTER_MEMBERS", members,
                             "ONCOSURV_NODE", "node-" + i));
+                    env.putAll(certs.node()); // the cluster's secret and certificates
                     Path samples = i == 0 ? Path.of("cohorts") : work.resolve("none");
                     nodes.add(ServerProcess.launch(work.resolve("n" + i), samples,
                             ServerProcess.freePort(), 0, env));
@@ -119,7 +121,7 @@ class ClusterNodesTest {
         }
     }
 
-    private static void assertQuery(HttpClient http, ServerProcess node, String id,
+    static void assertQuery(HttpClient http, ServerProcess node, String id,
             io.oncosurv.cohort.Cohort cohort, double cutoff, Set<String> computedOn)
             throws Exception {
         String query = "endpoint=os&by=cd8&cutoff=" + cutoff + "&tests=hr";
@@ -194,7 +196,7 @@ class ClusterNodesTest {
         }
     }
 
-    private static void waitForCohorts(HttpClient http, ServerProcess node) throws Exception {
+    static void waitForCohorts(HttpClient http, ServerProcess node) throws Exception {
         Await.until(() -> new JsonArray(SharedStoreNodesTest.get(http, node, "/api/cohorts")
                 .body()).size() == 3, Await.LONG, "the samples never appeared");
     }
