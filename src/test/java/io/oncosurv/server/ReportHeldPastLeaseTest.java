@@ -12,7 +12,7 @@ import io.oncosurv.store.StoredCohort;
 import io.oncosurv.store.StoredReport;
 import io.oncosurv.testsupport.Await;
 import io.oncosurv.testsupport.SampleCohorts;
-import io.oncosurv.testsupport.TestPostgres;
+import io.oncosurv.testsupport.BothDatabases;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
@@ -48,16 +48,7 @@ class ReportHeldPastLeaseTest {
     Path dataDir;
 
     private void on(String kind, Consumer<Database> test) {
-        if (kind.equals("h2")) {
-            try (Database db = Database.open(dataDir)) {
-                test.accept(db);
-            }
-            return;
-        }
-        try (TestPostgres pg = TestPostgres.create();
-                Database db = Database.openPostgres(pg.url(), pg.user(), pg.password())) {
-            test.accept(db);
-        }
+        BothDatabases.on(kind, dataDir, test);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.oncosurv.testsupport.TestPostgres;
+import io.oncosurv.testsupport.BothDatabases;
+import io.oncosurv.testsupport.HandClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.DisplayName;
@@ -34,40 +33,9 @@ class ReportClaimsTest {
     Path dataDir;
 
     /** A clock the test moves by hand. */
-    private static final class HandClock extends Clock {
-        private Instant now = Instant.parse("2026-12-01T12:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 
     private void on(String kind, Consumer<Database> test) {
-        if (kind.equals("h2")) {
-            try (Database db = Database.open(dataDir)) {
-                test.accept(db);
-            }
-            return;
-        }
-        try (TestPostgres pg = TestPostgres.create();
-                Database db = Database.openPostgres(pg.url(), pg.user(), pg.password())) {
-            test.accept(db);
-        }
+        BothDatabases.on(kind, dataDir, test);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oncosurv.cohort.CohortReader;
-import io.oncosurv.testsupport.TestPostgres;
+import io.oncosurv.testsupport.BothDatabases;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,16 +32,7 @@ class StoreOnBothDatabasesTest {
     Path dataDir;
 
     private void on(String kind, Consumer<Database> test) {
-        if (kind.equals("h2")) {
-            try (Database db = Database.open(dataDir)) {
-                test.accept(db);
-            }
-            return;
-        }
-        try (TestPostgres pg = TestPostgres.create();
-                Database db = Database.openPostgres(pg.url(), pg.user(), pg.password())) {
-            test.accept(db);
-        }
+        BothDatabases.on(kind, dataDir, test);
     }
 
     @ParameterizedTest(name = "{0}")
