@@ -2,15 +2,8 @@ package io.oncosurv.chart;
 
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import java.awt.geom.Rectangle2D;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -49,24 +42,9 @@ public final class PdfEncoder {
                 content.drawForm(drawing);
             }
             doc.getDocumentInformation().setProducer("OncoSurv");
-            byte[] id = Arrays.copyOf(sha256(drawing.getContentStream().toByteArray()), 16);
-            COSArray ids = new COSArray();
-            ids.add(new COSString(id));
-            ids.add(new COSString(id));
-            doc.getDocument().getTrailer().setItem(COSName.ID, ids);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
+            return PdfIds.save(doc, drawing.getContentStream().toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 }

@@ -2,11 +2,9 @@ package io.oncosurv.report;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import io.oncosurv.chart.PdfIds;
 import java.io.ByteArrayOutputStream;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,15 +79,7 @@ public final class PdfReport {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             doc.getDocumentInformation().setCreationDate(null);
             doc.getDocumentInformation().setModificationDate(null);
-            byte[] id = java.util.Arrays.copyOf(Hashes.sha256(source.getBytes(
-                    java.nio.charset.StandardCharsets.UTF_8)), 16);
-            COSArray ids = new COSArray();
-            ids.add(new COSString(id));
-            ids.add(new COSString(id));
-            doc.getDocument().getTrailer().setItem(COSName.ID, ids);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
+            return PdfIds.save(doc, source.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 
