@@ -186,8 +186,8 @@ final class ReportForm {
             Pages pages) {
         List<ReportListView.Row> rows = new ArrayList<>();
         for (StoredReport r : reports.recent(ReportRoutes.DEFAULT_LIST)) {
-            boolean active = r.status().equals("queued") || r.status().equals("running");
-            rows.add(new ReportListView.Row(r.id(), ReportNames.of(r, cohorts), r.status(),
+            boolean active = r.status().active();
+            rows.add(new ReportListView.Row(r.id(), ReportNames.of(r, cohorts), r.status().key(),
                     active ? r.progressDone() + " of " + r.progressTotal() + " steps" : "",
                     ReportListView.time(r.createdAt())));
         }

@@ -25,7 +25,7 @@ final class ReportJson {
                     .put("sha256", a.sha256()).put("size", a.size()));
         }
         return new JsonObject().put("id", r.id()).put("name", state.name())
-                .put("status", r.status())
+                .put("status", r.status().key())
                 .put("error", r.error())
                 .put("progress", new JsonObject().put("done", r.progressDone())
                         .put("total", r.progressTotal()))
@@ -39,7 +39,7 @@ final class ReportJson {
 
     /** One job of the list ({@code GET /api/reports}): its state without the artefacts. */
     static JsonObject summary(StoredReport r, String name) {
-        return new JsonObject().put("id", r.id()).put("name", name).put("status", r.status())
+        return new JsonObject().put("id", r.id()).put("name", name).put("status", r.status().key())
                 .put("error", r.error())
                 .put("progress", new JsonObject().put("done", r.progressDone())
                         .put("total", r.progressTotal()))

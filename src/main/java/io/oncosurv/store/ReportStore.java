@@ -26,12 +26,19 @@ import java.util.UUID;
  */
 public final class ReportStore {
 
+    /** The statuses as the statements write them: one spelling, {@link ReportStatus}. */
+    private static final String QUEUED = ReportStatus.QUEUED.sql();
+    private static final String RUNNING = ReportStatus.RUNNING.sql();
+    private static final String DONE = ReportStatus.DONE.sql();
+    private static final String FAILED = ReportStatus.FAILED.sql();
+
+
     private static final String COLUMNS = "id, spec, cohort_name, follow, cohort_id, revision, "
             + "status, error, progress_done, progress_total, done_revision, created_at, "
             + "updated_at, owner";
     /** A job any node may claim: queued, or running with its lease run out. */
-    private static final String CLAIMABLE = "(status = 'queued' OR (status = 'running' AND "
-            + "lease_until < ?))";
+    private static final String CLAIMABLE = "(status = " + QUEUED + " OR (status = " + RUNNING
+            + " AND lease_until < ?))";
 
     private final Database database;
     private final Clock clock;
@@ -101,7 +108,7 @@ public final class ReportStore {
                 int updated;
                 // the condition again: a job finished meanwhile is never reopened
                 try (PreparedStatement s = c.prepareStatement("UPDATE report SET status = "
-                        + "'running', owner = ?, lease_until = ?, updated_at = ?, lease_token = "
+                        + RUNNING + ", owner = ?, lease_until = ?, updated_at = ?, lease_token = "
                         + "? WHERE id = ? AND revision = ? AND " + CLAIMABLE)) {
                     s.setString(1, node);
                     s.setTimestamp(2, leaseEnd());
@@ -194,7 +201,8 @@ public final class ReportStore {
             return 0;
         }
         int[] updated = new int[1];
-        update("UPDATE report SET lease_until = ? WHERE status = 'running' AND lease_token IN ("
+        update("UPDATE report SET lease_until = ? WHERE status = " + RUNNING
+                + " AND lease_token IN ("
                 + String.join(", ", java.util.Collections.nCopies(tokens.size(), "?")) + ")",
                 s -> {
                     s.setTimestamp(1, leaseEnd());
@@ -210,8 +218,8 @@ public final class ReportStore {
 
     /** Jobs queued or running, over all nodes: what the bound on jobs counts. */
     public int active() {
-        return select("SELECT " + COLUMNS + " FROM report WHERE status IN ('queued', "
-                + "'running')", null).size();
+        return select("SELECT " + COLUMNS + " FROM report WHERE status IN (" + QUEUED + ", "
+                + RUNNING + ")", null).size();
     }
 
     private Timestamp leaseEnd() {
@@ -222,8 +230,8 @@ public final class ReportStore {
     public StoredReport create(String spec, String cohortName, boolean follow, String cohortId) {
         Timestamp now = now();
         String id = UUID.randomUUID().toString();
-        update("INSERT INTO report (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, 1, 'queued', NULL, "
-                + "0, 0, 0, ?, ?, NULL)", s -> {
+        update("INSERT INTO report (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, 1, " + QUEUED
+                + ", NULL, 0, 0, 0, ?, ?, NULL)", s -> {
                     s.setString(1, id);
                     s.setString(2, spec);
                     s.setString(3, cohortName);
@@ -248,8 +256,8 @@ public final class ReportStore {
     }
 
     public List<StoredReport> unfinished() {
-        return select("SELECT " + COLUMNS + " FROM report WHERE status IN ('queued', "
-                + "'running') ORDER BY created_at", null);
+        return select("SELECT " + COLUMNS + " FROM report WHERE status IN (" + QUEUED + ", "
+                + RUNNING + ") ORDER BY created_at", null);
     }
 
     /** Reports that follow a cohort name. */
@@ -267,9 +275,10 @@ public final class ReportStore {
             return;
         }
         // only a run left unfinished: a job that ended since the caller looked stays ended
-        update("UPDATE report SET status = 'queued', error = NULL, updated_at = ?, owner = NULL, "
-                + "lease_token = NULL WHERE id = ? AND revision = ? AND status IN ('queued', "
-                + "'running')", s -> {
+        update("UPDATE report SET status = " + QUEUED + ", error = NULL, updated_at = ?, "
+                + "owner = NULL, lease_token = NULL WHERE id = ? AND revision = ? AND status IN ("
+                + QUEUED + ", "
+                + RUNNING + ")", s -> {
                     s.setTimestamp(1, now());
                     s.setString(2, id);
                     s.setInt(3, revision);
@@ -278,7 +287,7 @@ public final class ReportStore {
 
     /** The next revision, on another cohort version, queued; its served artefacts stay. */
     public StoredReport nextRevision(String id, String cohortId) {
-        update("UPDATE report SET revision = revision + 1, cohort_id = ?, status = 'queued', "
+        update("UPDATE report SET revision = revision + 1, cohort_id = ?, status = " + QUEUED + ", "
                 + "error = NULL, progress_done = 0, progress_total = 0, updated_at = ?, owner = "
                 + "NULL, lease_token = NULL WHERE id = ?", s -> {
                     s.setString(1, cohortId);
@@ -297,8 +306,9 @@ public final class ReportStore {
     public boolean start(String id, int revision) {
         String token = UUID.randomUUID().toString();
         int[] updated = new int[1];
-        update("UPDATE report SET status = 'running', owner = ?, lease_until = ?, updated_at = ?,"
-                + " lease_token = ? WHERE id = ? AND revision = ? AND " + CLAIMABLE, s -> {
+        update("UPDATE report SET status = " + RUNNING + ", owner = ?, lease_until = ?, "
+                + "updated_at = ?, lease_token = ? WHERE id = ? AND revision = ? AND "
+                + CLAIMABLE, s -> {
                     s.setString(1, node);
                     s.setTimestamp(2, leaseEnd());
                     s.setTimestamp(3, now());
@@ -314,8 +324,8 @@ public final class ReportStore {
     }
 
     /** Held by this process's claim: running with its token, or queued and claimed by none. */
-    private static final String HELD = "((status = 'running' AND lease_token = ?) OR (status = "
-            + "'queued' AND lease_token IS NULL))";
+    private static final String HELD = "((status = " + RUNNING + " AND lease_token = ?) OR "
+            + "(status = " + QUEUED + " AND lease_token IS NULL))";
 
     /**
      * Progress of this process's claim (the lease is the heartbeat's business, not progress's).
@@ -338,7 +348,7 @@ public final class ReportStore {
         String token = token(id);
         int[] updated = new int[1];
         update("UPDATE report SET progress_done = ?, progress_total = ?, updated_at = ? WHERE id "
-                + "= ? AND revision = ? AND status = 'running' AND lease_token = ? AND "
+                + "= ? AND revision = ? AND status = " + RUNNING + " AND lease_token = ? AND "
                 + "progress_done <= ?", s -> {
                     s.setInt(1, done);
                     s.setInt(2, total);
@@ -357,7 +367,7 @@ public final class ReportStore {
     private boolean held(String id, int revision, String token) {
         try (Connection c = database.connection();
                 PreparedStatement s = c.prepareStatement("SELECT 1 FROM report WHERE id = ? AND "
-                        + "revision = ? AND status = 'running' AND lease_token = ?")) {
+                        + "revision = ? AND status = " + RUNNING + " AND lease_token = ?")) {
             s.setString(1, id);
             s.setInt(2, revision);
             s.setString(3, token);
@@ -376,8 +386,8 @@ public final class ReportStore {
     public void fail(String id, int revision, String error) {
         String text = error.length() > 2000 ? error.substring(0, 1997) + "..." : error;
         String token = token(id);
-        update("UPDATE report SET status = 'failed', error = ?, updated_at = ? WHERE id = ? AND "
-                + "revision = ? AND " + HELD, s -> {
+        update("UPDATE report SET status = " + FAILED + ", error = ?, updated_at = ? WHERE "
+                + "id = ? AND revision = ? AND " + HELD, s -> {
                     s.setString(1, text);
                     s.setTimestamp(2, now());
                     s.setString(3, id);
@@ -403,7 +413,7 @@ public final class ReportStore {
             try {
                 int updated;
                 try (PreparedStatement s = c.prepareStatement("UPDATE report SET status = "
-                        + "'done', error = NULL, done_revision = ?, progress_done = "
+                        + DONE + ", error = NULL, done_revision = ?, progress_done = "
                         + "progress_total, updated_at = ? WHERE id = ? AND revision = ? AND "
                         + HELD)) {
                     s.setInt(1, revision);
@@ -533,8 +543,9 @@ public final class ReportStore {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     out.add(new StoredReport(r.getString(1), r.getString(2), r.getString(3),
-                            r.getBoolean(4), r.getString(5), r.getInt(6), r.getString(7),
-                            r.getString(8), r.getInt(9), r.getInt(10), r.getInt(11),
+                            r.getBoolean(4), r.getString(5), r.getInt(6),
+                            ReportStatus.of(r.getString(7)), r.getString(8), r.getInt(9),
+                            r.getInt(10), r.getInt(11),
                             r.getTimestamp(12).toInstant(), r.getTimestamp(13).toInstant(),
                             r.getString(14)));
                 }

@@ -9,6 +9,7 @@ import io.oncosurv.store.Database;
 import io.oncosurv.store.ReportStore;
 import io.oncosurv.store.StoredReport;
 import io.oncosurv.testsupport.Await;
+import io.oncosurv.store.ReportStatus;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,7 +57,7 @@ class KillDuringReportTest {
         }
         try (Database db = Database.open(data)) {
             StoredReport left = new ReportStore(db, Clock.systemUTC()).get(id).orElseThrow();
-            assertEquals("running", left.status(), "killed in the middle of the job");
+            assertEquals(ReportStatus.RUNNING, left.status(), "killed in the middle of the job");
             assertEquals(0, left.doneRevision(), "no artefact was served");
         }
 

@@ -170,8 +170,8 @@ class ReportFormPageTest {
         MultiMap ok = form("os", "sex", "Should not exist");
         session(clinician).compose(c -> browser.get("/reports").putHeader("Cookie", c).send()
                 .compose(page -> post(c, origin(), ok).map(refused -> List.of(page, refused))))
-                .compose(asClinician -> session(LungServer.TOKEN).compose(admin -> Future.all(List.of(
-                        post(admin, "http://evil.example", ok), post(admin, null, ok),
+                .compose(asClinician -> session(LungServer.TOKEN).compose(admin -> Future.all(
+                        List.of(post(admin, "http://evil.example", ok), post(admin, null, ok),
                         post(null, origin(), ok),
                         postAsIs(admin, origin(), ok),
                         postAsIs(admin, origin(), MultiMap.caseInsensitiveMultiMap().addAll(ok)

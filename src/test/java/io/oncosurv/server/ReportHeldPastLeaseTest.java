@@ -13,6 +13,7 @@ import io.oncosurv.store.StoredReport;
 import io.oncosurv.testsupport.Await;
 import io.oncosurv.testsupport.SampleCohorts;
 import io.oncosurv.testsupport.BothDatabases;
+import io.oncosurv.store.ReportStatus;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
@@ -97,12 +98,12 @@ class ReportHeldPastLeaseTest {
                     || !b.get(report.id()).orElseThrow().owner().equals("node-a"), Await.LONG,
                     "five leases never passed");
             StoredReport during = a.get(report.id()).orElseThrow();
-            assertEquals("running", during.status());
+            assertEquals(ReportStatus.RUNNING, during.status());
             assertEquals("node-a", during.owner(), "node-b took the held job over");
             release.countDown();
             StoredReport done = Await.until(() -> a.get(report.id()).orElseThrow(),
-                    r -> !r.status().equals("running"), Await.LONG, r -> "never ended: " + r);
-            assertEquals("done", done.status(), String.valueOf(done.error()));
+                    r -> r.status() != ReportStatus.RUNNING, Await.LONG, r -> "never ended: " + r);
+            assertEquals(ReportStatus.DONE, done.status(), String.valueOf(done.error()));
             assertEquals(null, done.error());
             assertEquals("node-a", done.owner());
             assertEquals(0, builtOnB.get(), "node-b built it too");
@@ -169,9 +170,9 @@ class ReportHeldPastLeaseTest {
             deploy(vertx, b, new ReportJobs(b, cohorts, new Caches(), new AnalysisCache(64),
                     templates, builtOnB::incrementAndGet));
             StoredReport done = Await.until(() -> b.get(id).orElseThrow(),
-                    r -> !r.status().equals("running") && !r.status().equals("queued"),
+                    r -> !r.status().active(),
                     Await.LONG, r -> "never ended: " + r);
-            assertEquals("done", done.status(), String.valueOf(done.error()));
+            assertEquals(ReportStatus.DONE, done.status(), String.valueOf(done.error()));
             assertEquals("node-b", done.owner());
             assertEquals(1, builtOnB.get());
         } finally {
@@ -179,7 +180,7 @@ class ReportHeldPastLeaseTest {
             vertx.close().await(); // after node-a's runner ended
         }
         StoredReport after = a.get(id).orElseThrow();
-        assertEquals("done", after.status());
+        assertEquals(ReportStatus.DONE, after.status());
         assertEquals(null, after.error());
         assertEquals(1, after.doneRevision());
         assertEquals(List.of("done"), events.stream().map(e -> e.getString("event"))

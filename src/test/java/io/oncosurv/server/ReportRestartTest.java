@@ -6,6 +6,7 @@ import io.oncosurv.store.Database;
 import io.oncosurv.store.ReportStore;
 import io.oncosurv.store.StoredReport;
 import io.oncosurv.testsupport.Await;
+import io.oncosurv.store.ReportStatus;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -43,8 +44,9 @@ class ReportRestartTest {
                 .equals("queued"), Await.LONG, "the job never began");
         first.close().await();
         try (Database db = Database.open(dataDir.resolve("data"))) {
-            assertEquals("done", new ReportStore(db, Clock.systemUTC()).get(id).orElseThrow()
-                    .status(), "Vert.x lets a running worker task end before it closes");
+            assertEquals(ReportStatus.DONE, new ReportStore(db, Clock.systemUTC()).get(id)
+                    .orElseThrow().status(), "Vert.x lets a running worker task end before it "
+                            + "closes");
         }
         JsonObject after = restartAndFinish(id);
         assertEquals("done", after.getString("status"), after.encodePrettily());

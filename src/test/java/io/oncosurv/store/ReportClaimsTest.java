@@ -50,11 +50,11 @@ class ReportClaimsTest {
             clock.advance(Duration.ofSeconds(10)); // one slow step, no progress, no renewal
             assertTrue(node.claim().isEmpty(), "the other runner of this process leaves it");
             node.requeue(id, 1); // a start's requeue does not take it from its runner either
-            assertEquals("running", node.get(id).orElseThrow().status());
+            assertEquals(ReportStatus.RUNNING, node.get(id).orElseThrow().status());
             assertTrue(node.progress(id, 1, 1, 2), "still this runner's");
             assertTrue(node.complete(id, 1, List.of(artefact())));
             node.released(id);
-            assertEquals("done", node.get(id).orElseThrow().status());
+            assertEquals(ReportStatus.DONE, node.get(id).orElseThrow().status());
         });
     }
 
@@ -80,7 +80,7 @@ class ReportClaimsTest {
             assertFalse(a.progress(id, 1, 2, 2), "node-a learns the job is not its own");
             assertFalse(a.complete(id, 1, List.of(artefact())));
             a.fail(id, 1, "node-a's view");
-            assertEquals("running", b.get(id).orElseThrow().status());
+            assertEquals(ReportStatus.RUNNING, b.get(id).orElseThrow().status());
             assertTrue(b.complete(id, 1, List.of(artefact())));
             assertEquals(1, b.artefacts(id).size());
         });
@@ -99,7 +99,7 @@ class ReportClaimsTest {
             assertFalse(node.complete(id, 1, List.of(artefact())), "no second set");
             node.fail(id, 1, "a late failure");
             StoredReport done = node.get(id).orElseThrow();
-            assertEquals("done", done.status());
+            assertEquals(ReportStatus.DONE, done.status());
             assertEquals(null, done.error());
             assertEquals(1, node.artefacts(id).size());
         });

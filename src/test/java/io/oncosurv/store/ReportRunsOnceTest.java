@@ -52,11 +52,11 @@ class ReportRunsOnceTest {
             assertTrue(node.complete(id, 1, List.of(artefact("<html>1</html>"))));
             node.released(id);
             seen.forEach(r -> node.requeue(r.id(), r.revision()));
-            assertEquals("done", node.get(id).orElseThrow().status());
+            assertEquals(ReportStatus.DONE, node.get(id).orElseThrow().status());
             assertTrue(node.claim().isEmpty(), "a done job is not run again");
             assertFalse(node.complete(id, 1, List.of(artefact("<html>2</html>"))));
             StoredReport done = node.get(id).orElseThrow();
-            assertEquals("done", done.status());
+            assertEquals(ReportStatus.DONE, done.status());
             assertEquals(null, done.error());
             assertEquals(1, done.doneRevision());
             assertEquals("<html>1</html>", new String(node.artefact(id, "report.html")
@@ -84,12 +84,12 @@ class ReportRunsOnceTest {
             assertFalse(first.complete(id, 1, List.of(artefact("<html>first</html>"))));
             first.fail(id, 1, "the first runner's view");
             StoredReport running = second.get(id).orElseThrow();
-            assertEquals("running", running.status());
+            assertEquals(ReportStatus.RUNNING, running.status());
             assertEquals(7, running.progressDone(), "progress did not go back");
             assertTrue(second.complete(id, 1, List.of(artefact("<html>second</html>"))));
             first.fail(id, 1, "a late failure");
             StoredReport done = second.get(id).orElseThrow();
-            assertEquals("done", done.status());
+            assertEquals(ReportStatus.DONE, done.status());
             assertEquals(null, done.error());
             assertEquals(List.of("report.html"), second.artefacts(id).stream()
                     .map(StoredArtefact::name).toList());

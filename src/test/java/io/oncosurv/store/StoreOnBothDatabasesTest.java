@@ -103,7 +103,7 @@ class StoreOnBothDatabasesTest {
             byte[] html = "<html></html>".getBytes(StandardCharsets.UTF_8);
             assertTrue(reports.complete(r.id(), 1, List.of(new StoredArtefact("report.html",
                     "text/html", "ab".repeat(32), html.length, html))));
-            assertEquals("done", reports.get(r.id()).orElseThrow().status());
+            assertEquals(ReportStatus.DONE, reports.get(r.id()).orElseThrow().status());
             assertArrayEquals(html, reports.artefact(r.id(), "report.html").orElseThrow()
                     .content());
             assertEquals(html.length, reports.artefacts(r.id()).get(0).size());

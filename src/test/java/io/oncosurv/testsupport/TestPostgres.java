@@ -61,12 +61,31 @@ public final class TestPostgres implements AutoCloseable {
         return password;
     }
 
+    /**
+     * Drops the database, its sessions ended. A session this role may not end (an autovacuum
+     * worker that just started on the new database: "must be a member of the role whose
+     * process is being terminated") ends by itself within moments: tried again for up to 30 s.
+     */
     @Override
     public void close() {
-        try (Connection c = DriverManager.getConnection(admin, user, password)) {
-            c.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot drop the test database " + name, e);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try (Connection c = DriverManager.getConnection(admin, user, password)) {
+                c.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                return;
+            } catch (SQLException e) {
+                boolean passing = "42501".equals(e.getSQLState()) // may not end that session
+                        || "55006".equals(e.getSQLState()); // still in use
+                if (!passing || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cannot drop the test database " + name, e);
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted dropping " + name, stop);
+                }
+            }
         }
     }
 }
