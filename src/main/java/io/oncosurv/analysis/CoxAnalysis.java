@@ -111,7 +111,8 @@ public final class CoxAnalysis {
                 : Concordance.of(NearTies.resolve(time), event, lp, stratum,
                         strata == null ? 1 : strata.labels().size());
         CoxZph.Result zph = CoxZph.test(time, event, x, stratum,
-                strata == null ? 1 : strata.labels().size(), fit, termColumns.toArray(new int[0][]));
+                strata == null ? 1 : strata.labels().size(), fit,
+                termColumns.toArray(new int[0][]));
         return new CoxAnswer(request, columns, fit, concordance, List.of(zph.terms()),
                 zph.global(), fit.warnings());
     }

@@ -82,14 +82,8 @@ public final class Pages {
      */
     public String analysis(StoredCohort cohort, AnalysisForm form, AnalysisView view,
             String error, String figure) {
-        Map<String, Object> model = model(view == null ? "Analysis" : view.title(),
-                figure != null, true);
-        model.put("cohort", cohort);
-        model.put("form", form);
-        model.put("view", view);
-        model.put("error", error);
-        model.put("figure", figure);
-        return templates.render("analysis", model);
+        return formPage("analysis", view == null ? "Analysis" : view.title(), cohort, form,
+                view, error, figure);
     }
 
     /**
@@ -98,18 +92,22 @@ public final class Pages {
      */
     public String panel(StoredCohort cohort, PanelForm form, PanelView view, String error,
             String figure) {
-        Map<String, Object> model = model(view == null ? SubsetText.title("TME panel",
-                SubsetText.plain(form.subsets().stream().filter(s -> !s.isEmpty()).toList())) : view.title(),
-                figure != null, true);
+        String title = view != null ? view.title() : SubsetText.title("TME panel",
+                SubsetText.plain(form.subsets().stream().filter(s -> !s.isEmpty()).toList()));
+        return formPage("panel", title, cohort, form, view, error, figure);
+    }
+
+    /** A page of one cohort with its form, its result (or the error) and the print figure. */
+    private String formPage(String template, String title, StoredCohort cohort, Object form,
+            Object view, String error, String figure) {
+        Map<String, Object> model = model(title, figure != null, true);
         model.put("cohort", cohort);
         model.put("form", form);
         model.put("view", view);
         model.put("error", error);
         model.put("figure", figure);
-        return templates.render("panel", model);
+        return templates.render(template, model);
     }
-
-    /** A report job: its state, its artefacts, and its HTML report in a frame when it has one. */
     /**
      * The upload form: {@code formToken} goes into the form (checked on its POST), the cohorts'
      * names into the name field's suggestions (a name that exists gets a new version).

@@ -1,6 +1,5 @@
 package io.oncosurv.server;
 
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.RoutingContext;
@@ -9,8 +8,9 @@ import io.vertx.ext.web.RoutingContext;
  * Gzip for large JSON answers, for clients that send {@code Accept-Encoding: gzip}: a survival
  * curve of a million points is 178 MB of text and a fraction of that compressed. The server's
  * compressor is on, but every answer is marked {@code identity} (left alone) unless its handler
- * sends it through {@link #send} and it has at least {@value #THRESHOLD} bytes: figures, PDFs,
- * pages and small or error answers go as they are, with their Content-Length. Level
+ * allows it ({@link #allowIfLarge}, as {@code Operations.write} does): JSON of at least
+ * {@value #THRESHOLD} bytes. Figures, PDFs, pages and small or error answers go as they are,
+ * with their Content-Length. Level
  * {@value #LEVEL}: fast, as the send rate matters more than the last percent. A compressed
  * answer written in one piece carries its compressed Content-Length.
  */
@@ -25,8 +25,8 @@ final class CompressedJson {
     }
 
     /**
-     * The server's options with compression on, for the answers {@link #send} allows. HTTP/1.1
-     * only: on an HTTP/2 connection upgraded from clear text (Java's HttpClient asks for it),
+     * The server's options with compression on, for the answers {@link #allowIfLarge} allows.
+     * HTTP/1.1 only: on an HTTP/2 connection upgraded from clear text (Java's HttpClient asks for it),
      * Vert.x 5.0.7 sends, after one answer left uncompressed, later answers marked gzip but not
      * compressed (seen with SurvivalCurveDetailTest); refusing the upgrade keeps them right.
      */
@@ -35,7 +35,7 @@ final class CompressedJson {
                 .setHttp2ClearTextEnabled(false);
     }
 
-    /** Before any route: an answer is sent uncompressed unless {@link #send} allowed it. */
+    /** Before any route: an answer is sent uncompressed unless {@link #allowIfLarge} allowed it. */
     static void mark(RoutingContext ctx) {
         ctx.addHeadersEndHandler(v -> {
             var headers = ctx.response().headers();
@@ -46,13 +46,6 @@ final class CompressedJson {
             }
         });
         ctx.next();
-    }
-
-    /** Ends {@code ctx} with a 200 JSON answer, gzipped when it is large and gzip is accepted. */
-    static void send(RoutingContext ctx, Buffer json) {
-        allowIfLarge(ctx, "application/json", json.length());
-        ctx.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .end(json);
     }
 
     /** Lets the answer about to be written be gzipped if it is JSON of at least the threshold. */

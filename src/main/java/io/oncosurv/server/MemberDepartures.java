@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * recipient died (its reply just never comes, until the send timeout), nor say which node took
  * it; so when a member leaves the cluster, every request in flight fails with
  * {@link MemberLeft} as soon as the event bus no longer picks that node, and
- * {@link ClusterWork} sends it again. Requests that were on a living node
+ * {@link Operations} sends it again. Requests that were on a living node
  * are computed twice then, once per departure: seconds saved for every request the dead node
  * held. A departure is noticed when the member's connections close (a killed process) or after
  * its missing heartbeats ({@link ClusterSettings#deadAfterSeconds()}).

@@ -81,6 +81,7 @@ final class OperationServer {
     private <Q extends Operation> void answer(Message<Q> message, Function<Q, String> mediaType,
             String failurePrefix, LaterComputation<Q> computation) {
         Q query = message.body();
+        // the front looked already; a twin of this request may have been computed since
         Answer cached = caches.answer(query);
         if (cached != null) {
             message.reply(cached.fromCache());
