@@ -16,9 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The layers of ../shared/style.md, by their imports: stats knows only the JDK and Commons Math;
  * cohort adds stats; store adds JDBC, H2, HikariCP and Flyway; analysis is callable without
  * Vert.x; chart draws results with JFreeChart (AWT) and encodes them (PDF by PDFBox), without
- * Vert.x or JSON; report adds templates, PDF layout and JSON text (Jackson's streaming
- * generator, the one way large JSON is written); nothing below server speaks HTTP or the event
- * bus.
+ * Vert.x or JSON; json writes answers as JSON text (Jackson's streaming generator, the one
+ * way large JSON is written, and Vert.x's JSON objects for small answers); report adds
+ * templates and PDF layout; nothing below server speaks HTTP or the event bus.
  */
 class ArchitectureTest {
 
@@ -38,9 +38,14 @@ class ArchitectureTest {
                         "org.apache.pdfbox.", "de.rototor.pdfbox.graphics2d.",
                         "io.oncosurv.stats.", "io.oncosurv.cohort.", "io.oncosurv.analysis.",
                         "io.oncosurv.chart.")),
+                // answers as JSON text: Jackson's streaming generator, Vert.x's JSON objects
+                Arguments.of("json", List.of("java.", "com.fasterxml.jackson.core.",
+                        "io.vertx.core.json.", "io.vertx.core.buffer.", "io.oncosurv.stats.",
+                        "io.oncosurv.cohort.", "io.oncosurv.store.", "io.oncosurv.analysis.",
+                        "io.oncosurv.chart.", "io.oncosurv.json.")),
                 // templates, PDF layout and JSON text, on top of the figures; still no Vert.x
                 Arguments.of("report", List.of("java.", "io.pebbletemplates.",
-                        "com.fasterxml.jackson.core.",
+                        "com.fasterxml.jackson.core.", "io.oncosurv.json.",
                         "com.openhtmltopdf.", "org.apache.pdfbox.", "org.jfree.chart.",
                         "org.yaml.snakeyaml.", "picocli.", "io.oncosurv.stats.",
                         "io.oncosurv.cohort.",

@@ -5,7 +5,6 @@ import io.oncosurv.cohort.Endpoint;
 import io.oncosurv.cohort.Stratification;
 import io.oncosurv.cohort.StratifierUnavailableException;
 import io.oncosurv.cohort.Stratifiers;
-import io.oncosurv.stats.ChiSquareTest;
 import io.oncosurv.stats.Concordance;
 import io.oncosurv.stats.CoxModel;
 import io.oncosurv.stats.CoxResult;

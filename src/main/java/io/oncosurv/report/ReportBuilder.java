@@ -14,6 +14,7 @@ import io.oncosurv.chart.PngEncoder;
 import io.oncosurv.chart.SvgEncoder;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.cohort.ValueLabels;
+import io.oncosurv.json.JsonWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -1,5 +1,6 @@
 package io.oncosurv.report;
 
+import io.oncosurv.json.JsonWriter;
 import io.oncosurv.stats.ConfType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,11 +2,13 @@ package io.oncosurv.server;
 
 import io.oncosurv.report.Provenance;
 import io.oncosurv.report.cli.ReportCommand;
+import io.oncosurv.server.bus.ClusterSettings;
+import io.oncosurv.server.bus.ClusterStart;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code oncosurv} runs the server with the settings of the environment (see

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Loads the sample cohorts (cohorts/*.csv, *.tsv) whose names the store does not hold yet. */
-final class SampleCohorts {
+public final class SampleCohorts {
 
     private static final Logger LOG = LoggerFactory.getLogger(SampleCohorts.class);
 

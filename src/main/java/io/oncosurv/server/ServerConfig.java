@@ -1,5 +1,6 @@
 package io.oncosurv.server;
 
+import io.oncosurv.server.http.UploadBody;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

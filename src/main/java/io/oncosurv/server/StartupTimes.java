@@ -3,7 +3,7 @@ package io.oncosurv.server;
 import java.util.StringJoiner;
 
 /** How long each step of the start took, logged in one line when the server is UP. */
-final class StartupTimes {
+public final class StartupTimes {
 
     private final long start = System.nanoTime();
     private long last = start;

@@ -1,5 +1,7 @@
 package io.oncosurv.server;
 
+import io.oncosurv.server.auth.ConfigTokens;
+import io.oncosurv.server.auth.Role;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "token", mixinStandardHelpOptions = true,
         description = "Make an API token and its line for the file named by ONCOSURV_CONFIG.")
-final class TokenCommand implements Callable<Integer> {
+public final class TokenCommand implements Callable<Integer> {
 
     @Option(names = "--role", required = true, description = "The token's role.")
     String role;

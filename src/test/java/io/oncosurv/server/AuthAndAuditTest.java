@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oncosurv.server.auth.AuthLimiter;
+import io.oncosurv.server.auth.ConfigTokens;
+import io.oncosurv.server.auth.Role;
+import io.oncosurv.server.auth.Tokens;
 import io.oncosurv.store.Database;
-import io.oncosurv.testsupport.Await;
 import io.oncosurv.store.StoredToken;
 import io.oncosurv.store.TokenStore;
+import io.oncosurv.testsupport.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;

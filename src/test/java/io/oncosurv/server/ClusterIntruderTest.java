@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oncosurv.cohort.CohortReader;
+import io.oncosurv.server.bus.MemberDepartures;
 import io.oncosurv.testsupport.TestPostgres;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -5,6 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oncosurv.analysis.SurvivalAnalysis;
 import io.oncosurv.cohort.CohortReader;
+import io.oncosurv.json.CoxJson;
+import io.oncosurv.json.PanelJson;
+import io.oncosurv.json.SurvivalJson;
+import io.oncosurv.server.http.CoxParameters;
+import io.oncosurv.server.http.CutpointParameters;
+import io.oncosurv.server.http.SurvivalParameters;
+import io.oncosurv.server.worker.AnalysisWorker;
 import io.oncosurv.testsupport.Await;
 import io.oncosurv.testsupport.TestPostgres;
 import io.vertx.core.MultiMap;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.oncosurv.analysis.SurvivalAnalysis;
 import io.oncosurv.analysis.SurvivalRequest;
+import io.oncosurv.json.SurvivalTestsJson;
 import io.oncosurv.testsupport.SampleCohorts;
 import io.vertx.core.json.JsonObject;
 import java.util.List;

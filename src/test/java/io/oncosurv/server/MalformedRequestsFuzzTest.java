@@ -5,6 +5,7 @@ import static io.oncosurv.server.LungServer.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oncosurv.server.bus.Answer;
 import io.oncosurv.testsupport.Await;
 import io.oncosurv.testsupport.SampleCohorts;
 import io.vertx.core.Future;
@@ -15,8 +16,8 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.multipart.MultipartForm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

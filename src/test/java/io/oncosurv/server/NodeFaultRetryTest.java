@@ -3,6 +3,9 @@ package io.oncosurv.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oncosurv.server.bus.Messages;
+import io.oncosurv.server.bus.Operation;
+import io.oncosurv.server.http.ApiError;
 import io.oncosurv.testsupport.SharedReference;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

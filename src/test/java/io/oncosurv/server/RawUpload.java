@@ -1,5 +1,6 @@
 package io.oncosurv.server;
 
+import io.oncosurv.server.bus.Answer;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -3,6 +3,7 @@ package io.oncosurv.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oncosurv.server.auth.Access;
 import io.oncosurv.testsupport.Await;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;

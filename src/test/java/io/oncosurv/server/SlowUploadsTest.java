@@ -4,6 +4,7 @@ import static io.oncosurv.server.LungServer.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oncosurv.server.bus.Answer;
 import io.oncosurv.testsupport.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

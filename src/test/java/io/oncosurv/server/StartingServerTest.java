@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oncosurv.server.http.SecurityHeaders;
 import io.oncosurv.store.Database;
 import io.oncosurv.store.StoreException;
 import io.vertx.core.Future;

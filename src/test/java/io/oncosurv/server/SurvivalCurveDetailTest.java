@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oncosurv.server.http.CompressedJson;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -122,8 +123,8 @@ class SurvivalCurveDetailTest {
     }
 
     @Test
-    @DisplayName("a large JSON answer is gzipped for a client that accepts gzip (the same bytes once "
-            + "inflated), sent as it is to others with its Content-Length; a small one "
+    @DisplayName("a large JSON answer is gzipped for a client that accepts gzip (the same bytes "
+            + "once inflated), sent as it is to others with its Content-Length; a small one "
             + "and a PNG are never compressed")
     void gzip() throws Exception {
         HttpResponse<byte[]> plain = survival("endpoint=os&by=sex", false);
@@ -138,7 +139,8 @@ class SurvivalCurveDetailTest {
         // the whole answer in one write: its compressed length (else chunked, without one)
         assertEquals(String.valueOf(zipped.body().length), zipped.headers()
                 .firstValue("Content-Length").orElse(String.valueOf(zipped.body().length)));
-        assertTrue(zipped.body().length < plain.body().length / 3, zipped.body().length + " of " + plain.body().length + " " + zipped.headers().map());
+        assertTrue(zipped.body().length < plain.body().length / 3,
+                zipped.body().length + " of " + plain.body().length + " " + zipped.headers().map());
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
             assertArrayEquals(plain.body(), in.readAllBytes());
         }

@@ -3,6 +3,8 @@ package io.oncosurv.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oncosurv.server.auth.Sessions;
+import io.oncosurv.server.worker.AdminWorker;
 import io.oncosurv.testsupport.Await;
 import io.oncosurv.testsupport.TestPostgres;
 import io.vertx.core.json.JsonObject;

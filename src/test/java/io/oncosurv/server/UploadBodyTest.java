@@ -1,9 +1,14 @@
 package io.oncosurv.server;
 
-import static io.oncosurv.server.OverloadTest.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oncosurv.server.bus.Answer;
+import io.oncosurv.server.http.ApiError;
+import io.oncosurv.server.http.Overload;
+import io.oncosurv.server.http.UploadBody;
+import io.oncosurv.server.http.UploadBudget;
+import io.oncosurv.testsupport.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -69,10 +74,10 @@ class UploadBodyTest {
             assertEquals("The upload is larger than the limit of 800 bytes.",
                     answer.json().getString("error"));
         }
-        waitFor(() -> budget.used() == 0);
+        Await.until(() -> budget.used() == 0, Await.LONG, "budget used 0");
         try (RawUpload held = RawUpload.chunked(port, "/up", "t")) {
             held.send("h".repeat(100));
-            waitFor(() -> budget.used() == 100);
+            Await.until(() -> budget.used() == 100, Await.LONG, "budget used 100");
             try (RawUpload small = RawUpload.chunked(port, "/up", "t")) {
                 RawUpload.Answer answer = small.send("s".repeat(400)).end().answer(30);
                 assertEquals(200, answer.status(), "a chunked upload in progress holds the 100 "
@@ -81,18 +86,19 @@ class UploadBodyTest {
             }
             try (RawUpload second = RawUpload.chunked(port, "/up", "t")) {
                 second.send("c".repeat(600));
-                waitFor(() -> budget.used() == 700);
+                Await.until(() -> budget.used() == 700, Await.LONG, "budget used 700");
                 try (RawUpload over = RawUpload.chunked(port, "/up", "t")) {
                     RawUpload.Answer answer = over.send("o".repeat(400)).end().answer(30);
                     assertEquals(503, answer.status(), "100 + 600 + 400 bytes pass the 1000");
                 }
                 assertEquals(700, budget.used(), "the refused upload gave its bytes back");
             }
-            waitFor(() -> budget.used() == 100); // the client that left gave its bytes back
+            // the client that left gave its bytes back
+            Await.until(() -> budget.used() == 100, Await.LONG, "budget used 100");
             RawUpload.Answer done = held.end().answer(30);
             assertEquals("read 100 bytes", done.body());
         }
-        waitFor(() -> budget.used() == 0);
+        Await.until(() -> budget.used() == 0, Await.LONG, "budget used 0");
     }
 
     @Test

@@ -1,0 +1,194 @@
+package io.oncosurv.server.bus;
+
+import io.oncosurv.json.CurveDetail;
+import io.oncosurv.server.auth.Principal;
+import io.oncosurv.server.auth.Role;
+import io.oncosurv.store.StoredCohort;
+import io.vertx.core.eventbus.EventBus;
+import java.util.List;
+
+/** The event bus addresses and the objects sent to and from the worker verticles. */
+public final class Messages {
+
+    public static final String COHORT_UPLOAD = "oncosurv.cohorts.upload";
+    public static final String COHORT_LIST = "oncosurv.cohorts.list";
+    public static final String COHORT_GET = "oncosurv.cohorts.get";
+    public static final String COHORT_DELETE = "oncosurv.cohorts.delete";
+    public static final String COHORT_FILE = "oncosurv.cohorts.file";
+    /** One entry of the panel, for a local worker (the panel's own worker asks). */
+    public static final String PANEL_ENTRY = "oncosurv.analysis.panel-entry";
+    public static final String REPORT_PAGE = "oncosurv.report.page";
+    public static final String REPORT_TABLE = "oncosurv.report.table";
+    public static final String REPORT_SUBMIT = "oncosurv.reports.submit";
+    public static final String REPORT_GET = "oncosurv.reports.get";
+    /** The newest report jobs (body: how many at most), answered as the API's JSON text. */
+    public static final String REPORT_LIST = "oncosurv.reports.list";
+    public static final String REPORT_ARTEFACT = "oncosurv.reports.artefact";
+    /** Published to every node when a cohort is deleted (the body: its id): caches forget it. */
+    public static final String COHORT_DELETED = "oncosurv.cohorts.deleted";
+    /** Published when an upload makes a new version of a name (the body: the StoredCohort). */
+    public static final String COHORT_VERSIONED = "oncosurv.cohorts.versioned";
+
+    /** Where a report's progress, completion and refreshes are published (JSON text). */
+    public static String reportEvents(String reportId) {
+        return "oncosurv.reports.events." + reportId;
+    }
+
+    /** A report spec as submitted (YAML or JSON text). */
+    public record ReportSubmission(String spec, Principal actor) {
+    }
+
+    /** A report's state and its served artefacts. */
+    public record ReportState(io.oncosurv.store.StoredReport report,
+            List<io.oncosurv.store.StoredArtefact> artefacts, String name) {
+        ReportState(io.oncosurv.store.StoredReport report,
+                List<io.oncosurv.store.StoredArtefact> artefacts) {
+            this(report, artefacts, null);
+        }
+    }
+
+    /** One artefact of a report, by name. */
+    public record ArtefactQuery(String reportId, String name) {
+    }
+
+    /**
+     * A figure ("km" or "forest") in a format (png, svg, pdf), with its query parameters as sent
+     * (in their order; the worker checks them, some against the cohort).
+     */
+    public record FigureQuery(String figure, String format, String cohortId,
+            java.util.Map<String, List<String>> parameters) implements Operation {
+        public FigureQuery {
+            java.util.Map<String, List<String>> copy = new java.util.LinkedHashMap<>();
+            parameters.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+            parameters = java.util.Collections.unmodifiableMap(copy);
+        }
+
+        /** The figure of a request's query parameters. */
+        public static FigureQuery of(String figure, String format, String cohortId,
+                io.vertx.core.MultiMap params) {
+            java.util.Map<String, List<String>> parameters = new java.util.LinkedHashMap<>();
+            params.names().forEach(name -> parameters.put(name, params.getAll(name)));
+            return new FigureQuery(figure, format, cohortId, parameters);
+        }
+
+        /** The parameters as the checks read them (names in any case). */
+        public io.vertx.core.MultiMap params() {
+            io.vertx.core.MultiMap params = io.vertx.core.MultiMap.caseInsensitiveMultiMap();
+            parameters.forEach(params::add);
+            return params;
+        }
+    }
+
+    /**
+     * A page (cohorts, cohort, analysis, analysis.pdf, panel, panel.pdf) with its query
+     * parameters as sent (the worker checks them; cohortId null for the cohort list), and
+     * whether its reader may see patient rows (else warnings are shown without rows or values)
+     * and what else it may do (the pages link to the upload, delete and token pages for those
+     * who may).
+     */
+    public record PageQuery(String page, String cohortId, io.vertx.core.MultiMap params,
+            boolean rowsVisible, java.util.Set<Role.Permission> may) {
+    }
+
+    /** A page or a file as bytes, with its HTTP status and media type. */
+    public record Rendered(int status, String contentType, byte[] body) {
+    }
+
+    /** A downloadable table (cohorts, followup, completeness, survival, panel) and parameters. */
+    public record TableQuery(String table, String cohortId, io.vertx.core.MultiMap params) {
+    }
+
+    /** Tables as downloaded. */
+    public record TableList(List<io.oncosurv.report.Table> tables) {
+    }
+
+    /** The TME panel: every built-in stratifier × each endpoint, on its subsets (or all). */
+    public record PanelQuery(String cohortId, List<String> endpoints, List<String> subsets)
+            implements Operation {
+        public PanelQuery {
+            endpoints = List.copyOf(endpoints);
+            subsets = List.copyOf(subsets);
+        }
+    }
+
+    /** One stratifier × endpoint of the TME panel, on the patients of its subsets (or all). */
+    public record PanelEntryQuery(String cohortId, String stratifier, String endpoint,
+            List<String> subsets) {
+    }
+
+    /** A cut-point query: the endpoint, the numeric column, permutations and their seed. */
+    public record CutpointQuery(String cohortId, String endpoint, String variable, int permutations,
+            long seed) implements Operation {
+    }
+
+    /** A Cox model query on a stored cohort. */
+    public record CoxQuery(String cohortId, io.oncosurv.analysis.CoxRequest request)
+            implements Operation {
+    }
+
+    /** A survival query on a stored cohort, and which curve points its answer carries. */
+    public record SurvivalQuery(String cohortId, io.oncosurv.analysis.SurvivalRequest request,
+            CurveDetail curve) implements Operation {
+
+        /** The query with every curve point (the contract's default). */
+        SurvivalQuery(String cohortId, io.oncosurv.analysis.SurvivalRequest request) {
+            this(cohortId, request, CurveDetail.ALL);
+        }
+    }
+
+    /**
+     * An upload: the name, the bytes, the delimiter (0: tell from the header), by whom, and its
+     * value labels as given ({@link io.oncosurv.cohort.ValueLabels}; null: none).
+     */
+    public record Upload(String name, byte[] content, char delimiter, Principal actor,
+            String labels) {
+    }
+
+    /** A deletion of a cohort version, and by whom. */
+    public record Deletion(String cohortId, Principal actor) {
+    }
+
+    /** A stored cohort with its bytes as uploaded. */
+    public record CohortFile(StoredCohort cohort, byte[] content) {
+    }
+
+    /** The result of an upload: the cohort, and whether it is a new version. */
+    public record Uploaded(StoredCohort cohort, boolean created) {
+    }
+
+    /** A list of cohorts, newest first. */
+    public record CohortList(List<StoredCohort> cohorts) {
+    }
+
+    private Messages() {
+    }
+
+    /**
+     * Lets the records above travel the local event bus by reference, and operations and their
+     * answers the clustered one too.
+     */
+    public static void registerCodecs(EventBus bus) {
+        bus.registerDefaultCodec(Upload.class, new LocalCodec<>(Upload.class));
+        bus.registerDefaultCodec(Deletion.class, new LocalCodec<>(Deletion.class));
+        bus.registerDefaultCodec(CohortFile.class, new LocalCodec<>(CohortFile.class));
+        bus.registerDefaultCodec(Uploaded.class, new LocalCodec<>(Uploaded.class));
+        bus.registerDefaultCodec(CohortList.class, new LocalCodec<>(CohortList.class));
+        bus.registerDefaultCodec(StoredCohort.class, new LocalCodec<>(StoredCohort.class));
+        // every operation, on any node: one codec, named by the sender (Operations)
+        bus.registerCodec(new OperationCodec());
+        bus.registerDefaultCodec(Answer.class, new AnswerCodec());
+        bus.registerDefaultCodec(PanelEntryQuery.class, new LocalCodec<>(PanelEntryQuery.class));
+        bus.registerDefaultCodec(PageQuery.class, new LocalCodec<>(PageQuery.class));
+        bus.registerDefaultCodec(Rendered.class, new LocalCodec<>(Rendered.class));
+        bus.registerDefaultCodec(TableQuery.class, new LocalCodec<>(TableQuery.class));
+        bus.registerDefaultCodec(TableList.class, new LocalCodec<>(TableList.class));
+        bus.registerDefaultCodec(ReportSubmission.class,
+                new LocalCodec<>(ReportSubmission.class));
+        bus.registerDefaultCodec(ReportState.class, new LocalCodec<>(ReportState.class));
+        bus.registerDefaultCodec(ArtefactQuery.class, new LocalCodec<>(ArtefactQuery.class));
+        bus.registerDefaultCodec(io.oncosurv.store.StoredArtefact.class,
+                new LocalCodec<>(io.oncosurv.store.StoredArtefact.class));
+        bus.registerDefaultCodec(io.oncosurv.analysis.PanelEntry.class,
+                new LocalCodec<>(io.oncosurv.analysis.PanelEntry.class));
+    }
+}

@@ -1,0 +1,131 @@
+package io.oncosurv.server.worker;
+
+import io.oncosurv.analysis.AnalysisException;
+import io.oncosurv.analysis.CoxAnalysis;
+import io.oncosurv.analysis.CutpointAnalysis;
+import io.oncosurv.analysis.PanelAnalysis;
+import io.oncosurv.analysis.PanelEntry;
+import io.oncosurv.analysis.SurvivalAnalysis;
+import io.oncosurv.cohort.Cohort;
+import io.oncosurv.cohort.Stratifiers;
+import io.oncosurv.json.CoxJson;
+import io.oncosurv.json.PanelJson;
+import io.oncosurv.json.SurvivalJson;
+import io.oncosurv.server.bus.Deadlines;
+import io.oncosurv.server.bus.Messages;
+import io.oncosurv.server.http.ApiError;
+import io.oncosurv.store.CohortStore;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The analysis operations (survival, Cox, cut-point, panel) on a worker thread, for requests
+ * from any node ({@link OperationServer}); and the panel's entries, for this node's panels.
+ */
+public final class AnalysisWorker extends VerticleBase {
+
+    private final CohortStore store;
+    private final Caches caches;
+    private final String node;
+
+    public AnalysisWorker(CohortStore store, Caches caches, String node) {
+        this.store = store;
+        this.caches = caches;
+        this.node = node;
+    }
+
+    @Override
+    public Future<?> start() {
+        OperationServer server = new OperationServer(vertx, store, caches, node);
+        return Future.all(List.of(
+                server.serve(Messages.SurvivalQuery.class,
+                        "The query cannot be answered for this cohort: ", this::survival),
+                server.serve(Messages.CoxQuery.class,
+                        "The model cannot be fitted to this cohort: ", this::cox),
+                server.serve(Messages.CutpointQuery.class, "No cut-off can be searched: ",
+                        AnalysisWorker::cutpoint),
+                server.serveLater(Messages.PanelQuery.class,
+                        "The query cannot be answered for this cohort: ", this::panel),
+                vertx.eventBus().<Messages.PanelEntryQuery>localConsumer(Messages.PANEL_ENTRY,
+                        Guarded.handler(this::panelEntry)).completion()));
+    }
+
+    private byte[] survival(Messages.SurvivalQuery q, Cohort cohort) throws AnalysisException {
+        return SurvivalJson.write(q.cohortId(), SurvivalAnalysis.run(cohort, q.request(),
+                caches.stratifierSource(q.cohortId(), cohort)), q.curve()).getBytes();
+    }
+
+    private byte[] cox(Messages.CoxQuery q, Cohort cohort) throws AnalysisException {
+        return CoxJson.write(CoxAnalysis.run(cohort, q.request(), caches.stratifierSource(
+                q.cohortId(), cohort))).toBuffer().getBytes();
+    }
+
+    /** The cut-point answer's JSON (the cluster test compares other nodes' bytes with it). */
+    public static byte[] cutpoint(Messages.CutpointQuery q, Cohort cohort)
+            throws AnalysisException {
+        var answer = CutpointAnalysis.run(cohort, q.endpoint(), q.variable(), q.permutations(),
+                q.seed());
+        var m = answer.maxStat();
+        return new io.vertx.core.json.JsonObject().put("variable", answer.variable())
+                .put("endpoint", answer.endpoint()).put("n", m.patients())
+                .put("cutpoint", m.cutpoint()).put("rule", "<=")
+                .put("statistic", m.statistic()).put("p_lau94", m.pLau94Clamped())
+                .put("p_lau94_unclamped", m.pLau94())
+                .put("p_permutation", Double.isNaN(m.pPermutation()) ? null : m.pPermutation())
+                .put("permutations", m.permutations()).put("seed", q.seed())
+                .put("candidates", m.candidates())
+                .put("raw_p", Double.isNaN(answer.rawP()) ? null : answer.rawP()).toBuffer()
+                .getBytes();
+    }
+
+    /**
+     * The TME panel: every built-in stratifier × each endpoint is its own job on this node's
+     * workers, all sent at once; the q-values need them all, so they are added here.
+     */
+    private Future<byte[]> panel(Messages.PanelQuery q, Cohort cohort,
+            Message<Messages.PanelQuery> message) {
+        List<Future<PanelEntry>> jobs = new ArrayList<>();
+        for (String stratifier : Stratifiers.BUILT_IN) {
+            for (String endpoint : q.endpoints()) {
+                jobs.add(vertx.eventBus().<PanelEntry>request(Messages.PANEL_ENTRY,
+                        new Messages.PanelEntryQuery(q.cohortId(), stratifier, endpoint,
+                                q.subsets()), Deadlines.options(message.headers()))
+                        .map(Message::body));
+            }
+        }
+        // join, not all: a refused subset fails every entry, and the first in panel order
+        // (not the first to finish) says why, so the answer does not depend on timing
+        return Future.join(jobs).transform(done -> {
+            if (done.failed()) {
+                return Future.failedFuture(jobs.stream().filter(Future::failed).findFirst()
+                        .map(Future::cause).orElse(done.cause()));
+            }
+            List<PanelEntry> entries = new ArrayList<>();
+            for (int i = 0; i < jobs.size(); i++) {
+                entries.add(done.result().resultAt(i));
+            }
+            return Future.succeededFuture(PanelJson.write(PanelAnalysis.withQValues(entries))
+                    .encode().getBytes(StandardCharsets.UTF_8));
+        });
+    }
+
+    private void panelEntry(Message<Messages.PanelEntryQuery> message) {
+        Messages.PanelEntryQuery q = message.body();
+        Optional<Cohort> cohort = caches.cohortOrFail(store, q.cohortId(), message);
+        if (cohort.isEmpty()) {
+            return;
+        }
+        try {
+            message.reply(PanelAnalysis.entry(cohort.get(), q.stratifier(), q.endpoint(),
+                    caches.stratifierSource(q.cohortId(), cohort.get()), q.subsets()));
+        } catch (AnalysisException e) { // a subset the survival query refuses: its same 422
+            message.fail(422, new ApiError(422, "The query cannot be answered for this cohort: "
+                    + e.getMessage() + ".").body().encode());
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.oncosurv.server.worker;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.oncosurv.analysis.StratifierSource;
+import io.oncosurv.cohort.Cohort;
+import io.oncosurv.cohort.CohortReader;
+import io.oncosurv.cohort.CohortRejectedException;
+import io.oncosurv.cohort.Stratification;
+import io.oncosurv.cohort.Stratifiers;
+import io.oncosurv.server.bus.Answer;
+import io.oncosurv.server.bus.Operation;
+import io.oncosurv.server.http.ApiError;
+import io.oncosurv.store.CohortStore;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The caches of one node, shared by its worker instances (Caffeine: thread-safe, least
+ * recently used out). Cohorts are immutable, so nothing cached goes stale; a deleted cohort's
+ * entries go by its id ({@link #evict}).
+ */
+public final class Caches {
+
+    /** Bounded by size, not count: one answer on a million patients is megabytes. */
+    static final long ANSWER_BYTES = 128L << 20;
+
+    final Cache<String, Cohort> cohorts = Caffeine.newBuilder().maximumSize(16).build();
+    /** Answers as rendered, under their request records: {@value #ANSWER_BYTES} bytes at most. */
+    private final Cache<Operation, Answer> answers = Caffeine.newBuilder()
+            .maximumWeight(ANSWER_BYTES).weigher((Operation q, Answer a) -> a.weight()).build();
+    private final Cache<StratificationKey, Stratification> stratifications =
+            Caffeine.newBuilder().maximumSize(32).build();
+
+    /** A stratifier with its settings, on one cohort. */
+    private record StratificationKey(String cohortId, String name,
+            Map<String, Double> settings) {
+    }
+
+    /** The cached answer to {@code operation}, or null. */
+    Answer answer(Operation operation) {
+        return answers.getIfPresent(operation);
+    }
+
+    void remember(Operation operation, Answer answer) {
+        answers.put(operation, answer);
+    }
+
+    /** The stratifications of one cohort, each computed once. */
+    StratifierSource stratifierSource(String cohortId, Cohort cohort) {
+        return (name, settings) -> {
+            StratificationKey key = new StratificationKey(cohortId, name, Map.copyOf(settings));
+            Stratification known = stratifications.getIfPresent(key);
+            if (known == null) { // not computeIfAbsent: a stratifier may refuse (checked)
+                known = Stratifiers.stratify(cohort, name, settings);
+                stratifications.put(key, known);
+            }
+            return known;
+        };
+    }
+
+    /**
+     * A stored cohort with its value labels, parsed once and remembered; empty when no cohort
+     * has that id.
+     */
+    Optional<Cohort> cohort(CohortStore store, String id) {
+        Cohort cached = cohorts.getIfPresent(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return store.content(id).map(bytes -> {
+            try {
+                Cohort cohort = CohortReader.read(bytes, (char) 0)
+                        .withValueLabels(store.valueLabels(id));
+                cohorts.put(id, cohort);
+                return cohort;
+            } catch (CohortRejectedException e) {
+                throw new IllegalStateException("stored cohort " + id + " no longer reads", e);
+            }
+        });
+    }
+
+    /**
+     * The stored cohort a query names, or empty after failing the query's message with a 404
+     * (no cohort has that id): the start of every worker's answer about one cohort.
+     */
+    Optional<Cohort> cohortOrFail(CohortStore store, String id,
+            io.vertx.core.eventbus.Message<?> message) {
+        Optional<Cohort> cohort = cohort(store, id);
+        if (cohort.isEmpty()) {
+            ApiError.noCohort(id).failing(message);
+        }
+        return cohort;
+    }
+
+    /** Forgets a deleted cohort and every answer about it. */
+    void evict(String cohortId) {
+        cohorts.invalidate(cohortId);
+        stratifications.asMap().keySet().removeIf(key -> key.cohortId().equals(cohortId));
+        answers.asMap().keySet().removeIf(key -> key.cohortId().equals(cohortId));
+    }
+}

@@ -1,0 +1,96 @@
+package io.oncosurv.server.worker;
+
+import io.oncosurv.analysis.PanelEntry;
+import io.oncosurv.analysis.SurvivalResult;
+import io.oncosurv.chart.FigureSize;
+import io.oncosurv.chart.ForestOptions;
+import io.oncosurv.chart.ForestPlotFigure;
+import io.oncosurv.chart.KaplanMeierFigure;
+import io.oncosurv.chart.KaplanMeierOptions;
+import io.oncosurv.chart.PdfEncoder;
+import io.oncosurv.chart.PngEncoder;
+import io.oncosurv.chart.SvgEncoder;
+import io.oncosurv.report.AnalysisView;
+import io.oncosurv.report.Labels;
+import io.oncosurv.report.SubsetText;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+
+/** Figures as bytes of a format, and as the data: URIs a PDF report embeds. */
+public final class ChartFigures implements Figures {
+
+    /** A report's figures: PNG at 200 dpi, sharp on paper. */
+    private static final int REPORT_DPI = 200;
+
+    static byte[] encode(JFreeChart chart, FigureSize size, String format) {
+        return switch (format) {
+            case "png" -> PngEncoder.encode(chart, size);
+            case "svg" -> SvgEncoder.encode(chart, size);
+            case "pdf" -> PdfEncoder.encode(chart, size);
+            default -> throw new IllegalArgumentException("no format " + format);
+        };
+    }
+
+    static String mediaType(String format) {
+        return switch (format) {
+            case "png" -> "image/png";
+            case "svg" -> "image/svg+xml";
+            case "pdf" -> "application/pdf";
+            default -> throw new IllegalArgumentException("no format " + format);
+        };
+    }
+
+    /** The entries of one endpoint, in panel order: what a forest plot draws. */
+    static List<PanelEntry> ofEndpoint(List<PanelEntry> entries, String endpoint) {
+        return entries.stream().filter(e -> e.endpoint().equals(endpoint)).toList();
+    }
+
+    @Override
+    public String kaplanMeierDataUri(SurvivalResult result, String endpointLabel) {
+        var chart = KaplanMeierFigure.of(result, named(KaplanMeierOptions.defaults()
+                .withLabels("Months", endpointLabel), result, false)).chart();
+        return png(chart, new FigureSize(7, 5.5, REPORT_DPI));
+    }
+
+    /**
+     * The options with each group's display name and, unless a title was asked for, the
+     * subset as the title: a figure of some patients says so.
+     */
+    static KaplanMeierOptions named(KaplanMeierOptions options, SurvivalResult result,
+            boolean titleGiven) {
+        KaplanMeierOptions named = options.withGroupNames(AnalysisView.groupNames(result));
+        String subset = SubsetText.caption(result.subsetNames());
+        return titleGiven || subset == null ? named : named.withTitle("Subset: " + subset);
+    }
+
+    /**
+     * The forest plot of a subset names it after its usual title, as the panel page does:
+     * "Overall survival: hazard ratios by stratifier (subset arm = ICI)".
+     */
+    static ForestOptions subsetTitled(ForestOptions options, List<String> subsetNames) {
+        String subset = SubsetText.caption(subsetNames);
+        if (subset == null) {
+            return options;
+        }
+        String endpoint = options.endpointName();
+        return options.withTitle((endpoint == null ? "Hazard ratios" : endpoint
+                + ": hazard ratios") + " by stratifier (subset " + subset + ")");
+    }
+
+    @Override
+    public String forestDataUri(List<PanelEntry> entries, String endpoint,
+            List<String> subsetNames, Map<String, Map<String, String>> groupNames) {
+        ForestPlotFigure figure = ForestPlotFigure.of(ofEndpoint(entries, endpoint),
+                subsetTitled(ForestOptions.defaults().withStratifierNames(Labels.stratifiers())
+                        .withLevelNames(groupNames)
+                        .withEndpointName(Labels.endpoint(endpoint)), subsetNames));
+        return png(figure.chart(), figure.suggestedSize(REPORT_DPI));
+    }
+
+    private static String png(JFreeChart chart, FigureSize size) {
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(
+                PngEncoder.encode(chart, size));
+    }
+}

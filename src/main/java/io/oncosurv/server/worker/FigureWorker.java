@@ -1,0 +1,132 @@
+package io.oncosurv.server.worker;
+
+import io.oncosurv.analysis.AnalysisException;
+import io.oncosurv.analysis.PanelAnalysis;
+import io.oncosurv.analysis.PanelEntry;
+import io.oncosurv.analysis.StratifierSource;
+import io.oncosurv.analysis.SubsetNames;
+import io.oncosurv.analysis.SurvivalAnalysis;
+import io.oncosurv.analysis.SurvivalRequest;
+import io.oncosurv.chart.FigureSize;
+import io.oncosurv.chart.ForestOptions;
+import io.oncosurv.chart.ForestPlotFigure;
+import io.oncosurv.chart.KaplanMeierFigure;
+import io.oncosurv.cohort.Cohort;
+import io.oncosurv.report.Labels;
+import io.oncosurv.report.PanelGroupNames;
+import io.oncosurv.server.bus.Messages;
+import io.oncosurv.server.http.ApiError;
+import io.oncosurv.server.http.FigureParameters;
+import io.oncosurv.server.http.PanelParameters;
+import io.oncosurv.server.http.SurvivalParameters;
+import io.oncosurv.store.CohortStore;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.VerticleBase;
+import java.util.List;
+
+/**
+ * Draws and encodes the figures on a worker thread: the Kaplan–Meier figure of a survival query
+ * ({@code plot.*}) and the forest plot of the TME panel ({@code panel/forest.*}). A figure is
+ * cached by its request (cohort and parameters), since cohorts never change; it is an
+ * operation ({@link OperationServer}): any node may draw it.
+ */
+public final class FigureWorker extends VerticleBase {
+
+    private final CohortStore store;
+    private final Caches caches;
+    private final String node;
+
+    public FigureWorker(CohortStore store, Caches caches, String node) {
+        this.store = store;
+        this.caches = caches;
+        this.node = node;
+    }
+
+    @Override
+    public Future<?> start() {
+        return new OperationServer(vertx, store, caches, node).serve(Messages.FigureQuery.class,
+                q -> ChartFigures.mediaType(q.format()),
+                "The figure cannot be drawn for this cohort: ", this::figure);
+    }
+
+    private byte[] figure(Messages.FigureQuery q, Cohort cohort) throws AnalysisException {
+        StratifierSource source = caches.stratifierSource(q.cohortId(), cohort);
+        return switch (q.figure()) {
+            case "km" -> kaplanMeier(cohort, source, q);
+            case "forest" -> forest(cohort, source, q);
+            default -> throw new IllegalArgumentException("no figure " + q.figure());
+        };
+    }
+
+    private byte[] kaplanMeier(Cohort cohort, StratifierSource source, Messages.FigureQuery q)
+            throws AnalysisException {
+        SurvivalRequest request = SurvivalParameters.parse(FigureParameters.survivalPart(
+                q.params()));
+        request = ReportWorker.withHazardRatios(request);
+        FigureParameters.Figure figure = FigureParameters.parse(q.params(),
+                Labels.endpoint(request.endpoint()));
+        var result = SurvivalAnalysis.run(cohort, request, source);
+        boolean titleGiven = q.params().get("title") != null
+                && !q.params().get("title").isBlank();
+        KaplanMeierFigure km;
+        try {
+            km = KaplanMeierFigure.of(result, ChartFigures.named(figure.options(), result,
+                    titleGiven));
+        } catch (IllegalArgumentException e) {
+            if (Double.isNaN(figure.options().breakBy())) {
+                throw e;
+            }
+            // the follow-up decides how many breaks a step makes: too many is the client's
+            throw new ApiError(400, "The parameter 'break_by' does not fit this figure: "
+                    + e.getMessage() + ".");
+        }
+        return ChartFigures.encode(km.chart(), figure.size(), q.format());
+    }
+
+    /**
+     * The forest plot of the TME panel for {@code endpoint} (default os, else the first), with
+     * q-values over all the cohort's endpoints, as the panel page; its height fits its rows
+     * unless {@code height} is given. With {@code subset}s, the panel of those patients, titled
+     * with them unless {@code title} is given.
+     */
+    private byte[] forest(Cohort cohort, StratifierSource source, Messages.FigureQuery q)
+            throws AnalysisException {
+        MultiMap params = q.params();
+        for (String name : params.names()) {
+            if (!name.equals("endpoint") && !name.equals("subset")
+                    && !FigureParameters.KNOWN.contains(name)) {
+                throw new ApiError(400, "Unknown parameter '" + name + "'; known: endpoint, "
+                        + "subset, " + String.join(", ", FigureParameters.KNOWN) + ".");
+            }
+        }
+        List<String> endpoints = cohort.endpointNames();
+        String endpoint = params.get("endpoint") != null ? params.get("endpoint").strip()
+                : endpoints.contains("os") ? "os" : endpoints.get(0);
+        if (!endpoints.contains(endpoint)) {
+            throw new ApiError(422, "The cohort has no endpoint '" + endpoint + "'; it has "
+                    + String.join(", ", endpoints) + ".");
+        }
+        FigureParameters.Figure figure = FigureParameters.parse(params,
+                Labels.endpoint(endpoint));
+        List<String> subsets = PanelParameters.subsets(params);
+        List<PanelEntry> entries = PanelAnalysis.run(cohort, endpoints, source, subsets);
+        ForestOptions options = ForestOptions.defaults()
+                .withStratifierNames(Labels.stratifiers())
+                .withLevelNames(PanelGroupNames.of(entries, source))
+                .withSmallCells(figure.smallCells())
+                .withEndpointName(Labels.endpoint(endpoint));
+        if (params.get("title") != null && !params.get("title").isBlank()) {
+            options = options.withTitle(params.get("title").strip());
+        } else {
+            options = ChartFigures.subsetTitled(options, SubsetNames.of(source, subsets));
+        }
+        ForestPlotFigure plot = ForestPlotFigure.of(ChartFigures.ofEndpoint(entries, endpoint),
+                options);
+        FigureSize size = params.get("height") != null ? figure.size() : new FigureSize(
+                params.get("width") != null ? figure.size().widthInches() : plot
+                        .suggestedSize(figure.size().dpi()).widthInches(),
+                plot.suggestedSize(figure.size().dpi()).heightInches(), figure.size().dpi());
+        return ChartFigures.encode(plot.chart(), size, q.format());
+    }
+}

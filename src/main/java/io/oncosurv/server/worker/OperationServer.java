@@ -1,0 +1,128 @@
+package io.oncosurv.server.worker;
+
+import io.oncosurv.analysis.AnalysisException;
+import io.oncosurv.cohort.Cohort;
+import io.oncosurv.server.bus.Answer;
+import io.oncosurv.server.bus.Operation;
+import io.oncosurv.server.http.ApiError;
+import io.oncosurv.store.CohortStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker side of {@link Operation}s: serves a kind behind this node's {@link OperationFront}
+ * (which any node's request may reach), answering from this node's cache, else from the stored
+ * cohort: 404 for an unknown cohort, 422 (with the kind's sentence) for a query the cohort
+ * cannot answer, and the answer rendered to bytes, remembered under the request record, with
+ * this node's name.
+ */
+public final class OperationServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OperationServer.class);
+    private static final String JSON = "application/json";
+
+    /** An answer's body from a request and its cohort. */
+    interface Computation<Q> {
+        byte[] compute(Q query, Cohort cohort) throws AnalysisException;
+    }
+
+    /** The same, for an answer made of other jobs (the panel's entries). */
+    interface LaterComputation<Q> {
+        Future<byte[]> compute(Q query, Cohort cohort, Message<Q> message)
+                throws AnalysisException;
+    }
+
+    private final Vertx vertx;
+    private final CohortStore store;
+    private final Caches caches;
+    private final String node;
+
+    OperationServer(Vertx vertx, CohortStore store, Caches caches, String node) {
+        this.vertx = vertx;
+        this.store = store;
+        this.caches = caches;
+        this.node = node;
+    }
+
+    /** Serves {@code kind}: JSON computed by {@code computation}. */
+    <Q extends Operation> Future<?> serve(Class<Q> kind, String failurePrefix,
+            Computation<Q> computation) {
+        return serve(kind, q -> JSON, failurePrefix, computation);
+    }
+
+    /** The same, of the media type {@code mediaType} says (a figure's format). */
+    <Q extends Operation> Future<?> serve(Class<Q> kind, Function<Q, String> mediaType,
+            String failurePrefix, Computation<Q> computation) {
+        return serveLater(kind, mediaType, failurePrefix, (q, cohort, message) ->
+                Future.succeededFuture(computation.compute(q, cohort)));
+    }
+
+    /** Serves {@code kind}: JSON made later, of other jobs. */
+    <Q extends Operation> Future<?> serveLater(Class<Q> kind, String failurePrefix,
+            LaterComputation<Q> computation) {
+        return serveLater(kind, q -> JSON, failurePrefix, computation);
+    }
+
+    private <Q extends Operation> Future<?> serveLater(Class<Q> kind,
+            Function<Q, String> mediaType, String failurePrefix,
+            LaterComputation<Q> computation) {
+        String address = Operation.address(kind);
+        // computed here, for this node's front (OperationFront), which takes the kind's
+        // requests on an event loop and answers its cache hits without queueing
+        Future<?> workers = vertx.eventBus().<Q>localConsumer(address + OperationFront.COMPUTE,
+                Guarded.handler(message -> answer(message, mediaType, failurePrefix,
+                        computation))).completion();
+        return workers.compose(ok -> vertx.deployVerticle(new OperationFront(address, caches)));
+    }
+
+    private <Q extends Operation> void answer(Message<Q> message, Function<Q, String> mediaType,
+            String failurePrefix, LaterComputation<Q> computation) {
+        Q query = message.body();
+        // the front looked already; a twin of this request may have been computed since
+        Answer cached = caches.answer(query);
+        if (cached != null) {
+            message.reply(cached.fromCache());
+            return;
+        }
+        Optional<Cohort> cohort = caches.cohortOrFail(store, query.cohortId(), message);
+        if (cohort.isEmpty()) {
+            return;
+        }
+        Future<byte[]> body;
+        try {
+            body = computation.compute(query, cohort.get(), message);
+        } catch (AnalysisException | ApiError e) { // the client's 422, or a 400 found late
+            body = Future.failedFuture(e);
+        }
+        body.onSuccess(bytes -> {
+            Answer answer = new Answer(200, mediaType.apply(query), bytes, node, false);
+            caches.remember(query, answer);
+            message.reply(answer);
+        }).onFailure(e -> fail(message, failurePrefix, e));
+    }
+
+    /** A failure as its client's error (4xx, 503) where it is one, else a logged 500. */
+    private static void fail(Message<?> message, String failurePrefix, Throwable e) {
+        if (e instanceof AnalysisException) {
+            new ApiError(422, failurePrefix + e.getMessage() + ".").failing(message);
+        } else if (e instanceof ApiError api) {
+            api.failing(message);
+        } else if (e instanceof ReplyException r && r.failureType() == ReplyFailure.TIMEOUT) {
+            new ApiError(503, "The server is busy: the request did not finish in time; try "
+                    + "again.").failing(message);
+        } else if (e instanceof ReplyException r && r.failureType()
+                == ReplyFailure.RECIPIENT_FAILURE) {
+            message.fail(r.failureCode(), r.getMessage()); // a part's answer, as it came
+        } else {
+            LOG.error("worker failed on {}", message.address(), e);
+            message.fail(500, "Internal error; it is logged.");
+        }
+    }
+}

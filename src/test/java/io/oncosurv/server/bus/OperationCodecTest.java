@@ -1,0 +1,99 @@
+package io.oncosurv.server.bus;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.oncosurv.server.http.CoxParameters;
+import io.oncosurv.server.http.CutpointParameters;
+import io.oncosurv.server.http.SurvivalParameters;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Operations and answers cross the wire and come back equal: the same cache key, too. */
+class OperationCodecTest {
+
+    private static Operation wire(Operation operation) {
+        OperationCodec codec = new OperationCodec();
+        Buffer buffer = Buffer.buffer().appendString("ahead");
+        codec.encodeToWire(buffer, operation);
+        return codec.decodeFromWire(5, buffer);
+    }
+
+    private static MultiMap params(String... pairs) {
+        MultiMap params = MultiMap.caseInsensitiveMultiMap();
+        for (int i = 0; i < pairs.length; i += 2) {
+            params.add(pairs[i], pairs[i + 1]);
+        }
+        return params;
+    }
+
+    @Test
+    @DisplayName("a survival query with every parameter (NaN tau, scores, subsets) comes back "
+            + "equal, with the same hash and cache key")
+    void survival() {
+        var defaults = new Messages.SurvivalQuery("c1", SurvivalParameters.parse(params(
+                "endpoint", "os", "by", "cd8")));
+        var full = new Messages.SurvivalQuery("c1", SurvivalParameters.parse(params(
+                "endpoint", "pfs", "by", "cd8", "cutoff", "120.5", "conf_type", "log-log",
+                "conf_level", "0.9", "landmarks", "3,6.5", "tau", "20", "rho", "1",
+                "tests", "fh(1,1),maxcombo,hr", "subset", "sex:female", "subset", "ecog:0")));
+        for (var q : List.of(defaults, full)) {
+            Operation back = wire(q);
+            assertEquals(q, back);
+            assertEquals(q.hashCode(), back.hashCode());
+            assertEquals(q.request().cacheKey(),
+                    ((Messages.SurvivalQuery) back).request().cacheKey());
+        }
+        assertNotEquals(defaults, full);
+        assertEquals(Double.NaN, ((Messages.SurvivalQuery) wire(defaults)).request().tau());
+    }
+
+    @Test
+    @DisplayName("Cox, cut-point, panel and figure queries come back equal")
+    void others() {
+        List<Operation> all = List.of(
+                new Messages.CoxQuery("c2", CoxParameters.parse(params("endpoint", "os",
+                        "terms", "cd8,age", "ties", "breslow", "cutoff", "90"))),
+                CutpointParameters.parse("c3", params("endpoint", "os", "variable", "cd8_til",
+                        "permutations", "50", "seed", "-7")),
+                new Messages.PanelQuery("c4", List.of("pfs", "os"), List.of("sex:female")),
+                Messages.FigureQuery.of("km", "svg", "c5", params("endpoint", "os", "Width",
+                        "5", "subset", "arm:A", "subset", "sex:male")));
+        for (Operation q : all) {
+            assertEquals(q, wire(q));
+            assertEquals(q.hashCode(), wire(q).hashCode());
+        }
+    }
+
+    @Test
+    @DisplayName("a class name from the wire that is no operation is refused")
+    void refusesOtherClasses() {
+        assertEquals("java.lang.String is not an operation", assertThrows(
+                IllegalArgumentException.class, () -> OperationCodec.read("java.lang.String",
+                        "\"x\"".getBytes())).getMessage());
+        assertEquals("io.oncosurv.server.bus.Messages$Deletion is not an operation", assertThrows(
+                IllegalArgumentException.class, () -> OperationCodec.read(
+                        Messages.Deletion.class.getName(), "{}".getBytes())).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> OperationCodec.read("no.Such",
+                "{}".getBytes()));
+    }
+
+    @Test
+    @DisplayName("an answer crosses the wire with its status, type, bytes, node and cache flag")
+    void answer() {
+        AnswerCodec codec = new AnswerCodec();
+        Answer answer = new Answer(200, "application/json", "{\"é\":1}".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8), "node-ü", true);
+        Buffer buffer = Buffer.buffer().appendByte((byte) 9);
+        codec.encodeToWire(buffer, answer);
+        Answer back = codec.decodeFromWire(1, buffer);
+        assertEquals(List.of(200, "application/json", "node-ü", true), List.of(back.status(),
+                back.contentType(), back.node(), back.cached()));
+        assertArrayEquals(answer.body(), back.body());
+    }
+}
