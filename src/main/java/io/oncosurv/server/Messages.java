@@ -15,7 +15,8 @@ final class Messages {
     /** One entry of the panel, for a local worker (the panel's own worker asks). */
     static final String PANEL_ENTRY = "oncosurv.analysis.panel-entry";
     static final String REPORT_PAGE = "oncosurv.report.page";
-    static final String REPORT_TABLE = "oncosurv.report.table";
+    /** The list of cohorts as CSV (of the store, not of one cohort: answered here). */
+    static final String COHORTS_TABLE = "oncosurv.report.cohorts-table";
     static final String REPORT_SUBMIT = "oncosurv.reports.submit";
     static final String REPORT_GET = "oncosurv.reports.get";
     /** The newest report jobs (body: how many at most), answered as the API's JSON text. */
@@ -91,12 +92,65 @@ final class Messages {
     record Rendered(int status, String contentType, byte[] body) {
     }
 
-    /** A downloadable table (cohorts, followup, completeness, survival, panel) and parameters. */
-    record TableQuery(String table, String cohortId, io.vertx.core.MultiMap params) {
+    /** A page of one cohort as the browser shows it, or as its PDF. */
+    enum PageFormat { HTML, PDF }
+
+    /** One query parameter of a page as sent (non-empty, stripped), in the order sent. */
+    record PageParameter(String name, String value) {
     }
 
-    /** Tables as downloaded. */
-    record TableList(List<io.oncosurv.report.Table> tables) {
+    /**
+     * The page of one cohort, as its reader may see it: warnings with their rows and values
+     * or without, and a link to the deletion for those who may delete.
+     */
+    record CohortPageQuery(String cohortId, boolean rowsVisible, boolean deletable)
+            implements Operation {
+    }
+
+    /**
+     * The analysis page (or its PDF): its form as sent (to show it again), and the survival
+     * request checked from it (its endpoint {@value #COHORT_DEFAULT} when the form leaves it to
+     * the cohort: its first), or the 400's sentence ({@code refusal}) for the page to show.
+     */
+    record AnalysisPageQuery(String cohortId, PageFormat format, List<PageParameter> form,
+            io.oncosurv.analysis.SurvivalRequest request, String refusal) implements Operation {
+        static final String COHORT_DEFAULT = "-";
+
+        AnalysisPageQuery {
+            form = List.copyOf(form);
+        }
+    }
+
+    /**
+     * The panel page (or its PDF) of one endpoint ({@code null}: os if the cohort has it, else
+     * its first), of the patients of its subsets (none: all).
+     */
+    record PanelPageQuery(String cohortId, PageFormat format, String endpoint,
+            List<String> subsets) implements Operation {
+        PanelPageQuery {
+            subsets = List.copyOf(subsets);
+        }
+    }
+
+    /** Which part of a cohort's summary: a table as CSV, or both as JSON. */
+    enum SummaryPart { FOLLOW_UP_CSV, COMPLETENESS_CSV, JSON }
+
+    /** The summary of a cohort (follow-up per endpoint, completeness of the columns). */
+    record SummaryTableQuery(String cohortId, SummaryPart part) implements Operation {
+    }
+
+    /** The analysis page's table of groups as CSV, for a survival request. */
+    record SurvivalTableQuery(String cohortId, io.oncosurv.analysis.SurvivalRequest request)
+            implements Operation {
+    }
+
+    /** The TME panel's table as CSV: every built-in stratifier × each endpoint. */
+    record PanelTableQuery(String cohortId, List<String> endpoints, List<String> subsets)
+            implements Operation {
+        PanelTableQuery {
+            endpoints = List.copyOf(endpoints);
+            subsets = List.copyOf(subsets);
+        }
     }
 
     /** The TME panel: every built-in stratifier × each endpoint, on its subsets (or all). */
@@ -176,8 +230,6 @@ final class Messages {
         bus.registerDefaultCodec(PanelEntryQuery.class, new LocalCodec<>(PanelEntryQuery.class));
         bus.registerDefaultCodec(PageQuery.class, new LocalCodec<>(PageQuery.class));
         bus.registerDefaultCodec(Rendered.class, new LocalCodec<>(Rendered.class));
-        bus.registerDefaultCodec(TableQuery.class, new LocalCodec<>(TableQuery.class));
-        bus.registerDefaultCodec(TableList.class, new LocalCodec<>(TableList.class));
         bus.registerDefaultCodec(ReportSubmission.class,
                 new LocalCodec<>(ReportSubmission.class));
         bus.registerDefaultCodec(ReportState.class, new LocalCodec<>(ReportState.class));
