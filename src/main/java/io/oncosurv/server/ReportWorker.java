@@ -85,7 +85,8 @@ final class ReportWorker extends VerticleBase {
                 server.servePages(Messages.PanelPageQuery.class, pages.clock(),
                         q -> notFound(q.cohortId()), this::panelPage),
                 server.serve(Messages.SummaryTableQuery.class, q -> q.part()
-                        == Messages.SummaryPart.JSON ? JSON : CSV, refused, this::summary),
+                        == Messages.SummaryPart.JSON ? JSON : CSV, refused,
+                        ReportWorker::summary),
                 server.serve(Messages.SurvivalTableQuery.class, q -> CSV, refused,
                         this::survivalTable),
                 server.serve(Messages.PanelTableQuery.class, q -> CSV, refused,
@@ -253,8 +254,11 @@ final class ReportWorker extends VerticleBase {
         return PanelGroupNames.of(entries, source);
     }
 
-    /** A cohort's summary: its follow-up or completeness as CSV, or both as JSON. */
-    private byte[] summary(Messages.SummaryTableQuery q, Cohort cohort) {
+    /**
+     * A cohort's summary: its follow-up or completeness as CSV, or both as JSON (the cluster
+     * test compares other nodes' bytes with it).
+     */
+    static byte[] summary(Messages.SummaryTableQuery q, Cohort cohort) {
         CohortSummary summary = CohortSummary.of(cohort);
         return switch (q.part()) {
             case FOLLOW_UP_CSV -> Csv.write(Tables.followUp(summary));
