@@ -77,15 +77,16 @@ final class Messages {
         }
     }
 
+    /** The pages that are not about one cohort, made on the node that took the request. */
+    enum LocalPage { LOGIN, REPORT, REPORTS, COHORTS }
+
     /**
-     * A page (cohorts, cohort, analysis, analysis.pdf, panel, panel.pdf) with its query
-     * parameters as sent (the worker checks them; cohortId null for the cohort list), and
-     * whether its reader may see patient rows (else warnings are shown without rows or values)
-     * and what else it may do (the pages link to the upload, delete and token pages for those
-     * who may).
+     * A page that is not about one cohort, with its query parameters as sent (the worker reads
+     * them; {@code id} the report job's, else null) and what its reader may do (the pages link
+     * to the upload, delete and token pages for those who may).
      */
-    record PageQuery(String page, String cohortId, io.vertx.core.MultiMap params,
-            boolean rowsVisible, java.util.Set<Role.Permission> may) {
+    record PageQuery(LocalPage page, String id, io.vertx.core.MultiMap params,
+            java.util.Set<Role.Permission> may) {
     }
 
     /** A page or a file as bytes, with its HTTP status and media type. */

@@ -4,6 +4,7 @@ import io.oncosurv.analysis.SurvivalRequest;
 import io.oncosurv.report.SubsetText;
 import io.oncosurv.report.Table;
 import io.oncosurv.report.Templates;
+import io.oncosurv.server.Messages.LocalPage;
 import io.oncosurv.server.Messages.PageFormat;
 import io.oncosurv.server.Messages.SummaryPart;
 import io.oncosurv.server.Role.Permission;
@@ -47,7 +48,7 @@ final class PageRoutes {
     /** Public routes: login, logout (each checked to come from this site), assets. */
     void addPublic(RouteTable routes) {
         routes.open(HttpMethod.GET, "/static/:asset").handler(this::asset);
-        routes.open(HttpMethod.GET, "/login").handler(ctx -> page(ctx, "login", null, MultiMap
+        routes.open(HttpMethod.GET, "/login").handler(ctx -> page(ctx, LocalPage.LOGIN, null, MultiMap
                 .caseInsensitiveMultiMap().add("next", safeNext(ctx.queryParams().get("next")))));
         routes.open(HttpMethod.POST, "/login").before(SameOrigin::check)
                 .body(BodyHandler.create().setBodyLimit(4096), "The login form is larger than "
@@ -57,9 +58,9 @@ final class PageRoutes {
 
     /** Pages behind the page gate; figures and tables behind the API gate. */
     void addProtected(RouteTable routes) {
-        routes.page("/reports/:id").handler(ctx -> page(ctx, "report", ctx.pathParam("id"),
+        routes.page("/reports/:id").handler(ctx -> page(ctx, LocalPage.REPORT, ctx.pathParam("id"),
                 ctx.queryParams()));
-        routes.page("/").handler(ctx -> page(ctx, "cohorts", null, ctx.queryParams()));
+        routes.page("/").handler(ctx -> page(ctx, LocalPage.COHORTS, null, ctx.queryParams()));
         routes.page("/cohorts/:id").handler(this::cohortPage);
         routes.page("/cohorts/:id/analysis").handler(ctx -> analysisPage(ctx, PageFormat.HTML));
         routes.page("/cohorts/:id/analysis.pdf").records(Record.DOWNLOAD).costs(Cost.DOCUMENT)
@@ -120,7 +121,7 @@ final class PageRoutes {
 
     private void loggedIn(RoutingContext ctx, String next, java.util.Optional<Principal> who) {
         if (who.isEmpty()) {
-            page(ctx, "login", null, MultiMap.caseInsensitiveMultiMap().add("next", next)
+            page(ctx, LocalPage.LOGIN, null, MultiMap.caseInsensitiveMultiMap().add("next", next)
                     .add("error", "That token is not valid."));
             return;
         }
@@ -149,11 +150,10 @@ final class PageRoutes {
     }
 
     /** A page that is not about one cohort (the list, a report job, login), made here. */
-    private void page(RoutingContext ctx, String page, String cohortId, MultiMap params) {
+    private void page(RoutingContext ctx, LocalPage page, String id, MultiMap params) {
         MultiMap copy = MultiMap.caseInsensitiveMultiMap().addAll(params);
         vertx.eventBus().<Messages.Rendered>request(Messages.REPORT_PAGE,
-                new Messages.PageQuery(page, cohortId, copy,
-                        Json.mayReadRows(ctx.get(Access.PRINCIPAL)), permissions(ctx)),
+                new Messages.PageQuery(page, id, copy, permissions(ctx)),
                 Deadlines.options(ctx))
                 .onSuccess(reply -> {
                     Messages.Rendered r = reply.body();

@@ -41,7 +41,9 @@ import java.util.Optional;
 /**
  * Renders the clinician pages (HTML, and the same content as PDF) and the downloadable tables on
  * a worker thread: templates, statistics and PDF layout never run on the event loop. A page's
- * user error is a page too (the form stays, with the message), with the right status.
+ * user error is a page too (the form stays, with the message), with the right status. A
+ * cohort's pages and tables are operations ({@link OperationServer}): any node may make them;
+ * the cohort list, report pages and the login page are made here for this node's requests.
  */
 final class ReportWorker extends VerticleBase {
 
@@ -96,31 +98,21 @@ final class ReportWorker extends VerticleBase {
     /** The pages that are not about one cohort, and the login page: made where asked. */
     private void page(Message<Messages.PageQuery> message) {
         Messages.PageQuery q = message.body();
-        if (q.page().equals("login")) {
-            String error = q.params().get("error");
-            message.reply(html(error == null ? 200 : 401, pages.login(PageRoutes.safeNext(
-                    q.params().get("next")), error)));
-            return;
-        }
-        if (q.page().equals("report")) {
-            message.reply(reports.get(q.cohortId()).map(job -> html(200, pages.reportJob(job,
+        message.reply(switch (q.page()) {
+            case LOGIN -> {
+                String error = q.params().get("error");
+                yield html(error == null ? 200 : 401, pages.login(PageRoutes.safeNext(
+                        q.params().get("next")), error));
+            }
+            case REPORT -> reports.get(q.id()).map(job -> html(200, pages.reportJob(job,
                     ReportNames.of(job, store), reports.artefacts(job.id()))))
-                    .orElseGet(() -> html(404, pages.error(
-                            "Not found", "No report has the id '" + q.cohortId() + "'.",
-                            List.of(), "/", true))));
-            return;
-        }
-        if (q.page().equals("reports")) {
-            message.reply(ReportForm.page(q.params(), reports, store, pages));
-            return;
-        }
-        if (q.page().equals("cohorts")) {
-            message.reply(html(200, pages.cohorts(CohortListView.of(store.list()),
+                    .orElseGet(() -> html(404, pages.error("Not found", "No report has the id '"
+                            + q.id() + "'.", List.of(), "/", true)));
+            case REPORTS -> ReportForm.page(q.params(), reports, store, pages);
+            case COHORTS -> html(200, pages.cohorts(CohortListView.of(store.list()),
                     q.may().contains(Role.Permission.UPLOAD),
-                    q.may().contains(Role.Permission.ADMINISTER))));
-            return;
-        }
-        throw new IllegalArgumentException("no page " + q.page());
+                    q.may().contains(Role.Permission.ADMINISTER)));
+        });
     }
 
     /** The page of a cohort id no cohort has. */
