@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The worker side of {@link Operation}s: serves a kind behind this node's {@link OperationFront}
- * (which any node's request may reach), answering from this node's cache, else from the stored cohort: 404 for an unknown
- * cohort, 422 (with the kind's sentence) for a query the cohort cannot answer, and the answer
- * rendered to bytes, remembered under the request record, with this node's name.
+ * (which any node's request may reach), answering from this node's cache, else from the stored
+ * cohort: 404 for an unknown cohort, 422 (with the kind's sentence) for a query the cohort
+ * cannot answer, and the answer rendered to bytes, remembered under the request record, with
+ * this node's name. Pages ({@link #servePages}) are whole answers with their own status.
  */
 final class OperationServer {
 

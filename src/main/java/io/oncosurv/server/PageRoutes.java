@@ -48,8 +48,9 @@ final class PageRoutes {
     /** Public routes: login, logout (each checked to come from this site), assets. */
     void addPublic(RouteTable routes) {
         routes.open(HttpMethod.GET, "/static/:asset").handler(this::asset);
-        routes.open(HttpMethod.GET, "/login").handler(ctx -> page(ctx, LocalPage.LOGIN, null, MultiMap
-                .caseInsensitiveMultiMap().add("next", safeNext(ctx.queryParams().get("next")))));
+        routes.open(HttpMethod.GET, "/login").handler(ctx -> page(ctx, LocalPage.LOGIN, null,
+                MultiMap.caseInsensitiveMultiMap().add("next", safeNext(ctx.queryParams()
+                        .get("next")))));
         routes.open(HttpMethod.POST, "/login").before(SameOrigin::check)
                 .body(BodyHandler.create().setBodyLimit(4096), "The login form is larger than "
                         + "4096 bytes.").handler(this::login);
@@ -58,8 +59,8 @@ final class PageRoutes {
 
     /** Pages behind the page gate; figures and tables behind the API gate. */
     void addProtected(RouteTable routes) {
-        routes.page("/reports/:id").handler(ctx -> page(ctx, LocalPage.REPORT, ctx.pathParam("id"),
-                ctx.queryParams()));
+        routes.page("/reports/:id").handler(ctx -> page(ctx, LocalPage.REPORT,
+                ctx.pathParam("id"), ctx.queryParams()));
         routes.page("/").handler(ctx -> page(ctx, LocalPage.COHORTS, null, ctx.queryParams()));
         routes.page("/cohorts/:id").handler(this::cohortPage);
         routes.page("/cohorts/:id/analysis").handler(ctx -> analysisPage(ctx, PageFormat.HTML));
@@ -121,8 +122,8 @@ final class PageRoutes {
 
     private void loggedIn(RoutingContext ctx, String next, java.util.Optional<Principal> who) {
         if (who.isEmpty()) {
-            page(ctx, LocalPage.LOGIN, null, MultiMap.caseInsensitiveMultiMap().add("next", next)
-                    .add("error", "That token is not valid."));
+            page(ctx, LocalPage.LOGIN, null, MultiMap.caseInsensitiveMultiMap()
+                    .add("next", next).add("error", "That token is not valid."));
             return;
         }
         AuditTrail.record(vertx, who.get(), "login", "/login", null);
@@ -213,8 +214,8 @@ final class PageRoutes {
             }
             Operations.write(ctx, answer);
         }).onFailure(e -> {
-            if (e instanceof ReplyException r && r.failureType() == ReplyFailure.RECIPIENT_FAILURE
-                    && r.failureCode() == 404) {
+            if (e instanceof ReplyException r && r.failureCode() == 404
+                    && r.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
                 ctx.response().setStatusCode(404).putHeader("Content-Type", ReportWorker.HTML)
                         .end(r.getMessage());
             } else {
