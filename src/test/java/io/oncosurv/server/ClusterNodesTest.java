@@ -235,7 +235,10 @@ class ClusterNodesTest {
     private static final java.util.regex.Pattern MINUTE = java.util.regex.Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
 
-    /** The minute a page (HTML or PDF) says it was made; "" for anything else. */
+    /**
+     * The minute a page (HTML or PDF) says it was made, in its footer (the last time it
+     * names: the cohort page names its upload's first); "" for anything else.
+     */
     private static String minuteNamed(HttpResponse<byte[]> r) throws Exception {
         String type = r.headers().firstValue("Content-Type").orElse("");
         String text = type.startsWith("text/html")
@@ -246,7 +249,11 @@ class ClusterNodesTest {
             }
         }
         var m = MINUTE.matcher(text);
-        return m.find() ? m.group() : "";
+        String made = "";
+        while (m.find()) {
+            made = m.group();
+        }
+        return made;
     }
 
     static void waitForCohorts(HttpClient http, ServerProcess node) throws Exception {
