@@ -153,6 +153,11 @@ public final class Pages {
         return templates.render("error", model);
     }
 
+    /** The clock of {@link #now}: a page made within one of its minutes is the same page. */
+    public Clock clock() {
+        return clock;
+    }
+
     /** The time a page or PDF is made, as pages and PDF footers print it. */
     public String now() {
         return GENERATED.format(clock.instant());

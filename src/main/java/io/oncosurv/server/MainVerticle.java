@@ -210,7 +210,7 @@ public final class MainVerticle extends VerticleBase {
                         config.node()),
                         workers))
                 .compose(id -> vertx.deployVerticle(() -> new ReportWorker(store, reports,
-                        caches, pages, figures), workers))
+                        caches, pages, figures, config.node()), workers))
                 .compose(id -> vertx.deployVerticle(() -> new FigureWorker(store, caches,
                         config.node()),
                         workers))

@@ -8,10 +8,12 @@ import io.oncosurv.cohort.CohortReader;
 import io.oncosurv.json.CoxJson;
 import io.oncosurv.json.PanelJson;
 import io.oncosurv.json.SurvivalJson;
+import io.oncosurv.server.bus.Messages;
 import io.oncosurv.server.http.CoxParameters;
 import io.oncosurv.server.http.CutpointParameters;
 import io.oncosurv.server.http.SurvivalParameters;
 import io.oncosurv.server.worker.AnalysisWorker;
+import io.oncosurv.server.worker.ReportWorker;
 import io.oncosurv.testsupport.Await;
 import io.oncosurv.testsupport.TestPostgres;
 import io.vertx.core.MultiMap;
@@ -171,36 +173,96 @@ class ClusterNodesTest {
                 java.nio.charset.StandardCharsets.UTF_8));
         expected.put("panel?endpoints=os", PanelJson.write(io.oncosurv.analysis.PanelAnalysis
                 .withQValues(entries)).encode());
+        // tables: as one node writes them
+        var summary = io.oncosurv.analysis.CohortSummary.of(cohort);
+        expected.put("summary", new String(ReportWorker.summary(new Messages.SummaryTableQuery(
+                id, Messages.SummaryPart.JSON), cohort), java.nio.charset.StandardCharsets.UTF_8));
+        expected.put("followup.csv", csv(io.oncosurv.report.Tables.followUp(summary)));
+        expected.put("completeness.csv", csv(io.oncosurv.report.Tables.completeness(summary)));
+        expected.put("survival.csv?endpoint=os&by=cd8&cutoff=150", csv(io.oncosurv.report.Tables
+                .survivalGroups(SurvivalAnalysis.run(cohort, ReportWorker.withHazardRatios(
+                        SurvivalParameters.parse(MultiMap.caseInsensitiveMultiMap()
+                                .add("endpoint", "os").add("by", "cd8").add("cutoff", "150")
+                        ))))));
+        expected.put("panel.csv?endpoints=os", csv(io.oncosurv.report.Tables.panel(
+                io.oncosurv.analysis.PanelAnalysis.run(cohort, List.of("os"), direct,
+                        List.of()))));
         // figures: the bytes node-1 draws itself
         expected.put("plot.png?endpoint=os&by=cd8&cutoff=150", null);
         expected.put("panel/forest.png?endpoint=os", null);
         for (var kind : expected.entrySet()) {
-            Set<String> seen = new HashSet<>(); // node and cache, as answered
-            List<byte[]> bodies = new ArrayList<>();
-            Await.until(() -> {
-                HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(node.uri(
-                        "/api/cohorts/" + id + "/" + kind.getKey())).header("Authorization",
-                        "Bearer " + ServerProcess.TOKEN).build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
-                assertEquals(200, r.statusCode(), kind.getKey() + ": " + new String(r.body(),
-                        java.nio.charset.StandardCharsets.UTF_8));
-                if (kind.getValue() != null) {
-                    assertEquals(kind.getValue(), new String(r.body(),
-                            java.nio.charset.StandardCharsets.UTF_8), kind.getKey()
-                                    + " as one node answers");
-                }
-                bodies.add(r.body());
-                String by = r.headers().firstValue("X-OncoSurv-Node").orElseThrow();
-                seen.add((by.equals("node-1") ? "here" : "elsewhere") + " " + r.headers()
-                        .firstValue("X-OncoSurv-Cache").orElseThrow());
-                return seen.contains("elsewhere miss") && seen.contains("elsewhere hit")
-                        && (kind.getValue() != null || seen.contains("here miss"));
-            }, Await.LONG, kind.getKey() + " was never computed and cached on another node");
-            for (byte[] body : bodies) {
-                org.junit.jupiter.api.Assertions.assertArrayEquals(bodies.get(0), body,
-                        kind.getKey() + ": every node's bytes");
+            assertAnsweredElsewhere(http, node, "/api/cohorts/" + id + "/" + kind.getKey(),
+                    kind.getValue());
+        }
+        // pages and their PDFs: the bytes node-1 makes itself in the same minute (the footer
+        // names the minute a page is made)
+        for (String page : List.of("", "/analysis?endpoint=os&by=cd8&cutoff=150",
+                "/analysis.pdf?endpoint=os&by=cd8&cutoff=150", "/panel?endpoint=os",
+                "/panel.pdf?subset=arm:ICI")) {
+            assertAnsweredElsewhere(http, node, "/cohorts/" + id + page, null);
+        }
+    }
+
+    private static String csv(io.oncosurv.report.Table table) {
+        return new String(io.oncosurv.report.Csv.write(table),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code path} asked of {@code node} until other nodes have answered it, computed and from
+     * their caches, and (when {@code expected} is null) node itself computed it: every answer
+     * {@code expected}, and the same bytes as every other made in the same minute.
+     */
+    private static void assertAnsweredElsewhere(HttpClient http, ServerProcess node,
+            String path, String expected) throws Exception {
+        Set<String> seen = new HashSet<>(); // node and cache, as answered
+        Map<String, List<byte[]>> bodies = new HashMap<>(); // by the minute a page names
+        Await.until(() -> {
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(node.uri(path))
+                    .header("Authorization", "Bearer " + ServerProcess.TOKEN).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            String text = new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(200, r.statusCode(), path + ": " + text);
+            if (expected != null) {
+                assertEquals(expected, text, path + " as one node answers");
+            }
+            bodies.computeIfAbsent(minuteNamed(r), m -> new ArrayList<>()).add(r.body());
+            String by = r.headers().firstValue("X-OncoSurv-Node").orElseThrow();
+            seen.add((by.equals("node-1") ? "here" : "elsewhere") + " " + r.headers()
+                    .firstValue("X-OncoSurv-Cache").orElseThrow());
+            return seen.contains("elsewhere miss") && seen.contains("elsewhere hit")
+                    && (expected != null || seen.contains("here miss"));
+        }, Await.LONG, path + " was never computed and cached on another node");
+        for (List<byte[]> same : bodies.values()) {
+            for (byte[] body : same) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(same.get(0), body,
+                        path + ": every node's bytes");
             }
         }
+    }
+
+    private static final java.util.regex.Pattern MINUTE = java.util.regex.Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
+
+    /**
+     * The minute a page (HTML or PDF) says it was made, in its footer (the last time it
+     * names: the cohort page names its upload's first); "" for anything else.
+     */
+    private static String minuteNamed(HttpResponse<byte[]> r) throws Exception {
+        String type = r.headers().firstValue("Content-Type").orElse("");
+        String text = type.startsWith("text/html")
+                ? new String(r.body(), java.nio.charset.StandardCharsets.UTF_8) : "";
+        if (type.equals("application/pdf")) {
+            try (var doc = org.apache.pdfbox.Loader.loadPDF(r.body())) {
+                text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            }
+        }
+        var m = MINUTE.matcher(text);
+        String made = "";
+        while (m.find()) {
+            made = m.group();
+        }
+        return made;
     }
 
     static void waitForCohorts(HttpClient http, ServerProcess node) throws Exception {

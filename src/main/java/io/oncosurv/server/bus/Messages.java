@@ -18,7 +18,8 @@ public final class Messages {
     /** One entry of the panel, for a local worker (the panel's own worker asks). */
     public static final String PANEL_ENTRY = "oncosurv.analysis.panel-entry";
     public static final String REPORT_PAGE = "oncosurv.report.page";
-    public static final String REPORT_TABLE = "oncosurv.report.table";
+    /** The list of cohorts as CSV (of the store, not of one cohort: answered here). */
+    public static final String COHORTS_TABLE = "oncosurv.report.cohorts-table";
     public static final String REPORT_SUBMIT = "oncosurv.reports.submit";
     public static final String REPORT_GET = "oncosurv.reports.get";
     /** The newest report jobs (body: how many at most), answered as the API's JSON text. */
@@ -79,27 +80,81 @@ public final class Messages {
         }
     }
 
+    /** The pages that are not about one cohort, made on the node that took the request. */
+    public enum LocalPage { LOGIN, REPORT, REPORTS, COHORTS }
+
     /**
-     * A page (cohorts, cohort, analysis, analysis.pdf, panel, panel.pdf) with its query
-     * parameters as sent (the worker checks them; cohortId null for the cohort list), and
-     * whether its reader may see patient rows (else warnings are shown without rows or values)
-     * and what else it may do (the pages link to the upload, delete and token pages for those
-     * who may).
+     * A page that is not about one cohort, with its query parameters as sent (the worker reads
+     * them; {@code id} the report job's, else null) and what its reader may do (the pages link
+     * to the upload, delete and token pages for those who may).
      */
-    public record PageQuery(String page, String cohortId, io.vertx.core.MultiMap params,
-            boolean rowsVisible, java.util.Set<Role.Permission> may) {
+    public record PageQuery(LocalPage page, String id, io.vertx.core.MultiMap params,
+            java.util.Set<Role.Permission> may) {
     }
 
     /** A page or a file as bytes, with its HTTP status and media type. */
     public record Rendered(int status, String contentType, byte[] body) {
     }
 
-    /** A downloadable table (cohorts, followup, completeness, survival, panel) and parameters. */
-    public record TableQuery(String table, String cohortId, io.vertx.core.MultiMap params) {
+    /** A page of one cohort as the browser shows it, or as its PDF. */
+    public enum PageFormat { HTML, PDF }
+
+    /** One query parameter of a page as sent (non-empty, stripped), in the order sent. */
+    public record PageParameter(String name, String value) {
     }
 
-    /** Tables as downloaded. */
-    public record TableList(List<io.oncosurv.report.Table> tables) {
+    /**
+     * The page of one cohort, as its reader may see it: warnings with their rows and values
+     * or without, and a link to the deletion for those who may delete.
+     */
+    public record CohortPageQuery(String cohortId, boolean rowsVisible, boolean deletable)
+            implements Operation {
+    }
+
+    /**
+     * The analysis page (or its PDF): its form as sent (to show it again), and the survival
+     * request checked from it (its endpoint {@value #COHORT_DEFAULT} when the form leaves it to
+     * the cohort: its first), or the 400's sentence ({@code refusal}) for the page to show.
+     */
+    public record AnalysisPageQuery(String cohortId, PageFormat format, List<PageParameter> form,
+            io.oncosurv.analysis.SurvivalRequest request, String refusal) implements Operation {
+        public static final String COHORT_DEFAULT = "-";
+
+        public AnalysisPageQuery {
+            form = List.copyOf(form);
+        }
+    }
+
+    /**
+     * The panel page (or its PDF) of one endpoint ({@code null}: os if the cohort has it, else
+     * its first), of the patients of its subsets (none: all).
+     */
+    public record PanelPageQuery(String cohortId, PageFormat format, String endpoint,
+            List<String> subsets) implements Operation {
+        public PanelPageQuery {
+            subsets = List.copyOf(subsets);
+        }
+    }
+
+    /** Which part of a cohort's summary: a table as CSV, or both as JSON. */
+    public enum SummaryPart { FOLLOW_UP_CSV, COMPLETENESS_CSV, JSON }
+
+    /** The summary of a cohort (follow-up per endpoint, completeness of the columns). */
+    public record SummaryTableQuery(String cohortId, SummaryPart part) implements Operation {
+    }
+
+    /** The analysis page's table of groups as CSV, for a survival request. */
+    public record SurvivalTableQuery(String cohortId, io.oncosurv.analysis.SurvivalRequest request)
+            implements Operation {
+    }
+
+    /** The TME panel's table as CSV: every built-in stratifier × each endpoint. */
+    public record PanelTableQuery(String cohortId, List<String> endpoints, List<String> subsets)
+            implements Operation {
+        public PanelTableQuery {
+            endpoints = List.copyOf(endpoints);
+            subsets = List.copyOf(subsets);
+        }
     }
 
     /** The TME panel: every built-in stratifier × each endpoint, on its subsets (or all). */
@@ -180,8 +235,6 @@ public final class Messages {
         bus.registerDefaultCodec(PanelEntryQuery.class, new LocalCodec<>(PanelEntryQuery.class));
         bus.registerDefaultCodec(PageQuery.class, new LocalCodec<>(PageQuery.class));
         bus.registerDefaultCodec(Rendered.class, new LocalCodec<>(Rendered.class));
-        bus.registerDefaultCodec(TableQuery.class, new LocalCodec<>(TableQuery.class));
-        bus.registerDefaultCodec(TableList.class, new LocalCodec<>(TableList.class));
         bus.registerDefaultCodec(ReportSubmission.class,
                 new LocalCodec<>(ReportSubmission.class));
         bus.registerDefaultCodec(ReportState.class, new LocalCodec<>(ReportState.class));

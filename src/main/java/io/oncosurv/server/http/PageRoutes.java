@@ -1,5 +1,6 @@
 package io.oncosurv.server.http;
 
+import io.oncosurv.analysis.SurvivalRequest;
 import io.oncosurv.report.Csv;
 import io.oncosurv.report.SubsetText;
 import io.oncosurv.report.Table;
@@ -10,7 +11,11 @@ import io.oncosurv.server.auth.Principal;
 import io.oncosurv.server.auth.Role.Permission;
 import io.oncosurv.server.auth.Sessions;
 import io.oncosurv.server.bus.Deadlines;
+import io.oncosurv.server.bus.Messages.LocalPage;
+import io.oncosurv.server.bus.Messages.PageFormat;
+import io.oncosurv.server.bus.Messages.SummaryPart;
 import io.oncosurv.server.bus.Messages;
+import io.oncosurv.server.bus.Operation;
 import io.oncosurv.server.bus.Operations;
 import io.oncosurv.server.http.RouteTable.Cost;
 import io.oncosurv.server.http.RouteTable.Record;
@@ -18,6 +23,8 @@ import io.oncosurv.server.worker.ReportWorker;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
@@ -25,6 +32,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The clinician side: login and logout, the pages (HTML, and PDF reports), and every page table
@@ -49,8 +58,9 @@ public final class PageRoutes {
     /** Public routes: login, logout (each checked to come from this site), assets. */
     void addPublic(RouteTable routes) {
         routes.open(HttpMethod.GET, "/static/:asset").handler(this::asset);
-        routes.open(HttpMethod.GET, "/login").handler(ctx -> page(ctx, "login", null, MultiMap
-                .caseInsensitiveMultiMap().add("next", safeNext(ctx.queryParams().get("next")))));
+        routes.open(HttpMethod.GET, "/login").handler(ctx -> page(ctx, LocalPage.LOGIN, null,
+                MultiMap.caseInsensitiveMultiMap().add("next", safeNext(ctx.queryParams()
+                        .get("next")))));
         routes.open(HttpMethod.POST, "/login").before(SameOrigin::check)
                 .body(BodyHandler.create().setBodyLimit(4096), "The login form is larger than "
                         + "4096 bytes.").handler(this::login);
@@ -59,15 +69,16 @@ public final class PageRoutes {
 
     /** Pages behind the page gate; figures and tables behind the API gate. */
     void addProtected(RouteTable routes) {
-        routes.page("/reports/:id").handler(ctx -> page(ctx, "report"));
-        routes.page("/").handler(ctx -> page(ctx, "cohorts", null, ctx.queryParams()));
-        routes.page("/cohorts/:id").handler(ctx -> page(ctx, "cohort"));
-        routes.page("/cohorts/:id/analysis").handler(ctx -> page(ctx, "analysis"));
+        routes.page("/reports/:id").handler(ctx -> page(ctx, LocalPage.REPORT,
+                ctx.pathParam("id"), ctx.queryParams()));
+        routes.page("/").handler(ctx -> page(ctx, LocalPage.COHORTS, null, ctx.queryParams()));
+        routes.page("/cohorts/:id").handler(this::cohortPage);
+        routes.page("/cohorts/:id/analysis").handler(ctx -> analysisPage(ctx, PageFormat.HTML));
         routes.page("/cohorts/:id/analysis.pdf").records(Record.DOWNLOAD).costs(Cost.DOCUMENT)
-                .handler(ctx -> page(ctx, "analysis.pdf"));
-        routes.page("/cohorts/:id/panel").handler(ctx -> page(ctx, "panel"));
+                .handler(ctx -> analysisPage(ctx, PageFormat.PDF));
+        routes.page("/cohorts/:id/panel").handler(ctx -> panelPage(ctx, PageFormat.HTML));
         routes.page("/cohorts/:id/panel.pdf").records(Record.DOWNLOAD).costs(Cost.DOCUMENT)
-                .handler(ctx -> page(ctx, "panel.pdf"));
+                .handler(ctx -> panelPage(ctx, PageFormat.PDF));
 
         for (String format : java.util.List.of("png", "svg", "pdf")) {
             download(routes, "/api/cohorts/:id/plot." + format, Cost.FIGURE)
@@ -75,18 +86,23 @@ public final class PageRoutes {
             download(routes, "/api/cohorts/:id/panel/forest." + format, Cost.FIGURE)
                     .handler(ctx -> figure(ctx, "forest", format));
         }
-        download(routes, "/api/cohorts.csv", Cost.PLAIN)
-                .handler(ctx -> csv(ctx, "cohorts", 0, "cohorts.csv"));
+        download(routes, "/api/cohorts.csv", Cost.PLAIN).handler(this::cohortsCsv);
         routes.api(HttpMethod.GET, "/api/cohorts/:id/summary", Permission.READ)
-                .handler(this::summaryJson);
+                .handler(ctx -> Operations.answer(vertx, ctx, new Messages.SummaryTableQuery(
+                        ctx.pathParam("id"), SummaryPart.JSON), clustered));
         download(routes, "/api/cohorts/:id/followup.csv", Cost.PLAIN)
-                .handler(ctx -> csv(ctx, "summary", 0, "follow-up.csv"));
+                .handler(ctx -> csv(ctx, new Messages.SummaryTableQuery(ctx.pathParam("id"),
+                        SummaryPart.FOLLOW_UP_CSV), "follow-up.csv"));
         download(routes, "/api/cohorts/:id/completeness.csv", Cost.PLAIN)
-                .handler(ctx -> csv(ctx, "summary", 1, "completeness.csv"));
+                .handler(ctx -> csv(ctx, new Messages.SummaryTableQuery(ctx.pathParam("id"),
+                        SummaryPart.COMPLETENESS_CSV), "completeness.csv"));
         download(routes, "/api/cohorts/:id/survival.csv", Cost.PLAIN)
-                .handler(ctx -> csv(ctx, "survival", 0, "survival.csv"));
+                .handler(ctx -> csv(ctx, new Messages.SurvivalTableQuery(ctx.pathParam("id"),
+                        SurvivalParameters.parse(ctx.queryParams())), "survival.csv"));
         download(routes, "/api/cohorts/:id/panel.csv", Cost.PLAIN)
-                .handler(ctx -> csv(ctx, "panel", 0, "panel.csv"));
+                .handler(ctx -> csv(ctx, new Messages.PanelTableQuery(ctx.pathParam("id"),
+                        PanelParameters.endpoints(ctx.queryParams()),
+                        PanelParameters.subsets(ctx.queryParams())), "panel.csv"));
     }
 
     private static RouteTable.Declaration download(RouteTable routes, String path, Cost cost) {
@@ -116,8 +132,8 @@ public final class PageRoutes {
 
     private void loggedIn(RoutingContext ctx, String next, java.util.Optional<Principal> who) {
         if (who.isEmpty()) {
-            page(ctx, "login", null, MultiMap.caseInsensitiveMultiMap().add("next", next)
-                    .add("error", "That token is not valid."));
+            page(ctx, LocalPage.LOGIN, null, MultiMap.caseInsensitiveMultiMap()
+                    .add("next", next).add("error", "That token is not valid."));
             return;
         }
         AuditTrail.record(vertx, who.get(), "login", "/login", null);
@@ -144,27 +160,78 @@ public final class PageRoutes {
         return next;
     }
 
-    private void page(RoutingContext ctx, String page) {
-        page(ctx, page, ctx.pathParam("id"), ctx.queryParams());
-    }
-
-    private void page(RoutingContext ctx, String page, String cohortId, MultiMap params) {
+    /** A page that is not about one cohort (the list, a report job, login), made here. */
+    private void page(RoutingContext ctx, LocalPage page, String id, MultiMap params) {
         MultiMap copy = MultiMap.caseInsensitiveMultiMap().addAll(params);
         vertx.eventBus().<Messages.Rendered>request(Messages.REPORT_PAGE,
-                new Messages.PageQuery(page, cohortId, copy,
-                        Principal.mayReadRows(ctx.get(Access.PRINCIPAL)), permissions(ctx)),
+                new Messages.PageQuery(page, id, copy, permissions(ctx)),
                 Deadlines.options(ctx))
                 .onSuccess(reply -> {
                     Messages.Rendered r = reply.body();
                     ctx.response().setStatusCode(r.status()).putHeader("Content-Type",
-                            r.contentType());
-                    if (r.contentType().equals(ReportWorker.PDF)) {
-                        ctx.response().putHeader("Content-Disposition", "inline; filename=\""
-                                + page.replace(".pdf", "") + "-" + cohortId
-                                + subsetSuffix(ctx) + ".pdf\"");
-                    }
-                    ctx.response().end(Buffer.buffer(r.body()));
+                            r.contentType()).end(Buffer.buffer(r.body()));
                 }).onFailure(e -> HttpVerticle.fail(ctx, e));
+    }
+
+    /** A cohort's page, as its reader may see it (rows and values; the deletion link). */
+    private void cohortPage(RoutingContext ctx) {
+        cohortPage(ctx, new Messages.CohortPageQuery(ctx.pathParam("id"),
+                Principal.mayReadRows(ctx.get(Access.PRINCIPAL)),
+                permissions(ctx).contains(Permission.DELETE)), null);
+    }
+
+    /**
+     * The analysis page: its form as sent (empty fields dropped), and the survival request
+     * checked from it here, or the 400's sentence for the page to show with the form.
+     */
+    private void analysisPage(RoutingContext ctx, PageFormat format) {
+        MultiMap params = PageParameters.nonEmpty(ctx.queryParams());
+        List<Messages.PageParameter> form = new ArrayList<>();
+        params.forEach((name, value) -> form.add(new Messages.PageParameter(name, value)));
+        MultiMap checked = MultiMap.caseInsensitiveMultiMap().addAll(params);
+        if (checked.get("endpoint") == null) { // the cohort's first: checked as any name
+            checked.set("endpoint", Messages.AnalysisPageQuery.COHORT_DEFAULT);
+        }
+        SurvivalRequest request = null;
+        String refusal = null;
+        try {
+            request = SurvivalParameters.parse(FigureParameters.survivalPart(checked));
+            FigureParameters.parse(checked, "");
+        } catch (ApiError e) {
+            request = null;
+            refusal = e.getMessage();
+        }
+        cohortPage(ctx, new Messages.AnalysisPageQuery(ctx.pathParam("id"), format, form,
+                request, refusal), "analysis");
+    }
+
+    /** The panel page of one endpoint (none: the cohort's os, else its first), on subsets. */
+    private void panelPage(RoutingContext ctx, PageFormat format) {
+        MultiMap params = PageParameters.nonEmpty(ctx.queryParams());
+        cohortPage(ctx, new Messages.PanelPageQuery(ctx.pathParam("id"), format,
+                params.get("endpoint"), PanelParameters.subsets(params)), "panel");
+    }
+
+    /**
+     * A page of one cohort, from any node; a PDF ({@code pdfName}) as a file named by the
+     * cohort and subset. No such cohort is the 404 page the worker made.
+     */
+    private void cohortPage(RoutingContext ctx, Operation page, String pdfName) {
+        Operations.ask(vertx, ctx, page, clustered).onSuccess(answer -> {
+            if (answer.contentType().equals(ReportWorker.PDF)) {
+                ctx.response().putHeader("Content-Disposition", "inline; filename=\""
+                        + pdfName + "-" + page.cohortId() + subsetSuffix(ctx) + ".pdf\"");
+            }
+            Operations.write(ctx, answer);
+        }).onFailure(e -> {
+            if (e instanceof ReplyException r && r.failureCode() == 404
+                    && r.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
+                ctx.response().setStatusCode(404).putHeader("Content-Type", ReportWorker.HTML)
+                        .end(r.getMessage());
+            } else {
+                HttpVerticle.fail(ctx, e);
+            }
+        });
     }
 
     /** What the page's reader may do (the gate always leaves a principal on a page). */
@@ -188,35 +255,28 @@ public final class PageRoutes {
         return SubsetText.fileSuffix(ctx.queryParams().getAll("subset"));
     }
 
-    private void csv(RoutingContext ctx, String table, int index, String fileName) {
-        tables(ctx, table).onSuccess(list -> ctx.response().setStatusCode(200)
-                .putHeader("Content-Type", "text/csv; charset=utf-8")
-                .putHeader("Content-Disposition", "attachment; filename=\""
-                        + fileName.replace(".csv", subsetSuffix(ctx) + ".csv") + "\"")
-                .end(Buffer.buffer(Csv.write(list.tables().get(index)))))
-                .onFailure(e -> HttpVerticle.fail(ctx, e));
-    }
-
-    private void summaryJson(RoutingContext ctx) {
-        tables(ctx, "summary").onSuccess(list -> {
-            JsonObject body = new JsonObject().put("cohort", ctx.pathParam("id"));
-            for (Table t : list.tables()) {
-                body.put(t.name(), rows(t));
-            }
-            ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
-                    .end(body.encode());
+    /** A table of one cohort as CSV, from any node, named by its subset if any. */
+    private void csv(RoutingContext ctx, Operation table, String fileName) {
+        Operations.ask(vertx, ctx, table, clustered).onSuccess(answer -> {
+            ctx.response().putHeader("Content-Disposition", "attachment; filename=\""
+                    + fileName.replace(".csv", subsetSuffix(ctx) + ".csv") + "\"");
+            Operations.write(ctx, answer);
         }).onFailure(e -> HttpVerticle.fail(ctx, e));
     }
 
-    private io.vertx.core.Future<Messages.TableList> tables(RoutingContext ctx, String table) {
-        MultiMap copy = MultiMap.caseInsensitiveMultiMap().addAll(ctx.queryParams());
-        return vertx.eventBus().<Messages.TableList>request(Messages.REPORT_TABLE,
-                new Messages.TableQuery(table, ctx.pathParam("id"), copy), Deadlines.options(ctx))
-                .map(reply -> reply.body());
+    /** The list of cohorts as CSV: of the store, not of one cohort, so made on this node. */
+    private void cohortsCsv(RoutingContext ctx) {
+        vertx.eventBus().<Messages.Rendered>request(Messages.COHORTS_TABLE, "",
+                Deadlines.options(ctx)).onSuccess(reply -> ctx.response().setStatusCode(200)
+                        .putHeader("Content-Type", reply.body().contentType())
+                        .putHeader("Content-Disposition", "attachment; filename=\"cohorts"
+                                + subsetSuffix(ctx) + ".csv\"")
+                        .end(Buffer.buffer(reply.body().body())))
+                .onFailure(e -> HttpVerticle.fail(ctx, e));
     }
 
     /** A table as JSON: one object per row, keyed by column; NaN and missing are null. */
-    static JsonArray rows(Table table) {
+    public static JsonArray rows(Table table) {
         JsonArray out = new JsonArray();
         for (var row : table.rows()) {
             JsonObject o = new JsonObject();

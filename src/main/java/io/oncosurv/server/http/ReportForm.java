@@ -179,7 +179,7 @@ public final class ReportForm {
         params.set(STATUS, Integer.toString(status));
         params.set(FORM_TOKEN, access.formToken(ctx));
         vertx.eventBus().<Messages.Rendered>request(Messages.REPORT_PAGE,
-                new Messages.PageQuery("reports", null, params, Principal.mayReadRows(who),
+                new Messages.PageQuery(Messages.LocalPage.REPORTS, null, params,
                         PageRoutes.permissions(ctx)),
                 Deadlines.options(ctx)).onSuccess(reply -> ctx.response()
                         .setStatusCode(reply.body().status())

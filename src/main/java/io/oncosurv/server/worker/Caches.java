@@ -2,6 +2,7 @@ package io.oncosurv.server.worker;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.oncosurv.analysis.StratifierSource;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.cohort.CohortReader;
@@ -12,6 +13,7 @@ import io.oncosurv.server.bus.Answer;
 import io.oncosurv.server.bus.Operation;
 import io.oncosurv.server.http.ApiError;
 import io.oncosurv.store.CohortStore;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,11 +26,14 @@ public final class Caches {
 
     /** Bounded by size, not count: one answer on a million patients is megabytes. */
     static final long ANSWER_BYTES = 128L << 20;
+    /** Cohorts never change: an answer about one holds until it is weighed out or deleted. */
+    private static final Duration FOREVER = Duration.ofDays(365 * 100);
 
     final Cache<String, Cohort> cohorts = Caffeine.newBuilder().maximumSize(16).build();
     /** Answers as rendered, under their request records: {@value #ANSWER_BYTES} bytes at most. */
     private final Cache<Operation, Answer> answers = Caffeine.newBuilder()
-            .maximumWeight(ANSWER_BYTES).weigher((Operation q, Answer a) -> a.weight()).build();
+            .maximumWeight(ANSWER_BYTES).weigher((Operation q, Answer a) -> a.weight())
+            .expireAfter(Expiry.<Operation, Answer>writing((q, a) -> FOREVER)).build();
     private final Cache<StratificationKey, Stratification> stratifications =
             Caffeine.newBuilder().maximumSize(32).build();
 
@@ -38,12 +43,20 @@ public final class Caches {
     }
 
     /** The cached answer to {@code operation}, or null. */
-    Answer answer(Operation operation) {
+    public Answer answer(Operation operation) {
         return answers.getIfPresent(operation);
     }
 
-    void remember(Operation operation, Answer answer) {
+    public void remember(Operation operation, Answer answer) {
         answers.put(operation, answer);
+    }
+
+    /**
+     * Remembers an answer that holds only for {@code lasting} (a page names the minute it was
+     * made: it is served again only within that minute).
+     */
+    public void remember(Operation operation, Answer answer, Duration lasting) {
+        answers.policy().expireVariably().orElseThrow().put(operation, answer, lasting);
     }
 
     /** The stratifications of one cohort, each computed once. */

@@ -3,6 +3,7 @@ package io.oncosurv.server.worker;
 import io.oncosurv.analysis.AnalysisException;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.server.bus.Answer;
+import io.oncosurv.server.bus.Messages;
 import io.oncosurv.server.bus.Operation;
 import io.oncosurv.server.http.ApiError;
 import io.oncosurv.store.CohortStore;
@@ -11,6 +12,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -21,12 +25,13 @@ import org.slf4j.LoggerFactory;
  * (which any node's request may reach), answering from this node's cache, else from the stored
  * cohort: 404 for an unknown cohort, 422 (with the kind's sentence) for a query the cohort
  * cannot answer, and the answer rendered to bytes, remembered under the request record, with
- * this node's name.
+ * this node's name. Pages ({@link #servePages}) are whole answers with their own status.
  */
 public final class OperationServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(OperationServer.class);
     private static final String JSON = "application/json";
+    private static final long MINUTE = 60_000;
 
     /** An answer's body from a request and its cohort. */
     interface Computation<Q> {
@@ -37,6 +42,14 @@ public final class OperationServer {
     interface LaterComputation<Q> {
         Future<byte[]> compute(Q query, Cohort cohort, Message<Q> message)
                 throws AnalysisException;
+    }
+
+    /**
+     * A page of one cohort, or its PDF: the whole answer (a page shows a refused form with its
+     * 400 or 422), or empty when no cohort has the request's id.
+     */
+    interface PageComputation<Q> {
+        Optional<Messages.Rendered> compute(Q query);
     }
 
     private final Vertx vertx;
@@ -73,13 +86,50 @@ public final class OperationServer {
     private <Q extends Operation> Future<?> serveLater(Class<Q> kind,
             Function<Q, String> mediaType, String failurePrefix,
             LaterComputation<Q> computation) {
+        return serve(kind, message -> answer(message, mediaType, failurePrefix, computation));
+    }
+
+    /**
+     * Serves pages of {@code kind}: a 200 page is remembered while the minute its footer names
+     * (by {@code clock}) lasts, so a page served again is the page made now; a page of a refused
+     * form is not remembered. No cohort of the id: a 404 with the HTML of {@code missing}.
+     */
+    <Q extends Operation> Future<?> servePages(Class<Q> kind, Clock clock,
+            Function<Q, byte[]> missing, PageComputation<Q> computation) {
+        return serve(kind, message -> page(message, clock, missing, computation));
+    }
+
+    private <Q extends Operation> Future<?> serve(Class<Q> kind,
+            io.vertx.core.Handler<Message<Q>> handler) {
         String address = Operation.address(kind);
         // computed here, for this node's front (OperationFront), which takes the kind's
         // requests on an event loop and answers its cache hits without queueing
         Future<?> workers = vertx.eventBus().<Q>localConsumer(address + OperationFront.COMPUTE,
-                Guarded.handler(message -> answer(message, mediaType, failurePrefix,
-                        computation))).completion();
+                Guarded.handler(handler)).completion();
         return workers.compose(ok -> vertx.deployVerticle(new OperationFront(address, caches)));
+    }
+
+    private <Q extends Operation> void page(Message<Q> message, Clock clock,
+            Function<Q, byte[]> missing, PageComputation<Q> computation) {
+        Q query = message.body();
+        Answer cached = caches.answer(query);
+        if (cached != null) {
+            message.reply(cached.fromCache());
+            return;
+        }
+        long minute = clock.millis() / MINUTE;
+        Optional<Messages.Rendered> page = computation.compute(query);
+        if (page.isEmpty()) { // "no such cohort": a node fault if another node has it
+            message.fail(404, new String(missing.apply(query), StandardCharsets.UTF_8));
+            return;
+        }
+        Messages.Rendered r = page.get();
+        Answer answer = new Answer(r.status(), r.contentType(), r.body(), node, false);
+        long left = (minute + 1) * MINUTE - clock.millis();
+        if (r.status() == 200 && left > 0) {
+            caches.remember(query, answer, Duration.ofMillis(left));
+        }
+        message.reply(answer);
     }
 
     private <Q extends Operation> void answer(Message<Q> message, Function<Q, String> mediaType,

@@ -14,6 +14,7 @@ import io.oncosurv.report.AnalysisForm;
 import io.oncosurv.report.AnalysisView;
 import io.oncosurv.report.CohortListView;
 import io.oncosurv.report.CohortView;
+import io.oncosurv.report.Csv;
 import io.oncosurv.report.Pages;
 import io.oncosurv.report.PanelForm;
 import io.oncosurv.report.PanelGroupNames;
@@ -22,6 +23,7 @@ import io.oncosurv.report.PdfFooter;
 import io.oncosurv.report.PdfReport;
 import io.oncosurv.report.ReportNames;
 import io.oncosurv.report.StratifierChoices;
+import io.oncosurv.report.Table;
 import io.oncosurv.report.Tables;
 import io.oncosurv.server.auth.Role;
 import io.oncosurv.server.bus.Messages;
@@ -39,6 +41,7 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -47,102 +50,139 @@ import java.util.Optional;
 /**
  * Renders the clinician pages (HTML, and the same content as PDF) and the downloadable tables on
  * a worker thread: templates, statistics and PDF layout never run on the event loop. A page's
- * user error is a page too (the form stays, with the message), with the right status.
+ * user error is a page too (the form stays, with the message), with the right status. A
+ * cohort's pages and tables are operations ({@link OperationServer}): any node may make them;
+ * the cohort list, report pages and the login page are made here for this node's requests.
  */
 public final class ReportWorker extends VerticleBase {
 
     public static final String HTML = "text/html; charset=utf-8";
     public static final String PDF = "application/pdf";
+    static final String CSV = "text/csv; charset=utf-8";
+    private static final String JSON = "application/json";
 
     private final CohortStore store;
     private final ReportStore reports;
     private final Caches caches;
     private final Pages pages;
     private final Figures figures;
+    private final String node;
 
     public ReportWorker(CohortStore store, ReportStore reports, Caches caches, Pages pages,
-            Figures figures) {
+            Figures figures, String node) {
         this.store = store;
         this.reports = reports;
         this.caches = caches;
         this.pages = pages;
         this.figures = figures;
+        this.node = node;
     }
 
     @Override
     public Future<?> start() {
         var bus = vertx.eventBus();
-        return Future.all(
+        OperationServer server = new OperationServer(vertx, store, caches, node);
+        String refused = "The query cannot be answered for this cohort: ";
+        return Future.all(List.of(
                 bus.<Messages.PageQuery>consumer(Messages.REPORT_PAGE, Guarded.handler(this::page))
                         .completion(),
-                bus.<Messages.TableQuery>consumer(Messages.REPORT_TABLE,
-                        Guarded.handler(this::table)).completion());
+                bus.<String>consumer(Messages.COHORTS_TABLE, Guarded.handler(message ->
+                        message.reply(new Messages.Rendered(200, CSV, Csv.write(Tables.cohorts(
+                                store.list())))))).completion(),
+                server.servePages(Messages.CohortPageQuery.class, pages.clock(),
+                        q -> notFound(q.cohortId()), this::cohortPage),
+                server.servePages(Messages.AnalysisPageQuery.class, pages.clock(),
+                        q -> notFound(q.cohortId()), this::analysisPage),
+                server.servePages(Messages.PanelPageQuery.class, pages.clock(),
+                        q -> notFound(q.cohortId()), this::panelPage),
+                server.serve(Messages.SummaryTableQuery.class, q -> q.part()
+                        == Messages.SummaryPart.JSON ? JSON : CSV, refused,
+                        ReportWorker::summary),
+                server.serve(Messages.SurvivalTableQuery.class, q -> CSV, refused,
+                        this::survivalTable),
+                server.serve(Messages.PanelTableQuery.class, q -> CSV, refused,
+                        this::panelTable)));
     }
 
+    /** The pages that are not about one cohort, and the login page: made where asked. */
     private void page(Message<Messages.PageQuery> message) {
         Messages.PageQuery q = message.body();
-        if (q.page().equals("login")) {
-            String error = q.params().get("error");
-            message.reply(html(error == null ? 200 : 401, pages.login(PageRoutes.safeNext(
-                    q.params().get("next")), error)));
-            return;
-        }
-        if (q.page().equals("report")) {
-            message.reply(reports.get(q.cohortId()).map(job -> html(200, pages.reportJob(job,
-                    ReportNames.of(job, store), reports.artefacts(job.id()))))
-                    .orElseGet(() -> html(404, pages.error(
-                            "Not found", "No report has the id '" + q.cohortId() + "'.",
-                            List.of(), "/", true))));
-            return;
-        }
-        if (q.page().equals("reports")) {
-            message.reply(ReportForm.page(q.params(), reports, store, pages));
-            return;
-        }
-        if (q.page().equals("cohorts")) {
-            message.reply(html(200, pages.cohorts(CohortListView.of(store.list()),
-                    q.may().contains(Role.Permission.UPLOAD),
-                    q.may().contains(Role.Permission.ADMINISTER))));
-            return;
-        }
-        Optional<StoredCohort> stored = store.get(q.cohortId());
-        Optional<Cohort> cohort = stored.isEmpty() ? Optional.empty()
-                : caches.cohort(store, q.cohortId());
-        if (cohort.isEmpty()) {
-            message.reply(html(404, pages.error("Not found", ApiError.noCohort(q.cohortId())
-                    .getMessage(), List.of(), "/", true)));
-            return;
-        }
         message.reply(switch (q.page()) {
-            case "cohort" -> html(200, pages.cohort(CohortView.of(stored.get(),
-                    CohortSummary.of(cohort.get()), q.rowsVisible()),
-                    q.may().contains(Role.Permission.DELETE)));
-            case "analysis" -> analysis(stored.get(), cohort.get(), q.params(), false);
-            case "analysis.pdf" -> analysis(stored.get(), cohort.get(), q.params(), true);
-            case "panel" -> panel(stored.get(), cohort.get(), q.params(), false);
-            case "panel.pdf" -> panel(stored.get(), cohort.get(), q.params(), true);
-            default -> throw new IllegalArgumentException("no page " + q.page());
+            case LOGIN -> {
+                String error = q.params().get("error");
+                yield html(error == null ? 200 : 401, pages.login(PageRoutes.safeNext(
+                        q.params().get("next")), error));
+            }
+            case REPORT -> reports.get(q.id()).map(job -> html(200, pages.reportJob(job,
+                    ReportNames.of(job, store), reports.artefacts(job.id()))))
+                    .orElseGet(() -> html(404, pages.error("Not found", "No report has the id '"
+                            + q.id() + "'.", List.of(), "/", true)));
+            case REPORTS -> ReportForm.page(q.params(), reports, store, pages);
+            case COHORTS -> html(200, pages.cohorts(CohortListView.of(store.list()),
+                    q.may().contains(Role.Permission.UPLOAD),
+                    q.may().contains(Role.Permission.ADMINISTER)));
         });
     }
 
-    private Messages.Rendered analysis(StoredCohort stored, Cohort cohort, MultiMap raw,
-            boolean pdf) {
-        MultiMap params = PageParameters.nonEmpty(raw);
-        if (params.get("endpoint") == null && !cohort.endpointNames().isEmpty()) {
-            params.set("endpoint", cohort.endpointNames().get(0));
+    /** The page of a cohort id no cohort has. */
+    private byte[] notFound(String cohortId) {
+        return pages.error("Not found", ApiError.noCohort(cohortId).getMessage(), List.of(),
+                "/", true).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The stored cohort with its parsed content, if a cohort has that id. */
+    private Optional<Stored> stored(String cohortId) {
+        Optional<StoredCohort> stored = store.get(cohortId);
+        Optional<Cohort> cohort = stored.isEmpty() ? Optional.empty()
+                : caches.cohort(store, cohortId);
+        return cohort.map(c -> new Stored(stored.get(), c));
+    }
+
+    private record Stored(StoredCohort stored, Cohort cohort) {
+    }
+
+    private Optional<Messages.Rendered> cohortPage(Messages.CohortPageQuery q) {
+        return stored(q.cohortId()).map(s -> html(200, pages.cohort(CohortView.of(s.stored(),
+                CohortSummary.of(s.cohort()), q.rowsVisible()), q.deletable())));
+    }
+
+    private Optional<Messages.Rendered> analysisPage(Messages.AnalysisPageQuery q) {
+        return stored(q.cohortId()).map(s -> analysis(s.stored(), s.cohort(), q));
+    }
+
+    private Optional<Messages.Rendered> panelPage(Messages.PanelPageQuery q) {
+        return stored(q.cohortId()).map(s -> panel(s.stored(), s.cohort(), q));
+    }
+
+    /**
+     * The analysis page (or its PDF): the form as sent, with the cohort's first endpoint where
+     * it left the endpoint out; a request refused at the edge (400) or by the cohort (422) is
+     * the page with the form and the message.
+     */
+    private Messages.Rendered analysis(StoredCohort stored, Cohort cohort,
+            Messages.AnalysisPageQuery q) {
+        MultiMap params = MultiMap.caseInsensitiveMultiMap();
+        q.form().forEach(p -> params.add(p.name(), p.value()));
+        SurvivalRequest request = q.request();
+        String refusal = q.refusal();
+        if (params.get("endpoint") == null) {
+            if (cohort.endpointNames().isEmpty()) {
+                refusal = refusal != null ? refusal
+                        : "The parameter 'endpoint' is required, e.g. endpoint=os.";
+            } else {
+                params.set("endpoint", cohort.endpointNames().get(0));
+                request = request == null ? null : withEndpoint(request,
+                        cohort.endpointNames().get(0));
+            }
         }
         StratifierSource source = caches.stratifierSource(stored.id(), cohort);
         AnalysisForm form = AnalysisForm.of(cohort.endpointNames(),
                 StratifierChoices.of(cohort, source), PageParameters.firstValues(params),
                 params.getAll("subset"));
-        SurvivalRequest request;
-        MultiMap survivalParams = FigureParameters.survivalPart(params); // bands etc.: figure's
-        try {
-            request = SurvivalParameters.parse(survivalParams);
-            FigureParameters.parse(params, "");
-        } catch (ApiError e) {
-            return html(400, pages.analysis(stored, form, null, e.getMessage(), null));
+        if (refusal != null) {
+            return html(400, pages.analysis(stored, form, null, refusal, null));
         }
+        MultiMap survivalParams = FigureParameters.survivalPart(params); // bands etc.: figure's
         request = withHazardRatios(request);
         SurvivalResult result;
         try {
@@ -156,12 +196,18 @@ public final class ReportWorker extends VerticleBase {
         if (view.cutoffUsed() != null && form.cutoff().isEmpty()) {
             form = form.withCutoffHint(view.cutoffUsed());
         }
-        if (!pdf) {
+        if (q.format() == Messages.PageFormat.HTML) {
             return html(200, pages.analysis(stored, form, view, null, null));
         }
         String xhtml = pages.analysis(stored, form, view, null, figures.kaplanMeierDataUri(
                 result, view.endpointLabel()));
         return new Messages.Rendered(200, PDF, PdfReport.render(xhtml, footer(stored)));
+    }
+
+    /** {@code request} on {@code endpoint} (the form left the endpoint to the cohort). */
+    private static SurvivalRequest withEndpoint(SurvivalRequest r, String endpoint) {
+        return new SurvivalRequest(endpoint, r.by(), r.settings(), r.confType(), r.confLevel(),
+                r.landmarks(), r.tau(), r.rho(), r.strata(), r.subsets(), r.tests());
     }
 
     private PdfFooter footer(StoredCohort stored) {
@@ -173,13 +219,12 @@ public final class ReportWorker extends VerticleBase {
      * any; an endpoint the cohort lacks (400) or a subset it cannot take (422, as the survival
      * query's) is the page with the form as asked and the message.
      */
-    private Messages.Rendered panel(StoredCohort stored, Cohort cohort, MultiMap raw,
-            boolean pdf) {
-        MultiMap params = PageParameters.nonEmpty(raw);
+    private Messages.Rendered panel(StoredCohort stored, Cohort cohort,
+            Messages.PanelPageQuery q) {
         List<String> endpoints = cohort.endpointNames();
-        String endpoint = params.get("endpoint") != null ? params.get("endpoint")
+        String endpoint = q.endpoint() != null ? q.endpoint()
                 : endpoints.contains("os") ? "os" : endpoints.get(0);
-        List<String> subsets = PanelParameters.subsets(params);
+        List<String> subsets = q.subsets();
         PanelForm form = PanelForm.of(endpoints, endpoint, subsets);
         if (!endpoints.contains(endpoint)) {
             return html(400, pages.panel(stored, form, null, "The cohort has no endpoint '"
@@ -196,7 +241,7 @@ public final class ReportWorker extends VerticleBase {
         List<String> subsetNames = SubsetNames.of(source, subsets);
         PanelView view = PanelView.of(endpoint, entries, groupNames(entries, source), subsets,
                 subsetNames);
-        if (!pdf) {
+        if (q.format() == Messages.PageFormat.HTML) {
             return html(200, pages.panel(stored, form, view, null, null));
         }
         String xhtml = pages.panel(stored, form, view, null, figures.forestDataUri(
@@ -210,44 +255,39 @@ public final class ReportWorker extends VerticleBase {
         return PanelGroupNames.of(entries, source);
     }
 
-    private void table(Message<Messages.TableQuery> message) {
-        Messages.TableQuery q = message.body();
-        if (q.table().equals("cohorts")) {
-            message.reply(new Messages.TableList(List.of(Tables.cohorts(store.list()))));
-            return;
-        }
-        Optional<Cohort> cohort = caches.cohortOrFail(store, q.cohortId(), message);
-        if (cohort.isEmpty()) {
-            return;
-        }
-        StratifierSource source = caches.stratifierSource(q.cohortId(), cohort.get());
-        try {
-            message.reply(new Messages.TableList(switch (q.table()) {
-                case "summary" -> {
-                    CohortSummary summary = CohortSummary.of(cohort.get());
-                    yield List.of(Tables.followUp(summary), Tables.completeness(summary));
+    /**
+     * A cohort's summary: its follow-up or completeness as CSV, or both as JSON (the cluster
+     * test compares other nodes' bytes with it).
+     */
+    public static byte[] summary(Messages.SummaryTableQuery q, Cohort cohort) {
+        CohortSummary summary = CohortSummary.of(cohort);
+        return switch (q.part()) {
+            case FOLLOW_UP_CSV -> Csv.write(Tables.followUp(summary));
+            case COMPLETENESS_CSV -> Csv.write(Tables.completeness(summary));
+            case JSON -> {
+                JsonObject body = new JsonObject().put("cohort", q.cohortId());
+                for (Table t : List.of(Tables.followUp(summary), Tables.completeness(summary))) {
+                    body.put(t.name(), PageRoutes.rows(t));
                 }
-                case "survival" -> {
-                    SurvivalRequest request = withHazardRatios(SurvivalParameters.parse(
-                            q.params()));
-                    yield List.of(Tables.survivalGroups(SurvivalAnalysis.run(cohort.get(),
-                            request, source)));
-                }
-                case "panel" -> List.of(Tables.panel(PanelAnalysis.run(cohort.get(),
-                        PanelParameters.endpoints(q.params()), source,
-                        PanelParameters.subsets(q.params()))));
-                default -> throw new IllegalArgumentException("no table " + q.table());
-            }));
-        } catch (ApiError e) {
-            e.failing(message);
-        } catch (AnalysisException e) {
-            message.fail(422, new ApiError(422, "The query cannot be answered for this "
-                    + "cohort: " + e.getMessage() + ".").body().encode());
-        }
+                yield body.encode().getBytes(StandardCharsets.UTF_8);
+            }
+        };
+    }
+
+    private byte[] survivalTable(Messages.SurvivalTableQuery q, Cohort cohort)
+            throws AnalysisException {
+        return Csv.write(Tables.survivalGroups(SurvivalAnalysis.run(cohort,
+                withHazardRatios(q.request()), caches.stratifierSource(q.cohortId(), cohort))));
+    }
+
+    private byte[] panelTable(Messages.PanelTableQuery q, Cohort cohort)
+            throws AnalysisException {
+        return Csv.write(Tables.panel(PanelAnalysis.run(cohort, q.endpoints(),
+                caches.stratifierSource(q.cohortId(), cohort), q.subsets())));
     }
 
     /** Pages and their tables show each group's HR against the first (none for one group). */
-    static SurvivalRequest withHazardRatios(SurvivalRequest request) {
+    public static SurvivalRequest withHazardRatios(SurvivalRequest request) {
         return request.by() == null ? request
                 : request.withTests(request.tests().withHazardRatios(true));
     }

@@ -71,6 +71,35 @@ class OperationCodecTest {
     }
 
     @Test
+    @DisplayName("tables and pages come back equal: a refused analysis form (no request), a "
+            + "form in its order, a panel page left to the cohort's endpoint")
+    void tablesAndPages() {
+        var form = List.of(new Messages.PageParameter("by", "sex"),
+                new Messages.PageParameter("subset", "sex:2"),
+                new Messages.PageParameter("subset", "ph_ecog:1"));
+        var analysis = new Messages.AnalysisPageQuery("c6", Messages.PageFormat.PDF, form,
+                SurvivalParameters.parse(params("endpoint", "-", "by", "sex", "subset", "sex:2",
+                        "subset", "ph_ecog:1")), null);
+        List<Operation> all = List.of(
+                new Messages.SummaryTableQuery("c1", Messages.SummaryPart.COMPLETENESS_CSV),
+                new Messages.SurvivalTableQuery("c2", SurvivalParameters.parse(params(
+                        "endpoint", "os", "by", "sex", "landmarks", "6,12"))),
+                new Messages.PanelTableQuery("c3", List.of("os"), List.of("sex:1")),
+                new Messages.CohortPageQuery("c4", false, true),
+                new Messages.PanelPageQuery("c5", Messages.PageFormat.HTML, null, List.of()),
+                analysis,
+                new Messages.AnalysisPageQuery("c6", Messages.PageFormat.HTML, form, null,
+                        "The parameter 'tau' must be a finite number; got 'x'."));
+        for (Operation q : all) {
+            assertEquals(q, wire(q));
+            assertEquals(q.hashCode(), wire(q).hashCode());
+        }
+        var reordered = new Messages.AnalysisPageQuery("c6", Messages.PageFormat.PDF, List.of(
+                form.get(0), form.get(2), form.get(1)), analysis.request(), null);
+        assertNotEquals(analysis, reordered, "the form's order is its page's links' order");
+    }
+
+    @Test
     @DisplayName("a class name from the wire that is no operation is refused")
     void refusesOtherClasses() {
         assertEquals("java.lang.String is not an operation", assertThrows(
