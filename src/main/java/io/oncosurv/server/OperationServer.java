@@ -35,6 +35,26 @@ final class OperationServer {
                 throws AnalysisException;
     }
 
+    /** An answer's body: its bytes, or, streamed, what it is written from. */
+    record Body(byte[] bytes, StreamedBody streamed) {
+        static Body of(byte[] bytes) {
+            return new Body(bytes, null);
+        }
+    }
+
+    /**
+     * A body from a request and its cohort, which may be streamed when the request came from
+     * this node's own HTTP side ({@code here}); for another node it must be bytes.
+     */
+    interface StreamingComputation<Q> {
+        Body compute(Q query, Cohort cohort, boolean here) throws AnalysisException;
+    }
+
+    private interface BodyComputation<Q> {
+        Future<Body> compute(Q query, Cohort cohort, Message<Q> message)
+                throws AnalysisException;
+    }
+
     private final Vertx vertx;
     private final CohortStore store;
     private final Caches caches;
@@ -60,6 +80,14 @@ final class OperationServer {
                 Future.succeededFuture(computation.compute(q, cohort)));
     }
 
+    /** Serves {@code kind}: JSON, streamed where it is large and asked on this node. */
+    <Q extends Operation> Future<?> serveStreaming(Class<Q> kind, String failurePrefix,
+            StreamingComputation<Q> computation) {
+        return serveBodies(kind, q -> JSON, failurePrefix, (q, cohort, message) ->
+                Future.succeededFuture(computation.compute(q, cohort,
+                        Operations.fromHere(vertx, message.headers()))));
+    }
+
     /** Serves {@code kind}: JSON made later, of other jobs. */
     <Q extends Operation> Future<?> serveLater(Class<Q> kind, String failurePrefix,
             LaterComputation<Q> computation) {
@@ -69,6 +97,13 @@ final class OperationServer {
     private <Q extends Operation> Future<?> serveLater(Class<Q> kind,
             Function<Q, String> mediaType, String failurePrefix,
             LaterComputation<Q> computation) {
+        return serveBodies(kind, mediaType, failurePrefix, (q, cohort, message) ->
+                computation.compute(q, cohort, message).map(Body::of));
+    }
+
+    private <Q extends Operation> Future<?> serveBodies(Class<Q> kind,
+            Function<Q, String> mediaType, String failurePrefix,
+            BodyComputation<Q> computation) {
         String address = Operation.address(kind);
         // computed here, for this node's front (OperationFront), which takes the kind's
         // requests on an event loop and answers its cache hits without queueing
@@ -79,26 +114,29 @@ final class OperationServer {
     }
 
     private <Q extends Operation> void answer(Message<Q> message, Function<Q, String> mediaType,
-            String failurePrefix, LaterComputation<Q> computation) {
+            String failurePrefix, BodyComputation<Q> computation) {
         Q query = message.body();
+        boolean here = Operations.fromHere(vertx, message.headers());
         // the front looked already; a twin of this request may have been computed since
         Answer cached = caches.answer(query);
         if (cached != null) {
-            message.reply(cached.fromCache());
+            message.reply(here ? cached.fromCache() : cached.fromCache().rendered());
             return;
         }
         Optional<Cohort> cohort = caches.cohortOrFail(store, query.cohortId(), message);
         if (cohort.isEmpty()) {
             return;
         }
-        Future<byte[]> body;
+        Future<Body> body;
         try {
             body = computation.compute(query, cohort.get(), message);
         } catch (AnalysisException | ApiError e) { // the client's 422, or a 400 found late
             body = Future.failedFuture(e);
         }
-        body.onSuccess(bytes -> {
-            Answer answer = new Answer(200, mediaType.apply(query), bytes, node, false);
+        body.onSuccess(made -> {
+            Answer answer = made.streamed() == null
+                    ? new Answer(200, mediaType.apply(query), made.bytes(), node, false)
+                    : Answer.streamed(200, mediaType.apply(query), made.streamed(), node);
             caches.remember(query, answer);
             message.reply(answer);
         }).onFailure(e -> fail(message, failurePrefix, e));
