@@ -56,10 +56,12 @@ final class QuantileScan {
         QuantileScan estimate = new QuantileScan(probabilities);
         QuantileScan lower = new QuantileScan(probabilities);
         QuantileScan upper = new QuantileScan(probabilities);
+        double[] limits = new double[2];
         for (int i = 0; i < m; i++) { // point i is R's point i + 1, after the one at time 0
+            curve.limits(i, limits);
             estimate.see(i + 1, 1 - curve.survival(i));
-            lower.see(i + 1, 1 - curve.lower(i));
-            upper.see(i + 1, 1 - curve.upper(i));
+            lower.see(i + 1, 1 - limits[0]);
+            upper.see(i + 1, 1 - limits[1]);
         }
         if (estimate.unknownLast() || lower.unknownLast() || upper.unknownLast()) {
             return null;
