@@ -15,9 +15,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The worker side of {@link Operation}s: serves a kind behind this node's {@link OperationFront}
- * (which any node's request may reach), answering from this node's cache, else from the stored cohort: 404 for an unknown
- * cohort, 422 (with the kind's sentence) for a query the cohort cannot answer, and the answer
- * rendered to bytes, remembered under the request record, with this node's name.
+ * (which any node's request may reach), answering from this node's cache, else from the stored
+ * cohort: 404 for an unknown cohort, 422 (with the kind's sentence) for a query the cohort
+ * cannot answer, and the answer rendered to bytes (or, large and asked on this node, to be
+ * streamed: {@link #serveStreaming}), remembered under the request record, with this node's
+ * name. Bytes, never a streamed body, go to another node.
  */
 final class OperationServer {
 
