@@ -104,10 +104,12 @@ public final class SurvivalAnalysis {
                 group[i] = newCode[group[i]];
             }
         }
-        time = Arrays.copyOf(time, n);
-        event = Arrays.copyOf(event, n);
-        group = Arrays.copyOf(group, n);
-        stratum = Arrays.copyOf(stratum, n);
+        if (n < patients) { // every patient in (a whole cohort, no subset): no copies
+            time = Arrays.copyOf(time, n);
+            event = Arrays.copyOf(event, n);
+            group = Arrays.copyOf(group, n);
+            stratum = Arrays.copyOf(stratum, n);
+        }
         SurvivalSample.Builder builder = SurvivalSample.builder(time, event)
                 .groups(group, labels.size()).alreadySorted();
         if (strata != null) {

@@ -2,6 +2,7 @@ package io.oncosurv.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.oncosurv.analysis.SurvivalResult;
+import io.oncosurv.json.StreamedBody;
 import io.oncosurv.stats.LandmarkEstimate;
 import io.oncosurv.stats.LogRankResult;
 import io.oncosurv.stats.QuantileEstimate;
@@ -34,17 +35,58 @@ public final class SurvivalJson {
     }
 
     public static Buffer write(String cohortId, SurvivalResult result, CurveDetail curve) {
-        int points = 0;
-        for (SurvivalResult.Group g : result.groups()) {
-            points += g.curve().size();
-        }
-        Buffer out = Buffer.buffer(512 + (curve == CurveDetail.ALL ? 160 * points : 4096));
-        try (JsonGenerator json = JsonGenerators.utf8(new BufferStream(out))) {
-            new SurvivalJson(json).answer(cohortId, result, curve);
+        Buffer out = Buffer.buffer((int) Math.min(Integer.MAX_VALUE - 8,
+                estimatedBytes(result, curve)));
+        try {
+            write(new BufferStream(out), cohortId, result, curve);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a Buffer does not fail
         }
         return out;
+    }
+
+    /** The same bytes, written to {@code out} as they are made (left open). */
+    public static void write(OutputStream out, String cohortId, SurvivalResult result,
+            CurveDetail curve) throws IOException {
+        try (JsonGenerator json = JsonGenerators.utf8(out)) {
+            new SurvivalJson(json).answer(cohortId, result, curve);
+        }
+    }
+
+    /**
+     * Answers longer than this (by {@link #estimatedBytes}) are streamed to a client of this
+     * node rather than held whole: 16 MB, a curve of about 100,000 points.
+     */
+    public static final long STREAM_ABOVE = 16L << 20;
+
+    /** The answer as a body written while it is sent; it holds the result (~40 bytes a point). */
+    public static StreamedBody streamed(String cohortId, SurvivalResult result, CurveDetail curve) {
+        int weight = (int) Math.min(Integer.MAX_VALUE, 4096 + 40L * points(result));
+        return new StreamedBody() {
+            @Override
+            public void writeTo(OutputStream out) throws IOException {
+                write(out, cohortId, result, curve);
+            }
+
+            @Override
+            public int weight() {
+                return weight;
+            }
+        };
+    }
+
+    /** About how long the answer is (a curve point is 120 to 160 bytes). */
+    public static long estimatedBytes(SurvivalResult result, CurveDetail curve) {
+        return 512 + (curve == CurveDetail.ALL ? 160L * points(result) : 4096);
+    }
+
+    /** The curve points of all groups. */
+    static int points(SurvivalResult result) {
+        int points = 0;
+        for (SurvivalResult.Group g : result.groups()) {
+            points += g.curve().size();
+        }
+        return points;
     }
 
     private void answer(String cohortId, SurvivalResult result, CurveDetail curve)

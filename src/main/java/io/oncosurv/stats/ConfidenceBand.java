@@ -37,6 +37,23 @@ final class ConfidenceBand {
         }
     }
 
+    /** {@link #lower} and {@link #upper} into out[0], out[1]: the same values, one log for both. */
+    static void limits(ConfType type, double surv, double sigma, double z, double[] out) {
+        if (type == ConfType.LOG) {
+            if (surv == 0) {
+                out[0] = Double.NaN;
+                out[1] = Double.NaN;
+                return;
+            }
+            double logSurv = Math.log(surv);
+            out[0] = Math.exp(logSurv - z * sigma);
+            out[1] = Math.min(Math.exp(logSurv + z * sigma), 1);
+            return;
+        }
+        out[0] = lower(type, surv, sigma, z);
+        out[1] = upper(type, surv, sigma, z);
+    }
+
     static double upper(ConfType type, double surv, double sigma, double z) {
         switch (type) {
             case LOG:

@@ -24,32 +24,29 @@ public final class Rmst {
             kept++;
         }
         // Rectangles under the curve: widths between consecutive times (from 0, ending at tau),
-        // heights the value before each time; hazard terms d/(n(n-d)) at each time.
+        // heights the value before each time; hazard terms d/(n(n-d)) at each time. Each is
+        // computed where it is summed (no arrays: a curve may have a million points).
         int count = kept + 1;
-        double[] area = new double[count];
-        double[] hazardTerm = new double[count];
+        double mean = 0;
         double previousTime = 0;
         double height = 1;
         for (int i = 0; i < count; i++) {
             double t = i < kept ? curve.time(i) : tau;
-            area[i] = (t - previousTime) * height;
+            mean += (t - previousTime) * height;
             if (i < kept) {
-                int n = curve.nRisk(i);
-                int d = curve.nEvent(i);
-                hazardTerm[i] = n == d ? 0 : d / ((double) n * (n - d));
                 height = curve.survival(i);
             }
             previousTime = t;
         }
-        double mean = 0;
-        for (double a : area) {
-            mean += a;
-        }
         double variance = 0;
         double areaAfter = 0;
         for (int i = count - 1; i >= 1; i--) {
-            areaAfter += area[i];
-            variance += areaAfter * areaAfter * hazardTerm[i - 1];
+            double t = i < kept ? curve.time(i) : tau;
+            areaAfter += (t - curve.time(i - 1)) * curve.survival(i - 1);
+            int n = curve.nRisk(i - 1);
+            int d = curve.nEvent(i - 1);
+            double hazardTerm = n == d ? 0 : d / ((double) n * (n - d));
+            variance += areaAfter * areaAfter * hazardTerm;
         }
         return new RestrictedMean(tau, mean, Math.sqrt(variance));
     }

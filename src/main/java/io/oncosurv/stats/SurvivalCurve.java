@@ -118,6 +118,14 @@ public final class SurvivalCurve {
         return ConfidenceBand.upper(confType, survival[check(i)], Math.sqrt(logVariance[i]), z);
     }
 
+    /**
+     * {@link #lower} and {@link #upper} of the i-th time into {@code out[0]} and {@code out[1]},
+     * the same values, sharing their logarithm and root (for a pass over every point).
+     */
+    void limits(int i, double[] out) {
+        ConfidenceBand.limits(confType, survival[check(i)], Math.sqrt(logVariance[i]), z, out);
+    }
+
     public double[] times() {
         return Arrays.copyOf(time, size);
     }

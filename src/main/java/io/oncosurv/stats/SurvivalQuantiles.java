@@ -34,6 +34,12 @@ public final class SurvivalQuantiles {
                         + p);
             }
         }
+        QuantileEstimate[] scanned = QuantileScan.of(curve, probabilities);
+        return scanned != null ? scanned : ofCopies(curve, probabilities);
+    }
+
+    /** R's rule step by step on copies of the curve (the reference {@link QuantileScan} meets). */
+    static QuantileEstimate[] ofCopies(SurvivalCurve curve, double[] probabilities) {
         int m = curve.size();
         double[] x = new double[m];
         double[] fromSurvival = new double[m];

@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 public final class AnswerCodec implements MessageCodec<Answer, Answer> {
 
     @Override
-    public void encodeToWire(Buffer buffer, Answer a) {
+    public void encodeToWire(Buffer buffer, Answer answer) {
+        Answer a = answer.rendered(); // workers render for other nodes; this is the safety net
         buffer.appendInt(a.status()).appendByte((byte) (a.cached() ? 1 : 0));
         text(buffer, a.contentType());
         text(buffer, a.node());

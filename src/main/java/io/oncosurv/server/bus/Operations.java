@@ -3,11 +3,14 @@ package io.oncosurv.server.bus;
 import io.oncosurv.server.http.ApiError;
 import io.oncosurv.server.http.CompressedJson;
 import io.oncosurv.server.http.HttpVerticle;
+import io.oncosurv.server.http.ResponseStream;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -23,6 +26,13 @@ import io.vertx.ext.web.RoutingContext;
 public final class Operations {
 
     static final int TRIES = 3;
+
+    /** The header naming the Vert.x instance whose HTTP side asked (see {@link #fromHere}). */
+    static final String FROM = "oncosurv-from";
+    private static final String PROCESS = java.util.UUID.randomUUID().toString();
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(
+            Operations.class);
 
     private Operations() {
     }
@@ -40,7 +50,26 @@ public final class Operations {
         return ask(vertx, ctx, operation, clustered, 1);
     }
 
+    /** Whether a request with these headers came from this Vert.x instance's HTTP side. */
+    public static boolean fromHere(Vertx vertx, MultiMap headers) {
+        return headers != null && here(vertx).equals(headers.get(FROM));
+    }
+
+    /** {@code options} with the asker of a request with these headers. */
+    public static DeliveryOptions from(MultiMap headers, DeliveryOptions options) {
+        String from = headers == null ? null : headers.get(FROM);
+        return from == null ? options : options.addHeader(FROM, from);
+    }
+
+    private static String here(Vertx vertx) {
+        return PROCESS + "/" + System.identityHashCode(vertx);
+    }
+
     public static void write(RoutingContext ctx, Answer answer) {
+        if (answer.streamed() != null) {
+            stream(ctx, answer);
+            return;
+        }
         CompressedJson.allowIfLarge(ctx, answer.contentType(), answer.body().length);
         ctx.response().setStatusCode(answer.status())
                 .putHeader("Content-Type", answer.contentType())
@@ -49,9 +78,40 @@ public final class Operations {
                 .end(io.vertx.core.buffer.Buffer.buffer(answer.body()));
     }
 
+    /**
+     * A streamed answer: chunked (no Content-Length; gzip as for any large JSON), written on a
+     * worker at the client's pace ({@link ResponseStream}). Once it is under way the deadline
+     * no longer applies; a failure after the first bytes can only cut the connection.
+     */
+    private static void stream(RoutingContext ctx, Answer answer) {
+        Deadlines.hold(ctx);
+        CompressedJson.allowIfLarge(ctx, answer.contentType(), Integer.MAX_VALUE);
+        HttpServerResponse response = ctx.response().setStatusCode(answer.status())
+                .setChunked(true)
+                .putHeader("Content-Type", answer.contentType())
+                .putHeader("X-OncoSurv-Node", answer.node())
+                .putHeader("X-OncoSurv-Cache", answer.cached() ? "hit" : "miss");
+        ResponseStream out = new ResponseStream(response, ctx.vertx().getOrCreateContext());
+        ctx.vertx().executeBlocking(() -> {
+            answer.streamed().writeTo(out);
+            out.finishWriting();
+            return null;
+        }, false).onComplete(done -> {
+            if (done.succeeded()) {
+                response.end();
+            } else if (!response.headWritten()) {
+                HttpVerticle.fail(ctx, done.cause());
+            } else if (!response.closed()) {
+                LOG.error("a streamed answer failed after its first bytes", done.cause());
+                response.reset();
+            }
+        });
+    }
+
     private static Future<Answer> ask(Vertx vertx, RoutingContext ctx, Operation operation,
             boolean clustered, int tried) {
-        DeliveryOptions options = Deadlines.options(ctx).setCodecName(OperationCodec.NAME);
+        DeliveryOptions options = Deadlines.options(ctx).setCodecName(OperationCodec.NAME)
+                .addHeader(FROM, here(vertx));
         if (clustered) {
             options.setLocalOnly(false).setSendTimeout(Math.max(1,
                     options.getSendTimeout() / 2));

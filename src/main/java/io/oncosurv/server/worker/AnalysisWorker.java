@@ -6,6 +6,7 @@ import io.oncosurv.analysis.CutpointAnalysis;
 import io.oncosurv.analysis.PanelAnalysis;
 import io.oncosurv.analysis.PanelEntry;
 import io.oncosurv.analysis.SurvivalAnalysis;
+import io.oncosurv.analysis.SurvivalResult;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.cohort.Stratifiers;
 import io.oncosurv.json.CoxJson;
@@ -43,7 +44,7 @@ public final class AnalysisWorker extends VerticleBase {
     public Future<?> start() {
         OperationServer server = new OperationServer(vertx, store, caches, node);
         return Future.all(List.of(
-                server.serve(Messages.SurvivalQuery.class,
+                server.serveStreaming(Messages.SurvivalQuery.class,
                         "The query cannot be answered for this cohort: ", this::survival),
                 server.serve(Messages.CoxQuery.class,
                         "The model cannot be fitted to this cohort: ", this::cox),
@@ -55,9 +56,17 @@ public final class AnalysisWorker extends VerticleBase {
                         Guarded.handler(this::panelEntry)).completion()));
     }
 
-    private byte[] survival(Messages.SurvivalQuery q, Cohort cohort) throws AnalysisException {
-        return SurvivalJson.write(q.cohortId(), SurvivalAnalysis.run(cohort, q.request(),
-                caches.stratifierSource(q.cohortId(), cohort)), q.curve()).getBytes();
+    /** The answer; streamed where it is large ({@link SurvivalJson#STREAM_ABOVE}), asked here. */
+    private OperationServer.Body survival(Messages.SurvivalQuery q, Cohort cohort, boolean here)
+            throws AnalysisException {
+        SurvivalResult result = SurvivalAnalysis.run(cohort, q.request(),
+                caches.stratifierSource(q.cohortId(), cohort));
+        if (here && SurvivalJson.estimatedBytes(result, q.curve()) > SurvivalJson.STREAM_ABOVE) {
+            return new OperationServer.Body(null, SurvivalJson.streamed(q.cohortId(), result,
+                    q.curve()));
+        }
+        return OperationServer.Body.of(SurvivalJson.write(q.cohortId(), result, q.curve())
+                .getBytes());
     }
 
     private byte[] cox(Messages.CoxQuery q, Cohort cohort) throws AnalysisException {

@@ -4,6 +4,7 @@ import io.oncosurv.server.bus.Answer;
 import io.oncosurv.server.bus.Deadlines;
 import io.oncosurv.server.bus.Operation;
 import io.oncosurv.server.bus.OperationCodec;
+import io.oncosurv.server.bus.Operations;
 import io.oncosurv.server.http.ApiError;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -39,12 +40,15 @@ public final class OperationFront extends VerticleBase {
 
     private void take(Message<Operation> message) {
         Answer cached = caches.answer(message.body());
-        if (cached != null) {
+        // a streamed answer for another node is rendered to bytes on a worker, not here
+        if (cached != null && (cached.streamed() == null
+                || Operations.fromHere(vertx, message.headers()))) {
             message.reply(cached.fromCache());
             return;
         }
         vertx.eventBus().<Answer>request(address + COMPUTE, message.body(),
-                Deadlines.options(message.headers()).setCodecName(OperationCodec.NAME))
+                Operations.from(message.headers(), Deadlines.options(message.headers())
+                        .setCodecName(OperationCodec.NAME)))
                 .onSuccess(reply -> message.reply(reply.body()))
                 .onFailure(e -> relay(message, e));
     }

@@ -2,9 +2,11 @@ package io.oncosurv.server.worker;
 
 import io.oncosurv.analysis.AnalysisException;
 import io.oncosurv.cohort.Cohort;
+import io.oncosurv.json.StreamedBody;
 import io.oncosurv.server.bus.Answer;
 import io.oncosurv.server.bus.Messages;
 import io.oncosurv.server.bus.Operation;
+import io.oncosurv.server.bus.Operations;
 import io.oncosurv.server.http.ApiError;
 import io.oncosurv.store.CohortStore;
 import io.vertx.core.Future;
@@ -24,8 +26,10 @@ import org.slf4j.LoggerFactory;
  * The worker side of {@link Operation}s: serves a kind behind this node's {@link OperationFront}
  * (which any node's request may reach), answering from this node's cache, else from the stored
  * cohort: 404 for an unknown cohort, 422 (with the kind's sentence) for a query the cohort
- * cannot answer, and the answer rendered to bytes, remembered under the request record, with
- * this node's name. Pages ({@link #servePages}) are whole answers with their own status.
+ * cannot answer, and the answer rendered to bytes (or, large and asked on this node, to be
+ * streamed: {@link #serveStreaming}), remembered under the request record, with this node's
+ * name. Bytes, never a streamed body, go to another node. Pages ({@link #servePages}) are
+ * whole answers with their own status.
  */
 public final class OperationServer {
 
@@ -50,6 +54,26 @@ public final class OperationServer {
      */
     interface PageComputation<Q> {
         Optional<Messages.Rendered> compute(Q query);
+    }
+
+    /** An answer's body: its bytes, or, streamed, what it is written from. */
+    record Body(byte[] bytes, StreamedBody streamed) {
+        static Body of(byte[] bytes) {
+            return new Body(bytes, null);
+        }
+    }
+
+    /**
+     * A body from a request and its cohort, which may be streamed when the request came from
+     * this node's own HTTP side ({@code here}); for another node it must be bytes.
+     */
+    interface StreamingComputation<Q> {
+        Body compute(Q query, Cohort cohort, boolean here) throws AnalysisException;
+    }
+
+    private interface BodyComputation<Q> {
+        Future<Body> compute(Q query, Cohort cohort, Message<Q> message)
+                throws AnalysisException;
     }
 
     private final Vertx vertx;
@@ -77,6 +101,14 @@ public final class OperationServer {
                 Future.succeededFuture(computation.compute(q, cohort)));
     }
 
+    /** Serves {@code kind}: JSON, streamed where it is large and asked on this node. */
+    <Q extends Operation> Future<?> serveStreaming(Class<Q> kind, String failurePrefix,
+            StreamingComputation<Q> computation) {
+        return serveBodies(kind, q -> JSON, failurePrefix, (q, cohort, message) ->
+                Future.succeededFuture(computation.compute(q, cohort,
+                        Operations.fromHere(vertx, message.headers()))));
+    }
+
     /** Serves {@code kind}: JSON made later, of other jobs. */
     <Q extends Operation> Future<?> serveLater(Class<Q> kind, String failurePrefix,
             LaterComputation<Q> computation) {
@@ -86,6 +118,13 @@ public final class OperationServer {
     private <Q extends Operation> Future<?> serveLater(Class<Q> kind,
             Function<Q, String> mediaType, String failurePrefix,
             LaterComputation<Q> computation) {
+        return serveBodies(kind, mediaType, failurePrefix, (q, cohort, message) ->
+                computation.compute(q, cohort, message).map(Body::of));
+    }
+
+    private <Q extends Operation> Future<?> serveBodies(Class<Q> kind,
+            Function<Q, String> mediaType, String failurePrefix,
+            BodyComputation<Q> computation) {
         return serve(kind, message -> answer(message, mediaType, failurePrefix, computation));
     }
 
@@ -133,26 +172,29 @@ public final class OperationServer {
     }
 
     private <Q extends Operation> void answer(Message<Q> message, Function<Q, String> mediaType,
-            String failurePrefix, LaterComputation<Q> computation) {
+            String failurePrefix, BodyComputation<Q> computation) {
         Q query = message.body();
+        boolean here = Operations.fromHere(vertx, message.headers());
         // the front looked already; a twin of this request may have been computed since
         Answer cached = caches.answer(query);
         if (cached != null) {
-            message.reply(cached.fromCache());
+            message.reply(here ? cached.fromCache() : cached.fromCache().rendered());
             return;
         }
         Optional<Cohort> cohort = caches.cohortOrFail(store, query.cohortId(), message);
         if (cohort.isEmpty()) {
             return;
         }
-        Future<byte[]> body;
+        Future<Body> body;
         try {
             body = computation.compute(query, cohort.get(), message);
         } catch (AnalysisException | ApiError e) { // the client's 422, or a 400 found late
             body = Future.failedFuture(e);
         }
-        body.onSuccess(bytes -> {
-            Answer answer = new Answer(200, mediaType.apply(query), bytes, node, false);
+        body.onSuccess(made -> {
+            Answer answer = made.streamed() == null
+                    ? new Answer(200, mediaType.apply(query), made.bytes(), node, false)
+                    : Answer.streamed(200, mediaType.apply(query), made.streamed(), node);
             caches.remember(query, answer);
             message.reply(answer);
         }).onFailure(e -> fail(message, failurePrefix, e));
