@@ -32,11 +32,14 @@ import java.util.stream.Stream;
  * (a random cut-off, HTML and PNG) and follow its events to the end. After WARMUP seconds (JIT,
  * every node's cache) the next SECONDS are measured: per kind and in total, requests/s, median and
  * p95 latency, answers other than 200 (a report: not done), the cache hits (X-OncoSurv-Cache), and
- * the share each node computed (X-OncoSurv-Node; for a report, its runner).
+ * the share each node computed (X-OncoSurv-Node; for a report, its runner); and the CPU time
+ * each node, this client and the rest of the machine used in the window (/proc), since on a
+ * shared machine the nodes' CPU per request says more than a throughput.
  *
  * <pre>
- * load PORTS TOKEN ID CONNECTIONS REPORTS WARMUP SECONDS SUMMARY [MIX]   ports a,b,c; appends a
- *      line to the SUMMARY file; MIX e.g. survival-fresh:20,panel:10 (weights, default below)
+ * load PORTS PIDS TOKEN ID CONNECTIONS REPORTS WARMUP SECONDS SUMMARY [MIX]
+ *      the nodes' HTTP ports and process ids (a,b,c); appends a line to the SUMMARY file; MIX
+ *      e.g. survival-fresh:20,panel:10 (weights, default below)
  * summary FILE                                                           the runs side by side
  * </pre>
  *
@@ -70,32 +73,38 @@ public final class MixedClusterBench {
     }
 
     final int[] ports;
+    final int[] pids;
     final String token;
     final String cohort;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     final Map<String, Sample> firstError = new ConcurrentHashMap<>();
 
-    MixedClusterBench(int[] ports, String token, String cohort) {
+    MixedClusterBench(int[] ports, int[] pids, String token, String cohort) {
         this.ports = ports;
+        this.pids = pids;
         this.token = token;
         this.cohort = cohort;
+    }
+
+    static int[] numbers(String list) {
+        return Arrays.stream(list.split(",")).mapToInt(Integer::parseInt).toArray();
     }
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "load" -> {
-                if (args.length > 9 && !args[9].isBlank()) {
+                if (args.length > 10 && !args[10].isBlank()) {
                     MIX.clear();
-                    for (String part : args[9].split(",")) {
+                    for (String part : args[10].split(",")) {
                         String[] kv = part.split(":");
                         MIX.put(kv[0], Integer.parseInt(kv[1]));
                     }
                 }
-                new MixedClusterBench(Arrays.stream(args[1].split(",")).mapToInt(
-                        Integer::parseInt).toArray(), args[2], args[3]).load(Integer.parseInt(
-                                args[4]), Integer.parseInt(args[5]), Integer.parseInt(args[6]),
-                                Integer.parseInt(args[7]), Path.of(args[8]));
+                new MixedClusterBench(numbers(args[1]), numbers(args[2]), args[3], args[4])
+                        .load(Integer.parseInt(args[5]), Integer.parseInt(args[6]),
+                                Integer.parseInt(args[7]), Integer.parseInt(args[8]),
+                                Path.of(args[9]));
             }
             case "summary" -> summary(Path.of(args[1]));
             default -> throw new IllegalArgumentException(args[0]);
@@ -126,10 +135,36 @@ public final class MixedClusterBench {
             threads.add(t);
             t.start();
         }
+        Thread.sleep(Math.max(0, (from - System.nanoTime()) / 1_000_000));
+        double[] cpu0 = cpuSeconds();
+        Thread.sleep(Math.max(0, (until - System.nanoTime()) / 1_000_000));
+        double[] cpu = cpuSeconds();
+        for (int i = 0; i < cpu.length; i++) {
+            cpu[i] -= cpu0[i];
+        }
         for (Thread t : threads) {
             t.join();
         }
-        print(all, seconds, connections, reports, warmup, summary);
+        print(all, seconds, connections, reports, warmup, summary, cpu);
+    }
+
+    /** CPU seconds so far: each node, this client, then the whole machine (all but idle). */
+    double[] cpuSeconds() throws IOException {
+        double[] cpu = new double[pids.length + 2];
+        for (int i = 0; i < pids.length; i++) {
+            String stat = Files.readString(Path.of("/proc/" + pids[i] + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            cpu[i] = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime
+        }
+        cpu[pids.length] = ((com.sun.management.OperatingSystemMXBean) java.lang.management
+                .ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long busy = 0;
+        for (int i = 1; i <= 8; i++) { // user nice system idle iowait irq softirq steal
+            busy += i == 4 || i == 5 ? 0 : Long.parseLong(f[i]);
+        }
+        cpu[pids.length + 1] = busy / 100.0;
+        return cpu;
     }
 
     /** One of each kind before the load: the benchmark's own requests must answer 200. */
@@ -306,7 +341,7 @@ public final class MixedClusterBench {
     }
 
     void print(List<Sample> all, int seconds, int connections, int reports, int warmup,
-            Path summary) throws IOException {
+            Path summary, double[] cpu) throws IOException {
         TreeSet<String> nodes = new TreeSet<>();
         all.forEach(s -> nodes.add(s.node()));
         System.out.printf(Locale.ROOT, "%d node(s), %d query connections + %d report clients, "
@@ -331,13 +366,27 @@ public final class MixedClusterBench {
                     + s.status() + ": " + s.detail().substring(0, Math.min(300,
                             s.detail().length()))));
         }
+        double nodesCpu = Arrays.stream(cpu, 0, pids.length).sum();
+        List<String> perNode = new ArrayList<>();
+        for (int i = 0; i < pids.length; i++) {
+            perNode.add(String.format(Locale.ROOT, "node%d %.1f", i, cpu[i]));
+        }
+        System.out.printf(Locale.ROOT, "%nCPU in the %d s measured (of %d cores x %d s = %d s): "
+                + "%s s; this client %.1f s; other processes %.1f s. The nodes' CPU per request: "
+                + "%.1f ms.%n", seconds, Runtime.getRuntime().availableProcessors(), seconds,
+                Runtime.getRuntime().availableProcessors() * seconds, String.join(", ",
+                        perNode), cpu[pids.length], Math.max(0, cpu[pids.length + 1] - nodesCpu
+                                - cpu[pids.length]), 1000 * nodesCpu / Math.max(1, all.size()));
         double[] ms = sorted(all);
-        String line = String.format(Locale.ROOT, "%d\t%.1f\t%.1f\t%s\t%s\t%d\t%s\t%s%n",
+        String line = String.format(Locale.ROOT, "%d\t%.1f\t%.1f\t%s\t%s\t%d\t%s\t%s\t%.1f"
+                + "\t%.2f\t%.2f%n",
                 ports.length, all.size() / (double) seconds, queries.size() / (double) seconds,
                 pct(ms, 0.5), pct(ms, 0.95), all.stream().filter(s -> s.status() != 200).count(),
                 shares(all, nodes), shares(byKind.get(REPORT), nodes).isEmpty() ? "-"
                         : byKind.get(REPORT).size() + " (" + shares(byKind.get(REPORT), nodes)
-                                + ")");
+                                + ")", 1000 * nodesCpu / Math.max(1, all.size()),
+                nodesCpu / seconds, Math.max(0, cpu[pids.length + 1] - nodesCpu
+                        - cpu[pids.length]) / seconds);
         Files.writeString(summary, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
@@ -384,14 +433,17 @@ public final class MixedClusterBench {
         List<String[]> runs = Files.readAllLines(file).stream().filter(l -> !l.isBlank())
                 .map(l -> l.split("\t")).toList();
         System.out.println("| nodes | req/s | vs 1 node | queries/s | p50 ms | p95 ms | not 200 "
-                + "| share computed per node | reports done (share per runner node) |");
-        System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |");
+                + "| share computed per node | reports done (share per runner node) | nodes' "
+                + "CPU ms per request | cores used by the nodes / by other processes |");
+        System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: "
+                + "| ---: |");
         double one = runs.stream().filter(f -> f[0].equals("1")).mapToDouble(
                 f -> Double.parseDouble(f[1])).findFirst().orElse(Double.NaN);
         for (String[] f : runs) {
-            System.out.printf(Locale.ROOT, "| %s | %s | %.2f | %s | %s | %s | %s | %s | %s |%n",
-                    f[0], f[1], Double.parseDouble(f[1]) / one, f[2], f[3], f[4], f[5], f[6],
-                    f[7]);
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | "
+                    + "%s / %s |%n", f[0], f[1], Double.isNaN(one) ? "" : String.format(
+                            Locale.ROOT, "%.2f", Double.parseDouble(f[1]) / one), f[2], f[3],
+                    f[4], f[5], f[6], f[7], f[8], f[9], f[10]);
         }
     }
 }

@@ -32,7 +32,8 @@ for n in ${NODES:-1 2 3}; do
   echo
   echo "### $n node(s) (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   echo
-  java bench/MixedClusterBench.java load "$(IFS=,; echo "${NODE_PORTS[*]}")" bench "$id" \
+  java bench/MixedClusterBench.java load "$(IFS=,; echo "${NODE_PORTS[*]}")" \
+    "$(IFS=,; echo "${NODE_PIDS[*]}")" bench "$id" \
     "$CONNECTIONS" "$REPORTS" "$WARMUP" "$SECONDS_EACH" "$SUMMARY" "${MIX:-}"
   for i in $(seq 0 $((n - 1))); do
     # Hazelcast's two start-up warnings (module access, CP subsystem) are left out
