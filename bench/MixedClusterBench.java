@@ -137,8 +137,10 @@ public final class MixedClusterBench {
         }
         Thread.sleep(Math.max(0, (from - System.nanoTime()) / 1_000_000));
         double[] cpu0 = cpuSeconds();
+        double[][] jit0 = jit();
         Thread.sleep(Math.max(0, (until - System.nanoTime()) / 1_000_000));
         double[] cpu = cpuSeconds();
+        double[][] jit = jit();
         for (int i = 0; i < cpu.length; i++) {
             cpu[i] -= cpu0[i];
         }
@@ -146,6 +148,28 @@ public final class MixedClusterBench {
             t.join();
         }
         print(all, seconds, connections, reports, warmup, summary, cpu);
+        List<String> compiled = new ArrayList<>();
+        for (int i = 0; i < pids.length; i++) {
+            compiled.add(String.format(Locale.ROOT, "node%d %.0f methods, %.1f s", i,
+                    jit[i][0] - jit0[i][0], jit[i][1] - jit0[i][1]));
+        }
+        System.out.println("JIT compilations in the window (jstat -compiler: methods, time): "
+                + String.join("; ", compiled) + ".");
+    }
+
+    /** Each node's JIT so far: methods compiled and the time spent ({@code jstat -compiler}). */
+    double[][] jit() throws IOException, InterruptedException {
+        double[][] jit = new double[pids.length][];
+        for (int i = 0; i < pids.length; i++) {
+            Process p = new ProcessBuilder("jstat", "-compiler", Integer.toString(pids[i]))
+                    .redirectErrorStream(true).start();
+            List<String> lines = new String(p.getInputStream().readAllBytes(),
+                    StandardCharsets.UTF_8).lines().toList();
+            p.waitFor();
+            String[] f = lines.get(lines.size() - 1).trim().split("\\s+");
+            jit[i] = new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[3])};
+        }
+        return jit;
     }
 
     /** CPU seconds so far: each node, this client, then the whole machine (all but idle). */
