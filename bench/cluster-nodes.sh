@@ -8,7 +8,9 @@
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-oncosurv}
 export PGPASSWORD=${PGPASSWORD:-oncosurv}
 NODE_PIDS=(); NODE_PORTS=(); NODE_DB=""
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
 nodes_start() {
   local out=$1 n=$2 clustered=$3 opts=${4:-} bus=() members="" i t
   NODE_DB="oncosurv_bench_$RANDOM$RANDOM"; NODE_PORTS=(); NODE_PIDS=()
