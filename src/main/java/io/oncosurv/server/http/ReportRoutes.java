@@ -15,6 +15,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -118,14 +120,19 @@ public final class ReportRoutes {
      * Server-sent events: first the job's state ({@code status}), then each {@code progress},
      * {@code done}, {@code failed} and {@code refresh} (a following report made again) as they
      * happen, with a comment every 15 s to keep the connection open. Subscribed before the
-     * state is read, so nothing between the two is missed.
+     * state is read, so nothing between the two is missed: events that come before the state
+     * are held and sent after it, in order (written before the headers, they were lost).
      */
     private void events(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         HttpServerResponse response = ctx.response();
+        List<String> early = new ArrayList<>(); // events before the state (one context: no lock)
+        boolean[] stateSent = {false};
         MessageConsumer<String> consumer = vertx.eventBus().consumer(
                 Messages.reportEvents(id), m -> {
-                    if (!response.ended() && !response.closed()) {
+                    if (!stateSent[0]) {
+                        early.add(m.body());
+                    } else if (!response.ended() && !response.closed()) {
                         send(response, m.body());
                     }
                 });
@@ -136,6 +143,8 @@ public final class ReportRoutes {
                             .putHeader("X-Accel-Buffering", "no");
                     send(response, json(reply.body()).put("event", "status")
                             .encode());
+                    stateSent[0] = true;
+                    early.forEach(event -> send(response, event));
                     long timer = vertx.setPeriodic(KEEP_ALIVE_MS, t -> response.write(
                             ": keep-alive\n\n"));
                     response.closeHandler(v -> {
