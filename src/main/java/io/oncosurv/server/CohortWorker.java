@@ -18,6 +18,9 @@ import io.vertx.core.eventbus.Message;
  */
 final class CohortWorker extends VerticleBase {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(
+            CohortWorker.class);
+
     private final CohortStore store;
     private final AuditLog audit;
     private final Caches caches;
@@ -47,6 +50,7 @@ final class CohortWorker extends VerticleBase {
     }
 
     private void upload(Message<Messages.Upload> message) {
+        long began = System.nanoTime();
         Messages.Upload upload = message.body();
         // hashed on the other core while this one parses (0.3 s for 95 MB)
         java.util.concurrent.CompletableFuture<String> sha256 = java.util.concurrent
@@ -78,9 +82,12 @@ final class CohortWorker extends VerticleBase {
                     + "stored.").failing(message);
             return;
         }
+        long parsed = System.nanoTime();
+        String hash = sha256.join();
+        long hashed = System.nanoTime();
         CohortStore.Upload stored;
         try {
-            stored = store.put(upload.name(), upload.content(), sha256.join(), cohort);
+            stored = store.put(upload.name(), upload.content(), hash, cohort);
         } catch (RuntimeException e) {
             if (StorageFull.is(e)) { // the store rolled back: nothing of it is kept
                 new ApiError(507, "The server could not store the upload: its disk is full "
@@ -88,6 +95,12 @@ final class CohortWorker extends VerticleBase {
                 return;
             }
             throw e;
+        }
+        if (LOG.isDebugEnabled()) {
+            long now = System.nanoTime();
+            LOG.debug("upload of {} bytes: parse and check {} ms, then sha256 {} ms, store {} ms",
+                    upload.content().length, (parsed - began) / 1_000_000,
+                    (hashed - parsed) / 1_000_000, (now - hashed) / 1_000_000);
         }
         caches.cohorts.put(stored.cohort().id(), cohort); // the first query need not parse again
         Principal who = upload.actor();

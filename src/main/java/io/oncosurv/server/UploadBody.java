@@ -31,6 +31,8 @@ import java.util.Locale;
 final class UploadBody {
 
     private static final String KEY = "oncosurv.upload.body";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(
+            UploadBody.class);
 
     /** A file part of a multipart form: its field, file name, bytes, and whether it ended. */
     record FilePart(String field, String fileName, Buffer bytes, boolean complete) {
@@ -204,6 +206,10 @@ final class UploadBody {
 
         private void finish() {
             done = true;
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("body of {} bytes received in {} ms", received,
+                        (System.nanoTime() - began) / 1_000_000);
+            }
             List<FilePart> files = new ArrayList<>();
             for (Part p : parts) {
                 files.add(new FilePart(p.field, p.fileName, p.bytes, p.complete));
