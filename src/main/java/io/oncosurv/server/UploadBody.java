@@ -75,7 +75,8 @@ final class UploadBody {
         private final HttpServerRequest request;
         private final long began = System.nanoTime();
         private final boolean multipart;
-        private Buffer body = Buffer.buffer();
+        /** The body's chunks, joined once at the end: a growing buffer copies 72 MB ~18 times. */
+        private List<Buffer> body = new ArrayList<>();
         private final List<Part> parts = new ArrayList<>();
         private long received;
         private long held;
@@ -177,7 +178,7 @@ final class UploadBody {
             }
             held += chunk.length();
             if (!multipart) {
-                body.appendBuffer(chunk);
+                body.add(chunk);
             }
         }
 
@@ -217,11 +218,24 @@ final class UploadBody {
             List<String> fields = multipart ? request.formAttributes().names().stream()
                     .sorted().toList() : List.of();
             String labels = multipart ? request.formAttributes().get("labels") : null;
-            ctx.put(KEY, new Received(multipart ? Buffer.buffer() : body, files, fields, labels));
+            ctx.put(KEY, new Received(multipart ? Buffer.buffer() : joined(body), files, fields,
+                    labels));
             body = null;
             parts.clear();
             Deadlines.restart(ctx);
             ctx.next();
+        }
+
+        private static Buffer joined(List<Buffer> chunks) {
+            int length = 0;
+            for (Buffer chunk : chunks) {
+                length += chunk.length();
+            }
+            Buffer all = Buffer.buffer(length);
+            for (Buffer chunk : chunks) {
+                all.appendBuffer(chunk);
+            }
+            return all;
         }
 
         /** The connection closed, or the body (its chunks, its multipart form) is malformed. */

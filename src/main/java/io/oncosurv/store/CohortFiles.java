@@ -27,8 +27,12 @@ final class CohortFiles {
     /** A file's name: its content's SHA-256 in lower-case hex. */
     static final Pattern NAME = Pattern.compile("[0-9a-f]{64}");
 
-    /** A file being written: its SHA-256, a dot, a random part, ".tmp". */
-    static final Pattern TEMPORARY = Pattern.compile("([0-9a-f]{64})\\..*\\.tmp");
+    /** A file being written, under a random name ending ".tmp". */
+    static final Pattern TEMPORARY = Pattern.compile(".*\\.tmp");
+
+    /** The files this process is writing: never removed as left by a crash. */
+    private static final java.util.Set<Path> WRITING =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Written in slices: one heap buffer of 72 MB would become as large a direct one. */
     private static final int SLICE = 1 << 20;
@@ -83,9 +87,19 @@ final class CohortFiles {
         if (sizeIs(target, content.length) && holds(target, sha256)) {
             return;
         }
-        Path temporary = Files.createTempFile(dir, sha256 + ".", ".tmp");
+        place(writeTemporary(content), sha256);
+    }
+
+    /**
+     * Writes {@code content} to a new temporary file and forces it to the disk (before its
+     * SHA-256 is known: the two run at once); {@link #place} or {@link #discard} it after.
+     */
+    Path writeTemporary(byte[] content) throws IOException {
+        Path temporary = dir.resolve("upload." + java.util.UUID.randomUUID() + ".tmp");
+        WRITING.add(temporary); // before it exists: a sweep at start never meets it unmarked
         try {
-            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 for (int at = 0; at < content.length; at += SLICE) {
                     ByteBuffer slice = ByteBuffer.wrap(content, at,
                             Math.min(SLICE, content.length - at));
@@ -95,13 +109,43 @@ final class CohortFiles {
                 }
                 out.force(true);
             }
+            return temporary;
+        } catch (IOException | RuntimeException e) {
+            discard(temporary);
+            throw e;
+        }
+    }
+
+    /**
+     * Renames a temporary file (forced to the disk) to the name {@code sha256}, atomically, and
+     * forces the directory; when a file there already holds those bytes, the temporary one is
+     * removed instead. The caller holds {@link #lock}.
+     */
+    void place(Path temporary, String sha256) throws IOException {
+        Path target = file(sha256);
+        try {
+            if (sizeIs(target, Files.size(temporary)) && holds(target, sha256)) {
+                discard(temporary);
+                return;
+            }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temporary);
+            discard(temporary);
             throw e;
+        } finally {
+            WRITING.remove(temporary);
         }
         force(dir);
+    }
+
+    /** Removes a temporary file not placed (its upload refused); no error if it is gone. */
+    void discard(Path temporary) throws IOException {
+        try {
+            Files.deleteIfExists(temporary);
+        } finally {
+            WRITING.remove(temporary);
+        }
     }
 
     /** The file's bytes; null when there is no such file. */
@@ -131,9 +175,12 @@ final class CohortFiles {
         return names;
     }
 
-    /** Removes a file that was being written (left by a crash); the caller holds its lock. */
-    void deleteTemporary(String name) throws IOException {
-        Files.deleteIfExists(dir.resolve(name));
+    /**
+     * Removes a temporary file left by a crash; false when this process is writing it.
+     */
+    boolean deleteLeftOver(String name) throws IOException {
+        Path file = dir.resolve(name);
+        return !WRITING.contains(file) && Files.deleteIfExists(file);
     }
 
     private static boolean holds(Path file, String sha256) throws IOException {

@@ -159,16 +159,10 @@ public final class CohortStore {
         }
         int removed = 0;
         for (String name : files.names()) {
-            var temporary = CohortFiles.TEMPORARY.matcher(name);
-            if (temporary.matches()) {
-                var lock = CohortFiles.lock(temporary.group(1));
-                lock.lock(); // an upload of this process writing it has renamed or removed it
-                try {
-                    files.deleteTemporary(name);
-                } finally {
-                    lock.unlock();
+            if (CohortFiles.TEMPORARY.matcher(name).matches()) {
+                if (files.deleteLeftOver(name)) {
+                    removed++;
                 }
-                removed++;
             } else if (CohortFiles.NAME.matcher(name).matches() && !referred.contains(name)
                     && removeIfUnreferred(name)) {
                 removed++;
@@ -242,18 +236,105 @@ public final class CohortStore {
                 throw new StoreException("could not store cohort '" + name + "': its file "
                         + files.file(sha256) + " could not be written", e);
             }
-            try {
-                return commit(name, null, sha256, cohort);
-            } catch (RuntimeException e) {
-                try { // a version taken meanwhile, a refused commit: no row may refer to it
-                    removeIfUnreferred(sha256);
-                } catch (SQLException | java.io.IOException | RuntimeException again) {
-                    e.addSuppressed(again); // the next start removes it
-                }
-                throw e;
-            }
+            return commitOrRemove(name, sha256, cohort);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * An upload's bytes with their SHA-256, and (H2) written to a temporary file forced to the
+     * disk: made on another core while the upload is parsed. {@link #put(String, Staged,
+     * Cohort)} stores it; {@link #close} discards what was not stored (an upload refused).
+     */
+    public final class Staged implements AutoCloseable {
+        private final byte[] content;
+        private final String sha256;
+        private java.nio.file.Path temporary;
+
+        private Staged(byte[] content, String sha256, java.nio.file.Path temporary) {
+            this.content = content;
+            this.sha256 = sha256;
+            this.temporary = temporary;
+        }
+
+        public String sha256() {
+            return sha256;
+        }
+
+        @Override
+        public void close() {
+            if (temporary != null) {
+                try {
+                    files.discard(temporary);
+                } catch (java.io.IOException e) {
+                    LOG.warn("could not remove {} (the next start does)", temporary, e);
+                }
+                temporary = null;
+            }
+        }
+    }
+
+    /**
+     * Hashes {@code content} and (H2) writes it to a temporary file, forced to the disk. Call
+     * it on another core while the upload is parsed.
+     */
+    public Staged stage(byte[] content) {
+        String sha256 = sha256(content);
+        if (files == null) {
+            return new Staged(content, sha256, null);
+        }
+        try {
+            return new Staged(content, sha256, files.writeTemporary(content));
+        } catch (java.io.IOException e) {
+            throw new StoreException("could not store an upload: a file in " + files.dir()
+                    + " could not be written", e);
+        }
+    }
+
+    /**
+     * Stores a cohort whose bytes are {@link #stage}d: the temporary file is renamed to its
+     * SHA-256 (or dropped when that file is there already), then the row commits.
+     */
+    public Upload put(String name, Staged staged, Cohort cohort) {
+        if (files == null) {
+            return commit(name, staged.content, staged.sha256, cohort);
+        }
+        String sha256 = staged.sha256;
+        Optional<StoredCohort> latest = latest(name);
+        if (latest.isPresent() && latest.get().sha256().equals(sha256)
+                && latest.get().valueLabels().equals(cohort.valueLabels())) {
+            staged.close();
+            return new Upload(latest.get(), false); // nothing to write
+        }
+        var lock = CohortFiles.lock(sha256);
+        lock.lock(); // no deletion removes the file before the row refers to it
+        try {
+            try {
+                java.nio.file.Path temporary = staged.temporary;
+                staged.temporary = null;
+                files.place(temporary, sha256);
+            } catch (java.io.IOException e) {
+                throw new StoreException("could not store cohort '" + name + "': its file "
+                        + files.file(sha256) + " could not be written", e);
+            }
+            return commitOrRemove(name, sha256, cohort);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Commits the rows of a version whose file is in place; on failure, removes it if unused. */
+    private Upload commitOrRemove(String name, String sha256, Cohort cohort) {
+        try {
+            return commit(name, null, sha256, cohort);
+        } catch (RuntimeException e) {
+            try { // a version taken meanwhile, a refused commit: no row may refer to it
+                removeIfUnreferred(sha256);
+            } catch (SQLException | java.io.IOException | RuntimeException again) {
+                e.addSuppressed(again); // the next start removes it
+            }
+            throw e;
         }
     }
 

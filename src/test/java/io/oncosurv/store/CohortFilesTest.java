@@ -156,4 +156,32 @@ class CohortFilesTest {
             }
         }
     }
+
+    @Test
+    @DisplayName("an upload staged while it is parsed: a temporary file until put renames it to "
+            + "its SHA-256; one refused (closed unstored) leaves nothing; a second of the same "
+            + "bytes drops its own")
+    void stagedUploads() throws Exception {
+        try (Database db = Database.open(dataDir)) {
+            CohortStore store = new CohortStore(db, Clock.systemUTC());
+            CohortStore.Staged refused = store.stage(bytes(FILE));
+            assertEquals(SHA256, refused.sha256());
+            assertEquals(1, names().size());
+            assertTrue(names().iterator().next().endsWith(".tmp"), names().toString());
+            refused.close();
+            assertEquals(Set.of(), names());
+
+            StoredCohort one = store.put("one", store.stage(bytes(FILE)), parse(FILE)).cohort();
+            assertEquals(Set.of(SHA256), names());
+            StoredCohort two = store.put("two", store.stage(bytes(FILE)), parse(FILE)).cohort();
+            assertEquals(Set.of(SHA256), names());
+            assertArrayEquals(bytes(FILE), store.content(one.id()).orElseThrow());
+            assertArrayEquals(bytes(FILE), store.content(two.id()).orElseThrow());
+            CohortStore.Staged same = store.stage(bytes(FILE));
+            assertEquals(one.id(), store.put("one", same, parse(FILE)).cohort().id(),
+                    "the same bytes under the same name: no new version");
+            same.close(); // closing after put is harmless
+            assertEquals(Set.of(SHA256), names());
+        }
+    }
 }
