@@ -118,17 +118,13 @@ final class CohortFiles {
 
     /**
      * Renames a temporary file (forced to the disk) to the name {@code sha256}, atomically, and
-     * forces the directory; when a file there already holds those bytes, the temporary one is
-     * removed instead. The caller holds {@link #lock}.
+     * forces the directory. A file of that name is replaced: it holds the same bytes, or it was
+     * damaged (reading it back to tell would cost more than the rename). The caller holds
+     * {@link #lock}.
      */
     void place(Path temporary, String sha256) throws IOException {
-        Path target = file(sha256);
         try {
-            if (sizeIs(target, Files.size(temporary)) && holds(target, sha256)) {
-                discard(temporary);
-                return;
-            }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
+            Files.move(temporary, file(sha256), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
             discard(temporary);

@@ -294,7 +294,8 @@ public final class CohortStore {
 
     /**
      * Stores a cohort whose bytes are {@link #stage}d: the temporary file is renamed to its
-     * SHA-256 (or dropped when that file is there already), then the row commits.
+     * SHA-256 (replacing a file of that name, which holds the same bytes or was damaged), then
+     * the row commits.
      */
     public Upload put(String name, Staged staged, Cohort cohort) {
         if (files == null) {

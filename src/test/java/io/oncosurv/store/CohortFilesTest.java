@@ -160,7 +160,7 @@ class CohortFilesTest {
     @Test
     @DisplayName("an upload staged while it is parsed: a temporary file until put renames it to "
             + "its SHA-256; one refused (closed unstored) leaves nothing; a second of the same "
-            + "bytes drops its own")
+            + "bytes takes the first's place, one file for both")
     void stagedUploads() throws Exception {
         try (Database db = Database.open(dataDir)) {
             CohortStore store = new CohortStore(db, Clock.systemUTC());
