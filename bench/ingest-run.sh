@@ -2,7 +2,7 @@
 # Issue 17's ingest target, side by side: R's data.table::fread on a file, then the same file
 # uploaded over HTTP to a running server (receive, check every cell, sha256, durable), in
 # ROUNDS alternating rounds of REPS each. Usage: bench/ingest-run.sh [N]  (default 1000000)
-# The server logs each upload's phases (parse and check, sha256, store) at debug level.
+# The server logs each upload's phases (body received, parse and check, then store) at debug level.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000000}
@@ -38,5 +38,5 @@ for round in $(seq 1 "$ROUNDS"); do
       max(t), length(t)))"
   bench run "$CSV" "$PORT" "$TOKEN" "round$round" "$REPS" | grep -v '^cohort id'
 done
-echo "server phases (parse and check / then sha256 / store), each upload:"
+echo "server phases, each upload (body received; parse and check; after it):"
 grep -oE '(upload|body) of .*' "$OUT/ingest-server.log" || true
