@@ -17,7 +17,7 @@ CP="target/classes:$(cat "$OUT/server-cp.txt")"
 bench() { java -Xmx3g -cp "$CP" bench/ServerBench.java "$@"; }
 CSV=$OUT/tme-$N.csv
 [ -f "$CSV" ] || bench generate "$CSV" "$N" 42
-DATA=${ONCOSURV_BENCH_DATA:-$(mktemp -d)}
+DATA=$(mktemp -d)
 PORT=18091
 TOKEN=bench
 ONCOSURV_DATA=$DATA ONCOSURV_PORT=$PORT ONCOSURV_ADMIN_TOKEN=$TOKEN ONCOSURV_COHORTS=/nonexistent \
