@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  * <pre>
  * java -cp CLASSPATH bench/ServerBench.java generate OUT.csv N SEED [continuous]
  * java -cp CLASSPATH bench/ServerBench.java parse FILE REPS
- * java -cp CLASSPATH bench/ServerBench.java run FILE PORT TOKEN [NAME]
+ * java -cp CLASSPATH bench/ServerBench.java run FILE PORT TOKEN [NAME [REPS]]
  * </pre>
  */
 public final class ServerBench {
@@ -31,7 +31,8 @@ public final class ServerBench {
             parse(Path.of(args[1]), Integer.parseInt(args[2]));
         } else {
             run(Path.of(args[1]), Integer.parseInt(args[2]), args[3],
-                    args.length > 4 ? args[4] : "bench");
+                    args.length > 4 ? args[4] : "bench",
+                    args.length > 5 ? Integer.parseInt(args[5]) : 1);
         }
     }
 
@@ -92,26 +93,38 @@ public final class ServerBench {
                 reps);
     }
 
-    /** Uploads FILE under NAME (a new name each time: a new version, really stored). */
-    static void run(Path file, int port, String token, String name) throws Exception {
+    /**
+     * Uploads FILE REPS times, under NAME, NAME-2, ... (a new name each time: a new version,
+     * really stored), printing each time, then the median and minimum of more than one.
+     */
+    static void run(Path file, int port, String token, String name, int reps) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + port;
         byte[] bytes = Files.readAllBytes(file);
-        long t0 = System.nanoTime();
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base
-                + "/api/cohorts?name=" + name)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        double ingest = ms(t0);
-        if (created.statusCode() != 201) {
-            throw new IllegalStateException("upload: " + created.statusCode() + " "
-                    + created.body());
+        double[] times = new double[reps];
+        String id = null;
+        for (int i = 0; i < reps; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base
+                    + "/api/cohorts?name=" + name + (i == 0 ? "" : "-" + (i + 1))))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            times[i] = ms(t0);
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("upload: " + created.statusCode() + " "
+                        + created.body());
+            }
+            id = created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+            System.out.printf(Locale.ROOT, "ingest (HTTP upload of %d MB, parse, check, store) "
+                    + "%.0f ms%n", bytes.length >> 20, times[i]);
         }
-        String id = created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
-        System.out.printf(Locale.ROOT, "ingest (HTTP upload of %d MB, parse, check, store) "
-                + "%.0f ms%n", bytes.length >> 20, ingest);
-
+        if (reps > 1) {
+            java.util.Arrays.sort(times);
+            System.out.printf(Locale.ROOT, "ingest: median %.0f ms (min %.0f, max %.0f, %d "
+                    + "runs)%n", times[reps / 2], times[0], times[reps - 1], reps);
+        }
         System.out.println("cohort id " + id);
     }
 

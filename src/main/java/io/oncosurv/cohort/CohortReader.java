@@ -40,11 +40,33 @@ public final class CohortReader {
      * @param delimiter {@code ','}, {@code '\t'}, or 0 to tell from the header line
      */
     public static Cohort read(byte[] bytes, char delimiter) throws CohortRejectedException {
+        return read(bytes, delimiter, bytes.length >= SPLIT_BYTES
+                && Runtime.getRuntime().availableProcessors() > 1 ? 2 : 1);
+    }
+
+    /** From this size on, a file is read in two parts at once (each part takes ~10 ms/MB). */
+    static final int SPLIT_BYTES = 1 << 20;
+
+    /** Reads the second part of a file. Daemon threads: they never keep a JVM running. */
+    private static final java.util.concurrent.ExecutorService SECOND_PARTS = java.util.concurrent
+            .Executors.newCachedThreadPool(task -> {
+                Thread t = new Thread(task, "oncosurv-cohort-reader");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /**
+     * The same in {@code parts} parts (1 or 2) read at once: the rows after the line end
+     * nearest the middle are read on another thread, then put after the first part's, with
+     * the same problems, in the same order, as one reading gives. A file with a quote before
+     * that line end is read in one part (a quoted field may hold a line break).
+     */
+    static Cohort read(byte[] bytes, char delimiter, int parts) throws CohortRejectedException {
         int lines = checkText(bytes);
         byte separator = delimiter == 0 ? DelimitedReader.sniffDelimiter(bytes) : (byte) delimiter;
         DelimitedReader in = new DelimitedReader(bytes, separator);
         try {
-            return new Reading(in, lines).read();
+            return new Reading(in, lines).read(parts);
         } catch (DelimitedReader.MalformedTextException e) {
             throw new CohortRejectedException(Kind.MALFORMED, "The file is not readable as "
                     + "delimited text.", List.of(new Problem(e.row(), null, e.getMessage())), 1);
@@ -146,9 +168,12 @@ public final class CohortReader {
             emptyColumns = new EmptyColumns(names);
             readers = new ColumnReader[names.size()];
             for (int c = 0; c < names.size(); c++) {
-                readers[c] = readerFor(names.get(c));
+                readers[c] = readerFor(names.get(c), capacity);
                 if (readers[c] != null) {
                     byName.put(names.get(c), readers[c]);
+                }
+                if (readers[c] instanceof ColumnReader.Free) {
+                    warnings.add(CohortWarning.Kind.UNKNOWN_COLUMN, 1, names.get(c), "");
                 }
             }
             if (!problems.isEmpty()) {
@@ -246,7 +271,7 @@ public final class CohortReader {
             }
         }
 
-        private ColumnReader readerFor(String name) {
+        private ColumnReader readerFor(String name, int capacity) {
             if (name.isEmpty()) {
                 return null;
             }
@@ -275,34 +300,21 @@ public final class CohortReader {
                 return new ColumnReader.Numeric(capacity, name,
                         CohortFormat.NUMERIC_COLUMNS.get(name));
             }
-            warnings.add(CohortWarning.Kind.UNKNOWN_COLUMN, 1, name, "");
             return new ColumnReader.Free(capacity, name);
         }
 
-        Cohort read() throws DelimitedReader.MalformedTextException, CohortRejectedException {
-            Problems ragged = new Problems(MAX_PROBLEMS);
-            int patients = 0;
-            while (in.next()) {
-                int fields = in.fieldCount();
-                if (fields != readers.length && !emptyColumns.onlyTheseDiffer(in)) {
-                    String delimiter = in.delimiter() == '\t' ? "tab" : "comma";
-                    ragged.add(in.row(), null, "the row has " + fields + " fields; the header "
-                            + "has " + readers.length + (fields > readers.length ? " (a "
-                            + delimiter + " inside a value needs quotes)" : " (a value or its "
-                            + delimiter + " is missing: an empty value still needs its "
-                            + delimiter + ")"));
-                    continue;
-                }
-                for (int c = 0; c < Math.min(fields, readers.length); c++) {
-                    if (readers[c] != null) {
-                        readers[c].read(in, c, in.row(), patients, problems);
-                    }
-                }
-                if (!emptyColumns.isEmpty()) {
-                    emptyColumns.read(in);
-                }
-                patients++;
+        Cohort read(int parts) throws DelimitedReader.MalformedTextException,
+                CohortRejectedException {
+            Part first = new Part(in, readers, problems, emptyColumns);
+            int split = parts == 2 ? splitAt() : -1;
+            int rowsBefore = split < 0 ? -1 : recordsBefore(in.data(), split);
+            if (rowsBefore < 0) {
+                first.read();
+            } else {
+                readInTwo(first, split, rowsBefore);
             }
+            Problems ragged = first.ragged;
+            int patients = first.patients;
             if (!ragged.isEmpty()) {
                 throw new CohortRejectedException(Kind.MALFORMED, "Some rows do not have one "
                         + "value per column.", ragged.kept(), ragged.count());
@@ -324,6 +336,146 @@ public final class CohortReader {
                         + " of the cohort format.");
             }
             return assemble(ids, endpoints);
+        }
+
+        /** The line start after the first line end past the middle of the rows; -1: none. */
+        private int splitAt() {
+            byte[] data = in.data();
+            for (int i = in.position() + (data.length - in.position()) / 2; i < data.length; i++) {
+                if (data[i] == '\n') {
+                    return i + 1 < data.length ? i + 1 : -1;
+                }
+            }
+            return -1;
+        }
+
+        /**
+         * The records (the header's too) of {@code data[0, end)}, which ends with a line end:
+         * its lines that are not blank, as {@link DelimitedReader} skips those; -1 when a quote
+         * is there (a quoted field may hold line ends).
+         */
+        private static int recordsBefore(byte[] data, int end) {
+            int records = 0;
+            boolean inLine = false;
+            for (int i = 0; i < end; i++) {
+                byte b = data[i];
+                if (b == '\n' || b == '\r') {
+                    if (inLine) {
+                        records++;
+                        inLine = false;
+                    }
+                } else if (b == '"') {
+                    return -1;
+                } else {
+                    inLine = true;
+                }
+            }
+            return records;
+        }
+
+        /** Reads the rows from {@code split} on on another thread, those before on this one. */
+        private void readInTwo(Part first, int split, int rowsBefore)
+                throws DelimitedReader.MalformedTextException {
+            byte[] data = in.data();
+            in.limit(split);
+            int rest = (int) Math.min(capacity, (data.length - split) / (long) readers.length + 1);
+            ColumnReader[] later = new ColumnReader[readers.length];
+            for (int c = 0; c < readers.length; c++) {
+                later[c] = readers[c] == null ? null : readerFor(names.get(c), rest);
+            }
+            Part second = new Part(new DelimitedReader(data, in.delimiter(), split, data.length,
+                    rowsBefore), later, new Problems(MAX_PROBLEMS), new EmptyColumns(names));
+            java.util.concurrent.Future<?> reading = SECOND_PARTS.submit(() -> {
+                second.read();
+                return null;
+            });
+            try {
+                first.read();
+            } finally {
+                awaitQuietly(reading); // its arrays are not left to a thread still filling them
+            }
+            try {
+                reading.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof DelimitedReader.MalformedTextException malformed) {
+                    throw malformed;
+                }
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException("reading the second part failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading a cohort", e);
+            }
+            for (int c = 0; c < readers.length; c++) {
+                if (readers[c] != null) {
+                    readers[c].append(later[c], first.patients, second.patients);
+                }
+            }
+            first.patients += second.patients;
+            first.problems.append(second.problems);
+            first.ragged.append(second.ragged);
+            first.emptyColumns.append(second.emptyColumns);
+        }
+
+        private static void awaitQuietly(java.util.concurrent.Future<?> reading) {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    reading.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    break; // reported by the caller
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** The rows of one part of the file, read into its own column readers. */
+        private final class Part {
+            private final DelimitedReader in;
+            private final ColumnReader[] readers;
+            private final Problems problems;
+            private final Problems ragged = new Problems(MAX_PROBLEMS);
+            private final EmptyColumns emptyColumns;
+            private int patients;
+
+            Part(DelimitedReader in, ColumnReader[] readers, Problems problems,
+                    EmptyColumns emptyColumns) {
+                this.in = in;
+                this.readers = readers;
+                this.problems = problems;
+                this.emptyColumns = emptyColumns;
+            }
+
+            void read() throws DelimitedReader.MalformedTextException {
+                while (in.next()) {
+                    int fields = in.fieldCount();
+                    if (fields != readers.length && !emptyColumns.onlyTheseDiffer(in)) {
+                        String delimiter = in.delimiter() == '\t' ? "tab" : "comma";
+                        ragged.add(in.row(), null, "the row has " + fields + " fields; the "
+                                + "header has " + readers.length + (fields > readers.length
+                                ? " (a " + delimiter + " inside a value needs quotes)"
+                                : " (a value or its " + delimiter + " is missing: an empty value "
+                                + "still needs its " + delimiter + ")"));
+                        continue;
+                    }
+                    for (int c = 0; c < Math.min(fields, readers.length); c++) {
+                        if (readers[c] != null) {
+                            readers[c].read(in, c, in.row(), patients, problems);
+                        }
+                    }
+                    if (!emptyColumns.isEmpty()) {
+                        emptyColumns.read(in);
+                    }
+                    patients++;
+                }
+            }
         }
 
         private String[] checkIds(int patients) {

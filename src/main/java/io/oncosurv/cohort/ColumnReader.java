@@ -26,6 +26,12 @@ abstract class ColumnReader {
     /** Shrinks the arrays to the number of patients read. */
     abstract void finish(int patients);
 
+    /**
+     * Puts the {@code count} patients {@code later} (a reader of this column, of the rows after
+     * this one's) read at patients {@code at} on.
+     */
+    abstract void append(ColumnReader later, int at, int count);
+
     static String quoteCell(DelimitedReader in, int field) {
         String text = in.text(field);
         return "'" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'";
@@ -65,6 +71,14 @@ abstract class ColumnReader {
             } else {
                 values[patient] = v;
             }
+        }
+
+        @Override
+        void append(ColumnReader later, int at, int count) {
+            if (at + count > values.length) {
+                values = Arrays.copyOf(values, at + count);
+            }
+            System.arraycopy(((Numeric) later).values, 0, values, at, count);
         }
 
         String expected() {
@@ -153,6 +167,14 @@ abstract class ColumnReader {
         void finish(int patients) {
             values = Arrays.copyOf(values, patients);
         }
+
+        @Override
+        void append(ColumnReader later, int at, int count) {
+            if (at + count > values.length) {
+                values = Arrays.copyOf(values, at + count);
+            }
+            System.arraycopy(((Flag) later).values, 0, values, at, count);
+        }
     }
 
     /** Text, null = missing; repeated values share one String. */
@@ -185,6 +207,15 @@ abstract class ColumnReader {
         void finish(int patients) {
             values = Arrays.copyOf(values, patients);
         }
+
+        /** The later part's repeated values share its own Strings: at most two per value. */
+        @Override
+        void append(ColumnReader later, int at, int count) {
+            if (at + count > values.length) {
+                values = Arrays.copyOf(values, at + count);
+            }
+            System.arraycopy(((Text) later).values, 0, values, at, count);
+        }
     }
 
     /** ISO dates, kept as epoch days (Long.MIN_VALUE = missing). */
@@ -216,6 +247,14 @@ abstract class ColumnReader {
         @Override
         void finish(int patients) {
             values = Arrays.copyOf(values, patients);
+        }
+
+        @Override
+        void append(ColumnReader later, int at, int count) {
+            if (at + count > values.length) {
+                values = Arrays.copyOf(values, at + count);
+            }
+            System.arraycopy(((Date) later).values, 0, values, at, count);
         }
     }
 
@@ -260,6 +299,21 @@ abstract class ColumnReader {
             if (numeric) {
                 numbers = Arrays.copyOf(numbers, patients);
             }
+        }
+
+        @Override
+        void append(ColumnReader later, int at, int count) {
+            super.append(later, at, count);
+            Free rest = (Free) later;
+            numeric = numeric && rest.numeric;
+            if (!numeric) {
+                numbers = null;
+                return;
+            }
+            if (at + count > numbers.length) {
+                numbers = Arrays.copyOf(numbers, at + count);
+            }
+            System.arraycopy(rest.numbers, 0, numbers, at, count);
         }
     }
 }

@@ -21,6 +21,8 @@ final class DelimitedReader {
     private final byte[] data;
     private final byte delimiter;
     private int position;
+    /** Where the records read end: the data's length, or a line start (a part read apart). */
+    private int limit;
     private int row;
 
     // fields of the current record
@@ -33,6 +35,29 @@ final class DelimitedReader {
         this.data = data;
         this.delimiter = delimiter;
         this.position = startsWithBom(data) ? 3 : 0;
+        this.limit = data.length;
+    }
+
+    /**
+     * The records of {@code data[from, to)}, the part of a file after a line end that holds
+     * {@code rowsBefore} records, numbered on from there.
+     */
+    DelimitedReader(byte[] data, byte delimiter, int from, int to, int rowsBefore) {
+        this.data = data;
+        this.delimiter = delimiter;
+        this.position = from;
+        this.limit = to;
+        this.row = rowsBefore;
+    }
+
+    /** Reads no records past {@code to}, a line start after the current position. */
+    void limit(int to) {
+        this.limit = to;
+    }
+
+    /** Where the next record is looked for. */
+    int position() {
+        return position;
     }
 
     static boolean startsWithBom(byte[] data) {
@@ -79,10 +104,10 @@ final class DelimitedReader {
      * @throws MalformedTextException on an unterminated quote or text after a closing quote
      */
     boolean next() throws MalformedTextException {
-        while (position < data.length && isLineEnd(position)) {
+        while (position < limit && isLineEnd(position)) {
             position = skipLineEnd(position);
         }
-        if (position >= data.length) {
+        if (position >= limit) {
             return false;
         }
         row++;
@@ -95,20 +120,20 @@ final class DelimitedReader {
             int end;
             // skip spaces before a field so that ` "a"` is a quoted field
             int q = p;
-            while (q < data.length && data[q] == ' ') {
+            while (q < limit && data[q] == ' ') {
                 q++;
             }
-            if (q < data.length && data[q] == '"') {
+            if (q < limit && data[q] == '"') {
                 quoted = true;
                 start = q + 1;
                 int i = start;
                 while (true) {
-                    if (i >= data.length) {
+                    if (i >= limit) {
                         throw new MalformedTextException(startRow, "a quoted field that starts in "
                                 + "row " + startRow + " is never closed (expected a closing \")");
                     }
                     if (data[i] == '"') {
-                        if (i + 1 < data.length && data[i + 1] == '"') {
+                        if (i + 1 < limit && data[i + 1] == '"') {
                             i += 2;
                             continue;
                         }
@@ -118,17 +143,17 @@ final class DelimitedReader {
                 }
                 end = i;
                 p = i + 1;
-                while (p < data.length && data[p] == ' ') {
+                while (p < limit && data[p] == ' ') {
                     p++;
                 }
-                if (p < data.length && data[p] != delimiter && !isLineEnd(p)) {
+                if (p < limit && data[p] != delimiter && !isLineEnd(p)) {
                     throw new MalformedTextException(startRow, "unexpected text after a closing "
                             + "quote in row " + startRow + " (a quote inside a quoted field must be "
                             + "doubled: \"\")");
                 }
             } else {
                 start = p;
-                while (p < data.length && data[p] != delimiter && !isLineEnd(p)) {
+                while (p < limit && data[p] != delimiter && !isLineEnd(p)) {
                     p++;
                 }
                 end = p;
@@ -141,11 +166,11 @@ final class DelimitedReader {
                 }
             }
             addField(start, end, quoted);
-            if (p < data.length && data[p] == delimiter) {
+            if (p < limit && data[p] == delimiter) {
                 position = p + 1;
                 continue;
             }
-            position = p < data.length ? skipLineEnd(p) : p;
+            position = p < limit ? skipLineEnd(p) : p;
             return true;
         }
     }
@@ -156,7 +181,7 @@ final class DelimitedReader {
 
     /** The position after the line end at {@code i}: CRLF is one line end. */
     private int skipLineEnd(int i) {
-        return data[i] == '\r' && i + 1 < data.length && data[i + 1] == '\n' ? i + 2 : i + 1;
+        return data[i] == '\r' && i + 1 < limit && data[i + 1] == '\n' ? i + 2 : i + 1;
     }
 
     /**

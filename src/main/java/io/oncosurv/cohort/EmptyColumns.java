@@ -61,6 +61,16 @@ final class EmptyColumns {
         }
     }
 
+    /** Adds what {@code later} (of the rows after this one's) noted. */
+    void append(EmptyColumns later) {
+        pastHeader = Math.max(pastHeader, later.pastHeader);
+        for (Map.Entry<Integer, Integer> column : unnamed.entrySet()) {
+            if (column.getValue() == 0) {
+                column.setValue(later.unnamed.get(column.getKey()));
+            }
+        }
+    }
+
     boolean isEmpty() {
         return unnamed.isEmpty();
     }

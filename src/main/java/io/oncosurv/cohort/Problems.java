@@ -21,6 +21,16 @@ final class Problems {
         }
     }
 
+    /** Adds those found after these (in rows read apart): as if added here one by one. */
+    void append(Problems later) {
+        for (Problem p : later.kept) {
+            if (kept.size() < limit) {
+                kept.add(p);
+            }
+        }
+        count += later.count;
+    }
+
     boolean isEmpty() {
         return count == 0;
     }

@@ -24,8 +24,16 @@ import java.util.UUID;
  * Durable, immutable cohorts through JDBC. Blocking: call it from worker threads, never from an
  * event loop. Each write is one transaction, so a failure or a crash leaves either the whole
  * cohort or nothing.
+ *
+ * <p>With H2, the bytes uploaded are files named by their SHA-256 in {@code <data dir>/cohorts}
+ * ({@link CohortFiles}), written and forced to the disk before the row commits; the database
+ * keeps the metadata. With PostgreSQL (nodes that share a database, not a disk) they stay in
+ * the database's {@code cohort_content} table.
  */
 public final class CohortStore {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(
+            CohortStore.class);
 
     /** What an upload did: stored a new version, or found the same bytes already stored. */
     public record Upload(StoredCohort cohort, boolean created) {
@@ -34,6 +42,8 @@ public final class CohortStore {
     private final Database database;
     private final Clock clock;
     private final java.util.function.LongSupplier usableSpace;
+    /** Where the bytes are; null: in the database. */
+    private final CohortFiles files;
 
     public CohortStore(Database database, Clock clock) {
         this(database, clock, () -> {
@@ -52,9 +62,135 @@ public final class CohortStore {
     /** @param usableSpace the bytes the data directory's disk has left (tests give their own) */
     public CohortStore(Database database, Clock clock,
             java.util.function.LongSupplier usableSpace) {
+        this(database, clock, usableSpace, database.file() == null);
+    }
+
+    /**
+     * A store that keeps the bytes in the database with H2 too, as with PostgreSQL (tests of
+     * H2's behaviour under a write the disk refuses).
+     */
+    static CohortStore withBytesInDatabase(Database database, Clock clock) {
+        return new CohortStore(database, clock, () -> Long.MAX_VALUE, true);
+    }
+
+    private CohortStore(Database database, Clock clock,
+            java.util.function.LongSupplier usableSpace, boolean bytesInDatabase) {
         this.database = database;
         this.clock = clock;
         this.usableSpace = usableSpace;
+        this.files = bytesInDatabase ? null
+                : new CohortFiles(database.file().getParent().resolve("cohorts"));
+        if (files != null) {
+            openFiles();
+        }
+    }
+
+    /**
+     * Creates the directory of files, moves the bytes of cohorts stored before it out of the
+     * database (one cohort at a time: killed half-way, the next start goes on), and removes
+     * files no row refers to (a crash between a file's rename and its row's commit).
+     */
+    private void openFiles() {
+        try {
+            files.create();
+            int moved = moveOutOfDatabase();
+            if (moved > 0) {
+                LOG.info("moved the files of {} cohorts out of the database into {}", moved,
+                        files.dir());
+            }
+            int removed = removeOrphans();
+            if (removed > 0) {
+                LOG.info("removed {} cohort files no cohort refers to (left by a crash before "
+                        + "their upload was committed) from {}", removed, files.dir());
+            }
+        } catch (java.io.IOException | SQLException e) {
+            throw new StoreException("could not open the cohort files in " + files.dir(), e);
+        }
+    }
+
+    private int moveOutOfDatabase() throws SQLException, java.io.IOException {
+        Map<String, String> shaById = new LinkedHashMap<>();
+        try (Connection c = database.connection();
+                PreparedStatement s = c.prepareStatement("SELECT k.cohort_id, c.sha256 FROM "
+                        + "cohort_content k JOIN cohort c ON c.id = k.cohort_id");
+                ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                shaById.put(r.getString(1), r.getString(2));
+            }
+        }
+        for (var e : shaById.entrySet()) {
+            try (Connection c = database.connection()) {
+                byte[] content;
+                try (PreparedStatement s = c.prepareStatement("SELECT content FROM "
+                        + "cohort_content WHERE cohort_id = ?")) {
+                    s.setString(1, e.getKey());
+                    try (ResultSet r = s.executeQuery()) {
+                        r.next();
+                        content = r.getBytes(1);
+                    }
+                }
+                // under the name its row gives: bytes damaged in the database stay damaged
+                // (reads refuse them), never take another file's place
+                var lock = CohortFiles.lock(e.getValue());
+                lock.lock();
+                try {
+                    files.write(e.getValue(), content);
+                } finally {
+                    lock.unlock();
+                }
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM cohort_content "
+                        + "WHERE cohort_id = ?")) {
+                    s.setString(1, e.getKey());
+                    s.executeUpdate();
+                }
+            }
+        }
+        return shaById.size();
+    }
+
+    private int removeOrphans() throws SQLException, java.io.IOException {
+        java.util.Set<String> referred = new java.util.HashSet<>();
+        try (Connection c = database.connection();
+                PreparedStatement s = c.prepareStatement("SELECT DISTINCT sha256 FROM cohort");
+                ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                referred.add(r.getString(1));
+            }
+        }
+        int removed = 0;
+        for (String name : files.names()) {
+            if (CohortFiles.TEMPORARY.matcher(name).matches()) {
+                if (files.deleteLeftOver(name)) {
+                    removed++;
+                }
+            } else if (CohortFiles.NAME.matcher(name).matches() && !referred.contains(name)
+                    && removeIfUnreferred(name)) {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    /** Removes the file of {@code sha256} if no row refers to it (now, under its lock). */
+    private boolean removeIfUnreferred(String sha256) throws SQLException, java.io.IOException {
+        var lock = CohortFiles.lock(sha256);
+        lock.lock();
+        try {
+            try (Connection c = database.connection();
+                    PreparedStatement s = c.prepareStatement("SELECT 1 FROM cohort WHERE "
+                            + "sha256 = ? LIMIT 1")) {
+                s.setString(1, sha256);
+                try (ResultSet r = s.executeQuery()) {
+                    if (r.next()) {
+                        return false;
+                    }
+                }
+            }
+            files.delete(sha256);
+            return true;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Kept free on the disk: a database that cannot write is closed by H2. */
@@ -83,6 +219,128 @@ public final class CohortStore {
      * caller (on another core while the upload is parsed). Reads check it again.
      */
     public Upload put(String name, byte[] content, String sha256, Cohort cohort) {
+        if (files == null) {
+            return commit(name, content, sha256, cohort);
+        }
+        Optional<StoredCohort> latest = latest(name);
+        if (latest.isPresent() && latest.get().sha256().equals(sha256)
+                && latest.get().valueLabels().equals(cohort.valueLabels())) {
+            return new Upload(latest.get(), false); // nothing to write
+        }
+        var lock = CohortFiles.lock(sha256);
+        lock.lock(); // no deletion removes the file before the row refers to it
+        try {
+            try {
+                files.write(sha256, content);
+            } catch (java.io.IOException e) {
+                throw new StoreException("could not store cohort '" + name + "': its file "
+                        + files.file(sha256) + " could not be written", e);
+            }
+            return commitOrRemove(name, sha256, cohort);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * An upload's bytes with their SHA-256, and (H2) written to a temporary file forced to the
+     * disk: made on another core while the upload is parsed. {@link #put(String, Staged,
+     * Cohort)} stores it; {@link #close} discards what was not stored (an upload refused).
+     */
+    public final class Staged implements AutoCloseable {
+        private final byte[] content;
+        private final String sha256;
+        private java.nio.file.Path temporary;
+
+        private Staged(byte[] content, String sha256, java.nio.file.Path temporary) {
+            this.content = content;
+            this.sha256 = sha256;
+            this.temporary = temporary;
+        }
+
+        public String sha256() {
+            return sha256;
+        }
+
+        @Override
+        public void close() {
+            if (temporary != null) {
+                try {
+                    files.discard(temporary);
+                } catch (java.io.IOException e) {
+                    LOG.warn("could not remove {} (the next start does)", temporary, e);
+                }
+                temporary = null;
+            }
+        }
+    }
+
+    /**
+     * Hashes {@code content} and (H2) writes it to a temporary file, forced to the disk. Call
+     * it on another core while the upload is parsed.
+     */
+    public Staged stage(byte[] content) {
+        String sha256 = sha256(content);
+        if (files == null) {
+            return new Staged(content, sha256, null);
+        }
+        try {
+            return new Staged(content, sha256, files.writeTemporary(content));
+        } catch (java.io.IOException e) {
+            throw new StoreException("could not store an upload: a file in " + files.dir()
+                    + " could not be written", e);
+        }
+    }
+
+    /**
+     * Stores a cohort whose bytes are {@link #stage}d: the temporary file is renamed to its
+     * SHA-256 (replacing a file of that name, which holds the same bytes or was damaged), then
+     * the row commits.
+     */
+    public Upload put(String name, Staged staged, Cohort cohort) {
+        if (files == null) {
+            return commit(name, staged.content, staged.sha256, cohort);
+        }
+        String sha256 = staged.sha256;
+        Optional<StoredCohort> latest = latest(name);
+        if (latest.isPresent() && latest.get().sha256().equals(sha256)
+                && latest.get().valueLabels().equals(cohort.valueLabels())) {
+            staged.close();
+            return new Upload(latest.get(), false); // nothing to write
+        }
+        var lock = CohortFiles.lock(sha256);
+        lock.lock(); // no deletion removes the file before the row refers to it
+        try {
+            try {
+                java.nio.file.Path temporary = staged.temporary;
+                staged.temporary = null;
+                files.place(temporary, sha256);
+            } catch (java.io.IOException e) {
+                throw new StoreException("could not store cohort '" + name + "': its file "
+                        + files.file(sha256) + " could not be written", e);
+            }
+            return commitOrRemove(name, sha256, cohort);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Commits the rows of a version whose file is in place; on failure, removes it if unused. */
+    private Upload commitOrRemove(String name, String sha256, Cohort cohort) {
+        try {
+            return commit(name, null, sha256, cohort);
+        } catch (RuntimeException e) {
+            try { // a version taken meanwhile, a refused commit: no row may refer to it
+                removeIfUnreferred(sha256);
+            } catch (SQLException | java.io.IOException | RuntimeException again) {
+                e.addSuppressed(again); // the next start removes it
+            }
+            throw e;
+        }
+    }
+
+    /** Commits the rows of a new version; {@code content} null: its file is written. */
+    private Upload commit(String name, byte[] content, String sha256, Cohort cohort) {
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
             try {
@@ -227,18 +485,16 @@ public final class CohortStore {
                 }
             }
             byte[] content;
-            try (PreparedStatement s = c.prepareStatement("SELECT content FROM cohort_content "
-                    + "WHERE cohort_id = ?")) {
-                s.setString(1, id);
-                try (ResultSet r = s.executeQuery()) {
-                    content = r.next() ? r.getBytes(1) : null;
-                }
-            } catch (SQLException | RuntimeException e) {
-                throw new DamagedCohortException(database.description(), id, name, version,
+            String where = files == null ? database.description()
+                    : database.description() + " (its file " + files.file(sha256) + ")";
+            try {
+                content = files == null ? fromDatabase(c, id) : files.read(sha256);
+            } catch (SQLException | java.io.IOException | RuntimeException e) {
+                throw new DamagedCohortException(where, id, name, version,
                         "cannot be read back", e);
             }
             if (content == null || !sha256(content).equals(sha256)) {
-                throw new DamagedCohortException(database.description(), id, name, version,
+                throw new DamagedCohortException(where, id, name, version,
                         content == null ? "has lost its file" : "does not match its SHA-256",
                         null);
             }
@@ -248,14 +504,46 @@ public final class CohortStore {
         }
     }
 
-    /** @return false when there was no such cohort */
-    public boolean delete(String id) {
-        try (Connection c = database.connection();
-                PreparedStatement s = c.prepareStatement("DELETE FROM cohort WHERE id = ?")) {
+    private static byte[] fromDatabase(Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT content FROM cohort_content "
+                + "WHERE cohort_id = ?")) {
             s.setString(1, id);
-            return s.executeUpdate() == 1;
-        } catch (SQLException e) {
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getBytes(1) : null;
+            }
+        }
+    }
+
+    /**
+     * Deletes a version; its file goes too when no other version refers to it (a crash
+     * in between leaves the file to the next start).
+     *
+     * @return false when there was no such cohort
+     */
+    public boolean delete(String id) {
+        Optional<String> sha256 = files == null ? Optional.empty()
+                : get(id).map(StoredCohort::sha256);
+        var lock = sha256.map(CohortFiles::lock).orElse(null);
+        if (lock != null) {
+            lock.lock();
+        }
+        try {
+            boolean deleted;
+            try (Connection c = database.connection();
+                    PreparedStatement s = c.prepareStatement("DELETE FROM cohort WHERE id = ?")) {
+                s.setString(1, id);
+                deleted = s.executeUpdate() == 1;
+            }
+            if (deleted && sha256.isPresent()) {
+                removeIfUnreferred(sha256.get());
+            }
+            return deleted;
+        } catch (SQLException | java.io.IOException e) {
             throw new StoreException("could not delete cohort " + id, e);
+        } finally {
+            if (lock != null) {
+                lock.unlock();
+            }
         }
     }
 
@@ -319,11 +607,13 @@ public final class CohortStore {
             s.setTimestamp(6, Timestamp.from(stored.uploadedAt()));
             s.executeUpdate();
         }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO cohort_content (cohort_id, "
-                + "content) VALUES (?, ?)")) {
-            s.setString(1, stored.id());
-            s.setBytes(2, content);
-            s.executeUpdate();
+        if (content != null) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO cohort_content "
+                    + "(cohort_id, content) VALUES (?, ?)")) {
+                s.setString(1, stored.id());
+                s.setBytes(2, content);
+                s.executeUpdate();
+            }
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO cohort_column (cohort_id, "
                 + "position, kind, name) VALUES (?, ?, ?, ?)")) {

@@ -33,6 +33,8 @@ import java.util.Locale;
 public final class UploadBody {
 
     private static final String KEY = "oncosurv.upload.body";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(
+            UploadBody.class);
 
     /** A file part of a multipart form: its field, file name, bytes, and whether it ended. */
     public record FilePart(String field, String fileName, Buffer bytes, boolean complete) {
@@ -75,7 +77,8 @@ public final class UploadBody {
         private final HttpServerRequest request;
         private final long began = System.nanoTime();
         private final boolean multipart;
-        private Buffer body = Buffer.buffer();
+        /** The body's chunks, joined once at the end: a growing buffer copies 72 MB ~18 times. */
+        private List<Buffer> body = new ArrayList<>();
         private final List<Part> parts = new ArrayList<>();
         private long received;
         private long held;
@@ -177,7 +180,7 @@ public final class UploadBody {
             }
             held += chunk.length();
             if (!multipart) {
-                body.appendBuffer(chunk);
+                body.add(chunk);
             }
         }
 
@@ -206,6 +209,10 @@ public final class UploadBody {
 
         private void finish() {
             done = true;
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("body of {} bytes received in {} ms", received,
+                        (System.nanoTime() - began) / 1_000_000);
+            }
             List<FilePart> files = new ArrayList<>();
             for (Part p : parts) {
                 files.add(new FilePart(p.field, p.fileName, p.bytes, p.complete));
@@ -213,11 +220,24 @@ public final class UploadBody {
             List<String> fields = multipart ? request.formAttributes().names().stream()
                     .sorted().toList() : List.of();
             String labels = multipart ? request.formAttributes().get("labels") : null;
-            ctx.put(KEY, new Received(multipart ? Buffer.buffer() : body, files, fields, labels));
+            ctx.put(KEY, new Received(multipart ? Buffer.buffer() : joined(body), files, fields,
+                    labels));
             body = null;
             parts.clear();
             Deadlines.restart(ctx);
             ctx.next();
+        }
+
+        private static Buffer joined(List<Buffer> chunks) {
+            int length = 0;
+            for (Buffer chunk : chunks) {
+                length += chunk.length();
+            }
+            Buffer all = Buffer.buffer(length);
+            for (Buffer chunk : chunks) {
+                all.appendBuffer(chunk);
+            }
+            return all;
         }
 
         /** The connection closed, or the body (its chunks, its multipart form) is malformed. */

@@ -21,6 +21,9 @@ import io.vertx.core.eventbus.Message;
  */
 public final class CohortWorker extends VerticleBase {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(
+            CohortWorker.class);
+
     private final CohortStore store;
     private final AuditLog audit;
     private final Caches caches;
@@ -50,10 +53,29 @@ public final class CohortWorker extends VerticleBase {
     }
 
     private void upload(Message<Messages.Upload> message) {
+        long began = System.nanoTime();
         Messages.Upload upload = message.body();
-        // hashed on the other core while this one parses (0.3 s for 95 MB)
-        java.util.concurrent.CompletableFuture<String> sha256 = java.util.concurrent
-                .CompletableFuture.supplyAsync(() -> CohortStore.sha256(upload.content()));
+        // hashed and written to a temporary file (forced to the disk) while it is parsed; only
+        // when the disk has room, else refused after the parse, as before
+        boolean room = store.hasRoomFor(upload.content().length);
+        java.util.concurrent.CompletableFuture<CohortStore.Staged> staged = room
+                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> store.stage(
+                        upload.content())) : null;
+        try {
+            upload(message, upload, staged, began);
+        } finally {
+            if (staged != null) { // what was not stored is removed (a refusal, a failure)
+                staged.whenComplete((s, e) -> {
+                    if (s != null) {
+                        s.close();
+                    }
+                });
+            }
+        }
+    }
+
+    private void upload(Message<Messages.Upload> message, Messages.Upload upload,
+            java.util.concurrent.CompletableFuture<CohortStore.Staged> staged, long began) {
         Cohort cohort;
         try {
             cohort = CohortReader.read(upload.content(), upload.delimiter());
@@ -75,15 +97,29 @@ public final class CohortWorker extends VerticleBase {
             new ApiError(422, e.getMessage()).failing(message);
             return;
         }
-        if (!store.hasRoomFor(upload.content().length)) {
+        if (staged == null) {
             new ApiError(507, "The server could not store the upload: its disk is nearly full "
                     + "(it keeps " + (CohortStore.RESERVE_BYTES >> 20) + " MB free); nothing was "
                     + "stored.").failing(message);
             return;
         }
+        long parsed = System.nanoTime();
         CohortStore.Upload stored;
         try {
-            stored = store.put(upload.name(), upload.content(), sha256.join(), cohort);
+            CohortStore.Staged bytes;
+            try {
+                bytes = staged.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+            long hashed = System.nanoTime();
+            stored = store.put(upload.name(), bytes, cohort);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("upload of {} bytes: parse and check {} ms, then sha256 and file {} "
+                        + "ms, rename and commit {} ms", upload.content().length,
+                        (parsed - began) / 1_000_000, (hashed - parsed) / 1_000_000,
+                        (System.nanoTime() - hashed) / 1_000_000);
+            }
         } catch (RuntimeException e) {
             if (StorageFull.is(e)) { // the store rolled back: nothing of it is kept
                 new ApiError(507, "The server could not store the upload: its disk is full "
