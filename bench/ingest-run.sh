@@ -22,8 +22,8 @@ PORT=18091
 TOKEN=bench
 ONCOSURV_DATA=$DATA ONCOSURV_PORT=$PORT ONCOSURV_ADMIN_TOKEN=$TOKEN ONCOSURV_COHORTS=/nonexistent \
   ONCOSURV_UPLOAD_LIMIT=$((400 * 1024 * 1024)) \
-  java ${JAVA_OPTS:-} -Dorg.slf4j.simpleLogger.log.io.oncosurv.server.CohortWorker=debug \
-  -Dorg.slf4j.simpleLogger.log.io.oncosurv.server.UploadBody=debug \
+  java ${JAVA_OPTS:-} -Dorg.slf4j.simpleLogger.log.io.oncosurv.server.worker.CohortWorker=debug \
+  -Dorg.slf4j.simpleLogger.log.io.oncosurv.server.http.UploadBody=debug \
   -cp "$CP" io.oncosurv.server.Main >"$OUT/ingest-server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$DATA"' EXIT
