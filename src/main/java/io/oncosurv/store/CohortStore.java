@@ -119,19 +119,7 @@ public final class CohortStore {
                 && latest.get().valueLabels().equals(cohort.valueLabels())) {
             return new Upload(latest.get(), false); // nothing to write
         }
-        var lock = CohortFiles.lock(sha256);
-        lock.lock(); // no deletion removes the file before the row refers to it
-        try {
-            try {
-                files.write(sha256, content);
-            } catch (java.io.IOException e) {
-                throw new StoreException("could not store cohort '" + name + "': its file "
-                        + files.file(sha256) + " could not be written", e);
-            }
-            return commitOrRemove(name, sha256, cohort);
-        } finally {
-            lock.unlock();
-        }
+        return placeAndCommit(name, sha256, cohort, () -> files.write(sha256, content));
     }
 
     /**
@@ -200,13 +188,23 @@ public final class CohortStore {
             staged.close();
             return new Upload(latest.get(), false); // nothing to write
         }
+        java.nio.file.Path temporary = staged.temporary;
+        staged.temporary = null;
+        return placeAndCommit(name, sha256, cohort, () -> files.place(temporary, sha256));
+    }
+
+    /** Writes a cohort's file. */
+    private interface FileWrite {
+        void run() throws java.io.IOException;
+    }
+
+    /** Puts the file in place, then commits its row (or removes the file), under its lock. */
+    private Upload placeAndCommit(String name, String sha256, Cohort cohort, FileWrite write) {
         var lock = CohortFiles.lock(sha256);
         lock.lock(); // no deletion removes the file before the row refers to it
         try {
             try {
-                java.nio.file.Path temporary = staged.temporary;
-                staged.temporary = null;
-                files.place(temporary, sha256);
+                write.run();
             } catch (java.io.IOException e) {
                 throw new StoreException("could not store cohort '" + name + "': its file "
                         + files.file(sha256) + " could not be written", e);
