@@ -53,10 +53,10 @@ public final class Messages {
     }
 
     /**
-     * A figure ("km" or "forest") in a format (png, svg, pdf), with its query parameters as sent
-     * (in their order; the worker checks them, some against the cohort).
+     * A figure (Kaplan–Meier or forest) in a format (png, svg, pdf), with its query parameters
+     * as sent (in their order; the worker checks them, some against the cohort).
      */
-    public record FigureQuery(String figure, String format, String cohortId,
+    public record FigureQuery(FigureKind figure, FigureFormat format, String cohortId,
             java.util.Map<String, List<String>> parameters) implements Operation {
         public FigureQuery {
             java.util.Map<String, List<String>> copy = new java.util.LinkedHashMap<>();
@@ -65,7 +65,7 @@ public final class Messages {
         }
 
         /** The figure of a request's query parameters. */
-        public static FigureQuery of(String figure, String format, String cohortId,
+        public static FigureQuery of(FigureKind figure, FigureFormat format, String cohortId,
                 io.vertx.core.MultiMap params) {
             java.util.Map<String, List<String>> parameters = new java.util.LinkedHashMap<>();
             params.names().forEach(name -> parameters.put(name, params.getAll(name)));
