@@ -62,12 +62,16 @@ public final class MainVerticle extends VerticleBase {
     private final int reportQueue;
     private final boolean clustered;
     private final Function<ServerConfig, Database> openStore;
+    /** The one clock of every store, session and page of this server. */
+    private final Clock clock = Clock.systemUTC();
     private final Caches caches = new Caches();
     private final AtomicInteger port =
             new AtomicInteger();
     private final Readiness readiness = new Readiness();
     private final Promise<List<DamagedCohortException>> checked = Promise.promise();
     private Database database;
+    /** Opened with the store; the admin worker and the configured tokens share it. */
+    private TokenStore tokenStore;
     private volatile boolean stopping;
     private Future<?> check = Future.succeededFuture();
 
@@ -104,13 +108,13 @@ public final class MainVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         Messages.registerCodecs(vertx.eventBus());
-        Sessions sessions = new Sessions(Clock.systemUTC());
+        Sessions sessions = new Sessions(clock);
         StartupTimes times = new StartupTimes();
         return vertx.executeBlocking(() -> {
             Files.createDirectories(config.dataDir());
             return new Tokens(AdminToken.resolve(config));
         }).compose(tokens -> vertx.deployVerticle(new HttpVerticle(config, new Access(tokens,
-                sessions, new AuthLimiter(Clock.systemUTC()), TokenLookup.onBus(vertx)),
+                sessions, new AuthLimiter(clock), TokenLookup.onBus(vertx)),
                 sessions, clustered, port, readiness)).compose(id -> {
                     times.done("listening");
                     return vertx.executeBlocking(() -> open(tokens, times));
@@ -125,22 +129,21 @@ public final class MainVerticle extends VerticleBase {
     /** Blocking: opens and migrates the store, loads the tokens. */
     private CohortStore open(Tokens tokens, StartupTimes times) {
         database = openStore.apply(config);
-        TokenStore tokenStore = new TokenStore(database, Clock.systemUTC());
+        tokenStore = new TokenStore(database, clock);
         ConfigTokens.apply(config.tokens(), tokenStore);
         tokens.load(tokenStore.list());
         times.done("store", " (database " + database.opening().engineMillis()
                 + " ms, migrations " + database.opening().migrationMillis() + " ms)");
-        return new CohortStore(database, Clock.systemUTC());
+        return new CohortStore(database, clock);
     }
 
     private Future<CohortStore> deployWorkers(CohortStore store, Tokens tokens,
             Sessions sessions, StartupTimes times) {
-        AuditLog audit = new AuditLog(database, Clock.systemUTC());
-        return deployWorkers(store, new ReportStore(database, Clock.systemUTC(), config.node(),
+        AuditLog audit = new AuditLog(database, clock);
+        return deployWorkers(store, new ReportStore(database, clock, config.node(),
                 java.time.Duration.ofSeconds(config.reportLeaseSeconds())), audit)
-                .compose(v -> vertx.deployVerticle(() -> new AdminWorker(new TokenStore(
-                        database, Clock.systemUTC()), tokens, sessions, audit,
-                        config.database() != null),
+                .compose(v -> vertx.deployVerticle(() -> new AdminWorker(tokenStore, tokens,
+                        sessions, audit, config.database() != null),
                         new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)
                                 .setWorkerPoolName("oncosurv-workers")))
                 .compose(v -> vertx.executeBlocking(() -> {
@@ -202,7 +205,7 @@ public final class MainVerticle extends VerticleBase {
                 .setThreadingModel(ThreadingModel.WORKER).setInstances(REPORT_RUNNERS)
                 .setWorkerPoolName("oncosurv-report-jobs").setWorkerPoolSize(REPORT_RUNNERS);
         Templates templates = new Templates();
-        Pages pages = new Pages(templates, Clock.systemUTC());
+        Pages pages = new Pages(templates, clock);
         Figures figures = new ChartFigures();
         AnalysisCache analyses = new AnalysisCache(1024);
         return vertx.deployVerticle(() -> new CohortWorker(store, caches, audit), workers)

@@ -1,10 +1,10 @@
 package io.oncosurv.server.auth;
 
+import io.oncosurv.server.bus.Messages;
 import io.oncosurv.server.http.RouteTable;
 import io.oncosurv.server.worker.AdminWorker;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -45,9 +45,7 @@ public final class AuditTrail {
     /** Appends an entry (fire and forget: a download is not held up by its record). */
     public static void record(Vertx vertx, Principal who, String action, String target,
             String detail) {
-        vertx.eventBus().send(ADDRESS, new JsonObject().put("actor", who.name())
-                .put("role", who.role().key()).put("action", action).put("target", target)
-                .put("detail", detail), new io.vertx.core.eventbus.DeliveryOptions()
-                        .setLocalOnly(true));
+        vertx.eventBus().send(ADDRESS, new Messages.AuditAppend(who, action, target, detail),
+                new io.vertx.core.eventbus.DeliveryOptions().setLocalOnly(true));
     }
 }

@@ -53,10 +53,10 @@ public final class Messages {
     }
 
     /**
-     * A figure ("km" or "forest") in a format (png, svg, pdf), with its query parameters as sent
-     * (in their order; the worker checks them, some against the cohort).
+     * A figure (Kaplan–Meier or forest) in a format (png, svg, pdf), with its query parameters
+     * as sent (in their order; the worker checks them, some against the cohort).
      */
-    public record FigureQuery(String figure, String format, String cohortId,
+    public record FigureQuery(FigureKind figure, FigureFormat format, String cohortId,
             java.util.Map<String, List<String>> parameters) implements Operation {
         public FigureQuery {
             java.util.Map<String, List<String>> copy = new java.util.LinkedHashMap<>();
@@ -65,7 +65,7 @@ public final class Messages {
         }
 
         /** The figure of a request's query parameters. */
-        public static FigureQuery of(String figure, String format, String cohortId,
+        public static FigureQuery of(FigureKind figure, FigureFormat format, String cohortId,
                 io.vertx.core.MultiMap params) {
             java.util.Map<String, List<String>> parameters = new java.util.LinkedHashMap<>();
             params.names().forEach(name -> parameters.put(name, params.getAll(name)));
@@ -215,6 +215,40 @@ public final class Messages {
     public record CohortList(List<StoredCohort> cohorts) {
     }
 
+    /** An entry for the audit log: who did what to which target (detail: null or a note). */
+    public record AuditAppend(Principal actor, String action, String target, String detail) {
+    }
+
+    /** A token to make, with its role and name, by whom. */
+    public record TokenCreation(Role role, String name, Principal actor) {
+    }
+
+    /** A token made: its id, role and name, and the token itself (shown this once). */
+    public record TokenCreated(String id, String token, String role, String name) {
+    }
+
+    /** A token to revoke, by its id, and by whom. */
+    public record TokenRevocation(String id, Principal actor) {
+    }
+
+    /** Every token of the store, active or revoked. */
+    public record TokenList(List<io.oncosurv.store.StoredToken> tokens) {
+        public TokenList {
+            tokens = List.copyOf(tokens);
+        }
+    }
+
+    /** The newest entries of the audit log: at most {@code limit}, before seq (0: none). */
+    public record AuditQuery(int limit, long before) {
+    }
+
+    /** Entries of the audit log, newest first. */
+    public record AuditEntries(List<io.oncosurv.store.AuditEntry> entries) {
+        public AuditEntries {
+            entries = List.copyOf(entries);
+        }
+    }
+
     private Messages() {
     }
 
@@ -243,5 +277,18 @@ public final class Messages {
                 new LocalCodec<>(io.oncosurv.store.StoredArtefact.class));
         bus.registerDefaultCodec(io.oncosurv.analysis.PanelEntry.class,
                 new LocalCodec<>(io.oncosurv.analysis.PanelEntry.class));
+        registerAdminCodecs(bus);
+    }
+
+    /** The admin's messages: tokens and the audit log, on this node's admin worker. */
+    private static void registerAdminCodecs(EventBus bus) {
+        bus.registerDefaultCodec(AuditAppend.class, new LocalCodec<>(AuditAppend.class));
+        bus.registerDefaultCodec(TokenCreation.class, new LocalCodec<>(TokenCreation.class));
+        bus.registerDefaultCodec(TokenCreated.class, new LocalCodec<>(TokenCreated.class));
+        bus.registerDefaultCodec(TokenRevocation.class,
+                new LocalCodec<>(TokenRevocation.class));
+        bus.registerDefaultCodec(TokenList.class, new LocalCodec<>(TokenList.class));
+        bus.registerDefaultCodec(AuditQuery.class, new LocalCodec<>(AuditQuery.class));
+        bus.registerDefaultCodec(AuditEntries.class, new LocalCodec<>(AuditEntries.class));
     }
 }

@@ -1,13 +1,19 @@
 package io.oncosurv.server.http;
 
+import io.oncosurv.json.AdminJson;
 import io.oncosurv.server.auth.Access;
 import io.oncosurv.server.auth.Principal;
 import io.oncosurv.server.auth.Role;
 import io.oncosurv.server.bus.Deadlines;
+import io.oncosurv.server.bus.Messages.AuditEntries;
+import io.oncosurv.server.bus.Messages.AuditQuery;
+import io.oncosurv.server.bus.Messages.TokenCreated;
+import io.oncosurv.server.bus.Messages.TokenCreation;
+import io.oncosurv.server.bus.Messages.TokenList;
+import io.oncosurv.server.bus.Messages.TokenRevocation;
 import io.oncosurv.server.worker.AdminWorker;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -32,8 +38,8 @@ public final class AdminRoutes {
                 .setBodyLimit(4096), "A token request is larger than 4096 bytes.")
                 .handler(this::create);
         routes.api(HttpMethod.GET, "/api/tokens", admin).handler(ctx -> vertx.eventBus()
-                .<JsonArray>request(AdminWorker.TOKEN_LIST, "", Deadlines.options(ctx))
-                .onSuccess(r -> json(ctx, 200, r.body().encode()))
+                .<TokenList>request(AdminWorker.TOKEN_LIST, "", Deadlines.options(ctx))
+                .onSuccess(r -> json(ctx, 200, AdminJson.tokens(r.body().tokens())))
                 .onFailure(e -> HttpVerticle.fail(ctx, e)));
         routes.api(HttpMethod.DELETE, "/api/tokens/:id", admin).handler(this::revoke);
         routes.api(HttpMethod.GET, "/api/audit", admin).handler(this::audit);
@@ -68,18 +74,17 @@ public final class AdminRoutes {
                     + "\"ward 7 tablet\".");
         }
         Principal who = ctx.get(Access.PRINCIPAL);
-        vertx.eventBus().<JsonObject>request(AdminWorker.TOKEN_CREATE, new JsonObject()
-                .put("role", role.key()).put("name", n.strip()).put("actor", who.name())
-                .put("actor_role", who.role().key()), Deadlines.options(ctx))
-                .onSuccess(r -> json(ctx, 201, r.body().encode()))
+        vertx.eventBus().<TokenCreated>request(AdminWorker.TOKEN_CREATE,
+                new TokenCreation(role, n.strip(), who), Deadlines.options(ctx))
+                .onSuccess(r -> json(ctx, 201, AdminJson.created(r.body().id(),
+                        r.body().token(), r.body().role(), r.body().name())))
                 .onFailure(e -> HttpVerticle.fail(ctx, e));
     }
 
     private void revoke(RoutingContext ctx) {
         Principal who = ctx.get(Access.PRINCIPAL);
-        vertx.eventBus().request(AdminWorker.TOKEN_REVOKE, new JsonObject()
-                .put("id", ctx.pathParam("id")).put("actor", who.name())
-                .put("actor_role", who.role().key()), Deadlines.options(ctx))
+        vertx.eventBus().request(AdminWorker.TOKEN_REVOKE,
+                new TokenRevocation(ctx.pathParam("id"), who), Deadlines.options(ctx))
                 .onSuccess(r -> ctx.response().setStatusCode(204).end())
                 .onFailure(e -> HttpVerticle.fail(ctx, e));
     }
@@ -87,9 +92,9 @@ public final class AdminRoutes {
     private void audit(RoutingContext ctx) {
         int limit = (int) parse(ctx.queryParams().get("limit"), "limit", 100, 1, 1000);
         long before = parse(ctx.queryParams().get("before"), "before", 0, 0, Long.MAX_VALUE);
-        vertx.eventBus().<JsonArray>request(AdminWorker.AUDIT_READ, new JsonObject()
-                .put("limit", limit).put("before", before), Deadlines.options(ctx))
-                .onSuccess(r -> json(ctx, 200, r.body().encode()))
+        vertx.eventBus().<AuditEntries>request(AdminWorker.AUDIT_READ,
+                new AuditQuery(limit, before), Deadlines.options(ctx))
+                .onSuccess(r -> json(ctx, 200, AdminJson.audit(r.body().entries())))
                 .onFailure(e -> HttpVerticle.fail(ctx, e));
     }
 

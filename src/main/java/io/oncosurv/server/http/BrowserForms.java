@@ -12,14 +12,13 @@ import io.oncosurv.server.bus.Messages;
 import io.oncosurv.server.worker.AdminWorker;
 import io.oncosurv.server.worker.ReportWorker;
 import io.oncosurv.store.StoredCohort;
+import io.oncosurv.store.StoredToken;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
@@ -115,20 +114,17 @@ public final class BrowserForms {
             return;
         }
         Principal who = ctx.get(Access.PRINCIPAL);
-        vertx.eventBus().<JsonObject>request(AdminWorker.TOKEN_CREATE, new JsonObject()
-                .put("role", role.key()).put("name", name).put("actor", who.name())
-                .put("actor_role", who.role().key()), Deadlines.options(ctx))
-                .onSuccess(r -> tokensPage(ctx, new TokenRow(r.body().getString("id"),
-                        r.body().getString("name"), r.body().getString("role"), "api", "",
-                        null), r.body().getString("token"), null, 201))
+        vertx.eventBus().<Messages.TokenCreated>request(AdminWorker.TOKEN_CREATE,
+                new Messages.TokenCreation(role, name, who), Deadlines.options(ctx))
+                .onSuccess(r -> tokensPage(ctx, new TokenRow(r.body().id(), r.body().name(),
+                        r.body().role(), "api", "", null), r.body().token(), null, 201))
                 .onFailure(e -> HttpVerticle.fail(ctx, e));
     }
 
     private void revokeToken(RoutingContext ctx) {
         Principal who = ctx.get(Access.PRINCIPAL);
-        vertx.eventBus().request(AdminWorker.TOKEN_REVOKE, new JsonObject()
-                .put("id", ctx.pathParam("id")).put("actor", who.name())
-                .put("actor_role", who.role().key()), Deadlines.options(ctx))
+        vertx.eventBus().request(AdminWorker.TOKEN_REVOKE,
+                new Messages.TokenRevocation(ctx.pathParam("id"), who), Deadlines.options(ctx))
                 .onSuccess(r -> ctx.response().setStatusCode(303).putHeader("Location",
                         "/tokens").end())
                 .onFailure(e -> HttpVerticle.fail(ctx, e));
@@ -138,14 +134,13 @@ public final class BrowserForms {
     private void tokensPage(RoutingContext ctx, TokenRow created, String createdToken,
             String error, int status) {
         String token = access.formToken(ctx);
-        vertx.eventBus().<JsonArray>request(AdminWorker.TOKEN_LIST, "", Deadlines.options(ctx))
-                .compose(reply -> {
+        vertx.eventBus().<Messages.TokenList>request(AdminWorker.TOKEN_LIST, "",
+                Deadlines.options(ctx)).compose(reply -> {
                     List<TokenRow> rows = new ArrayList<>();
-                    for (Object o : reply.body()) {
-                        JsonObject t = (JsonObject) o;
-                        rows.add(new TokenRow(t.getString("id"), t.getString("name"),
-                                t.getString("role"), t.getString("source"),
-                                t.getString("created_at"), t.getString("revoked_at")));
+                    for (StoredToken t : reply.body().tokens()) {
+                        rows.add(new TokenRow(t.id(), t.name(), t.role(), t.source(),
+                                t.createdAt().toString(), t.revokedAt() == null ? null
+                                        : t.revokedAt().toString()));
                     }
                     return render(pages -> pages.tokens(token, rows, created, createdToken,
                             error));

@@ -11,6 +11,8 @@ import io.oncosurv.server.auth.Principal;
 import io.oncosurv.server.auth.Role.Permission;
 import io.oncosurv.server.auth.Sessions;
 import io.oncosurv.server.bus.Deadlines;
+import io.oncosurv.server.bus.FigureFormat;
+import io.oncosurv.server.bus.FigureKind;
 import io.oncosurv.server.bus.Messages.LocalPage;
 import io.oncosurv.server.bus.Messages.PageFormat;
 import io.oncosurv.server.bus.Messages.SummaryPart;
@@ -80,11 +82,12 @@ public final class PageRoutes {
         routes.page("/cohorts/:id/panel.pdf").records(Record.DOWNLOAD).costs(Cost.DOCUMENT)
                 .handler(ctx -> panelPage(ctx, PageFormat.PDF));
 
-        for (String format : java.util.List.of("png", "svg", "pdf")) {
-            download(routes, "/api/cohorts/:id/plot." + format, Cost.FIGURE)
-                    .handler(ctx -> figure(ctx, "km", format));
-            download(routes, "/api/cohorts/:id/panel/forest." + format, Cost.FIGURE)
-                    .handler(ctx -> figure(ctx, "forest", format));
+        for (FigureFormat format : FigureFormat.values()) {
+            for (FigureKind figure : FigureKind.values()) {
+                download(routes, "/api/cohorts/:id/" + figure.path() + "."
+                        + format.extension(), Cost.FIGURE).handler(ctx -> figure(ctx, figure,
+                                format));
+            }
         }
         download(routes, "/api/cohorts.csv", Cost.PLAIN).handler(this::cohortsCsv);
         routes.api(HttpMethod.GET, "/api/cohorts/:id/summary", Permission.READ)
@@ -240,12 +243,12 @@ public final class PageRoutes {
         return who == null ? java.util.Set.of() : who.role().permissions();
     }
 
-    private void figure(RoutingContext ctx, String figure, String format) {
+    private void figure(RoutingContext ctx, FigureKind figure, FigureFormat format) {
         Operations.ask(vertx, ctx, Messages.FigureQuery.of(figure, format, ctx.pathParam("id"),
                 ctx.queryParams()), clustered).onSuccess(answer -> {
                     ctx.response().putHeader("Content-Disposition", "inline; filename=\""
-                            + (figure.equals("km") ? "kaplan-meier" : "forest")
-                            + subsetSuffix(ctx) + "." + format + "\"");
+                            + figure.fileName() + subsetSuffix(ctx) + "."
+                            + format.extension() + "\"");
                     Operations.write(ctx, answer);
                 }).onFailure(e -> HttpVerticle.fail(ctx, e));
     }

@@ -3,16 +3,20 @@ package io.oncosurv.server.worker;
 import io.oncosurv.server.auth.AuditTrail;
 import io.oncosurv.server.auth.Sessions;
 import io.oncosurv.server.auth.Tokens;
+import io.oncosurv.server.bus.Messages.AuditAppend;
+import io.oncosurv.server.bus.Messages.AuditEntries;
+import io.oncosurv.server.bus.Messages.AuditQuery;
+import io.oncosurv.server.bus.Messages.TokenCreated;
+import io.oncosurv.server.bus.Messages.TokenCreation;
+import io.oncosurv.server.bus.Messages.TokenList;
+import io.oncosurv.server.bus.Messages.TokenRevocation;
 import io.oncosurv.server.http.ApiError;
-import io.oncosurv.store.AuditEntry;
 import io.oncosurv.store.AuditLog;
 import io.oncosurv.store.StoredToken;
 import io.oncosurv.store.TokenStore;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
 /**
  * The admin's work, on a worker thread: tokens (create, list, revoke: the store, then the
@@ -62,34 +66,33 @@ public final class AdminWorker extends VerticleBase {
                 bus.<String>consumer(TOKENS_CHANGED, m -> reload()).completion(),
                 bus.<String>localConsumer(TOKEN_LOOKUP, Guarded.handler(this::lookup))
                         .completion(),
-                bus.<JsonObject>consumer(AuditTrail.ADDRESS, Guarded.handler(this::append))
+                bus.<AuditAppend>consumer(AuditTrail.ADDRESS, Guarded.handler(this::append))
                         .completion(),
-                bus.<JsonObject>consumer(TOKEN_CREATE, Guarded.handler(this::create))
+                bus.<TokenCreation>consumer(TOKEN_CREATE, Guarded.handler(this::create))
                         .completion(),
                 bus.<Object>consumer(TOKEN_LIST, Guarded.handler(this::list)).completion(),
-                bus.<JsonObject>consumer(TOKEN_REVOKE, Guarded.handler(this::revoke))
+                bus.<TokenRevocation>consumer(TOKEN_REVOKE, Guarded.handler(this::revoke))
                         .completion(),
-                bus.<JsonObject>consumer(AUDIT_READ, Guarded.handler(this::read)).completion()));
+                bus.<AuditQuery>consumer(AUDIT_READ, Guarded.handler(this::read)).completion()));
     }
 
-    private void append(Message<JsonObject> m) {
-        JsonObject e = m.body();
-        audit.append(e.getString("actor"), e.getString("role"), e.getString("action"),
-                e.getString("target"), e.getString("detail"));
+    private void append(Message<AuditAppend> m) {
+        AuditAppend e = m.body();
+        audit.append(e.actor().name(), e.actor().role().key(), e.action(), e.target(),
+                e.detail());
     }
 
-    /** {"role", "name", "actor", "actor_role"} → 201's body, with the token shown this once. */
-    private void create(Message<JsonObject> m) {
-        JsonObject q = m.body();
+    /** A token made, with the token shown this once (the 201's body). */
+    private void create(Message<TokenCreation> m) {
+        TokenCreation q = m.body();
         Tokens.Issued issued = Tokens.issue();
-        StoredToken t = store.insert(issued.id(), q.getString("name"), q.getString("role"),
+        StoredToken t = store.insert(issued.id(), q.name(), q.role().key(),
                 issued.salt(), issued.hash(), "api");
         tokens.put(t);
         changed();
-        audit.append(q.getString("actor"), q.getString("actor_role"), "token.create", t.id(),
+        audit.append(q.actor().name(), q.actor().role().key(), "token.create", t.id(),
                 "name " + t.name() + ", role " + t.role());
-        m.reply(new JsonObject().put("id", t.id()).put("token", issued.token())
-                .put("role", t.role()).put("name", t.name()));
+        m.reply(new TokenCreated(t.id(), issued.token(), t.role(), t.name()));
     }
 
     /** A token made on another node, read from the shared store before it is refused. */
@@ -100,15 +103,11 @@ public final class AdminWorker extends VerticleBase {
     }
 
     private void list(Message<Object> m) {
-        JsonArray out = new JsonArray();
-        for (StoredToken t : store.list()) {
-            out.add(json(t));
-        }
-        m.reply(out);
+        m.reply(new TokenList(store.list()));
     }
 
-    private void revoke(Message<JsonObject> m) {
-        String id = m.body().getString("id");
+    private void revoke(Message<TokenRevocation> m) {
+        String id = m.body().id();
         var token = store.get(id);
         if (token.isEmpty() || !token.get().active()) {
             new ApiError(404, "No active token has the id '" + id + "'.").failing(m);
@@ -123,20 +122,13 @@ public final class AdminWorker extends VerticleBase {
         tokens.put(store.get(id).orElseThrow());
         sessions.endAll(id);
         changed();
-        audit.append(m.body().getString("actor"), m.body().getString("actor_role"),
+        audit.append(m.body().actor().name(), m.body().actor().role().key(),
                 "token.revoke", id, "name " + token.get().name());
         m.reply(true);
     }
 
-    private void read(Message<JsonObject> m) {
-        JsonArray out = new JsonArray();
-        for (AuditEntry e : audit.newest(m.body().getInteger("limit"),
-                m.body().getLong("before"))) {
-            out.add(new JsonObject().put("seq", e.seq()).put("at", e.at().toString())
-                    .put("actor", e.actor()).put("role", e.role()).put("action", e.action())
-                    .put("target", e.target()).put("detail", e.detail()));
-        }
-        m.reply(out);
+    private void read(Message<AuditQuery> m) {
+        m.reply(new AuditEntries(audit.newest(m.body().limit(), m.body().before())));
     }
 
     /** Tells every node (the event bus may be clustered) that the tokens changed. */
@@ -156,11 +148,5 @@ public final class AdminWorker extends VerticleBase {
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(AdminWorker.class).warn("tokens not reloaded", e);
         }
-    }
-
-    static JsonObject json(StoredToken t) {
-        return new JsonObject().put("id", t.id()).put("name", t.name()).put("role", t.role())
-                .put("source", t.source()).put("created_at", t.createdAt().toString())
-                .put("revoked_at", t.revokedAt() == null ? null : t.revokedAt().toString());
     }
 }

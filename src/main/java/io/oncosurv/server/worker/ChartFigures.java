@@ -13,6 +13,7 @@ import io.oncosurv.chart.SvgEncoder;
 import io.oncosurv.report.AnalysisView;
 import io.oncosurv.report.Labels;
 import io.oncosurv.report.SubsetText;
+import io.oncosurv.server.bus.FigureFormat;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -24,21 +25,11 @@ public final class ChartFigures implements Figures {
     /** A report's figures: PNG at 200 dpi, sharp on paper. */
     private static final int REPORT_DPI = 200;
 
-    static byte[] encode(JFreeChart chart, FigureSize size, String format) {
+    static byte[] encode(JFreeChart chart, FigureSize size, FigureFormat format) {
         return switch (format) {
-            case "png" -> PngEncoder.encode(chart, size);
-            case "svg" -> SvgEncoder.encode(chart, size);
-            case "pdf" -> PdfEncoder.encode(chart, size);
-            default -> throw new IllegalArgumentException("no format " + format);
-        };
-    }
-
-    static String mediaType(String format) {
-        return switch (format) {
-            case "png" -> "image/png";
-            case "svg" -> "image/svg+xml";
-            case "pdf" -> "application/pdf";
-            default -> throw new IllegalArgumentException("no format " + format);
+            case PNG -> PngEncoder.encode(chart, size);
+            case SVG -> SvgEncoder.encode(chart, size);
+            case PDF -> PdfEncoder.encode(chart, size);
         };
     }
 

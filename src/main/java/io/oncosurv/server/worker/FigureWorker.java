@@ -46,16 +46,15 @@ public final class FigureWorker extends VerticleBase {
     @Override
     public Future<?> start() {
         return new OperationServer(vertx, store, caches, node).serve(Messages.FigureQuery.class,
-                q -> ChartFigures.mediaType(q.format()),
+                q -> q.format().mediaType(),
                 "The figure cannot be drawn for this cohort: ", this::figure);
     }
 
     private byte[] figure(Messages.FigureQuery q, Cohort cohort) throws AnalysisException {
         StratifierSource source = caches.stratifierSource(q.cohortId(), cohort);
         return switch (q.figure()) {
-            case "km" -> kaplanMeier(cohort, source, q);
-            case "forest" -> forest(cohort, source, q);
-            default -> throw new IllegalArgumentException("no figure " + q.figure());
+            case KAPLAN_MEIER -> kaplanMeier(cohort, source, q);
+            case FOREST -> forest(cohort, source, q);
         };
     }
 

@@ -62,8 +62,11 @@ class OperationCodecTest {
                 CutpointParameters.parse("c3", params("endpoint", "os", "variable", "cd8_til",
                         "permutations", "50", "seed", "-7")),
                 new Messages.PanelQuery("c4", List.of("pfs", "os"), List.of("sex:female")),
-                Messages.FigureQuery.of("km", "svg", "c5", params("endpoint", "os", "Width",
-                        "5", "subset", "arm:A", "subset", "sex:male")));
+                Messages.FigureQuery.of(FigureKind.KAPLAN_MEIER, FigureFormat.SVG, "c5",
+                        params("endpoint", "os", "Width", "5", "subset", "arm:A", "subset",
+                                "sex:male")),
+                Messages.FigureQuery.of(FigureKind.FOREST, FigureFormat.PDF, "c5",
+                        params("endpoint", "pfs")));
         for (Operation q : all) {
             assertEquals(q, wire(q));
             assertEquals(q.hashCode(), wire(q).hashCode());
