@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Durable, immutable cohorts through JDBC. Blocking: call it from worker threads, never from an
@@ -32,8 +34,7 @@ import java.util.UUID;
  */
 public final class CohortStore {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(
-            CohortStore.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CohortStore.class);
 
     /** What an upload did: stored a new version, or found the same bytes already stored. */
     public record Upload(StoredCohort cohort, boolean created) {
