@@ -64,6 +64,16 @@ public final class Cohort {
         return patientIds.length;
     }
 
+    /**
+     * About how many bytes of heap the cohort holds (what a cache weighs it by): a number per
+     * patient and numeric column, a reference per text cell (values repeat), and each patient's
+     * id as a string of its own.
+     */
+    public long approximateBytes() {
+        long n = patientIds.length;
+        return 1024 + n * (8L * numbers.size() + 4L * texts.size() + 56);
+    }
+
     public String patientId(int patient) {
         return patientIds[patient];
     }

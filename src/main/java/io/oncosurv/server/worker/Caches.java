@@ -29,13 +29,27 @@ public final class Caches {
     /** Cohorts never change: an answer about one holds until it is weighed out or deleted. */
     private static final Duration FOREVER = Duration.ofDays(365 * 100);
 
-    final Cache<String, Cohort> cohorts = Caffeine.newBuilder().maximumSize(16).build();
+    /** Parsed cohorts by heap weight: a quarter of the heap (a 1M-patient cohort is ~200 MB). */
+    static final long COHORT_BYTES = Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 4);
+
+    final Cache<String, Cohort> cohorts;
     /** Answers as rendered, under their request records: {@value #ANSWER_BYTES} bytes at most. */
     private final Cache<Operation, Answer> answers = Caffeine.newBuilder()
             .maximumWeight(ANSWER_BYTES).weigher((Operation q, Answer a) -> a.weight())
             .expireAfter(Expiry.<Operation, Answer>writing((q, a) -> FOREVER)).build();
     private final Cache<StratificationKey, Stratification> stratifications =
             Caffeine.newBuilder().maximumSize(32).build();
+
+    public Caches() {
+        this(COHORT_BYTES);
+    }
+
+    /** @param cohortBytes the heap the parsed cohorts may take together */
+    Caches(long cohortBytes) {
+        cohorts = Caffeine.newBuilder().maximumWeight(cohortBytes)
+                .weigher((String id, Cohort c) -> (int) Math.min(Integer.MAX_VALUE,
+                        c.approximateBytes())).build();
+    }
 
     /** A stratifier with its settings, on one cohort. */
     private record StratificationKey(String cohortId, String name,
