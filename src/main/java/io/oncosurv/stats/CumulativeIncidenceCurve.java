@@ -77,12 +77,9 @@ public record CumulativeIncidenceCurve(double confLevel, ConfType confType, int 
         while (row + 1 < time.length && time[row + 1] <= landmark) {
             row++;
         }
-        int atRisk = row + 1 < time.length ? nRisk[row + 1] : 0;
-        if (row >= 0 && time[row] == landmark) {
-            atRisk = nRisk[row];
-        } else if (row < 0) {
-            atRisk = n;
-        }
+        // the first row at or after the landmark holds everyone with time >= landmark
+        int first = row >= 0 && time[row] == landmark ? row : row + 1;
+        int atRisk = first < time.length ? nRisk[first] : 0;
         double[] p = new double[k];
         double[] se = new double[k];
         double[] lo = new double[k];

@@ -112,6 +112,27 @@ class CumulativeIncidenceReferenceTest {
         assertEquals(0.9, fit.confLevel());
     }
 
+    @Test
+    @DisplayName("by hand: 8 patients, one event at t=1 gives cif 1/8 and se sqrt(56)/64")
+    void handComputed() {
+        // influence at t=1: the patient with the event (1 - 1/8)/8 = 7/64, the 7 others -1/64
+        CumulativeIncidenceCurve fit = CumulativeIncidence.fit(
+                new double[] {1, 2, 2, 2, 3, 4, 5, 5}, new int[] {1, 1, 2, 0, 2, 0, 1, 0}, 2);
+        assertEquals(0.125, fit.cif()[0][0], 1e-15);
+        assertEquals(Math.sqrt(56) / 64, fit.stdErr()[0][0], 1e-15);
+        assertEquals(0, fit.cif()[1][0]);
+        assertEquals(Double.NaN, fit.lower()[1][0]);
+        // R's tie rule: 2 and 2 + 1e-12 are one time
+        CumulativeIncidenceCurve near = CumulativeIncidence.fit(
+                new double[] {1, 2, 2 + 1e-12, 2, 3, 4, 5, 5},
+                new int[] {1, 1, 2, 0, 2, 0, 1, 0}, 2);
+        assertArrayEquals(fit.time(), near.time(), 0);
+        assertArrayEquals(fit.stdErr()[1], near.stdErr()[1], 0);
+        assertEquals(8, fit.at(-1).nRisk());
+        assertEquals(4, fit.at(2.5).nRisk());
+        assertEquals(0, fit.at(9).nRisk());
+    }
+
     private static CumulativeIncidenceCurve fit(JsonNode c) {
         int causes = c.get("causes").isArray() ? c.get("causes").size() : 1;
         return CumulativeIncidence.fit(texts(c.get("time")), causes(c), causes,
