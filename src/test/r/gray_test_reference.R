@@ -58,6 +58,10 @@ cases <- list(
   # group 2 is censored before every event: singular variance, cuminc's stat -1 and pv 1
   group_censored_early = case(c(1, 2, 3, 4, 5, 0.5, 0.6), c(1, 2, 1, 0, 1, 0, 0),
                               c(1, 1, 1, 1, 1, 2, 2)),
+  # every event of cause 1 at one time (month 12), across groups, with deaths and censorings there
+  oligo_cause1_at_one_time = case(ifelse(sc == 1, 12, st), sc, arm),
+  # four groups, one of them small and over early (its risk set empties before the last events)
+  oligo_four_groups = case(st, sc, ifelse(st <= 8 & arm == 3, 4, arm)),
   six_patients = case(c(1, 2, 2, 3, 4, 5), c(1, 2, 0, 1, 1, 0), c(1, 1, 2, 2, 1, 2))
 )
 write_json(list(r = R.version.string, cmprsk = as.character(packageVersion("cmprsk")),

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.TestFactory;
  * ({@code src/test/resources/r/gray_test_reference.json}, made by
  * {@code src/test/r/gray_test_reference.R}): mgus2 (progression vs death, by sex, by age band,
  * by sex within age bands), a synthetic oligoprogression cohort on a monthly grid (3 causes,
- * 3 arms, by site too), a group without events of the cause, one cause only, a group censored
+ * 3 arms, by site too; every event of a cause at one time; 4 groups, one over early), a group
+ * without events of the cause, one cause only, a group censored
  * before every event (cuminc: stat −1, singular; here not available), six patients.
  * p is compared with pchisq(stat, df, lower.tail = FALSE) within 1e-8 and with cuminc's own
  * 1 − pchisq within 1e-10 absolute (1 − pchisq loses the relative precision of small p).
