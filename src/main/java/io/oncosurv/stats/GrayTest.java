@@ -13,8 +13,6 @@ public final class GrayTest {
 
     /** cuminc's default weight exponent: (1 − F(t−))^0, the log-rank-like test. */
     public static final double DEFAULT_RHO = 0;
-    /** Where R's qr() would call the variance rank-deficient, cuminc returns stat −1. */
-    private static final double SINGULAR = 1e-10;
 
     private GrayTest() {
     }
@@ -70,9 +68,12 @@ public final class GrayTest {
             GrayScore.accumulate(stratumRows, time, status, groupIndex, k, DEFAULT_RHO, score,
                     variance);
         }
-        Cholesky chol = new Cholesky(variance, SINGULAR);
+        if (QrRank.of(variance, QrRank.R_TOLERANCE) < k - 1) { // cuminc: stat -1
+            return ChiSquareTest.notAvailable();
+        }
+        Cholesky chol = new Cholesky(variance, 0);
         for (int i = 0; i < k - 1; i++) {
-            if (!chol.pivotal(i)) {
+            if (!chol.pivotal(i)) { // full rank by R's rule yet not positive: no test either
                 return ChiSquareTest.notAvailable();
             }
         }
