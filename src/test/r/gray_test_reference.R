@@ -1,6 +1,6 @@
 #!/usr/bin/env Rscript
 # Gray's K-sample test (cmprsk::cuminc(...)$Tests: stat, pv, df) per cause, with cuminc's
-# defaults (rho = 0, cencode = 0), without and with strata. cuminc's pv is 1 - pchisq(stat, df);
+# defaults (rho = 0, cencode = 0), without and with strata; two cases with rho 1 and 0.5. cuminc's pv is 1 - pchisq(stat, df);
 # the upper tail pchisq(stat, df, lower.tail = FALSE) is written beside it (Java computes the
 # upper tail; both agree within 1e-10 absolute). A singular score variance gives stat -1, pv 1 in
 # cuminc (Java: not available).
@@ -9,17 +9,18 @@
 suppressPackageStartupMessages({ library(survival); library(cmprsk); library(jsonlite) })
 out <- commandArgs(TRUE)[1]
 
-gray <- function(time, cause, group, strata = NULL) {
-  fit <- if (is.null(strata)) cuminc(time, cause, group) else cuminc(time, cause, group, strata)
+gray <- function(time, cause, group, strata = NULL, rho = 0) {
+  fit <- if (is.null(strata)) cuminc(time, cause, group, rho = rho)
+         else cuminc(time, cause, group, strata, rho = rho)
   t <- fit$Tests
   lapply(seq_len(nrow(t)), function(i) list(
     cause = as.integer(rownames(t)[i]), stat = t[i, "stat"], pv = t[i, "pv"],
     upper = pchisq(t[i, "stat"], t[i, "df"], lower.tail = FALSE), df = as.integer(t[i, "df"])))
 }
-case <- function(time, cause, group, strata = NULL) {
+case <- function(time, cause, group, strata = NULL, rho = 0) {
   list(time = time, cause = as.integer(cause), group = as.integer(group),
-       strata = if (is.null(strata)) NULL else as.integer(strata),
-       tests = gray(time, cause, group, strata))
+       strata = if (is.null(strata)) NULL else as.integer(strata), rho = rho,
+       tests = gray(time, cause, group, strata, rho))
 }
 
 m <- survival::mgus2
@@ -52,6 +53,9 @@ cases <- list(
   mgus2_sex_by_age3 = case(mt, mc, msex, mage),
   oligo_arm = case(st, sc, arm),
   oligo_arm_by_site = case(st, sc, arm, site),
+  # weights (1 - F(t-))^rho other than cuminc's default rho = 0
+  mgus2_sex_rho1 = case(mt, mc, msex, rho = 1),
+  oligo_arm_by_site_rho_half = case(st, sc, arm, site, rho = 0.5),
   oligo_group_without_cause1 = case(st, sc_none, arm),
   oligo_one_cause = case(st, sc_one, arm),
   oligo_one_cause_by_site = case(st, sc_one, arm, site),

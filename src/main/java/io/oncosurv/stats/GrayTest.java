@@ -35,7 +35,19 @@ public final class GrayTest {
     /** Gray's test stratified as cuminc's {@code strata}: scores and variances summed. */
     public static ChiSquareTest test(double[] time, int[] cause, int[] group, int[] strata,
             int causeOfInterest) {
+        return test(time, cause, group, strata, causeOfInterest, DEFAULT_RHO);
+    }
+
+    /**
+     * Gray's test with weights (1 − F(t−))^rho, F the pooled cumulative incidence of the cause
+     * (cuminc's {@code rho}); rho = 0 is the default, larger rho weights early differences.
+     */
+    public static ChiSquareTest test(double[] time, int[] cause, int[] group, int[] strata,
+            int causeOfInterest, double rho) {
         int n = time.length;
+        if (!Double.isFinite(rho)) {
+            throw new IllegalArgumentException("rho must be finite; got " + rho);
+        }
         if (cause.length != n || group.length != n || strata.length != n) {
             throw new IllegalArgumentException("time, cause, group and strata differ in length");
         }
@@ -65,8 +77,7 @@ public final class GrayTest {
         double[] score = new double[k - 1];
         double[][] variance = new double[k - 1][k - 1];
         for (int[] stratumRows : rows) {
-            GrayScore.accumulate(stratumRows, time, status, groupIndex, k, DEFAULT_RHO, score,
-                    variance);
+            GrayScore.accumulate(stratumRows, time, status, groupIndex, k, rho, score, variance);
         }
         if (QrRank.of(variance, QrRank.R_TOLERANCE) < k - 1) { // cuminc: stat -1
             return ChiSquareTest.notAvailable();

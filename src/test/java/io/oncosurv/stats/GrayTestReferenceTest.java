@@ -25,7 +25,8 @@ import org.junit.jupiter.api.TestFactory;
  * by sex within age bands), a synthetic oligoprogression cohort on a monthly grid (3 causes,
  * 3 arms, by site too; every event of a cause at one time; 4 groups, one over early), a group
  * without events of the cause, one cause only, a group censored
- * before every event (cuminc: stat −1, singular; here not available), six patients.
+ * before every event (cuminc: stat −1, singular; here not available), six patients; rho 1 and
+ * 0.5 on two of them.
  * p is compared with pchisq(stat, df, lower.tail = FALSE) within 1e-8 and with cuminc's own
  * 1 − pchisq within 1e-10 absolute (1 − pchisq loses the relative precision of small p).
  */
@@ -55,9 +56,11 @@ class GrayTestReferenceTest {
         Approx check = new Approx(name);
         for (JsonNode t : r.get("tests")) {
             int c = t.get("cause").asInt();
+            double rho = r.get("rho").asDouble();
             ChiSquareTest gray = strataNode == null || strataNode.isNull()
-                    ? GrayTest.test(time, cause, group, c)
-                    : GrayTest.test(time, cause, group, ints(strataNode), c);
+                    ? rho == 0 ? GrayTest.test(time, cause, group, c)
+                            : GrayTest.test(time, cause, group, new int[time.length], c, rho)
+                    : GrayTest.test(time, cause, group, ints(strataNode), c, rho);
             if (t.get("stat").asDouble() == -1) { // cuminc's mark of a singular variance
                 check.check("cause " + c + " singular: not available", !gray.available());
                 continue;
