@@ -1,6 +1,7 @@
 #!/usr/bin/env Rscript
 # Gray's K-sample test (cmprsk::cuminc(...)$Tests: stat, pv, df) per cause, with cuminc's
-# defaults (rho = 0, cencode = 0), without and with strata; two cases with rho 1 and 0.5. cuminc's pv is 1 - pchisq(stat, df);
+# defaults (rho = 0, cencode = 0), without and with strata; two cases with rho 1 and 0.5.
+# cuminc's pv is 1 - pchisq(stat, df);
 # the upper tail pchisq(stat, df, lower.tail = FALSE) is written beside it (Java computes the
 # upper tail; both agree within 1e-10 absolute). A singular score variance gives stat -1, pv 1 in
 # cuminc (Java: not available).
