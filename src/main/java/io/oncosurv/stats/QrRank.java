@@ -1,0 +1,97 @@
+package io.oncosurv.stats;
+
+/**
+ * The rank R's {@code qr()} reports (LINPACK {@code dqrdc2} with its limited pivoting): Householder
+ * reduction column by column, where a column whose reduced norm has fallen below {@code tol}
+ * times its original norm is moved to the end and not counted. cmprsk's cuminc calls the score
+ * variance singular when this rank (tol 1e-7) is short, so Gray's test decides as it does.
+ */
+final class QrRank {
+
+    /** R's qr() default. */
+    static final double R_TOLERANCE = 1e-7;
+
+    private QrRank() {
+    }
+
+    static int of(double[][] matrix, double tol) {
+        int n = matrix.length;
+        int p = n == 0 ? 0 : matrix[0].length;
+        double[][] col = new double[p][n]; // columns, so that moving one is a swap of references
+        for (int j = 0; j < p; j++) {
+            for (int i = 0; i < n; i++) {
+                col[j][i] = matrix[i][j];
+            }
+        }
+        double[] norm = new double[p];      // running norm of the reduced column (qraux)
+        double[] original = new double[p];  // its reference norm (work(, 2)), 1 when zero
+        for (int j = 0; j < p; j++) {
+            norm[j] = norm(col[j], 0);
+            original[j] = norm[j] == 0 ? 1 : norm[j];
+        }
+        int end = p; // columns at or after `end` were moved out as negligible
+        for (int l = 0; l < Math.min(n, p); l++) {
+            while (l < end && norm[l] < original[l] * tol) {
+                rotateToEnd(col, l);
+                rotateToEnd(norm, l);
+                rotateToEnd(original, l);
+                end--;
+            }
+            if (l == n - 1) {
+                continue;
+            }
+            double[] x = col[l];
+            double nrm = norm(x, l);
+            if (nrm == 0) {
+                continue;
+            }
+            if (x[l] != 0) {
+                nrm = Math.copySign(nrm, x[l]);
+            }
+            for (int i = l; i < n; i++) {
+                x[i] /= nrm;
+            }
+            x[l] += 1;
+            for (int j = l + 1; j < p; j++) {
+                double dot = 0;
+                for (int i = l; i < n; i++) {
+                    dot += x[i] * col[j][i];
+                }
+                double t = -dot / x[l];
+                for (int i = l; i < n; i++) {
+                    col[j][i] += t * x[i];
+                }
+                if (norm[j] != 0) {
+                    double ratio = Math.abs(col[j][l]) / norm[j];
+                    double left = Math.max(1 - ratio * ratio, 0);
+                    if (left >= 1e-6) {
+                        norm[j] *= Math.sqrt(left);
+                    } else { // a large reduction: recompute, as R does since 1999
+                        norm[j] = norm(col[j], l + 1);
+                    }
+                }
+            }
+        }
+        return Math.min(end, n);
+    }
+
+    private static double norm(double[] x, int from) {
+        double s = 0;
+        for (int i = from; i < x.length; i++) {
+            s += x[i] * x[i];
+        }
+        return Math.sqrt(s);
+    }
+
+    private static void rotateToEnd(double[][] a, int l) {
+        double[] moved = a[l];
+        System.arraycopy(a, l + 1, a, l, a.length - l - 1);
+        a[a.length - 1] = moved;
+    }
+
+    private static void rotateToEnd(double[] a, int l) {
+        double moved = a[l];
+        System.arraycopy(a, l + 1, a, l, a.length - l - 1);
+        a[a.length - 1] = moved;
+    }
+}
