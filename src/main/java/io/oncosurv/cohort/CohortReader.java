@@ -144,6 +144,7 @@ public final class CohortReader {
         private final Map<String, String> timeColumnOf = new LinkedHashMap<>(); // endpoint -> col
         private final EmptyColumns emptyColumns;
         private DateEndpoints dateEndpoints;
+        private boolean datesGiven; // start_date and last_followup_date: os and pfs from dates
 
         private final int capacity;
 
@@ -265,6 +266,8 @@ public final class CohortReader {
                             + "the date columns)");
                 }
             }
+            datesGiven = dates;
+            EndpointCauses.checkHeader(columns.keySet(), timeColumnOf, dates, problems);
             if (timeColumnOf.isEmpty() && !dates && problems.isEmpty()) {
                 problems.add(1, null, "no endpoint: expected a time and event pair such as "
                         + "os_months + os_event, or start_date with last_followup_date");
@@ -286,6 +289,10 @@ public final class CohortReader {
                 if (name.equals(e.getKey() + "_event")) {
                     return new ColumnReader.Flag(capacity, name, "1 (event) or 0 (censored)");
                 }
+            }
+            String causeOf = EndpointCauses.endpointOf(name);
+            if (causeOf != null && EndpointCauses.hasEndpoint(causeOf, timeColumnOf, datesGiven)) {
+                return new ColumnReader.Text(capacity, name, true);
             }
             if (CohortFormat.TEXT_COLUMNS.contains(name)) {
                 return new ColumnReader.Text(capacity, name, true);
@@ -506,6 +513,7 @@ public final class CohortReader {
             }
             dateEndpoints = new DateEndpoints(byName, problems);
             dateEndpoints.addTo(endpoints, patients);
+            EndpointCauses.attach(endpoints, byName, problems);
             return endpoints;
         }
 
