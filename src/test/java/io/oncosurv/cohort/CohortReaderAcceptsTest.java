@@ -271,4 +271,44 @@ class CohortReaderAcceptsTest {
             assertTrue(Double.isNaN(Numbers.parse(b, 0, b.length)), bad);
         }
     }
+
+    @Test
+    @DisplayName("causes: coded 1..k in C collation (code points), 0 when censored or missing")
+    void readsCausesInTextOrder() throws Exception {
+        String emoji = "\uD83D\uDE00"; // U+1F600: after U+FF21 by code point, before in UTF-16
+        String csv = "patient_id,pfs_months,pfs_event,pfs_cause,os_months,os_event\n"
+                + "a,3,1,local,5,1\nb,2,1,distant,5,0\nc,4,0,,6,1\nd,1,1,death,2,1\n"
+                + "e,5,1,Zweit,7,0\nf,6,1,\u00e9d\u00e8me,8,0\ng,7,1,\uFF21,9,0\n"
+                + "h,8,1," + emoji + ",9,0\ni,9,NA,,9,0\nj,1,1,local,9,0\n";
+        for (int parts = 1; parts <= 2; parts++) {
+            Cohort cohort = CohortReader.read(csv.getBytes(StandardCharsets.UTF_8), ',', parts);
+            Endpoint pfs = cohort.endpoint("pfs").orElseThrow();
+            assertEquals(List.of("Zweit", "death", "distant", "local", "\u00e9d\u00e8me",
+                    "\uFF21", emoji), pfs.causes());
+            int[] codes = new int[cohort.patients()];
+            for (int p = 0; p < codes.length; p++) {
+                codes[p] = pfs.cause(p);
+            }
+            assertArrayEquals(new int[] {4, 3, 0, 2, 1, 5, 6, 7, 0, 4}, codes);
+            for (int rank = 0; rank < codes.length; rank++) {
+                assertEquals(codes[pfs.patientByTime(rank)], pfs.causeByRank(rank));
+            }
+            Endpoint os = cohort.endpoint("os").orElseThrow();
+            assertEquals(List.of(), os.causes()); // no os_cause column
+            assertEquals(0, os.cause(0));
+            assertEquals(0, os.causeByRank(0));
+        }
+    }
+
+    @Test
+    @DisplayName("causes of OS from dates: an os_cause column is the cause of each death")
+    void readsCausesOfDateEndpoints() throws Exception {
+        Cohort cohort = read("patient_id,start_date,last_followup_date,death_date,os_cause\n"
+                + "a,2020-01-01,2021-01-01,2020-06-01,cancer\n"
+                + "b,2020-01-01,2021-01-01,,\nc,2020-01-01,2021-01-01,2020-03-01,other\n");
+        Endpoint os = cohort.endpoint("os").orElseThrow();
+        assertEquals(List.of("cancer", "other"), os.causes());
+        assertEquals(List.of(1, 0, 2), List.of(os.cause(0), os.cause(1), os.cause(2)));
+        assertEquals(List.of(), cohort.endpoint("pfs").orElseThrow().causes());
+    }
 }

@@ -186,8 +186,20 @@ public class CohortReaderRejectsTest {
                 Arguments.of("a column with no name but values", HEADER.strip() + ",\n"
                         + "a,1,1,\nb,2,0,x\n", Kind.UNUSABLE, 1, "#4", "column 4 has no name "
                         + "but has values (the first in row 3): name it in the header, or delete "
-                        + "the column"));
+                        + "the column"),
+                Arguments.of("an event without a cause", CAUSES + "a,1,1,local\nb,2,1,\n",
+                        Kind.UNUSABLE, 3, "pfs_cause", "an event of pfs needs its cause; the "
+                        + "cell is empty"),
+                Arguments.of("a cause on a censored row", CAUSES + "a,1,0,death\n",
+                        Kind.UNUSABLE, 2, "pfs_cause", "a cause on a censored row (pfs_event 0): "
+                        + "leave the cell empty or set the event to 1"),
+                Arguments.of("a cause column without its endpoint", HEADER.strip()
+                        + ",x_cause\na,1,1,local\n", Kind.UNUSABLE, 1, "x_cause", "no endpoint "
+                        + "'x' for x_cause: a cause column needs x_event and a time column such "
+                        + "as x_months"));
     }
+
+    private static final String CAUSES = "patient_id,pfs_months,pfs_event,pfs_cause\n";
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("exactRefusals")
