@@ -201,6 +201,25 @@ public class CohortReaderRejectsTest {
 
     private static final String CAUSES = "patient_id,pfs_months,pfs_event,pfs_cause\n";
 
+    @Test
+    @DisplayName("cause problems in both halves: read in two parts, the same problems in order")
+    void causeProblemsAreTheSameInTwoParts() throws Exception {
+        StringBuilder csv = new StringBuilder(CAUSES);
+        for (int p = 0; p < 300; p++) {
+            csv.append('p').append(p).append(',').append(p % 7).append(',')
+                    .append(p % 3 == 0 ? "0" : "1").append(',')
+                    .append(p % 5 == 0 ? "" : p % 2 == 0 ? "local" : "death").append('\n');
+        }
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        CohortRejectedException one = assertThrows(CohortRejectedException.class,
+                () -> CohortReader.read(bytes, ',', 1));
+        CohortRejectedException two = assertThrows(CohortRejectedException.class,
+                () -> CohortReader.read(bytes, ',', 2));
+        assertEquals(one.problemCount(), two.problemCount());
+        assertEquals(one.problems(), two.problems());
+        assertTrue(one.problems().stream().anyMatch(q -> q.row() > 152), "both halves");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("exactRefusals")
     @DisplayName("a file breaking a rule is refused with the whole message located")
