@@ -30,9 +30,13 @@ public final class FineGray {
      * @param causeOfInterest the cause modelled (crr's failcode; not 0)
      * @param x     covariates, n rows of p values
      * @return the fit with 95% limits
+     * @throws IllegalArgumentException on arrays of different lengths, cause 0, no event of the
+     *     cause, or a singular information matrix (e.g. a constant covariate; crr stops in
+     *     solve() there)
      */
     public static FineGrayResult fit(double[] time, int[] cause, int causeOfInterest,
             double[][] x) {
+        validate(time, cause, causeOfInterest, x);
         FineGrayData d = new FineGrayData(time, cause, causeOfInterest, x);
         int p = d.p;
         double[] b = new double[p];
@@ -138,7 +142,36 @@ public final class FineGray {
 
     static double[] solve(double[][] a, double[] y) {
         RealMatrix m = new Array2DRowRealMatrix(a, true);
-        return new LUDecomposition(m).getSolver().solve(
-                new org.apache.commons.math3.linear.ArrayRealVector(y)).toArray();
+        try {
+            return new LUDecomposition(m).getSolver().solve(
+                    new org.apache.commons.math3.linear.ArrayRealVector(y)).toArray();
+        } catch (org.apache.commons.math3.linear.SingularMatrixException e) {
+            throw new IllegalArgumentException("singular information matrix (a covariate "
+                    + "constant over the risk sets?)", e);
+        }
+    }
+
+    private static void validate(double[] time, int[] cause, int causeOfInterest,
+            double[][] x) {
+        if (cause.length != time.length || x.length != time.length) {
+            throw new IllegalArgumentException("time, cause and x differ in length");
+        }
+        if (causeOfInterest == 0) {
+            throw new IllegalArgumentException("cause 0 is the censoring code");
+        }
+        boolean event = false;
+        for (int i = 0; i < time.length; i++) {
+            if (!Double.isFinite(time[i]) || time[i] < 0) {
+                throw new IllegalArgumentException("time " + time[i] + " at row " + i);
+            }
+            if (x[i].length != x[0].length) {
+                throw new IllegalArgumentException("row " + i + " has another covariate count");
+            }
+            event |= cause[i] == causeOfInterest;
+        }
+        if (!event || x[0].length == 0) {
+            throw new IllegalArgumentException("no event of cause " + causeOfInterest
+                    + " or no covariate");
+        }
     }
 }

@@ -104,6 +104,8 @@ final class FineGraySandwich {
     }
 
     static double[][] inverse(double[][] a) {
+        double[] unit = new double[a.length];
+        FineGray.solve(a, unit); // throws IllegalArgumentException when singular
         return new org.apache.commons.math3.linear.LUDecomposition(
                 new org.apache.commons.math3.linear.Array2DRowRealMatrix(a, true)).getSolver()
                 .getInverse().getData();

@@ -2,6 +2,7 @@ package io.oncosurv.stats;
 
 import static io.oncosurv.testsupport.Approx.R_NUMBERS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.oncosurv.testsupport.Approx;
@@ -100,6 +101,21 @@ class FineGrayReferenceTest {
         }
         assertEquals(FineGray.fit(t, c, 1, x).coef()[0], FineGray.fit(t2, c2, 1, x2).coef()[0],
                 1e-12);
+    }
+
+    @Test
+    @DisplayName("no event of the cause, a constant covariate or cause 0 are refused, as crr stops")
+    void refusals() {
+        double[] t = {1, 2, 3, 4};
+        double[][] x = {{0}, {1}, {0}, {1}};
+        assertThrows(IllegalArgumentException.class,
+                () -> FineGray.fit(t, new int[] {2, 0, 2, 0}, 1, x));
+        assertThrows(IllegalArgumentException.class,
+                () -> FineGray.fit(t, new int[] {1, 0, 2, 0}, 0, x));
+        assertThrows(IllegalArgumentException.class, () -> FineGray.fit(t,
+                new int[] {1, 1, 1, 1}, 1, new double[][] {{1}, {1}, {1}, {1}}));
+        assertThrows(IllegalArgumentException.class,
+                () -> FineGray.fit(new double[] {1}, new int[] {1}, 1, new double[][] {{0.5}}));
     }
 
     private static synchronized void record(double expected, double actual) {
