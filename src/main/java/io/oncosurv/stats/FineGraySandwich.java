@@ -17,13 +17,8 @@ final class FineGraySandwich {
         int p = d.p;
         RiskSets r = new RiskSets(d, b);
         double[][] resid = new double[d.n][p];
-        double[] risk = new double[d.n];
+        double[] risk = r.risk;
         for (int i = 0; i < d.n; i++) {
-            double eta = 0;
-            for (int j = 0; j < p; j++) {
-                eta += d.x[i][j] * b[j];
-            }
-            risk[i] = Math.exp(eta);
             double[] e = resid[i];
             for (int f = 0; f < r.count(); f++) {
                 double t = d.times[r.timeIndex[f]];

@@ -14,6 +14,8 @@ final class RiskSets {
     final double[][] mean;
     final double[][][] cov;
     final double[] gAt;
+    /** exp(xᵢ′b) of each row. */
+    final double[] risk;
 
     RiskSets(FineGrayData d, double[] b) {
         int p = d.p;
@@ -36,7 +38,7 @@ final class RiskSets {
         mean = new double[m][p];
         cov = new double[m][p][p];
         gAt = new double[m];
-        double[] risk = new double[d.n];
+        risk = new double[d.n];
         for (int i = 0; i < d.n; i++) {
             double eta = 0;
             for (int j = 0; j < p; j++) {
