@@ -3,11 +3,8 @@ package io.oncosurv.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,27 +15,15 @@ class MainCliProcessTest {
     @TempDir
     Path work;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run run(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"),
-                "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
-        command.addAll(List.of(args));
-        Path out = work.resolve("stdout-" + System.nanoTime());
-        Path err = work.resolve("stderr-" + System.nanoTime());
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
-                .redirectError(err.toFile()).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the CLI finished");
-        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    private CliRun run(String... args) throws Exception {
+        return CliRun.of(work, args);
     }
 
     @Test
     @DisplayName("token --role --name: exit 0, the token and a config line that declares it, "
             + "which the server's config reader accepts with that role")
     void token() throws Exception {
-        Run r = run("token", "--role", "clinician", "--name", "ward7");
+        CliRun r = run("token", "--role", "clinician", "--name", "ward7");
         assertEquals(0, r.exit(), r.err());
         assertEquals("", r.err());
         List<String> lines = r.out().lines().toList();
@@ -49,7 +34,7 @@ class MainCliProcessTest {
         assertTrue(lines.get(1).startsWith(linePrefix + "token.ward7 = clinician:"),
                 lines.get(1));
         // the options in either order
-        Run swapped = run("token", "--name", "bot", "--role", "automation");
+        CliRun swapped = run("token", "--name", "bot", "--role", "automation");
         assertEquals(0, swapped.exit(), swapped.err());
         assertTrue(swapped.out().contains(linePrefix + "token.bot = automation:"), swapped.out());
     }
@@ -57,7 +42,7 @@ class MainCliProcessTest {
     @Test
     @DisplayName("an unknown role: exit 2 and the roles there are on stderr, nothing on stdout")
     void unknownRole() throws Exception {
-        Run r = run("token", "--role", "nurse", "--name", "x");
+        CliRun r = run("token", "--role", "nurse", "--name", "x");
         assertEquals(2, r.exit());
         assertEquals("", r.out());
         assertEquals("the role must be admin, statistician, clinician or automation; got "
@@ -68,12 +53,12 @@ class MainCliProcessTest {
     @DisplayName("a missing option or an unknown command: exit 2, the reason and the usage on "
             + "stderr")
     void wrongArguments() throws Exception {
-        Run missing = run("token", "--role", "admin");
+        CliRun missing = run("token", "--role", "admin");
         assertEquals(2, missing.exit());
         assertEquals("", missing.out());
         assertTrue(missing.err().startsWith("Missing required option: '--name=<name>'\n"
                 + "Usage: oncosurv token "), missing.err());
-        Run unknown = run("serve");
+        CliRun unknown = run("serve");
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().startsWith("Unmatched argument at index 0: 'serve'\n"),
                 unknown.err());
@@ -85,7 +70,7 @@ class MainCliProcessTest {
     @Test
     @DisplayName("--version: exit 0 and the version reports name in their provenance")
     void version() throws Exception {
-        Run r = run("--version");
+        CliRun r = run("--version");
         assertEquals(0, r.exit(), r.err());
         assertEquals("OncoSurv " + io.oncosurv.report.Provenance.version() + "\n", r.out());
     }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -27,20 +26,8 @@ class ReportCliProcessTest {
     @TempDir
     Path work;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run run(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"),
-                "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
-        command.addAll(List.of(args));
-        Path out = work.resolve("stdout-" + System.nanoTime());
-        Path err = work.resolve("stderr-" + System.nanoTime());
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
-                .redirectError(err.toFile()).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the CLI finished");
-        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    private CliRun run(String... args) throws Exception {
+        return CliRun.of(work, args);
     }
 
     @Test
@@ -50,7 +37,7 @@ class ReportCliProcessTest {
         Path spec = Files.writeString(work.resolve("spec.yaml"), String.join("\n",
                 "cohort: lung", "stratifiers: [sex]", "outputs: [html, csv, png]", ""));
         Path out = work.resolve("out");
-        Run r = run("report", "--spec", spec.toString(), "--cohort",
+        CliRun r = run("report", "--spec", spec.toString(), "--cohort",
                 SharedReference.file("lung.csv").toString(), "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         List<String> lines = r.out().lines().toList();
@@ -143,7 +130,7 @@ class ReportCliProcessTest {
         Path lung = SharedReference.file("lung.csv");
         Path badSpec = Files.writeString(work.resolve("bad.json"), "{\"cohort\": \"lung\", "
                 + "\"outputs\": [\"docx\"]}");
-        Run bad = run("report", "--spec", badSpec.toString(), "--cohort", lung.toString(),
+        CliRun bad = run("report", "--spec", badSpec.toString(), "--cohort", lung.toString(),
                 "--out", work.resolve("o1").toString());
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("outputs[0]: expected html, pdf, png, svg, csv or json, "
@@ -151,7 +138,7 @@ class ReportCliProcessTest {
 
         Path spec = Files.writeString(work.resolve("lipi.json"), "{\"cohort\": \"lung\", "
                 + "\"stratifiers\": [\"lipi\"]}");
-        Run noLipi = run("report", "--spec", spec.toString(), "--cohort", lung.toString(),
+        CliRun noLipi = run("report", "--spec", spec.toString(), "--cohort", lung.toString(),
                 "--out", work.resolve("o2").toString(), "--quiet");
         assertEquals(1, noLipi.exit());
         assertTrue(noLipi.err().startsWith("the report cannot be made: os-lipi: "), noLipi.err());
@@ -159,12 +146,12 @@ class ReportCliProcessTest {
 
         Path broken = Files.writeString(work.resolve("broken.csv"),
                 "patient_id,os_months,os_event\na,-1,1\n", StandardCharsets.UTF_8);
-        Run rejected = run("report", "--spec", spec.toString(), "--cohort", broken.toString(),
+        CliRun rejected = run("report", "--spec", spec.toString(), "--cohort", broken.toString(),
                 "--out", work.resolve("o3").toString());
         assertEquals(2, rejected.exit());
         assertTrue(rejected.err().contains("row 2, column os_months"), rejected.err());
 
-        Run usage = run("report", "--spec", spec.toString());
+        CliRun usage = run("report", "--spec", spec.toString());
         assertEquals(2, usage.exit());
         assertTrue(usage.err().contains("Missing required options"), usage.err());
     }

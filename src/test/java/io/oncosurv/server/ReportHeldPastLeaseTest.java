@@ -30,7 +30,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,8 +51,19 @@ class ReportHeldPastLeaseTest {
     @TempDir
     Path dataDir;
 
-    private void on(String kind, Consumer<Database> test) {
-        BothDatabases.on(kind, dataDir, test);
+    /** A test body on one database; what it throws fails the test. */
+    private interface DatabaseTest {
+        void run(Database db) throws Exception;
+    }
+
+    private void on(String kind, DatabaseTest test) {
+        BothDatabases.on(kind, dataDir, db -> {
+            try {
+                test.run(db);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
     }
 
     @ParameterizedTest(name = "{0}")
@@ -61,13 +71,7 @@ class ReportHeldPastLeaseTest {
     @DisplayName("a runner held for five leases before it stores keeps its job: run once, done, "
             + "no second runner, progress never back")
     void heldRunnerKeepsItsJob(String kind) {
-        on(kind, db -> {
-            try {
-                run(db);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
+        on(kind, this::run);
     }
 
     private void run(Database db) throws Exception {
@@ -138,13 +142,7 @@ class ReportHeldPastLeaseTest {
     @DisplayName("a runner frozen past its lease (no heartbeat: a frozen node) is taken over; "
             + "woken, it stores nothing: done once by the other node, never failed")
     void frozenRunnerIsFencedOff(String kind) {
-        on(kind, db -> {
-            try {
-                frozen(db);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
+        on(kind, this::frozen);
     }
 
     private void frozen(Database db) throws Exception {
