@@ -12,39 +12,13 @@
 suppressPackageStartupMessages({ library(survival); library(cmprsk); library(jsonlite) })
 out <- commandArgs(TRUE)[1]
 
-# crr's score and Hessian (of minus the log partial likelihood) at b, from its own Fortran
-crr_score <- function(time, cause, x, failcode, b) {
-  o <- order(time); ft <- time[o]; cen <- as.integer(cause[o] == 0)
-  fs <- ifelse(cause[o] == failcode, 1, 2 * (1 - cen)); X <- x[o, , drop = FALSE]
-  u <- survfit(Surv(ft, cen) ~ 1)
-  w <- approx(c(min(0, u$time) - 10 * .Machine$double.eps,
-                c(u$time, max(u$time) * (1 + 10 * .Machine$double.eps))), c(1, u$surv, 0),
-              xout = ft * (1 - 100 * .Machine$double.eps), method = "constant", f = 0,
-              rule = 2)$y
-  np <- ncol(X); n <- length(ft)
-  z <- .Fortran("crrfsv", as.double(ft), as.integer(fs), as.integer(n), as.double(X),
-                as.integer(np), as.integer(np), as.double(0), as.integer(0), as.double(0),
-                as.integer(length(unique(ft[fs == 1]))), as.double(w), as.integer(1),
-                as.integer(rep(1, n)), as.double(b), double(1), double(np), double(np * np),
-                double(np), double(np), double(np * np), PACKAGE = "cmprsk")[16:17]
-  list(score = z[[1]], hessian = matrix(z[[2]], np))
-}
+source("src/test/r/crr_root.R")  # crr_score, crr_root: crr run to its root
 
 fg <- function(time, cause, x, failcode = 1) {
   x <- as.matrix(x)
-  f <- crr(time, cause, x, failcode = failcode, cencode = 0, gtol = 1e-12, maxiter = 100)
-  polished <- FALSE
-  if (!f$converged) {
-    b <- unname(f$coef)
-    for (k in 1:10) {
-      s <- crr_score(time, cause, x, failcode, b)
-      step <- -solve(s$hessian, s$score)
-      b <- b + step
-      if (max(abs(step) / pmax(abs(b), 1)) < 1e-12) break
-    }
-    f <- crr(time, cause, x, failcode = failcode, cencode = 0, init = b, maxiter = 0)
-    polished <- TRUE
-  }
+  root <- crr_root(time, cause, x, failcode)
+  f <- root$fit
+  polished <- root$polished
   se <- sqrt(diag(f$var))
   z <- f$coef / se
   list(time = time, cause = as.integer(cause), x = unname(x), failcode = failcode,
