@@ -9,7 +9,8 @@
 #               the patients with time >= 6;
 #   cif_subset: one group, the patients of site bone;
 #   fine_gray:  cmprsk::crr(time, cause, model.matrix(~ site + age), failcode) for distant
-#               and local, run to its root (crr_root.R); not death (separation);
+#               and local, run to its root (crr_root.R), with the Wald test of all terms on
+#               its variance, b' V^-1 b; not death (separation);
 #   cox_cause:  coxph(Surv(time, cause == c) ~ site + age) (Efron), other causes censored.
 # R 4.2.2, survival 3.5.3, cmprsk 2.2-11, jsonlite (Debian bookworm). From the repository root:
 #   Rscript src/test/r/competing_risks_cohort_reference.R \
@@ -100,14 +101,17 @@ res$fine_gray <- lapply(c("distant", "local"), function(cz) {
   root <- crr_root(d$pfs_months, codes, x, match(cz, by_name))
   fit <- root$fit
   list(cause = cz, coef = unname(fit$coef), se = unname(sqrt(diag(fit$var))), n = fit$n,
-       polished = root$polished, loglik = fit$loglik, loglik_null = fit$loglik.null)
+       polished = root$polished, loglik = fit$loglik, loglik_null = fit$loglik.null,
+       events = sum(codes == match(cz, by_name)),
+       competing = sum(codes > 0 & codes != match(cz, by_name)),
+       wald = drop(fit$coef %*% solve(fit$var, fit$coef)))
 })
 res$cox_cause <- lapply(by_name, function(cz) {
   fit <- coxph(Surv(pfs_months, pfs_cause == cz) ~ site_f + age, data = d)
   s <- summary(fit)
   list(cause = cz, coef = unname(coef(fit)), se = unname(sqrt(diag(vcov(fit)))),
        p = unname(s$coefficients[, 5]), events = fit$nevent,
-       lr = unname(s$logtest["test"]), wald = unname(s$waldtest["test"]),
-       score = unname(s$sctest["test"]), concordance = unname(fit$concordance["concordance"]))
+       lr = 2 * diff(fit$loglik), wald = unname(fit$wald.test),
+       score = unname(fit$score), concordance = unname(fit$concordance["concordance"]))
 })
 writeLines(toJSON(res, digits = NA, auto_unbox = TRUE, na = "null", pretty = FALSE), out)

@@ -8,15 +8,22 @@ import java.util.Map;
  * A Cox model query: the endpoint; terms (a built-in stratifier or a text column becomes
  * indicator columns against its first level; a numeric column enters as it is); ties; an
  * optional stratifier for a stratified model; settings (cut-offs) for the stratifier terms;
- * subsets {@code COLUMN:VALUE} as the survival query's (the TME panel's entries on a subset).
+ * subsets {@code COLUMN:VALUE} as the survival query's (the TME panel's entries on a subset);
+ * and a cause (null: every event) for a cause-specific model, events of other causes censored.
  */
 public record CoxRequest(String endpoint, List<String> terms, CoxTies ties, String strata,
-        Map<String, Double> settings, List<String> subsets) {
+        Map<String, Double> settings, List<String> subsets, String cause) {
 
     public CoxRequest {
         terms = List.copyOf(terms);
         settings = Map.copyOf(settings);
         subsets = List.copyOf(subsets);
+    }
+
+    /** A model of every event (any cause). */
+    public CoxRequest(String endpoint, List<String> terms, CoxTies ties, String strata,
+            Map<String, Double> settings, List<String> subsets) {
+        this(endpoint, terms, ties, strata, settings, subsets, null);
     }
 
     /** A model on every patient (no subset). */
@@ -28,6 +35,7 @@ public record CoxRequest(String endpoint, List<String> terms, CoxTies ties, Stri
     public String cacheKey() {
         return String.join("|", "cox", endpoint, String.join(",", terms), ties.rName(),
                 String.valueOf(strata), new java.util.TreeMap<>(settings).toString())
-                + (subsets.isEmpty() ? "" : "|subset:" + String.join("&", subsets));
+                + (subsets.isEmpty() ? "" : "|subset:" + String.join("&", subsets))
+                + (cause == null ? "" : "|cause:" + cause);
     }
 }

@@ -41,6 +41,7 @@ public final class FineGray {
         int p = d.p;
         double[] b = new double[p];
         Sums s = sums(d, b);
+        double logLikNull = -s.minusLogLik;
         int iter = 0;
         boolean converged = false;
         while (iter < MAX_ITERATIONS) {
@@ -72,11 +73,13 @@ public final class FineGray {
             s = sn;
         }
         double[][] variance = FineGraySandwich.variance(d, b, s.information);
-        return result(causeOfInterest, d, b, variance, iter, converged);
+        return result(causeOfInterest, d, b, variance, iter, converged, -s.minusLogLik,
+                logLikNull);
     }
 
     private static FineGrayResult result(int cause, FineGrayData d, double[] b,
-            double[][] variance, int iter, boolean converged) {
+            double[][] variance, int iter, boolean converged, double logLik,
+            double logLikNull) {
         int p = b.length;
         double zq = StandardNormal.quantile(0.975);
         double[] se = new double[p];
@@ -105,7 +108,7 @@ public final class FineGray {
             cum[f] = total;
         }
         return new FineGrayResult(cause, b, variance, se, z, pv, hr, lo, hi, 0.95, times, jumps,
-                cum, iter, converged);
+                cum, iter, converged, logLik, logLikNull);
     }
 
     /** Score, information and crr's negative log partial likelihood at b. */

@@ -3,13 +3,15 @@ package io.oncosurv.stats;
 /**
  * A Fine–Gray fit for one cause, as {@code cmprsk::crr}: coefficients, crr's sandwich variance
  * ({@code $var}), Wald se, z, two-sided p, subdistribution hazard ratios with limits, and the
- * baseline cumulative subdistribution hazard (jumps {@code $bfitj} at {@code $uftime}).
+ * baseline cumulative subdistribution hazard (jumps {@code $bfitj} at {@code $uftime}); crr's
+ * log pseudo-likelihood at the estimate and at 0 ({@code $loglik}, {@code $loglik.null}).
  * Arrays are copies.
  */
 public record FineGrayResult(int causeOfInterest, double[] coef, double[][] variance,
         double[] se, double[] z, double[] p, double[] hazardRatio, double[] lower,
         double[] upper, double confLevel, double[] eventTimes, double[] baselineJumps,
-        double[] baselineCumulative, int iterations, boolean converged) {
+        double[] baselineCumulative, int iterations, boolean converged, double logLik,
+        double logLikNull) {
 
     public FineGrayResult {
         coef = coef.clone();
@@ -86,5 +88,23 @@ public record FineGrayResult(int causeOfInterest, double[] coef, double[][] vari
     @Override
     public double[] baselineCumulative() {
         return baselineCumulative.clone();
+    }
+
+    /**
+     * crr's pseudo likelihood-ratio test (summary.crr): 2 (loglik − loglik.null) on p df. The
+     * weights make it only approximately chi-square; the Wald test on the sandwich is the test.
+     */
+    public ChiSquareTest pseudoLikelihoodRatio() {
+        return ChiSquareTest.of(2 * (logLik - logLikNull), coef.length);
+    }
+
+    /** The Wald test of all coefficients on crr's sandwich variance: b′ V⁻¹ b on p df. */
+    public ChiSquareTest wald() {
+        double[] x = FineGray.solve(variance(), coef);
+        double stat = 0;
+        for (int j = 0; j < coef.length; j++) {
+            stat += coef[j] * x[j];
+        }
+        return ChiSquareTest.of(stat, coef.length);
     }
 }

@@ -1,0 +1,93 @@
+package io.oncosurv.analysis;
+
+import io.oncosurv.cohort.Cohort;
+import io.oncosurv.cohort.Endpoint;
+import io.oncosurv.cohort.Stratification;
+import io.oncosurv.cohort.StratifierUnavailableException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The patients and model columns of a regression on a cohort (Cox, Fine–Gray): patients with
+ * the endpoint, every term, the stratum and in the subset, in patient order; the terms' columns
+ * ({@link ModelTerm}) and which columns each term has.
+ *
+ * @param rows the patients used (indices into the cohort)
+ * @param x the model columns, {@code x[column][i]} for patient {@code rows[i]}
+ * @param stratum each patient's stratum code, or null without strata
+ */
+record ModelDesign(int[] rows, List<CoxAnswer.Column> columns, double[][] x, int[][] termColumns,
+        int[] stratum, int strata) {
+
+    static ModelDesign of(Cohort cohort, Endpoint endpoint, List<String> termNames,
+            Map<String, Double> settings, String strataName, List<String> subsets,
+            StratifierSource source) throws AnalysisException {
+        int n = cohort.patients();
+        List<ModelTerm> terms = new ArrayList<>();
+        for (String name : termNames) {
+            terms.add(ModelTerm.of(cohort, name, settings, source));
+        }
+        Stratification strata = null;
+        if (strataName != null) {
+            try {
+                strata = source.stratify(strataName, Map.of());
+            } catch (StratifierUnavailableException e) {
+                throw new AnalysisException(e.getMessage());
+            }
+        }
+        boolean[] inSubset = subsets.isEmpty() ? null : Subsets.select(n, source, subsets);
+        boolean[] used = new boolean[n];
+        int count = 0;
+        for (int p = 0; p < n; p++) {
+            boolean ok = endpoint.isComplete(p) && (strata == null || strata.code(p) >= 0)
+                    && (inSubset == null || inSubset[p]);
+            for (ModelTerm t : terms) {
+                ok &= t.present(p);
+            }
+            used[p] = ok;
+            count += ok ? 1 : 0;
+        }
+        if (count == 0) {
+            throw new AnalysisException("no patient has the endpoint and every term"
+                    + (subsets.isEmpty() ? "" : " in the subset"));
+        }
+        int[] rows = new int[count];
+        int k = 0;
+        for (int p = 0; p < n; p++) {
+            if (used[p]) {
+                rows[k++] = p;
+            }
+        }
+        int[] stratum = null;
+        if (strata != null) {
+            stratum = new int[count];
+            for (int i = 0; i < count; i++) {
+                stratum[i] = strata.code(rows[i]);
+            }
+        }
+        List<double[]> columnValues = new ArrayList<>();
+        List<CoxAnswer.Column> columns = new ArrayList<>();
+        List<int[]> termColumns = new ArrayList<>();
+        for (ModelTerm t : terms) {
+            int first = columns.size();
+            t.addColumns(rows, columnValues, columns);
+            int[] indices = new int[columns.size() - first];
+            for (int c = 0; c < indices.length; c++) {
+                indices[c] = first + c;
+            }
+            if (indices.length == 0) {
+                throw new AnalysisException(t.name + " has a single value among the patients "
+                        + "used: nothing to compare");
+            }
+            termColumns.add(indices);
+        }
+        return new ModelDesign(rows, columns, columnValues.toArray(new double[0][]),
+                termColumns.toArray(new int[0][]), stratum,
+                strata == null ? 1 : strata.labels().size());
+    }
+
+    int patients() {
+        return rows.length;
+    }
+}
