@@ -243,7 +243,7 @@ class ValueLabelsApiTest {
     @DisplayName("each refusal says which column or value and what to do, and stores nothing")
     void refusals() throws Exception {
         String columns = "patient_id, arm, disease_state, age, sex, pfs_months, pfs_event, "
-                + "os_months, os_event, pdl1_tps, cd8_til, neutrophils, lymphocytes, "
+                + "pfs_cause, os_months, os_event, pdl1_tps, cd8_til, neutrophils, lymphocytes, "
                 + "leukocytes, ldh, ldh_uln, akkermansia, shannon, antibiotics_30d";
         String notCategorical = " is not a categorical column to compare by (";
         String categories = "); value labels are for a column of categories such as sex or arm.";

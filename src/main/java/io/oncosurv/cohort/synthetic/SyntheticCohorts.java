@@ -19,22 +19,33 @@ import java.util.SplittableRandom;
  * <li>under EGFR-TKI, PD-L1 high with CD8 high gives a short PFS, median near 2.4 months
  * (as reported for EGFR-mutant NSCLC with an inflamed microenvironment).</li>
  * </ul>
- * Run {@code main} with the cohorts directory to rewrite the files.
+ * Each PFS event has a cause ({@code pfs_cause}, a competing-risks endpoint): {@code death} when
+ * the patient died before any progression (PFS time is the OS time, both events), otherwise the
+ * site of the first progression, {@code local} (a treated or known site) or {@code distant} (a new
+ * site). Local ablative therapy controls the treated sites, so local failures are rarer in the
+ * {@code +LAT} arms and distant progression is the commonest failure. The causes come from a
+ * random stream of their own ({@link Design#causeSeed()}), so the other columns are the same as
+ * they were before causes were added.
+ * <p>Run {@code main} with the cohorts directory to rewrite the files.
  */
 public final class SyntheticCohorts {
 
     /** One cohort's design. */
-    record Design(String fileName, long seed, int patients, String disease, String[] arms,
-            double[] armShares, String timeUnit, double pfsMedian, double osMedian,
+    record Design(String fileName, long seed, long causeSeed, int patients, String disease,
+            String[] arms, double[] armShares, String timeUnit, double pfsMedian, double osMedian,
             double followUpMin, double followUpMax, boolean egfr) {
     }
 
+    /** Share of progressions first seen at a known site, without and with ablation of them. */
+    static final double LOCAL_SHARE_WITHOUT_LAT = 0.45;
+    static final double LOCAL_SHARE_WITH_LAT = 0.15;
+
     static final Design IMMUNOTHERAPY = new Design("synthetic-ici-oligometastatic.csv", 20261127L,
-            300, "OMD", new String[] {"ICI", "ICI+LAT"}, new double[] {0.6, 0.4}, "months", 12.0,
-            30.0, 18, 48, false);
+            20261202L, 300, "OMD", new String[] {"ICI", "ICI+LAT"}, new double[] {0.6, 0.4},
+            "months", 12.0, 30.0, 18, 48, false);
 
     static final Design EGFR_TKI = new Design("synthetic-egfr-tki-oligoprogressive.csv",
-            20261128L, 150, "OPD", new String[] {"EGFR-TKI", "EGFR-TKI+LAT"},
+            20261128L, 20261203L, 150, "OPD", new String[] {"EGFR-TKI", "EGFR-TKI+LAT"},
             new double[] {0.7, 0.3}, "days", 18.0, 40.0, 18, 54, true);
 
     private SyntheticCohorts() {
@@ -51,15 +62,19 @@ public final class SyntheticCohorts {
     /** The CSV text of a cohort. */
     static String generate(Design d) {
         SplittableRandom random = new SplittableRandom(d.seed());
+        // a stream of its own, one draw per patient: adding causes changed no other value
+        SplittableRandom causes = new SplittableRandom(d.causeSeed());
         StringBuilder csv = new StringBuilder();
         csv.append("patient_id,arm,disease_state,age,sex,pfs_").append(d.timeUnit())
-                .append(",pfs_event,os_").append(d.timeUnit()).append(",os_event,pdl1_tps,cd8_til,")
+                .append(",pfs_event,pfs_cause,os_").append(d.timeUnit())
+                .append(",os_event,pdl1_tps,cd8_til,")
                 .append("neutrophils,lymphocytes,leukocytes,ldh,ldh_uln,akkermansia,shannon,")
                 .append("antibiotics_30d\n");
         for (int i = 1; i <= d.patients(); i++) {
             Patient p = Patient.draw(random, d);
+            String cause = p.pfsCause(causes.nextDouble());
             csv.append(p.row(String.format(Locale.ROOT, "%s-%03d", d.egfr() ? "EGFR" : "ICI", i),
-                    d));
+                    cause, d));
         }
         return csv.toString();
     }
@@ -117,7 +132,19 @@ public final class SyntheticCohorts {
                     akkermansia, shannon, antibiotics, pfs, pfsEvent, os, osEvent);
         }
 
-        String row(String id, Design d) {
+        /** Empty when censored; death first (PFS ends at the death); else local or distant. */
+        String pfsCause(double u) {
+            if (pfsEvent == 0) {
+                return "";
+            }
+            if (osEvent == 1 && pfs == os) {
+                return "death";
+            }
+            double local = arm.endsWith("+LAT") ? LOCAL_SHARE_WITH_LAT : LOCAL_SHARE_WITHOUT_LAT;
+            return u < local ? "local" : "distant";
+        }
+
+        String row(String id, String pfsCause, Design d) {
             String pfsTime;
             String osTime;
             if (d.timeUnit().equals("days")) {
@@ -128,9 +155,10 @@ public final class SyntheticCohorts {
                 osTime = String.format(Locale.ROOT, "%.2f", Math.max(0.03, os));
             }
             return String.format(Locale.ROOT,
-                    "%s,%s,%s,%d,%d,%s,%d,%s,%d,%.0f,%.1f,%.2f,%.2f,%.2f,%d,250,%d,%.2f,%d%n",
-                    id, arm, d.disease(), age, sex, pfsTime, pfsEvent, osTime, osEvent, tps, cd8,
-                    neutrophils, lymphocytes, leukocytes, ldh, akkermansia, shannon, antibiotics)
+                    "%s,%s,%s,%d,%d,%s,%d,%s,%s,%d,%.0f,%.1f,%.2f,%.2f,%.2f,%d,250,%d,%.2f,%d%n",
+                    id, arm, d.disease(), age, sex, pfsTime, pfsEvent, pfsCause, osTime, osEvent,
+                    tps, cd8, neutrophils, lymphocytes, leukocytes, ldh, akkermansia, shannon,
+                    antibiotics)
                     .replace(System.lineSeparator(), "\n");
         }
     }

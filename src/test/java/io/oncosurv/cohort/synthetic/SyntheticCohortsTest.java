@@ -11,6 +11,7 @@ import io.oncosurv.cohort.Stratifiers;
 import io.oncosurv.stats.KaplanMeier;
 import io.oncosurv.stats.SurvivalCurve;
 import io.oncosurv.stats.SurvivalQuantiles;
+import io.oncosurv.testsupport.SampleCohorts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +63,70 @@ class SyntheticCohortsTest {
         assertWorse(cohort, "pfs", "antibiotics", "yes", "no");
         assertWorse(cohort, "pfs", "akkermansia", "no", "yes");
         assertWorse(cohort, "pfs", "dnlr", "high", "low");
+    }
+
+    @Test
+    @DisplayName("as the server reads them, both synthetic cohorts have PFS causes death, distant, "
+            + "local")
+    void pfsCausesAsRead() {
+        List<String> synthetic = SampleCohorts.files().stream()
+                .filter(f -> f.startsWith("synthetic-")).toList();
+        assertEquals(List.of(SyntheticCohorts.EGFR_TKI.fileName(),
+                SyntheticCohorts.IMMUNOTHERAPY.fileName()), synthetic);
+        for (String file : synthetic) {
+            Endpoint pfs = SampleCohorts.cohort(file).endpoint("pfs").orElseThrow();
+            assertEquals(List.of("death", "distant", "local"), pfs.causes(), file);
+        }
+    }
+
+    @Test
+    @DisplayName("every PFS event has a cause and no censored row has one; death exactly when PFS "
+            + "ends at an OS event (died before any progression)")
+    void pfsCausesFollowTheEvents() throws Exception {
+        for (SyntheticCohorts.Design design : List.of(SyntheticCohorts.IMMUNOTHERAPY,
+                SyntheticCohorts.EGFR_TKI)) {
+            Cohort cohort = read(design);
+            Endpoint pfs = cohort.endpoint("pfs").orElseThrow();
+            Endpoint os = cohort.endpoint("os").orElseThrow();
+            int death = pfs.causes().indexOf("death") + 1;
+            for (int p = 0; p < cohort.patients(); p++) {
+                String where = design.fileName() + " " + cohort.patientId(p);
+                assertEquals(pfs.event(p) == 1, pfs.cause(p) > 0, where);
+                boolean diedFirst = pfs.event(p) == 1 && os.event(p) == 1
+                        && pfs.months(p) == os.months(p);
+                assertEquals(diedFirst, pfs.cause(p) == death, where);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("local ablative therapy: a smaller share of local failures among PFS events than "
+            + "without it (by at least 0.15); distant progression the commonest cause")
+    void fewerLocalFailuresWithLat() throws Exception {
+        for (SyntheticCohorts.Design design : List.of(SyntheticCohorts.IMMUNOTHERAPY,
+                SyntheticCohorts.EGFR_TKI)) {
+            Cohort cohort = read(design);
+            Endpoint pfs = cohort.endpoint("pfs").orElseThrow();
+            int[][] counts = new int[2][pfs.causes().size() + 1]; // [arm][cause code], 0 = all
+            for (int p = 0; p < cohort.patients(); p++) {
+                if (pfs.event(p) == 1) {
+                    int arm = design.arms()[1].equals(cohort.text("arm", p)) ? 1 : 0;
+                    counts[arm][0]++;
+                    counts[arm][pfs.cause(p)]++;
+                }
+            }
+            int local = pfs.causes().indexOf("local") + 1;
+            double withoutLat = counts[0][local] / (double) counts[0][0];
+            double withLat = counts[1][local] / (double) counts[1][0];
+            assertTrue(withLat + 0.15 <= withoutLat, design.fileName() + ": local share with LAT "
+                    + withLat + ", without " + withoutLat);
+            int distant = pfs.causes().indexOf("distant") + 1;
+            for (int cause = 1; cause < counts[0].length; cause++) {
+                assertTrue(counts[0][distant] + counts[1][distant]
+                        >= counts[0][cause] + counts[1][cause], design.fileName() + " cause "
+                        + pfs.causes().get(cause - 1));
+            }
+        }
     }
 
     private static Cohort read(SyntheticCohorts.Design design) throws Exception {
