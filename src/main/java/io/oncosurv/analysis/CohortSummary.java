@@ -72,7 +72,8 @@ public record CohortSummary(int patients, List<EndpointSummary> endpoints,
 
     /**
      * Whether a column holds a patient's covariate (TME or other), not the id, an endpoint's
-     * time or event flag ({@code os_months}, {@code os_event}) or a date.
+     * time, event flag or cause ({@code os_months}, {@code os_event}, {@code pfs_cause}) or a
+     * date.
      */
     public static boolean isCovariate(Cohort cohort, String column) {
         if (!cohort.isNumeric(column) && !cohort.isText(column)) {
@@ -88,7 +89,7 @@ public record CohortSummary(int patients, List<EndpointSummary> endpoints,
     }
 
     private static final Set<String> ENDPOINT_SUFFIXES = Set.of("months", "days", "weeks",
-            "years", "event");
+            "years", "event", "cause");
 
     private static EndpointSummary endpoint(Endpoint endpoint) {
         int n = endpoint.patients();

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Whether value labels given at upload fit their cohort: each column one a form offers as
- * categories as written (a covariate, not an endpoint's time or event, not a TME column the
- * built-in stratifiers read, with at most {@link Stratifiers#MAX_LEVELS} values), each value
+ * categories as written (a covariate, not an endpoint's time, event or cause, not a TME column
+ * the built-in stratifiers read, with at most {@link Stratifiers#MAX_LEVELS} values), each value
  * one of its groups, each label 1 to {@link ValueLabels#MAX_LABEL} characters and its own.
  */
 public final class ValueLabelCheck {
@@ -80,7 +80,7 @@ public final class ValueLabelCheck {
         String not = "labels: " + column + " is not a categorical column to compare by (";
         String what = "); value labels are for a column of categories such as sex or arm.";
         if (!CohortSummary.isCovariate(cohort, column)) {
-            throw new AnalysisException(not + "it is an endpoint's time or event, a date or "
+            throw new AnalysisException(not + "it is an endpoint's time, event or cause, a date or "
                     + "the patient id" + what);
         }
         if (CohortSummary.TME_COLUMNS.contains(column)

@@ -252,7 +252,7 @@ class ValueLabelsApiTest {
                         + "(its columns: " + columns + "); label the values of a column of "
                         + "this file."),
                 List.of("os_months:1=one", "422", "labels: os_months" + notCategorical
-                        + "it is an endpoint's time or event, a date or the patient id"
+                        + "it is an endpoint's time, event or cause, a date or the patient id"
                         + categories),
                 List.of("akkermansia:1=present", "422", "labels: akkermansia" + notCategorical
                         + "it is a TME measurement, grouped by a built-in stratifier that names "
