@@ -37,8 +37,11 @@ public final class CoxJson {
             phTerms.add(test(answer.phTerms().get(t)).put("term",
                     answer.request().terms().get(t)));
         }
-        return new JsonObject().put("endpoint", answer.request().endpoint())
-                .put("ties", answer.request().ties().rName())
+        JsonObject out = new JsonObject().put("endpoint", answer.request().endpoint());
+        if (answer.request().cause() != null) { // cause-specific: other causes censored
+            out.put("cause", answer.request().cause());
+        }
+        return out.put("ties", answer.request().ties().rName())
                 .put("strata", answer.request().strata()).put("terms", terms)
                 .put("lr_test", test(fit.likelihoodRatio())).put("wald_test", test(fit.wald()))
                 .put("score_test", test(fit.score()))
@@ -51,13 +54,13 @@ public final class CoxJson {
                 .put("warnings", new JsonArray(answer.warnings()));
     }
 
-    private static JsonObject test(ChiSquareTest t) {
+    static JsonObject test(ChiSquareTest t) {
         // a test that could not be computed has no df either (R stops there)
         return new JsonObject().put("chisq", number(t.chiSquare()))
                 .put("df", t.available() ? t.df() : null).put("p", number(t.p()));
     }
 
-    private static Double number(double v) {
+    static Double number(double v) {
         return Double.isFinite(v) ? v : null;
     }
 }

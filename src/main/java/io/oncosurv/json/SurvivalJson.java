@@ -22,11 +22,11 @@ import java.nio.charset.StandardCharsets;
 public final class SurvivalJson {
 
     private final JsonGenerator json;
-    private final StringBuilder digits = new StringBuilder(32);
-    private char[] chars = new char[32];
+    private final JsonNumbers numbers;
 
     private SurvivalJson(JsonGenerator json) {
         this.json = json;
+        this.numbers = new JsonNumbers(json);
     }
 
     /** The whole answer, every curve point (the contract's default), as text. */
@@ -223,18 +223,7 @@ public final class SurvivalJson {
 
     /** R's 15 significant digits; NaN and infinities (R's NA) as null. */
     private void number(double v) throws IOException {
-        if (!Double.isFinite(v)) {
-            json.writeNull();
-            return;
-        }
-        digits.setLength(0);
-        Decimal15.append(digits, v);
-        int length = digits.length();
-        if (length > chars.length) {
-            chars = new char[length];
-        }
-        digits.getChars(0, length, chars, 0);
-        json.writeNumber(chars, 0, length);
+        numbers.write(v);
     }
 
     /** Jackson's output into a Vert.x buffer (Jackson writes in blocks of 8 KB). */

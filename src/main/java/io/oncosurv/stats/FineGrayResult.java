@@ -100,7 +100,12 @@ public record FineGrayResult(int causeOfInterest, double[] coef, double[][] vari
 
     /** The Wald test of all coefficients on crr's sandwich variance: b′ V⁻¹ b on p df. */
     public ChiSquareTest wald() {
-        double[] x = FineGray.solve(variance(), coef);
+        double[] x;
+        try {
+            x = FineGray.solve(variance(), coef);
+        } catch (IllegalArgumentException singular) { // e.g. a coefficient running off
+            return ChiSquareTest.notAvailable();
+        }
         double stat = 0;
         for (int j = 0; j < coef.length; j++) {
             stat += coef[j] * x[j];

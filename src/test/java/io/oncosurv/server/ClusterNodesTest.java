@@ -10,7 +10,9 @@ import io.oncosurv.json.PanelJson;
 import io.oncosurv.json.SurvivalJson;
 import io.oncosurv.server.bus.Messages;
 import io.oncosurv.server.http.CoxParameters;
+import io.oncosurv.server.http.CumulativeIncidenceParameters;
 import io.oncosurv.server.http.CutpointParameters;
+import io.oncosurv.server.http.FineGrayParameters;
 import io.oncosurv.server.http.SurvivalParameters;
 import io.oncosurv.server.worker.AnalysisWorker;
 import io.oncosurv.server.worker.ReportWorker;
@@ -168,6 +170,18 @@ class ClusterNodesTest {
                         .add("cutoff", "150").add("tests", "hr")))));
         expected.put("cox?endpoint=os&terms=cd8,age", CoxJson.write(io.oncosurv.analysis
                 .CoxAnalysis.run(cohort, CoxParameters.parse(cox), direct)).encode());
+        expected.put("cumulative-incidence?endpoint=pfs&by=arm", new String(
+                io.oncosurv.json.CumulativeIncidenceJson.write(id,
+                        io.oncosurv.analysis.CumulativeIncidenceAnalysis.run(cohort,
+                                CumulativeIncidenceParameters.parse(MultiMap
+                                        .caseInsensitiveMultiMap().add("endpoint", "pfs")
+                                        .add("by", "arm")))),
+                java.nio.charset.StandardCharsets.UTF_8));
+        expected.put("fine-gray?endpoint=pfs&cause=local&terms=arm,age",
+                io.oncosurv.json.FineGrayJson.write(id, io.oncosurv.analysis.FineGrayAnalysis
+                        .run(cohort, FineGrayParameters.parse(MultiMap.caseInsensitiveMultiMap()
+                                .add("endpoint", "pfs").add("cause", "local")
+                                .add("terms", "arm,age")), direct)).encode());
         expected.put("cutpoint?endpoint=os&variable=cd8_til&permutations=20", new String(
                 AnalysisWorker.cutpoint(CutpointParameters.parse(id, cut), cohort),
                 java.nio.charset.StandardCharsets.UTF_8));

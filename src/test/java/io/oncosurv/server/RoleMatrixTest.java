@@ -60,6 +60,8 @@ class RoleMatrixTest {
     static final Map<Who, String> FORM_TOKENS = new LinkedHashMap<>();
     static final AtomicInteger UNIQUE = new AtomicInteger();
     static String reportId;
+    /** A cohort whose pfs has causes, for the competing-risks routes. */
+    static String competingId;
 
     @BeforeAll
     static void start() throws Exception {
@@ -94,6 +96,10 @@ class RoleMatrixTest {
             FORM_TOKENS.put(who, who == Who.CLINICIAN ? "none"
                     : BrowserFormsTest.formToken(client, cookie, "/reports"));
         }
+        competingId = client.post("/api/cohorts").addQueryParam("name", "competing")
+                .bearerTokenAuthentication(LungServer.TOKEN).putHeader("Content-Type", "text/csv")
+                .sendBuffer(Buffer.buffer(io.oncosurv.testsupport.CompetingCohort.bytes()))
+                .await().bodyAsJsonObject().getString("id");
         reportId = admin(HttpMethod.POST, "/api/reports", "{\"cohort\": \"lung\", "
                 + "\"stratifiers\": [\"sex\"], \"outputs\": [\"html\"]}").bodyAsJsonObject()
                 .getString("id");
@@ -139,6 +145,12 @@ class RoleMatrixTest {
         for (String[] read : new String[][] {{"list cohorts", "/api/cohorts"},
                 {"cohort", lung}, {"survival", lung + "/survival?endpoint=os&by=sex"},
                 {"cox", lung + "/cox?endpoint=os&terms=sex"},
+                {"cumulative incidence", "/api/cohorts/" + competingId
+                        + "/cumulative-incidence?endpoint=pfs&by=arm"},
+                {"fine-gray", "/api/cohorts/" + competingId
+                        + "/fine-gray?endpoint=pfs&cause=local&terms=arm"},
+                {"cause-specific cox", "/api/cohorts/" + competingId
+                        + "/cox?endpoint=pfs&cause=local&terms=arm"},
                 {"cutpoint", lung + "/cutpoint?endpoint=os&variable=age&permutations=0"},
                 {"panel", lung + "/panel"}, {"plot", lung + "/plot.png?endpoint=os"},
                 {"forest", lung + "/panel/forest.svg?endpoint=os"},

@@ -176,6 +176,16 @@ public final class Messages {
             long seed) implements Operation {
     }
 
+    /** A competing-risks query (cumulative incidence, Gray) on a stored cohort. */
+    public record CumulativeIncidenceQuery(String cohortId,
+            io.oncosurv.analysis.CumulativeIncidenceRequest request) implements Operation {
+    }
+
+    /** A Fine–Gray model query on a stored cohort. */
+    public record FineGrayQuery(String cohortId, io.oncosurv.analysis.FineGrayRequest request)
+            implements Operation {
+    }
+
     /** A Cox model query on a stored cohort. */
     public record CoxQuery(String cohortId, io.oncosurv.analysis.CoxRequest request)
             implements Operation {

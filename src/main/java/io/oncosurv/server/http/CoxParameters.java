@@ -1,5 +1,7 @@
 package io.oncosurv.server.http;
 
+import static io.oncosurv.server.http.QueryParameters.required;
+
 import io.oncosurv.analysis.CoxRequest;
 import io.oncosurv.stats.CoxTies;
 import io.vertx.core.MultiMap;
@@ -13,7 +15,7 @@ import java.util.Map;
 public final class CoxParameters {
 
     private static final List<String> KNOWN = List.of("endpoint", "terms", "ties", "strata",
-            "cutoff", "tps_cutoff", "ldh_uln");
+            "cutoff", "tps_cutoff", "ldh_uln", "cause");
 
     private CoxParameters() {
     }
@@ -74,6 +76,9 @@ public final class CoxParameters {
         }
         String strata = params.get("strata") == null || params.get("strata").isBlank() ? null
                 : params.get("strata").strip();
-        return new CoxRequest(endpoint.strip(), terms, ties, strata, settings);
+        // a cause: the cause-specific model (events of other causes censored)
+        String cause = params.get("cause") == null ? null : required(params, "cause",
+                "cause=local");
+        return new CoxRequest(endpoint.strip(), terms, ties, strata, settings, List.of(), cause);
     }
 }

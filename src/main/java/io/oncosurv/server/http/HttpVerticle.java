@@ -91,6 +91,10 @@ public final class HttpVerticle extends VerticleBase {
         routes.api(HttpMethod.GET, "/api/cohorts/:id/survival", Permission.READ)
                 .handler(this::survival);
         routes.api(HttpMethod.GET, "/api/cohorts/:id/cox", Permission.READ).handler(this::cox);
+        routes.api(HttpMethod.GET, "/api/cohorts/:id/cumulative-incidence", Permission.READ)
+                .handler(this::cumulativeIncidence);
+        routes.api(HttpMethod.GET, "/api/cohorts/:id/fine-gray", Permission.READ)
+                .handler(this::fineGray);
         routes.api(HttpMethod.GET, "/api/cohorts/:id/cutpoint", Permission.READ)
                 .handler(this::cutpoint);
         routes.api(HttpMethod.GET, "/api/cohorts/:id/panel", Permission.READ)
@@ -229,6 +233,16 @@ public final class HttpVerticle extends VerticleBase {
     private void cox(RoutingContext ctx) {
         Operations.answer(vertx, ctx, new Messages.CoxQuery(ctx.pathParam("id"),
                 CoxParameters.parse(ctx.queryParams())), clustered);
+    }
+
+    private void cumulativeIncidence(RoutingContext ctx) {
+        Operations.answer(vertx, ctx, new Messages.CumulativeIncidenceQuery(ctx.pathParam("id"),
+                CumulativeIncidenceParameters.parse(ctx.queryParams())), clustered);
+    }
+
+    private void fineGray(RoutingContext ctx) {
+        Operations.answer(vertx, ctx, new Messages.FineGrayQuery(ctx.pathParam("id"),
+                FineGrayParameters.parse(ctx.queryParams())), clustered);
     }
 
     /** The TME panel: every built-in stratifier × each endpoint, with q-values. */

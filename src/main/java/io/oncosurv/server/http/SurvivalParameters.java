@@ -1,15 +1,21 @@
 package io.oncosurv.server.http;
 
+import static io.oncosurv.server.http.QueryParameters.blankToNull;
+import static io.oncosurv.server.http.QueryParameters.confLevel;
+import static io.oncosurv.server.http.QueryParameters.finite;
+import static io.oncosurv.server.http.QueryParameters.knownOnly;
+import static io.oncosurv.server.http.QueryParameters.landmarks;
+import static io.oncosurv.server.http.QueryParameters.required;
+import static io.oncosurv.server.http.QueryParameters.settings;
+
 import io.oncosurv.analysis.ExtraTests;
 import io.oncosurv.analysis.SurvivalRequest;
 import io.oncosurv.json.CurveDetail;
 import io.oncosurv.stats.ConfType;
 import io.oncosurv.stats.RDefaults;
 import io.vertx.core.MultiMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * The query parameters of GET /api/cohorts/{id}/survival, checked: a bad value is a 400 that
@@ -25,25 +31,9 @@ public final class SurvivalParameters {
     }
 
     public static SurvivalRequest parse(MultiMap params) {
-        for (String name : params.names()) {
-            if (!KNOWN.contains(name)) {
-                throw new ApiError(400, "Unknown parameter '" + name + "'; known: "
-                        + String.join(", ", KNOWN) + ".");
-            }
-            if (!name.equals("subset") && params.getAll(name).size() > 1) {
-                throw new ApiError(400, "The parameter '" + name + "' is given more than once.");
-            }
-        }
-        String endpoint = params.get("endpoint");
-        if (endpoint == null || endpoint.isBlank()) {
-            throw new ApiError(400, "The parameter 'endpoint' is required, e.g. endpoint=os.");
-        }
-        Map<String, Double> settings = new HashMap<>();
-        for (String setting : List.of("cutoff", "tps_cutoff", "ldh_uln")) {
-            if (params.get(setting) != null) {
-                settings.put(setting, finite(params, setting, Double.NEGATIVE_INFINITY));
-            }
-        }
+        knownOnly(params, KNOWN, List.of("subset"));
+        String endpoint = required(params, "endpoint", "endpoint=os");
+        Map<String, Double> settings = settings(params);
         ConfType confType = RDefaults.CONF_TYPE;
         if (params.get("conf_type") != null) {
             try {
@@ -52,11 +42,7 @@ public final class SurvivalParameters {
                 throw new ApiError(400, "The parameter 'conf_type' must be log, log-log or plain.");
             }
         }
-        double confLevel = params.get("conf_level") == null ? RDefaults.CONF_LEVEL
-                : finite(params, "conf_level", 0);
-        if (!(confLevel > 0 && confLevel < 1)) {
-            throw new ApiError(400, "The parameter 'conf_level' must be between 0 and 1.");
-        }
+        double confLevel = confLevel(params);
         double[] landmarks = landmarks(params.get("landmarks"));
         double tau = params.get("tau") == null ? Double.NaN : finite(params, "tau", 0);
         double rho = params.get("rho") == null ? RDefaults.RHO : finite(params, "rho", 0);
@@ -67,7 +53,7 @@ public final class SurvivalParameters {
             throw new ApiError(400, "The parameter 'scores' is for the test for trend; "
                     + "add tests=trend.");
         }
-        return new SurvivalRequest(endpoint.strip(), by, settings, confType, confLevel, landmarks,
+        return new SurvivalRequest(endpoint, by, settings, confType, confLevel, landmarks,
                 tau, rho, strata, params.getAll("subset"), tests);
     }
 
@@ -111,55 +97,5 @@ public final class SurvivalParameters {
             }
         }
         return scores;
-    }
-
-    private static double finite(MultiMap params, String name, double min) {
-        String text = params.get(name);
-        double v;
-        try {
-            v = Double.parseDouble(text.strip());
-        } catch (NumberFormatException e) {
-            throw new ApiError(400, "The parameter '" + name + "' must be a number; got '"
-                    + text + "'.");
-        }
-        if (!Double.isFinite(v) || v < min) {
-            throw new ApiError(400, "The parameter '" + name + "' must be a finite number"
-                    + (min > Double.NEGATIVE_INFINITY ? " >= " + min : "") + "; got '" + text
-                    + "'.");
-        }
-        return v;
-    }
-
-    /** Comma-separated times >= 0, sorted, duplicates dropped; default 6, 12, 24. */
-    private static double[] landmarks(String text) {
-        if (text == null) {
-            return new double[] {6, 12, 24};
-        }
-        TreeSet<Double> times = new TreeSet<>();
-        for (String part : text.split(",")) {
-            if (part.isBlank()) {
-                continue;
-            }
-            double t;
-            try {
-                t = Double.parseDouble(part.strip());
-            } catch (NumberFormatException e) {
-                throw new ApiError(400, "The parameter 'landmarks' is a comma list of times; got '"
-                        + part + "'.");
-            }
-            if (!Double.isFinite(t) || t < 0) {
-                throw new ApiError(400, "Landmark times must be finite and >= 0; got '" + part
-                        + "'.");
-            }
-            times.add(t);
-        }
-        if (times.size() > 100) {
-            throw new ApiError(400, "At most 100 landmark times.");
-        }
-        return times.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

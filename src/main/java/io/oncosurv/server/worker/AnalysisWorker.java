@@ -2,7 +2,9 @@ package io.oncosurv.server.worker;
 
 import io.oncosurv.analysis.AnalysisException;
 import io.oncosurv.analysis.CoxAnalysis;
+import io.oncosurv.analysis.CumulativeIncidenceAnalysis;
 import io.oncosurv.analysis.CutpointAnalysis;
+import io.oncosurv.analysis.FineGrayAnalysis;
 import io.oncosurv.analysis.PanelAnalysis;
 import io.oncosurv.analysis.PanelEntry;
 import io.oncosurv.analysis.SurvivalAnalysis;
@@ -10,6 +12,8 @@ import io.oncosurv.analysis.SurvivalResult;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.cohort.Stratifiers;
 import io.oncosurv.json.CoxJson;
+import io.oncosurv.json.CumulativeIncidenceJson;
+import io.oncosurv.json.FineGrayJson;
 import io.oncosurv.json.PanelJson;
 import io.oncosurv.json.SurvivalJson;
 import io.oncosurv.server.bus.Deadlines;
@@ -25,7 +29,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The analysis operations (survival, Cox, cut-point, panel) on a worker thread, for requests
+ * The analysis operations (survival, Cox, cumulative incidence, Fine–Gray, cut-point, panel) on a worker thread, for requests
  * from any node ({@link OperationServer}); and the panel's entries, for this node's panels.
  */
 public final class AnalysisWorker extends VerticleBase {
@@ -48,6 +52,11 @@ public final class AnalysisWorker extends VerticleBase {
                         "The query cannot be answered for this cohort: ", this::survival),
                 server.serve(Messages.CoxQuery.class,
                         "The model cannot be fitted to this cohort: ", this::cox),
+                server.serve(Messages.CumulativeIncidenceQuery.class,
+                        "The query cannot be answered for this cohort: ",
+                        this::cumulativeIncidence),
+                server.serve(Messages.FineGrayQuery.class,
+                        "The model cannot be fitted to this cohort: ", this::fineGray),
                 server.serve(Messages.CutpointQuery.class, "No cut-off can be searched: ",
                         AnalysisWorker::cutpoint),
                 server.serveLater(Messages.PanelQuery.class,
@@ -72,6 +81,17 @@ public final class AnalysisWorker extends VerticleBase {
     private byte[] cox(Messages.CoxQuery q, Cohort cohort) throws AnalysisException {
         return CoxJson.write(CoxAnalysis.run(cohort, q.request(), caches.stratifierSource(
                 q.cohortId(), cohort))).toBuffer().getBytes();
+    }
+
+    private byte[] cumulativeIncidence(Messages.CumulativeIncidenceQuery q, Cohort cohort)
+            throws AnalysisException {
+        return CumulativeIncidenceJson.write(q.cohortId(), CumulativeIncidenceAnalysis.run(
+                cohort, q.request(), caches.stratifierSource(q.cohortId(), cohort)));
+    }
+
+    private byte[] fineGray(Messages.FineGrayQuery q, Cohort cohort) throws AnalysisException {
+        return FineGrayJson.write(q.cohortId(), FineGrayAnalysis.run(cohort, q.request(),
+                caches.stratifierSource(q.cohortId(), cohort))).toBuffer().getBytes();
     }
 
     /** The cut-point answer's JSON (the cluster test compares other nodes' bytes with it). */
