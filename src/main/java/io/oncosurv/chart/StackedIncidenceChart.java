@@ -55,10 +55,12 @@ final class StackedIncidenceChart {
         List<Shape> areas = new ArrayList<>();
         for (int c = 0; c < drawing.layers().size(); c++) {
             Layer layer = drawing.layers().get(c);
-            Shape area = KaplanMeierChart.bandShape(layer.steps());
-            areas.add(area);
-            plot.addAnnotation(new XYShapeAnnotation(area, OUTLINE, OkabeIto.of(c), fill(c)),
-                    false);
+            if (!empty(layer)) { // no event of the cause: no outline along the stack either
+                Shape area = KaplanMeierChart.bandShape(layer.steps());
+                areas.add(area);
+                plot.addAnnotation(new XYShapeAnnotation(area, OUTLINE, OkabeIto.of(c),
+                        fill(c)), false);
+            }
             legend.add(item(layer.legend(), fill(c), OkabeIto.of(c)));
         }
         legend.add(item(StackedIncidenceDrawing.EVENT_FREE, Color.WHITE, FigureStyle.GUIDE));
@@ -68,6 +70,10 @@ final class StackedIncidenceChart {
                     false);
         }
         return plot;
+    }
+
+    private static boolean empty(Layer layer) {
+        return layer.steps().stream().allMatch(b -> b.upper() == b.lower());
     }
 
     /** The upper edge of the stack: the line the event-free share starts at. */
