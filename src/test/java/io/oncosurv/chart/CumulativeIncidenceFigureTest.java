@@ -15,14 +15,19 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jfree.chart.annotations.XYShapeAnnotation;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -54,12 +59,14 @@ class CumulativeIncidenceFigureTest {
         assertEquals(3, dataset.getSeriesCount());
         for (int g = 0; g < 3; g++) {
             CumulativeIncidenceCurve curve = BY_SITE.groups().get(g).curve();
+            double[] time = curve.time();
+            double[] cif = curve.cif()[c];
             List<Point> steps = FIGURE.drawing().curves().get(g).steps();
-            assertEquals(curve.time().length + 1, steps.size());
+            assertEquals(time.length + 1, steps.size());
             assertEquals(new Point(0, 0), steps.get(0));
-            for (int i = 0; i < curve.time().length; i++) {
-                assertEquals(curve.time()[i], steps.get(i + 1).x(), EXACT);
-                assertEquals(curve.cif()[c][i], steps.get(i + 1).y(), EXACT);
+            for (int i = 0; i < time.length; i++) {
+                assertEquals(time[i], steps.get(i + 1).x(), EXACT);
+                assertEquals(cif[i], steps.get(i + 1).y(), EXACT);
             }
             List<double[]> items = ChartParts.items(dataset, g);
             for (int i = 0; i < steps.size(); i++) {
@@ -99,6 +106,26 @@ class CumulativeIncidenceFigureTest {
     }
 
     @Test
+    @DisplayName("the axis under the curves has exactly the table's columns as ticks, on the same "
+            + "pixel columns as the table's (the Kaplan-Meier figure's layout)")
+    void tableColumnsAreTheAxisTicks() {
+        ChartParts.Rendered r = ChartParts.render(FIGURE.chart());
+        ValueAxis visible = ChartParts.curvePlot(FIGURE.chart())
+                .getDomainAxis(KaplanMeierChart.VISIBLE_TIME_AXIS);
+        ValueAxis shared = ChartParts.tablePlot(FIGURE.chart()).getDomainAxis();
+        List<Double> drawn = visible.refreshTicks(r.g2(), new AxisState(), r.dataArea(0),
+                RectangleEdge.BOTTOM).stream().map(t -> ((ValueTick) t).getValue()).toList();
+        r.g2().dispose();
+        assertEquals(FIGURE.drawing().ticks(), drawn);
+        for (double t : drawn) {
+            assertEquals(visible.valueToJava2D(t, r.dataArea(0), RectangleEdge.BOTTOM),
+                    shared.valueToJava2D(t, r.dataArea(1), RectangleEdge.BOTTOM), 1e-9);
+        }
+        assertEquals(new TreeSet<>(drawn), new TreeSet<>(ChartParts.texts(ChartParts.tablePlot(
+                FIGURE.chart())).stream().map(XYTextAnnotation::getX).toList()));
+    }
+
+    @Test
     @DisplayName("bands follow the pointwise limits and leave a gap where they are NaN (R's NA "
             + "while the incidence is 0)")
     void bandsSkipUndefinedLimits() {
@@ -114,7 +141,7 @@ class CumulativeIncidenceFigureTest {
                     expected.add(new BandStep(time[i], lower[i], upper[i]));
                 }
             }
-            assertTrue(Double.isNaN(lower[0]) == (curve.cif()[c][0] == 0));
+            assertEquals(curve.cif()[c][0] == 0, Double.isNaN(lower[0]));
             List<List<BandStep>> runs = FIGURE.drawing().curves().get(g).bands();
             assertEquals(1, runs.size(), "limits are NaN only before the first event");
             assertEquals(expected, runs.get(0));
