@@ -1,6 +1,7 @@
 package io.oncosurv.chart;
 
 import io.oncosurv.stats.SurvivalCurve;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The number at risk at a time t, as R's {@code summary(fit, times = t)} and survminer's risk
@@ -13,16 +14,28 @@ final class AtRisk {
     }
 
     static int at(SurvivalCurve curve, double t) {
+        int lo = first(curve.size(), curve::time, t);
+        return lo == curve.size() ? 0 : curve.nRisk(lo);
+    }
+
+    /** The same from a curve's times (ascending) and its numbers at risk at them. */
+    static int at(double[] time, int[] nRisk, double t) {
+        int lo = first(time.length, i -> time[i], t);
+        return lo == time.length ? 0 : nRisk[lo];
+    }
+
+    /** The first of n ascending times that is >= t, or n. */
+    private static int first(int n, IntToDoubleFunction time, double t) {
         int lo = 0;
-        int hi = curve.size();
-        while (lo < hi) { // the first point with time >= t
+        int hi = n;
+        while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (curve.time(mid) < t) {
+            if (time.applyAsDouble(mid) < t) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
-        return lo == curve.size() ? 0 : curve.nRisk(lo);
+        return lo;
     }
 }

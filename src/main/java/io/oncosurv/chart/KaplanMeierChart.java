@@ -47,17 +47,26 @@ final class KaplanMeierChart {
     }
 
     static JFreeChart of(KaplanMeierDrawing drawing) {
-        NumberAxis shared = TimeAxes.of(drawing.breaks(), null);
+        return withRiskTable(curvePlot(drawing), RiskTablePlot.of(drawing),
+                drawing.curves().size(), drawing.breaks(), drawing.xLabel(), drawing.title());
+    }
+
+    /**
+     * A curve plot over its risk table of {@code rows} rows on one time axis made from the
+     * breaks (the layout of every figure with a risk table), with the legend above.
+     */
+    static JFreeChart withRiskTable(XYPlot curves, XYPlot table, int rows, TimeBreaks breaks,
+            String xLabel, String title) {
+        NumberAxis shared = TimeAxes.of(breaks, null);
         shared.setVisible(false);
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(shared);
         combined.setGap(6);
-        XYPlot curves = curvePlot(drawing);
         combined.add(curves, CURVE_WEIGHT);
-        combined.add(RiskTablePlot.of(drawing), drawing.curves().size() + 1);
+        combined.add(table, rows + 1);
         // after add(), which clears the subplot's own axis 0: the axis under the curves
-        curves.setDomainAxis(VISIBLE_TIME_AXIS, TimeAxes.of(drawing.breaks(), drawing.xLabel()));
+        curves.setDomainAxis(VISIBLE_TIME_AXIS, TimeAxes.of(breaks, xLabel));
         curves.setDomainAxisLocation(VISIBLE_TIME_AXIS, AxisLocation.BOTTOM_OR_LEFT);
-        return FigureStyle.chart(drawing.title(), combined, true);
+        return FigureStyle.chart(title, combined, true);
     }
 
     private static XYPlot curvePlot(KaplanMeierDrawing drawing) {

@@ -1,7 +1,9 @@
 package io.oncosurv.chart;
 
 import io.oncosurv.chart.KaplanMeierDrawing.Curve;
+import java.awt.Color;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.AxisLabelLocation;
 import org.jfree.chart.axis.AxisLocation;
@@ -26,7 +28,18 @@ final class RiskTablePlot {
 
     static XYPlot of(KaplanMeierDrawing drawing) {
         List<Curve> curves = drawing.curves();
-        String[] names = curves.stream().map(Curve::name).toArray(String[]::new);
+        return of(curves.stream().map(Curve::name).toList(),
+                curves.stream().map(Curve::atRiskText).toList(), drawing.ticks(),
+                IntStream.range(0, curves.size()).mapToObj(OkabeIto::of).toList());
+    }
+
+    /**
+     * The table of any figure over a time axis: row names (top to bottom), per row the cells as
+     * printed (one per tick) and the colour of its cells.
+     */
+    static XYPlot of(List<String> rowNames, List<List<String>> cells, List<Double> ticks,
+            List<Color> colours) {
+        String[] names = rowNames.toArray(String[]::new);
         SymbolAxis rows = new SymbolAxis(null, names);
         FigureStyle.axis(rows);
         rows.setTickLabelFont(FigureStyle.TABLE);
@@ -34,19 +47,18 @@ final class RiskTablePlot {
         rows.setAxisLineVisible(false);
         rows.setTickMarksVisible(false);
         rows.setAutoRange(false);
-        rows.setRange(-0.5, curves.size() - 0.5);
+        rows.setRange(-0.5, names.length - 0.5);
         rows.setInverted(true); // the first group on top, as in the legend
 
         XYPlot plot = new XYPlot();
         FigureStyle.plot(plot);
         plot.setRangeAxis(rows);
-        for (int g = 0; g < curves.size(); g++) {
-            List<Double> ticks = drawing.ticks();
+        for (int g = 0; g < names.length; g++) {
             for (int t = 0; t < ticks.size(); t++) {
-                XYTextAnnotation cell = new XYTextAnnotation(curves.get(g).atRiskText().get(t),
-                        ticks.get(t), g);
+                XYTextAnnotation cell = new XYTextAnnotation(cells.get(g).get(t), ticks.get(t),
+                        g);
                 cell.setFont(FigureStyle.TABLE);
-                cell.setPaint(OkabeIto.of(g));
+                cell.setPaint(colours.get(g));
                 cell.setTextAnchor(TextAnchor.CENTER);
                 plot.addAnnotation(cell, false);
             }

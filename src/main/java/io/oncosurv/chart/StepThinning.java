@@ -2,6 +2,7 @@ package io.oncosurv.chart;
 
 import io.oncosurv.stats.SurvivalCurve;
 import java.util.Arrays;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Which points of a Kaplan–Meier curve to draw on a grid of {@code columns} × {@code columns}
@@ -25,7 +26,16 @@ public final class StepThinning {
 
     /** Indices of the curve points to draw, ascending. */
     public static int[] steps(SurvivalCurve curve, double axisMax, int columns) {
-        int n = curve.size();
+        return steps(curve.size(), curve::time, curve::survival, 1, axisMax, columns);
+    }
+
+    /**
+     * The same for any step function: n points of ascending {@code time} where it takes the value
+     * {@code level}, starting from {@code start} (a cumulative incidence rises from 0 instead of
+     * falling from 1: only a change of level counts, not its direction).
+     */
+    static int[] steps(int n, IntToDoubleFunction time, IntToDoubleFunction level, double start,
+            double axisMax, int columns) {
         if (columns == 0) {
             int[] all = new int[n];
             Arrays.setAll(all, i -> i);
@@ -33,19 +43,19 @@ public final class StepThinning {
         }
         int[] kept = new int[Math.min(n, 2 * columns + 2)];
         int count = 0;
-        double level = 1; // S before the point being read
+        double before = start; // the level before the point being read
         int pending = -1; // the last drop seen in the current column, not yet kept
         long pendingColumn = Long.MIN_VALUE;
         for (int i = 0; i < n; i++) {
-            double s = curve.survival(i);
-            if (s != level) {
-                long column = column(curve.time(i), axisMax, columns);
+            double s = level.applyAsDouble(i);
+            if (s != before) {
+                long column = column(time.applyAsDouble(i), axisMax, columns);
                 if (pending >= 0 && column != pendingColumn) {
                     kept = append(kept, count++, pending);
                 }
                 pending = i;
                 pendingColumn = column;
-                level = s;
+                before = s;
             }
         }
         if (pending >= 0) {

@@ -58,14 +58,20 @@ final class TextPlacement {
     static List<Segment> obstacles(KaplanMeierDrawing drawing) {
         List<Segment> out = new ArrayList<>();
         for (Curve c : drawing.curves()) {
-            List<Point> p = c.steps();
-            for (int i = 1; i < p.size(); i++) {
-                Point a = p.get(i - 1);
-                Point b = p.get(i);
-                out.add(new Segment(a.x(), a.y(), b.x(), a.y()));
-                out.add(new Segment(b.x(), a.y(), b.x(), b.y()));
-            }
+            out.addAll(stepSegments(c.steps()));
             out.addAll(c.medianLines());
+        }
+        return out;
+    }
+
+    /** The lines of a step path: a horizontal run to each point, then the jump at it. */
+    static List<Segment> stepSegments(List<Point> p) {
+        List<Segment> out = new ArrayList<>();
+        for (int i = 1; i < p.size(); i++) {
+            Point a = p.get(i - 1);
+            Point b = p.get(i);
+            out.add(new Segment(a.x(), a.y(), b.x(), a.y()));
+            out.add(new Segment(b.x(), a.y(), b.x(), b.y()));
         }
         return out;
     }
