@@ -204,6 +204,8 @@ class ClusterNodesTest {
         // figures: the bytes node-1 draws itself
         expected.put("plot.png?endpoint=os&by=cd8&cutoff=150", null);
         expected.put("panel/forest.png?endpoint=os", null);
+        expected.put("cumulative-incidence.png?endpoint=pfs&by=arm&cause=local", null);
+        expected.put("cumulative-incidence/stacked.svg?endpoint=pfs&by=arm&group=ICI", null);
         for (var kind : expected.entrySet()) {
             assertAnsweredElsewhere(http, node, "/api/cohorts/" + id + "/" + kind.getKey(),
                     kind.getValue());

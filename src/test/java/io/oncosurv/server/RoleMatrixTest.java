@@ -151,6 +151,10 @@ class RoleMatrixTest {
                         + "/fine-gray?endpoint=pfs&cause=local&terms=arm"},
                 {"cause-specific cox", "/api/cohorts/" + competingId
                         + "/cox?endpoint=pfs&cause=local&terms=arm"},
+                {"incidence figure", "/api/cohorts/" + competingId
+                        + "/cumulative-incidence.png?endpoint=pfs&by=arm&cause=local"},
+                {"stacked figure", "/api/cohorts/" + competingId
+                        + "/cumulative-incidence/stacked.svg?endpoint=pfs&by=arm&group=LAT"},
                 {"cutpoint", lung + "/cutpoint?endpoint=os&variable=age&permutations=0"},
                 {"panel", lung + "/panel"}, {"plot", lung + "/plot.png?endpoint=os"},
                 {"forest", lung + "/panel/forest.svg?endpoint=os"},

@@ -39,8 +39,39 @@ public final class FigureParameters {
         return out;
     }
 
+    /**
+     * What every figure shares: size, small-cell threshold, time axis end and step (NaN: not
+     * given) and the title (null: none), each checked.
+     */
+    public record Common(FigureSize size, int smallCells, double xMax, double breakBy,
+            String title) {
+    }
+
     public static Figure parse(MultiMap params, String yLabel) {
-        for (String name : KNOWN) {
+        Common common = common(params, KNOWN);
+        double xMax = common.xMax();
+        double breakBy = common.breakBy();
+        int smallCells = common.smallCells();
+        KaplanMeierOptions options = KaplanMeierOptions.defaults()
+                .withConfidenceBands(flag(params, "bands", false))
+                .withMedianLines(flag(params, "medians", true))
+                .withCensorMarks(flag(params, "censor", true))
+                .withTest(flag(params, "show_test", true))
+                .withHazardRatio(flag(params, "show_hr", true))
+                .withSmallCells(smallCells).withLabels("Months", yLabel)
+                .withTitle(common.title());
+        if (!Double.isNaN(xMax)) {
+            options = options.withXMax(xMax);
+        }
+        if (!Double.isNaN(breakBy)) {
+            options = options.withBreakBy(breakBy);
+        }
+        return new Figure(common.size(), options, smallCells);
+    }
+
+    /** The shared part of a figure's parameters; {@code known} are checked for repeats. */
+    public static Common common(MultiMap params, List<String> known) {
+        for (String name : known) {
             if (params.getAll(name).size() > 1) {
                 throw new ApiError(400, "The parameter '" + name + "' is given more than once.");
             }
@@ -79,24 +110,11 @@ public final class FigureParameters {
                 || title.chars().anyMatch(Character::isISOControl))) {
             throw new ApiError(400, "The parameter 'title' is at most 200 printable characters.");
         }
-        KaplanMeierOptions options = KaplanMeierOptions.defaults()
-                .withConfidenceBands(flag(params, "bands", false))
-                .withMedianLines(flag(params, "medians", true))
-                .withCensorMarks(flag(params, "censor", true))
-                .withTest(flag(params, "show_test", true))
-                .withHazardRatio(flag(params, "show_hr", true))
-                .withSmallCells(smallCells).withLabels("Months", yLabel)
-                .withTitle(title == null || title.isBlank() ? null : title.strip());
-        if (!Double.isNaN(xMax)) {
-            options = options.withXMax(xMax);
-        }
-        if (!Double.isNaN(breakBy)) {
-            options = options.withBreakBy(breakBy);
-        }
-        return new Figure(size, options, smallCells);
+        return new Common(size, smallCells, xMax, breakBy,
+                title == null || title.isBlank() ? null : title.strip());
     }
 
-    private static boolean flag(MultiMap params, String name, boolean fallback) {
+    static boolean flag(MultiMap params, String name, boolean fallback) {
         String v = params.get(name);
         if (v == null) {
             return fallback;
@@ -109,7 +127,7 @@ public final class FigureParameters {
         };
     }
 
-    private static double number(MultiMap params, String name, double fallback) {
+    static double number(MultiMap params, String name, double fallback) {
         String v = params.get(name);
         if (v == null) {
             return fallback;

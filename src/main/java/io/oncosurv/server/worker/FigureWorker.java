@@ -1,22 +1,31 @@
 package io.oncosurv.server.worker;
 
 import io.oncosurv.analysis.AnalysisException;
+import io.oncosurv.analysis.CumulativeIncidenceAnalysis;
+import io.oncosurv.analysis.CumulativeIncidenceRequest;
+import io.oncosurv.analysis.CumulativeIncidenceResult;
 import io.oncosurv.analysis.PanelAnalysis;
 import io.oncosurv.analysis.PanelEntry;
 import io.oncosurv.analysis.StratifierSource;
 import io.oncosurv.analysis.SubsetNames;
 import io.oncosurv.analysis.SurvivalAnalysis;
 import io.oncosurv.analysis.SurvivalRequest;
+import io.oncosurv.chart.CumulativeIncidenceFigure;
 import io.oncosurv.chart.FigureSize;
 import io.oncosurv.chart.ForestOptions;
 import io.oncosurv.chart.ForestPlotFigure;
+import io.oncosurv.chart.IncidenceOptions;
 import io.oncosurv.chart.KaplanMeierFigure;
+import io.oncosurv.chart.StackedIncidenceFigure;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.report.Labels;
 import io.oncosurv.report.PanelGroupNames;
+import io.oncosurv.server.bus.FigureKind;
 import io.oncosurv.server.bus.Messages;
 import io.oncosurv.server.http.ApiError;
+import io.oncosurv.server.http.CumulativeIncidenceParameters;
 import io.oncosurv.server.http.FigureParameters;
+import io.oncosurv.server.http.IncidenceFigureParameters;
 import io.oncosurv.server.http.PanelParameters;
 import io.oncosurv.server.http.SurvivalParameters;
 import io.oncosurv.store.CohortStore;
@@ -24,6 +33,7 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.VerticleBase;
 import java.util.List;
+import org.jfree.chart.JFreeChart;
 
 /**
  * Draws and encodes the figures on a worker thread: the Kaplan–Meier figure of a survival query
@@ -55,7 +65,73 @@ public final class FigureWorker extends VerticleBase {
         return switch (q.figure()) {
             case KAPLAN_MEIER -> kaplanMeier(cohort, source, q);
             case FOREST -> forest(cohort, source, q);
+            case CUMULATIVE_INCIDENCE, PATTERN_OF_FAILURE -> incidence(cohort, source, q);
         };
+    }
+
+    /**
+     * The cumulative incidence of {@code cause} by group, or every cause stacked for
+     * {@code group} (needed when there are several groups), from the cumulative-incidence
+     * query of the other parameters.
+     */
+    private byte[] incidence(Cohort cohort, StratifierSource source, Messages.FigureQuery q)
+            throws AnalysisException {
+        MultiMap params = q.params();
+        CumulativeIncidenceRequest request = CumulativeIncidenceParameters.parse(
+                IncidenceFigureParameters.queryPart(params));
+        IncidenceFigureParameters.Figure figure = IncidenceFigureParameters.parse(params);
+        boolean stacked = q.figure() == FigureKind.PATTERN_OF_FAILURE;
+        if (!stacked && figure.cause() == null) {
+            throw new ApiError(400, "The parameter 'cause' is required: the cumulative "
+                    + "incidence of which cause, e.g. cause=local.");
+        }
+        if (stacked && figure.cause() != null) {
+            throw new ApiError(400, "The stacked figure shows every cause: give 'group', not "
+                    + "'cause'.");
+        }
+        if (!stacked && figure.group() != null) {
+            throw new ApiError(400, "The figure of one cause shows every group: give 'cause', "
+                    + "not 'group' (the stacked figure is cumulative-incidence/stacked).");
+        }
+        CumulativeIncidenceResult result = CumulativeIncidenceAnalysis.run(cohort, request,
+                source);
+        IncidenceOptions options = figure.options().withGroupNames(
+                ChartFigures.groupNames(result));
+        if (figure.options().title() == null) {
+            options = ChartFigures.subsetTitled(options, result.subsetNames());
+        }
+        JFreeChart chart = stacked ? StackedIncidenceFigure.of(result, group(result, figure),
+                options).chart() : causeFigure(result, figure.cause(), options);
+        return ChartFigures.encode(chart, figure.size(), q.format());
+    }
+
+    private static JFreeChart causeFigure(CumulativeIncidenceResult result, String cause,
+            IncidenceOptions options) throws AnalysisException {
+        if (!result.causes().contains(cause)) {
+            throw new AnalysisException("the endpoint " + result.request().endpoint()
+                    + " has no cause '" + cause + "'; its causes are "
+                    + String.join(", ", result.causes()));
+        }
+        return CumulativeIncidenceFigure.of(result, cause, options).chart();
+    }
+
+    /** The group the stacked figure draws: the one asked for, or the only one. */
+    private static String group(CumulativeIncidenceResult result,
+            IncidenceFigureParameters.Figure figure) throws AnalysisException {
+        List<String> labels = result.groups().stream()
+                .map(CumulativeIncidenceResult.Group::label).toList();
+        if (figure.group() == null) {
+            if (labels.size() == 1) {
+                return labels.get(0);
+            }
+            throw new AnalysisException("the stacked figure draws one group: give group= one "
+                    + "of " + String.join(", ", labels));
+        }
+        if (!labels.contains(figure.group())) {
+            throw new AnalysisException("there is no group '" + figure.group() + "' with "
+                    + "patients; the groups are " + String.join(", ", labels));
+        }
+        return figure.group();
     }
 
     private byte[] kaplanMeier(Cohort cohort, StratifierSource source, Messages.FigureQuery q)
