@@ -191,6 +191,45 @@ class CompetingRisksApiTest {
         expect(get("/api/cohorts/nope/fine-gray?endpoint=pfs&cause=local&terms=age"), 404, "");
     }
 
+    @Test
+    @DisplayName("degenerate cohorts: one cause, all at one time; a single patient")
+    void degenerate() throws Exception {
+        // R: survfit(Surv(c(2,2,2,2,3), factor(c(rep("local",4),"censor"))) ~ 1):
+        // pstate 0.8, std.err 0.17888543819998318, lower 0.51612576034217206, upper 1
+        JsonObject oneTime = incidenceOf("patient_id,pfs_months,pfs_event,pfs_cause\n"
+                + "a,2,1,local\nb,2,1,local\nc,2,1,local\nd,2,1,local\ne,3,0,\n");
+        assertEquals(new JsonArray(List.of("local")), oneTime.getJsonArray("causes"));
+        JsonObject at2 = oneTime.getJsonArray("groups").getJsonObject(0).getJsonObject("curves")
+                .getJsonArray("local").getJsonObject(0);
+        Approx check = new Approx("degenerate");
+        check.close("cif", 0.8, at2.getDouble("cif"), R_NUMBERS);
+        check.close("se", 0.17888543819998318, at2.getDouble("std_err"), R_NUMBERS);
+        check.close("lower", 0.51612576034217206, at2.getDouble("lower"), R_NUMBERS);
+        check.close("upper", 1, at2.getDouble("upper"), R_NUMBERS);
+        // one patient with an event: incidence 1, se 0, limits the estimate itself (R: 1, 1)
+        JsonObject one = incidenceOf("patient_id,pfs_months,pfs_event,pfs_cause\n"
+                + "a,3.5,1,local\n");
+        JsonObject only = one.getJsonArray("groups").getJsonObject(0).getJsonObject("curves")
+                .getJsonArray("local").getJsonObject(0);
+        check.close("one cif", 1, only.getDouble("cif"), R_NUMBERS);
+        check.close("one se", 0, only.getDouble("std_err"), R_NUMBERS);
+        check.close("one lower", 1, only.getDouble("lower"), R_NUMBERS);
+        check.assertNone();
+    }
+
+    /** Uploads {@code csv} and returns its cumulative incidence of pfs (one group). */
+    private static JsonObject incidenceOf(String csv) throws Exception {
+        HttpResponse<Buffer> up = LungServer.await(server.client().post("/api/cohorts")
+                .addQueryParam("name", "small-" + csv.hashCode())
+                .bearerTokenAuthentication(LungServer.TOKEN).putHeader("Content-Type", "text/csv")
+                .sendBuffer(Buffer.buffer(csv)), 30);
+        assertEquals(201, up.statusCode(), up.bodyAsString());
+        HttpResponse<Buffer> r = get("/api/cohorts/" + up.bodyAsJsonObject().getString("id")
+                + "/cumulative-incidence?endpoint=pfs");
+        assertEquals(200, r.statusCode(), r.bodyAsString());
+        return r.bodyAsJsonObject();
+    }
+
     private static void expect(HttpResponse<Buffer> r, int status, String text) {
         assertEquals(status, r.statusCode(), r.bodyAsString());
         assertTrue(r.bodyAsString().contains(text), r.bodyAsString());
