@@ -27,11 +27,15 @@ public record PanelView(String endpoint, String endpointLabel, List<Section> sec
 
     /**
      * One level: n, events, median (CI), HR (CI) or "reference", and a too-few-events flag; on
-     * a cause the events of that cause, its cumulative incidence at the landmarks
-     * ("6 mo 9.8% (6.4–15.1) · 12 mo ...", else "") and the subdistribution HR.
+     * a cause the events of that cause, its cumulative incidence at each landmark
+     * ("6 mo 9.8% (6.4–15.1)", one line each; else none) and the subdistribution HR.
      */
     public record Level(String label, int n, int events, String median, String hr,
-            boolean sparse, String incidence) {
+            boolean sparse, List<String> incidence) {
+
+        public Level {
+            incidence = List.copyOf(incidence);
+        }
     }
 
     public PanelView {
@@ -135,13 +139,13 @@ public record PanelView(String endpoint, String endpointLabel, List<Section> sec
                 subsetNames, cause);
     }
 
-    /** "6 mo 9.8% (6.4–15.1) · 12 mo 14.5% (10.3–20.4) · ...", "" without a cause. */
-    private static String incidence(PanelEntry.Group group) {
+    /** "6 mo 9.8% (6.4–15.1)", "12 mo 14.5% (10.3–20.4)", ...; none without a cause. */
+    private static List<String> incidence(PanelEntry.Group group) {
         List<String> parts = new ArrayList<>();
         for (PanelEntry.Incidence at : group.incidence()) {
             parts.add(Formats.fixed(at.time(), 0) + " mo " + Formats.percentWithLimits(at.cif(),
                     at.lower(), at.upper()));
         }
-        return String.join(" \u00b7 ", parts);
+        return parts;
     }
 }

@@ -19,6 +19,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -197,7 +200,8 @@ class PanelCauseApiTest {
 
     @Test
     @DisplayName("the panel page offers the causes of pfs, and on local shows Gray p, the "
-            + "incidence and subdistribution HRs with links that keep the cause")
+            + "incidence and subdistribution HRs with links that keep the cause; its PDF; a "
+            + "separated stratifier's reason; a cause os lacks is the page with a 422")
     void pageOnCause() throws Exception {
         String page = "/cohorts/" + idByName.get(ICI) + "/panel";
         HttpResponse<Buffer> response = get(page + "?endpoint=pfs&cause=local");
@@ -213,6 +217,21 @@ class PanelCauseApiTest {
         assertTrue(html.contains("panel.csv?endpoint=pfs&amp;cause=local"), html);
         assertTrue(html.contains("<h1>" + ICI + ": TME panel, progression-free survival, cause "
                 + "local</h1>"), html);
+        assertTrue(html.contains("panel.pdf?endpoint=pfs&amp;cause=local"), html);
+        // the subset arm:ICI on death: LIPI poor has no death, so lipi says why it has no HRs
+        String separated = get(page + "?endpoint=pfs&cause=death&subset=arm:ICI").bodyAsString();
+        assertTrue(separated.contains("<span class=\"flag\">Fine–Gray HRs not estimable: no "
+                + "event of death in group poor (separation)</span>"), separated);
+        HttpResponse<Buffer> pdf = get(page.replace("/panel", "/panel.pdf")
+                + "?endpoint=pfs&cause=local");
+        assertEquals(200, pdf.statusCode());
+        try (PDDocument doc = Loader.loadPDF(pdf.body().getBytes())) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertTrue(text.contains("cause local"), text);
+            // the whole table fits the page: lipi's Gray p 0.027 and q 0.24 (R: 0.0271, 0.244)
+            assertTrue(text.contains("Gray p q (BH)"), text);
+            assertTrue(text.contains("reference 0.027 0.24"), text);
+        }
         String os = get(page + "?endpoint=os").bodyAsString();
         assertTrue(!os.contains("name=\"cause\""), "os has no causes: no cause select");
         HttpResponse<Buffer> refused = get(page + "?endpoint=os&cause=local");
