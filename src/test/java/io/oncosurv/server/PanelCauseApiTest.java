@@ -149,6 +149,66 @@ class PanelCauseApiTest {
     }
 
     @Test
+    @DisplayName("an entry on a cause is the single queries' answer: /cumulative-incidence (n, "
+            + "events, landmarks, Gray p) and /fine-gray with the stratifier as its only term")
+    void entryIsTheSingleQueries() throws Exception {
+        JsonArray results = get(api(ICI) + "/panel?endpoint=pfs&cause=local").bodyAsJsonObject()
+                .getJsonArray("results");
+        Approx check = new Approx("panel entry vs single queries");
+        int compared = 0;
+        for (int i = 0; i < results.size(); i++) {
+            JsonObject entry = results.getJsonObject(i);
+            String by = entry.getString("stratifier");
+            if (!List.of("lipi", "pdl1_cd8", "nlr").contains(by)) {
+                continue;
+            }
+            HttpResponse<Buffer> cif = get(api(ICI) + "/cumulative-incidence?endpoint=pfs&by="
+                    + by);
+            HttpResponse<Buffer> fg = get(api(ICI) + "/fine-gray?endpoint=pfs&cause=local"
+                    + "&terms=" + by);
+            assertEquals(200, cif.statusCode(), cif.bodyAsString());
+            assertEquals(200, fg.statusCode(), fg.bodyAsString());
+            JsonObject single = cif.bodyAsJsonObject();
+            check.close(by + " gray p", single.getJsonObject("gray").getJsonObject("local")
+                    .getDouble("p"), num(entry, "gray_p"), SAME);
+            JsonArray groups = entry.getJsonArray("groups");
+            JsonArray terms = fg.bodyAsJsonObject().getJsonArray("terms");
+            check.exact(by + " terms", groups.size() - 1, terms.size());
+            for (int g = 0; g < groups.size(); g++) {
+                JsonObject mine = groups.getJsonObject(g);
+                JsonObject theirs = single.getJsonArray("groups").getJsonObject(g);
+                check.check(by + " label " + g, mine.getString("label")
+                        .equals(theirs.getString("label")));
+                check.exact(by + " n " + g, theirs.getInteger("n"), mine.getInteger("n"));
+                check.exact(by + " events " + g, theirs.getJsonObject("events")
+                        .getInteger("local"), mine.getInteger("events"));
+                JsonArray at = theirs.getJsonObject("landmarks").getJsonArray("local");
+                for (int k = 0; k < 3; k++) {
+                    for (String f : List.of("cif", "std_err", "lower", "upper")) {
+                        check.close(by + " " + f + " " + g + "/" + k, num(at.getJsonObject(k),
+                                f), num(mine.getJsonArray("landmarks").getJsonObject(k), f),
+                                SAME);
+                    }
+                }
+                if (g > 0) {
+                    JsonObject term = terms.getJsonObject(g - 1);
+                    check.check(by + " term " + g, mine.getString("label")
+                            .equals(term.getString("level")));
+                    for (String f : List.of("hr", "hr_lower", "hr_upper")) {
+                        check.close(by + " " + f + " " + g, num(term, f), num(mine, f), SAME);
+                    }
+                }
+            }
+            compared++;
+        }
+        check.exact("entries compared", 3, compared);
+        check.assertNone();
+    }
+
+    /** Two results of the same computation, only written differently. */
+    private static final Approx.Tolerance SAME = new Approx.Tolerance(1e-13, 1e-15);
+
+    @Test
     @DisplayName("panel.csv?endpoint=pfs&cause=local: its header, and lipi intermediate's "
             + "numbers as R")
     void csvOnCause() throws Exception {
