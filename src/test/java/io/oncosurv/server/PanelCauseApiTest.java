@@ -320,6 +320,11 @@ class PanelCauseApiTest {
         assertEquals(422, unknown.statusCode());
         assertEquals("The query cannot be answered for this cohort: the endpoint pfs has no "
                 + "cause 'brain'; its causes are death, distant, local.", error(unknown));
+        HttpResponse<Buffer> subset = get(api(ICI) + "/panel?endpoint=pfs&cause=local"
+                + "&subset=arm:XYZ");
+        assertEquals(422, subset.statusCode());
+        assertEquals("The query cannot be answered for this cohort: subset arm:XYZ: arm has no "
+                + "value 'XYZ'; it has ICI, ICI+LAT.", error(subset), "the subset's refusal");
         HttpResponse<Buffer> figure = get(api(ICI) + "/panel/forest.svg?endpoint=os&cause=local");
         assertEquals(422, figure.statusCode());
         assertTrue(error(figure).contains("the endpoint os has no causes"), error(figure));
