@@ -7,6 +7,10 @@ document.addEventListener('DOMContentLoaded', function () {
         var cutoff = document.getElementById('cutoff');
         if (cutoff) { cutoff.value = ''; } // a cut-off belongs to the stratifier it was set for
       }
+      if (select.id === 'endpoint') {
+        var cause = document.getElementById('cause');
+        if (cause) { cause.value = ''; } // a cause belongs to the endpoint it was chosen for
+      }
       select.form.submit();
     });
   });

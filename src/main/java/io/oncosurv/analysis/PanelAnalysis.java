@@ -12,6 +12,7 @@ import java.util.Map;
  * The TME panel: for a stratifier and an endpoint, the groups' medians, the log-rank p and the
  * Cox HRs against the reference group ({@link #entry}); over the whole panel, Benjamini–Hochberg
  * q-values of the log-rank p-values ({@link #withQValues}), since many strata are tested at once.
+ * On one cause of an endpoint the same with Gray's p and Fine–Gray HRs ({@link PanelCauseEntry}).
  */
 public final class PanelAnalysis {
 
@@ -121,13 +122,34 @@ public final class PanelAnalysis {
     private static final double Z95 = io.oncosurv.stats.StandardNormal.quantile(0.975);
 
     /**
-     * Benjamini–Hochberg q-values over the computed entries, as R's
+     * The entry on one {@code cause} of the endpoint ({@link PanelCauseEntry}): Gray's p and
+     * Fine–Gray HRs. An endpoint without causes or a cause it lacks is refused, as a subset the
+     * cumulative-incidence query refuses; a stratifier it cannot compute is skipped.
+     */
+    public static PanelEntry entry(Cohort cohort, String stratifier, String endpoint,
+            String cause, StratifierSource source, List<String> subsets)
+            throws AnalysisException {
+        return PanelCauseEntry.of(cohort, stratifier, endpoint, cause, source, subsets);
+    }
+
+    /** The whole panel of one endpoint on one cause, with the q-values of Gray's p. */
+    public static List<PanelEntry> run(Cohort cohort, String endpoint, String cause,
+            StratifierSource source, List<String> subsets) throws AnalysisException {
+        List<PanelEntry> entries = new ArrayList<>();
+        for (String stratifier : io.oncosurv.cohort.Stratifiers.BUILT_IN) {
+            entries.add(entry(cohort, stratifier, endpoint, cause, source, subsets));
+        }
+        return withQValues(entries);
+    }
+
+    /**
+     * Benjamini–Hochberg q-values over the computed entries (of Gray's p on a cause), as R's
      * {@code p.adjust(p, method = "BH")}: q_(i) = min over j >= i of m p_(j) / j, at most 1.
      */
     public static List<PanelEntry> withQValues(List<PanelEntry> entries) {
         double[] p = new double[entries.size()];
         for (int i = 0; i < p.length; i++) {
-            p[i] = entries.get(i).status().equals("ok") ? entries.get(i).logRankP() : Double.NaN;
+            p[i] = entries.get(i).status().equals("ok") ? entries.get(i).testedP() : Double.NaN;
         }
         double[] q = benjaminiHochberg(p);
         List<PanelEntry> out = new ArrayList<>(entries);

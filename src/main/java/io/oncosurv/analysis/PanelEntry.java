@@ -8,26 +8,64 @@ import java.util.List;
  * an ordered stratifier with three groups or more, the p of the log-rank test for trend (else
  * NaN); or "skipped" with the reason. The q-value is filled in over the whole panel
  * ({@link PanelAnalysis#withQValues}).
+ *
+ * <p>On one {@code cause} of the endpoint (null: the panel of the endpoint itself) an entry has
+ * Gray's p in place of the log-rank p (which is NaN, as the trend p), its q-value is that of
+ * Gray's p, and its groups' events, incidence and HRs are those of the cause: Fine–Gray
+ * subdistribution HRs. An "ok" entry whose Fine–Gray model cannot be fitted keeps its Gray p
+ * with NaN HRs and the reason.
  */
 public record PanelEntry(String stratifier, String endpoint, String status, String reason,
-        double logRankP, double trendP, double qValue, List<Group> groups) {
+        double logRankP, double trendP, double qValue, List<Group> groups, String cause,
+        double grayP) {
 
     /**
      * A group: n, events, median with its limits, survival at the landmarks (6, 12, 24 months),
      * the HR against the reference group (1 for it, with no limits), and whether it has too few
-     * events (below 5) for its HR to be trusted.
+     * events (below 5) for its HR to be trusted. On a cause: the events of that cause, no median
+     * or survival (NaN, none), the cause's cumulative incidence at the landmarks in
+     * {@code incidence} (else empty) and the subdistribution HR.
      */
     public record Group(String label, int n, int events, double median, double medianLower,
             double medianUpper, List<LandmarkEstimate> landmarks, double hr, double hrLower,
-            double hrUpper, boolean sparse) {
+            double hrUpper, boolean sparse, List<Incidence> incidence) {
 
         public Group {
             landmarks = List.copyOf(landmarks);
+            incidence = List.copyOf(incidence);
         }
+
+        /** A group of the panel of an endpoint (no cause). */
+        public Group(String label, int n, int events, double median, double medianLower,
+                double medianUpper, List<LandmarkEstimate> landmarks, double hr, double hrLower,
+                double hrUpper, boolean sparse) {
+            this(label, n, events, median, medianLower, medianUpper, landmarks, hr, hrLower,
+                    hrUpper, sparse, List.of());
+        }
+    }
+
+    /**
+     * The cumulative incidence of the entry's cause at a landmark: patients at risk (still in
+     * the initial state), the estimate, its standard error and limits (R's survfit).
+     */
+    public record Incidence(double time, int nRisk, double cif, double stdErr, double lower,
+            double upper) {
     }
 
     public PanelEntry {
         groups = List.copyOf(groups);
+    }
+
+    /** An entry of the panel of an endpoint (no cause). */
+    public PanelEntry(String stratifier, String endpoint, String status, String reason,
+            double logRankP, double trendP, double qValue, List<Group> groups) {
+        this(stratifier, endpoint, status, reason, logRankP, trendP, qValue, groups, null,
+                Double.NaN);
+    }
+
+    /** The p-value the panel's q-values adjust: Gray's on a cause, else the log-rank p. */
+    public double testedP() {
+        return cause == null ? logRankP : grayP;
     }
 
     static PanelEntry skipped(String stratifier, String endpoint, String reason) {
@@ -35,7 +73,13 @@ public record PanelEntry(String stratifier, String endpoint, String status, Stri
                 Double.NaN, List.of());
     }
 
+    static PanelEntry skipped(String stratifier, String endpoint, String cause, String reason) {
+        return new PanelEntry(stratifier, endpoint, "skipped", reason, Double.NaN, Double.NaN,
+                Double.NaN, List.of(), cause, Double.NaN);
+    }
+
     PanelEntry withQValue(double q) {
-        return new PanelEntry(stratifier, endpoint, status, reason, logRankP, trendP, q, groups);
+        return new PanelEntry(stratifier, endpoint, status, reason, logRankP, trendP, q, groups,
+                cause, grayP);
     }
 }

@@ -55,7 +55,7 @@ final class ForestLayout {
                 continue;
             }
             rows.add(new Row(Kind.HEADER, e.stratifier(), name(e, options), List.of("", "", "",
-                    ClinicalFormat.pValue(e.logRankP()), Double.isNaN(e.qValue()) ? ""
+                    ClinicalFormat.pValue(e.testedP()), Double.isNaN(e.qValue()) ? ""
                             : ClinicalFormat.pValue(e.qValue())), Double.NaN, Double.NaN,
                     Double.NaN, false, false, false, false, false));
             for (int g = 0; g < e.groups().size(); g++) {

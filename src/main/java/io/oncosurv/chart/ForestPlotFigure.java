@@ -6,8 +6,9 @@ import org.jfree.chart.JFreeChart;
 
 /**
  * A forest plot of the TME panel for one endpoint: per stratifier a header row with its log-rank
- * p and q, then a row per level with its HR and CI against the reference level; as a JFreeChart
- * for the encoders and as the {@link ForestDrawing} it was built from.
+ * p (Gray's p for the panel on a cause) and q, then a row per level with its HR and CI against
+ * the reference level; as a JFreeChart for the encoders and as the {@link ForestDrawing} it was
+ * built from.
  */
 public final class ForestPlotFigure {
 

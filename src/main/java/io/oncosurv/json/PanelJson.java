@@ -6,13 +6,24 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
-/** The answer of GET /api/cohorts/{id}/panel (issue 4's contract). */
+/**
+ * The answer of GET /api/cohorts/{id}/panel (issue 4's contract). On a cause (issue 18) the same
+ * shape with {@code "cause"} at the top and per entry {@code "gray_p"} (the q-values are its),
+ * {@code logrank_p}, {@code trend_p} and the medians null, {@code events} those of the cause,
+ * each landmark the cause's cumulative incidence ({@code cif}, {@code std_err}, {@code lower},
+ * {@code upper}; {@code survival} null) and the HRs Fine–Gray subdistribution HRs.
+ */
 public final class PanelJson {
 
     private PanelJson() {
     }
 
     public static JsonObject write(List<PanelEntry> entries) {
+        return write(entries, null);
+    }
+
+    /** The panel on {@code cause} (null: the panel of the endpoints, without the cause keys). */
+    public static JsonObject write(List<PanelEntry> entries, String cause) {
         JsonArray results = new JsonArray();
         for (PanelEntry e : entries) {
             JsonArray groups = new JsonArray();
@@ -21,17 +32,24 @@ public final class PanelJson {
                         .put("events", g.events()).put("median", number(g.median()))
                         .put("median_lower", number(g.medianLower()))
                         .put("median_upper", number(g.medianUpper()))
-                        .put("landmarks", landmarks(g))
+                        .put("landmarks", cause == null ? landmarks(g) : incidence(g))
                         .put("hr", number(g.hr())).put("hr_lower", number(g.hrLower()))
                         .put("hr_upper", number(g.hrUpper())).put("sparse", g.sparse()));
             }
-            results.add(new JsonObject().put("stratifier", e.stratifier())
+            JsonObject entry = new JsonObject().put("stratifier", e.stratifier())
                     .put("endpoint", e.endpoint()).put("status", e.status())
-                    .put("reason", e.reason()).put("logrank_p", number(e.logRankP()))
-                    .put("trend_p", number(e.trendP()))
+                    .put("reason", e.reason()).put("logrank_p", number(e.logRankP()));
+            if (cause != null) {
+                entry.put("gray_p", number(e.grayP()));
+            }
+            results.add(entry.put("trend_p", number(e.trendP()))
                     .put("q_value", number(e.qValue())).put("groups", groups));
         }
-        return new JsonObject().put("results", results);
+        JsonObject body = new JsonObject();
+        if (cause != null) {
+            body.put("cause", cause);
+        }
+        return body.put("results", results);
     }
 
     private static JsonArray landmarks(PanelEntry.Group g) {
@@ -39,6 +57,18 @@ public final class PanelJson {
         for (LandmarkEstimate l : g.landmarks()) {
             out.add(new JsonObject().put("time", l.time()).put("n_risk", l.nRisk())
                     .put("survival", number(l.survival())).put("lower", number(l.lower()))
+                    .put("upper", number(l.upper())));
+        }
+        return out;
+    }
+
+    /** The cause's cumulative incidence at the landmarks, in the landmarks' shape. */
+    private static JsonArray incidence(PanelEntry.Group g) {
+        JsonArray out = new JsonArray();
+        for (PanelEntry.Incidence l : g.incidence()) {
+            out.add(new JsonObject().put("time", l.time()).put("n_risk", l.nRisk())
+                    .putNull("survival").put("cif", number(l.cif()))
+                    .put("std_err", number(l.stdErr())).put("lower", number(l.lower()))
                     .put("upper", number(l.upper())));
         }
         return out;

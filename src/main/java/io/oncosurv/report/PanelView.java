@@ -11,22 +11,31 @@ import java.util.Map;
 /**
  * The TME panel page for one endpoint: per stratifier its levels with n, events, median and HR,
  * the log-rank p with its Benjamini–Hochberg q-value (and trend p for ordered strata), or why
- * the stratifier was skipped. Levels are shown by their display names (the rule with the
+ * the stratifier was skipped. On a cause of the endpoint (the entries' cause): events of the
+ * cause, its cumulative incidence, Gray's p with its q and Fine–Gray subdistribution HRs. Levels are shown by their display names (the rule with the
  * cut-off used: "NLR ≥ 5"), given per stratifier as label → name. A panel of a subset says so
  * as the analysis page does ({@link SubsetText}): in its title, a note, and its downloads' names
  * and addresses.
  */
 public record PanelView(String endpoint, String endpointLabel, List<Section> sections,
-        List<String> subsets, List<String> subsetNames) {
+        List<String> subsets, List<String> subsetNames, String cause) {
 
     /** One stratifier. */
     public record Section(String stratifier, String label, boolean computed, String reason,
             String p, String q, String trendP, List<Level> levels) {
     }
 
-    /** One level: n, events, median (CI), HR (CI) or "reference", and a too-few-events flag. */
+    /**
+     * One level: n, events, median (CI), HR (CI) or "reference", and a too-few-events flag; on
+     * a cause the events of that cause, its cumulative incidence at each landmark
+     * ("6 mo 9.8% (6.4–15.1)", one line each; else none) and the subdistribution HR.
+     */
     public record Level(String label, int n, int events, String median, String hr,
-            boolean sparse) {
+            boolean sparse, List<String> incidence) {
+
+        public Level {
+            incidence = List.copyOf(incidence);
+        }
     }
 
     public PanelView {
@@ -44,10 +53,36 @@ public record PanelView(String endpoint, String endpointLabel, List<Section> sec
         return of(endpoint, entries, groupNames, List.of(), List.of());
     }
 
-    /** "TME panel, overall survival (subset arm = ICI)": the page's and the PDF's title. */
+    /**
+     * "TME panel, overall survival (subset arm = ICI)", on a cause "TME panel,
+     * progression-free survival, cause local": the page's and the PDF's title.
+     */
     public String title() {
-        return SubsetText.title("TME panel, " + endpointLabel.toLowerCase(Locale.ROOT),
-                subsetNames);
+        return SubsetText.title("TME panel, " + endpointLabel.toLowerCase(Locale.ROOT)
+                + (cause == null ? "" : ", cause " + cause), subsetNames);
+    }
+
+    /**
+     * The figure links' parameters after the endpoint: "&cause=local" on a cause, then
+     * "&subset=..." per subset ("" for the whole cohort without a cause).
+     */
+    public String figureQuery() {
+        String subsetQuery = subsetQuery();
+        return (cause == null ? "" : "&cause=" + URLEncoder.encode(cause,
+                StandardCharsets.UTF_8)) + (subsetQuery.isEmpty() ? "" : "&" + subsetQuery);
+    }
+
+    /**
+     * The CSV and JSON links' query: the subsets, and on a cause the endpoint and cause first
+     * ("endpoint=pfs&cause=local"); "" for the whole cohort without a cause.
+     */
+    public String tableQuery() {
+        String subsetQuery = subsetQuery();
+        if (cause == null) {
+            return subsetQuery;
+        }
+        return "endpoint=" + URLEncoder.encode(endpoint, StandardCharsets.UTF_8)
+                + figureQuery();
     }
 
     /** "arm = ICI", or null for the whole cohort. */
@@ -76,6 +111,7 @@ public record PanelView(String endpoint, String endpointLabel, List<Section> sec
     public static PanelView of(String endpoint, List<PanelEntry> entries,
             Map<String, Map<String, String>> groupNames, List<String> subsets,
             List<String> subsetNames) {
+        String cause = entries.isEmpty() ? null : entries.get(0).cause();
         List<Section> sections = new ArrayList<>();
         for (PanelEntry e : entries) {
             if (!e.endpoint().equals(endpoint)) {
@@ -89,16 +125,27 @@ public record PanelView(String endpoint, String endpointLabel, List<Section> sec
                         Formats.monthsWithLimits(group.median(), group.medianLower(),
                                 group.medianUpper()),
                         g == 0 ? "reference" : Formats.ratioWithLimits(group.hr(),
-                                group.hrLower(), group.hrUpper()), group.sparse()));
+                                group.hrLower(), group.hrUpper()), group.sparse(),
+                        incidence(group)));
             }
             boolean ok = e.status().equals("ok");
             sections.add(new Section(e.stratifier(), Labels.stratifier(e.stratifier()), ok,
-                    e.reason(), ok ? Formats.pValue(e.logRankP()) : Formats.NONE,
+                    e.reason(), ok ? Formats.pValue(e.testedP()) : Formats.NONE,
                     ok ? Formats.pValue(e.qValue()) : Formats.NONE,
                     Double.isNaN(e.trendP()) ? Formats.NONE : Formats.pValue(e.trendP()),
                     levels));
         }
         return new PanelView(endpoint, Labels.endpoint(endpoint), sections, subsets,
-                subsetNames);
+                subsetNames, cause);
+    }
+
+    /** "6 mo 9.8% (6.4–15.1)", "12 mo 14.5% (10.3–20.4)", ...; none without a cause. */
+    private static List<String> incidence(PanelEntry.Group group) {
+        List<String> parts = new ArrayList<>();
+        for (PanelEntry.Incidence at : group.incidence()) {
+            parts.add(Formats.fixed(at.time(), 0) + " mo " + Formats.percentWithLimits(at.cif(),
+                    at.lower(), at.upper()));
+        }
+        return parts;
     }
 }

@@ -347,6 +347,22 @@ class ForestPlotFigureTest {
                         .map(Row::label).toList());
     }
 
+    @Test
+    @DisplayName("an entry of the panel on a cause prints its Gray p (no log-rank p) and q in its "
+            + "header row; the axis label given is drawn")
+    void entryOnCausePrintsGrayP() {
+        PanelEntry onCause = new PanelEntry("lipi", "pfs", "ok", null, Double.NaN, Double.NaN,
+                0.244, List.of(group("good", 1, Double.NaN, Double.NaN, false),
+                        group("poor", 2.8, 1.06, 7.4, false)), "local", 0.0271);
+        ForestPlotFigure figure = ForestPlotFigure.of(List.of(onCause), ForestOptions.defaults()
+                .withAxisLabel("Subdistribution HR (Fine\u2013Gray), local"));
+        assertEquals(List.of("", "", "", "0.027", "0.24"), figure.drawing().rows().get(0)
+                .cells());
+        assertEquals("Subdistribution HR (Fine\u2013Gray), local", ((CombinedRangeXYPlot) figure
+                .chart().getPlot()).getSubplots().get(ForestChart.FOREST).getDomainAxis()
+                .getLabel());
+    }
+
     private static PanelEntry.Group group(String label, double hr, double lower, double upper,
             boolean sparse) {
         return new PanelEntry.Group(label, 10, sparse ? 2 : 8, Double.NaN, Double.NaN,

@@ -187,6 +187,8 @@ class ClusterNodesTest {
                 java.nio.charset.StandardCharsets.UTF_8));
         expected.put("panel?endpoints=os", PanelJson.write(io.oncosurv.analysis.PanelAnalysis
                 .withQValues(entries)).encode());
+        expected.put("panel?endpoint=pfs&cause=local", PanelJson.write(io.oncosurv.analysis
+                .PanelAnalysis.run(cohort, "pfs", "local", direct, List.of()), "local").encode());
         // tables: as one node writes them
         var summary = io.oncosurv.analysis.CohortSummary.of(cohort);
         expected.put("summary", new String(ReportWorker.summary(new Messages.SummaryTableQuery(
@@ -201,11 +203,15 @@ class ClusterNodesTest {
         expected.put("panel.csv?endpoints=os", csv(io.oncosurv.report.Tables.panel(
                 io.oncosurv.analysis.PanelAnalysis.run(cohort, List.of("os"), direct,
                         List.of()))));
+        expected.put("panel.csv?endpoint=pfs&cause=local", csv(io.oncosurv.report
+                .PanelCauseTable.of(io.oncosurv.analysis.PanelAnalysis.run(cohort, "pfs",
+                        "local", direct, List.of()))));
         // figures: the bytes node-1 draws itself
         expected.put("plot.png?endpoint=os&by=cd8&cutoff=150", null);
         expected.put("panel/forest.png?endpoint=os", null);
         expected.put("cumulative-incidence.png?endpoint=pfs&by=arm&cause=local", null);
         expected.put("cumulative-incidence/stacked.svg?endpoint=pfs&by=arm&group=ICI", null);
+        expected.put("panel/forest.png?endpoint=pfs&cause=local", null);
         for (var kind : expected.entrySet()) {
             assertAnsweredElsewhere(http, node, "/api/cohorts/" + id + "/" + kind.getKey(),
                     kind.getValue());
@@ -214,7 +220,7 @@ class ClusterNodesTest {
         // names the minute a page is made)
         for (String page : List.of("", "/analysis?endpoint=os&by=cd8&cutoff=150",
                 "/analysis.pdf?endpoint=os&by=cd8&cutoff=150", "/panel?endpoint=os",
-                "/panel.pdf?subset=arm:ICI")) {
+                "/panel.pdf?subset=arm:ICI", "/panel?endpoint=pfs&cause=local")) {
             assertAnsweredElsewhere(http, node, "/cohorts/" + id + page, null);
         }
     }

@@ -127,12 +127,18 @@ public final class Messages {
 
     /**
      * The panel page (or its PDF) of one endpoint ({@code null}: os if the cohort has it, else
-     * its first), of the patients of its subsets (none: all).
+     * its first), of the patients of its subsets (none: all), on one cause of the endpoint
+     * ({@code null}: none).
      */
     public record PanelPageQuery(String cohortId, PageFormat format, String endpoint,
-            List<String> subsets) implements Operation {
+            List<String> subsets, String cause) implements Operation {
         public PanelPageQuery {
             subsets = List.copyOf(subsets);
+        }
+
+        public PanelPageQuery(String cohortId, PageFormat format, String endpoint,
+                List<String> subsets) {
+            this(cohortId, format, endpoint, subsets, null);
         }
     }
 
@@ -148,27 +154,44 @@ public final class Messages {
             implements Operation {
     }
 
-    /** The TME panel's table as CSV: every built-in stratifier × each endpoint. */
-    public record PanelTableQuery(String cohortId, List<String> endpoints, List<String> subsets)
-            implements Operation {
+    /**
+     * The TME panel's table as CSV: every built-in stratifier × each endpoint, or on one cause
+     * of the one endpoint ({@code null}: none).
+     */
+    public record PanelTableQuery(String cohortId, List<String> endpoints, List<String> subsets,
+            String cause) implements Operation {
         public PanelTableQuery {
             endpoints = List.copyOf(endpoints);
             subsets = List.copyOf(subsets);
         }
+
+        public PanelTableQuery(String cohortId, List<String> endpoints, List<String> subsets) {
+            this(cohortId, endpoints, subsets, null);
+        }
     }
 
-    /** The TME panel: every built-in stratifier × each endpoint, on its subsets (or all). */
-    public record PanelQuery(String cohortId, List<String> endpoints, List<String> subsets)
-            implements Operation {
+    /**
+     * The TME panel: every built-in stratifier × each endpoint, on its subsets (or all), or on
+     * one cause of the one endpoint ({@code null}: none).
+     */
+    public record PanelQuery(String cohortId, List<String> endpoints, List<String> subsets,
+            String cause) implements Operation {
         public PanelQuery {
             endpoints = List.copyOf(endpoints);
             subsets = List.copyOf(subsets);
         }
+
+        public PanelQuery(String cohortId, List<String> endpoints, List<String> subsets) {
+            this(cohortId, endpoints, subsets, null);
+        }
     }
 
-    /** One stratifier × endpoint of the TME panel, on the patients of its subsets (or all). */
+    /**
+     * One stratifier × endpoint of the TME panel, on the patients of its subsets (or all), on
+     * one cause of the endpoint ({@code null}: none).
+     */
     public record PanelEntryQuery(String cohortId, String stratifier, String endpoint,
-            List<String> subsets) {
+            List<String> subsets, String cause) {
     }
 
     /** A cut-point query: the endpoint, the numeric column, permutations and their seed. */

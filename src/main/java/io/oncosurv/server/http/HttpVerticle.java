@@ -245,11 +245,12 @@ public final class HttpVerticle extends VerticleBase {
                 FineGrayParameters.parse(ctx.queryParams())), clustered);
     }
 
-    /** The TME panel: every built-in stratifier × each endpoint, with q-values. */
+    /** The TME panel: every built-in stratifier × each endpoint (or on a cause), with q. */
     private void panel(RoutingContext ctx) {
         Operations.answer(vertx, ctx, new Messages.PanelQuery(ctx.pathParam("id"),
                 PanelParameters.endpoints(ctx.queryParams()),
-                PanelParameters.subsets(ctx.queryParams())), clustered);
+                PanelParameters.subsets(ctx.queryParams()),
+                PanelParameters.cause(ctx.queryParams())), clustered);
     }
 
     /** Data-driven cut-off: endpoint, variable, permutations (0..100000, 1000), seed (1). */

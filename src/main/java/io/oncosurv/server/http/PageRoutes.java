@@ -105,7 +105,8 @@ public final class PageRoutes {
         download(routes, "/api/cohorts/:id/panel.csv", Cost.PLAIN)
                 .handler(ctx -> csv(ctx, new Messages.PanelTableQuery(ctx.pathParam("id"),
                         PanelParameters.endpoints(ctx.queryParams()),
-                        PanelParameters.subsets(ctx.queryParams())), "panel.csv"));
+                        PanelParameters.subsets(ctx.queryParams()),
+                        PanelParameters.cause(ctx.queryParams())), "panel.csv"));
     }
 
     private static RouteTable.Declaration download(RouteTable routes, String path, Cost cost) {
@@ -208,11 +209,15 @@ public final class PageRoutes {
                 request, refusal), "analysis");
     }
 
-    /** The panel page of one endpoint (none: the cohort's os, else its first), on subsets. */
+    /**
+     * The panel page of one endpoint (none: the cohort's os, else its first), on subsets, on
+     * a cause of the endpoint if asked.
+     */
     private void panelPage(RoutingContext ctx, PageFormat format) {
         MultiMap params = PageParameters.nonEmpty(ctx.queryParams());
         cohortPage(ctx, new Messages.PanelPageQuery(ctx.pathParam("id"), format,
-                params.get("endpoint"), PanelParameters.subsets(params)), "panel");
+                params.get("endpoint"), PanelParameters.subsets(params),
+                params.get("cause") == null ? null : params.get("cause").strip()), "panel");
     }
 
     /**

@@ -113,8 +113,9 @@ public final class AnalysisWorker extends VerticleBase {
     }
 
     /**
-     * The TME panel: every built-in stratifier × each endpoint is its own job on this node's
-     * workers, all sent at once; the q-values need them all, so they are added here.
+     * The TME panel: every built-in stratifier × each endpoint (or the one endpoint on its
+     * cause) is its own job on this node's workers, all sent at once; the q-values need them
+     * all, so they are added here.
      */
     private Future<byte[]> panel(Messages.PanelQuery q, Cohort cohort,
             Message<Messages.PanelQuery> message) {
@@ -123,7 +124,7 @@ public final class AnalysisWorker extends VerticleBase {
             for (String endpoint : q.endpoints()) {
                 jobs.add(vertx.eventBus().<PanelEntry>request(Messages.PANEL_ENTRY,
                         new Messages.PanelEntryQuery(q.cohortId(), stratifier, endpoint,
-                                q.subsets()), Deadlines.options(message.headers()))
+                                q.subsets(), q.cause()), Deadlines.options(message.headers()))
                         .map(Message::body));
             }
         }
@@ -138,8 +139,8 @@ public final class AnalysisWorker extends VerticleBase {
             for (int i = 0; i < jobs.size(); i++) {
                 entries.add(done.result().resultAt(i));
             }
-            return Future.succeededFuture(PanelJson.write(PanelAnalysis.withQValues(entries))
-                    .encode().getBytes(StandardCharsets.UTF_8));
+            return Future.succeededFuture(PanelJson.write(PanelAnalysis.withQValues(entries),
+                    q.cause()).encode().getBytes(StandardCharsets.UTF_8));
         });
     }
 
@@ -149,10 +150,12 @@ public final class AnalysisWorker extends VerticleBase {
         if (cohort.isEmpty()) {
             return;
         }
+        var source = caches.stratifierSource(q.cohortId(), cohort.get());
         try {
-            message.reply(PanelAnalysis.entry(cohort.get(), q.stratifier(), q.endpoint(),
-                    caches.stratifierSource(q.cohortId(), cohort.get()), q.subsets()));
-        } catch (AnalysisException e) { // a subset the survival query refuses: its same 422
+            message.reply(q.cause() == null ? PanelAnalysis.entry(cohort.get(), q.stratifier(),
+                    q.endpoint(), source, q.subsets()) : PanelAnalysis.entry(cohort.get(),
+                    q.stratifier(), q.endpoint(), q.cause(), source, q.subsets()));
+        } catch (AnalysisException e) { // a subset the query refuses, a cause the endpoint lacks
             message.fail(422, new ApiError(422, "The query cannot be answered for this cohort: "
                     + e.getMessage() + ".").body().encode());
         }

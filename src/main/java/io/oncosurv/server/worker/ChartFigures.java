@@ -90,13 +90,39 @@ public final class ChartFigures implements Figures {
                 + ": hazard ratios") + " by stratifier (subset " + subset + ")");
     }
 
+    /**
+     * The forest plot of the panel on a cause (null: none, {@code options} as they are) shows
+     * Fine–Gray subdistribution HRs: so says its axis, and its title unless one was given
+     * ("Progression-free survival, local: subdistribution hazard ratios by stratifier").
+     */
+    static ForestOptions onCause(ForestOptions options, String cause, List<String> subsetNames,
+            boolean titleGiven) {
+        if (cause == null) {
+            return options;
+        }
+        ForestOptions out = options.withAxisLabel("Subdistribution HR (Fine\u2013Gray), "
+                + cause);
+        if (titleGiven) {
+            return out;
+        }
+        String subset = SubsetText.caption(subsetNames);
+        return out.withTitle(options.endpointName() + ", " + cause
+                + ": subdistribution hazard ratios by stratifier"
+                + (subset == null ? "" : " (subset " + subset + ")"));
+    }
+
+    /** The cause of a panel's entries (null: the panel of the endpoints). */
+    static String cause(List<PanelEntry> entries) {
+        return entries.isEmpty() ? null : entries.get(0).cause();
+    }
+
     @Override
     public String forestDataUri(List<PanelEntry> entries, String endpoint,
             List<String> subsetNames, Map<String, Map<String, String>> groupNames) {
+        ForestOptions named = ForestOptions.defaults().withStratifierNames(Labels.stratifiers())
+                .withLevelNames(groupNames).withEndpointName(Labels.endpoint(endpoint));
         ForestPlotFigure figure = ForestPlotFigure.of(ofEndpoint(entries, endpoint),
-                subsetTitled(ForestOptions.defaults().withStratifierNames(Labels.stratifiers())
-                        .withLevelNames(groupNames)
-                        .withEndpointName(Labels.endpoint(endpoint)), subsetNames));
+                onCause(subsetTitled(named, subsetNames), cause(entries), subsetNames, false));
         return png(figure.chart(), figure.suggestedSize(REPORT_DPI));
     }
 

@@ -163,18 +163,23 @@ public final class FigureWorker extends VerticleBase {
      * The forest plot of the TME panel for {@code endpoint} (default os, else the first), with
      * q-values over all the cohort's endpoints, as the panel page; its height fits its rows
      * unless {@code height} is given. With {@code subset}s, the panel of those patients, titled
-     * with them unless {@code title} is given.
+     * with them unless {@code title} is given. With {@code cause}, the panel of the endpoint on
+     * that cause: Fine–Gray subdistribution HRs, said on the axis and in the title.
      */
     private byte[] forest(Cohort cohort, StratifierSource source, Messages.FigureQuery q)
             throws AnalysisException {
         MultiMap params = q.params();
         for (String name : params.names()) {
-            if (!name.equals("endpoint") && !name.equals("subset")
+            if (!name.equals("endpoint") && !name.equals("subset") && !name.equals("cause")
                     && !FigureParameters.KNOWN.contains(name)) {
                 throw new ApiError(400, "Unknown parameter '" + name + "'; known: endpoint, "
-                        + "subset, " + String.join(", ", FigureParameters.KNOWN) + ".");
+                        + "subset, " + String.join(", ", FigureParameters.KNOWN) + ", cause.");
             }
         }
+        if (params.getAll("cause").size() > 1) {
+            throw new ApiError(400, "The parameter 'cause' is given more than once.");
+        }
+        String cause = PanelParameters.cause(params);
         List<String> endpoints = cohort.endpointNames();
         String endpoint = params.get("endpoint") != null ? params.get("endpoint").strip()
                 : endpoints.contains("os") ? "os" : endpoints.get(0);
@@ -185,17 +190,22 @@ public final class FigureWorker extends VerticleBase {
         FigureParameters.Figure figure = FigureParameters.parse(params,
                 Labels.endpoint(endpoint));
         List<String> subsets = PanelParameters.subsets(params);
-        List<PanelEntry> entries = PanelAnalysis.run(cohort, endpoints, source, subsets);
+        // on a cause: the panel of that endpoint only (q over its stratifiers)
+        List<PanelEntry> entries = cause == null ? PanelAnalysis.run(cohort, endpoints, source,
+                subsets) : PanelAnalysis.run(cohort, endpoint, cause, source, subsets);
         ForestOptions options = ForestOptions.defaults()
                 .withStratifierNames(Labels.stratifiers())
                 .withLevelNames(PanelGroupNames.of(entries, source))
                 .withSmallCells(figure.smallCells())
                 .withEndpointName(Labels.endpoint(endpoint));
-        if (params.get("title") != null && !params.get("title").isBlank()) {
+        boolean titleGiven = params.get("title") != null && !params.get("title").isBlank();
+        if (titleGiven) {
             options = options.withTitle(params.get("title").strip());
         } else {
             options = ChartFigures.subsetTitled(options, SubsetNames.of(source, subsets));
         }
+        options = ChartFigures.onCause(options, cause, SubsetNames.of(source, subsets),
+                titleGiven);
         ForestPlotFigure plot = ForestPlotFigure.of(ChartFigures.ofEndpoint(entries, endpoint),
                 options);
         FigureSize size = params.get("height") != null ? figure.size() : new FigureSize(

@@ -16,6 +16,7 @@ import io.oncosurv.report.CohortListView;
 import io.oncosurv.report.CohortView;
 import io.oncosurv.report.Csv;
 import io.oncosurv.report.Pages;
+import io.oncosurv.report.PanelCauseTable;
 import io.oncosurv.report.PanelForm;
 import io.oncosurv.report.PanelGroupNames;
 import io.oncosurv.report.PanelView;
@@ -216,8 +217,9 @@ public final class ReportWorker extends VerticleBase {
 
     /**
      * The panel page (or its PDF) for one endpoint, of the patients of its {@code subset}s if
-     * any; an endpoint the cohort lacks (400) or a subset it cannot take (422, as the survival
-     * query's) is the page with the form as asked and the message.
+     * any, on its cause if asked; an endpoint the cohort lacks (400), a subset it cannot take
+     * (422, as the survival query's) or a cause the endpoint lacks (422) is the page with the
+     * form as asked and the message.
      */
     private Messages.Rendered panel(StoredCohort stored, Cohort cohort,
             Messages.PanelPageQuery q) {
@@ -225,7 +227,8 @@ public final class ReportWorker extends VerticleBase {
         String endpoint = q.endpoint() != null ? q.endpoint()
                 : endpoints.contains("os") ? "os" : endpoints.get(0);
         List<String> subsets = q.subsets();
-        PanelForm form = PanelForm.of(endpoints, endpoint, subsets);
+        PanelForm form = PanelForm.of(endpoints, endpoint, subsets, cohort.endpoint(endpoint)
+                .map(e -> e.causes()).orElse(List.of()), q.cause());
         if (!endpoints.contains(endpoint)) {
             return html(400, pages.panel(stored, form, null, "The cohort has no endpoint '"
                     + endpoint + "'; it has " + String.join(", ", endpoints) + ".", null));
@@ -233,7 +236,9 @@ public final class ReportWorker extends VerticleBase {
         StratifierSource source = caches.stratifierSource(stored.id(), cohort);
         List<PanelEntry> entries;
         try {
-            entries = PanelAnalysis.run(cohort, endpoints, source, subsets);
+            // on a cause: that endpoint's panel only, q over its stratifiers
+            entries = q.cause() == null ? PanelAnalysis.run(cohort, endpoints, source, subsets)
+                    : PanelAnalysis.run(cohort, endpoint, q.cause(), source, subsets);
         } catch (AnalysisException e) {
             return html(422, pages.panel(stored, form, null, "The panel cannot be made: "
                     + e.getMessage() + ".", null));
@@ -282,8 +287,13 @@ public final class ReportWorker extends VerticleBase {
 
     private byte[] panelTable(Messages.PanelTableQuery q, Cohort cohort)
             throws AnalysisException {
-        return Csv.write(Tables.panel(PanelAnalysis.run(cohort, q.endpoints(),
-                caches.stratifierSource(q.cohortId(), cohort), q.subsets())));
+        var source = caches.stratifierSource(q.cohortId(), cohort);
+        if (q.cause() != null) {
+            return Csv.write(PanelCauseTable.of(PanelAnalysis.run(cohort, q.endpoints().get(0),
+                    q.cause(), source, q.subsets())));
+        }
+        return Csv.write(Tables.panel(PanelAnalysis.run(cohort, q.endpoints(), source,
+                q.subsets())));
     }
 
     /** Pages and their tables show each group's HR against the first (none for one group). */

@@ -62,6 +62,7 @@ class OperationCodecTest {
                 CutpointParameters.parse("c3", params("endpoint", "os", "variable", "cd8_til",
                         "permutations", "50", "seed", "-7")),
                 new Messages.PanelQuery("c4", List.of("pfs", "os"), List.of("sex:female")),
+                new Messages.PanelQuery("c4", List.of("pfs"), List.of(), "local"),
                 Messages.FigureQuery.of(FigureKind.KAPLAN_MEIER, FigureFormat.SVG, "c5",
                         params("endpoint", "os", "Width", "5", "subset", "arm:A", "subset",
                                 "sex:male")),
@@ -90,6 +91,9 @@ class OperationCodecTest {
                 new Messages.PanelTableQuery("c3", List.of("os"), List.of("sex:1")),
                 new Messages.CohortPageQuery("c4", false, true),
                 new Messages.PanelPageQuery("c5", Messages.PageFormat.HTML, null, List.of()),
+                new Messages.PanelPageQuery("c5", Messages.PageFormat.PDF, "pfs", List.of(),
+                        "death"),
+                new Messages.PanelTableQuery("c3", List.of("pfs"), List.of("sex:1"), "local"),
                 analysis,
                 new Messages.AnalysisPageQuery("c6", Messages.PageFormat.HTML, form, null,
                         "The parameter 'tau' must be a finite number; got 'x'."));
