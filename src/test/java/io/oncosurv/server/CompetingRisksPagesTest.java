@@ -327,6 +327,21 @@ class CompetingRisksPagesTest {
         return html.substring(start, html.indexOf("</p>", start)).replace("&#39;", "'");
     }
 
+    @Test
+    @DisplayName("a report spec asking for a cause the endpoint lacks is a 422 at its key")
+    void reportSpecRefused() throws Exception {
+        HttpResponse<Buffer> r = LungServer.await(server.client().post("/api/reports")
+                .bearerTokenAuthentication(LungServer.TOKEN)
+                .putHeader("Content-Type", "application/json")
+                .sendBuffer(Buffer.buffer("{\"cohort\": \"oligo\", \"analyses\": [{\"analysis\": "
+                        + "\"cumulative-incidence\", \"cause\": \"relapse\"}]}")), 60);
+        assertEquals(422, r.statusCode(), r.bodyAsString());
+        assertTrue(r.bodyAsString().contains("\"key\":\"analyses[0].cause\""),
+                r.bodyAsString());
+        assertTrue(r.bodyAsString().contains("analyses[0].cause: the endpoint pfs has no cause "
+                + "'relapse'; its causes are death, distant, local"), r.bodyAsString());
+    }
+
     private static double number(String cell) {
         return cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
     }
