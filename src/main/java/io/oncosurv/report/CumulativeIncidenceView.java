@@ -86,7 +86,8 @@ public record CumulativeIncidenceView(String title, String endpointLabel, String
                 Labels.endpoint(request.endpoint()), Labels.stratifier(request.by()), query,
                 "analysis=" + AnalysisForm.CUMULATIVE_INCIDENCE + "&" + query + (cause == null
                         ? "" : "&cause=" + java.net.URLEncoder.encode(cause,
-                                java.nio.charset.StandardCharsets.UTF_8)), headers, causes, methods, result.excluded(),
+                                java.nio.charset.StandardCharsets.UTF_8)), headers, causes,
+                methods, result.excluded(),
                 Formats.fixed(100 * request.confLevel(), 0) + "%",
                 SubsetText.caption(result.subsetNames()),
                 SubsetText.fileSuffix(request.subsets()));

@@ -190,11 +190,23 @@ public final class ReportBuilder {
         }
         if (spec.wants(ReportSpec.Output.JSON)) {
             artefacts.add(new Artefact("report.json", "application/json",
-                    JsonWriter.write(ReportTables.json(spec, provenance, results, q))
+                    JsonWriter.write(json(provenance, results, q, further, incidences))
                             .getBytes(StandardCharsets.UTF_8)));
             progress.step(++done, total, "report.json");
         }
         return artefacts;
+    }
+
+    /** report.json: with {@code cumulative_incidence} only where the spec asks for it. */
+    private Map<String, Object> json(Provenance provenance, List<SurvivalResult> results,
+            double[] q, List<FurtherAnalyses.Named> further,
+            List<CumulativeIncidenceResult> incidences) {
+        Map<String, Object> json = ReportTables.json(spec, provenance, results, q);
+        if (!further.isEmpty()) {
+            json.put("cumulative_incidence", ReportTables.cumulativeIncidence(further,
+                    incidences));
+        }
+        return json;
     }
 
     private static double[] qValues(List<SurvivalResult> results) {

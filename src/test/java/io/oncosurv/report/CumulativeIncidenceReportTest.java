@@ -29,7 +29,8 @@ class CumulativeIncidenceReportTest {
     private static final JsonNode R = SharedReference.generatedJson(CompetingCohort.REFERENCE);
 
     private static final String SPEC = "{\"cohort\": \"oligo\", \"endpoints\": [\"pfs\"], "
-            + "\"stratifiers\": [\"site\"], \"outputs\": [\"html\", \"csv\"], \"analyses\": "
+            + "\"stratifiers\": [\"site\"], \"outputs\": [\"html\", \"csv\", \"json\"], "
+            + "\"analyses\": "
             + "[{\"analysis\": \"cumulative-incidence\", \"cause\": \"local\"}]}";
 
     @Test
@@ -115,7 +116,7 @@ class CumulativeIncidenceReportTest {
     void builtIntoTheReport() throws Exception {
         List<Artefact> artefacts = build(SPEC);
         assertEquals(List.of("pfs-site-cumulative-incidence-local.csv", "report.html",
-                "report.csv"), artefacts.stream().map(Artefact::name).toList());
+                "report.csv", "report.json"), artefacts.stream().map(Artefact::name).toList());
         String html = text(artefacts, "report.html");
         String anchor = "pfs-site-cumulative-incidence-local";
         assertTrue(html.contains("<section class=\"analysis\" id=\"" + anchor + "\">"), html);
@@ -155,6 +156,17 @@ class CumulativeIncidenceReportTest {
                 Double.parseDouble(first[7]), R_NUMBERS);
         check.close("gray p", R.get("cif_site").get("gray").get(0).get("pv"),
                 Double.parseDouble(first[12]), R_NUMBERS);
+        JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                text(artefacts, "report.json")).get("cumulative_incidence").get(0);
+        assertEquals("pfs-site-cumulative-incidence-local", json.get("name").asText());
+        assertEquals("local", json.get("cause").asText());
+        assertTrue(json.get("from").isNull());
+        JsonNode local6 = json.get("rows").get(6); // adrenal, local (third cause), at 6
+        assertEquals("local", local6.get("cause").asText());
+        check.close("json cif", adrenal.get("cif").get(2).get(0), local6.get("cif").asDouble(),
+                R_NUMBERS);
+        check.close("json upper", adrenal.get("upper").get(2).get(0),
+                local6.get("upper").asDouble(), R_NUMBERS);
         check.assertNone();
     }
 

@@ -186,8 +186,8 @@ public final class ReportWorker extends VerticleBase {
         }
         StratifierSource source = caches.stratifierSource(stored.id(), cohort);
         AnalysisForm form = AnalysisForm.of(cohort.endpointNames(),
-                CumulativeIncidencePages.causes(cohort), StratifierChoices.of(cohort, source), PageParameters.firstValues(params),
-                params.getAll("subset"));
+                CumulativeIncidencePages.causes(cohort), StratifierChoices.of(cohort, source),
+                PageParameters.firstValues(params), params.getAll("subset"));
         if (refusal != null) {
             return html(400, pages.analysis(stored, form, null, refusal, null));
         }
