@@ -258,6 +258,22 @@ class CompetingRisksPagesTest {
     }
 
     @Test
+    @DisplayName("Kaplan–Meier's own fields are carried, not refused, so switching back keeps "
+            + "them")
+    void kaplanMeierFieldsCarried() throws Exception {
+        HttpResponse<Buffer> r = get(page("endpoint=pfs&analysis=cumulative-incidence"
+                + "&conf_type=log-log&strata=arm&tau=12"));
+        assertEquals(200, r.statusCode(), r.bodyAsString());
+        String html = r.bodyAsString();
+        for (String hidden : List.of("name=\"strata\" value=\"arm\"",
+                "name=\"conf_type\" value=\"log-log\"", "name=\"tau\" value=\"12\"")) {
+            assertTrue(html.contains("<input type=\"hidden\" " + hidden + " />"), hidden);
+        }
+        assertFalse(html.contains("<select name=\"conf_type\""), "no CI scale to choose");
+        assertTrue(html.contains("<select name=\"cause\" id=\"cause\""), html);
+    }
+
+    @Test
     @DisplayName("refusals are pages with the form and a sentence: no causes (422), no such "
             + "cause (422), an unknown analysis or a bad from (400)")
     void refusals() throws Exception {
