@@ -14,11 +14,22 @@ import java.util.Map;
  * analysis used when the field is empty), and the figure's own options ({@code bands},
  * {@code break_by}, {@code xmax}), which go to the figure's address only: {@link #figureQuery}
  * is appended to the survival query there ("&amp;bands=true&amp;break_by=6"), empty when none.
+ * Where the chosen endpoint has causes, {@link #analyses} offers Kaplan–Meier or cumulative
+ * incidence (empty otherwise: nothing to choose); with cumulative incidence chosen
+ * ({@link #cumulativeIncidence}) the form offers one cause or all ({@link #causes}) and the
+ * landmark start {@link #from}.
  */
 public record AnalysisForm(List<Option> endpoints, List<Option> stratifiers, List<Option> strata,
         List<Option> confLevels, List<Option> confTypes, String cutoff, String landmarks,
         List<String> subsets, List<Hidden> hidden, String cutoffHint, boolean bands,
-        String breakBy, String xmax, String figureQuery) {
+        String breakBy, String xmax, String figureQuery, List<Option> analyses,
+        boolean cumulativeIncidence, List<Option> causes, String from) {
+
+    /** The value of {@code analysis} that asks for cumulative incidence. */
+    public static final String CUMULATIVE_INCIDENCE = "cumulative-incidence";
+
+    /** The value of {@code analysis} that asks for Kaplan–Meier (its default). */
+    public static final String KAPLAN_MEIER = "kaplan-meier";
 
     /** Analysis parameters the form carries without a control for them. */
     public static final List<String> CARRIED = List.of("tps_cutoff", "ldh_uln", "tau", "rho",
@@ -39,12 +50,15 @@ public record AnalysisForm(List<Option> endpoints, List<Option> stratifiers, Lis
         confTypes = List.copyOf(confTypes);
         subsets = List.copyOf(subsets);
         hidden = List.copyOf(hidden);
+        analyses = List.copyOf(analyses);
+        causes = List.copyOf(causes);
     }
 
     /** The form with the cut-off the analysis used shown where the field is empty. */
     public AnalysisForm withCutoffHint(String hint) {
         return new AnalysisForm(endpoints, stratifiers, strata, confLevels, confTypes, cutoff,
-                landmarks, subsets, hidden, hint, bands, breakBy, xmax, figureQuery);
+                landmarks, subsets, hidden, hint, bands, breakBy, xmax, figureQuery, analyses,
+                cumulativeIncidence, causes, from);
     }
 
     /**
@@ -55,6 +69,15 @@ public record AnalysisForm(List<Option> endpoints, List<Option> stratifiers, Lis
      */
     public static AnalysisForm of(List<String> endpoints, Map<String, String> stratifiers,
             Map<String, String> params, List<String> subsets) {
+        return of(endpoints, Map.of(), stratifiers, params, subsets);
+    }
+
+    /**
+     * The form of a cohort some of whose endpoints have causes ({@code causes}: endpoint →
+     * its causes, endpoints without causes absent).
+     */
+    public static AnalysisForm of(List<String> endpoints, Map<String, List<String>> causes,
+            Map<String, String> stratifiers, Map<String, String> params, List<String> subsets) {
         String endpoint = params.getOrDefault("endpoint", endpoints.isEmpty() ? ""
                 : endpoints.get(0));
         List<Option> endpointOptions = new ArrayList<>();
@@ -71,7 +94,35 @@ public record AnalysisForm(List<Option> endpoints, List<Option> stratifiers, Lis
                 params.getOrDefault("cutoff", ""), params.getOrDefault("landmarks", "6,12,24"),
                 subsets.isEmpty() ? List.of("") : subsets, hidden(params), "default",
                 "true".equalsIgnoreCase(params.get("bands")), params.getOrDefault("break_by", ""),
-                params.getOrDefault("xmax", ""), figureQuery(params));
+                params.getOrDefault("xmax", ""), figureQuery(params),
+                analyses(causes.containsKey(endpoint), params.get("analysis")),
+                CUMULATIVE_INCIDENCE.equals(params.get("analysis")),
+                causeOptions(causes.getOrDefault(endpoint, List.of()), params.get("cause")),
+                params.getOrDefault("from", ""));
+    }
+
+    /** Kaplan–Meier or cumulative incidence, where the endpoint has causes; else nothing. */
+    private static List<Option> analyses(boolean hasCauses, String chosen) {
+        boolean incidence = CUMULATIVE_INCIDENCE.equals(chosen);
+        if (!hasCauses && !incidence) {
+            return List.of();
+        }
+        return List.of(new Option(KAPLAN_MEIER, "Kaplan–Meier", !incidence),
+                new Option(CUMULATIVE_INCIDENCE, "Cumulative incidence (competing causes)",
+                        incidence));
+    }
+
+    /** "All causes", then each cause; one asked for that the endpoint lacks is kept. */
+    private static List<Option> causeOptions(List<String> causes, String chosen) {
+        List<Option> out = new ArrayList<>();
+        out.add(new Option("", "All causes", chosen == null || chosen.isEmpty()));
+        for (String c : causes) {
+            out.add(new Option(c, c, c.equals(chosen)));
+        }
+        if (chosen != null && !chosen.isEmpty() && !causes.contains(chosen)) {
+            out.add(new Option(chosen, chosen, true));
+        }
+        return out;
     }
 
     private static String figureQuery(Map<String, String> params) {

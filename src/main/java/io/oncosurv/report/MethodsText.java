@@ -1,5 +1,7 @@
 package io.oncosurv.report;
 
+import io.oncosurv.analysis.CumulativeIncidenceRequest;
+import io.oncosurv.analysis.CumulativeIncidenceResult;
 import io.oncosurv.analysis.SurvivalRequest;
 import io.oncosurv.analysis.SurvivalResult;
 import io.oncosurv.stats.LogRankResult;
@@ -73,6 +75,76 @@ public final class MethodsText {
         return s.toString();
     }
 
+    /** The versions of R and its packages the competing-risks numbers are checked against. */
+    public static final String COMPETING_RISKS_R = "R 4.2.2 with survival 3.5.3 and cmprsk "
+            + "2.2.11";
+
+    public static String cumulativeIncidence(StoredCohort cohort,
+            CumulativeIncidenceResult result) {
+        return cumulativeIncidence(cohort.name(), "version " + cohort.version() + ", "
+                + cohort.patients() + " patients", result);
+    }
+
+    /**
+     * The methods of a competing-risks analysis: the Aalen–Johansen estimator and why not
+     * 1 − Kaplan–Meier, its variance and limits, Gray's test, and the R it is checked against.
+     *
+     * @param cohort what the cohort is called
+     * @param detail what identifies its data, e.g. "version 2, 300 patients"
+     */
+    public static String cumulativeIncidence(String cohort, String detail,
+            CumulativeIncidenceResult result) {
+        CumulativeIncidenceRequest r = result.request();
+        StringBuilder s = new StringBuilder();
+        s.append(Labels.endpoint(r.endpoint())).append(" was analysed in cohort ")
+                .append(cohort).append(" (").append(detail);
+        if (!r.subsets().isEmpty()) {
+            s.append("; subset ").append(String.join(" and ", r.subsets()));
+        }
+        s.append("). ");
+        if (r.hasFrom()) {
+            s.append("Landmark analysis from ").append(trim(r.from())).append(" months: only "
+                    + "patients still followed then were analysed, and incidences are "
+                    + "conditional on being event-free at ").append(trim(r.from()))
+                    .append(" months. ");
+        }
+        if (result.excluded() > 0) {
+            s.append(result.excluded()).append(result.excluded() == 1 ? " patient was"
+                    : " patients were").append(" excluded for a missing time, event")
+                    .append(r.by() == null ? "" : " or " + Labels.stratifier(r.by()))
+                    .append(" value").append(r.hasFrom() ? " or a shorter follow-up" : "")
+                    .append(". ");
+        }
+        if (r.by() != null) {
+            s.append("Patients were grouped by ").append(Labels.stratifier(r.by()));
+            if (!result.byCutoffs().isEmpty()) {
+                s.append(" (").append(cutoffs(result.byCutoffs(), r.settings())).append(")");
+            }
+            s.append(". ");
+        }
+        s.append("Each event has one of the competing causes ")
+                .append(String.join(", ", result.causes())).append(". The cumulative "
+                + "incidence of each cause was estimated by the Aalen–Johansen estimator. "
+                + "1 − Kaplan–Meier is not used: it treats the competing events as censoring, "
+                + "as if those patients could still have the event of interest, and so "
+                + "overstates each incidence. Standard errors are the infinitesimal jackknife "
+                + "of R survfit, with ").append(Formats.fixed(100 * r.confLevel(), 0))
+                .append("% confidence limits on the log scale; no limits are given while an "
+                + "incidence is 0. ");
+        double[] shown = result.groups().get(0).landmarks().stream()
+                .mapToDouble(io.oncosurv.stats.CumulativeIncidenceLandmark::time).toArray();
+        if (shown.length > 0) {
+            s.append("Incidences are given at ").append(list(shown)).append(" months. ");
+        }
+        if (!result.gray().isEmpty()) {
+            s.append("Groups were compared for each cause by Gray's test (R cmprsk::cuminc). ");
+        }
+        s.append("The numbers are checked against ").append(COMPETING_RISKS_R)
+                .append(" (survfit with a multi-state outcome, cuminc). Times are in months "
+                + "(days / 30.4375).");
+        return s.toString();
+    }
+
     /** "Log-rank test", or the weighting's name for rho ≠ 0. */
     static String testName(LogRankResult test) {
         Weighting w = test.weighting();
@@ -95,8 +167,12 @@ public final class MethodsText {
     }
 
     private static String landmarks(SurvivalRequest r) {
+        return list(r.landmarks());
+    }
+
+    /** "6, 12 and 24". */
+    private static String list(double[] l) {
         StringBuilder s = new StringBuilder();
-        double[] l = r.landmarks();
         for (int i = 0; i < l.length; i++) {
             s.append(i == 0 ? "" : i == l.length - 1 ? " and " : ", ").append(trim(l[i]));
         }
@@ -105,10 +181,15 @@ public final class MethodsText {
 
     /** "cutoff 152.5 (default)": each cut-off used, marked where it was not asked for. */
     private static String cutoffs(SurvivalResult result) {
+        return cutoffs(result.byCutoffs(), result.request().settings());
+    }
+
+    private static String cutoffs(java.util.Map<String, Double> used,
+            java.util.Map<String, Double> asked) {
         StringBuilder s = new StringBuilder();
-        new java.util.TreeMap<>(result.byCutoffs()).forEach((k, v) -> s.append(s.isEmpty() ? ""
+        new java.util.TreeMap<>(used).forEach((k, v) -> s.append(s.isEmpty() ? ""
                 : ", ").append(k.replace('_', ' ')).append(" ").append(fourDigits(v))
-                .append(result.request().settings().containsKey(k) ? "" : " (default)"));
+                .append(asked.containsKey(k) ? "" : " (default)"));
         return s.toString();
     }
 

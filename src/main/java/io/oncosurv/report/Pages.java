@@ -83,7 +83,24 @@ public final class Pages {
     public String analysis(StoredCohort cohort, AnalysisForm form, AnalysisView view,
             String error, String figure) {
         return formPage("analysis", view == null ? "Analysis" : view.title(), cohort, form,
-                view, error, figure);
+                view, error, figure, null);
+    }
+
+    /**
+     * The analysis page with cumulative incidence ({@code analysis=cumulative-incidence});
+     * {@code view} null with an {@code error}; {@code print} for its PDF (the view's figures are
+     * then data: URIs, or null).
+     */
+    public String cumulativeIncidence(StoredCohort cohort, AnalysisForm form,
+            CumulativeIncidenceView view, String error, boolean print) {
+        Map<String, Object> model = model(view == null ? "Analysis" : view.title(), print, true);
+        model.put("cohort", cohort);
+        model.put("form", form);
+        model.put("view", null);
+        model.put("cif", view);
+        model.put("error", error);
+        model.put("figure", null);
+        return templates.render("analysis", model);
     }
 
     /**
@@ -94,18 +111,19 @@ public final class Pages {
             String figure) {
         String title = view != null ? view.title() : SubsetText.title("TME panel",
                 SubsetText.plain(form.subsets().stream().filter(s -> !s.isEmpty()).toList()));
-        return formPage("panel", title, cohort, form, view, error, figure);
+        return formPage("panel", title, cohort, form, view, error, figure, null);
     }
 
     /** A page of one cohort with its form, its result (or the error) and the print figure. */
     private String formPage(String template, String title, StoredCohort cohort, Object form,
-            Object view, String error, String figure) {
+            Object view, String error, String figure, Object cif) {
         Map<String, Object> model = model(title, figure != null, true);
         model.put("cohort", cohort);
         model.put("form", form);
         model.put("view", view);
         model.put("error", error);
         model.put("figure", figure);
+        model.put("cif", cif);
         return templates.render(template, model);
     }
     /**

@@ -1,6 +1,8 @@
 package io.oncosurv.report;
 
 import io.oncosurv.analysis.AnalysisException;
+import io.oncosurv.analysis.CumulativeIncidenceAnalysis;
+import io.oncosurv.analysis.CumulativeIncidenceResult;
 import io.oncosurv.analysis.ExtraTests;
 import io.oncosurv.analysis.PanelAnalysis;
 import io.oncosurv.analysis.StratifierSource;
@@ -110,7 +112,8 @@ public final class ReportBuilder {
                 ReportSpec.Output.CSV, ReportSpec.Output.JSON)) {
             documents += spec.wants(o) ? 1 : 0;
         }
-        int total = 2 * requests.size() + documents;
+        List<FurtherAnalyses.Named> further = FurtherAnalyses.of(spec, cohort);
+        int total = 2 * requests.size() + further.size() + documents;
         int done = 0;
 
         List<SurvivalResult> results = new ArrayList<>();
@@ -146,17 +149,37 @@ public final class ReportBuilder {
             }
             progress.step(++done, total, "figure " + file);
         }
+        List<CumulativeIncidenceResult> incidences = new ArrayList<>();
+        for (FurtherAnalyses.Named f : further) {
+            try {
+                incidences.add(CumulativeIncidenceAnalysis.run(cohort, f.request(), source));
+            } catch (AnalysisException | IllegalArgumentException e) {
+                throw new ReportBuildException(f.name() + ": " + e.getMessage());
+            }
+            CumulativeIncidenceResult last = incidences.get(incidences.size() - 1);
+            if (f.cause() != null && last.causeIndex(f.cause()) < 0) {
+                throw new ReportBuildException(f.name() + ": the endpoint "
+                        + f.request().endpoint() + " has no cause '" + f.cause()
+                        + "'; its causes are " + String.join(", ", last.causes()));
+            }
+            if (spec.wants(ReportSpec.Output.CSV)) {
+                artefacts.add(new Artefact(f.name() + ".csv", "text/csv; charset=utf-8",
+                        Csv.write(CumulativeIncidenceTable.of(last))));
+            }
+            progress.step(++done, total, "analysis " + f.name());
+        }
         Provenance provenance = Provenance.of(spec, cohortSha256);
         double[] q = qValues(results);
         if (spec.wants(ReportSpec.Output.HTML)) {
             artefacts.add(new Artefact("report.html", "text/html; charset=utf-8",
-                    html(results, names, pngs, q, provenance, false)
+                    html(results, names, pngs, q, provenance, false, further, incidences)
                             .getBytes(StandardCharsets.UTF_8)));
             progress.step(++done, total, "report.html");
         }
         if (spec.wants(ReportSpec.Output.PDF)) {
             artefacts.add(new Artefact("report.pdf", "application/pdf", PdfReport.render(
-                    html(results, names, pngs, q, provenance, true), new PdfFooter(
+                    html(results, names, pngs, q, provenance, true, further, incidences),
+                    new PdfFooter(
                             provenance.software(), null, cohortSha256))));
             progress.step(++done, total, "report.pdf");
         }
@@ -167,11 +190,23 @@ public final class ReportBuilder {
         }
         if (spec.wants(ReportSpec.Output.JSON)) {
             artefacts.add(new Artefact("report.json", "application/json",
-                    JsonWriter.write(ReportTables.json(spec, provenance, results, q))
+                    JsonWriter.write(json(provenance, results, q, further, incidences))
                             .getBytes(StandardCharsets.UTF_8)));
             progress.step(++done, total, "report.json");
         }
         return artefacts;
+    }
+
+    /** report.json: with {@code cumulative_incidence} only where the spec asks for it. */
+    private Map<String, Object> json(Provenance provenance, List<SurvivalResult> results,
+            double[] q, List<FurtherAnalyses.Named> further,
+            List<CumulativeIncidenceResult> incidences) {
+        Map<String, Object> json = ReportTables.json(spec, provenance, results, q);
+        if (!further.isEmpty()) {
+            json.put("cumulative_incidence", ReportTables.cumulativeIncidence(further,
+                    incidences));
+        }
+        return json;
     }
 
     private static double[] qValues(List<SurvivalResult> results) {
@@ -183,7 +218,8 @@ public final class ReportBuilder {
     }
 
     private String html(List<SurvivalResult> results, List<String> names, List<String> figures,
-            double[] q, Provenance provenance, boolean print) {
+            double[] q, Provenance provenance, boolean print,
+            List<FurtherAnalyses.Named> further, List<CumulativeIncidenceResult> incidences) {
         List<Map<String, Object>> analyses = new ArrayList<>();
         String detail = cohort.patients() + " patients, SHA-256 " + cohortSha256.substring(0, 12);
         for (int i = 0; i < results.size(); i++) {
@@ -204,7 +240,19 @@ public final class ReportBuilder {
             a.put("q", Double.isNaN(q[i]) ? Formats.NONE : Formats.pValue(q[i]));
             analyses.add(a);
         }
+        List<Map<String, Object>> cumulative = new ArrayList<>();
+        for (int i = 0; i < further.size(); i++) {
+            CumulativeIncidenceResult r = incidences.get(i);
+            Map<String, Object> c = new HashMap<>();
+            // the figure of each cause through the one hook documents share (none until wired)
+            c.put("view", CumulativeIncidenceView.of(r, further.get(i).cause(), "",
+                    MethodsText.cumulativeIncidence(spec.cohort(), detail, r),
+                    cause -> CumulativeIncidenceFigures.dataUri(r, cause, spec.smallCells())));
+            c.put("anchor", further.get(i).name());
+            cumulative.add(c);
+        }
         Map<String, Object> model = new HashMap<>();
+        model.put("incidences", cumulative);
         model.put("title", spec.title() != null ? spec.title() : "Survival report: "
                 + spec.cohort());
         model.put("print", print);

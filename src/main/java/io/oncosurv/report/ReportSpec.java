@@ -14,11 +14,69 @@ import java.util.TreeMap;
  * ({@link ReportSpecParser}, docs/report-specs.md): the cohort (a name: its latest version; or an
  * id), endpoints (empty: all of the cohort's), stratifiers with their cut-offs (empty: all
  * patients as one group), landmarks, further tests, CI settings, outputs, an optional title,
- * whether the report follows new versions of the cohort, and small-cell suppression.
+ * whether the report follows new versions of the cohort, and small-cell suppression; and the
+ * further analyses beside Kaplan–Meier ({@code analyses}: cumulative incidence).
  */
 public record ReportSpec(String cohort, String title, List<String> endpoints,
         List<Stratifier> stratifiers, double[] landmarks, List<String> tests, ConfType confType,
-        double confLevel, Set<Output> outputs, boolean follow, int smallCells) {
+        double confLevel, Set<Output> outputs, boolean follow, int smallCells,
+        List<Analysis> analyses) {
+
+    /** The kinds of further analysis a spec may ask for, by their name in the spec. */
+    public enum AnalysisKind {
+        CUMULATIVE_INCIDENCE("cumulative-incidence");
+
+        private final String key;
+
+        AnalysisKind(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+    }
+
+    /**
+     * A further analysis ({@code {"analysis": "cumulative-incidence", "cause": "local"}}): its
+     * kind, the cause to show (null: every cause), the endpoint (null: each of the report's
+     * endpoints that has causes), the stratifier (null: the report's stratifiers, or all
+     * patients without them) and the landmark start {@code from} (NaN: none).
+     */
+    public record Analysis(AnalysisKind kind, String cause, String endpoint, Stratifier by,
+            double from) {
+
+        /** The analysis as the canonical spec writes it (absent values left out). */
+        Map<String, Object> canonical() {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("analysis", kind.key());
+            if (cause != null) {
+                out.put("cause", cause);
+            }
+            if (endpoint != null) {
+                out.put("endpoint", endpoint);
+            }
+            if (by != null) {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("name", by.name());
+                new TreeMap<>(by.settings()).forEach(one::put);
+                out.put("by", one);
+            }
+            if (!Double.isNaN(from)) {
+                out.put("from", from);
+            }
+            return out;
+        }
+    }
+
+    /** A spec without further analyses (Kaplan–Meier only). */
+    public ReportSpec(String cohort, String title, List<String> endpoints,
+            List<Stratifier> stratifiers, double[] landmarks, List<String> tests,
+            ConfType confType, double confLevel, Set<Output> outputs, boolean follow,
+            int smallCells) {
+        this(cohort, title, endpoints, stratifiers, landmarks, tests, confType, confLevel,
+                outputs, follow, smallCells, List.of());
+    }
 
     /** A stratifier and its settings ({@code cutoff}, {@code tps_cutoff}, {@code ldh_uln}). */
     public record Stratifier(String name, Map<String, Double> settings) {
@@ -42,6 +100,7 @@ public record ReportSpec(String cohort, String title, List<String> endpoints,
         landmarks = landmarks.clone();
         tests = List.copyOf(tests);
         outputs = Set.copyOf(outputs);
+        analyses = List.copyOf(analyses);
     }
 
     @Override
@@ -83,6 +142,11 @@ public record ReportSpec(String cohort, String title, List<String> endpoints,
         out.put("outputs", outs);
         out.put("follow", follow);
         out.put("small_cells", smallCells);
+        if (!analyses.isEmpty()) { // absent when none: the hashes of older specs stay
+            List<Object> further = new ArrayList<>();
+            analyses.forEach(a -> further.add(a.canonical()));
+            out.put("analyses", further);
+        }
         return out;
     }
 

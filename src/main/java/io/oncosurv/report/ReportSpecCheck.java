@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * A parsed spec against the cohort it names, at submission: every endpoint must be one of the
- * cohort's and every stratifier must be computable on it, so a spec that could only fail later
+ * cohort's and every stratifier must be computable on it (and every further analysis's endpoint
+ * must have causes, its cause be one of them), so a spec that could only fail later
  * is refused now, each problem at its key ({@code endpoints[1]: the cohort 'lung' has no
  * endpoint 'pfs'; it has os}).
  */
@@ -40,8 +41,57 @@ public final class ReportSpecCheck {
                         + "'" + s.name() + "': " + e.getMessage());
             }
         }
+        for (int i = 0; i < spec.analyses().size(); i++) {
+            problems.addAll(furtherAnalysis(spec, i, cohortName, cohort, source));
+        }
         if (!problems.isEmpty()) {
             throw new ReportSpecException(problems);
         }
+    }
+
+    /**
+     * The problems of {@code analyses[i]} on this cohort: its endpoint (named, or the report's
+     * with causes) must have causes, its cause must be one of each endpoint's, its {@code by}
+     * must be computable.
+     */
+    private static List<String> furtherAnalysis(ReportSpec spec, int i, String cohortName,
+            Cohort cohort, StratifierSource source) {
+        ReportSpec.Analysis a = spec.analyses().get(i);
+        String at = "analyses[" + i + "]";
+        List<String> problems = new ArrayList<>();
+        if (a.endpoint() != null && cohort.endpoint(a.endpoint()).isEmpty()) {
+            problems.add(at + ".endpoint: the cohort '" + cohortName + "' has no endpoint '"
+                    + a.endpoint() + "'; it has " + String.join(", ", cohort.endpointNames()));
+            return problems;
+        }
+        if (a.endpoint() != null && cohort.endpoint(a.endpoint()).get().causes().isEmpty()) {
+            problems.add(at + ".endpoint: the endpoint " + a.endpoint() + " has no causes: "
+                    + "cumulative incidence needs a " + a.endpoint() + "_cause column giving "
+                    + "the cause of each event");
+            return problems;
+        }
+        List<String> endpoints = FurtherAnalyses.endpoints(spec, a, cohort);
+        if (endpoints.isEmpty()) {
+            problems.add(at + ": none of the report's endpoints ("
+                    + String.join(", ", spec.endpoints().isEmpty() ? cohort.endpointNames()
+                            : spec.endpoints()) + ") has causes; name one with causes in "
+                    + at + ".endpoint");
+        }
+        for (String e : endpoints) {
+            List<String> causes = cohort.endpoint(e).get().causes();
+            if (a.cause() != null && !causes.contains(a.cause())) {
+                problems.add(at + ".cause: the endpoint " + e + " has no cause '" + a.cause()
+                        + "'; its causes are " + String.join(", ", causes));
+            }
+        }
+        if (a.by() != null) {
+            try {
+                source.stratify(a.by().name(), a.by().settings());
+            } catch (StratifierUnavailableException | IllegalArgumentException e) {
+                problems.add(at + ".by: the cohort '" + cohortName + "' cannot be stratified "
+                        + "by '" + a.by().name() + "': " + e.getMessage());
+            }
+        }
+        return problems;
     }
 }

@@ -25,7 +25,11 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ReportSpecParser {
 
     static final Set<String> KEYS = Set.of("cohort", "title", "endpoints", "stratifiers",
-            "landmarks", "tests", "conf_type", "conf_level", "outputs", "follow", "small_cells");
+            "landmarks", "tests", "conf_type", "conf_level", "outputs", "follow", "small_cells",
+            "analyses");
+    static final Set<String> ANALYSIS_KEYS = Set.of("analysis", "cause", "endpoint", "by",
+            "from");
+    static final int MAX_FURTHER_ANALYSES = 20;
     static final Set<String> STRATIFIER_KEYS = Set.of("name", "cutoff", "tps_cutoff", "ldh_uln");
     public static final int MAX_SPEC_CHARS = 64 * 1024;
     static final int MAX_ANALYSES = 200;
@@ -99,7 +103,7 @@ public final class ReportSpecParser {
             if (!KEYS.contains(String.valueOf(key))) {
                 problems.add("unknown key '" + key + "' (known: cohort, title, endpoints, "
                         + "stratifiers, landmarks, tests, conf_type, conf_level, outputs, "
-                        + "follow, small_cells)");
+                        + "follow, small_cells, analyses)");
             }
         }
         String cohort = text(map.get("cohort"), "cohort", true);
@@ -154,11 +158,12 @@ public final class ReportSpecParser {
             problems.add("endpoints × stratifiers is " + analyses + " analyses; at most "
                     + MAX_ANALYSES + " per report");
         }
+        List<ReportSpec.Analysis> further = analyses(map.get("analyses"));
         if (!problems.isEmpty()) {
             throw new ReportSpecException(problems);
         }
         return new ReportSpec(cohort, title, endpoints, stratifiers, landmarks, tests, confType,
-                confLevel, outputs, follow, smallCells);
+                confLevel, outputs, follow, smallCells, further);
     }
 
     private String text(Object v, String key, boolean required) {
@@ -235,6 +240,84 @@ public final class ReportSpecParser {
             }
         }
         return out;
+    }
+
+    /**
+     * The further analyses: a list of up to {@value #MAX_FURTHER_ANALYSES} objects
+     * {@code {analysis: cumulative-incidence, cause, endpoint, by, from}}, only {@code analysis}
+     * required; {@code by} a name or {@code {name, cutoff}} as a stratifier.
+     */
+    private List<ReportSpec.Analysis> analyses(Object v) {
+        List<ReportSpec.Analysis> out = new ArrayList<>();
+        if (v == null) {
+            return out;
+        }
+        if (!(v instanceof List<?> list) || list.size() > MAX_FURTHER_ANALYSES) {
+            problems.add("analyses: expected a list of up to " + MAX_FURTHER_ANALYSES
+                    + " objects such as {\"analysis\": \"cumulative-incidence\", \"cause\": "
+                    + "\"local\"}, got " + v);
+            return out;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String at = "analyses[" + i + "]";
+            if (!(list.get(i) instanceof Map<?, ?> m)) {
+                problems.add(at + ": expected an object such as {\"analysis\": "
+                        + "\"cumulative-incidence\", \"cause\": \"local\"}, got " + list.get(i));
+                continue;
+            }
+            int before = problems.size();
+            for (Object key : m.keySet()) {
+                if (!ANALYSIS_KEYS.contains(String.valueOf(key))) {
+                    problems.add(at + ": unknown key '" + key + "' (known: analysis, cause, "
+                            + "endpoint, by, from)");
+                }
+            }
+            ReportSpec.AnalysisKind kind = null;
+            for (ReportSpec.AnalysisKind k : ReportSpec.AnalysisKind.values()) {
+                if (k.key().equals(m.get("analysis"))) {
+                    kind = k;
+                }
+            }
+            if (kind == null) {
+                problems.add(at + ".analysis: expected cumulative-incidence, got "
+                        + (m.get("analysis") == null ? "nothing" : "'" + m.get("analysis")
+                                + "'"));
+            }
+            String cause = name(m.get("cause"), at + ".cause");
+            String endpoint = name(m.get("endpoint"), at + ".endpoint");
+            ReportSpec.Stratifier by = null;
+            if (m.get("by") != null) {
+                List<ReportSpec.Stratifier> one = stratifiers(List.of(m.get("by")));
+                for (int p = before; p < problems.size(); p++) { // as by, not stratifiers[0]
+                    problems.set(p, problems.get(p).replace("stratifiers[0]", at + ".by"));
+                }
+                by = one.isEmpty() ? null : one.get(0);
+            }
+            double from = Double.NaN;
+            if (m.get("from") != null) {
+                from = number(m.get("from"), at + ".from");
+                if (from < 0) {
+                    problems.add(at + ".from: expected a time >= 0 in months, got "
+                            + m.get("from"));
+                }
+            }
+            if (problems.size() == before) {
+                out.add(new ReportSpec.Analysis(kind, cause, endpoint, by, from));
+            }
+        }
+        return out;
+    }
+
+    /** An optional name (null when absent); a problem at {@code key} if not a name. */
+    private String name(Object v, String key) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof String s && !s.isBlank() && s.length() <= 100) {
+            return s.strip();
+        }
+        problems.add(key + ": expected a name, got " + v);
+        return null;
     }
 
     /**

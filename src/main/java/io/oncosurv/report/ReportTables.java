@@ -34,6 +34,41 @@ final class ReportTables {
         return new Table("report", columns, rows);
     }
 
+    /**
+     * The report's cumulative-incidence analyses for report.json: per analysis its name,
+     * endpoint, stratifier, cause shown, landmark start, causes and the rows of
+     * {@link CumulativeIncidenceTable} as objects (NaN: null).
+     */
+    static List<Object> cumulativeIncidence(List<FurtherAnalyses.Named> further,
+            List<io.oncosurv.analysis.CumulativeIncidenceResult> results) {
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < further.size(); i++) {
+            var r = results.get(i);
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("name", further.get(i).name());
+            a.put("endpoint", r.request().endpoint());
+            a.put("stratifier", r.request().by());
+            a.put("cause", further.get(i).cause());
+            a.put("from", r.request().hasFrom() ? r.request().from() : null);
+            a.put("cutoffs", new TreeMap<>(r.byCutoffs()));
+            a.put("n_excluded", r.excluded());
+            a.put("causes", r.causes());
+            Table table = CumulativeIncidenceTable.of(r);
+            List<Object> rows = new ArrayList<>();
+            for (List<Object> row : table.rows()) {
+                Map<String, Object> o = new LinkedHashMap<>();
+                for (int c = 0; c < row.size(); c++) {
+                    Object v = row.get(c);
+                    o.put(table.columns().get(c), v instanceof Double d && d.isNaN() ? null : v);
+                }
+                rows.add(o);
+            }
+            a.put("rows", rows);
+            out.add(a);
+        }
+        return out;
+    }
+
     static Map<String, Object> json(ReportSpec spec, Provenance provenance,
             List<SurvivalResult> results, double[] q) {
         Map<String, Object> out = new LinkedHashMap<>();

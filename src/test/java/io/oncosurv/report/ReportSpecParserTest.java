@@ -72,7 +72,7 @@ class ReportSpecParserTest {
                         + "\"conf_level\": 1.5, \"tests\": [\"nonsense\"], \"follow\": \"yes\"}"));
         assertEquals(List.of(
                 "unknown key 'colour' (known: cohort, title, endpoints, stratifiers, landmarks, "
-                        + "tests, conf_type, conf_level, outputs, follow, small_cells)",
+                        + "tests, conf_type, conf_level, outputs, follow, small_cells, analyses)",
                 "stratifiers[1].cutoff: expected a number, got 'high'",
                 "stratifiers[2]: unknown key 'cutof' (known: name, cutoff, tps_cutoff, ldh_uln)",
                 "stratifiers[2].name: required, e.g. {\"name\": \"cd8\", \"cutoff\": 150}",

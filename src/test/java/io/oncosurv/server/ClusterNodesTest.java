@@ -200,6 +200,11 @@ class ClusterNodesTest {
                         SurvivalParameters.parse(MultiMap.caseInsensitiveMultiMap()
                                 .add("endpoint", "os").add("by", "cd8").add("cutoff", "150")
                         ))))));
+        expected.put("cumulative-incidence.csv?endpoint=pfs&by=arm", csv(
+                io.oncosurv.report.CumulativeIncidenceTable.of(io.oncosurv.analysis
+                        .CumulativeIncidenceAnalysis.run(cohort, CumulativeIncidenceParameters
+                                .parse(MultiMap.caseInsensitiveMultiMap().add("endpoint", "pfs")
+                                        .add("by", "arm"))))));
         expected.put("panel.csv?endpoints=os", csv(io.oncosurv.report.Tables.panel(
                 io.oncosurv.analysis.PanelAnalysis.run(cohort, List.of("os"), direct,
                         List.of()))));

@@ -160,7 +160,7 @@ class ReportJobsApiTest {
                     JsonArray problems = bad.bodyAsJsonObject().getJsonArray("problems");
                     assertEquals("unknown key 'colour' (known: cohort, title, endpoints, "
                             + "stratifiers, landmarks, tests, conf_type, conf_level, outputs, "
-                            + "follow, small_cells)", problems.getJsonObject(0)
+                            + "follow, small_cells, analyses)", problems.getJsonObject(0)
                                     .getString("message"));
                     assertEquals("colour", problems.getJsonObject(0).getString("key"));
                     assertEquals("outputs[0]", problems.getJsonObject(1).getString("column"));

@@ -159,6 +159,8 @@ class RoleMatrixTest {
                 {"panel", lung + "/panel"}, {"plot", lung + "/plot.png?endpoint=os"},
                 {"forest", lung + "/panel/forest.svg?endpoint=os"},
                 {"survival.csv", lung + "/survival.csv?endpoint=os"},
+                {"cumulative-incidence.csv", "/api/cohorts/" + competingId
+                        + "/cumulative-incidence.csv?endpoint=pfs&by=arm"},
                 {"panel.csv", lung + "/panel.csv"}, {"summary", lung + "/summary"},
                 {"followup.csv", lung + "/followup.csv"}, {"cohorts.csv", "/api/cohorts.csv"},
                 {"report state", "/api/reports/" + reportId}, {"list reports", "/api/reports"},

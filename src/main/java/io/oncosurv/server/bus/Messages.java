@@ -126,6 +126,20 @@ public final class Messages {
     }
 
     /**
+     * The analysis page (or its PDF) with cumulative incidence: its form as sent, the
+     * competing-risks request checked from it (endpoint {@value AnalysisPageQuery#COHORT_DEFAULT}
+     * when the form leaves it to the cohort: its first with causes), the one cause to show (null:
+     * all), or the 400's sentence ({@code refusal}) for the page to show.
+     */
+    public record CumulativeIncidencePageQuery(String cohortId, PageFormat format,
+            List<PageParameter> form, io.oncosurv.analysis.CumulativeIncidenceRequest request,
+            String cause, String refusal) implements Operation {
+        public CumulativeIncidencePageQuery {
+            form = List.copyOf(form);
+        }
+    }
+
+    /**
      * The panel page (or its PDF) of one endpoint ({@code null}: os if the cohort has it, else
      * its first), of the patients of its subsets (none: all), on one cause of the endpoint
      * ({@code null}: none).
@@ -152,6 +166,11 @@ public final class Messages {
     /** The analysis page's table of groups as CSV, for a survival request. */
     public record SurvivalTableQuery(String cohortId, io.oncosurv.analysis.SurvivalRequest request)
             implements Operation {
+    }
+
+    /** The competing-risks table as CSV: each group × cause × landmark, with Gray's test. */
+    public record CumulativeIncidenceTableQuery(String cohortId,
+            io.oncosurv.analysis.CumulativeIncidenceRequest request) implements Operation {
     }
 
     /**

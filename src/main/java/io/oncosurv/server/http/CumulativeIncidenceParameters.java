@@ -18,7 +18,8 @@ import java.util.List;
  */
 public final class CumulativeIncidenceParameters {
 
-    private static final List<String> KNOWN = List.of("endpoint", "by", "cutoff", "tps_cutoff",
+    /** The parameters it takes (the analysis page keeps these for its downloads). */
+    public static final List<String> KNOWN = List.of("endpoint", "by", "cutoff", "tps_cutoff",
             "ldh_uln", "conf_level", "landmarks", "from", "subset");
 
     private CumulativeIncidenceParameters() {

@@ -1,6 +1,7 @@
 package io.oncosurv.server.http;
 
 import io.oncosurv.analysis.SurvivalRequest;
+import io.oncosurv.report.AnalysisForm;
 import io.oncosurv.report.Csv;
 import io.oncosurv.report.SubsetText;
 import io.oncosurv.report.Table;
@@ -102,6 +103,10 @@ public final class PageRoutes {
         download(routes, "/api/cohorts/:id/survival.csv", Cost.PLAIN)
                 .handler(ctx -> csv(ctx, new Messages.SurvivalTableQuery(ctx.pathParam("id"),
                         SurvivalParameters.parse(ctx.queryParams())), "survival.csv"));
+        download(routes, "/api/cohorts/:id/cumulative-incidence.csv", Cost.PLAIN)
+                .handler(ctx -> csv(ctx, new Messages.CumulativeIncidenceTableQuery(
+                        ctx.pathParam("id"), CumulativeIncidenceParameters.parse(
+                                ctx.queryParams())), "cumulative-incidence.csv"));
         download(routes, "/api/cohorts/:id/panel.csv", Cost.PLAIN)
                 .handler(ctx -> csv(ctx, new Messages.PanelTableQuery(ctx.pathParam("id"),
                         PanelParameters.endpoints(ctx.queryParams()),
@@ -196,9 +201,19 @@ public final class PageRoutes {
         if (checked.get("endpoint") == null) { // the cohort's first: checked as any name
             checked.set("endpoint", Messages.AnalysisPageQuery.COHORT_DEFAULT);
         }
+        String analysis = checked.get("analysis");
+        if (AnalysisForm.CUMULATIVE_INCIDENCE.equals(analysis)) {
+            cohortPage(ctx, CumulativeIncidencePage.query(ctx.pathParam("id"), format, form,
+                    checked), "analysis");
+            return;
+        }
+        // Kaplan–Meier: a cause (left by the form when switching back) means nothing here
+        checked.remove("analysis");
+        checked.remove("cause");
         SurvivalRequest request = null;
         String refusal = null;
         try {
+            CumulativeIncidencePage.checkAnalysis(analysis);
             request = SurvivalParameters.parse(FigureParameters.survivalPart(checked));
             FigureParameters.parse(checked, "");
         } catch (ApiError e) {

@@ -2,6 +2,7 @@ package io.oncosurv.server.worker;
 
 import io.oncosurv.analysis.AnalysisException;
 import io.oncosurv.analysis.CohortSummary;
+import io.oncosurv.analysis.CumulativeIncidenceAnalysis;
 import io.oncosurv.analysis.PanelAnalysis;
 import io.oncosurv.analysis.PanelEntry;
 import io.oncosurv.analysis.StratifierSource;
@@ -15,6 +16,7 @@ import io.oncosurv.report.AnalysisView;
 import io.oncosurv.report.CohortListView;
 import io.oncosurv.report.CohortView;
 import io.oncosurv.report.Csv;
+import io.oncosurv.report.CumulativeIncidenceTable;
 import io.oncosurv.report.Pages;
 import io.oncosurv.report.PanelCauseTable;
 import io.oncosurv.report.PanelForm;
@@ -68,6 +70,7 @@ public final class ReportWorker extends VerticleBase {
     private final Pages pages;
     private final Figures figures;
     private final String node;
+    private final CumulativeIncidencePages incidencePages;
 
     public ReportWorker(CohortStore store, ReportStore reports, Caches caches, Pages pages,
             Figures figures, String node) {
@@ -77,6 +80,7 @@ public final class ReportWorker extends VerticleBase {
         this.pages = pages;
         this.figures = figures;
         this.node = node;
+        this.incidencePages = new CumulativeIncidencePages(caches, pages);
     }
 
     @Override
@@ -94,6 +98,9 @@ public final class ReportWorker extends VerticleBase {
                         q -> notFound(q.cohortId()), this::cohortPage),
                 server.servePages(Messages.AnalysisPageQuery.class, pages.clock(),
                         q -> notFound(q.cohortId()), this::analysisPage),
+                server.servePages(Messages.CumulativeIncidencePageQuery.class, pages.clock(),
+                        q -> notFound(q.cohortId()), q -> stored(q.cohortId()).map(s ->
+                                incidencePages.render(s.stored(), s.cohort(), q))),
                 server.servePages(Messages.PanelPageQuery.class, pages.clock(),
                         q -> notFound(q.cohortId()), this::panelPage),
                 server.serve(Messages.SummaryTableQuery.class, q -> q.part()
@@ -102,7 +109,9 @@ public final class ReportWorker extends VerticleBase {
                 server.serve(Messages.SurvivalTableQuery.class, q -> CSV, refused,
                         this::survivalTable),
                 server.serve(Messages.PanelTableQuery.class, q -> CSV, refused,
-                        this::panelTable)));
+                        this::panelTable),
+                server.serve(Messages.CumulativeIncidenceTableQuery.class, q -> CSV, refused,
+                        this::cumulativeIncidenceTable)));
     }
 
     /** The pages that are not about one cohort, and the login page: made where asked. */
@@ -178,8 +187,8 @@ public final class ReportWorker extends VerticleBase {
         }
         StratifierSource source = caches.stratifierSource(stored.id(), cohort);
         AnalysisForm form = AnalysisForm.of(cohort.endpointNames(),
-                StratifierChoices.of(cohort, source), PageParameters.firstValues(params),
-                params.getAll("subset"));
+                CumulativeIncidencePages.causes(cohort), StratifierChoices.of(cohort, source),
+                PageParameters.firstValues(params), params.getAll("subset"));
         if (refusal != null) {
             return html(400, pages.analysis(stored, form, null, refusal, null));
         }
@@ -283,6 +292,12 @@ public final class ReportWorker extends VerticleBase {
             throws AnalysisException {
         return Csv.write(Tables.survivalGroups(SurvivalAnalysis.run(cohort,
                 withHazardRatios(q.request()), caches.stratifierSource(q.cohortId(), cohort))));
+    }
+
+    private byte[] cumulativeIncidenceTable(Messages.CumulativeIncidenceTableQuery q,
+            Cohort cohort) throws AnalysisException {
+        return Csv.write(CumulativeIncidenceTable.of(CumulativeIncidenceAnalysis.run(cohort,
+                q.request(), caches.stratifierSource(q.cohortId(), cohort))));
     }
 
     private byte[] panelTable(Messages.PanelTableQuery q, Cohort cohort)

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.oncosurv.analysis.CumulativeIncidenceRequest;
 import io.oncosurv.server.http.CoxParameters;
 import io.oncosurv.server.http.CutpointParameters;
 import io.oncosurv.server.http.SurvivalParameters;
@@ -96,7 +97,14 @@ class OperationCodecTest {
                 new Messages.PanelTableQuery("c3", List.of("pfs"), List.of("sex:1"), "local"),
                 analysis,
                 new Messages.AnalysisPageQuery("c6", Messages.PageFormat.HTML, form, null,
-                        "The parameter 'tau' must be a finite number; got 'x'."));
+                        "The parameter 'tau' must be a finite number; got 'x'."),
+                new Messages.CumulativeIncidenceTableQuery("c7", new CumulativeIncidenceRequest(
+                        "pfs", "site", java.util.Map.of(), 0.9, new double[] {3, 6}, 6,
+                        List.of("arm:LAT"))),
+                new Messages.CumulativeIncidencePageQuery("c8", Messages.PageFormat.PDF, form,
+                        CumulativeIncidenceRequest.defaults("pfs", null), "local", null),
+                new Messages.CumulativeIncidencePageQuery("c8", Messages.PageFormat.HTML, form,
+                        null, null, "The parameter 'from' must be a finite number >= 0.0"));
         for (Operation q : all) {
             assertEquals(q, wire(q));
             assertEquals(q.hashCode(), wire(q).hashCode());
