@@ -1,15 +1,16 @@
 package io.oncosurv.report;
 
 import io.oncosurv.analysis.CumulativeIncidenceResult;
+import io.oncosurv.chart.CumulativeIncidenceFigure;
+import io.oncosurv.chart.IncidenceOptions;
+import io.oncosurv.chart.PngEncoder;
 import java.util.Base64;
+import org.jfree.chart.JFreeChart;
 
 /**
- * The one place where documents (a report, the analysis page's PDF) get the cumulative-incidence
- * figure of one cause to embed. The figure itself ({@code chart.CumulativeIncidenceFigure}, with
- * the Kaplan–Meier figure's risk table, palette and small-cell suppression) is drawn in the chart
- * package and wired into {@link #png} when it lands; until then {@link #png} has none and the
- * documents show the tables, Gray's test and methods without it (the page's HTML shows the
- * figure route's image).
+ * The one place where documents (a report, the analysis page's PDF) and the figure route get
+ * the cumulative-incidence figure's naming: groups by their display names, a subset in the
+ * title; and the figure of one cause a document embeds (PNG at the report's figure size).
  */
 public final class CumulativeIncidenceFigures {
 
@@ -17,20 +18,34 @@ public final class CumulativeIncidenceFigures {
     }
 
     /**
-     * The figure of {@code cause} per group as PNG, or null while no figure is wired (HOOK for
-     * {@code chart.CumulativeIncidenceFigure}: PngEncoder.encode(figure, ReportBuilder.FIGURE)).
-     *
-     * @param smallCells the small-cell suppression of the risk table (0: none)
+     * The options with each group's display name and, unless a title was given, the subset as
+     * the title: a figure of some patients says so.
      */
-    public static byte[] png(CumulativeIncidenceResult result, String cause, int smallCells) {
-        return null;
+    public static IncidenceOptions named(IncidenceOptions options,
+            CumulativeIncidenceResult result) {
+        IncidenceOptions named = options.withGroupNames(CumulativeIncidenceView.groupNames(
+                result));
+        String subset = SubsetText.caption(result.subsetNames());
+        return options.title() != null || subset == null ? named
+                : named.withTitle("Subset: " + subset);
     }
 
-    /** {@link #png} as a data: URI for HTML and PDF, or null without a figure. */
+    /** The figure of {@code cause} per group, with the report's small-cell suppression. */
+    public static JFreeChart chart(CumulativeIncidenceResult result, String cause,
+            int smallCells) {
+        return CumulativeIncidenceFigure.of(result, cause, named(IncidenceOptions.defaults()
+                .withSmallCells(smallCells), result)).chart();
+    }
+
+    /** The figure of {@code cause} per group as PNG at the report's figure size. */
+    public static byte[] png(CumulativeIncidenceResult result, String cause, int smallCells) {
+        return PngEncoder.encode(chart(result, cause, smallCells), ReportBuilder.FIGURE);
+    }
+
+    /** {@link #png} as a data: URI for HTML and PDF. */
     public static String dataUri(CumulativeIncidenceResult result, String cause,
             int smallCells) {
-        byte[] png = png(result, cause, smallCells);
-        return png == null ? null : "data:image/png;base64,"
-                + Base64.getEncoder().encodeToString(png);
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(
+                png(result, cause, smallCells));
     }
 }

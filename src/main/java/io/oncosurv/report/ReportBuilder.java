@@ -166,6 +166,7 @@ public final class ReportBuilder {
                 artefacts.add(new Artefact(f.name() + ".csv", "text/csv; charset=utf-8",
                         Csv.write(CumulativeIncidenceTable.of(last))));
             }
+            incidenceFigures(f, last, artefacts);
             progress.step(++done, total, "analysis " + f.name());
         }
         Provenance provenance = Provenance.of(spec, cohortSha256);
@@ -195,6 +196,32 @@ public final class ReportBuilder {
             progress.step(++done, total, "report.json");
         }
         return artefacts;
+    }
+
+    /**
+     * The PNG and SVG of each cause the analysis shows, as the spec asks: named after the
+     * analysis, which names its cause when it has one ("pfs-site-cumulative-incidence-local"),
+     * else with the cause added.
+     */
+    private void incidenceFigures(FurtherAnalyses.Named f, CumulativeIncidenceResult result,
+            List<Artefact> artefacts) {
+        for (String cause : result.causes()) {
+            if (f.cause() != null && !f.cause().equals(cause)) {
+                continue;
+            }
+            String file = f.cause() != null ? f.name() : f.name() + "-"
+                    + ArtefactNames.clean(cause);
+            JFreeChart chart = CumulativeIncidenceFigures.chart(result, cause,
+                    spec.smallCells());
+            if (spec.wants(ReportSpec.Output.PNG)) {
+                artefacts.add(new Artefact(file + ".png", "image/png",
+                        PngEncoder.encode(chart, FIGURE)));
+            }
+            if (spec.wants(ReportSpec.Output.SVG)) {
+                artefacts.add(new Artefact(file + ".svg", "image/svg+xml",
+                        SvgEncoder.encode(chart, FIGURE)));
+            }
+        }
     }
 
     /** report.json: with {@code cumulative_incidence} only where the spec asks for it. */

@@ -170,6 +170,34 @@ class CumulativeIncidenceReportTest {
         check.assertNone();
     }
 
+    @Test
+    @DisplayName("the figure of each cause shown: embedded in the HTML, PNG and SVG artefacts "
+            + "named after the analysis (and the cause when the analysis shows every cause)")
+    void figures() throws Exception {
+        List<Artefact> artefacts = build("{\"cohort\": \"oligo\", \"endpoints\": [\"pfs\"], "
+                + "\"stratifiers\": [\"site\"], \"outputs\": [\"html\", \"png\", \"svg\"], "
+                + "\"analyses\": [{\"analysis\": \"cumulative-incidence\", \"cause\": "
+                + "\"local\"}, {\"analysis\": \"cumulative-incidence\", \"by\": \"arm\"}]}");
+        List<String> names = artefacts.stream().map(Artefact::name).toList();
+        for (String file : List.of("pfs-site-cumulative-incidence-local.png",
+                "pfs-site-cumulative-incidence-local.svg",
+                "pfs-arm-cumulative-incidence-death.png",
+                "pfs-arm-cumulative-incidence-local.svg")) {
+            assertTrue(names.contains(file), file + " in " + names);
+        }
+        byte[] png = artefacts.stream().filter(a -> a.name().equals(
+                "pfs-site-cumulative-incidence-local.png")).findFirst().orElseThrow().bytes();
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(
+                new java.io.ByteArrayInputStream(png));
+        assertEquals(ReportBuilder.FIGURE.widthPixels(), image.getWidth());
+        String svg = text(artefacts, "pfs-site-cumulative-incidence-local.svg");
+        assertTrue(svg.contains("Cumulative incidence of local"), "the cause on the y axis");
+        String html = text(artefacts, "report.html");
+        int section = html.indexOf("id=\"pfs-site-cumulative-incidence-local\"");
+        assertTrue(html.indexOf("<img src=\"data:image/png;base64,", section) > section,
+                "the figure is embedded in the analysis' section");
+    }
+
     private static List<Artefact> build(String spec) throws Exception {
         Cohort cohort = CompetingCohort.cohort();
         return new ReportBuilder(ReportSpecParser.parse(spec), cohort,

@@ -1,18 +1,15 @@
 package io.oncosurv.server.worker;
 
-import io.oncosurv.analysis.CumulativeIncidenceResult;
 import io.oncosurv.analysis.PanelEntry;
 import io.oncosurv.analysis.SurvivalResult;
 import io.oncosurv.chart.FigureSize;
 import io.oncosurv.chart.ForestOptions;
 import io.oncosurv.chart.ForestPlotFigure;
-import io.oncosurv.chart.IncidenceOptions;
 import io.oncosurv.chart.KaplanMeierFigure;
 import io.oncosurv.chart.KaplanMeierOptions;
 import io.oncosurv.chart.PdfEncoder;
 import io.oncosurv.chart.PngEncoder;
 import io.oncosurv.chart.SvgEncoder;
-import io.oncosurv.cohort.GroupNames;
 import io.oncosurv.report.AnalysisView;
 import io.oncosurv.report.Labels;
 import io.oncosurv.report.SubsetText;
@@ -57,23 +54,6 @@ public final class ChartFigures implements Figures {
         KaplanMeierOptions named = options.withGroupNames(AnalysisView.groupNames(result));
         String subset = SubsetText.caption(result.subsetNames());
         return titleGiven || subset == null ? named : named.withTitle("Subset: " + subset);
-    }
-
-    /** Each group's display name (value labels, cut-offs), as the Kaplan–Meier figure's. */
-    static Map<String, String> groupNames(CumulativeIncidenceResult result) {
-        Map<String, String> names = new java.util.LinkedHashMap<>();
-        String by = result.request().by();
-        for (CumulativeIncidenceResult.Group g : result.groups()) {
-            names.put(g.label(), by == null ? g.label() : GroupNames.of(by, g.label(),
-                    result.byCutoffs(), result.byValueLabels()));
-        }
-        return names;
-    }
-
-    /** A figure of some patients says so in its title: "Subset: arm = ICI". */
-    static IncidenceOptions subsetTitled(IncidenceOptions options, List<String> subsetNames) {
-        String subset = SubsetText.caption(subsetNames);
-        return subset == null ? options : options.withTitle("Subset: " + subset);
     }
 
     /**

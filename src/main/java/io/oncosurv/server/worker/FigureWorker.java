@@ -18,6 +18,7 @@ import io.oncosurv.chart.IncidenceOptions;
 import io.oncosurv.chart.KaplanMeierFigure;
 import io.oncosurv.chart.StackedIncidenceFigure;
 import io.oncosurv.cohort.Cohort;
+import io.oncosurv.report.CumulativeIncidenceFigures;
 import io.oncosurv.report.Labels;
 import io.oncosurv.report.PanelGroupNames;
 import io.oncosurv.server.bus.FigureKind;
@@ -95,11 +96,7 @@ public final class FigureWorker extends VerticleBase {
         }
         CumulativeIncidenceResult result = CumulativeIncidenceAnalysis.run(cohort, request,
                 source);
-        IncidenceOptions options = figure.options().withGroupNames(
-                ChartFigures.groupNames(result));
-        if (figure.options().title() == null) {
-            options = ChartFigures.subsetTitled(options, result.subsetNames());
-        }
+        IncidenceOptions options = CumulativeIncidenceFigures.named(figure.options(), result);
         JFreeChart chart = stacked ? StackedIncidenceFigure.of(result, group(result, figure),
                 options).chart() : causeFigure(result, figure.cause(), options);
         return ChartFigures.encode(chart, figure.size(), q.format());
