@@ -19,19 +19,25 @@ public final class MethodsText {
                 + " patients", result);
     }
 
+    /** "Overall survival was analysed in cohort X (detail; subset ...). " */
+    private static StringBuilder opening(String endpoint, String cohort, String detail,
+            java.util.List<String> subsets) {
+        StringBuilder s = new StringBuilder();
+        s.append(Labels.endpoint(endpoint)).append(" was analysed in cohort ").append(cohort)
+                .append(" (").append(detail);
+        if (!subsets.isEmpty()) {
+            s.append("; subset ").append(String.join(" and ", subsets));
+        }
+        return s.append("). ");
+    }
+
     /**
      * @param cohort what the cohort is called
      * @param detail what identifies its data, e.g. "version 2, 300 patients"
      */
     public static String of(String cohort, String detail, SurvivalResult result) {
         SurvivalRequest r = result.request();
-        StringBuilder s = new StringBuilder();
-        s.append(Labels.endpoint(r.endpoint())).append(" was analysed in cohort ")
-                .append(cohort).append(" (").append(detail);
-        if (!r.subsets().isEmpty()) {
-            s.append("; subset ").append(String.join(" and ", r.subsets()));
-        }
-        s.append("). ");
+        StringBuilder s = opening(r.endpoint(), cohort, detail, r.subsets());
         if (result.excluded() > 0) {
             s.append(result.excluded()).append(result.excluded() == 1 ? " patient was" :
                     " patients were").append(" excluded for a missing time, event")
@@ -95,13 +101,7 @@ public final class MethodsText {
     public static String cumulativeIncidence(String cohort, String detail,
             CumulativeIncidenceResult result) {
         CumulativeIncidenceRequest r = result.request();
-        StringBuilder s = new StringBuilder();
-        s.append(Labels.endpoint(r.endpoint())).append(" was analysed in cohort ")
-                .append(cohort).append(" (").append(detail);
-        if (!r.subsets().isEmpty()) {
-            s.append("; subset ").append(String.join(" and ", r.subsets()));
-        }
-        s.append("). ");
+        StringBuilder s = opening(r.endpoint(), cohort, detail, r.subsets());
         if (r.hasFrom()) {
             s.append("Landmark analysis from ").append(trim(r.from())).append(" months: only "
                     + "patients still followed then were analysed, and incidences are "

@@ -43,12 +43,7 @@ class CompetingRisksApiTest {
         vertx = Vertx.vertx();
         blocked = BlockedThreads.watch(vertx);
         server = LungServer.await(LungServer.start(vertx, dataDir), 60);
-        HttpResponse<Buffer> r = LungServer.await(server.client().post("/api/cohorts")
-                .addQueryParam("name", "oligo").bearerTokenAuthentication(LungServer.TOKEN)
-                .putHeader("Content-Type", "text/csv")
-                .sendBuffer(Buffer.buffer(CompetingCohort.bytes())), 30);
-        assertEquals(201, r.statusCode(), r.bodyAsString());
-        id = r.bodyAsJsonObject().getString("id");
+        id = server.upload("oligo", CompetingCohort.bytes());
     }
 
     @AfterAll
@@ -219,12 +214,9 @@ class CompetingRisksApiTest {
 
     /** Uploads {@code csv} and returns its cumulative incidence of pfs (one group). */
     private static JsonObject incidenceOf(String csv) throws Exception {
-        HttpResponse<Buffer> up = LungServer.await(server.client().post("/api/cohorts")
-                .addQueryParam("name", "small-" + csv.hashCode())
-                .bearerTokenAuthentication(LungServer.TOKEN).putHeader("Content-Type", "text/csv")
-                .sendBuffer(Buffer.buffer(csv)), 30);
-        assertEquals(201, up.statusCode(), up.bodyAsString());
-        HttpResponse<Buffer> r = get("/api/cohorts/" + up.bodyAsJsonObject().getString("id")
+        String small = server.upload("small-" + csv.hashCode(),
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<Buffer> r = get("/api/cohorts/" + small
                 + "/cumulative-incidence?endpoint=pfs");
         assertEquals(200, r.statusCode(), r.bodyAsString());
         return r.bodyAsJsonObject();

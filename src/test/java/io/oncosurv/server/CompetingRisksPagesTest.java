@@ -57,12 +57,7 @@ class CompetingRisksPagesTest {
         // CumulativeIncidenceAnalysisReferenceTest and CompetingRisksApiTest
         vertx = Vertx.vertx();
         server = LungServer.await(LungServer.start(vertx, dataDir), 60);
-        HttpResponse<Buffer> r = LungServer.await(server.client().post("/api/cohorts")
-                .addQueryParam("name", "oligo").bearerTokenAuthentication(LungServer.TOKEN)
-                .putHeader("Content-Type", "text/csv")
-                .sendBuffer(Buffer.buffer(CompetingCohort.bytes())), 30);
-        assertEquals(201, r.statusCode(), r.bodyAsString());
-        id = r.bodyAsJsonObject().getString("id");
+        id = server.upload("oligo", CompetingCohort.bytes());
     }
 
     @AfterAll

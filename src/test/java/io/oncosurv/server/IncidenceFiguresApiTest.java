@@ -39,12 +39,7 @@ class IncidenceFiguresApiTest {
         vertx = Vertx.vertx();
         blocked = BlockedThreads.watch(vertx);
         server = LungServer.await(LungServer.start(vertx, dataDir), 60);
-        HttpResponse<Buffer> r = LungServer.await(server.client().post("/api/cohorts")
-                .addQueryParam("name", "oligo").bearerTokenAuthentication(LungServer.TOKEN)
-                .putHeader("Content-Type", "text/csv")
-                .sendBuffer(Buffer.buffer(CompetingCohort.bytes())), 30);
-        assertEquals(201, r.statusCode(), r.bodyAsString());
-        base = "/api/cohorts/" + r.bodyAsJsonObject().getString("id");
+        base = "/api/cohorts/" + server.upload("oligo", CompetingCohort.bytes());
     }
 
     @AfterAll

@@ -88,6 +88,21 @@ final class LungServer {
         return future.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
     }
 
+    /**
+     * Uploads {@code csv} as {@code name} with the token and returns the new cohort's id (from a
+     * test thread); anything but 201 Created is an IllegalStateException with the answer.
+     */
+    String upload(String name, byte[] csv) throws Exception {
+        HttpResponse<Buffer> r = await(client.post("/api/cohorts").addQueryParam("name", name)
+                .bearerTokenAuthentication(TOKEN).putHeader("Content-Type", "text/csv")
+                .sendBuffer(Buffer.buffer(csv)), 60);
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("upload of " + name + ": " + r.statusCode() + " "
+                    + r.bodyAsString());
+        }
+        return r.bodyAsJsonObject().getString("id");
+    }
+
     /** GET /api/cohorts/{lung}/survival?QUERY with the token. */
     Future<HttpResponse<Buffer>> survival(String query) {
         return client.get("/api/cohorts/" + lungId + "/survival?" + query)
