@@ -149,7 +149,7 @@ final class ForestChart {
 
     private static XYPlot table(ForestDrawing drawing) {
         XYPlot plot = textPlot(TABLE_WIDTH);
-        List<String> headers = ForestDrawing.COLUMNS;
+        List<String> headers = drawing.columns();
         for (int c = 0; c < headers.size(); c++) {
             plot.addAnnotation(text(headers.get(c), COLUMN_X[c], HEADER_ROW, BOLD,
                     TextAnchor.CENTER), false);

@@ -20,19 +20,24 @@ import java.util.List;
  * @param higherSide under the axis right of HR = 1: "favours &lt;reference&gt;" or "higher
  *                   hazard"
  * @param labelPoints the width in points the label column needs for its widest text
+ * @param columns   the text table's headers: {@link #COLUMNS}, or {@link #CAUSE_COLUMNS} on a cause
  */
 public record ForestDrawing(String endpoint, List<Row> rows, double axisMin, double axisMax,
         List<Double> ticks, String title, String axisLabel, String footnote, String lowerSide,
-        String higherSide, double labelPoints) {
+        String higherSide, double labelPoints, List<String> columns) {
 
     /** The column headers of the text table, left to right. */
     public static final List<String> COLUMNS = List.of("n", "Events", "HR (95% CI)", "p", "q");
+    /** On one cause: Fine–Gray subdistribution HRs and Gray's p, said in the header too. */
+    public static final List<String> CAUSE_COLUMNS = List.of("n", "Events", "sHR (95% CI)",
+            "Gray p", "q");
     public static final String REFERENCE = "reference";
     public static final String SPARSE_MARK = "*";
 
     public ForestDrawing {
         rows = List.copyOf(rows);
         ticks = List.copyOf(ticks);
+        columns = List.copyOf(columns);
     }
 
     public enum Kind {

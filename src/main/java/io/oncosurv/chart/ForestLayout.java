@@ -74,7 +74,9 @@ final class ForestLayout {
                 : options.title() + " (" + endpointName + ")";
         String[] sides = sides(entries, options);
         return new ForestDrawing(endpoint, rows, min, max, HazardRatioTicks.within(min, max),
-                title, options.axisLabel(), footnote, sides[0], sides[1], labelPoints(rows));
+                title, options.axisLabel(), footnote, sides[0], sides[1], labelPoints(rows),
+                !entries.isEmpty() && entries.get(0).cause() != null ? ForestDrawing.CAUSE_COLUMNS
+                        : ForestDrawing.COLUMNS);
     }
 
     /**

@@ -252,10 +252,12 @@ class PanelCauseApiTest {
                 + "stratifier", texts.get(0));
         assertTrue(texts.contains("Subdistribution HR (Fine\u2013Gray), local"), texts.toString());
         assertTrue(texts.contains("NLR \u2265 5"), texts.toString());
+        assertTrue(texts.containsAll(List.of("sHR (95% CI)", "Gray p")), texts.toString());
         // lipi's Gray p, 0.0271 in R: printed as the figures print p-values
         assertTrue(texts.contains("0.027"), texts.toString());
         HttpResponse<Buffer> plain = get(api(ICI) + "/panel/forest.svg?endpoint=pfs");
         assertTrue(SvgTexts.of(plain.bodyAsString()).contains("Hazard ratio (95% CI)"));
+        assertTrue(SvgTexts.of(plain.bodyAsString()).contains("HR (95% CI)"));
     }
 
     @Test
