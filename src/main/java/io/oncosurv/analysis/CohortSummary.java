@@ -9,7 +9,9 @@ import io.oncosurv.stats.SurvivalCurve;
 import io.oncosurv.stats.SurvivalQuantiles;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,9 +28,18 @@ public record CohortSummary(int patients, List<EndpointSummary> endpoints,
             "lymphocytes", "leukocytes", "nlr", "dnlr", "ldh", "ldh_uln", "akkermansia",
             "shannon", "antibiotics_30d");
 
-    /** One endpoint: n with a time and an event flag, events, longest time, median follow-up. */
+    /**
+     * One endpoint: n with a time and an event flag, events, longest time, median follow-up,
+     * and the events of each cause (causes in text order; empty without a cause column).
+     */
     public record EndpointSummary(String name, String source, int usable, int events,
-            double longestTime, QuantileEstimate medianFollowUp) {
+            double longestTime, QuantileEstimate medianFollowUp,
+            Map<String, Integer> causeEvents) {
+
+        public EndpointSummary {
+            causeEvents = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(
+                    causeEvents));
+        }
     }
 
     /** A column's non-missing values out of the cohort's patients; {@code tme}: a TME column. */
@@ -97,22 +108,28 @@ public record CohortSummary(int patients, List<EndpointSummary> endpoints,
         boolean[] censored = new boolean[n];
         int usable = 0;
         int events = 0;
+        int[] byCause = new int[endpoint.causes().size() + 1];
         for (int p = 0; p < n; p++) {
             if (endpoint.isComplete(p)) {
                 time[usable] = endpoint.months(p);
                 censored[usable] = endpoint.event(p) == 0;
                 events += endpoint.event(p);
+                byCause[endpoint.event(p) == 1 ? endpoint.cause(p) : 0]++;
                 usable++;
             }
         }
+        Map<String, Integer> causeEvents = new LinkedHashMap<>();
+        for (int k = 0; k < endpoint.causes().size(); k++) {
+            causeEvents.put(endpoint.causes().get(k), byCause[k + 1]);
+        }
         if (usable == 0) {
             return new EndpointSummary(endpoint.name(), endpoint.source(), 0, 0, Double.NaN,
-                    new QuantileEstimate(0.5, Double.NaN, Double.NaN, Double.NaN));
+                    new QuantileEstimate(0.5, Double.NaN, Double.NaN, Double.NaN), causeEvents);
         }
         time = Arrays.copyOf(time, usable);
         // reverse Kaplan–Meier: a censoring is the "event", an event censors the follow-up
         SurvivalCurve reverse = KaplanMeier.fit(time, Arrays.copyOf(censored, usable));
         return new EndpointSummary(endpoint.name(), endpoint.source(), usable, events,
-                reverse.maxTime(), SurvivalQuantiles.median(reverse));
+                reverse.maxTime(), SurvivalQuantiles.median(reverse), causeEvents);
     }
 }

@@ -28,7 +28,7 @@ public record CohortView(String id, String name, int version, String sha256, Str
 
     /** An endpoint: name, label, where its times come from, n, events, median follow-up. */
     public record EndpointRow(String name, String label, String source, int usable, int events,
-            String medianFollowUp, String longest) {
+            String medianFollowUp, String longest, String causes) {
     }
 
     /** A column: name, whether it is a TME column, values present "181 / 228", and "79.4%". */
@@ -50,6 +50,13 @@ public record CohortView(String id, String name, int version, String sha256, Str
         valueLabels = List.copyOf(valueLabels);
     }
 
+    /** "death 96, distant 118, local 61": the events of each cause, or "" without causes. */
+    private static String causes(CohortSummary.EndpointSummary e) {
+        List<String> parts = new ArrayList<>();
+        e.causeEvents().forEach((cause, n) -> parts.add(cause + " " + n));
+        return String.join(", ", parts);
+    }
+
     /** @param rowsVisible whether the reader may see patient rows (and so warnings' values) */
     public static CohortView of(StoredCohort cohort, CohortSummary summary,
             boolean rowsVisible) {
@@ -58,7 +65,7 @@ public record CohortView(String id, String name, int version, String sha256, Str
             var m = e.medianFollowUp();
             endpoints.add(new EndpointRow(e.name(), Labels.endpoint(e.name()), e.source(),
                     e.usable(), e.events(), Formats.monthsWithLimits(m.estimate(), m.lower(),
-                            m.upper()), Formats.months(e.longestTime())));
+                            m.upper()), Formats.months(e.longestTime()), causes(e)));
         }
         List<ColumnRow> columns = new ArrayList<>();
         for (CohortSummary.ColumnCompleteness c : summary.columns()) {

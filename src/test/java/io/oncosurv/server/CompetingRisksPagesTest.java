@@ -170,6 +170,23 @@ class CompetingRisksPagesTest {
     }
 
     @Test
+    @DisplayName("the cohort page counts each cause's events and links to the pattern of failure "
+            + "of an endpoint with causes only")
+    void cohortPage() throws Exception {
+        HttpResponse<Buffer> r = get("/cohorts/" + id);
+        assertEquals(200, r.statusCode(), r.bodyAsString());
+        String html = r.bodyAsString();
+        // R (competing_risks_cohort_reference.json): local 52, distant 91, 76 competing with
+        // distant, so death 24
+        assertTrue(html.contains("<td class=\"num\">167 <span class=\"causes\">(death 24, "
+                + "distant 91, local 52)</span></td>"), html);
+        assertTrue(html.contains("href=\"/cohorts/" + id + "/analysis?endpoint=pfs&amp;"
+                + "analysis=cumulative-incidence\">Patterns of failure: progression-free "
+                + "survival</a>"), html);
+        assertFalse(html.contains("endpoint=os&amp;analysis=cumulative-incidence"), html);
+    }
+
+    @Test
     @DisplayName("cumulative incidence by site: every cause's table as the analysis (and R), "
             + "Gray's p, figures, downloads and the methods")
     void cumulativeIncidencePage() throws Exception {
