@@ -8,7 +8,7 @@ import java.util.List;
  * {@code formToken} is the session's, sent with the form (empty for a page opened with a token).
  */
 public record ReportListView(List<Row> jobs, boolean mayReport, List<Option> cohorts,
-        String title, String endpoints, String stratifiers, String error,
+        String title, String endpoints, String stratifiers, String incidence, String error,
         List<KeyProblem> problems, String formToken) {
 
     /** One job: id, name, status, "3 of 10 steps" (empty when not running), created (UTC). */

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oncosurv.server.http.ReportForm;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -156,6 +159,30 @@ class ReportFormPageTest {
                             + "&#39;; it has os</td></tr>"), lacking);
                     assertTrue(lacking.contains("value=\"OS &amp; PFS\""), lacking);
                     assertEquals(0, r.get(2).bodyAsJsonObject().getJsonArray("reports").size());
+                    context.completeNow();
+                })));
+        assertTrue(context.awaitCompletion(60, TimeUnit.SECONDS));
+    }
+
+    @Test
+    @DisplayName("patterns of failure on the form: 'all' or a cause becomes the spec's analyses; "
+            + "on a cohort without causes the form comes back at the key, the value kept")
+    void patternsOfFailure(VertxTestContext context) throws Exception {
+        assertEquals(new JsonObject().put("cohort", "c").put("analyses", new JsonArray()
+                .add(new JsonObject().put("analysis", "cumulative-incidence"))),
+                ReportForm.spec(MultiMap.caseInsensitiveMultiMap().add("cohort", "c")
+                        .add("incidence", " ALL ")));
+        assertEquals(new JsonArray().add(new JsonObject().put("analysis",
+                "cumulative-incidence").put("cause", "local")), ReportForm.spec(MultiMap
+                        .caseInsensitiveMultiMap().add("incidence", "local"))
+                        .getJsonArray("analyses"));
+        MultiMap form = form("os", "sex", "").add("incidence", "local");
+        session(LungServer.TOKEN).compose(cookie -> post(cookie, origin(), form))
+                .onComplete(context.succeeding(r -> context.verify(() -> {
+                    String page = r.bodyAsString();
+                    assertEquals(422, r.statusCode(), page);
+                    assertTrue(page.contains("<tr><td><code>analyses[0]</code></td>"), page);
+                    assertTrue(page.contains("id=\"form-incidence\" value=\"local\""), page);
                     context.completeNow();
                 })));
         assertTrue(context.awaitCompletion(60, TimeUnit.SECONDS));

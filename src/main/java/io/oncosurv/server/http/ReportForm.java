@@ -47,7 +47,7 @@ public final class ReportForm {
     private static final String PROBLEM = "oncosurv.problem";
     private static final String FORM_TOKEN = "oncosurv.formToken";
     private static final List<String> FIELDS = List.of("cohort", "title", "endpoints",
-            "stratifiers");
+            "stratifiers", "incidence");
 
     private final Vertx vertx;
     private final Access access;
@@ -118,9 +118,10 @@ public final class ReportForm {
 
     /**
      * The form as a spec: endpoints and stratifiers separated by commas, {@code name:value}
-     * for a cut-off (a value that is not a number is left as text, for the parser to name).
+     * for a cut-off (a value that is not a number is left as text, for the parser to name);
+     * {@code incidence}, {@code all} or a cause, adds the cumulative incidence of the causes.
      */
-    static JsonObject spec(MultiMap form) {
+    public static JsonObject spec(MultiMap form) {
         JsonObject spec = new JsonObject();
         String cohort = form.get("cohort");
         if (cohort != null && !cohort.isBlank()) {
@@ -156,6 +157,15 @@ public final class ReportForm {
         }
         if (!stratifiers.isEmpty()) {
             spec.put("stratifiers", stratifiers);
+        }
+        // patterns of failure: "all" causes or one cause, on each endpoint with causes
+        String incidence = form.get("incidence");
+        if (incidence != null && !incidence.isBlank()) {
+            JsonObject analysis = new JsonObject().put("analysis", "cumulative-incidence");
+            if (!incidence.strip().equalsIgnoreCase("all")) {
+                analysis.put("cause", incidence.strip());
+            }
+            spec.put("analyses", new JsonArray().add(analysis));
         }
         return spec;
     }
@@ -214,7 +224,8 @@ public final class ReportForm {
         }
         ReportListView view = new ReportListView(rows, "true".equals(params.get(MAY_REPORT)),
                 options, orEmpty(params.get("title")), orEmpty(params.get("endpoints")),
-                orEmpty(params.get("stratifiers")), params.get(ERROR), problems,
+                orEmpty(params.get("stratifiers")), orEmpty(params.get("incidence")),
+                params.get(ERROR), problems,
                 orEmpty(params.get(FORM_TOKEN)));
         int status = params.get(STATUS) == null ? 200 : Integer.parseInt(params.get(STATUS));
         return new Messages.Rendered(status, ReportWorker.HTML, pages.reports(view)
