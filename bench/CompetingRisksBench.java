@@ -199,6 +199,19 @@ public final class CompetingRisksBench {
                 System.out.println("check MISMATCH: kernel Gray differs from the analysis");
             }
         }
+        // every bit of every curve and test: equal digests before and after a kernel change
+        // mean it changed no number
+        long digest = 0;
+        for (int c = 0; c < CAUSES; c++) {
+            digest = 31 * digest + Double.hashCode(result.gray().get(c).chiSquare());
+        }
+        for (CumulativeIncidenceResult.Group grp : result.groups()) {
+            CumulativeIncidenceCurve k = grp.curve();
+            digest = 31 * digest + Arrays.hashCode(k.time()) + Arrays.hashCode(k.nRisk());
+            digest = 31 * digest + Arrays.deepHashCode(new Object[] {k.nEvent(), k.cif(),
+                k.stdErr(), k.lower(), k.upper()});
+        }
+        System.out.printf(Locale.ROOT, "check digest of all curves and tests = %016x%n", digest);
         for (int g = 0; g < result.groups().size(); g++) {
             CumulativeIncidenceResult.Group grp = result.groups().get(g);
             CumulativeIncidenceLandmark at12 = grp.curve().at(12);
@@ -311,6 +324,9 @@ public final class CompetingRisksBench {
         }
         System.out.printf(Locale.ROOT, "check finegray loglik = %.10g null = %.10g%n",
                 a.logLik(), a.logLikNull());
+        System.out.printf(Locale.ROOT, "check finegray coef, 17 digits = %s%n",
+                Arrays.stream(a.coef()).mapToObj(v -> String.format(Locale.ROOT, "%.17g", v))
+                        .toList());
         if (!Arrays.equals(a.coef(), fit.coef()) || !Arrays.equals(a.se(), fit.se())) {
             System.out.println("check MISMATCH: kernel fit differs from the analysis");
         }
