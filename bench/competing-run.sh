@@ -95,11 +95,19 @@ awk -v n="$NFG" -v crr="$(median "$rf" crr)" -v analysis="$(median "$jf" analysi
   }'
 echo
 echo "CIF and Gray: $same."
-# crr stops at its gtol (1e-6 on the score); OncoSurv runs Newton to the root.
+# crr stops at its gtol (1e-6 on the score), OncoSurv runs Newton to the root: the
+# coefficients are compared with R's root (one Newton step from crr's answer, competing_r.R).
 paste <(sed -n 's/^check finegray \(x[0-9]\) coef = \([^ ]*\) se = \(.*\)/\1 \2 \3/p' "$jf") \
-      <(sed -n 's/^check finegray \(x[0-9]\) coef = \([^ ]*\) se = \(.*\)/\2 \3/p' "$rf") |
+      <(sed -n 's/^check finegray \(x[0-9]\) coef = \([^ ]*\) se = \(.*\)/\2 \3/p' "$rf") \
+      <(sed -n 's/^check finegray x[0-9] root = \(.*\)/\1/p' "$rf") |
   awk '{
     dc = ($2 - $4) / $4; ds = ($3 - $5) / $5; dc = sqrt(dc * dc); ds = sqrt(ds * ds)
-    printf "Fine-Gray %s: coef Java %s R %s (rel. diff %.1e), se Java %s R %s (%.1e)%s\n",
-      $1, $2, $4, dc, $3, $5, ds, (dc <= 1e-6 && ds <= 1e-6) ? "" : "  > 1e-6"
+    if ($6 == "") {
+      root = "no R root (ROOT_STEP=0)"
+    } else {
+      dr = ($2 - $6) / $6; dr = sqrt(dr * dr)
+      root = sprintf("R root %s (%.1e%s)", $6, dr, dr <= 1e-6 ? "" : " > 1e-6")
+    }
+    printf "Fine-Gray %s: coef Java %s, crr %s (rel. diff %.1e), %s; se Java %s, crr %s (%.1e)\n",
+      $1, $2, $4, dc, root, $3, $5, ds
   }'
