@@ -398,7 +398,8 @@ public final class CompetingRisksBench {
                 : (byValue[reps / 2 - 1] + byValue[reps / 2]) / 2;
         StringBuilder runs = new StringBuilder();
         for (double v : ms) {
-            runs.append(runs.length() == 0 ? "" : "/").append(String.format(Locale.ROOT, "%.1f", v));
+            runs.append(runs.length() == 0 ? "" : "/")
+                    .append(String.format(Locale.ROOT, "%.1f", v));
         }
         System.out.printf(Locale.ROOT, "%-20s %10.3f ms  (runs %s)%n", label, median, runs);
         return last;

@@ -40,7 +40,8 @@ bench() {
   java ${JAVA_OPTS:-} -cp "target/classes:$(cat "$OUT/cp.txt")" bench/CompetingRisksBench.java "$@"
 }
 
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1), $(Rscript --version 2>&1 | head -n 1)," \
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1)," \
+  "$(Rscript --version 2>&1 | head -n 1)," \
   "survival $(Rscript -e 'cat(format(packageVersion("survival")))')," \
   "cmprsk $(Rscript -e 'cat(format(packageVersion("cmprsk")))')"
 
@@ -63,7 +64,10 @@ median() { awk -v k="$2" '$1 == k { print $2; exit }' "$1"; }
 # numbers to 10 digits as C prints them (Java's %g keeps trailing zeros).
 answers() {
   grep '^check \(gray\|cif\)' "$1" | sed 's/ p = .*//; s/ (.*//' |
-    awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^-?[0-9.]+(e[-+][0-9]+)?$/) $i = sprintf("%.10g", $i); print }'
+    awk '{
+      for (i = 1; i <= NF; i++) if ($i ~ /^-?[0-9.]+(e[-+][0-9]+)?$/) $i = sprintf("%.10g", $i)
+      print
+    }'
 }
 
 echo
@@ -82,16 +86,19 @@ awk -v n="$N" -v survfit="$(median "$rc" survfit)" -v cuminc="$(median "$rc" cum
     -v kg="$(median "$jc" kernel.gray)" '
   BEGIN {
     r = (survfit + cuminc) * 1000; k = kc + kg
-    printf "| CIF 3 causes x 3 groups + Gray | %d | %.0f ms (survfit %.0f + cuminc %.0f) | %.1f ms | %.4f (<= 0.10: %s) | %.1f ms | %.4f |\n",
-      n, r, survfit * 1000, cuminc * 1000, analysis, analysis / r,
+    printf "| CIF 3 causes x 3 groups + Gray | %d | %.0f ms (survfit %.0f + cuminc %.0f) |", n, r,
+      survfit * 1000, cuminc * 1000
+    printf " %.1f ms | %.4f (<= 0.10: %s) | %.1f ms | %.4f |\n",
+      analysis, analysis / r,
       analysis / r <= 0.10 ? "met" : "NOT met", k, k / r
   }'
 awk -v n="$NFG" -v crr="$(median "$rf" crr)" -v analysis="$(median "$jf" analysis)" \
     -v kf="$(median "$jf" kernel.finegray)" '
   BEGIN {
     r = crr * 1000
-    printf "| Fine-Gray, 3 terms | %d | %.0f ms (crr) | %.1f ms | %.5f (<= 0.20: %s) | %.1f ms | %.5f |\n",
-      n, r, analysis, analysis / r, analysis / r <= 0.20 ? "met" : "NOT met", kf, kf / r
+    printf "| Fine-Gray, 3 terms | %d | %.0f ms (crr) | %.1f ms |", n, r, analysis
+    printf " %.5f (<= 0.20: %s) | %.1f ms | %.5f |\n", analysis / r,
+      analysis / r <= 0.20 ? "met" : "NOT met", kf, kf / r
   }'
 echo
 echo "CIF and Gray: $same."

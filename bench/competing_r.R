@@ -5,8 +5,9 @@
 # Usage: Rscript competing_r.R cif COHORT.csv [REPS]       survfit + cuminc, 3 causes x 3 groups
 #        Rscript competing_r.R finegray COHORT.csv [REPS]  crr of cause c1 on x1, x2, x3
 # Prints one line per call: name, median seconds of REPS runs after one warm-up (as
-# ../shared/bench/time_r.R; with REPS = 1 no warm-up: crr on 100,000 patients takes long), then "check" lines with the answers to 10 digits, in the layout
-# CompetingRisksBench prints, so that the two can be compared line by line.
+# ../shared/bench/time_r.R; with REPS = 1 no warm-up: crr on 100,000 patients takes hours),
+# then "check" lines with the answers to 10 digits, in the layout CompetingRisksBench prints,
+# so that the two can be compared line by line.
 suppressPackageStartupMessages({ library(survival); library(cmprsk); library(data.table) })
 a <- commandArgs(TRUE)
 if (length(a) < 2) stop("usage: Rscript competing_r.R cif|finegray COHORT.csv [REPS]")
