@@ -181,6 +181,11 @@ public final class Stratifiers {
             }
             return highLow(name, cohort.numbers(name), settings, Double.NaN);
         }
+        if (cohort.isNumeric(name)) {
+            // a numeric model term asks here first, on every query (a refusal is not cached):
+            // count its values as numbers before making a label of each
+            tooManyLevels(name, distinctNumbers(cohort.numbers(name)), true);
+        }
         List<String> values = new ArrayList<>();
         for (int p = 0; p < cohort.patients(); p++) {
             values.add(cohort.isText(name) ? cohort.text(name, p) : label(cohort.number(name, p)));
@@ -191,14 +196,7 @@ public final class Stratifiers {
                 distinct.add(v);
             }
         }
-        if (distinct.size() > MAX_LEVELS) {
-            String levels = name + " has " + distinct.size() + " distinct values; a stratifier "
-                    + "makes at most " + MAX_LEVELS + " groups: ";
-            throw new StratifierUnavailableException(levels + (cohort.isNumeric(name)
-                    ? "give a cutoff to split it in two (cutoff=VALUE)"
-                    : "choose a grouping column with fewer levels, or group its values into at "
-                    + "most " + MAX_LEVELS + " in the file"));
-        }
+        tooManyLevels(name, distinct.size(), cohort.isNumeric(name));
         List<String> labels = new ArrayList<>(distinct);
         Map<String, Integer> index = new LinkedHashMap<>();
         for (int i = 0; i < labels.size(); i++) {
@@ -211,6 +209,33 @@ public final class Stratifiers {
         // numbers are in numeric order; text as written is a category
         return new Stratification(name, labels, codes, Map.of(), cohort.isNumeric(name),
                 cohort.valueLabels(name));
+    }
+
+    private static void tooManyLevels(String name, int distinct, boolean numeric)
+            throws StratifierUnavailableException {
+        if (distinct > MAX_LEVELS) {
+            String levels = name + " has " + distinct + " distinct values; a stratifier "
+                    + "makes at most " + MAX_LEVELS + " groups: ";
+            throw new StratifierUnavailableException(levels + (numeric
+                    ? "give a cutoff to split it in two (cutoff=VALUE)"
+                    : "choose a grouping column with fewer levels, or group its values into at "
+                    + "most " + MAX_LEVELS + " in the file"));
+        }
+    }
+
+    /**
+     * The number of distinct labels {@link #label} gives the values: distinct numbers, 0 and −0
+     * as one, missing values not counted.
+     */
+    private static int distinctNumbers(double[] values) {
+        double[] present = Arrays.stream(values).filter(v -> !Double.isNaN(v))
+                .map(v -> v + 0.0).toArray();
+        Arrays.sort(present);
+        int distinct = 0;
+        for (int i = 0; i < present.length; i++) {
+            distinct += i == 0 || present[i] != present[i - 1] ? 1 : 0;
+        }
+        return distinct;
     }
 
     /** Numeric order if every value is a number, else text order (the format's rule). */

@@ -59,12 +59,17 @@ public final class CumulativeIncidence {
         double sumAA = 0;                      // departed patients: sum a², a·b_k, b_k²
         double[] sumAB = new double[causes];
         double[] sumBB = new double[causes];
+        // per time, reused (a million distinct times would otherwise allocate millions)
+        int[] d = new int[causes];
+        double[] sk = new double[causes];
+        double[] newInc = new double[causes];
+        double[] ek = new double[causes];
         int atRisk = n;
         int r = 0;
         for (int row = 0; row < rows; row++) {
             double now = t[order[r]];
             int censored = 0;
-            int[] d = new int[causes];
+            java.util.Arrays.fill(d, 0);
             int end = r;
             while (end < n && t[order[end]] == now) {
                 int c = cause[order[end]];
@@ -81,13 +86,11 @@ public final class CumulativeIncidence {
             // influence after this time: of those who stay in the initial state (or are
             // censored now), and the part shared by those with an event now
             double s0 = r0 * stay + surv * dAll / (y * y);
-            double[] sk = new double[causes];
             for (int k = 0; k < causes; k++) {
                 sk[k] = rk[k] + r0 * d[k] / y - surv * d[k] / (y * y);
             }
             double e0 = r0 * stay - surv * stay / y;
             double newSurv = surv * stay;
-            double[] newInc = new double[causes];
             for (int k = 0; k < causes; k++) {
                 newInc[k] = inc[k] + surv * d[k] / y;
             }
@@ -97,7 +100,6 @@ public final class CumulativeIncidence {
             }
             for (int j = 0; j < causes; j++) {
                 if (d[j] > 0) {
-                    double[] ek = new double[causes];
                     for (int k = 0; k < causes; k++) {
                         ek[k] = sk[k] + (k == j ? surv / y : 0);
                     }
@@ -116,9 +118,13 @@ public final class CumulativeIncidence {
                 se[k][row] = Math.sqrt(Math.max(0, v));
             }
             surv = newSurv;
+            double[] swap = inc;
             inc = newInc;
+            newInc = swap;
             r0 = s0;
+            swap = rk;
             rk = sk;
+            sk = swap;
             atRisk = remaining;
             r = end;
         }
@@ -127,9 +133,8 @@ public final class CumulativeIncidence {
         double[][] upper = new double[causes][rows];
         for (int k = 0; k < causes; k++) {
             for (int row = 0; row < rows; row++) {
-                double[] lim = logLimits(cif[k][row], se[k][row], z);
-                lower[k][row] = lim[0];
-                upper[k][row] = lim[1];
+                lower[k][row] = logLimit(cif[k][row], se[k][row], -z);
+                upper[k][row] = logLimit(cif[k][row], se[k][row], z);
             }
         }
         return new CumulativeIncidenceCurve(confLevel, ConfType.LOG, n, times, nRisk, nEvent,
@@ -153,17 +158,18 @@ public final class CumulativeIncidence {
     }
 
     /**
-     * survfit_confint(logse = FALSE, "log"): exp(log p ∓ z·se/p), the upper capped at 1;
-     * NA (NaN) while p is 0; the estimate itself when se is 0.
+     * One limit of survfit_confint(logse = FALSE, "log"): exp(log p − z·se/p) for the lower
+     * ({@code signedZ} = −z), exp(log p + z·se/p) capped at 1 for the upper (+z); NA (NaN)
+     * while p is 0; the estimate itself when se is 0.
      */
-    static double[] logLimits(double p, double se, double z) {
+    private static double logLimit(double p, double se, double signedZ) {
         if (p == 0) {
-            return new double[] {Double.NaN, Double.NaN};
+            return Double.NaN;
         }
         if (se == 0) {
-            return new double[] {p, p};
+            return p;
         }
-        double w = z * se / p;
-        return new double[] {Math.exp(Math.log(p) - w), Math.min(Math.exp(Math.log(p) + w), 1)};
+        double w = Math.abs(signedZ) * se / p;
+        return signedZ < 0 ? Math.exp(Math.log(p) - w) : Math.min(Math.exp(Math.log(p) + w), 1);
     }
 }

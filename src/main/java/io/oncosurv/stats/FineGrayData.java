@@ -16,6 +16,9 @@ final class FineGrayData {
     final double[] time;
     final int[] status;
     final double[][] x;
+    /** The column means of x, and x minus them: the risk sets' sums are taken centred. */
+    final double[] center;
+    final double[][] centred;
     final double[] gMinus;
     final double[] times;
     final int[] start;
@@ -36,6 +39,18 @@ final class FineGrayData {
             time[i] = t[r];
             status[i] = cause[r] == causeOfInterest ? 1 : cause[r] == 0 ? 0 : 2;
             x[i] = cov[r].clone();
+        }
+        center = new double[p];
+        for (double[] row : x) {
+            for (int j = 0; j < p; j++) {
+                center[j] += row[j] / n;
+            }
+        }
+        centred = new double[n][p];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) {
+                centred[i][j] = x[i][j] - center[j];
+            }
         }
         int[] s = new int[n + 1];
         int k = 0;

@@ -16,31 +16,55 @@ final class FineGraySandwich {
     static double[][] variance(FineGrayData d, double[] b, double[][] information) {
         int p = d.p;
         RiskSets r = new RiskSets(d, b);
+        int m = r.count();
+        // Over the event times f: h = d(f)/S0(f) and h·G(f−), each alone and times x̄(f)
+        // (centred), summed from the first time (prefix) and from the last (suffix); a row's
+        // residual then needs one prefix and one suffix instead of a pass over all times.
+        double[] prefix0 = new double[m + 1];
+        double[][] prefix1 = new double[m + 1][p];
+        for (int f = 0; f < m; f++) {
+            double h = r.events[f] / r.s0[f];
+            prefix0[f + 1] = prefix0[f] + h;
+            for (int j = 0; j < p; j++) {
+                prefix1[f + 1][j] = prefix1[f][j] + h * r.centredMean[f][j];
+            }
+        }
+        double[] suffix0 = new double[m + 1];
+        double[][] suffix1 = new double[m + 1][p];
+        for (int f = m - 1; f >= 0; f--) {
+            double hg = r.events[f] * r.gAt[f] / r.s0[f];
+            suffix0[f] = suffix0[f + 1] + hg;
+            for (int j = 0; j < p; j++) {
+                suffix1[f][j] = suffix1[f + 1][j] + hg * r.centredMean[f][j];
+            }
+        }
         double[][] resid = new double[d.n][p];
         double[] risk = r.risk;
-        for (int i = 0; i < d.n; i++) {
-            double[] e = resid[i];
-            for (int f = 0; f < r.count(); f++) {
-                double t = d.times[r.timeIndex[f]];
-                double w;
-                if (t <= d.time[i]) {
-                    w = risk[i];
-                } else if (d.status[i] == 2) {
-                    w = risk[i] * r.gAt[f] / d.gMinus[i];
-                } else {
-                    continue;
-                }
+        int upTo = 0; // event times at or before the current time
+        for (int k = 0; k < d.distinctTimes(); k++) {
+            while (upTo < m && r.timeIndex[upTo] <= k) {
+                upTo++;
+            }
+            for (int i = d.start[k]; i < d.start[k + 1]; i++) {
+                double[] e = resid[i];
+                double[] x = d.centred[i];
+                // in the risk set with weight 1 at every event time up to its own
                 for (int j = 0; j < p; j++) {
-                    e[j] -= r.events[f] * w * (d.x[i][j] - r.mean[f][j]) / r.s0[f];
+                    e[j] -= risk[i] * (x[j] * prefix0[upTo] - prefix1[upTo][j]);
                 }
-                if (d.status[i] == 1 && t == d.time[i]) {
+                if (d.status[i] == 2) { // and with weight G(t−)/G(tᵢ−) after it
+                    double w = risk[i] / d.gMinus[i];
                     for (int j = 0; j < p; j++) {
-                        e[j] += d.x[i][j] - r.mean[f][j];
+                        e[j] -= w * (x[j] * suffix0[upTo] - suffix1[upTo][j]);
+                    }
+                } else if (d.status[i] == 1) { // its own event, at event time upTo − 1
+                    for (int j = 0; j < p; j++) {
+                        e[j] += x[j] - r.centredMean[upTo - 1][j];
                     }
                 }
             }
         }
-        addCensoringTerm(d, r, risk, resid);
+        addCensoringTerm(d, r, risk, suffix0, suffix1, resid);
         double[][] meat = new double[p][p];
         for (double[] e : resid) {
             for (int j = 0; j < p; j++) {
@@ -53,31 +77,31 @@ final class FineGraySandwich {
         return multiply(multiply(inv, meat), inv);
     }
 
+    /**
+     * ψ: q(u) = Σ_{t ≥ u} c(t)(A1(u) − x̄(t) A0(u)) = A1(u) Σ c − A0(u) Σ c·x̄, with
+     * c = d·G(t−)/S0 summed over the event times from u on ({@code suffix0}, {@code suffix1}).
+     */
     private static void addCensoringTerm(FineGrayData d, RiskSets r, double[] risk,
-            double[][] resid) {
+            double[] suffix0, double[][] suffix1, double[][] resid) {
         int p = d.p;
+        int m = r.count();
         double[] ss2 = new double[p];
         double[] q = new double[p];
         double a0 = 0;
         double[] a1 = new double[p];
+        int before = 0; // event times before the current time
         for (int k = 0; k < d.distinctTimes(); k++) {
+            while (before < m && r.timeIndex[before] < k) {
+                before++;
+            }
             double y = d.n - d.start[k];
             int censored = 0;
             for (int i = d.start[k]; i < d.start[k + 1]; i++) {
                 censored += d.status[i] == 0 ? 1 : 0;
             }
             if (censored > 0) {
-                java.util.Arrays.fill(q, 0);
-                for (int f = 0; f < r.count(); f++) {
-                    if (r.timeIndex[f] < k) {
-                        continue;
-                    }
-                    double c = r.events[f] * r.gAt[f] / r.s0[f];
-                    for (int j = 0; j < p; j++) {
-                        q[j] += c * (a1[j] - r.mean[f][j] * a0);
-                    }
-                }
                 for (int j = 0; j < p; j++) {
+                    q[j] = a1[j] * suffix0[before] - a0 * suffix1[before][j];
                     ss2[j] -= censored * q[j] / (y * y);
                 }
             }
@@ -91,7 +115,7 @@ final class FineGraySandwich {
                     double w = risk[i] / d.gMinus[i];
                     a0 += w;
                     for (int j = 0; j < p; j++) {
-                        a1[j] += w * d.x[i][j];
+                        a1[j] += w * d.centred[i][j];
                     }
                 }
             }

@@ -96,12 +96,51 @@ public final class GrayTest {
         return ChiSquareTest.of(stat, k - 1);
     }
 
+    /** The distinct codes in increasing order; by a table when they span a short range. */
     private static int[] distinct(int[] codes) {
-        return Arrays.stream(codes).distinct().sorted().toArray();
+        if (codes.length == 0) {
+            return codes;
+        }
+        int min = codes[0];
+        int max = codes[0];
+        for (int c : codes) {
+            min = Math.min(min, c);
+            max = Math.max(max, c);
+        }
+        if ((long) max - min > codes.length) {
+            return Arrays.stream(codes).distinct().sorted().toArray();
+        }
+        boolean[] seen = new boolean[max - min + 1];
+        int count = 0;
+        for (int c : codes) {
+            count += seen[c - min] ? 0 : 1;
+            seen[c - min] = true;
+        }
+        int[] levels = new int[count];
+        int k = 0;
+        for (int v = 0; v < seen.length; v++) {
+            if (seen[v]) {
+                levels[k++] = v + min;
+            }
+        }
+        return levels;
     }
 
+    /** Each code's position among the levels (every code is one of them). */
     private static int[] indexOf(int[] codes, int[] levels) {
         int[] index = new int[codes.length];
+        int min = levels.length == 0 ? 0 : levels[0];
+        long span = levels.length == 0 ? 0 : (long) levels[levels.length - 1] - min;
+        if (span <= codes.length) {
+            int[] position = new int[(int) span + 1];
+            for (int l = 0; l < levels.length; l++) {
+                position[levels[l] - min] = l;
+            }
+            for (int i = 0; i < codes.length; i++) {
+                index[i] = position[codes[i] - min];
+            }
+            return index;
+        }
         for (int i = 0; i < codes.length; i++) {
             index[i] = Arrays.binarySearch(levels, codes[i]);
         }
@@ -110,6 +149,9 @@ public final class GrayTest {
 
     /** Rows of each stratum, each in time order. */
     private static int[][] rowsByStratum(int[] order, int[] stratum, int strata) {
+        if (strata == 1) {
+            return new int[][] {order};
+        }
         int[] size = new int[strata];
         for (int s : stratum) {
             size[s]++;

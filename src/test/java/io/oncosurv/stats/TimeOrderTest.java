@@ -1,6 +1,7 @@
 package io.oncosurv.stats;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -28,5 +29,14 @@ class TimeOrderTest {
         assertArrayEquals(new int[] {1, 0}, TimeOrder.of(new double[] {Double.NaN, 0.0}));
         assertArrayEquals(new int[] {0, 1}, Arrays.copyOf(TimeOrder.of(new double[] {-0.0, 0.0}),
                 2));
+    }
+
+    @Test
+    @DisplayName("times already in order (the analyses' rows) give 0..n-1; the checks still hold")
+    void alreadyInOrder() {
+        assertArrayEquals(new int[] {0, 1, 2, 3}, TimeOrder.of(new double[] {0, 1.5, 1.5, 7}));
+        assertArrayEquals(new int[] {0, 2, 1}, TimeOrder.of(new double[] {1, Double.NaN, 2}));
+        assertThrows(IllegalArgumentException.class,
+                () -> TimeOrder.of(new double[] {-1, 0, 2}));
     }
 }
