@@ -15,7 +15,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -62,17 +61,9 @@ class PanelSubsetTest {
     static void start() throws Exception {
         vertx = Vertx.vertx();
         blocked = BlockedThreads.watch(vertx);
-        MainVerticle main = new MainVerticle(new ServerConfig("127.0.0.1", 0,
-                dataDir.resolve("data"), TOKEN, 1 << 20, Path.of("cohorts")));
-        vertx.deployVerticle(main).toCompletionStage().toCompletableFuture()
-                .get(60, TimeUnit.SECONDS);
-        client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
-                .setDefaultPort(main.port()));
-        JsonArray cohorts = get("/api/cohorts").bodyAsJsonArray();
-        for (int i = 0; i < cohorts.size(); i++) {
-            idByName.put(cohorts.getJsonObject(i).getString("name") + ".csv",
-                    cohorts.getJsonObject(i).getString("id"));
-        }
+        SampleCohortServer server = SampleCohortServer.start(vertx, dataDir, TOKEN);
+        client = server.client();
+        idByName.putAll(server.idByFile());
     }
 
     @AfterAll

@@ -12,7 +12,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,19 +51,9 @@ class SyntheticSurvivalApiTest {
     static void start() throws Exception {
         vertx = Vertx.vertx();
         blocked = BlockedThreads.watch(vertx);
-        MainVerticle main = new MainVerticle(new ServerConfig("127.0.0.1", 0,
-                dataDir.resolve("data"), TOKEN, 1 << 20, Path.of("cohorts")));
-        vertx.deployVerticle(main).toCompletionStage().toCompletableFuture()
-                .get(60, TimeUnit.SECONDS);
-        client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
-                .setDefaultPort(main.port()));
-        JsonArray cohorts = client.get("/api/cohorts").bearerTokenAuthentication(TOKEN).send()
-                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS)
-                .bodyAsJsonArray();
-        for (int i = 0; i < cohorts.size(); i++) {
-            idByName.put(cohorts.getJsonObject(i).getString("name") + ".csv",
-                    cohorts.getJsonObject(i).getString("id"));
-        }
+        SampleCohortServer server = SampleCohortServer.start(vertx, dataDir, TOKEN);
+        client = server.client();
+        idByName.putAll(server.idByFile());
     }
 
     @AfterAll
