@@ -20,6 +20,7 @@ public final class Cohort {
     private final Map<String, String[]> texts;
     private final List<Problem> warnings;
     private final Map<String, Map<String, String>> valueLabels;
+    private final Map<String, Exposure> exposures;
 
     Cohort(String[] patientIds, List<String> columns, Map<String, Endpoint> endpoints,
             Map<String, double[]> numbers, Map<String, String[]> texts, List<Problem> warnings) {
@@ -30,9 +31,11 @@ public final class Cohort {
         this.texts = Collections.unmodifiableMap(new LinkedHashMap<>(texts));
         this.warnings = List.copyOf(warnings);
         this.valueLabels = Map.of();
+        this.exposures = Map.of();
     }
 
-    private Cohort(Cohort data, Map<String, Map<String, String>> valueLabels) {
+    private Cohort(Cohort data, Map<String, Map<String, String>> valueLabels,
+            Map<String, Exposure> exposures) {
         this.patientIds = data.patientIds;
         this.columns = data.columns;
         this.endpoints = data.endpoints;
@@ -40,6 +43,13 @@ public final class Cohort {
         this.texts = data.texts;
         this.warnings = data.warnings;
         this.valueLabels = ValueLabels.copyOf(valueLabels);
+        this.exposures = exposures;
+    }
+
+    /** The same data with its exposures over time, in file order (as read). */
+    Cohort withExposures(Map<String, Exposure> exposures) {
+        return new Cohort(this, valueLabels, Collections.unmodifiableMap(
+                new LinkedHashMap<>(exposures)));
     }
 
     /**
@@ -47,7 +57,7 @@ public final class Cohort {
      * as checked at upload), which name groups for a reader ({@link GroupNames}).
      */
     public Cohort withValueLabels(Map<String, Map<String, String>> labels) {
-        return new Cohort(this, labels);
+        return new Cohort(this, labels, exposures);
     }
 
     /** Every column's value labels (column → value → label), in the order given. */
@@ -90,6 +100,19 @@ public final class Cohort {
 
     public Optional<Endpoint> endpoint(String name) {
         return Optional.ofNullable(endpoints.get(name));
+    }
+
+    /**
+     * Names of the exposures that start during follow-up ({@code antibiotics} for a column
+     * {@code antibiotics_start_days}), in file order. Their columns are listed in
+     * {@link #columns()} but hold neither numbers nor text: they are no covariates.
+     */
+    public List<String> exposureNames() {
+        return List.copyOf(exposures.keySet());
+    }
+
+    public Optional<Exposure> exposure(String name) {
+        return Optional.ofNullable(exposures.get(name));
     }
 
     /** Whether a column holds numbers (known numeric, 0/1 flag, or an all-numeric covariate). */

@@ -268,6 +268,7 @@ public final class CohortReader {
             }
             datesGiven = dates;
             EndpointCauses.checkHeader(columns.keySet(), timeColumnOf, dates, problems);
+            ExposureColumns.checkHeader(columns.keySet(), problems);
             if (timeColumnOf.isEmpty() && !dates && problems.isEmpty()) {
                 problems.add(1, null, "no endpoint: expected a time and event pair such as "
                         + "os_months + os_event, or start_date with last_followup_date");
@@ -293,6 +294,10 @@ public final class CohortReader {
             String causeOf = EndpointCauses.endpointOf(name);
             if (causeOf != null && EndpointCauses.hasEndpoint(causeOf, timeColumnOf, datesGiven)) {
                 return new ColumnReader.Text(capacity, name, true);
+            }
+            if (ExposureColumns.nameOf(name) != null) {
+                return ExposureColumns.isDate(name) ? new ColumnReader.Date(capacity, name)
+                        : new ColumnReader.Start(capacity, name, ExposureColumns.unitOf(name));
             }
             if (CohortFormat.TEXT_COLUMNS.contains(name)) {
                 return new ColumnReader.Text(capacity, name, true);
@@ -338,11 +343,13 @@ public final class CohortReader {
             emptyColumns.report(problems, warnings);
             Map<String, Endpoint> endpoints = endpoints(patients);
             checkAcrossColumns(patients, endpoints);
+            Map<String, Exposure> exposures = ExposureColumns.build(byName, endpoints, patients,
+                    problems, warnings);
             if (!problems.isEmpty()) {
                 throw unusable("The file breaks " + (problems.count() == 1 ? "a rule" : "rules")
                         + " of the cohort format.");
             }
-            return assemble(ids, endpoints);
+            return assemble(ids, endpoints, exposures);
         }
 
         /** The line start after the first line end past the middle of the rows; -1: none. */
@@ -561,11 +568,13 @@ public final class CohortReader {
             }
         }
 
-        private Cohort assemble(String[] ids, Map<String, Endpoint> endpoints) {
+        private Cohort assemble(String[] ids, Map<String, Endpoint> endpoints,
+                Map<String, Exposure> exposures) {
             Map<String, double[]> numbers = new LinkedHashMap<>();
             Map<String, String[]> texts = new LinkedHashMap<>();
             for (ColumnReader reader : byName.values()) {
-                if (reader.name.equals(CohortFormat.PATIENT_ID)) {
+                if (reader.name.equals(CohortFormat.PATIENT_ID)
+                        || reader instanceof ColumnReader.Start) { // only as an exposure
                     continue;
                 }
                 if (reader instanceof ColumnReader.Free free) {
@@ -586,7 +595,8 @@ public final class CohortReader {
                 }
             }
             List<String> named = names.stream().filter(n -> !n.isEmpty()).toList();
-            return new Cohort(ids, named, endpoints, numbers, texts, warnings.list());
+            return new Cohort(ids, named, endpoints, numbers, texts, warnings.list())
+                    .withExposures(exposures);
         }
 
         private CohortRejectedException unusable(String summary) {

@@ -31,6 +31,8 @@ public record CohortWarning(Kind kind, int warnings, int rows, List<String> colu
         TPS_AS_FRACTION("every TPS is at most 1: it looks like a fraction"),
         FAR_BEYOND_FOLLOW_UP("a time far beyond the rest of its endpoint"),
         EMPTY_COLUMNS_IGNORED("columns without a name or any value were ignored"),
+        EXPOSURE_AFTER_FOLLOW_UP("an exposure starts after the end of follow-up: ignored for "
+                + "that patient"),
         /** A stored line of no kind this version knows: only counted, never quoted. */
         OTHER("a warning");
 

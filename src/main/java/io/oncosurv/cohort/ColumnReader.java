@@ -127,6 +127,32 @@ abstract class ColumnReader {
         }
     }
 
+    /**
+     * When an exposure starts ({@code <name>_start_<unit>}): any finite number in its unit, below 0
+     * before treatment start, kept in months, and within 100 years of treatment start.
+     */
+    static final class Start extends Numeric {
+        private final String unit;
+
+        Start(int capacity, String name, String unit) {
+            super(capacity, name, null);
+            this.unit = unit;
+        }
+
+        @Override
+        void read(DelimitedReader in, int field, int row, int patient, Problems problems) {
+            super.read(in, field, row, patient, problems);
+            double months = CohortFormat.toMonths(values[patient], unit);
+            if (Math.abs(months) > CohortFormat.MAX_FOLLOW_UP_MONTHS) {
+                problems.add(row, name, "a start within 100 years of treatment start was "
+                        + "expected; got " + quoteCell(in, field) + " " + unit
+                        + ": check the value, and that the column's unit is right");
+                months = Double.NaN;
+            }
+            values[patient] = months;
+        }
+    }
+
     /** 0/1 flags (true/false accepted), -1 = missing. */
     static final class Flag extends ColumnReader {
         private final String meaning;
