@@ -33,20 +33,33 @@ public final class SyntheticCohorts {
     /** One cohort's design. */
     record Design(String fileName, long seed, long causeSeed, int patients, String disease,
             String[] arms, double[] armShares, String timeUnit, double pfsMedian, double osMedian,
-            double followUpMin, double followUpMax, boolean egfr) {
+            double followUpMin, double followUpMax, boolean egfr, long exposureSeed) {
+
+        /** Whether the cohort has {@code antibiotics_start_days} (exposureSeed 0: not). */
+        boolean hasAntibioticsStart() {
+            return exposureSeed != 0;
+        }
     }
 
     /** Share of progressions first seen at a known site, without and with ablation of them. */
     static final double LOCAL_SHARE_WITHOUT_LAT = 0.45;
     static final double LOCAL_SHARE_WITH_LAT = 0.15;
 
+    /**
+     * Of the patients without antibiotics before treatment, the share given a course at a time
+     * drawn uniformly in the first {@link #ANTIBIOTICS_WITHIN_MONTHS} months; only those still
+     * followed then have it in the file.
+     */
+    static final double ANTIBIOTICS_LATER_SHARE = 0.65;
+    static final double ANTIBIOTICS_WITHIN_MONTHS = 18;
+
     static final Design IMMUNOTHERAPY = new Design("synthetic-ici-oligometastatic.csv", 20261127L,
             20261202L, 300, "OMD", new String[] {"ICI", "ICI+LAT"}, new double[] {0.6, 0.4},
-            "months", 12.0, 30.0, 18, 48, false);
+            "months", 12.0, 30.0, 18, 48, false, 20261204L);
 
     static final Design EGFR_TKI = new Design("synthetic-egfr-tki-oligoprogressive.csv",
             20261128L, 20261203L, 150, "OPD", new String[] {"EGFR-TKI", "EGFR-TKI+LAT"},
-            new double[] {0.7, 0.3}, "days", 18.0, 40.0, 18, 54, true);
+            new double[] {0.7, 0.3}, "days", 18.0, 40.0, 18, 54, true, 0);
 
     private SyntheticCohorts() {
     }
@@ -64,17 +77,25 @@ public final class SyntheticCohorts {
         SplittableRandom random = new SplittableRandom(d.seed());
         // a stream of its own, one draw per patient: adding causes changed no other value
         SplittableRandom causes = new SplittableRandom(d.causeSeed());
+        // and one for antibiotics starts, two draws per patient
+        SplittableRandom exposures = new SplittableRandom(d.exposureSeed());
         StringBuilder csv = new StringBuilder();
         csv.append("patient_id,arm,disease_state,age,sex,pfs_").append(d.timeUnit())
                 .append(",pfs_event,pfs_cause,os_").append(d.timeUnit())
                 .append(",os_event,pdl1_tps,cd8_til,")
                 .append("neutrophils,lymphocytes,leukocytes,ldh,ldh_uln,akkermansia,shannon,")
-                .append("antibiotics_30d\n");
+                .append("antibiotics_30d").append(d.hasAntibioticsStart()
+                        ? ",antibiotics_start_days\n" : "\n");
         for (int i = 1; i <= d.patients(); i++) {
             Patient p = Patient.draw(random, d);
             String cause = p.pfsCause(causes.nextDouble());
-            csv.append(p.row(String.format(Locale.ROOT, "%s-%03d", d.egfr() ? "EGFR" : "ICI", i),
-                    cause, d));
+            String row = p.row(String.format(Locale.ROOT, "%s-%03d", d.egfr() ? "EGFR" : "ICI", i),
+                    cause, d);
+            if (d.hasAntibioticsStart()) {
+                row = row.substring(0, row.length() - 1) + ","
+                        + p.antibioticsStart(exposures.nextDouble(), exposures.nextDouble()) + "\n";
+            }
+            csv.append(row);
         }
         return csv.toString();
     }
@@ -142,6 +163,26 @@ public final class SyntheticCohorts {
             }
             double local = arm.endsWith("+LAT") ? LOCAL_SHARE_WITH_LAT : LOCAL_SHARE_WITHOUT_LAT;
             return u < local ? "local" : "distant";
+        }
+
+        /**
+         * The day antibiotics start, as written, or "" (none during follow-up). Antibiotics in
+         * the 30 days before treatment ({@code antibiotics_30d} 1) start on day -30 to -1; of
+         * the others, a share get a course at a uniform time in the first months, which is in
+         * the file only when it falls before the end of the patient's follow-up (OS as written).
+         * The start changes no hazard: "ever exposed" looks protective by immortal time alone.
+         */
+        String antibioticsStart(double u, double v) {
+            if (antibiotics == 1) {
+                return Long.toString(-1 - (long) (30 * v));
+            }
+            if (u >= ANTIBIOTICS_LATER_SHARE) {
+                return "";
+            }
+            long day = Math.max(1, Math.round(v * ANTIBIOTICS_WITHIN_MONTHS * 30.4375));
+            double osAsWritten = Double.parseDouble(String.format(Locale.ROOT, "%.2f",
+                    Math.max(0.03, os)));
+            return day / 30.4375 < osAsWritten ? Long.toString(day) : "";
         }
 
         String row(String id, String pfsCause, Design d) {

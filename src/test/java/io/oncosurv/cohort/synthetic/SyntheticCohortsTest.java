@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.cohort.CohortReader;
 import io.oncosurv.cohort.Endpoint;
+import io.oncosurv.cohort.Exposure;
 import io.oncosurv.cohort.Stratification;
 import io.oncosurv.cohort.Stratifiers;
 import io.oncosurv.stats.KaplanMeier;
@@ -129,6 +130,49 @@ class SyntheticCohortsTest {
         }
     }
 
+    @Test
+    @DisplayName("immunotherapy cohort: antibiotics_start_days within follow-up, day -30 to -1 "
+            + "exactly for antibiotics_30d; the EGFR-TKI cohort has no such column")
+    void antibioticsStartsWithinFollowUp() throws Exception {
+        Cohort cohort = read(SyntheticCohorts.IMMUNOTHERAPY);
+        assertEquals("antibiotics_start_days", cohort.columns().get(cohort.columns().size() - 1));
+        Exposure abx = cohort.exposure("antibiotics").orElseThrow();
+        Endpoint os = cohort.endpoint("os").orElseThrow();
+        int before = 0;
+        int later = 0;
+        for (int p = 0; p < cohort.patients(); p++) {
+            double start = abx.startMonths(p);
+            boolean flagged = cohort.number("antibiotics_30d", p) == 1;
+            assertEquals(flagged, start < 0, cohort.patientId(p));
+            if (flagged) {
+                assertTrue(start >= -30 / 30.4375 && start <= -1 / 30.4375, cohort.patientId(p));
+                before++;
+            } else if (abx.isExposed(p)) {
+                assertTrue(start > 0 && start < os.months(p), cohort.patientId(p));
+                later++;
+            }
+        }
+        assertEquals(69, before);
+        assertEquals(117, later); // 39 % of 300 started antibiotics during follow-up
+        assertEquals(List.of("age", "sex"), cohort.warnings().stream().map(w -> w.column())
+                .toList()); // only the notes on covariates: no start after follow-up
+        assertEquals(List.of(), read(SyntheticCohorts.EGFR_TKI).exposureNames());
+    }
+
+    @Test
+    @DisplayName("immunotherapy cohort: immortal time shows: ever exposed to antibiotics has the "
+            + "longer median OS although no start changes any hazard")
+    void everExposedLooksProtective() throws Exception {
+        Cohort cohort = read(SyntheticCohorts.IMMUNOTHERAPY);
+        Exposure abx = cohort.exposure("antibiotics").orElseThrow();
+        Endpoint os = cohort.endpoint("os").orElseThrow();
+        double ever = median(os, abx, true);
+        double never = median(os, abx, false);
+        // R 4.2: survfit(Surv(os_months, os_event) ~ !is.na(antibiotics_start_days))
+        assertEquals(27.87, ever, 1e-12);
+        assertEquals(10.705, never, 1e-12); // S = 0.5 on a step: the midpoint
+    }
+
     private static Cohort read(SyntheticCohorts.Design design) throws Exception {
         return CohortReader.read(Files.readAllBytes(COHORTS.resolve(design.fileName())), ',');
     }
@@ -161,5 +205,22 @@ class SyntheticCohortsTest {
         }
         SurvivalCurve curve = KaplanMeier.fit(time, event);
         return SurvivalQuantiles.median(curve).estimate();
+    }
+
+    private static double median(Endpoint e, Exposure exposure, boolean exposed) {
+        int n = 0;
+        for (int p = 0; p < e.patients(); p++) {
+            n += exposure.isExposed(p) == exposed && e.isComplete(p) ? 1 : 0;
+        }
+        double[] time = new double[n];
+        boolean[] event = new boolean[n];
+        int k = 0;
+        for (int p = 0; p < e.patients(); p++) {
+            if (exposure.isExposed(p) == exposed && e.isComplete(p)) {
+                time[k] = e.months(p);
+                event[k++] = e.event(p) == 1;
+            }
+        }
+        return SurvivalQuantiles.median(KaplanMeier.fit(time, event)).estimate();
     }
 }
