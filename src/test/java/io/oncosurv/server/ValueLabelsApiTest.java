@@ -244,7 +244,8 @@ class ValueLabelsApiTest {
     void refusals() throws Exception {
         String columns = "patient_id, arm, disease_state, age, sex, pfs_months, pfs_event, "
                 + "pfs_cause, os_months, os_event, pdl1_tps, cd8_til, neutrophils, lymphocytes, "
-                + "leukocytes, ldh, ldh_uln, akkermansia, shannon, antibiotics_30d";
+                + "leukocytes, ldh, ldh_uln, akkermansia, shannon, antibiotics_30d, "
+                + "antibiotics_start_days";
         String notCategorical = " is not a categorical column to compare by (";
         String categories = "); value labels are for a column of categories such as sex or arm.";
         List<List<String>> cases = List.of(
