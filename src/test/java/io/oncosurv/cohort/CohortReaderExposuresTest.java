@@ -23,7 +23,7 @@ class CohortReaderExposuresTest {
     }
 
     @Test
-    @DisplayName("a start in days is kept in months; empty = never exposed; negative = before start")
+    @DisplayName("a start in days is kept in months; empty = not exposed; negative = before start")
     void days() throws Exception {
         Cohort cohort = read("patient_id,os_months,os_event,antibiotics_start_days\n"
                 + "a,12,1,60.875\nb,10,0,\nc,6,1,-14\nd,3,0,NA\n");

@@ -26,6 +26,10 @@ import java.util.SplittableRandom;
  * {@code +LAT} arms and distant progression is the commonest failure. The causes come from a
  * random stream of their own ({@link Design#causeSeed()}), so the other columns are the same as
  * they were before causes were added.
+ * <p>The immunotherapy cohort also says when antibiotics started ({@code antibiotics_start_days},
+ * a stream of its own, {@link Design#exposureSeed()}): before treatment for those with
+ * {@code antibiotics_30d}, else for some at a time during follow-up that changes no hazard, so
+ * that "ever exposed" looks protective by immortal time alone (cohorts/README.md).
  * <p>Run {@code main} with the cohorts directory to rewrite the files.
  */
 public final class SyntheticCohorts {

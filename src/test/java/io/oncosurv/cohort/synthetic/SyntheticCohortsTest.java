@@ -3,16 +3,21 @@ package io.oncosurv.cohort.synthetic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.cohort.CohortReader;
 import io.oncosurv.cohort.Endpoint;
 import io.oncosurv.cohort.Exposure;
 import io.oncosurv.cohort.Stratification;
 import io.oncosurv.cohort.Stratifiers;
+import io.oncosurv.stats.CoxModel;
+import io.oncosurv.stats.CoxResult;
+import io.oncosurv.stats.CoxTies;
 import io.oncosurv.stats.KaplanMeier;
 import io.oncosurv.stats.SurvivalCurve;
 import io.oncosurv.stats.SurvivalQuantiles;
 import io.oncosurv.testsupport.SampleCohorts;
+import io.oncosurv.testsupport.SharedReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,11 +171,27 @@ class SyntheticCohortsTest {
         Cohort cohort = read(SyntheticCohorts.IMMUNOTHERAPY);
         Exposure abx = cohort.exposure("antibiotics").orElseThrow();
         Endpoint os = cohort.endpoint("os").orElseThrow();
-        double ever = median(os, abx, true);
-        double never = median(os, abx, false);
-        // R 4.2: survfit(Surv(os_months, os_event) ~ !is.na(antibiotics_start_days))
-        assertEquals(27.87, ever, 1e-12);
-        assertEquals(10.705, never, 1e-12); // S = 0.5 on a step: the midpoint
+        // src/test/r/synthetic_antibiotics_reference.R: survfit(...~ ever), coxph(...~ ever)
+        JsonNode r = SharedReference.generatedJson("synthetic_antibiotics.json");
+        assertEquals(r.at("/ever/median").asDouble(), median(os, abx, true), 1e-12);
+        assertEquals(r.at("/never/median").asDouble(), median(os, abx, false), 1e-12);
+        assertEquals(27.87, r.at("/ever/median").asDouble(), 0);
+        assertEquals(10.705, r.at("/never/median").asDouble(), 0); // S = 0.5 on a step
+        assertEquals(r.at("/ever/n").asInt(), abx.exposed());
+        int n = cohort.patients();
+        double[] time = new double[n];
+        boolean[] event = new boolean[n];
+        double[] ever = new double[n];
+        for (int p = 0; p < n; p++) {
+            time[p] = os.months(p);
+            event[p] = os.event(p) == 1;
+            ever[p] = abx.isExposed(p) ? 1 : 0;
+        }
+        CoxResult naive = CoxModel.fit(time, event, new double[][] {ever}, null, 1,
+                CoxTies.EFRON);
+        double hr = Math.exp(naive.coefficient(0));
+        assertEquals(r.at("/naive/hr").asDouble(), hr, 1e-8 * hr);
+        assertTrue(hr < 0.6); // against 1.19 time-dependent (r.at("/time_dependent/hr"))
     }
 
     private static Cohort read(SyntheticCohorts.Design design) throws Exception {
