@@ -44,15 +44,18 @@ final class ExposureColumns {
     }
 
     /**
-     * Header check: one start column per exposure, and a start date needs {@code start_date}.
+     * Header check: one start column per exposure. A start date is an exposure only against
+     * {@code start_date}; without it the column stays an ordinary date column.
      *
      * @param columns the header's names in file order
      */
     static void checkHeader(Collection<String> columns, Problems problems) {
         Map<String, List<String>> byName = new LinkedHashMap<>();
+        boolean dates = columns.contains("start_date");
         for (String column : columns) {
             String name = nameOf(column);
-            if (name != null) {
+            // without start_date a *_start_date column is an ordinary date column, as before
+            if (name != null && (dates || !isDate(column))) {
                 byName.computeIfAbsent(name, n -> new ArrayList<>()).add(column);
             }
         }
@@ -60,13 +63,6 @@ final class ExposureColumns {
             if (found.size() > 1) {
                 problems.add(1, found.get(1), "two start columns for the exposure " + name + " ("
                         + String.join(", ", found) + "): keep one");
-            }
-            for (String column : found) {
-                if (isDate(column) && !columns.contains("start_date")) {
-                    problems.add(1, column, column + " is taken against start_date, which the "
-                            + "file does not have: add start_date, or give the start as "
-                            + name + "_start_days");
-                }
             }
         });
     }
@@ -91,7 +87,7 @@ final class ExposureColumns {
                     && columns.get("start_date") instanceof ColumnReader.Date start) {
                 months = fromDates(reader.name, date.values, start.values, problems);
             } else {
-                continue; // refused at the header
+                continue; // a date without start_date: an ordinary date column
             }
             for (int p = 0; p < patients; p++) {
                 if (months[p] > end[p]) {
