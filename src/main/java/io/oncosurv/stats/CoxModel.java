@@ -44,6 +44,20 @@ public final class CoxModel {
      */
     public static CoxResult fit(double[] time, boolean[] event, double[][] covariates,
             int[] stratum, int strata, CoxTies ties) {
+        return fit(null, time, event, covariates, stratum, strata, ties);
+    }
+
+    /**
+     * Counting-process (start, stop] data, as R's {@code coxph(Surv(entry, exit, event) ~ ...)}:
+     * row i is at risk at an event time t iff {@code entry[i] < t <= time[i]}, so delayed entry
+     * (left truncation) and rows of a patient split at changes of a time-dependent covariate get
+     * their correct risk sets; an entry equal to an event time is not at risk at that time.
+     *
+     * @param entry entry times (finite, >= 0, each below its exit time), or null for
+     *              right-censored data (everyone at risk from time 0)
+     */
+    public static CoxResult fit(double[] entry, double[] time, boolean[] event,
+            double[][] covariates, int[] stratum, int strata, CoxTies ties) {
         int n = time.length;
         int p = covariates.length;
         if (p == 0) {
@@ -72,8 +86,67 @@ public final class CoxModel {
         if (events == 0) {
             return withoutEvents(n, p, ties);
         }
+        if (entry != null) {
+            return fitCounting(entry, time, event, covariates, stratum, strata, ties, events);
+        }
         double[] tied = NearTies.resolve(time); // coxph applies aeqSurv too
         int[] order = order(tied, stratum, strata);
+        CoxData data = sorted(order, tied, event, covariates, stratum);
+        return new Iteration(data, ties).run(n, events);
+    }
+
+    /** Rows by stratum and exit time, plus the sweep's removal order by entry time. */
+    private static CoxResult fitCounting(double[] entry, double[] time, boolean[] event,
+            double[][] covariates, int[] stratum, int strata, CoxTies ties, int events) {
+        int n = time.length;
+        if (entry.length != n) {
+            throw new IllegalArgumentException("entry has " + entry.length + " values for " + n
+                    + " patients");
+        }
+        for (int i = 0; i < n; i++) {
+            if (!(entry[i] >= 0) || !Double.isFinite(entry[i]) || !(entry[i] < time[i])) {
+                throw new IllegalArgumentException("row " + i + ": entry time " + entry[i]
+                        + " must be >= 0 and below the exit time " + time[i]
+                        + " (R: Stop time must be > start time)");
+            }
+        }
+        // coxph's aeqSurv rounds entry and exit times together, on their common distinct values
+        double[] both = new double[2 * n];
+        System.arraycopy(entry, 0, both, 0, n);
+        System.arraycopy(time, 0, both, n, n);
+        double[] tiedBoth = NearTies.resolve(both);
+        double[] tiedEntry = Arrays.copyOfRange(tiedBoth, 0, n);
+        double[] tied = Arrays.copyOfRange(tiedBoth, n, 2 * n);
+        for (int i = 0; i < n; i++) {
+            if (tiedEntry[i] == tied[i]) {
+                throw new IllegalArgumentException("row " + i + ": entry " + entry[i]
+                        + " and exit " + time[i] + " are the same time within R's tie "
+                        + "tolerance (aeqSurv: an interval has effective length 0)");
+            }
+        }
+        int[] order = order(tied, stratum, strata);
+        CoxData data = sorted(order, tied, event, covariates, stratum);
+        data.entry = new double[n];
+        data.byEntry = new int[n];
+        data.stratumOf = new int[n];
+        int[] position = new int[n];
+        for (int r = 0; r < n; r++) {
+            position[order[r]] = r;
+            data.entry[r] = tiedEntry[order[r]];
+        }
+        int[] byEntry = order(tiedEntry, stratum, strata);
+        for (int r = 0; r < n; r++) {
+            data.byEntry[r] = position[byEntry[r]];
+            data.stratumOf[r] = stratum == null ? 0 : stratum[order[r]];
+        }
+        return new Iteration(data, ties).run(n, events);
+    }
+
+    /** The rows in {@code order}: times, statuses, stratum ends and covariates. */
+    private static CoxData sorted(int[] order, double[] tied, boolean[] event,
+            double[][] covariates, int[] stratum) {
+        int n = order.length;
+        int p = covariates.length;
         CoxData data = new CoxData(n, p);
         for (int r = 0; r < n; r++) {
             int i = order[r];
@@ -86,7 +159,7 @@ public final class CoxModel {
             }
         }
         data.lastOfStratum[n - 1] = true;
-        return new Iteration(data, ties).run(n, events);
+        return data;
     }
 
     /**
@@ -132,6 +205,12 @@ public final class CoxModel {
         final boolean[] lastOfStratum;
         final double[][] covar;
         final double[] scale;
+        /** Entry times, or null for right-censored data (everyone at risk from time 0). */
+        double[] entry;
+        /** Sorted positions by stratum, then entry time, ascending (the sweep reads it back). */
+        int[] byEntry;
+        /** The stratum code of each sorted position (counting data only). */
+        int[] stratumOf;
 
         CoxData(int n, int p) {
             time = new double[n];
@@ -381,18 +460,42 @@ public final class CoxModel {
             }
             double loglik = 0;
             double denom = 0;
+            int leaving = n - 1; // counting data: the next row to leave, down data.byEntry
+            int atRisk = 0;
             for (int person = n - 1; person >= 0;) {
                 if (data.lastOfStratum[person]) {
                     denom = 0;
+                    atRisk = 0;
                     Arrays.fill(a, 0);
                     for (double[] row : cmat) {
                         Arrays.fill(row, 0);
                     }
                 }
                 double dtime = data.time[person];
+                if (data.entry != null) {
+                    // rows entering at or after dtime are not at risk at dtime: (entry, exit]
+                    int s = data.stratumOf[person];
+                    while (leaving >= 0 && data.stratumOf[data.byEntry[leaving]] > s) {
+                        leaving--; // a stratum already swept
+                    }
+                    while (leaving >= 0 && data.stratumOf[data.byEntry[leaving]] == s
+                            && data.entry[data.byEntry[leaving]] >= dtime) {
+                        int gone = data.byEntry[leaving--];
+                        if (--atRisk == 0) { // as agfit4: an empty risk set restarts at 0
+                            denom = 0;
+                            Arrays.fill(a, 0);
+                            for (double[] row : cmat) {
+                                Arrays.fill(row, 0);
+                            }
+                        } else {
+                            denom -= leave(gone, beta, a, cmat);
+                        }
+                    }
+                }
                 int ndead = 0;
                 double denom2 = 0;
                 while (person >= 0 && data.time[person] == dtime) {
+                    atRisk++;
                     double zbeta = 0;
                     for (int i = 0; i < p; i++) {
                         zbeta += beta[i] * covar[i][person];
@@ -465,6 +568,23 @@ public final class CoxModel {
                 }
             }
             return loglik;
+        }
+
+        /** Takes row {@code gone} out of the sums a and cmat; returns its risk, for denom. */
+        private double leave(int gone, double[] beta, double[] a, double[][] cmat) {
+            double[][] covar = data.covar;
+            double zbeta = 0;
+            for (int i = 0; i < p; i++) {
+                zbeta += beta[i] * covar[i][gone];
+            }
+            double risk = Math.exp(zbeta);
+            for (int i = 0; i < p; i++) {
+                a[i] -= risk * covar[i][gone];
+                for (int j = 0; j <= i; j++) {
+                    cmat[i][j] -= risk * covar[i][gone] * covar[j][gone];
+                }
+            }
+            return risk;
         }
 
         /** The largest centred linear predictor, R's max(lp) (beta on the working scale). */

@@ -1,0 +1,216 @@
+package io.oncosurv.stats;
+
+import static io.oncosurv.testsupport.Approx.R_NUMBERS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.oncosurv.testsupport.Approx;
+import io.oncosurv.testsupport.SharedReference;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Cox models on counting-process (entry, exit] data against R 4.2.2 / survival 3.5.3
+ * ({@code src/test/resources/r/cox_counting_reference.json}, made by
+ * {@code src/test/r/cox_counting_reference.R}): the Stanford heart transplant data
+ * ({@code coxph(Surv(start, stop, event) ~ transplant + age + surgery, data = heart)}), a
+ * left-truncated cohort with entries tied to event times (with and without strata), patients
+ * entering exactly at an event time, and right-censored data written as (0, time].
+ */
+class CoxCountingReferenceTest {
+
+    private static final JsonNode R = SharedReference.generatedJson("cox_counting_reference.json")
+            .get("cases");
+
+    /** The same arithmetic on the same rows: (0, time] is the right-censored path. */
+    private static final Approx.Tolerance SAME_PATH = new Approx.Tolerance(1e-12, 1e-14);
+
+    /** One case's rows as the kernel's arrays. */
+    private record Rows(double[] entry, double[] exit, boolean[] event, double[][] x,
+            int[] stratum, int strata) {
+
+        static Rows of(JsonNode r) {
+            JsonNode input = r.get("input");
+            int n = input.size();
+            int p = r.get("terms").size();
+            Rows rows = new Rows(new double[n], new double[n], new boolean[n], new double[p][n],
+                    r.hasNonNull("strata") ? new int[n] : null, 0);
+            int strata = 1;
+            for (int i = 0; i < n; i++) {
+                JsonNode row = input.get(i);
+                rows.entry[i] = row.get("entry").asDouble();
+                rows.exit[i] = row.get("exit").asDouble();
+                rows.event[i] = row.get("event").asInt() == 1;
+                for (int k = 0; k < p; k++) {
+                    rows.x[k][i] = row.get(r.get("terms").get(k).asText()).asDouble();
+                }
+                if (rows.stratum != null) {
+                    rows.stratum[i] = row.get(r.get("strata").asText()).asInt();
+                    strata = Math.max(strata, rows.stratum[i] + 1);
+                }
+            }
+            return new Rows(rows.entry, rows.exit, rows.event, rows.x, rows.stratum, strata);
+        }
+
+        CoxResult fit(CoxTies ties) {
+            return CoxModel.fit(entry, exit, event, x, stratum, strata, ties);
+        }
+    }
+
+    private static CoxTies ties(JsonNode r) {
+        return r.get("ties").asText().equals("efron") ? CoxTies.EFRON : CoxTies.BRESLOW;
+    }
+
+    @TestFactory
+    @DisplayName("heart, delayed entry, strata, entry at an event time: every number as coxph")
+    Stream<DynamicTest> casesMatchR() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = R.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> c = it.next();
+            tests.add(DynamicTest.dynamicTest(c.getKey(), () -> compare(c.getKey(),
+                    c.getValue())));
+        }
+        return tests.stream();
+    }
+
+    private static void compare(String name, JsonNode r) {
+        Rows rows = Rows.of(r);
+        CoxResult fit = rows.fit(ties(r));
+        int p = rows.x.length;
+        Approx check = new Approx(name);
+        double[][] variance = fit.variance();
+        for (int k = 0; k < p; k++) {
+            check.close("coef " + k, Approx.element(r.get("coef"), k), fit.coefficient(k),
+                    R_NUMBERS);
+            check.close("se " + k, Approx.element(r.get("se"), k), fit.standardError(k),
+                    R_NUMBERS);
+            for (int j = 0; j < p; j++) {
+                check.close("vcov " + k + "," + j, r.get("vcov").get(k).get(j), variance[k][j],
+                        R_NUMBERS);
+            }
+        }
+        check.close("loglik null", r.get("loglik").get(0), fit.logLikelihoodNull(), R_NUMBERS);
+        check.close("loglik", r.get("loglik").get(1), fit.logLikelihood(), R_NUMBERS);
+        check.exact("iterations", r.get("iterations").asInt(), fit.iterations());
+        check.exact("n", r.get("n").asInt(), fit.patients());
+        check.exact("nevent", r.get("nevent").asInt(), fit.events());
+        test(check, "wald", r.get("wald"), fit.wald());
+        test(check, "lr", r.get("lr"), fit.likelihoodRatio());
+        test(check, "score", r.get("score"), fit.score());
+        check.check("no warnings: " + fit.warnings(), fit.warnings().isEmpty());
+        check.assertNone();
+    }
+
+    private static void test(Approx check, String what, JsonNode r, ChiSquareTest t) {
+        check.close(what + " chisq", r.get(0), t.chiSquare(), R_NUMBERS);
+        check.exact(what + " df", r.get(1).asInt(), t.df());
+        check.close(what + " p", r.get(2), t.p(), R_NUMBERS);
+    }
+
+    @Test
+    @DisplayName("(0, time] gives the right-censored path's numbers within 1e-12")
+    void zeroEntryIsTheRightCensoredPath() {
+        Rows rows = Rows.of(R.get("right_censored_as_counting"));
+        for (CoxTies ties : CoxTies.values()) {
+            CoxResult counting = rows.fit(ties);
+            CoxResult plain = CoxModel.fit(rows.exit, rows.event, rows.x, null, 1, ties);
+            CoxResult nullEntry = CoxModel.fit(null, rows.exit, rows.event, rows.x, null, 1,
+                    ties);
+            Approx check = new Approx("(0, time] " + ties);
+            for (int k = 0; k < rows.x.length; k++) {
+                check.close("coef " + k, plain.coefficient(k), counting.coefficient(k),
+                        SAME_PATH);
+                check.close("se " + k, plain.standardError(k), counting.standardError(k),
+                        SAME_PATH);
+                check.exact("null entry: coef " + k + " bits",
+                        Double.doubleToLongBits(plain.coefficient(k)),
+                        Double.doubleToLongBits(nullEntry.coefficient(k)));
+            }
+            check.close("loglik", plain.logLikelihood(), counting.logLikelihood(), SAME_PATH);
+            check.close("loglik null", plain.logLikelihoodNull(), counting.logLikelihoodNull(),
+                    SAME_PATH);
+            check.close("score", plain.score().chiSquare(), counting.score().chiSquare(),
+                    SAME_PATH);
+            check.exact("iterations", plain.iterations(), counting.iterations());
+            check.assertNone();
+        }
+    }
+
+    @Test
+    @DisplayName("the rows' order does not change the fit")
+    void rowOrderDoesNotMatter() {
+        Rows rows = Rows.of(R.get("delayed_entry_strata_efron"));
+        int n = rows.exit.length;
+        int[] reversed = new int[n];
+        for (int i = 0; i < n; i++) {
+            reversed[i] = n - 1 - i;
+        }
+        Rows back = new Rows(pick(rows.entry, reversed), pick(rows.exit, reversed),
+                new boolean[n], new double[rows.x.length][], new int[n], rows.strata);
+        for (int i = 0; i < n; i++) {
+            back.event[i] = rows.event[reversed[i]];
+            back.stratum[i] = rows.stratum[reversed[i]];
+        }
+        for (int k = 0; k < rows.x.length; k++) {
+            back.x[k] = pick(rows.x[k], reversed);
+        }
+        CoxResult a = rows.fit(CoxTies.EFRON);
+        CoxResult b = back.fit(CoxTies.EFRON);
+        Approx check = new Approx("reversed rows");
+        check.close("loglik", a.logLikelihood(), b.logLikelihood(), SAME_PATH);
+        for (int k = 0; k < rows.x.length; k++) {
+            check.close("coef " + k, a.coefficient(k), b.coefficient(k), R_NUMBERS);
+        }
+        check.assertNone();
+    }
+
+    private static double[] pick(double[] v, int[] order) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[order[i]];
+        }
+        return out;
+    }
+
+    @Test
+    @DisplayName("an entry at or after the exit time is refused, naming the row, as R does")
+    void entryNotBeforeExitIsRefused() {
+        double[] exit = {3, 5, 7};
+        boolean[] event = {true, false, true};
+        double[][] x = {{0, 1, 0}};
+        IllegalArgumentException equal = assertThrows(IllegalArgumentException.class,
+                () -> CoxModel.fit(new double[] {0, 5, 1}, exit, event, x, null, 1,
+                        CoxTies.EFRON));
+        assertTrue(equal.getMessage().startsWith("row 1: entry time 5.0 must be >= 0 and "
+                + "below the exit time 5.0"), equal.getMessage());
+        IllegalArgumentException after = assertThrows(IllegalArgumentException.class,
+                () -> CoxModel.fit(new double[] {0, 1, 8}, exit, event, x, null, 1,
+                        CoxTies.BRESLOW));
+        assertTrue(after.getMessage().startsWith("row 2: "), after.getMessage());
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> CoxModel.fit(new double[] {-1, 1, 1}, exit, event, x, null, 1,
+                        CoxTies.EFRON));
+        assertTrue(negative.getMessage().startsWith("row 0: "), negative.getMessage());
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+                () -> CoxModel.fit(new double[] {0, Double.NaN, 1}, exit, event, x, null, 1,
+                        CoxTies.EFRON));
+        assertTrue(nan.getMessage().startsWith("row 1: "), nan.getMessage());
+        IllegalArgumentException nearTie = assertThrows(IllegalArgumentException.class,
+                () -> CoxModel.fit(new double[] {0, 5 - 1e-12, 1}, exit, event, x, null, 1,
+                        CoxTies.EFRON));
+        assertTrue(nearTie.getMessage().contains("row 1: entry"), nearTie.getMessage());
+        IllegalArgumentException length = assertThrows(IllegalArgumentException.class,
+                () -> CoxModel.fit(new double[] {0, 1}, exit, event, x, null, 1,
+                        CoxTies.EFRON));
+        assertEquals("entry has 2 values for 3 patients", length.getMessage());
+    }
+}
