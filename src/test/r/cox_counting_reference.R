@@ -65,5 +65,23 @@ rc <- data.frame(entry = 0, exit = lung$time, event = lung$status - 1, age = lun
 res$cases$right_censored_as_counting <- model(rc, Surv(entry, exit, event) ~ age + sex,
                                               "efron", c("age", "sex"))
 
+# lung split every 90 days (survSplit): many rows leave and enter the sums; same fit as unsplit
+split <- survSplit(Surv(time, status == 2) ~ age + sex, data = lung, cut = seq(90, 1000, 90),
+                   start = "entry", end = "exit", event = "event")
+split$sex <- split$sex - 1
+res$cases$lung_split_efron <- model(split[, c("entry", "exit", "event", "age", "sex")],
+                                    Surv(entry, exit, event) ~ age + sex, "efron",
+                                    c("age", "sex"))
+
+# drift of the running sums: 1500 rows, risks exp(0.8 z) spanning about exp(+-10), most rows
+# leaving before the end
+m <- 1500
+entry <- round(runif(m, 0, 300))
+z <- round(rnorm(m, 0, 4), 3)
+wide <- data.frame(entry = entry, exit = entry + round(rexp(m, 0.05 * exp(0.8 * z)), 1) + 0.1,
+                   event = rbinom(m, 1, 0.8), z = z)
+res$cases$wide_risks_breslow <- model(wide, Surv(entry, exit, event) ~ z, "breslow", "z")
+res$cases$wide_risks_efron <- model(wide, Surv(entry, exit, event) ~ z, "efron", "z")
+
 writeLines(toJSON(res, digits = NA, auto_unbox = TRUE, null = "null", na = "null",
                   pretty = TRUE), out)
