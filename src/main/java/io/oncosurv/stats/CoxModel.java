@@ -79,6 +79,9 @@ public final class CoxModel {
             throw new IllegalArgumentException("time, event and stratum must have one value "
                     + "per patient");
         }
+        if (entry != null) {
+            checkEntries(entry, time);
+        }
         int events = 0;
         for (boolean e : event) {
             events += e ? 1 : 0;
@@ -95,9 +98,8 @@ public final class CoxModel {
         return new Iteration(data, ties).run(n, events);
     }
 
-    /** Rows by stratum and exit time, plus the sweep's removal order by entry time. */
-    private static CoxResult fitCounting(double[] entry, double[] time, boolean[] event,
-            double[][] covariates, int[] stratum, int strata, CoxTies ties, int events) {
+    /** Entry times: one per row, finite, >= 0 and below the row's exit time. */
+    private static void checkEntries(double[] entry, double[] time) {
         int n = time.length;
         if (entry.length != n) {
             throw new IllegalArgumentException("entry has " + entry.length + " values for " + n
@@ -110,6 +112,12 @@ public final class CoxModel {
                         + " (R: Stop time must be > start time)");
             }
         }
+    }
+
+    /** Rows by stratum and exit time, plus the sweep's removal order by entry time. */
+    private static CoxResult fitCounting(double[] entry, double[] time, boolean[] event,
+            double[][] covariates, int[] stratum, int strata, CoxTies ties, int events) {
+        int n = time.length;
         // coxph's aeqSurv rounds entry and exit times together, on their common distinct values
         double[] both = new double[2 * n];
         System.arraycopy(entry, 0, both, 0, n);

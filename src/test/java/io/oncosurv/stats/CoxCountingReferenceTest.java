@@ -161,6 +161,11 @@ class CoxCountingReferenceTest {
                 efron.logLikelihoodNull(), SAME_PATH);
         check.exact("events", 4, efron.events());
         check.assertNone();
+        // no events: R's coxph(Surv(entry, exit, event) ~ x) answers NA at once, as without entry
+        CoxResult none = CoxModel.fit(entry, exit, new boolean[6], x, null, 1, CoxTies.EFRON);
+        assertTrue(Double.isNaN(none.coefficient(0)), "coef " + none.coefficient(0));
+        assertEquals(List.of(CoxModel.NO_EVENTS), none.warnings());
+        assertEquals(0, none.iterations());
     }
 
     @Test
@@ -269,5 +274,9 @@ class CoxCountingReferenceTest {
                 () -> CoxModel.fit(new double[] {0, 1}, exit, event, x, null, 1,
                         CoxTies.EFRON));
         assertEquals("entry has 2 values for 3 patients", length.getMessage());
+        IllegalArgumentException noEvents = assertThrows(IllegalArgumentException.class,
+                () -> CoxModel.fit(new double[] {0, 6, 1}, exit, new boolean[3], x, null, 1,
+                        CoxTies.EFRON));
+        assertTrue(noEvents.getMessage().startsWith("row 1: "), noEvents.getMessage());
     }
 }
