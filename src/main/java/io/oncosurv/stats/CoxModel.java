@@ -21,6 +21,11 @@ public final class CoxModel {
     private static final double INFINITE_TOLERANCE = Math.sqrt(EPS);
     /** Below this share of the largest, a combination weight is rounding of an exact 0. */
     private static final double COMBINATION_ROUNDING = 1e-8;
+    /**
+     * Counting data: when the running risk sum falls below this share of the risks added to it,
+     * about 20 of its 53 bits are cancellation, so the sums are recomputed over the rows at risk.
+     */
+    private static final double DRIFT = 0x1p-20;
 
     /** The reason a model without events has no coefficients (R answers NA silently). */
     public static final String NO_EVENTS = "No events in the data: the coefficients cannot be "
@@ -470,10 +475,14 @@ public final class CoxModel {
             double denom = 0;
             int leaving = n - 1; // counting data: the next row to leave, down data.byEntry
             int atRisk = 0;
+            int stratumEnd = n - 1;
+            double mass = 0; // the risks added since the sums last started: what drift scales with
             for (int person = n - 1; person >= 0;) {
                 if (data.lastOfStratum[person]) {
                     denom = 0;
                     atRisk = 0;
+                    mass = 0;
+                    stratumEnd = person;
                     Arrays.fill(a, 0);
                     for (double[] row : cmat) {
                         Arrays.fill(row, 0);
@@ -491,6 +500,7 @@ public final class CoxModel {
                         int gone = data.byEntry[leaving--];
                         if (--atRisk == 0) { // as agfit4: an empty risk set restarts at 0
                             denom = 0;
+                            mass = 0;
                             Arrays.fill(a, 0);
                             for (double[] row : cmat) {
                                 Arrays.fill(row, 0);
@@ -498,6 +508,11 @@ public final class CoxModel {
                         } else {
                             denom -= leave(gone, beta, a, cmat);
                         }
+                    }
+                    if (denom < DRIFT * mass) {
+                        // most of what was added has left: the difference keeps too few bits
+                        denom = sumsAtRisk(person + 1, stratumEnd, dtime, beta, a, cmat);
+                        mass = denom;
                     }
                 }
                 int ndead = 0;
@@ -509,6 +524,7 @@ public final class CoxModel {
                         zbeta += beta[i] * covar[i][person];
                     }
                     double risk = Math.exp(zbeta);
+                    mass += risk;
                     if (!data.status[person]) {
                         denom += risk;
                         for (int i = 0; i < p; i++) {
@@ -576,6 +592,38 @@ public final class CoxModel {
                 }
             }
             return loglik;
+        }
+
+        /**
+         * The sums a and cmat afresh over the rows at risk at {@code dtime} among sorted positions
+         * {@code from..to} (those the sweep has passed: entry < dtime); returns their denom.
+         */
+        private double sumsAtRisk(int from, int to, double dtime, double[] beta, double[] a,
+                double[][] cmat) {
+            double[][] covar = data.covar;
+            double denom = 0;
+            Arrays.fill(a, 0);
+            for (double[] row : cmat) {
+                Arrays.fill(row, 0);
+            }
+            for (int q = from; q <= to; q++) {
+                if (data.entry[q] >= dtime) {
+                    continue;
+                }
+                double zbeta = 0;
+                for (int i = 0; i < p; i++) {
+                    zbeta += beta[i] * covar[i][q];
+                }
+                double risk = Math.exp(zbeta);
+                denom += risk;
+                for (int i = 0; i < p; i++) {
+                    a[i] += risk * covar[i][q];
+                    for (int j = 0; j <= i; j++) {
+                        cmat[i][j] += risk * covar[i][q] * covar[j][q];
+                    }
+                }
+            }
+            return denom;
         }
 
         /** Takes row {@code gone} out of the sums a and cmat; returns its risk, for denom. */
