@@ -477,11 +477,13 @@ public final class CoxModel {
             int atRisk = 0;
             int stratumEnd = n - 1;
             double mass = 0; // the risks added since the sums last started: what drift scales with
+            int changes = 0; // rows added or removed since then: pays for a recomputation
             for (int person = n - 1; person >= 0;) {
                 if (data.lastOfStratum[person]) {
                     denom = 0;
                     atRisk = 0;
                     mass = 0;
+                    changes = 0;
                     stratumEnd = person;
                     Arrays.fill(a, 0);
                     for (double[] row : cmat) {
@@ -498,6 +500,7 @@ public final class CoxModel {
                     while (leaving >= 0 && data.stratumOf[data.byEntry[leaving]] == s
                             && data.entry[data.byEntry[leaving]] >= dtime) {
                         int gone = data.byEntry[leaving--];
+                        changes++;
                         if (--atRisk == 0) { // as agfit4: an empty risk set restarts at 0
                             denom = 0;
                             mass = 0;
@@ -509,10 +512,12 @@ public final class CoxModel {
                             denom -= leave(gone, beta, a, cmat);
                         }
                     }
-                    if (denom < DRIFT * mass) {
-                        // most of what was added has left: the difference keeps too few bits
+                    if (denom < DRIFT * mass && changes >= stratumEnd - person) {
+                        // most of what was added has left: the difference keeps too few bits;
+                        // recomputing costs the rows swept, paid for by the changes since
                         denom = sumsAtRisk(person + 1, stratumEnd, dtime, beta, a, cmat);
                         mass = denom;
+                        changes = 0;
                     }
                 }
                 int ndead = 0;
@@ -525,6 +530,7 @@ public final class CoxModel {
                     }
                     double risk = Math.exp(zbeta);
                     mass += risk;
+                    changes++;
                     if (!data.status[person]) {
                         denom += risk;
                         for (int i = 0; i < p; i++) {
