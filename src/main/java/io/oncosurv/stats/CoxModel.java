@@ -21,6 +21,11 @@ public final class CoxModel {
     private static final double INFINITE_TOLERANCE = Math.sqrt(EPS);
     /** Below this share of the largest, a combination weight is rounding of an exact 0. */
     private static final double COMBINATION_ROUNDING = 1e-8;
+    /**
+     * Counting data: when the running risk sum falls below this share of the risks added to it,
+     * about 20 of its 53 bits are cancellation, so the sums are recomputed over the rows at risk.
+     */
+    private static final double DRIFT = 0x1p-20;
 
     /** The reason a model without events has no coefficients (R answers NA silently). */
     public static final String NO_EVENTS = "No events in the data: the coefficients cannot be "
@@ -44,6 +49,20 @@ public final class CoxModel {
      */
     public static CoxResult fit(double[] time, boolean[] event, double[][] covariates,
             int[] stratum, int strata, CoxTies ties) {
+        return fit(null, time, event, covariates, stratum, strata, ties);
+    }
+
+    /**
+     * Counting-process (start, stop] data, as R's {@code coxph(Surv(entry, exit, event) ~ ...)}:
+     * row i is at risk at an event time t iff {@code entry[i] < t <= time[i]}, so delayed entry
+     * (left truncation) and rows of a patient split at changes of a time-dependent covariate get
+     * their correct risk sets; an entry equal to an event time is not at risk at that time.
+     *
+     * @param entry entry times (finite, >= 0, each below its exit time), or null for
+     *              right-censored data (everyone at risk from time 0)
+     */
+    public static CoxResult fit(double[] entry, double[] time, boolean[] event,
+            double[][] covariates, int[] stratum, int strata, CoxTies ties) {
         int n = time.length;
         int p = covariates.length;
         if (p == 0) {
@@ -65,6 +84,9 @@ public final class CoxModel {
             throw new IllegalArgumentException("time, event and stratum must have one value "
                     + "per patient");
         }
+        if (entry != null) {
+            checkEntries(entry, time);
+        }
         int events = 0;
         for (boolean e : event) {
             events += e ? 1 : 0;
@@ -72,8 +94,72 @@ public final class CoxModel {
         if (events == 0) {
             return withoutEvents(n, p, ties);
         }
+        if (entry != null) {
+            return fitCounting(entry, time, event, covariates, stratum, strata, ties, events);
+        }
         double[] tied = NearTies.resolve(time); // coxph applies aeqSurv too
         int[] order = order(tied, stratum, strata);
+        CoxData data = sorted(order, tied, event, covariates, stratum);
+        return new Iteration(data, ties).run(n, events);
+    }
+
+    /** Entry times: one per row, finite, >= 0 and below the row's exit time. */
+    private static void checkEntries(double[] entry, double[] time) {
+        int n = time.length;
+        if (entry.length != n) {
+            throw new IllegalArgumentException("entry has " + entry.length + " values for " + n
+                    + " patients");
+        }
+        for (int i = 0; i < n; i++) {
+            if (!(entry[i] >= 0) || !Double.isFinite(entry[i]) || !(entry[i] < time[i])) {
+                throw new IllegalArgumentException("row " + i + ": entry time " + entry[i]
+                        + " must be >= 0 and below the exit time " + time[i]
+                        + " (R: Stop time must be > start time)");
+            }
+        }
+    }
+
+    /** Rows by stratum and exit time, plus the sweep's removal order by entry time. */
+    private static CoxResult fitCounting(double[] entry, double[] time, boolean[] event,
+            double[][] covariates, int[] stratum, int strata, CoxTies ties, int events) {
+        int n = time.length;
+        // coxph's aeqSurv rounds entry and exit times together, on their common distinct values
+        double[] both = new double[2 * n];
+        System.arraycopy(entry, 0, both, 0, n);
+        System.arraycopy(time, 0, both, n, n);
+        double[] tiedBoth = NearTies.resolve(both);
+        double[] tiedEntry = Arrays.copyOfRange(tiedBoth, 0, n);
+        double[] tied = Arrays.copyOfRange(tiedBoth, n, 2 * n);
+        for (int i = 0; i < n; i++) {
+            if (tiedEntry[i] == tied[i]) {
+                throw new IllegalArgumentException("row " + i + ": entry " + entry[i]
+                        + " and exit " + time[i] + " are the same time within R's tie "
+                        + "tolerance (aeqSurv: an interval has effective length 0)");
+            }
+        }
+        int[] order = order(tied, stratum, strata);
+        CoxData data = sorted(order, tied, event, covariates, stratum);
+        data.entry = new double[n];
+        data.byEntry = new int[n];
+        data.stratumOf = new int[n];
+        int[] position = new int[n];
+        for (int r = 0; r < n; r++) {
+            position[order[r]] = r;
+            data.entry[r] = tiedEntry[order[r]];
+        }
+        int[] byEntry = order(tiedEntry, stratum, strata);
+        for (int r = 0; r < n; r++) {
+            data.byEntry[r] = position[byEntry[r]];
+            data.stratumOf[r] = stratum == null ? 0 : stratum[order[r]];
+        }
+        return new Iteration(data, ties).run(n, events);
+    }
+
+    /** The rows in {@code order}: times, statuses, stratum ends and covariates. */
+    private static CoxData sorted(int[] order, double[] tied, boolean[] event,
+            double[][] covariates, int[] stratum) {
+        int n = order.length;
+        int p = covariates.length;
         CoxData data = new CoxData(n, p);
         for (int r = 0; r < n; r++) {
             int i = order[r];
@@ -86,7 +172,7 @@ public final class CoxModel {
             }
         }
         data.lastOfStratum[n - 1] = true;
-        return new Iteration(data, ties).run(n, events);
+        return data;
     }
 
     /**
@@ -132,6 +218,12 @@ public final class CoxModel {
         final boolean[] lastOfStratum;
         final double[][] covar;
         final double[] scale;
+        /** Entry times, or null for right-censored data (everyone at risk from time 0). */
+        double[] entry;
+        /** Sorted positions by stratum, then entry time, ascending (the sweep reads it back). */
+        int[] byEntry;
+        /** The stratum code of each sorted position (counting data only). */
+        int[] stratumOf;
 
         CoxData(int n, int p) {
             time = new double[n];
@@ -381,23 +473,64 @@ public final class CoxModel {
             }
             double loglik = 0;
             double denom = 0;
+            int leaving = n - 1; // counting data: the next row to leave, down data.byEntry
+            int atRisk = 0;
+            int stratumEnd = n - 1;
+            double mass = 0; // the risks added since the sums last started: what drift scales with
+            int changes = 0; // rows added or removed since then: pays for a recomputation
             for (int person = n - 1; person >= 0;) {
                 if (data.lastOfStratum[person]) {
                     denom = 0;
+                    atRisk = 0;
+                    mass = 0;
+                    changes = 0;
+                    stratumEnd = person;
                     Arrays.fill(a, 0);
                     for (double[] row : cmat) {
                         Arrays.fill(row, 0);
                     }
                 }
                 double dtime = data.time[person];
+                if (data.entry != null) {
+                    // rows entering at or after dtime are not at risk at dtime: (entry, exit]
+                    int s = data.stratumOf[person];
+                    while (leaving >= 0 && data.stratumOf[data.byEntry[leaving]] > s) {
+                        leaving--; // a stratum already swept
+                    }
+                    while (leaving >= 0 && data.stratumOf[data.byEntry[leaving]] == s
+                            && data.entry[data.byEntry[leaving]] >= dtime) {
+                        int gone = data.byEntry[leaving--];
+                        changes++;
+                        if (--atRisk == 0) { // as agfit4: an empty risk set restarts at 0
+                            denom = 0;
+                            mass = 0;
+                            Arrays.fill(a, 0);
+                            for (double[] row : cmat) {
+                                Arrays.fill(row, 0);
+                            }
+                        } else {
+                            denom -= leave(gone, beta, a, cmat);
+                        }
+                    }
+                    if (denom < DRIFT * mass && changes >= stratumEnd - person) {
+                        // most of what was added has left: the difference keeps too few bits;
+                        // recomputing costs the rows swept, paid for by the changes since
+                        denom = sumsAtRisk(person + 1, stratumEnd, dtime, beta, a, cmat);
+                        mass = denom;
+                        changes = 0;
+                    }
+                }
                 int ndead = 0;
                 double denom2 = 0;
                 while (person >= 0 && data.time[person] == dtime) {
+                    atRisk++;
                     double zbeta = 0;
                     for (int i = 0; i < p; i++) {
                         zbeta += beta[i] * covar[i][person];
                     }
                     double risk = Math.exp(zbeta);
+                    mass += risk;
+                    changes++;
                     if (!data.status[person]) {
                         denom += risk;
                         for (int i = 0; i < p; i++) {
@@ -465,6 +598,55 @@ public final class CoxModel {
                 }
             }
             return loglik;
+        }
+
+        /**
+         * The sums a and cmat afresh over the rows at risk at {@code dtime} among sorted positions
+         * {@code from..to} (those the sweep has passed: entry < dtime); returns their denom.
+         */
+        private double sumsAtRisk(int from, int to, double dtime, double[] beta, double[] a,
+                double[][] cmat) {
+            double[][] covar = data.covar;
+            double denom = 0;
+            Arrays.fill(a, 0);
+            for (double[] row : cmat) {
+                Arrays.fill(row, 0);
+            }
+            for (int q = from; q <= to; q++) {
+                if (data.entry[q] >= dtime) {
+                    continue;
+                }
+                double zbeta = 0;
+                for (int i = 0; i < p; i++) {
+                    zbeta += beta[i] * covar[i][q];
+                }
+                double risk = Math.exp(zbeta);
+                denom += risk;
+                for (int i = 0; i < p; i++) {
+                    a[i] += risk * covar[i][q];
+                    for (int j = 0; j <= i; j++) {
+                        cmat[i][j] += risk * covar[i][q] * covar[j][q];
+                    }
+                }
+            }
+            return denom;
+        }
+
+        /** Takes row {@code gone} out of the sums a and cmat; returns its risk, for denom. */
+        private double leave(int gone, double[] beta, double[] a, double[][] cmat) {
+            double[][] covar = data.covar;
+            double zbeta = 0;
+            for (int i = 0; i < p; i++) {
+                zbeta += beta[i] * covar[i][gone];
+            }
+            double risk = Math.exp(zbeta);
+            for (int i = 0; i < p; i++) {
+                a[i] -= risk * covar[i][gone];
+                for (int j = 0; j <= i; j++) {
+                    cmat[i][j] -= risk * covar[i][gone] * covar[j][gone];
+                }
+            }
+            return risk;
         }
 
         /** The largest centred linear predictor, R's max(lp) (beta on the working scale). */
