@@ -217,7 +217,7 @@ public final class ReportWorker extends VerticleBase {
     /** {@code request} on {@code endpoint} (the form left the endpoint to the cohort). */
     private static SurvivalRequest withEndpoint(SurvivalRequest r, String endpoint) {
         return new SurvivalRequest(endpoint, r.by(), r.settings(), r.confType(), r.confLevel(),
-                r.landmarks(), r.tau(), r.rho(), r.strata(), r.subsets(), r.tests());
+                r.landmarks(), r.tau(), r.rho(), r.strata(), r.subsets(), r.tests(), r.from());
     }
 
     private PdfFooter footer(StoredCohort stored) {

@@ -1,0 +1,95 @@
+package io.oncosurv.server;
+
+import static io.oncosurv.testsupport.Approx.R_NUMBERS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.oncosurv.testsupport.Approx;
+import io.oncosurv.testsupport.SampleCohorts;
+import io.oncosurv.testsupport.SharedReference;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The landmark analysis {@code from=s} through the API, on the lung sample cohort from 6 months:
+ * the answer carries "from" and n_excluded, its numbers are R's on the patients with time >= 6
+ * (src/test/resources/r/landmark_from_reference.json, src/test/r/landmark_from_reference.R),
+ * and a negative or non-numeric start is a 400 naming the parameter.
+ */
+class LandmarkFromApiTest {
+
+    private static final String TOKEN = "t";
+    private static final JsonNode R = SharedReference.generatedJson(
+            "landmark_from_reference.json").get("lung_sex_from6");
+
+    @TempDir
+    static Path dataDir;
+
+    private static Vertx vertx;
+    private static WebClient client;
+    private static String lung;
+
+    @BeforeAll
+    static void start() throws Exception {
+        vertx = Vertx.vertx();
+        SampleCohortServer server = SampleCohortServer.start(vertx, dataDir, TOKEN);
+        client = server.client();
+        lung = server.idByFile().get(SampleCohorts.LUNG);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    private static HttpResponse<Buffer> get(String query) throws Exception {
+        return client.get("/api/cohorts/" + lung + query).bearerTokenAuthentication(TOKEN)
+                .send().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    }
+
+    @Test
+    @DisplayName("/survival?from=6: \"from\", n_excluded, log-rank and RMST as R's")
+    void survival() throws Exception {
+        HttpResponse<Buffer> r = get("/survival?endpoint=os&by=sex&from=6");
+        assertEquals(200, r.statusCode(), r.bodyAsString());
+        JsonObject body = r.bodyAsJsonObject();
+        assertEquals(6.0, body.getDouble("from"));
+        assertEquals(R.get("n_excluded").asInt(), body.getInteger("n_excluded"));
+        Approx check = new Approx("/survival?from=6");
+        check.close("chisq", R.get("logrank").get("chisq"),
+                body.getJsonObject("logrank").getDouble("chisq"), R_NUMBERS);
+        JsonObject male = body.getJsonArray("groups").getJsonObject(0);
+        check.exact("n", R.get("n").asInt() - body.getJsonArray("groups").getJsonObject(1)
+                .getInteger("n"), male.getInteger("n"));
+        check.close("rmst", R.get("rmst").get("rmean").get(0),
+                male.getJsonObject("rmst").getDouble("estimate"), R_NUMBERS);
+        check.close("first time", R.get("curves").get(0).get("time").get(0),
+                male.getJsonArray("curve").getJsonObject(0).getDouble("time"), Approx.TIMES);
+        check.assertNone();
+        // without from, every patient and "from": null
+        JsonObject all = get("/survival?endpoint=os&by=sex").bodyAsJsonObject();
+        assertTrue(all.containsKey("from") && all.getValue("from") == null);
+        assertEquals(0, all.getInteger("n_excluded"));
+    }
+
+    @Test
+    @DisplayName("from=-1 or from=soon is a 400 that names the parameter")
+    void badFrom() throws Exception {
+        for (String bad : new String[] {"-1", "soon", "NaN"}) {
+            HttpResponse<Buffer> r = get("/survival?endpoint=os&from=" + bad);
+            assertEquals(400, r.statusCode(), bad);
+            assertTrue(r.bodyAsString().contains("'from'"), r.bodyAsString());
+        }
+    }
+}
