@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.oncosurv.cohort.Cohort;
+import io.oncosurv.stats.CoxTies;
 import io.oncosurv.stats.LandmarkEstimate;
 import io.oncosurv.stats.QuantileEstimate;
 import io.oncosurv.stats.SurvivalCurve;
@@ -14,12 +15,14 @@ import io.oncosurv.testsupport.Approx;
 import io.oncosurv.testsupport.CompetingCohort;
 import io.oncosurv.testsupport.SampleCohorts;
 import io.oncosurv.testsupport.SharedReference;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
  * A survival query with {@code from = s} against R's {@code survfit(..., start.time = s)},
- * survdiff and print(fit, rmean = tau) on the patients with time >= s, from
+ * survdiff, print(fit, rmean = tau) and coxph on the patients with time >= s, from
  * {@code src/test/r/landmark_from_reference.R}: lung OS by sex from 6 months, and the synthetic
  * oligoprogression cohort's PFS by arm from 6, an observed time with ties there.
  */
@@ -47,6 +50,31 @@ class LandmarkFromReferenceTest {
         assertEquals(6, lat.time(0));
         assertEquals(REF.get("oligo_arm_from6").get("curves").get(0).get("n_event").get(0)
                 .asInt(), lat.nEvent(0));
+    }
+
+    @Test
+    @DisplayName("Cox from 6 on lung (sex) and oligo (arm): coxph on subset(time >= 6)")
+    void cox() throws AnalysisException {
+        Cohort lung = SampleCohorts.cohort(SampleCohorts.LUNG);
+        Cohort oligo = CompetingCohort.cohort();
+        checkCox(REF.get("lung_sex_from6"), lung, new CoxRequest("os", List.of("sex"),
+                CoxTies.EFRON, null, Map.of(), List.of(), null, 6));
+        checkCox(REF.get("oligo_arm_from6"), oligo, new CoxRequest("pfs", List.of("arm"),
+                CoxTies.EFRON, null, Map.of(), List.of(), null, 6));
+    }
+
+    static void checkCox(JsonNode ref, Cohort cohort, CoxRequest request)
+            throws AnalysisException {
+        CoxAnswer a = CoxAnalysis.run(cohort, request, StratifierSource.direct(cohort));
+        JsonNode cox = ref.get("cox");
+        Approx check = new Approx("cox from " + request.from());
+        check.exact("n", cox.get("n").asLong(), a.fit().patients());
+        check.exact("events", cox.get("nevent").asLong(), a.fit().events());
+        check.exact("n_excluded", ref.get("n_excluded").asLong(), a.excluded());
+        check.close("coef", element(cox.get("coef"), 0), a.fit().coefficient(0), R_NUMBERS);
+        check.close("se", element(cox.get("se"), 0), a.fit().standardError(0), R_NUMBERS);
+        check.close("score p", cox.get("score_p"), a.fit().score().p(), R_NUMBERS);
+        check.assertNone();
     }
 
     @Test

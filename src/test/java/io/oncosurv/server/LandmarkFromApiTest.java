@@ -84,6 +84,25 @@ class LandmarkFromApiTest {
     }
 
     @Test
+    @DisplayName("/cox?from=6: coxph on subset(time >= 6), \"from\" and n_excluded")
+    void cox() throws Exception {
+        HttpResponse<Buffer> r = get("/cox?endpoint=os&terms=sex&from=6");
+        assertEquals(200, r.statusCode(), r.bodyAsString());
+        JsonObject body = r.bodyAsJsonObject();
+        assertEquals(6.0, body.getDouble("from"));
+        assertEquals(R.get("n_excluded").asInt(), body.getInteger("n_excluded"));
+        assertEquals(R.get("n").asInt(), body.getInteger("n"));
+        Approx check = new Approx("/cox?from=6");
+        check.close("coef", Approx.element(R.get("cox").get("coef"), 0),
+                body.getJsonArray("terms").getJsonObject(0).getDouble("coef"), R_NUMBERS);
+        check.assertNone();
+        JsonObject all = get("/cox?endpoint=os&terms=sex").bodyAsJsonObject();
+        assertTrue(all.containsKey("from") && all.getValue("from") == null);
+        assertEquals(0, all.getInteger("n_excluded"));
+        assertEquals(400, get("/cox?endpoint=os&terms=sex&from=-1").statusCode());
+    }
+
+    @Test
     @DisplayName("from=-1 or from=soon is a 400 that names the parameter")
     void badFrom() throws Exception {
         for (String bad : new String[] {"-1", "soon", "NaN"}) {
