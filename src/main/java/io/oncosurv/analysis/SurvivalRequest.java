@@ -61,6 +61,12 @@ public record SurvivalRequest(String endpoint, String by, Map<String, Double> se
                 rho, strata, other, tests, from);
     }
 
+    /** The same request from the landmark start {@code start} (NaN: every patient). */
+    public SurvivalRequest withFrom(double start) {
+        return new SurvivalRequest(endpoint, by, settings, confType, confLevel, landmarks, tau,
+                rho, strata, subsets, tests, start);
+    }
+
     @Override
     public double[] landmarks() {
         return landmarks.clone();

@@ -39,6 +39,7 @@ class LandmarkFromApiTest {
     private static Vertx vertx;
     private static WebClient client;
     private static String lung;
+    private static String ici;
 
     @BeforeAll
     static void start() throws Exception {
@@ -46,6 +47,7 @@ class LandmarkFromApiTest {
         SampleCohortServer server = SampleCohortServer.start(vertx, dataDir, TOKEN);
         client = server.client();
         lung = server.idByFile().get(SampleCohorts.LUNG);
+        ici = server.idByFile().get(SampleCohorts.ICI);
     }
 
     @AfterAll
@@ -54,7 +56,11 @@ class LandmarkFromApiTest {
     }
 
     private static HttpResponse<Buffer> get(String query) throws Exception {
-        return client.get("/api/cohorts/" + lung + query).bearerTokenAuthentication(TOKEN)
+        return get(lung, query);
+    }
+
+    private static HttpResponse<Buffer> get(String cohort, String query) throws Exception {
+        return client.get("/api/cohorts/" + cohort + query).bearerTokenAuthentication(TOKEN)
                 .send().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
     }
 
@@ -100,6 +106,49 @@ class LandmarkFromApiTest {
         assertTrue(all.containsKey("from") && all.getValue("from") == null);
         assertEquals(0, all.getInteger("n_excluded"));
         assertEquals(400, get("/cox?endpoint=os&terms=sex&from=-1").statusCode());
+    }
+
+    @Test
+    @DisplayName("/panel?from=6: \"from\", and each entry is the single analysis from 6")
+    void panel() throws Exception {
+        HttpResponse<Buffer> r = get(ici, "/panel?endpoint=os&from=6");
+        assertEquals(200, r.statusCode(), r.bodyAsString());
+        JsonObject body = r.bodyAsJsonObject();
+        assertEquals(6.0, body.getDouble("from"));
+        JsonObject all = get(ici, "/panel?endpoint=os").bodyAsJsonObject();
+        assertTrue(all.containsKey("from") && all.getValue("from") == null);
+        int ok = 0;
+        for (int i = 0; i < body.getJsonArray("results").size(); i++) {
+            JsonObject entry = body.getJsonArray("results").getJsonObject(i);
+            if (!entry.getString("status").equals("ok")) {
+                continue;
+            }
+            ok++;
+            String by = entry.getString("stratifier");
+            JsonObject single = get(ici, "/survival?endpoint=os&from=6&by=" + by)
+                    .bodyAsJsonObject();
+            assertEquals(single.getJsonObject("logrank").getDouble("p"),
+                    entry.getDouble("logrank_p"), 1e-12 * entry.getDouble("logrank_p"), by);
+            int n = 0;
+            for (int g = 0; g < entry.getJsonArray("groups").size(); g++) {
+                n += entry.getJsonArray("groups").getJsonObject(g).getInteger("n");
+            }
+            int singleN = 0;
+            for (int g = 0; g < single.getJsonArray("groups").size(); g++) {
+                singleN += single.getJsonArray("groups").getJsonObject(g).getInteger("n");
+            }
+            assertEquals(singleN, n, by);
+            // fewer patients than without from: those whose OS ended before 6 are left out
+            JsonObject whole = all.getJsonArray("results").getJsonObject(i);
+            int wholeN = 0;
+            for (int g = 0; g < whole.getJsonArray("groups").size(); g++) {
+                wholeN += whole.getJsonArray("groups").getJsonObject(g).getInteger("n");
+            }
+            assertTrue(n < wholeN, by + ": " + n + " of " + wholeN);
+        }
+        assertTrue(ok > 3, "entries computed: " + ok);
+        assertEquals(400, get(ici, "/panel?endpoint=os&from=-1").statusCode());
+        assertEquals(400, get(ici, "/panel?endpoint=pfs&cause=local&from=6").statusCode());
     }
 
     @Test
