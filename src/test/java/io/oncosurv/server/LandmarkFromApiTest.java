@@ -152,6 +152,21 @@ class LandmarkFromApiTest {
     }
 
     @Test
+    @DisplayName("plot.svg and forest.svg take from: 200 with the figure, 400 for from=-1")
+    void figures() throws Exception {
+        HttpResponse<Buffer> km = get("/plot.svg?endpoint=os&by=sex&from=6");
+        assertEquals(200, km.statusCode(), km.bodyAsString());
+        // the legend's n are those followed at 6: R's number at risk at 6 in sex 1
+        int male = R.get("landmarks").get(0).get("n_risk").get(0).asInt();
+        String svg = km.bodyAsString();
+        assertTrue(svg.contains("(n = " + male + ","), "legend with n = " + male);
+        assertEquals(400, get("/plot.svg?endpoint=os&by=sex&from=-1").statusCode());
+        HttpResponse<Buffer> forest = get(ici, "/panel/forest.svg?endpoint=os&from=6");
+        assertEquals(200, forest.statusCode(), forest.bodyAsString());
+        assertEquals(400, get(ici, "/panel/forest.svg?endpoint=os&from=-1").statusCode());
+    }
+
+    @Test
     @DisplayName("from=-1 or from=soon is a 400 that names the parameter")
     void badFrom() throws Exception {
         for (String bad : new String[] {"-1", "soon", "NaN"}) {
