@@ -167,6 +167,19 @@ class LandmarkFromApiTest {
     }
 
     @Test
+    @DisplayName("the analysis page keeps from in its form, figure and downloads")
+    void page() throws Exception {
+        HttpResponse<Buffer> r = client.get("/cohorts/" + lung
+                + "/analysis?endpoint=os&by=sex&from=6").bearerTokenAuthentication(TOKEN).send()
+                .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+        assertEquals(200, r.statusCode(), r.bodyAsString());
+        String page = r.bodyAsString();
+        assertTrue(page.contains("name=\"from\" id=\"from\" value=\"6\""), "form field");
+        assertTrue(page.contains("/plot.svg?endpoint=os&amp;by=sex&amp;from=6"), "figure");
+        assertTrue(page.contains("/survival.csv?endpoint=os&amp;by=sex&amp;from=6"), "csv");
+    }
+
+    @Test
     @DisplayName("from=-1 or from=soon is a 400 that names the parameter")
     void badFrom() throws Exception {
         for (String bad : new String[] {"-1", "soon", "NaN"}) {
