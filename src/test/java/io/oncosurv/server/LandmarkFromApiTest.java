@@ -148,6 +148,18 @@ class LandmarkFromApiTest {
         }
         assertTrue(ok > 3, "entries computed: " + ok);
         assertEquals(400, get(ici, "/panel?endpoint=os&from=-1").statusCode());
+        // the panel's table from 6: each computed entry's first row has the JSON's n from 6
+        String csv = get(ici, "/panel.csv?endpoint=os&from=6").bodyAsString();
+        for (int i = 0; i < body.getJsonArray("results").size(); i++) {
+            JsonObject entry = body.getJsonArray("results").getJsonObject(i);
+            if (entry.getString("status").equals("ok")) {
+                String prefix = "os," + entry.getString("stratifier") + ",ok,";
+                String row = csv.lines().filter(l -> l.startsWith(prefix)).findFirst()
+                        .orElseThrow();
+                assertEquals(String.valueOf(entry.getJsonArray("groups").getJsonObject(0)
+                        .getInteger("n")), row.split(",")[5], row);
+            }
+        }
         assertEquals(400, get(ici, "/panel?endpoint=pfs&cause=local&from=6").statusCode());
     }
 

@@ -175,13 +175,18 @@ public final class Messages {
 
     /**
      * The TME panel's table as CSV: every built-in stratifier × each endpoint, or on one cause
-     * of the one endpoint ({@code null}: none).
+     * of the one endpoint ({@code null}: none), from the landmark start {@code from} (NaN: none).
      */
     public record PanelTableQuery(String cohortId, List<String> endpoints, List<String> subsets,
-            String cause) implements Operation {
+            String cause, double from) implements Operation {
         public PanelTableQuery {
             endpoints = List.copyOf(endpoints);
             subsets = List.copyOf(subsets);
+        }
+
+        public PanelTableQuery(String cohortId, List<String> endpoints, List<String> subsets,
+                String cause) {
+            this(cohortId, endpoints, subsets, cause, Double.NaN);
         }
 
         public PanelTableQuery(String cohortId, List<String> endpoints, List<String> subsets) {

@@ -308,7 +308,7 @@ public final class ReportWorker extends VerticleBase {
                     q.cause(), source, q.subsets())));
         }
         return Csv.write(Tables.panel(PanelAnalysis.run(cohort, q.endpoints(), source,
-                q.subsets())));
+                q.subsets(), q.from())));
     }
 
     /** Pages and their tables show each group's HR against the first (none for one group). */
