@@ -13,7 +13,8 @@ import java.util.List;
  * A Cox model on a cohort: the terms become model columns (factors as indicators against their
  * first level among the patients used, as R's treatment contrasts), patients missing any value
  * are left out ({@link ModelDesign}), then the fit, the concordance of its linear predictor and
- * cox.zph. With a cause, the model is cause-specific: events of other causes are censored.
+ * cox.zph. With a cause, the model is cause-specific: events of other causes are censored. With
+ * {@code from}, only patients with time >= from (a landmark analysis, original clock).
  */
 public final class CoxAnalysis {
 
@@ -30,7 +31,7 @@ public final class CoxAnalysis {
         }
         int causeCode = request.cause() == null ? 0 : Causes.code(endpoint, request.cause());
         ModelDesign design = ModelDesign.of(cohort, endpoint, request.terms(),
-                request.settings(), request.strata(), request.subsets(), source);
+                request.settings(), request.strata(), request.subsets(), request.from(), source);
         int[] rows = design.rows();
         int count = rows.length;
         double[] time = new double[count];
@@ -58,7 +59,7 @@ public final class CoxAnalysis {
         CoxZph.Result zph = CoxZph.test(time, event, x, stratum, strata, fit,
                 design.termColumns());
         return new CoxAnswer(request, design.columns(), fit, concordance, List.of(zph.terms()),
-                zph.global(), fit.warnings());
+                zph.global(), fit.warnings(), design.excluded());
     }
 
     /** R's linear predictor uses 0 for an NA (redundant) coefficient. */

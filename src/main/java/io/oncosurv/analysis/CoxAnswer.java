@@ -9,11 +9,12 @@ import java.util.List;
 /**
  * The answer to a {@link CoxRequest}: one row per model column (term and level, for a numeric
  * term the level is null) with the fit, the concordance, and the proportional-hazards tests per
- * term and global.
+ * term and global; {@code excluded} counts the patients left out (a missing value, or a time
+ * before the landmark start).
  */
 public record CoxAnswer(CoxRequest request, List<Column> columns, CoxResult fit,
         Concordance.Result concordance, List<ChiSquareTest> phTerms, ChiSquareTest phGlobal,
-        List<String> warnings) {
+        List<String> warnings, int excluded) {
 
     /** A model column: its term and, for a factor, the level compared with the reference. */
     public record Column(String term, String level) {

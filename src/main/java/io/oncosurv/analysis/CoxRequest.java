@@ -9,15 +9,28 @@ import java.util.Map;
  * indicator columns against its first level; a numeric column enters as it is); ties; an
  * optional stratifier for a stratified model; settings (cut-offs) for the stratifier terms;
  * subsets {@code COLUMN:VALUE} as the survival query's (the TME panel's entries on a subset);
- * and a cause (null: every event) for a cause-specific model, events of other causes censored.
+ * a cause (null: every event) for a cause-specific model, events of other causes censored; and
+ * the landmark start {@code from} (NaN: none; else only patients with time >= from, as
+ * {@code coxph} on {@code subset(data, time >= from)}).
  */
 public record CoxRequest(String endpoint, List<String> terms, CoxTies ties, String strata,
-        Map<String, Double> settings, List<String> subsets, String cause) {
+        Map<String, Double> settings, List<String> subsets, String cause, double from) {
 
     public CoxRequest {
         terms = List.copyOf(terms);
         settings = Map.copyOf(settings);
         subsets = List.copyOf(subsets);
+    }
+
+    /** A model on every patient's follow-up (no landmark start). */
+    public CoxRequest(String endpoint, List<String> terms, CoxTies ties, String strata,
+            Map<String, Double> settings, List<String> subsets, String cause) {
+        this(endpoint, terms, ties, strata, settings, subsets, cause, Double.NaN);
+    }
+
+    /** Whether only patients still followed at {@link #from} are analysed. */
+    public boolean hasFrom() {
+        return !Double.isNaN(from);
     }
 
     /** A model of every event (any cause). */
@@ -36,6 +49,7 @@ public record CoxRequest(String endpoint, List<String> terms, CoxTies ties, Stri
         return String.join("|", "cox", endpoint, String.join(",", terms), ties.rName(),
                 String.valueOf(strata), new java.util.TreeMap<>(settings).toString())
                 + (subsets.isEmpty() ? "" : "|subset:" + String.join("&", subsets))
-                + (cause == null ? "" : "|cause:" + cause);
+                + (cause == null ? "" : "|cause:" + cause)
+                + (hasFrom() ? "|from:" + from : "");
     }
 }

@@ -16,12 +16,21 @@ import java.util.Map;
  * @param rows the patients used (indices into the cohort)
  * @param x the model columns, {@code x[column][i]} for patient {@code rows[i]}
  * @param stratum each patient's stratum code, or null without strata
+ * @param excluded the patients (of the subset) left out: a missing value or, with a landmark
+ *                 start, a time before it
  */
 record ModelDesign(int[] rows, List<CoxAnswer.Column> columns, double[][] x, int[][] termColumns,
-        int[] stratum, int strata) {
+        int[] stratum, int strata, int excluded) {
 
     static ModelDesign of(Cohort cohort, Endpoint endpoint, List<String> termNames,
             Map<String, Double> settings, String strataName, List<String> subsets,
+            StratifierSource source) throws AnalysisException {
+        return of(cohort, endpoint, termNames, settings, strataName, subsets, Double.NaN, source);
+    }
+
+    /** The same, with {@code from} (NaN: none): only patients with time >= from. */
+    static ModelDesign of(Cohort cohort, Endpoint endpoint, List<String> termNames,
+            Map<String, Double> settings, String strataName, List<String> subsets, double from,
             StratifierSource source) throws AnalysisException {
         int n = cohort.patients();
         List<ModelTerm> terms = new ArrayList<>();
@@ -39,9 +48,12 @@ record ModelDesign(int[] rows, List<CoxAnswer.Column> columns, double[][] x, int
         boolean[] inSubset = subsets.isEmpty() ? null : Subsets.select(n, source, subsets);
         boolean[] used = new boolean[n];
         int count = 0;
+        int considered = 0;
         for (int p = 0; p < n; p++) {
+            boolean inIt = inSubset == null || inSubset[p];
+            considered += inIt ? 1 : 0;
             boolean ok = endpoint.isComplete(p) && (strata == null || strata.code(p) >= 0)
-                    && (inSubset == null || inSubset[p]);
+                    && inIt && !(endpoint.months(p) < from);
             for (ModelTerm t : terms) {
                 ok &= t.present(p);
             }
@@ -50,7 +62,8 @@ record ModelDesign(int[] rows, List<CoxAnswer.Column> columns, double[][] x, int
         }
         if (count == 0) {
             throw new AnalysisException("no patient has the endpoint and every term"
-                    + (subsets.isEmpty() ? "" : " in the subset"));
+                    + (subsets.isEmpty() ? "" : " in the subset")
+                    + (Double.isNaN(from) ? "" : " and a time of at least " + from));
         }
         int[] rows = new int[count];
         int k = 0;
@@ -84,7 +97,7 @@ record ModelDesign(int[] rows, List<CoxAnswer.Column> columns, double[][] x, int
         }
         return new ModelDesign(rows, columns, columnValues.toArray(new double[0][]),
                 termColumns.toArray(new int[0][]), stratum,
-                strata == null ? 1 : strata.labels().size());
+                strata == null ? 1 : strata.labels().size(), considered - count);
     }
 
     int patients() {

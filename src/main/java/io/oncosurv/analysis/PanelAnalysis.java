@@ -24,7 +24,7 @@ public final class PanelAnalysis {
 
     public static PanelEntry entry(Cohort cohort, String stratifier, String endpoint,
             StratifierSource source) {
-        return compute(cohort, stratifier, endpoint, source, List.of());
+        return compute(cohort, stratifier, endpoint, source, List.of(), Double.NaN);
     }
 
     /**
@@ -36,29 +36,40 @@ public final class PanelAnalysis {
      */
     public static PanelEntry entry(Cohort cohort, String stratifier, String endpoint,
             StratifierSource source, List<String> subsets) throws AnalysisException {
-        PanelEntry entry = compute(cohort, stratifier, endpoint, source, subsets);
-        if (entry.status().equals("skipped") && !subsets.isEmpty()
+        return entry(cohort, stratifier, endpoint, source, subsets, Double.NaN);
+    }
+
+    /**
+     * The same from the landmark start {@code from} (NaN: none): the single analyses with
+     * {@code from}, the patients with time >= from.
+     */
+    public static PanelEntry entry(Cohort cohort, String stratifier, String endpoint,
+            StratifierSource source, List<String> subsets, double from)
+            throws AnalysisException {
+        PanelEntry entry = compute(cohort, stratifier, endpoint, source, subsets, from);
+        if (entry.status().equals("skipped") && (!subsets.isEmpty() || !Double.isNaN(from))
                 && cohort.endpoint(endpoint).isPresent()) {
             // the single analysis of everyone in the subset: throws what it would answer (422)
             SurvivalAnalysis.run(cohort, SurvivalRequest.defaults(endpoint, null)
-                    .withSubsets(subsets), source);
+                    .withSubsets(subsets).withFrom(from), source);
         }
         return entry;
     }
 
     private static PanelEntry compute(Cohort cohort, String stratifier, String endpoint,
-            StratifierSource source, List<String> subsets) {
+            StratifierSource source, List<String> subsets, double from) {
         SurvivalResult survival;
         CoxAnswer cox;
         try {
             // the trend test where the stratifier is ordered ("all" skips it where not)
             survival = SurvivalAnalysis.run(cohort, SurvivalRequest.defaults(endpoint,
-                    stratifier).withTests(TREND_WHERE_ORDERED).withSubsets(subsets), source);
+                    stratifier).withTests(TREND_WHERE_ORDERED).withSubsets(subsets)
+                    .withFrom(from), source);
             if (survival.groups().size() < 2) {
                 return PanelEntry.skipped(stratifier, endpoint, "a single group");
             }
             cox = CoxAnalysis.run(cohort, new CoxRequest(endpoint, List.of(stratifier),
-                    CoxTies.EFRON, null, Map.of(), subsets), source);
+                    CoxTies.EFRON, null, Map.of(), subsets, null, from), source);
         } catch (AnalysisException e) {
             return PanelEntry.skipped(stratifier, endpoint, e.getMessage());
         }
@@ -107,10 +118,17 @@ public final class PanelAnalysis {
     /** The whole panel on the patients of {@code subsets}, refused as {@link #entry} refuses. */
     public static List<PanelEntry> run(Cohort cohort, List<String> endpoints,
             StratifierSource source, List<String> subsets) throws AnalysisException {
+        return run(cohort, endpoints, source, subsets, Double.NaN);
+    }
+
+    /** The same from the landmark start {@code from} (NaN: none). */
+    public static List<PanelEntry> run(Cohort cohort, List<String> endpoints,
+            StratifierSource source, List<String> subsets, double from)
+            throws AnalysisException {
         List<PanelEntry> entries = new ArrayList<>();
         for (String stratifier : io.oncosurv.cohort.Stratifiers.BUILT_IN) {
             for (String endpoint : endpoints) {
-                entries.add(entry(cohort, stratifier, endpoint, source, subsets));
+                entries.add(entry(cohort, stratifier, endpoint, source, subsets, from));
             }
         }
         return withQValues(entries);

@@ -25,7 +25,8 @@ import java.util.Map;
 
 /**
  * A survival query on a cohort: stratify (cut-offs that depend on the data come from the whole
- * cohort, before any subset), take the subset, drop patients missing a value, then Kaplan–Meier
+ * cohort, before any subset), take the subset and, with {@code from}, the patients followed at
+ * least that long (R's {@code start.time}), drop patients missing a value, then Kaplan–Meier
  * per group and the (stratified) Fleming–Harrington test, RMST comparisons against the first
  * group, and the further tests asked for. The rows are read in the endpoint's
  * time order, kept since ingest, so a query never sorts. Callable without Vert.x.
@@ -74,7 +75,8 @@ public final class SurvivalAnalysis {
             int e = endpoint.eventByRank(rank);
             int g = by == null ? 0 : by.code(p);
             int s = strata == null ? 0 : strata.code(p);
-            if (Double.isNaN(t) || e < 0 || g < 0 || s < 0) {
+            if (Double.isNaN(t) || e < 0 || g < 0 || s < 0
+                    || request.hasFrom() && t < request.from()) {
                 excluded++;
                 continue;
             }
@@ -88,7 +90,8 @@ public final class SurvivalAnalysis {
         if (n == 0) {
             throw new AnalysisException("no patient has a " + request.endpoint() + " time and "
                     + "event" + (by == null ? "" : " and a value for " + request.by())
-                    + (request.subsets().isEmpty() ? "" : " in the subset"));
+                    + (request.subsets().isEmpty() ? "" : " in the subset")
+                    + (request.hasFrom() ? " and a time of at least " + request.from() : ""));
         }
         // groups without patients are left out, as R leaves out unused factor levels
         int[] newCode = new int[groupCount];
@@ -129,7 +132,7 @@ public final class SurvivalAnalysis {
         for (int g = 0; g < curves.length; g++) {
             groups.add(new SurvivalResult.Group(labels.get(g), curves[g],
                     SurvivalQuantiles.of(curves[g], RDefaults.quantileProbabilities()),
-                    Landmarks.of(curves[g], request.landmarks()), Rmst.of(curves[g], tau)));
+                    Landmarks.of(curves[g], landmarks(request)), Rmst.of(curves[g], tau)));
         }
         LogRankResult test = labels.size() < 2 ? null : LogRank.test(sample, request.rho());
         List<RmstComparison> rmstComparisons = new ArrayList<>();
@@ -179,6 +182,16 @@ public final class SurvivalAnalysis {
                 maxCombo, trend, hazardRatios, by == null ? Map.of() : by.cutoffs(), leftOut,
                 by == null ? Map.of() : by.valueLabels(), SubsetNames.of(source,
                         request.subsets()));
+    }
+
+    /**
+     * The landmark times: before the start of a landmark analysis nothing is estimated (R's
+     * summary leaves such times out), so they are left out.
+     */
+    private static double[] landmarks(SurvivalRequest request) {
+        double[] times = request.landmarks();
+        return request.hasFrom() ? Arrays.stream(times).filter(t -> t >= request.from())
+                .toArray() : times;
     }
 
     private static MaxComboResult maxCombo(SurvivalSample sample, List<String> labels)

@@ -12,16 +12,31 @@ import java.util.TreeMap;
  * {@code by} (null: one group, "all") with its settings ({@code cutoff}, ...); CI type and level;
  * landmark times; the RMST horizon {@code tau} (NaN: the smallest of the groups' largest
  * follow-up); the test's rho; a stratifier for a stratified test (null: none); subsets
- * {@code COLUMN:VALUE}, combined with AND; and further tests (weighted, MaxCombo, trend).
+ * {@code COLUMN:VALUE}, combined with AND; further tests (weighted, MaxCombo, trend); and the
+ * landmark start {@code from} (NaN: none; else only patients with time >= from, as R's
+ * {@code survfit(..., start.time = from)}).
  */
 public record SurvivalRequest(String endpoint, String by, Map<String, Double> settings,
         ConfType confType, double confLevel, double[] landmarks, double tau, double rho,
-        String strata, List<String> subsets, ExtraTests tests) {
+        String strata, List<String> subsets, ExtraTests tests, double from) {
 
     public SurvivalRequest {
         settings = Map.copyOf(settings);
         landmarks = landmarks.clone();
         subsets = List.copyOf(subsets);
+    }
+
+    /** A request of every patient (no landmark start). */
+    public SurvivalRequest(String endpoint, String by, Map<String, Double> settings,
+            ConfType confType, double confLevel, double[] landmarks, double tau, double rho,
+            String strata, List<String> subsets, ExtraTests tests) {
+        this(endpoint, by, settings, confType, confLevel, landmarks, tau, rho, strata, subsets,
+                tests, Double.NaN);
+    }
+
+    /** Whether only patients still followed at {@link #from} are analysed. */
+    public boolean hasFrom() {
+        return !Double.isNaN(from);
     }
 
     /** R's defaults: log CI at 95 %, landmarks 6, 12, 24, default tau, log-rank. */
@@ -37,13 +52,19 @@ public record SurvivalRequest(String endpoint, String by, Map<String, Double> se
     /** The same request with other further tests. */
     public SurvivalRequest withTests(ExtraTests other) {
         return new SurvivalRequest(endpoint, by, settings, confType, confLevel, landmarks, tau,
-                rho, strata, subsets, other);
+                rho, strata, subsets, other, from);
     }
 
     /** The same request on the patients of {@code other} subsets ({@code COLUMN:VALUE}). */
     public SurvivalRequest withSubsets(List<String> other) {
         return new SurvivalRequest(endpoint, by, settings, confType, confLevel, landmarks, tau,
-                rho, strata, other, tests);
+                rho, strata, other, tests, from);
+    }
+
+    /** The same request from the landmark start {@code start} (NaN: every patient). */
+    public SurvivalRequest withFrom(double start) {
+        return new SurvivalRequest(endpoint, by, settings, confType, confLevel, landmarks, tau,
+                rho, strata, subsets, tests, start);
     }
 
     @Override
@@ -59,13 +80,14 @@ public record SurvivalRequest(String endpoint, String by, Map<String, Double> se
                 && confType == r.confType && Double.compare(confLevel, r.confLevel) == 0
                 && Arrays.equals(landmarks, r.landmarks) && Double.compare(tau, r.tau) == 0
                 && Double.compare(rho, r.rho) == 0 && java.util.Objects.equals(strata, r.strata)
-                && subsets.equals(r.subsets) && tests.equals(r.tests);
+                && subsets.equals(r.subsets) && tests.equals(r.tests)
+                && Double.compare(from, r.from) == 0;
     }
 
     @Override
     public int hashCode() {
         return java.util.Objects.hash(endpoint, by, settings, confType, confLevel,
-                Arrays.hashCode(landmarks), tau, rho, strata, subsets, tests);
+                Arrays.hashCode(landmarks), tau, rho, strata, subsets, tests, from);
     }
 
     /** A key that identifies the request's answer, for caching. */
@@ -73,7 +95,8 @@ public record SurvivalRequest(String endpoint, String by, Map<String, Double> se
         return String.join("|", endpoint, String.valueOf(by), new TreeMap<>(settings)
                 .toString(), confType.rName(), Double.toString(confLevel),
                 Arrays.toString(landmarks), Double.toString(tau), Double.toString(rho),
-                String.valueOf(strata), String.join("&", subsets), tests.cacheKey());
+                String.valueOf(strata), String.join("&", subsets), tests.cacheKey(),
+                Double.toString(from));
     }
 
     /** Named parts over R's defaults ({@link #defaults}): what is not set stays R's. */
@@ -89,6 +112,7 @@ public record SurvivalRequest(String endpoint, String by, Map<String, Double> se
         private String strata;
         private List<String> subsets = List.of();
         private ExtraTests tests = ExtraTests.none();
+        private double from = Double.NaN;
 
         private Builder(String endpoint) {
             this.endpoint = endpoint;
@@ -144,9 +168,15 @@ public record SurvivalRequest(String endpoint, String by, Map<String, Double> se
             return this;
         }
 
+        /** The landmark start: only patients with time >= start (NaN: every patient). */
+        public Builder from(double start) {
+            this.from = start;
+            return this;
+        }
+
         public SurvivalRequest build() {
             return new SurvivalRequest(endpoint, by, settings, confType, confLevel, landmarks,
-                    tau, rho, strata, subsets, tests);
+                    tau, rho, strata, subsets, tests, from);
         }
     }
 }

@@ -45,7 +45,8 @@ public record KaplanMeierDrawing(List<Curve> curves, TimeBreaks breaks, List<Str
      * @param label       the group's label in the analysis
      * @param name        the name shown (row label of the risk table)
      * @param legend      its legend text, with n and events
-     * @param steps       the step path's points: (0, 1), then (time, survival) where it is drawn
+     * @param steps       the step path's points: (0, 1) (or (from, 1) for a landmark analysis),
+     *                    then (time, survival) where it is drawn
      *                    (a horizontal run to each point, then the drop at it)
      * @param censorMarks the + marks: censored times at the curve's height
      * @param band        the confidence band's steps (empty when bands are off or undefined)

@@ -30,22 +30,24 @@ final class KaplanMeierLayout {
             }
         }
         TimeBreaks breaks = TimeBreaks.of(largest, options.xMax(), options.breakBy());
+        // a landmark analysis (from = s) starts its curves at s, where S is 1 given s
+        double start = result.request().hasFrom() ? result.request().from() : 0;
         List<Curve> curves = new ArrayList<>();
         for (SurvivalResult.Group g : result.groups()) {
-            curves.add(curve(g, breaks, options));
+            curves.add(curve(g, start, breaks, options));
         }
         return new KaplanMeierDrawing(curves, breaks, annotations(result, options),
                 options.xLabel(), options.yLabel(), options.title());
     }
 
-    private static Curve curve(SurvivalResult.Group g, TimeBreaks breaks,
+    private static Curve curve(SurvivalResult.Group g, double start, TimeBreaks breaks,
             KaplanMeierOptions options) {
         SurvivalCurve c = g.curve();
         int k = options.smallCells();
         int[] kept = StepThinning.steps(c, breaks.max(), options.thinningColumns());
 
         List<Point> steps = new ArrayList<>(kept.length + 1);
-        steps.add(new Point(0, 1));
+        steps.add(new Point(start, 1));
         for (int i : kept) {
             steps.add(new Point(c.time(i), c.survival(i)));
         }
@@ -59,7 +61,7 @@ final class KaplanMeierLayout {
 
         List<BandStep> band = new ArrayList<>();
         if (options.confidenceBands()) {
-            band.add(new BandStep(0, 1, 1));
+            band.add(new BandStep(start, 1, 1));
             for (int i : kept) {
                 double lower = c.lower(i);
                 double upper = c.upper(i);
@@ -74,7 +76,7 @@ final class KaplanMeierLayout {
         QuantileEstimate median = g.median();
         if (options.medianLines() && median.reached()) {
             double m = median.estimate();
-            medianLines.add(new Segment(0, MEDIAN, m, MEDIAN));
+            medianLines.add(new Segment(start, MEDIAN, m, MEDIAN));
             medianLines.add(new Segment(m, MEDIAN, m, 0));
         }
 

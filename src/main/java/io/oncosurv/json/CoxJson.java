@@ -51,6 +51,8 @@ public final class CoxJson {
                 .put("ph_test", new JsonObject().put("terms", phTerms)
                         .put("global", test(answer.phGlobal())))
                 .put("n", fit.patients()).put("events", fit.events())
+                .put("from", number(answer.request().from()))
+                .put("n_excluded", answer.excluded())
                 .put("warnings", new JsonArray(answer.warnings()));
     }
 

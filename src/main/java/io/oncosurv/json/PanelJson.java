@@ -24,6 +24,11 @@ public final class PanelJson {
 
     /** The panel on {@code cause} (null: the panel of the endpoints, without the cause keys). */
     public static JsonObject write(List<PanelEntry> entries, String cause) {
+        return write(entries, cause, Double.NaN);
+    }
+
+    /** The same with {@code "from"}, the landmark start (NaN: null, every patient). */
+    public static JsonObject write(List<PanelEntry> entries, String cause, double from) {
         JsonArray results = new JsonArray();
         for (PanelEntry e : entries) {
             JsonArray groups = new JsonArray();
@@ -49,7 +54,7 @@ public final class PanelJson {
         if (cause != null) {
             body.put("cause", cause);
         }
-        return body.put("results", results);
+        return body.put("from", number(from)).put("results", results);
     }
 
     private static JsonArray landmarks(PanelEntry.Group g) {

@@ -99,6 +99,7 @@ public final class SurvivalJson {
         string("conf_type", request.confType().rName());
         number("conf_level", request.confLevel());
         json.writeNumberField("n_excluded", result.excluded());
+        number("from", request.from());
         json.writeArrayFieldStart("groups");
         double axisMax = 0;
         for (SurvivalResult.Group g : result.groups()) {

@@ -16,8 +16,8 @@ import java.util.Map;
  * is appended to the survival query there ("&amp;bands=true&amp;break_by=6"), empty when none.
  * Where the chosen endpoint has causes, {@link #analyses} offers Kaplan–Meier or cumulative
  * incidence (empty otherwise: nothing to choose); with cumulative incidence chosen
- * ({@link #cumulativeIncidence}) the form offers one cause or all ({@link #causes}) and the
- * landmark start {@link #from}.
+ * ({@link #cumulativeIncidence}) the form offers one cause or all ({@link #causes}); both
+ * analyses offer the landmark start {@link #from}.
  */
 public record AnalysisForm(List<Option> endpoints, List<Option> stratifiers, List<Option> strata,
         List<Option> confLevels, List<Option> confTypes, String cutoff, String landmarks,

@@ -38,11 +38,18 @@ public final class MethodsText {
     public static String of(String cohort, String detail, SurvivalResult result) {
         SurvivalRequest r = result.request();
         StringBuilder s = opening(r.endpoint(), cohort, detail, r.subsets());
+        if (r.hasFrom()) {
+            s.append("Landmark analysis from ").append(trim(r.from())).append(" months: only "
+                    + "patients still followed then were analysed, and survival is "
+                    + "conditional on being event-free at ").append(trim(r.from()))
+                    .append(" months. ");
+        }
         if (result.excluded() > 0) {
             s.append(result.excluded()).append(result.excluded() == 1 ? " patient was" :
                     " patients were").append(" excluded for a missing time, event")
                     .append(r.by() == null ? "" : " or " + Labels.stratifier(r.by()))
-                    .append(" value. ");
+                    .append(" value").append(r.hasFrom() ? " or a shorter follow-up" : "")
+                    .append(". ");
         }
         if (r.by() != null) {
             s.append("Patients were grouped by ").append(Labels.stratifier(r.by()));
@@ -166,8 +173,10 @@ public final class MethodsText {
         };
     }
 
+    /** The landmarks given (those before a landmark start are left out of the answer). */
     private static String landmarks(SurvivalRequest r) {
-        return list(r.landmarks());
+        return list(java.util.Arrays.stream(r.landmarks())
+                .filter(t -> !r.hasFrom() || t >= r.from()).toArray());
     }
 
     /** "6, 12 and 24". */

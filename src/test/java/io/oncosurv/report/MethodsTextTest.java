@@ -62,4 +62,23 @@ class MethodsTextTest {
         String text = MethodsText.of(stored, result);
         assertTrue(text.contains(expected), "missing '" + expected + "' in: " + text);
     }
+
+    @Test
+    @DisplayName("a landmark analysis says from when, and leaves out the landmarks before it")
+    void saysLandmarkStart() throws Exception {
+        var cohort = CohortReader.read(Files.readAllBytes(Path.of("cohorts",
+                "synthetic-ici-oligometastatic.csv")), (char) 0);
+        SurvivalResult result = SurvivalAnalysis.run(cohort, SurvivalRequest.builder("os")
+                .by("arm").landmarks(3, 12, 24).from(6).build());
+        StoredCohort stored = new StoredCohort("id", "ICI", 1, "sha", 300, List.of("os"),
+                List.of(), List.of(), Instant.EPOCH);
+        String text = MethodsText.of(stored, result);
+        for (String expected : List.of("Landmark analysis from 6 months: only patients still "
+                + "followed then were analysed, and survival is conditional on being "
+                + "event-free at 6 months.", " patients were excluded for a missing time, "
+                + "event or Treatment arm value or a shorter follow-up.",
+                "Landmark survival is given at 12 and 24 months")) {
+            assertTrue(text.contains(expected), "missing '" + expected + "' in: " + text);
+        }
+    }
 }

@@ -231,11 +231,11 @@ class PanelSubsetTest {
         HttpResponse<Buffer> unknown = get(api(ICI) + "/panel?subsets=arm:ICI");
         assertEquals(400, unknown.statusCode());
         assertEquals("Unknown or repeated parameter 'subsets'; known: endpoints (or endpoint), "
-                + "subset, cause.", error(unknown));
+                + "subset, cause, from.", error(unknown));
         HttpResponse<Buffer> twice = get(api(ICI) + "/panel?endpoints=os&endpoints=pfs");
         assertEquals(400, twice.statusCode());
         assertEquals("Unknown or repeated parameter 'endpoints'; known: endpoints (or endpoint), "
-                + "subset, cause.", error(twice));
+                + "subset, cause, from.", error(twice));
 
         Map<String, String> refused = new java.util.LinkedHashMap<>();
         refused.put("subset=arm", "a subset is COLUMN:VALUE, e.g. arm:EGFR-TKI; got 'arm'");

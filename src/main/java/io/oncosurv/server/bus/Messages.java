@@ -175,13 +175,18 @@ public final class Messages {
 
     /**
      * The TME panel's table as CSV: every built-in stratifier × each endpoint, or on one cause
-     * of the one endpoint ({@code null}: none).
+     * of the one endpoint ({@code null}: none), from the landmark start {@code from} (NaN: none).
      */
     public record PanelTableQuery(String cohortId, List<String> endpoints, List<String> subsets,
-            String cause) implements Operation {
+            String cause, double from) implements Operation {
         public PanelTableQuery {
             endpoints = List.copyOf(endpoints);
             subsets = List.copyOf(subsets);
+        }
+
+        public PanelTableQuery(String cohortId, List<String> endpoints, List<String> subsets,
+                String cause) {
+            this(cohortId, endpoints, subsets, cause, Double.NaN);
         }
 
         public PanelTableQuery(String cohortId, List<String> endpoints, List<String> subsets) {
@@ -191,13 +196,20 @@ public final class Messages {
 
     /**
      * The TME panel: every built-in stratifier × each endpoint, on its subsets (or all), or on
-     * one cause of the one endpoint ({@code null}: none).
+     * one cause of the one endpoint ({@code null}: none), from the landmark start {@code from}
+     * (NaN: none).
      */
     public record PanelQuery(String cohortId, List<String> endpoints, List<String> subsets,
-            String cause) implements Operation {
+            String cause, double from) implements Operation {
         public PanelQuery {
             endpoints = List.copyOf(endpoints);
             subsets = List.copyOf(subsets);
+        }
+
+        /** The panel of every patient's follow-up (no landmark start). */
+        public PanelQuery(String cohortId, List<String> endpoints, List<String> subsets,
+                String cause) {
+            this(cohortId, endpoints, subsets, cause, Double.NaN);
         }
 
         public PanelQuery(String cohortId, List<String> endpoints, List<String> subsets) {
@@ -210,7 +222,7 @@ public final class Messages {
      * one cause of the endpoint ({@code null}: none).
      */
     public record PanelEntryQuery(String cohortId, String stratifier, String endpoint,
-            List<String> subsets, String cause) {
+            List<String> subsets, String cause, double from) {
     }
 
     /** A cut-point query: the endpoint, the numeric column, permutations and their seed. */

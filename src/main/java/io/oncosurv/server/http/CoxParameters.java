@@ -1,5 +1,6 @@
 package io.oncosurv.server.http;
 
+import static io.oncosurv.server.http.QueryParameters.finite;
 import static io.oncosurv.server.http.QueryParameters.knownOnly;
 import static io.oncosurv.server.http.QueryParameters.required;
 import static io.oncosurv.server.http.QueryParameters.settings;
@@ -16,7 +17,7 @@ import java.util.Map;
 public final class CoxParameters {
 
     private static final List<String> KNOWN = List.of("endpoint", "terms", "ties", "strata",
-            "cutoff", "tps_cutoff", "ldh_uln", "cause");
+            "cutoff", "tps_cutoff", "ldh_uln", "cause", "from");
 
     private CoxParameters() {
     }
@@ -40,6 +41,7 @@ public final class CoxParameters {
         // a cause: the cause-specific model (events of other causes censored)
         String cause = params.get("cause") == null ? null : required(params, "cause",
                 "cause=local");
-        return new CoxRequest(endpoint, terms, ties, strata, settings, List.of(), cause);
+        double from = params.get("from") == null ? Double.NaN : finite(params, "from", 0);
+        return new CoxRequest(endpoint, terms, ties, strata, settings, List.of(), cause, from);
     }
 }

@@ -250,7 +250,8 @@ public final class HttpVerticle extends VerticleBase {
         Operations.answer(vertx, ctx, new Messages.PanelQuery(ctx.pathParam("id"),
                 PanelParameters.endpoints(ctx.queryParams()),
                 PanelParameters.subsets(ctx.queryParams()),
-                PanelParameters.cause(ctx.queryParams())), clustered);
+                PanelParameters.cause(ctx.queryParams()),
+                PanelParameters.from(ctx.queryParams())), clustered);
     }
 
     /** Data-driven cut-off: endpoint, variable, permutations (0..100000, 1000), seed (1). */

@@ -111,7 +111,8 @@ public final class PageRoutes {
                 .handler(ctx -> csv(ctx, new Messages.PanelTableQuery(ctx.pathParam("id"),
                         PanelParameters.endpoints(ctx.queryParams()),
                         PanelParameters.subsets(ctx.queryParams()),
-                        PanelParameters.cause(ctx.queryParams())), "panel.csv"));
+                        PanelParameters.cause(ctx.queryParams()),
+                        PanelParameters.from(ctx.queryParams())), "panel.csv"));
     }
 
     private static RouteTable.Declaration download(RouteTable routes, String path, Cost cost) {

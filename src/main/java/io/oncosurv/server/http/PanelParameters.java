@@ -14,7 +14,7 @@ import java.util.Set;
  */
 public final class PanelParameters {
 
-    private static final Set<String> ONCE = Set.of("endpoints", "endpoint", "cause");
+    private static final Set<String> ONCE = Set.of("endpoints", "endpoint", "cause", "from");
 
     private PanelParameters() {
     }
@@ -24,7 +24,7 @@ public final class PanelParameters {
             if (!ONCE.contains(name) && !name.equals("subset")
                     || ONCE.contains(name) && params.getAll(name).size() > 1) {
                 throw new ApiError(400, "Unknown or repeated parameter '" + name + "'; known: "
-                        + "endpoints (or endpoint), subset, cause.");
+                        + "endpoints (or endpoint), subset, cause, from.");
             }
         }
         if (params.get("endpoints") != null && params.get("endpoint") != null) {
@@ -43,6 +43,20 @@ public final class PanelParameters {
                     + "endpoint=pfs&cause=local; got " + String.join(", ", names) + ".");
         }
         return names;
+    }
+
+    /**
+     * The landmark start {@code from} (finite, >= 0; absent: NaN, every patient). Not with a
+     * cause: the Fine–Gray model of the cause panel has no landmark start yet.
+     */
+    public static double from(MultiMap params) {
+        if (params.get("from") == null) {
+            return Double.NaN;
+        }
+        if (cause(params) != null) {
+            throw new ApiError(400, "The parameter 'from' is not available with 'cause' yet.");
+        }
+        return QueryParameters.finite(params, "from", 0);
     }
 
     /** Every {@code subset} parameter, in order (none: the whole cohort). */

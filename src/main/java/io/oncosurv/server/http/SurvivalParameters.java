@@ -25,7 +25,7 @@ public final class SurvivalParameters {
 
     private static final List<String> KNOWN = List.of("endpoint", "by", "cutoff", "tps_cutoff",
             "ldh_uln", "conf_type", "conf_level", "landmarks", "tau", "rho", "strata", "subset",
-            "tests", "scores", "curve");
+            "tests", "scores", "curve", "from");
 
     private SurvivalParameters() {
     }
@@ -53,8 +53,9 @@ public final class SurvivalParameters {
             throw new ApiError(400, "The parameter 'scores' is for the test for trend; "
                     + "add tests=trend.");
         }
+        double from = params.get("from") == null ? Double.NaN : finite(params, "from", 0);
         return new SurvivalRequest(endpoint, by, settings, confType, confLevel, landmarks,
-                tau, rho, strata, params.getAll("subset"), tests);
+                tau, rho, strata, params.getAll("subset"), tests, from);
     }
 
     /** Which curve points the answer carries ({@link CurveDetail}; absent: all). */

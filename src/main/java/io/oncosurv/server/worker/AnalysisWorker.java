@@ -124,7 +124,8 @@ public final class AnalysisWorker extends VerticleBase {
             for (String endpoint : q.endpoints()) {
                 jobs.add(vertx.eventBus().<PanelEntry>request(Messages.PANEL_ENTRY,
                         new Messages.PanelEntryQuery(q.cohortId(), stratifier, endpoint,
-                                q.subsets(), q.cause()), Deadlines.options(message.headers()))
+                                q.subsets(), q.cause(), q.from()),
+                        Deadlines.options(message.headers()))
                         .map(Message::body));
             }
         }
@@ -140,7 +141,7 @@ public final class AnalysisWorker extends VerticleBase {
                 entries.add(done.result().resultAt(i));
             }
             return Future.succeededFuture(PanelJson.write(PanelAnalysis.withQValues(entries),
-                    q.cause()).encode().getBytes(StandardCharsets.UTF_8));
+                    q.cause(), q.from()).encode().getBytes(StandardCharsets.UTF_8));
         });
     }
 
@@ -153,7 +154,7 @@ public final class AnalysisWorker extends VerticleBase {
         var source = caches.stratifierSource(q.cohortId(), cohort.get());
         try {
             message.reply(q.cause() == null ? PanelAnalysis.entry(cohort.get(), q.stratifier(),
-                    q.endpoint(), source, q.subsets()) : PanelAnalysis.entry(cohort.get(),
+                    q.endpoint(), source, q.subsets(), q.from()) : PanelAnalysis.entry(cohort.get(),
                     q.stratifier(), q.endpoint(), q.cause(), source, q.subsets()));
         } catch (AnalysisException e) { // a subset the query refuses, a cause the endpoint lacks
             message.fail(422, new ApiError(422, "The query cannot be answered for this cohort: "

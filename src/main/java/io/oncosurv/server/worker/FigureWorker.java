@@ -168,9 +168,10 @@ public final class FigureWorker extends VerticleBase {
         MultiMap params = q.params();
         for (String name : params.names()) {
             if (!name.equals("endpoint") && !name.equals("subset") && !name.equals("cause")
-                    && !FigureParameters.KNOWN.contains(name)) {
+                    && !name.equals("from") && !FigureParameters.KNOWN.contains(name)) {
                 throw new ApiError(400, "Unknown parameter '" + name + "'; known: endpoint, "
-                        + "subset, " + String.join(", ", FigureParameters.KNOWN) + ", cause.");
+                        + "subset, " + String.join(", ", FigureParameters.KNOWN)
+                        + ", cause, from.");
             }
         }
         if (params.getAll("cause").size() > 1) {
@@ -188,8 +189,9 @@ public final class FigureWorker extends VerticleBase {
                 Labels.endpoint(endpoint));
         List<String> subsets = PanelParameters.subsets(params);
         // on a cause: the panel of that endpoint only (q over its stratifiers)
+        double from = PanelParameters.from(params);
         List<PanelEntry> entries = cause == null ? PanelAnalysis.run(cohort, endpoints, source,
-                subsets) : PanelAnalysis.run(cohort, endpoint, cause, source, subsets);
+                subsets, from) : PanelAnalysis.run(cohort, endpoint, cause, source, subsets);
         ForestOptions options = ForestOptions.defaults()
                 .withStratifierNames(Labels.stratifiers())
                 .withLevelNames(PanelGroupNames.of(entries, source))

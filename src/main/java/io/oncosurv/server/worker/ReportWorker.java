@@ -217,7 +217,7 @@ public final class ReportWorker extends VerticleBase {
     /** {@code request} on {@code endpoint} (the form left the endpoint to the cohort). */
     private static SurvivalRequest withEndpoint(SurvivalRequest r, String endpoint) {
         return new SurvivalRequest(endpoint, r.by(), r.settings(), r.confType(), r.confLevel(),
-                r.landmarks(), r.tau(), r.rho(), r.strata(), r.subsets(), r.tests());
+                r.landmarks(), r.tau(), r.rho(), r.strata(), r.subsets(), r.tests(), r.from());
     }
 
     private PdfFooter footer(StoredCohort stored) {
@@ -308,7 +308,7 @@ public final class ReportWorker extends VerticleBase {
                     q.cause(), source, q.subsets())));
         }
         return Csv.write(Tables.panel(PanelAnalysis.run(cohort, q.endpoints(), source,
-                q.subsets())));
+                q.subsets(), q.from())));
     }
 
     /** Pages and their tables show each group's HR against the first (none for one group). */

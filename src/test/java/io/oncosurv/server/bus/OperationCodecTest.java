@@ -42,7 +42,8 @@ class OperationCodecTest {
         var full = new Messages.SurvivalQuery("c1", SurvivalParameters.parse(params(
                 "endpoint", "pfs", "by", "cd8", "cutoff", "120.5", "conf_type", "log-log",
                 "conf_level", "0.9", "landmarks", "3,6.5", "tau", "20", "rho", "1",
-                "tests", "fh(1,1),maxcombo,hr", "subset", "sex:female", "subset", "ecog:0")));
+                "tests", "fh(1,1),maxcombo,hr", "subset", "sex:female", "subset", "ecog:0",
+                "from", "2.5")));
         for (var q : List.of(defaults, full)) {
             Operation back = wire(q);
             assertEquals(q, back);
@@ -52,6 +53,8 @@ class OperationCodecTest {
         }
         assertNotEquals(defaults, full);
         assertEquals(Double.NaN, ((Messages.SurvivalQuery) wire(defaults)).request().tau());
+        assertEquals(2.5, ((Messages.SurvivalQuery) wire(full)).request().from());
+        assertEquals(Double.NaN, ((Messages.SurvivalQuery) wire(defaults)).request().from());
     }
 
     @Test
@@ -64,6 +67,9 @@ class OperationCodecTest {
                         "permutations", "50", "seed", "-7")),
                 new Messages.PanelQuery("c4", List.of("pfs", "os"), List.of("sex:female")),
                 new Messages.PanelQuery("c4", List.of("pfs"), List.of(), "local"),
+                new Messages.PanelQuery("c4", List.of("os"), List.of(), null, 6),
+                new Messages.CoxQuery("c2", CoxParameters.parse(params("endpoint", "os",
+                        "terms", "sex", "from", "3.5"))),
                 Messages.FigureQuery.of(FigureKind.KAPLAN_MEIER, FigureFormat.SVG, "c5",
                         params("endpoint", "os", "Width", "5", "subset", "arm:A", "subset",
                                 "sex:male")),
