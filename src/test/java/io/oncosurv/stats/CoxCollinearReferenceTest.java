@@ -4,9 +4,9 @@ import static io.oncosurv.testsupport.Approx.R_NUMBERS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.oncosurv.testsupport.Approx;
+import io.oncosurv.testsupport.ReferenceCases;
 import io.oncosurv.testsupport.SharedReference;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -52,13 +52,7 @@ class CoxCollinearReferenceTest {
     @TestFactory
     @DisplayName("redundant columns: NA coefficient, df without it, every other number as R")
     Stream<DynamicTest> casesMatchR() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = R.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> c = it.next();
-            tests.add(DynamicTest.dynamicTest(c.getKey(), () -> compare(c.getKey(),
-                    c.getValue())));
-        }
-        return tests.stream();
+        return ReferenceCases.each(R, CoxCollinearReferenceTest::compare);
     }
 
     @AfterAll

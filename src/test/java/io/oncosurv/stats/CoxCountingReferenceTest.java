@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.oncosurv.testsupport.Approx;
+import io.oncosurv.testsupport.ReferenceCases;
 import io.oncosurv.testsupport.SharedReference;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -81,13 +80,7 @@ class CoxCountingReferenceTest {
     @TestFactory
     @DisplayName("heart, delayed entry, strata, entry at an event time: every number as coxph")
     Stream<DynamicTest> casesMatchR() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = R.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> c = it.next();
-            tests.add(DynamicTest.dynamicTest(c.getKey(), () -> compare(c.getKey(),
-                    c.getValue())));
-        }
-        return tests.stream();
+        return ReferenceCases.each(R, CoxCountingReferenceTest::compare);
     }
 
     private static void compare(String name, JsonNode r) {

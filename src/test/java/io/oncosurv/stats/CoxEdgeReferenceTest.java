@@ -4,11 +4,8 @@ import static io.oncosurv.testsupport.Approx.R_NUMBERS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.oncosurv.testsupport.Approx;
+import io.oncosurv.testsupport.ReferenceCases;
 import io.oncosurv.testsupport.SharedReference;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
@@ -30,13 +27,7 @@ class CoxEdgeReferenceTest {
     @TestFactory
     @DisplayName("near separation, no events, all times tied: every number as coxph, cox.zph")
     Stream<DynamicTest> casesMatchR() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = R.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> c = it.next();
-            tests.add(DynamicTest.dynamicTest(c.getKey(), () -> compare(c.getKey(),
-                    c.getValue())));
-        }
-        return tests.stream();
+        return ReferenceCases.each(R, CoxEdgeReferenceTest::compare);
     }
 
     private static void compare(String name, JsonNode r) {

@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.oncosurv.testsupport.Approx;
+import io.oncosurv.testsupport.ReferenceCases;
 import io.oncosurv.testsupport.SharedReference;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
@@ -39,13 +36,7 @@ class GrayTestReferenceTest {
     @TestFactory
     @DisplayName("statistic, df and p equal cmprsk::cuminc's Tests on every reference case")
     Stream<DynamicTest> casesMatchR() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = R.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> c = it.next();
-            tests.add(DynamicTest.dynamicTest(c.getKey(), () -> compare(c.getKey(),
-                    c.getValue())));
-        }
-        return tests.stream();
+        return ReferenceCases.each(R, GrayTestReferenceTest::compare);
     }
 
     private static void compare(String name, JsonNode r) {
