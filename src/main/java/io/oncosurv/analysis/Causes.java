@@ -3,7 +3,7 @@ package io.oncosurv.analysis;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.cohort.Endpoint;
 
-/** The checks a competing-risks query makes of its endpoint and cause, with their sentences. */
+/** The endpoint an analysis asks for (and, for competing risks, its causes), with the refusals. */
 final class Causes {
 
     private Causes() {

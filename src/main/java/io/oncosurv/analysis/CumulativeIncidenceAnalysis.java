@@ -3,7 +3,6 @@ package io.oncosurv.analysis;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.cohort.Endpoint;
 import io.oncosurv.cohort.Stratification;
-import io.oncosurv.cohort.StratifierUnavailableException;
 import io.oncosurv.stats.ChiSquareTest;
 import io.oncosurv.stats.CumulativeIncidence;
 import io.oncosurv.stats.CumulativeIncidenceCurve;
@@ -35,14 +34,8 @@ public final class CumulativeIncidenceAnalysis {
             throws AnalysisException {
         Endpoint endpoint = Causes.endpointWithCauses(cohort, request.endpoint());
         int causes = endpoint.causes().size();
-        Stratification by = null;
-        if (request.by() != null) {
-            try {
-                by = source.stratify(request.by(), request.settings());
-            } catch (StratifierUnavailableException e) {
-                throw new AnalysisException(e.getMessage());
-            }
-        }
+        Stratification by = request.by() == null ? null
+                : source.require(request.by(), request.settings());
         boolean[] inSubset = request.subsets().isEmpty() ? null
                 : Subsets.select(cohort.patients(), source, request.subsets());
         int groupCount = by == null ? 1 : by.labels().size();

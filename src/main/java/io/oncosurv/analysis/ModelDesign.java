@@ -3,7 +3,6 @@ package io.oncosurv.analysis;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.cohort.Endpoint;
 import io.oncosurv.cohort.Stratification;
-import io.oncosurv.cohort.StratifierUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +36,8 @@ record ModelDesign(int[] rows, List<CoxAnswer.Column> columns, double[][] x, int
         for (String name : termNames) {
             terms.add(ModelTerm.of(cohort, name, settings, source));
         }
-        Stratification strata = null;
-        if (strataName != null) {
-            try {
-                strata = source.stratify(strataName, Map.of());
-            } catch (StratifierUnavailableException e) {
-                throw new AnalysisException(e.getMessage());
-            }
-        }
+        Stratification strata = strataName == null ? null
+                : source.require(strataName, Map.of());
         boolean[] inSubset = subsets.isEmpty() ? null : Subsets.select(n, source, subsets);
         boolean[] used = new boolean[n];
         int count = 0;

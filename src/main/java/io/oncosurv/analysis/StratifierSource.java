@@ -17,6 +17,19 @@ public interface StratifierSource {
     Stratification stratify(String name, Map<String, Double> settings)
             throws StratifierUnavailableException;
 
+    /**
+     * The stratification an analysis asked for by name; one the cohort cannot give is the
+     * query's refusal (its 422), with the reason.
+     */
+    default Stratification require(String name, Map<String, Double> settings)
+            throws AnalysisException {
+        try {
+            return stratify(name, settings);
+        } catch (StratifierUnavailableException e) {
+            throw new AnalysisException(e.getMessage());
+        }
+    }
+
     /** Computes every stratification afresh. */
     static StratifierSource direct(Cohort cohort) {
         return (name, settings) -> Stratifiers.stratify(cohort, name, settings);

@@ -3,7 +3,6 @@ package io.oncosurv.analysis;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.cohort.Endpoint;
 import io.oncosurv.cohort.Stratification;
-import io.oncosurv.cohort.StratifierUnavailableException;
 import io.oncosurv.stats.KaplanMeier;
 import io.oncosurv.stats.Landmarks;
 import io.oncosurv.stats.LogRank;
@@ -44,13 +43,11 @@ public final class SurvivalAnalysis {
     /** The same, taking stratifications from {@code source} (e.g. remembered per cohort). */
     public static SurvivalResult run(Cohort cohort, SurvivalRequest request,
             StratifierSource source) throws AnalysisException {
-        Endpoint endpoint = cohort.endpoint(request.endpoint()).orElseThrow(() ->
-                new AnalysisException("the cohort has no endpoint '" + request.endpoint()
-                        + "'; it has " + String.join(", ", cohort.endpointNames())));
+        Endpoint endpoint = Causes.endpoint(cohort, request.endpoint());
         Stratification by = request.by() == null ? null
-                : stratify(source, request.by(), request.settings());
+                : source.require(request.by(), request.settings());
         Stratification strata = request.strata() == null ? null
-                : stratify(source, request.strata(), Map.of());
+                : source.require(request.strata(), Map.of());
         boolean[] inSubset = request.subsets().isEmpty() ? null
                 : Subsets.select(cohort.patients(), source, request.subsets());
 
@@ -218,14 +215,5 @@ public final class SurvivalAnalysis {
                     + String.join(", ", labels) + "); got " + scores.length);
         }
         return TrendTest.of(test, scores);
-    }
-
-    private static Stratification stratify(StratifierSource source, String name,
-            Map<String, Double> settings) throws AnalysisException {
-        try {
-            return source.stratify(name, settings);
-        } catch (StratifierUnavailableException e) {
-            throw new AnalysisException(e.getMessage());
-        }
     }
 }
