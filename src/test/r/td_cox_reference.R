@@ -57,6 +57,15 @@ syn_csv <- data.frame(patient_id = sprintf("S%03d", 1:n),
                       age = round(rnorm(n, 62, 9)), part = part,
                       os_months = os, os_event = ev, pfs_months = pfs, pfs_event = pev,
                       abx_start_months = start)
+# degenerate parts: four patients without events ("quiet"), one patient alone ("single")
+syn_csv <- rbind(syn_csv, data.frame(patient_id = sprintf("S%03d", n + 1:5),
+                                     arm = c("A", "B", "A", "B", "A"),
+                                     center = c("north", "south", "north", "south", "north"),
+                                     age = c(55, 61, 70, 66, 58),
+                                     part = c(rep("quiet", 4), "single"),
+                                     os_months = c(8, 12, 5, 9, 10), os_event = c(0, 0, 0, 0, 1),
+                                     pfs_months = c(8, 12, 5, 9, 10), pfs_event = c(0, 0, 0, 0, 1),
+                                     abx_start_months = c(2, NA, 5, -1, 4)))
 write.csv(syn_csv, file.path(cohorts, "td-exposures.csv"), row.names = FALSE, na = "",
           quote = FALSE)
 syn_csv <- read.csv(file.path(cohorts, "td-exposures.csv"))
@@ -169,6 +178,12 @@ for (ties in c("efron", "breslow")) {
                                             subset = "part:main"))
 }
 for (p in c("none", "all")) { # the exposure constant: NA, as coxph answers
+  res$cases[[paste0("syn_", p, "_td_efron")]] <- td_case(syn("os", syn_csv$part == p),
+    "abx_td", c("abx_td", "age"), "efron",
+    request = req("td-exposures", "os", c("abx_td", "age"), "efron",
+                  subset = paste0("part:", p)))
+}
+for (p in c("quiet", "single")) { # no events; one patient: coefficients NA, no cox.zph
   res$cases[[paste0("syn_", p, "_td_efron")]] <- td_case(syn("os", syn_csv$part == p),
     "abx_td", c("abx_td", "age"), "efron",
     request = req("td-exposures", "os", c("abx_td", "age"), "efron",
