@@ -122,9 +122,10 @@ fixed_case <- function(d, terms, ties, strata = NULL, request, excluded = 0) {
     fitted(fit, d, nrow(d), excluded, NULL))
 }
 
-req <- function(cohort, endpoint, terms, ties, strata = NULL, from = NULL, subset = NULL) {
+req <- function(cohort, endpoint, terms, ties, strata = NULL, from = NULL, subset = NULL,
+                cause = NULL) {
   list(cohort = cohort, endpoint = endpoint, terms = I(terms), ties = ties, strata = strata,
-       from = from, subset = subset)
+       from = from, subset = subset, cause = cause)
 }
 
 res <- list(software = list(R = R.version.string,
@@ -208,6 +209,18 @@ for (ties in c("efron", "breslow")) {
   res$cases[[paste0("ici_td_", ties)]] <- td_case(ic, "antibiotics_td",
     c("antibiotics_td", "age"), ties,
     request = req("synthetic-ici-oligometastatic", "os", c("antibiotics_td", "age"), ties))
+}
+# cause-specific (events of other causes censored), a factor term, strata by the baseline
+# antibiotics stratifier (antibiotics_30d) beside the time-dependent exposure
+ip <- data.frame(id = ici$patient_id, time = ici$pfs_months,
+                 status = as.numeric(ici$pfs_event == 1 & ici$pfs_cause == "distant"),
+                 start = ici$antibiotics_start_days / DAYS, arm = ici$arm,
+                 antibiotics = ici$antibiotics_30d)
+for (ties in c("efron", "breslow")) {
+  res$cases[[paste0("ici_pfs_distant_td_strata_", ties)]] <- td_case(ip, "antibiotics_td",
+    c("antibiotics_td", "arm"), ties, "antibiotics",
+    req("synthetic-ici-oligometastatic", "pfs", c("antibiotics_td", "arm"), ties,
+        "antibiotics", cause = "distant"))
 }
 
 writeLines(toJSON(res, digits = NA, auto_unbox = TRUE, null = "null", na = "null",

@@ -65,10 +65,12 @@ class TimeDependentCoxReferenceTest {
         JsonNode strata = c.get("strata");
         JsonNode subset = c.get("subset");
         JsonNode from = c.get("from");
+        JsonNode cause = c.get("cause");
         return new CoxRequest(c.get("endpoint").asText(), terms,
                 c.get("ties").asText().equals("efron") ? CoxTies.EFRON : CoxTies.BRESLOW,
                 strata == null || strata.isNull() ? null : strata.asText(), Map.of(),
-                subset == null || subset.isNull() ? List.of() : List.of(subset.asText()), null,
+                subset == null || subset.isNull() ? List.of() : List.of(subset.asText()),
+                cause == null || cause.isNull() ? null : cause.asText(),
                 from == null || from.isNull() ? Double.NaN : from.asDouble());
     }
 
