@@ -214,5 +214,12 @@ class TimeDependentCoxReferenceTest {
                         StratifierSource.direct(heart)));
         assertEquals("one time-dependent term per model; got transplant_td, transplant_td",
                 two.getMessage());
+        Cohort ici = cohort("synthetic-ici-oligometastatic");
+        AnalysisException fineGray = assertThrows(AnalysisException.class, () ->
+                FineGrayAnalysis.run(ici, new FineGrayRequest("pfs", "distant",
+                        List.of("antibiotics_td", "arm"), Map.of(), List.of()),
+                        StratifierSource.direct(ici)));
+        assertEquals("the time-dependent term antibiotics_td is for /cox; a Fine–Gray model "
+                + "takes baseline terms (e.g. the exposure's _ever term)", fineGray.getMessage());
     }
 }
