@@ -186,6 +186,8 @@ class TimeDependentCoxReferenceTest {
                 CoxTies.EFRON, null, Map.of()), StratifierSource.direct(syn));
         assertEquals(new CoxAnswer.Column("abx_td", "exposed"), a.columns().get(0));
         assertEquals(2, a.excluded()); // S001, S002: os time 0
+        assertEquals(List.of("2 patients with time 0 left out of the time-dependent model (no "
+                + "interval (0, 0]; R's tmerge refuses an ending time of 0)"), a.warnings());
         CoxAnswer ever = CoxAnalysis.run(syn, new CoxRequest("os", List.of("abx_ever"),
                 CoxTies.EFRON, null, Map.of()), StratifierSource.direct(syn));
         assertEquals(0, ever.excluded()); // time-fixed: coxph keeps time 0
