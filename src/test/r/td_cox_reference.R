@@ -90,7 +90,8 @@ fitted <- function(fit, data, n_patients, n_excluded, intervals) {
        p = 2 * pnorm(-abs(b / se)), loglik = unname(fit$loglik),
        lr = unname(s$logtest), score = unname(s$sctest),
        # summary() rounds the Wald test to 2 decimals: the fit's own statistic instead
-       wald = c(unname(fit$wald.test), sum(!is.na(b)),
+       # every coefficient NA: R has no Wald test (numeric(0)), written as null
+       wald = if (length(fit$wald.test) == 0) NA else c(unname(fit$wald.test), sum(!is.na(b)),
                 pchisq(unname(fit$wald.test), sum(!is.na(b)), lower.tail = FALSE)),
        zph = zph, concordance = unname(fit$concordance[c("concordance", "std")]))
 }

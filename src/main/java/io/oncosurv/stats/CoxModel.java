@@ -369,12 +369,13 @@ public final class CoxModel {
                 }
             }
             // coxph.fit: a converged fit's zero-variance columns are redundant, NA; a fit that ran
-            // out of iterations keeps them at 0 (R's flag 1000)
+            // out of iterations keeps them at 0 (R's flag 1000). agreg.fit, R's fit of counting
+            // data, has no flag 1000: its zero-variance columns are NA either way.
             List<CoxResult.Redundant> redundant = new ArrayList<>();
             boolean[] kept = new boolean[p];
             int df = 0;
             for (int i = 0; i < p; i++) {
-                kept[i] = !converged || variance[i][i] != 0;
+                kept[i] = (!converged && data.entry == null) || variance[i][i] != 0;
                 if (kept[i]) {
                     df++;
                 } else {
