@@ -154,6 +154,9 @@ res$cases$switch_os_loglog90 <- simon_makuch(os, os_event, start_read, lms,
   "the same, conf.type = 'log-log', conf.int = 0.9", "log-log", 0.9)
 res$cases$switch_os_plain <- simon_makuch(os, os_event, start_read, lms,
   "the same, conf.type = 'plain'", "plain")
+a_arm <- arm == "A"
+res$cases$switch_os_arm_a <- simon_makuch(os[a_arm], os_event[a_arm], start_read[a_arm], lms,
+  "the same on subset(arm == 'A')")
 res$cases$switch_pfs <- simon_makuch(pfs, pfs_event, start_read, lms,
   "survfit(Surv(tstart, tstop, ev) ~ x, tmerge(exposure-switch.csv, pfs, tdc(steroids)))")
 j <- jasa
