@@ -8,7 +8,7 @@
 #   Landmark at s: patients with time >= s grouped by exposed iff start <= s,
 #     survfit(Surv(time, status) ~ g, start.time = s) and survdiff on that subset (the shape of
 #     landmark_from_reference.R's answers).
-# Cases: survival::jasa (transplant as the exposure, days; the patient with futime 0 is left out,
+# Cases: the ICI sample cohort (antibiotics, os), survival::jasa (transplant as the exposure, days; the patient with futime 0 is left out,
 # as tmerge refuses it), survival::heart (R's own (start, stop] rows, fed to the kernel
 # directly), the synthetic cohort written here to src/test/resources/cohorts/exposure-switch.csv
 # (months; exposures before 0, at 0, inside follow-up, on other patients' event times and on the
@@ -17,11 +17,12 @@
 # all dying).
 # R 4.2.2, survival 3.5.3, jsonlite 1.8.4 (Debian bookworm). From the repository root:
 #   Rscript src/test/r/simon_makuch_reference.R src/test/resources/cohorts/exposure-switch.csv \
-#     src/test/resources/r/simon_makuch_reference.json
+#     src/test/resources/r/simon_makuch_reference.json cohorts/synthetic-ici-oligometastatic.csv
 suppressPackageStartupMessages({ library(survival); library(jsonlite) })
 a <- commandArgs(TRUE)
 cohort_file <- a[1]
 out <- a[2]
+ici <- read.csv(a[3])  # the ICI sample cohort: antibiotics_start_days, os and pfs in months
 labels <- c("unexposed", "exposed")
 
 # per level of a survfit: the rows of a summary belonging to it
@@ -40,7 +41,8 @@ curve_rows <- function(s, k, with_censor = TRUE) {
 simon_makuch <- function(time, status, start, landmarks, call, conf_type = "log",
                          conf_level = 0.95) {
   d <- data.frame(id = seq_along(time), time = time, status = status, start = start)
-  kept <- d[d$time > 0, ]  # tmerge refuses an interval (0, 0]
+  usable <- !is.na(d$time) & !is.na(d$status) & d$time > 0
+  kept <- d[usable, ]  # tmerge refuses an interval (0, 0]
   # tdc() refuses a column with no start at all; a start past everyone's follow-up is the
   # same (ignored by tmerge), so nobody-exposed data gets one
   if (all(is.na(kept$start))) kept$start <- max(kept$time) + 1
@@ -61,7 +63,7 @@ simon_makuch <- function(time, status, start, landmarks, call, conf_type = "log"
   if (!is.matrix(tab)) tab <- matrix(tab, nrow = 1, dimnames = list(NULL, names(tab)))
   list(r_call = call, conf_type = conf_type, conf_level = conf_level,
        input = list(time = I(time), status = I(status), start = I(start)),
-       n_excluded = sum(time <= 0), levels = I(levels),
+       n_excluded = sum(!usable), levels = I(levels),
        rows = list(start = I(tm$tstart), stop = I(tm$tstop), event = I(tm$ev),
                    exposed = I(as.integer(tm$x == "exposed"))),
        n = I(as.vector(fit$n)),
@@ -159,6 +161,10 @@ res$cases$switch_os_arm_a <- simon_makuch(os[a_arm], os_event[a_arm], start_read
   "the same on subset(arm == 'A')")
 res$cases$switch_pfs <- simon_makuch(pfs, pfs_event, start_read, lms,
   "survfit(Surv(tstart, tstop, ev) ~ x, tmerge(exposure-switch.csv, pfs, tdc(steroids)))")
+# months as the reader makes them (days / 30.4375)
+res$cases$ici_os <- simon_makuch(ici$os_months, ici$os_event,
+  ici$antibiotics_start_days / 30.4375, c(6, 12, 24),
+  "survfit(Surv(tstart, tstop, ev) ~ x, tmerge(ICI sample, os, tdc(antibiotics start)))")
 j <- jasa
 res$cases$jasa <- simon_makuch(j$futime, j$fustat, j$wait.time, c(30, 100, 365, 1000),
   "survfit(Surv(tstart, tstop, ev) ~ x, tmerge(jasa, futime, tdc(wait.time)))")

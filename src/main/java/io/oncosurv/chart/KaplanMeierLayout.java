@@ -97,6 +97,12 @@ final class KaplanMeierLayout {
 
     private static List<String> annotations(SurvivalResult result, KaplanMeierOptions options) {
         List<String> lines = new ArrayList<>();
+        if (result.simonMakuch()) {
+            // the caption of Simon–Makuch curves: what the groups are, and why no p-value
+            String by = result.request().by();
+            lines.add("Simon–Makuch, current exposure to " + by.substring(0, by.length() - 3)
+                    + "; no test");
+        }
         if (options.showTest() && result.logRank() != null
                 && !Double.isNaN(result.logRank().p())) {
             lines.add(TestNames.line(result.logRank()));

@@ -33,6 +33,9 @@ public final class Labels {
 
     /** A stratifier's label; null (no stratifier) is "All patients". */
     public static String stratifier(String name) {
+        if (name != null && !STRATIFIERS.containsKey(name) && name.endsWith("_td")) {
+            return name.substring(0, name.length() - 3) + " (current exposure)";
+        }
         return name == null ? "All patients" : STRATIFIERS.getOrDefault(name, name);
     }
 }

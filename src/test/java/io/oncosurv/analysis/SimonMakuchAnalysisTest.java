@@ -15,6 +15,7 @@ import io.oncosurv.stats.LogRank;
 import io.oncosurv.stats.LogRankResult;
 import io.oncosurv.stats.SurvivalCurve;
 import io.oncosurv.testsupport.Approx;
+import io.oncosurv.testsupport.SampleCohorts;
 import io.oncosurv.testsupport.SimonMakuchReference;
 import java.nio.file.Files;
 import java.util.List;
@@ -68,6 +69,14 @@ class SimonMakuchAnalysisTest {
     void subset() throws AnalysisException {
         check("switch_os_arm_a", SurvivalAnalysis.run(cohort, request("os")
                 .subsets(List.of("arm:A")).build()));
+    }
+
+    @Test
+    @DisplayName("ICI sample cohort, os by antibiotics_td (antibiotics_start_days): as R")
+    void iciSample() throws AnalysisException {
+        Cohort ici = SampleCohorts.cohort(SampleCohorts.ICI);
+        check("ici_os", SurvivalAnalysis.run(ici, SurvivalRequest.builder("os")
+                .by("antibiotics_td").landmarks(6, 12, 24).build()));
     }
 
     static void check(String name, SurvivalResult r) {
