@@ -252,6 +252,16 @@ class SimonMakuchApiTest {
         }
         assertEquals(expected, texts.subList(table + 3, table + 3 + expected.size()));
         assertEquals(table + 3 + expected.size(), texts.size());
+        // the legend: R's fit$n and events of each curve
+        for (int g = 0; g < 2; g++) {
+            int events = 0;
+            for (JsonNode d : ref.get("curves").get(g).get("n_event")) {
+                events += d.asInt();
+            }
+            String legend = ref.get("levels").get(g).asText() + " (n = "
+                    + ref.get("n").get(g).asInt() + ", events = " + events + ")";
+            assertEquals(legend, texts.get(g), texts.toString());
+        }
         for (String format : List.of("png", "pdf")) {
             assertEquals(200, api("/plot." + format + "?endpoint=os&by=steroids_td")
                     .statusCode());
@@ -271,6 +281,32 @@ class SimonMakuchApiTest {
         String html = page.bodyAsString();
         assertTrue(html.contains("Simon–Makuch curves: no log-rank test"), html);
         assertTrue(html.contains("unexposed") && html.contains("exposed"), html);
+    }
+
+    @Test
+    @DisplayName("ICI sample cohort: by=antibiotics_td is R's Simon–Makuch fit; by=antibiotics "
+            + "stays the baseline flag")
+    void iciSample() throws Exception {
+        String ici = server.upload("ici", Files.readAllBytes(Path.of("cohorts",
+                io.oncosurv.testsupport.SampleCohorts.ICI)));
+        HttpResponse<Buffer> r = get("/api/cohorts/" + ici + "/survival?endpoint=os"
+                + "&by=antibiotics_td");
+        assertEquals(200, r.statusCode(), r.bodyAsString());
+        JsonNode ref = SimonMakuchReference.simonMakuch("ici_os");
+        Approx check = new Approx("ICI by antibiotics_td");
+        for (int g = 0; g < 2; g++) {
+            JsonObject group = r.bodyAsJsonObject().getJsonArray("groups").getJsonObject(g);
+            check.exact("n " + g, ref.get("n").get(g).asLong(), group.getInteger("n"));
+            check.close("median " + g, ref.get("quantiles").get("est").get(g).get(1),
+                    number(group, "median"), R_NUMBERS);
+            check.close("median lower " + g, ref.get("quantiles").get("lower").get(g).get(1),
+                    number(group, "median_lower"), R_NUMBERS);
+        }
+        check.assertNone();
+        HttpResponse<Buffer> baseline = get("/api/cohorts/" + ici + "/survival?endpoint=os"
+                + "&by=antibiotics");
+        assertEquals(200, baseline.statusCode(), baseline.bodyAsString());
+        assertTrue(baseline.bodyAsJsonObject().getValue("logrank") != null);
     }
 
     @Test
