@@ -27,9 +27,14 @@ public final class TimeDependentBy {
         return by != null && by.endsWith(SUFFIX) && !cohort.columns().contains(by);
     }
 
+    /** The exposure's name in {@code <name>_td}. */
+    public static String exposureName(String by) {
+        return by.substring(0, by.length() - SUFFIX.length());
+    }
+
     /** The exposure {@code by} names; a name the cohort has no exposure for is refused. */
     public static Exposure require(Cohort cohort, String by) throws AnalysisException {
-        String name = by.substring(0, by.length() - SUFFIX.length());
+        String name = exposureName(by);
         return cohort.exposure(name).orElseThrow(() -> new AnalysisException("by=" + by
                 + ": the cohort has no exposure " + name + " over time; "
                 + (cohort.exposureNames().isEmpty()

@@ -4,6 +4,7 @@ import io.oncosurv.analysis.CumulativeIncidenceRequest;
 import io.oncosurv.analysis.CumulativeIncidenceResult;
 import io.oncosurv.analysis.SurvivalRequest;
 import io.oncosurv.analysis.SurvivalResult;
+import io.oncosurv.analysis.TimeDependentBy;
 import io.oncosurv.stats.LogRankResult;
 import io.oncosurv.stats.Weighting;
 import io.oncosurv.store.StoredCohort;
@@ -57,17 +58,17 @@ public final class MethodsText {
         }
         if (result.simonMakuch()) {
             s.append("Simon–Makuch curves: each patient's follow-up was split at the start of ")
-                    .append(r.by(), 0, r.by().length() - 3).append(", counting as unexposed "
+                    .append(TimeDependentBy.exposureName(r.by())).append(", counting as unexposed "
                     + "before and exposed after (R tmerge), and survival was estimated by "
                     + "current exposure from these (start, stop] intervals (R survfit); a "
                     + "patient who switches is in both groups and the switch censors the "
                     + "unexposed curve; groups were not compared by a test, since patients "
                     + "move between them. ");
-        } else if (r.by() != null && r.hasFrom() && r.by().endsWith("_td")
-                && result.groups().stream().allMatch(g -> g.label().equals("unexposed")
-                        || g.label().equals("exposed"))) {
+        } else if (r.by() != null && r.hasFrom() && r.by().endsWith(TimeDependentBy.SUFFIX)
+                && result.groups().stream().allMatch(g -> g.label().equals(TimeDependentBy.UNEXPOSED)
+                        || g.label().equals(TimeDependentBy.EXPOSED))) {
             s.append("Patients were grouped by their exposure to ")
-                    .append(r.by(), 0, r.by().length() - 3).append(" at ")
+                    .append(TimeDependentBy.exposureName(r.by())).append(" at ")
                     .append(trim(r.from())).append(" months (exposed if it had started by "
                     + "then). ");
         } else if (r.by() != null) {
