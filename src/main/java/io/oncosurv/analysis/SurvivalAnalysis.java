@@ -2,6 +2,7 @@ package io.oncosurv.analysis;
 
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.cohort.Endpoint;
+import io.oncosurv.cohort.Exposure;
 import io.oncosurv.cohort.Stratification;
 import io.oncosurv.stats.KaplanMeier;
 import io.oncosurv.stats.Landmarks;
@@ -27,7 +28,9 @@ import java.util.Map;
  * cohort, before any subset), take the subset and, with {@code from}, the patients followed at
  * least that long (R's {@code start.time}), drop patients missing a value, then Kaplan–Meier
  * per group and the (stratified) Fleming–Harrington test, RMST comparisons against the first
- * group, and the further tests asked for. The rows are read in the endpoint's
+ * group, and the further tests asked for. {@code by=<exposure>_td} is Simon–Makuch curves
+ * ({@link SimonMakuchAnalysis}), or with {@code from} the exposure status at the landmark
+ * ({@link TimeDependentBy#statusAt}). The rows are read in the endpoint's
  * time order, kept since ingest, so a query never sorts. Callable without Vert.x.
  */
 public final class SurvivalAnalysis {
@@ -44,8 +47,16 @@ public final class SurvivalAnalysis {
     public static SurvivalResult run(Cohort cohort, SurvivalRequest request,
             StratifierSource source) throws AnalysisException {
         Endpoint endpoint = Causes.endpoint(cohort, request.endpoint());
-        Stratification by = request.by() == null ? null
-                : source.require(request.by(), request.settings());
+        Stratification by;
+        if (TimeDependentBy.names(cohort, request.by())) {
+            Exposure exposure = TimeDependentBy.require(cohort, request.by());
+            if (!request.hasFrom()) {
+                return SimonMakuchAnalysis.run(cohort, request, source, exposure);
+            }
+            by = TimeDependentBy.statusAt(request.by(), exposure, request.from());
+        } else {
+            by = request.by() == null ? null : source.require(request.by(), request.settings());
+        }
         Stratification strata = request.strata() == null ? null
                 : source.require(request.strata(), Map.of());
         boolean[] inSubset = request.subsets().isEmpty() ? null

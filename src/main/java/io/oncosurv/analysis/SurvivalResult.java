@@ -21,14 +21,15 @@ import java.util.Map;
  * tests asked for with {@code all} that do not apply here, each with why (empty when none);
  * and the cohort's labels of the stratifier column's values (value → label, empty: none), which
  * name the groups for a reader (the labels stay the values); and each subset's name for a
- * reader ({@link SubsetNames}, in the request's order).
+ * reader ({@link SubsetNames}, in the request's order); and, for Simon–Makuch curves
+ * ({@code by=<exposure>_td}), why there is no test (null otherwise).
  */
 public record SurvivalResult(SurvivalRequest request, int excluded, List<Group> groups,
         LogRankResult logRank, List<RmstComparison> rmstComparisons,
         List<LogRankResult> weightedTests, MaxComboResult maxCombo, TrendTest trend,
         List<HazardRatio> hazardRatios, Map<String, Double> byCutoffs,
         List<String> testsLeftOut, Map<String, String> byValueLabels,
-        List<String> subsetNames) {
+        List<String> subsetNames, String noTestReason) {
 
     /** One group's results; quantiles are for 0.25, 0.5 and 0.75 (read them by name). */
     public record Group(String label, SurvivalCurve curve, QuantileEstimate[] quantiles,
@@ -56,6 +57,22 @@ public record SurvivalResult(SurvivalRequest request, int excluded, List<Group> 
         testsLeftOut = List.copyOf(testsLeftOut);
         byValueLabels = Map.copyOf(byValueLabels);
         subsetNames = List.copyOf(subsetNames);
+    }
+
+    /** A result with a test or with one group (no reason to give for a missing test). */
+    public SurvivalResult(SurvivalRequest request, int excluded, List<Group> groups,
+            LogRankResult logRank, List<RmstComparison> rmstComparisons,
+            List<LogRankResult> weightedTests, MaxComboResult maxCombo, TrendTest trend,
+            List<HazardRatio> hazardRatios, Map<String, Double> byCutoffs,
+            List<String> testsLeftOut, Map<String, String> byValueLabels,
+            List<String> subsetNames) {
+        this(request, excluded, groups, logRank, rmstComparisons, weightedTests, maxCombo, trend,
+                hazardRatios, byCutoffs, testsLeftOut, byValueLabels, subsetNames, null);
+    }
+
+    /** Whether the groups are Simon–Makuch curves (patients moving between them). */
+    public boolean simonMakuch() {
+        return noTestReason != null;
     }
 
     /** A result whose groups have no value labels, its subsets named as written. */

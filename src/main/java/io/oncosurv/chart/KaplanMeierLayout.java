@@ -2,6 +2,7 @@ package io.oncosurv.chart;
 
 import io.oncosurv.analysis.HazardRatio;
 import io.oncosurv.analysis.SurvivalResult;
+import io.oncosurv.analysis.TimeDependentBy;
 import io.oncosurv.chart.KaplanMeierDrawing.BandStep;
 import io.oncosurv.chart.KaplanMeierDrawing.Curve;
 import io.oncosurv.chart.KaplanMeierDrawing.Point;
@@ -97,6 +98,12 @@ final class KaplanMeierLayout {
 
     private static List<String> annotations(SurvivalResult result, KaplanMeierOptions options) {
         List<String> lines = new ArrayList<>();
+        if (result.simonMakuch()) {
+            // the caption of Simon–Makuch curves: what the groups are, and why no p-value
+            String by = result.request().by();
+            lines.add("Simon–Makuch, current exposure to " + TimeDependentBy.exposureName(by)
+                    + "; no test");
+        }
         if (options.showTest() && result.logRank() != null
                 && !Double.isNaN(result.logRank().p())) {
             lines.add(TestNames.line(result.logRank()));

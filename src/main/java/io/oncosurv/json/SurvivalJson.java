@@ -117,6 +117,9 @@ public final class SurvivalJson {
         } else {
             logRank(result.logRank(), request.strata());
         }
+        if (result.simonMakuch()) { // why logrank is null (Simon–Makuch curves only)
+            string("logrank_reason", result.noTestReason());
+        }
         // the further tests are small: Vert.x's JsonObject writes them, as it always did
         json.writeFieldName("rmst_comparisons");
         json.writeRawValue(SurvivalTestsJson.rmstComparisons(result).encode());

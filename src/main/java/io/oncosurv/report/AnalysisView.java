@@ -92,10 +92,19 @@ public record AnalysisView(String title, String endpointLabel, String byLabel, S
         return new AnalysisView(SubsetText.title(title, result.subsetNames()),
                 Labels.endpoint(request.endpoint()), Labels.stratifier(request.by()), query,
                 landmarkHeaders, "RMST to " + Formats.fixed(tau, 1) + " months", rows,
-                test(result.logRank()), otherTests(result), twoGroupHazardRatio(result, names),
+                test(result), otherTests(result), twoGroupHazardRatio(result, names),
                 methods, result.excluded(), percent, SubsetText.caption(result.subsetNames()),
                 SubsetText.fileSuffix(request.subsets()), names,
                 cut == null ? null : GroupNames.exact(cut));
+    }
+
+    /** The test line, or for Simon–Makuch curves why there is none. */
+    static String test(SurvivalResult result) {
+        if (result.simonMakuch()) {
+            String reason = result.noTestReason();
+            return "Simon–Makuch curves: " + reason + ".";
+        }
+        return test(result.logRank());
     }
 
     /** "Log-rank test: χ² = 10.33, df = 1, p = 0.001", or a sentence saying there is none. */

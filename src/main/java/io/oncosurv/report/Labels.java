@@ -1,5 +1,6 @@
 package io.oncosurv.report;
 
+import io.oncosurv.analysis.TimeDependentBy;
 import java.util.Locale;
 import java.util.Map;
 
@@ -33,6 +34,10 @@ public final class Labels {
 
     /** A stratifier's label; null (no stratifier) is "All patients". */
     public static String stratifier(String name) {
+        if (name != null && !STRATIFIERS.containsKey(name)
+                && name.endsWith(TimeDependentBy.SUFFIX)) {
+            return TimeDependentBy.exposureName(name) + " (current exposure)";
+        }
         return name == null ? "All patients" : STRATIFIERS.getOrDefault(name, name);
     }
 }

@@ -4,6 +4,7 @@ import io.oncosurv.analysis.CumulativeIncidenceRequest;
 import io.oncosurv.analysis.CumulativeIncidenceResult;
 import io.oncosurv.analysis.SurvivalRequest;
 import io.oncosurv.analysis.SurvivalResult;
+import io.oncosurv.analysis.TimeDependentBy;
 import io.oncosurv.stats.LogRankResult;
 import io.oncosurv.stats.Weighting;
 import io.oncosurv.store.StoredCohort;
@@ -44,14 +45,33 @@ public final class MethodsText {
                     + "conditional on being event-free at ").append(trim(r.from()))
                     .append(" months. ");
         }
-        if (result.excluded() > 0) {
+        if (result.excluded() > 0 && result.simonMakuch()) {
+            s.append(result.excluded()).append(result.excluded() == 1 ? " patient was" :
+                    " patients were").append(" excluded for a missing time or event, or a "
+                    + "time of 0 (no follow-up to split). ");
+        } else if (result.excluded() > 0) {
             s.append(result.excluded()).append(result.excluded() == 1 ? " patient was" :
                     " patients were").append(" excluded for a missing time, event")
                     .append(r.by() == null ? "" : " or " + Labels.stratifier(r.by()))
                     .append(" value").append(r.hasFrom() ? " or a shorter follow-up" : "")
                     .append(". ");
         }
-        if (r.by() != null) {
+        if (result.simonMakuch()) {
+            s.append("Simon–Makuch curves: each patient's follow-up was split at the start of ")
+                    .append(TimeDependentBy.exposureName(r.by())).append(", counting as unexposed "
+                    + "before and exposed after (R tmerge), and survival was estimated by "
+                    + "current exposure from these (start, stop] intervals (R survfit); a "
+                    + "patient who switches is in both groups and the switch censors the "
+                    + "unexposed curve; groups were not compared by a test, since patients "
+                    + "move between them. ");
+        } else if (r.by() != null && r.hasFrom() && r.by().endsWith(TimeDependentBy.SUFFIX)
+                && result.groups().stream().allMatch(g -> g.label().equals(TimeDependentBy.UNEXPOSED)
+                        || g.label().equals(TimeDependentBy.EXPOSED))) {
+            s.append("Patients were grouped by their exposure to ")
+                    .append(TimeDependentBy.exposureName(r.by())).append(" at ")
+                    .append(trim(r.from())).append(" months (exposed if it had started by "
+                    + "then). ");
+        } else if (r.by() != null) {
             s.append("Patients were grouped by ").append(Labels.stratifier(r.by()));
             if (!result.byCutoffs().isEmpty()) {
                 s.append(" (").append(cutoffs(result)).append(")");

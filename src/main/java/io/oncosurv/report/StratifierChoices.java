@@ -2,6 +2,7 @@ package io.oncosurv.report;
 
 import io.oncosurv.analysis.CohortSummary;
 import io.oncosurv.analysis.StratifierSource;
+import io.oncosurv.analysis.TimeDependentBy;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.cohort.StratifierUnavailableException;
 import io.oncosurv.cohort.Stratifiers;
@@ -38,6 +39,11 @@ public final class StratifierChoices {
         for (String column : others) {
             out.put(column, Labels.stratifier(column)
                     + (works(source, column) ? "" : " (give a cut-off)"));
+        }
+        // exposures that start during follow-up: Simon–Makuch curves (status at s with from)
+        for (String exposure : cohort.exposureNames()) {
+            out.put(exposure + TimeDependentBy.SUFFIX, Labels.stratifier(exposure
+                    + TimeDependentBy.SUFFIX) + ", Simon–Makuch");
         }
         return out;
     }

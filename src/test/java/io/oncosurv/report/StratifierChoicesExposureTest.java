@@ -26,6 +26,9 @@ class StratifierChoicesExposureTest {
                 StratifierSource.direct(cohort));
         assertFalse(choices.containsKey("antibiotics_start_days"));
         assertTrue(choices.containsKey("antibiotics")); // the baseline flag stays a choice
+        // the exposure over time: Simon–Makuch curves (the status at s with from=s)
+        assertEquals("antibiotics (current exposure), Simon–Makuch",
+                choices.get("antibiotics_td"));
         assertEquals(List.of("arm", "disease_state", "age", "sex"), CohortSummary.of(cohort)
                 .columns().stream().filter(c -> !c.tme())
                 .map(CohortSummary.ColumnCompleteness::column).toList()); // completeness table
