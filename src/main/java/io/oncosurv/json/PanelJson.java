@@ -27,7 +27,10 @@ public final class PanelJson {
         return write(entries, cause, Double.NaN);
     }
 
-    /** The same with {@code "from"}, the landmark start (NaN: null, every patient). */
+    /**
+     * The same with {@code "from"}, the landmark start (NaN: null, every patient); each entry's
+     * {@code n_excluded} counts the patients of its endpoint left out for a time before it.
+     */
     public static JsonObject write(List<PanelEntry> entries, String cause, double from) {
         JsonArray results = new JsonArray();
         for (PanelEntry e : entries) {
@@ -48,7 +51,8 @@ public final class PanelJson {
                 entry.put("gray_p", number(e.grayP()));
             }
             results.add(entry.put("trend_p", number(e.trendP()))
-                    .put("q_value", number(e.qValue())).put("groups", groups));
+                    .put("q_value", number(e.qValue())).put("n_excluded", e.excluded())
+                    .put("groups", groups));
         }
         JsonObject body = new JsonObject();
         if (cause != null) {

@@ -191,7 +191,8 @@ public final class FigureWorker extends VerticleBase {
         // on a cause: the panel of that endpoint only (q over its stratifiers)
         double from = PanelParameters.from(params);
         List<PanelEntry> entries = cause == null ? PanelAnalysis.run(cohort, endpoints, source,
-                subsets, from) : PanelAnalysis.run(cohort, endpoint, cause, source, subsets);
+                subsets, from) : PanelAnalysis.run(cohort, endpoint, cause, source, subsets,
+                        from);
         ForestOptions options = ForestOptions.defaults()
                 .withStratifierNames(Labels.stratifiers())
                 .withLevelNames(PanelGroupNames.of(entries, source))
