@@ -14,7 +14,10 @@
 #   from6:       every cause from 6 months;
 #   local_from6_5: cause local from 6.5, an observed time (ICI-001's 6.50 is kept), so the
 #                  landmark 6 is left out;
-#   subset_death_from3: the subset arm:ICI, cause death, from 3.
+#   subset_death_from3: the subset arm:ICI, cause death, from 3;
+#   local_from30: 16 patients, one local event: most stratifiers separated, some single-group;
+#   local_from35: 9 patients, no local event: no Gray test, no HRs;
+#   distant_from40: one patient: every stratifier a single group (skipped).
 # Also n_excluded of the os panel from 6 (the panel of the endpoint itself).
 # R 4.2.2, survival 3.5.3, cmprsk 2.2-11, jsonlite 1.8.4 (Debian bookworm). From the repository
 # root:
@@ -46,14 +49,21 @@ entry <- function(name, cause, rows, s) {
   same <- survfit(Surv(time, status) ~ group, data = e)
   stopifnot(all.equal(fit$pstate, same$pstate), all.equal(fit$time, same$time))
   times <- landmarks[landmarks >= s]
-  lm <- summary(fit, times = times, extend = TRUE)
   col <- match(cause, fit$states)
-  gray <- cuminc(e$time, codes, e$group, cencode = 0)$Tests[as.character(code), "pv"]
+  if (length(times) > 0) {
+    lm <- summary(fit, times = times, extend = TRUE)
+    at <- list(n_risk = unname(lm$n.risk[, 1]), cif = unname(lm$pstate[, col]),
+               std_err = unname(lm$std.err[, col]), lower = unname(lm$lower[, col]),
+               upper = unname(lm$upper[, col]))
+  } else {  # a start after every landmark: none estimated
+    at <- list(n_risk = I(integer(0)), cif = I(numeric(0)), std_err = I(numeric(0)),
+               lower = I(numeric(0)), upper = I(numeric(0)))
+  }
+  tests <- cuminc(e$time, codes, e$group, cencode = 0)$Tests
+  # no event of the cause from s: cuminc has no row for it, no test
+  gray <- if (as.character(code) %in% rownames(tests)) tests[as.character(code), "pv"] else NA
   res <- list(status = "ok", levels = levels(e$group), n = as.vector(table(e$group)),
-              events = events, times = times,
-              landmarks = list(n_risk = unname(lm$n.risk[, 1]), cif = unname(lm$pstate[, col]),
-                               std_err = unname(lm$std.err[, col]),
-                               lower = unname(lm$lower[, col]), upper = unname(lm$upper[, col])),
+              events = events, times = I(times), landmarks = at,
               gray_p = unname(gray), hr = NULL, hr_lower = NULL, hr_upper = NULL,
               separated = any(events == 0))
   if (!res$separated) {
@@ -89,5 +99,8 @@ everyone <- seq_len(nrow(d))
 for (cause in causes) res$from6[[cause]] <- panel(cause, everyone, 6)
 res$local_from6_5 <- panel("local", everyone, 6.5)
 res$subset_death_from3 <- panel("death", which(d$arm == "ICI"), 3, "arm:ICI")
+res$local_from30 <- panel("local", everyone, 30)
+res$local_from35 <- panel("local", everyone, 35)
+res$distant_from40 <- panel("distant", everyone, 40)
 res$os_from6_n_excluded <- excluded(d$os_months, d$os_event, everyone, 6)
 writeLines(toJSON(res, digits = NA, auto_unbox = TRUE, null = "null", na = "null"), out)

@@ -75,6 +75,15 @@ class PanelCauseFromReferenceTest {
                 lipi.reason());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"local_from30", "local_from35", "distant_from40"})
+    @DisplayName("degenerate starts as R's: one local event left (most levels separated, nlr "
+            + "and dnlr a single group), no local event (no Gray test, no HRs), one patient "
+            + "(every stratifier a single group); no landmark after the start")
+    void degenerateStartsMatchR(String name) throws AnalysisException {
+        compare(name, REF.get(name));
+    }
+
     @Test
     @DisplayName("the panel of os from 6 counts R's n_excluded in every entry; without a start "
             + "none")

@@ -87,6 +87,10 @@ class PanelCauseReferenceTest {
             check.check(key + " status " + e.status(), r.get("status").asText()
                     .equals(e.status()));
             check.check(key + " cause", cause.equals(e.cause()));
+            if (e.status().equals("skipped")) {
+                check.check(key + " skipped without groups", e.groups().isEmpty());
+                continue;
+            }
             check.close(key + " gray p", r.get("gray_p"), e.grayP(), R_NUMBERS);
             check.close(key + " q", r.get("q_value"), e.qValue(), R_NUMBERS);
             check.check(key + " no log-rank, trend or median", Double.isNaN(e.logRankP())
