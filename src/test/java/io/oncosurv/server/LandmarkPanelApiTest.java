@@ -151,7 +151,7 @@ class LandmarkPanelApiTest {
 
     @Test
     @DisplayName("cause with from: from=-1 is a 400 naming from, from=1000 a 422 with the "
-            + "reason; forest.svg on a cause from 6 is drawn")
+            + "reason; forest.svg from 6 says the start in its title")
     void refusalsAndFigure() throws Exception {
         HttpResponse<Buffer> bad = api("/panel?endpoint=pfs&cause=local&from=-1");
         assertEquals(400, bad.statusCode());
@@ -163,8 +163,14 @@ class LandmarkPanelApiTest {
         assertEquals(400, api("/panel.csv?endpoint=pfs&cause=local&from=x").statusCode());
         HttpResponse<Buffer> forest = api("/panel/forest.svg?endpoint=pfs&cause=local&from=6");
         assertEquals(200, forest.statusCode(), forest.bodyAsString());
-        assertTrue(forest.bodyAsString().startsWith("<?xml") || forest.bodyAsString()
-                .contains("<svg"));
+        assertTrue(forest.bodyAsString().contains("Progression-free survival, local: "
+                + "subdistribution hazard ratios by stratifier, from 6 months (landmark)"),
+                "title says the start");
+        String os = api("/panel/forest.svg?endpoint=os&from=6.5").bodyAsString();
+        assertTrue(os.contains("Overall survival: hazard ratios by stratifier, from 6.5 months "
+                + "(landmark)"), "title without a cause");
+        assertTrue(!api("/panel/forest.svg?endpoint=os&from=6&title=Mine").bodyAsString()
+                .contains("(landmark)"), "a given title stays as given");
     }
 
     @Test

@@ -206,6 +206,7 @@ public final class FigureWorker extends VerticleBase {
         }
         options = ChartFigures.onCause(options, cause, SubsetNames.of(source, subsets),
                 titleGiven);
+        options = ChartFigures.fromTitled(options, from, titleGiven);
         ForestPlotFigure plot = ForestPlotFigure.of(ChartFigures.ofEndpoint(entries, endpoint),
                 options);
         FigureSize size = params.get("height") != null ? figure.size() : new FigureSize(
