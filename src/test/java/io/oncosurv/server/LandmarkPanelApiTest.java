@@ -205,6 +205,34 @@ class LandmarkPanelApiTest {
     }
 
     @Test
+    @DisplayName("POST /api/reports: an analysis' from past every pfs time, or negative, is a "
+            + "422 at analyses[i].from; no job is made")
+    void reportSpecFromRefused() throws Exception {
+        HttpResponse<Buffer> late = post("{\"cohort\": \"synthetic-ici-oligometastatic\", "
+                + "\"analyses\": [{\"analysis\": \"cumulative-incidence\", \"from\": 44}]}");
+        assertEquals(422, late.statusCode(), late.bodyAsString());
+        JsonObject problem = late.bodyAsJsonObject().getJsonArray("problems").getJsonObject(0);
+        assertEquals("analyses[0].from", problem.getString("key"));
+        assertEquals("analyses[0].from: no patient of the cohort "
+                + "'synthetic-ici-oligometastatic' is followed on pfs for 44 months or more "
+                + "(the longest pfs time is 43.98); a landmark start must leave patients",
+                problem.getString("message"));
+        HttpResponse<Buffer> negative = post("{\"cohort\": \"synthetic-ici-oligometastatic\", "
+                + "\"analyses\": [{\"analysis\": \"cumulative-incidence\", \"from\": -3}]}");
+        assertEquals(422, negative.statusCode(), negative.bodyAsString());
+        assertEquals("analyses[0].from: expected a time >= 0 in months, got -3", negative
+                .bodyAsJsonObject().getJsonArray("problems").getJsonObject(0)
+                .getString("message"));
+        assertEquals(0, get("/api/reports").bodyAsJsonObject().getJsonArray("reports").size());
+    }
+
+    private static HttpResponse<Buffer> post(String spec) throws Exception {
+        return client.post("/api/reports").bearerTokenAuthentication(TOKEN)
+                .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(spec))
+                .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    }
+
+    @Test
     @DisplayName("panel.pdf from 6 says the start in its title and note")
     void pdf() throws Exception {
         HttpResponse<Buffer> r = get("/cohorts/" + ici + "/panel.pdf?endpoint=os&from=6");

@@ -114,11 +114,12 @@ public final class ChartFigures implements Figures {
 
     @Override
     public String forestDataUri(List<PanelEntry> entries, String endpoint,
-            List<String> subsetNames, Map<String, Map<String, String>> groupNames) {
+            List<String> subsetNames, Map<String, Map<String, String>> groupNames, double from) {
         ForestOptions named = ForestOptions.defaults().withStratifierNames(Labels.stratifiers())
                 .withLevelNames(groupNames).withEndpointName(Labels.endpoint(endpoint));
         ForestPlotFigure figure = ForestPlotFigure.of(ofEndpoint(entries, endpoint),
-                onCause(subsetTitled(named, subsetNames), cause(entries), subsetNames, false));
+                fromTitled(onCause(subsetTitled(named, subsetNames), cause(entries),
+                        subsetNames, false), from, false));
         return png(figure.chart(), figure.suggestedSize(REPORT_DPI));
     }
 

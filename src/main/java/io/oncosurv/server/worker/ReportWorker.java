@@ -263,7 +263,7 @@ public final class ReportWorker extends VerticleBase {
             return html(200, pages.panel(stored, form, view, null, null));
         }
         String xhtml = pages.panel(stored, form, view, null, figures.forestDataUri(
-                entries, endpoint, subsetNames, groupNames(entries, source)));
+                entries, endpoint, subsetNames, groupNames(entries, source), q.from()));
         return new Messages.Rendered(200, PDF, PdfReport.render(xhtml, footer(stored)));
     }
 
