@@ -11,7 +11,9 @@ import java.util.List;
  * shape with {@code "cause"} at the top and per entry {@code "gray_p"} (the q-values are its),
  * {@code logrank_p}, {@code trend_p} and the medians null, {@code events} those of the cause,
  * each landmark the cause's cumulative incidence ({@code cif}, {@code std_err}, {@code lower},
- * {@code upper}; {@code survival} null) and the HRs Fine–Gray subdistribution HRs.
+ * {@code upper}; {@code survival} null) and the HRs Fine–Gray subdistribution HRs. With a
+ * landmark start (issue 19) {@code "from"} at the top and, always, per entry
+ * {@code n_excluded}: the patients of its endpoint left out for a time before the start.
  */
 public final class PanelJson {
 
