@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * The Fine–Gray model of one cause on a cohort: the terms' columns and patients as a Cox
- * model's ({@link ModelDesign}), each patient's cause (0 censored), then crr's fit run to its
- * root. What crr cannot fit (no event of the cause among the patients used, a term constant or
- * collinear over the risk sets) is refused with the reason.
+ * model's ({@link ModelDesign}; with {@code from}, those with time >= from), each patient's
+ * cause (0 censored), then crr's fit run to its root. What crr cannot fit (no event of the
+ * cause among the patients used, a term constant or collinear over the risk sets) is refused
+ * with the reason.
  */
 public final class FineGrayAnalysis {
 
@@ -25,7 +26,7 @@ public final class FineGrayAnalysis {
             throw new AnalysisException("a Fine–Gray model needs at least one term");
         }
         ModelDesign design = ModelDesign.of(cohort, endpoint, request.terms(),
-                request.settings(), null, request.subsets(), source);
+                request.settings(), null, request.subsets(), request.from(), source);
         if (design.hasTimeDependent()) {
             throw new AnalysisException("the time-dependent term "
                     + design.columns().get(design.timeDependent()).term() + " is for /cox; a "

@@ -53,7 +53,18 @@ public final class PanelAnalysis {
             SurvivalAnalysis.run(cohort, SurvivalRequest.defaults(endpoint, null)
                     .withSubsets(subsets).withFrom(from), source);
         }
-        return entry;
+        return withExclusions(entry, cohort, source, subsets, from);
+    }
+
+    /** The entry with the patients its endpoint leaves out before {@code from} (NaN: as is). */
+    private static PanelEntry withExclusions(PanelEntry entry, Cohort cohort,
+            StratifierSource source, List<String> subsets, double from)
+            throws AnalysisException {
+        if (Double.isNaN(from) || cohort.endpoint(entry.endpoint()).isEmpty()) {
+            return entry; // an endpoint the cohort lacks is a skipped entry, nothing left out
+        }
+        return entry.withExcluded(LandmarkExclusions.before(cohort, source, entry.endpoint(),
+                subsets, from));
     }
 
     private static PanelEntry compute(Cohort cohort, String stratifier, String endpoint,
@@ -147,15 +158,33 @@ public final class PanelAnalysis {
     public static PanelEntry entry(Cohort cohort, String stratifier, String endpoint,
             String cause, StratifierSource source, List<String> subsets)
             throws AnalysisException {
-        return PanelCauseEntry.of(cohort, stratifier, endpoint, cause, source, subsets);
+        return entry(cohort, stratifier, endpoint, cause, source, subsets, Double.NaN);
+    }
+
+    /**
+     * The same from the landmark start {@code from} (NaN: none): cuminc and crr on the patients
+     * with time >= from, the incidences as survfit's with {@code start.time = from}.
+     */
+    public static PanelEntry entry(Cohort cohort, String stratifier, String endpoint,
+            String cause, StratifierSource source, List<String> subsets, double from)
+            throws AnalysisException {
+        return withExclusions(PanelCauseEntry.of(cohort, stratifier, endpoint, cause, source,
+                subsets, from), cohort, source, subsets, from);
     }
 
     /** The whole panel of one endpoint on one cause, with the q-values of Gray's p. */
     public static List<PanelEntry> run(Cohort cohort, String endpoint, String cause,
             StratifierSource source, List<String> subsets) throws AnalysisException {
+        return run(cohort, endpoint, cause, source, subsets, Double.NaN);
+    }
+
+    /** The same from the landmark start {@code from} (NaN: none). */
+    public static List<PanelEntry> run(Cohort cohort, String endpoint, String cause,
+            StratifierSource source, List<String> subsets, double from)
+            throws AnalysisException {
         List<PanelEntry> entries = new ArrayList<>();
         for (String stratifier : io.oncosurv.cohort.Stratifiers.BUILT_IN) {
-            entries.add(entry(cohort, stratifier, endpoint, cause, source, subsets));
+            entries.add(entry(cohort, stratifier, endpoint, cause, source, subsets, from));
         }
         return withQValues(entries);
     }

@@ -25,16 +25,18 @@ final class PanelCauseEntry {
     }
 
     static PanelEntry of(Cohort cohort, String stratifier, String endpoint, String cause,
-            StratifierSource source, List<String> subsets) throws AnalysisException {
+            StratifierSource source, List<String> subsets, double from)
+            throws AnalysisException {
         Endpoint withCauses = Causes.endpointWithCauses(cohort, endpoint);
         Causes.code(withCauses, cause); // an unknown cause is the caller's error
         CumulativeIncidenceResult incidence;
         try {
             incidence = CumulativeIncidenceAnalysis.run(cohort, request(endpoint, stratifier,
-                    subsets), source);
+                    subsets, from), source);
         } catch (AnalysisException e) {
-            if (!subsets.isEmpty()) { // everyone of the subset: throws the subset's refusal
-                CumulativeIncidenceAnalysis.run(cohort, request(endpoint, null, subsets),
+            if (!subsets.isEmpty() || !Double.isNaN(from)) {
+                // everyone of the subset from the start: throws the subset's (or start's) refusal
+                CumulativeIncidenceAnalysis.run(cohort, request(endpoint, null, subsets, from),
                         source);
             }
             return PanelEntry.skipped(stratifier, endpoint, cause, e.getMessage());
@@ -49,7 +51,7 @@ final class PanelCauseEntry {
         if (reason == null) {
             try {
                 fineGray = FineGrayAnalysis.run(cohort, new FineGrayRequest(endpoint, cause,
-                        List.of(stratifier), Map.of(), subsets), source);
+                        List.of(stratifier), Map.of(), subsets, from), source);
                 if (!fineGray.warnings().isEmpty()) {
                     reason = "Fine–Gray HRs not estimable: " + fineGray.warnings().get(0);
                     fineGray = null;
@@ -111,8 +113,8 @@ final class PanelCauseEntry {
     }
 
     private static CumulativeIncidenceRequest request(String endpoint, String by,
-            List<String> subsets) {
+            List<String> subsets, double from) {
         return new CumulativeIncidenceRequest(endpoint, by, Map.of(), RDefaults.CONF_LEVEL,
-                CumulativeIncidenceRequest.DEFAULT_LANDMARKS, Double.NaN, subsets);
+                CumulativeIncidenceRequest.DEFAULT_LANDMARKS, from, subsets);
     }
 }

@@ -14,10 +14,14 @@ import java.util.List;
  * Gray's p, and its groups' events, incidence and HRs are those of the cause: Fine–Gray
  * subdistribution HRs. An "ok" entry whose Fine–Gray model cannot be fitted keeps its Gray p
  * with NaN HRs and the reason.
+ *
+ * <p>From a landmark start s ({@code from}), {@code excluded} counts the patients of the
+ * endpoint (and subsets) left out because their time is before s ({@link LandmarkExclusions});
+ * 0 without a start.
  */
 public record PanelEntry(String stratifier, String endpoint, String status, String reason,
         double logRankP, double trendP, double qValue, List<Group> groups, String cause,
-        double grayP) {
+        double grayP, int excluded) {
 
     /**
      * A group: n, events, median with its limits, survival at the landmarks (6, 12, 24 months),
@@ -56,6 +60,14 @@ public record PanelEntry(String stratifier, String endpoint, String status, Stri
         groups = List.copyOf(groups);
     }
 
+    /** An entry of every patient's follow-up (no landmark start, none left out for it). */
+    public PanelEntry(String stratifier, String endpoint, String status, String reason,
+            double logRankP, double trendP, double qValue, List<Group> groups, String cause,
+            double grayP) {
+        this(stratifier, endpoint, status, reason, logRankP, trendP, qValue, groups, cause,
+                grayP, 0);
+    }
+
     /** An entry of the panel of an endpoint (no cause). */
     public PanelEntry(String stratifier, String endpoint, String status, String reason,
             double logRankP, double trendP, double qValue, List<Group> groups) {
@@ -80,6 +92,12 @@ public record PanelEntry(String stratifier, String endpoint, String status, Stri
 
     PanelEntry withQValue(double q) {
         return new PanelEntry(stratifier, endpoint, status, reason, logRankP, trendP, q, groups,
-                cause, grayP);
+                cause, grayP, excluded);
+    }
+
+    /** The same entry with {@code count} patients left out for a time before the start. */
+    PanelEntry withExcluded(int count) {
+        return new PanelEntry(stratifier, endpoint, status, reason, logRankP, trendP, qValue,
+                groups, cause, grayP, count);
     }
 }

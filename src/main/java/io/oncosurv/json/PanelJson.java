@@ -11,7 +11,9 @@ import java.util.List;
  * shape with {@code "cause"} at the top and per entry {@code "gray_p"} (the q-values are its),
  * {@code logrank_p}, {@code trend_p} and the medians null, {@code events} those of the cause,
  * each landmark the cause's cumulative incidence ({@code cif}, {@code std_err}, {@code lower},
- * {@code upper}; {@code survival} null) and the HRs Fine–Gray subdistribution HRs.
+ * {@code upper}; {@code survival} null) and the HRs Fine–Gray subdistribution HRs. With a
+ * landmark start (issue 19) {@code "from"} at the top and, always, per entry
+ * {@code n_excluded}: the patients of its endpoint left out for a time before the start.
  */
 public final class PanelJson {
 
@@ -27,7 +29,10 @@ public final class PanelJson {
         return write(entries, cause, Double.NaN);
     }
 
-    /** The same with {@code "from"}, the landmark start (NaN: null, every patient). */
+    /**
+     * The same with {@code "from"}, the landmark start (NaN: null, every patient); each entry's
+     * {@code n_excluded} counts the patients of its endpoint left out for a time before it.
+     */
     public static JsonObject write(List<PanelEntry> entries, String cause, double from) {
         JsonArray results = new JsonArray();
         for (PanelEntry e : entries) {
@@ -48,7 +53,8 @@ public final class PanelJson {
                 entry.put("gray_p", number(e.grayP()));
             }
             results.add(entry.put("trend_p", number(e.trendP()))
-                    .put("q_value", number(e.qValue())).put("groups", groups));
+                    .put("q_value", number(e.qValue())).put("n_excluded", e.excluded())
+                    .put("groups", groups));
         }
         JsonObject body = new JsonObject();
         if (cause != null) {

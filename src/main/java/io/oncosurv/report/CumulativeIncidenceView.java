@@ -80,8 +80,8 @@ public record CumulativeIncidenceView(String title, String endpointLabel, String
         String title = Labels.endpoint(request.endpoint()) + ": cumulative incidence of "
                 + (cause == null ? "each cause" : cause) + (request.by() == null
                         ? ", all patients" : " by " + Labels.stratifier(request.by()))
-                + (request.hasFrom() ? ", from " + MethodsText.trim(request.from()) + " months"
-                        : "");
+                + (request.hasFrom() ? ", from " + MethodsText.trim(request.from())
+                        + " months (landmark)" : "");
         return new CumulativeIncidenceView(SubsetText.title(title, result.subsetNames()),
                 Labels.endpoint(request.endpoint()), Labels.stratifier(request.by()), query,
                 "analysis=" + AnalysisForm.CUMULATIVE_INCIDENCE + "&" + query + (cause == null

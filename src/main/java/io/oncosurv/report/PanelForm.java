@@ -8,9 +8,10 @@ import java.util.List;
  * endpoint keeps the subsets and an error page keeps every field: the endpoint (one asked for
  * that the cohort lacks stays chosen), the subsets (one text field each, one empty when none)
  * and, when the chosen endpoint has causes, the cause (none: the panel of the endpoint; one the
- * endpoint lacks stays chosen).
+ * endpoint lacks stays chosen), and the landmark start {@code from} as typed ("" for none).
  */
-public record PanelForm(List<Option> endpoints, List<String> subsets, List<Option> causes) {
+public record PanelForm(List<Option> endpoints, List<String> subsets, List<Option> causes,
+        String from) {
 
     public PanelForm {
         endpoints = List.copyOf(endpoints);
@@ -33,6 +34,12 @@ public record PanelForm(List<Option> endpoints, List<String> subsets, List<Optio
      */
     public static PanelForm of(List<String> endpoints, String endpoint, List<String> subsets,
             List<String> causes, String cause) {
+        return of(endpoints, endpoint, subsets, causes, cause, "");
+    }
+
+    /** @param from the landmark start as the form sent it ("" for none) */
+    public static PanelForm of(List<String> endpoints, String endpoint, List<String> subsets,
+            List<String> causes, String cause, String from) {
         List<Option> options = new ArrayList<>();
         for (String e : endpoints) {
             options.add(new Option(e, Labels.endpoint(e), e.equals(endpoint)));
@@ -50,6 +57,7 @@ public record PanelForm(List<Option> endpoints, List<String> subsets, List<Optio
                 causeOptions.add(new Option(cause, cause, true));
             }
         }
-        return new PanelForm(options, subsets.isEmpty() ? List.of("") : subsets, causeOptions);
+        return new PanelForm(options, subsets.isEmpty() ? List.of("") : subsets, causeOptions,
+                from);
     }
 }

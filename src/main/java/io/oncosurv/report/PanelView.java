@@ -15,10 +15,13 @@ import java.util.Map;
  * cause, its cumulative incidence, Gray's p with its q and Fine–Gray subdistribution HRs. Levels are shown by their display names (the rule with the
  * cut-off used: "NLR ≥ 5"), given per stratifier as label → name. A panel of a subset says so
  * as the analysis page does ({@link SubsetText}): in its title, a note, and its downloads' names
- * and addresses.
+ * and addresses. A panel from a landmark start ({@code from}, NaN: none) says so in its title
+ * and a note with the patients its start leaves out ({@code excluded}, the same for every entry
+ * of the endpoint), and its links keep the start.
  */
 public record PanelView(String endpoint, String endpointLabel, List<Section> sections,
-        List<String> subsets, List<String> subsetNames, String cause) {
+        List<String> subsets, List<String> subsetNames, String cause, double from,
+        int excluded) {
 
     /** One stratifier. */
     public record Section(String stratifier, String label, boolean computed, String reason,
@@ -59,7 +62,14 @@ public record PanelView(String endpoint, String endpointLabel, List<Section> sec
      */
     public String title() {
         return SubsetText.title("TME panel, " + endpointLabel.toLowerCase(Locale.ROOT)
-                + (cause == null ? "" : ", cause " + cause), subsetNames);
+                + (cause == null ? "" : ", cause " + cause)
+                + (Double.isNaN(from) ? "" : ", from " + fromMonths() + " months (landmark)"),
+                subsetNames);
+    }
+
+    /** The landmark start as written ("6", "1.5"), or null without one. */
+    public String fromMonths() {
+        return Double.isNaN(from) ? null : MethodsText.trim(from);
     }
 
     /**
@@ -69,17 +79,20 @@ public record PanelView(String endpoint, String endpointLabel, List<Section> sec
     public String figureQuery() {
         String subsetQuery = subsetQuery();
         return (cause == null ? "" : "&cause=" + URLEncoder.encode(cause,
-                StandardCharsets.UTF_8)) + (subsetQuery.isEmpty() ? "" : "&" + subsetQuery);
+                StandardCharsets.UTF_8)) + (subsetQuery.isEmpty() ? "" : "&" + subsetQuery)
+                + (Double.isNaN(from) ? "" : "&from=" + fromMonths());
     }
 
     /**
      * The CSV and JSON links' query: the subsets, and on a cause the endpoint and cause first
-     * ("endpoint=pfs&cause=local"); "" for the whole cohort without a cause.
+     * ("endpoint=pfs&cause=local"), the start last; "" for the whole cohort without a cause.
      */
     public String tableQuery() {
         String subsetQuery = subsetQuery();
         if (cause == null) {
-            return subsetQuery;
+            String fromQuery = Double.isNaN(from) ? "" : "from=" + fromMonths();
+            return subsetQuery.isEmpty() || fromQuery.isEmpty() ? subsetQuery + fromQuery
+                    : subsetQuery + "&" + fromQuery;
         }
         return "endpoint=" + URLEncoder.encode(endpoint, StandardCharsets.UTF_8)
                 + figureQuery();
@@ -111,6 +124,15 @@ public record PanelView(String endpoint, String endpointLabel, List<Section> sec
     public static PanelView of(String endpoint, List<PanelEntry> entries,
             Map<String, Map<String, String>> groupNames, List<String> subsets,
             List<String> subsetNames) {
+        return of(endpoint, entries, groupNames, subsets, subsetNames, Double.NaN);
+    }
+
+    /** The same from the landmark start {@code from} (NaN: none). */
+    public static PanelView of(String endpoint, List<PanelEntry> entries,
+            Map<String, Map<String, String>> groupNames, List<String> subsets,
+            List<String> subsetNames, double from) {
+        int excluded = entries.stream().filter(e -> e.endpoint().equals(endpoint))
+                .mapToInt(PanelEntry::excluded).findFirst().orElse(0);
         String cause = entries.isEmpty() ? null : entries.get(0).cause();
         List<Section> sections = new ArrayList<>();
         for (PanelEntry e : entries) {
@@ -136,7 +158,7 @@ public record PanelView(String endpoint, String endpointLabel, List<Section> sec
                     levels));
         }
         return new PanelView(endpoint, Labels.endpoint(endpoint), sections, subsets,
-                subsetNames, cause);
+                subsetNames, cause, from, excluded);
     }
 
     /** "6 mo 9.8% (6.4–15.1)", "12 mo 14.5% (10.3–20.4)", ...; none without a cause. */

@@ -52,7 +52,8 @@ public final class ReportSpecCheck {
     /**
      * The problems of {@code analyses[i]} on this cohort: its endpoint (named, or the report's
      * with causes) must have causes, its cause must be one of each endpoint's, its {@code by}
-     * must be computable.
+     * must be computable, and its landmark start {@code from} must leave patients on each
+     * endpoint (a start past every time could only fail the job).
      */
     private static List<String> furtherAnalysis(ReportSpec spec, int i, String cohortName,
             Cohort cohort, StratifierSource source) {
@@ -83,6 +84,16 @@ public final class ReportSpecCheck {
                 problems.add(at + ".cause: the endpoint " + e + " has no cause '" + a.cause()
                         + "'; its causes are " + String.join(", ", causes));
             }
+            if (!Double.isNaN(a.from())) {
+                double longest = longestTime(cohort.endpoint(e).get());
+                if (!(longest >= a.from())) {
+                    problems.add(at + ".from: no patient of the cohort '" + cohortName + "' is "
+                            + "followed on " + e + " for " + MethodsText.trim(a.from())
+                            + " months or more (the longest " + e + " time is "
+                            + (Double.isNaN(longest) ? "none" : MethodsText.trim(longest))
+                            + "); a landmark start must leave patients");
+                }
+            }
         }
         if (a.by() != null) {
             try {
@@ -93,5 +104,16 @@ public final class ReportSpecCheck {
             }
         }
         return problems;
+    }
+
+    /** The longest time of a patient with a time and an event flag (NaN: none). */
+    private static double longestTime(io.oncosurv.cohort.Endpoint endpoint) {
+        double longest = Double.NaN;
+        for (int p = 0; p < endpoint.patients(); p++) {
+            if (endpoint.isComplete(p) && !(endpoint.months(p) <= longest)) {
+                longest = endpoint.months(p);
+            }
+        }
+        return longest;
     }
 }

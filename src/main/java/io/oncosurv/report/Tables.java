@@ -53,23 +53,26 @@ public final class Tables {
         return new Table("survival", columns, rows);
     }
 
-    /** The TME panel: one row per stratifier level (one per skipped stratifier). */
+    /**
+     * The TME panel: one row per stratifier level (one per skipped stratifier); n_excluded is the
+     * entry's patients left out for a time before the landmark start (0 without one).
+     */
     public static Table panel(List<PanelEntry> entries) {
         List<String> columns = List.of("endpoint", "stratifier", "status", "reason", "level",
                 "n", "events", "median", "median_lower", "median_upper", "hr", "hr_lower",
-                "hr_upper", "sparse", "logrank_p", "trend_p", "q_value");
+                "hr_upper", "sparse", "logrank_p", "trend_p", "q_value", "n_excluded");
         List<List<Object>> rows = new ArrayList<>();
         for (PanelEntry e : entries) {
             if (e.groups().isEmpty()) {
                 rows.add(Arrays.asList(e.endpoint(), e.stratifier(), e.status(), e.reason(),
                         null, null, null, null, null, null, null, null, null, null, null, null,
-                        null));
+                        null, e.excluded()));
             }
             for (PanelEntry.Group g : e.groups()) {
                 rows.add(Arrays.asList(e.endpoint(), e.stratifier(), e.status(), e.reason(),
                         g.label(), g.n(), g.events(), g.median(), g.medianLower(),
                         g.medianUpper(), g.hr(), g.hrLower(), g.hrUpper(), g.sparse(),
-                        e.logRankP(), e.trendP(), e.qValue()));
+                        e.logRankP(), e.trendP(), e.qValue(), e.excluded()));
             }
         }
         return new Table("panel", columns, rows);

@@ -111,6 +111,51 @@ class CumulativeIncidenceReportTest {
     }
 
     @Test
+    @DisplayName("a landmark start: accepted at submission where it leaves patients, refused at "
+            + "analyses[i].from past every time of the endpoint (the job could only fail)")
+    void fromCheckedAgainstTheCohort() throws Exception {
+        Cohort cohort = CompetingCohort.cohort();
+        StratifierSource source = StratifierSource.direct(cohort);
+        ReportSpecCheck.against(ReportSpecParser.parse("{\"cohort\": \"oligo\", \"analyses\": "
+                + "[{\"analysis\": \"cumulative-incidence\", \"from\": 45}]}"), "oligo",
+                cohort, source); // 45: the longest pfs time, that patient is kept
+        ReportSpecException e = assertThrows(ReportSpecException.class, () ->
+                ReportSpecCheck.against(ReportSpecParser.parse("{\"cohort\": \"oligo\", "
+                        + "\"analyses\": [{\"analysis\": \"cumulative-incidence\", "
+                        + "\"cause\": \"local\"}, {\"analysis\": \"cumulative-incidence\", "
+                        + "\"from\": 45.5}]}"), "oligo", cohort, source));
+        assertEquals(List.of("analyses[1].from: no patient of the cohort 'oligo' is followed on "
+                + "pfs for 45.5 months or more (the longest pfs time is 45); a landmark start "
+                + "must leave patients"), e.problems());
+        assertEquals("analyses[1].from", e.located().get(0).key());
+        ReportSpecException text = assertThrows(ReportSpecException.class, () ->
+                ReportSpecParser.parse("{\"cohort\": \"oligo\", \"analyses\": [{\"analysis\": "
+                        + "\"cumulative-incidence\", \"from\": \"soon\"}]}"));
+        assertEquals(List.of("analyses[0].from: expected a number, got 'soon'"),
+                text.problems());
+    }
+
+    @Test
+    @DisplayName("a section from 6 says 'from 6 months (landmark)' in its title and methods, "
+            + "its landmarks from 6 on, and report.json carries from")
+    void fromInTheReport() throws Exception {
+        List<Artefact> artefacts = build("{\"cohort\": \"oligo\", \"endpoints\": [\"pfs\"], "
+                + "\"stratifiers\": [\"site\"], \"landmarks\": [3, 6, 12], \"outputs\": "
+                + "[\"html\", \"json\"], \"analyses\": [{\"analysis\": "
+                + "\"cumulative-incidence\", \"cause\": \"local\", \"from\": 6}]}");
+        String html = text(artefacts, "report.html");
+        assertTrue(html.contains("<h2>Progression-free survival: cumulative incidence of local by "
+                + "site, from 6 months (landmark)</h2>"), html);
+        assertTrue(html.contains("Landmark analysis from 6 months"), html);
+        JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                text(artefacts, "report.json")).get("cumulative_incidence").get(0);
+        assertEquals(6.0, json.get("from").asDouble());
+        for (JsonNode row : json.get("rows")) {
+            assertTrue(row.get("time").asDouble() >= 6, row.toString());
+        }
+    }
+
+    @Test
     @DisplayName("the report holds the local cause's table by site as R gives it, Gray's p and "
             + "the methods; its CSV artefact R's numbers")
     void builtIntoTheReport() throws Exception {

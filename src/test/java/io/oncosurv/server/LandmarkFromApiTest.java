@@ -160,7 +160,6 @@ class LandmarkFromApiTest {
                         .getInteger("n")), row.split(",")[5], row);
             }
         }
-        assertEquals(400, get(ici, "/panel?endpoint=pfs&cause=local&from=6").statusCode());
     }
 
     @Test

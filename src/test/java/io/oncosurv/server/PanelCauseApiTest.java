@@ -208,7 +208,8 @@ class PanelCauseApiTest {
         List<String> lines = List.of(csv.bodyAsString().split("\r\n"));
         assertEquals("endpoint,cause,stratifier,status,reason,level,n,events,cif_6,cif_6_lower,"
                 + "cif_6_upper,cif_12,cif_12_lower,cif_12_upper,cif_24,cif_24_lower,"
-                + "cif_24_upper,hr,hr_lower,hr_upper,sparse,gray_p,q_value", lines.get(0));
+                + "cif_24_upper,hr,hr_lower,hr_upper,sparse,gray_p,q_value,n_excluded",
+                lines.get(0));
         assertEquals(1 + 3 + 2 + 4 + 2 + 2 + 3 + 2 + 2 + 2, lines.size()); // header, levels
         String[] row = lines.stream().filter(l -> l.startsWith("pfs,local,lipi,ok,,"
                 + "intermediate,")).findFirst().orElseThrow().split(",", -1);

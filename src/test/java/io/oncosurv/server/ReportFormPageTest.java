@@ -189,6 +189,41 @@ class ReportFormPageTest {
     }
 
     @Test
+    @DisplayName("the form's landmark start: a number becomes the analysis' from, text is "
+            + "refused at analyses[0].from, a start without patterns of failure at its field; "
+            + "each with the fields kept")
+    void landmarkStart(VertxTestContext context) throws Exception {
+        assertEquals(new JsonArray().add(new JsonObject().put("analysis",
+                "cumulative-incidence").put("cause", "local").put("from", 6.5)), ReportForm
+                        .spec(MultiMap.caseInsensitiveMultiMap().add("incidence", "local")
+                                .add("incidence_from", " 6.5 ")).getJsonArray("analyses"));
+        MultiMap text = form("os", "sex", "").add("incidence", "local")
+                .add("incidence_from", "soon");
+        MultiMap alone = form("os", "sex", "").add("incidence_from", "6");
+        session(LungServer.TOKEN).compose(cookie -> post(cookie, origin(), text)
+                .compose(refused -> post(cookie, origin(), alone)
+                        .map(lonely -> List.of(refused, lonely))))
+                .onComplete(context.succeeding(r -> context.verify(() -> {
+                    String page = r.get(0).bodyAsString();
+                    assertEquals(422, r.get(0).statusCode(), page);
+                    assertTrue(page.contains("<tr><td><code>analyses[0].from</code></td><td>"
+                            + "analyses[0].from: expected a number, got &#39;soon&#39;</td>"
+                            + "</tr>"), page);
+                    assertTrue(page.contains("id=\"form-incidence-from\" value=\"soon\""),
+                            page);
+                    String lonely = r.get(1).bodyAsString();
+                    assertEquals(422, r.get(1).statusCode(), lonely);
+                    assertTrue(lonely.contains("<tr><td><code>incidence_from</code></td><td>"
+                            + "incidence_from: a landmark start needs patterns of failure "
+                            + "(all, or a cause) to start</td></tr>"), lonely);
+                    assertTrue(lonely.contains("id=\"form-incidence-from\" value=\"6\""),
+                            lonely);
+                    context.completeNow();
+                })));
+        assertTrue(context.awaitCompletion(60, TimeUnit.SECONDS));
+    }
+
+    @Test
     @DisplayName("a clinician sees no form and is refused (403); a post from another site or "
             + "without Origin is 403, without a session 401 (log in again), without the "
             + "session's form token 403; a session still cannot POST /api/reports (401)")

@@ -142,12 +142,20 @@ public final class Messages {
     /**
      * The panel page (or its PDF) of one endpoint ({@code null}: os if the cohort has it, else
      * its first), of the patients of its subsets (none: all), on one cause of the endpoint
-     * ({@code null}: none).
+     * ({@code null}: none), from the landmark start {@code from} (NaN: none) as the form gave
+     * it ({@code fromText}, "" when empty), or the 400's sentence ({@code refusal}) for a start
+     * the page cannot take.
      */
     public record PanelPageQuery(String cohortId, PageFormat format, String endpoint,
-            List<String> subsets, String cause) implements Operation {
+            List<String> subsets, String cause, String fromText, double from, String refusal)
+            implements Operation {
         public PanelPageQuery {
             subsets = List.copyOf(subsets);
+        }
+
+        public PanelPageQuery(String cohortId, PageFormat format, String endpoint,
+                List<String> subsets, String cause) {
+            this(cohortId, format, endpoint, subsets, cause, "", Double.NaN, null);
         }
 
         public PanelPageQuery(String cohortId, PageFormat format, String endpoint,

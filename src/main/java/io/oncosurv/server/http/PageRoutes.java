@@ -227,13 +227,22 @@ public final class PageRoutes {
 
     /**
      * The panel page of one endpoint (none: the cohort's os, else its first), on subsets, on
-     * a cause of the endpoint if asked.
+     * a cause of the endpoint if asked, from the landmark start if asked (checked here: a bad
+     * one is the page with the form as sent and the 400's sentence).
      */
     private void panelPage(RoutingContext ctx, PageFormat format) {
         MultiMap params = PageParameters.nonEmpty(ctx.queryParams());
+        double from = Double.NaN;
+        String refusal = null;
+        try {
+            from = PanelParameters.from(params);
+        } catch (ApiError e) {
+            refusal = e.getMessage();
+        }
         cohortPage(ctx, new Messages.PanelPageQuery(ctx.pathParam("id"), format,
                 params.get("endpoint"), PanelParameters.subsets(params),
-                params.get("cause") == null ? null : params.get("cause").strip()), "panel");
+                params.get("cause") == null ? null : params.get("cause").strip(),
+                params.get("from") == null ? "" : params.get("from"), from, refusal), "panel");
     }
 
     /**

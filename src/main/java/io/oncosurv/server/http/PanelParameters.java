@@ -46,15 +46,12 @@ public final class PanelParameters {
     }
 
     /**
-     * The landmark start {@code from} (finite, >= 0; absent: NaN, every patient). Not with a
-     * cause: the Fine–Gray model of the cause panel has no landmark start yet.
+     * The landmark start {@code from} (finite, >= 0; absent: NaN, every patient), with or
+     * without a cause.
      */
     public static double from(MultiMap params) {
         if (params.get("from") == null) {
             return Double.NaN;
-        }
-        if (cause(params) != null) {
-            throw new ApiError(400, "The parameter 'from' is not available with 'cause' yet.");
         }
         return QueryParameters.finite(params, "from", 0);
     }

@@ -47,7 +47,7 @@ public final class ReportForm {
     private static final String PROBLEM = "oncosurv.problem";
     private static final String FORM_TOKEN = "oncosurv.formToken";
     private static final List<String> FIELDS = List.of("cohort", "title", "endpoints",
-            "stratifiers", "incidence");
+            "stratifiers", "incidence", "incidence_from");
 
     private final Vertx vertx;
     private final Access access;
@@ -74,6 +74,16 @@ public final class ReportForm {
 
     private void submit(RoutingContext ctx) {
         MultiMap form = ctx.request().formAttributes();
+        if (isBlank(form.get("incidence")) && !isBlank(form.get("incidence_from"))) {
+            // a start of nothing: said here, as the spec would have no analysis to put it in
+            MultiMap params = kept(form);
+            params.add(ERROR, "The report cannot be made: 1 problem in the form.");
+            params.add(KEY, "incidence_from");
+            params.add(PROBLEM, "incidence_from: a landmark start needs patterns of failure "
+                    + "(all, or a cause) to start");
+            render(ctx, params, 422);
+            return;
+        }
         String spec = spec(form).encode();
         vertx.eventBus().<Messages.ReportState>request(Messages.REPORT_SUBMIT,
                 new Messages.ReportSubmission(spec, ctx.get(Access.PRINCIPAL)),
@@ -84,12 +94,7 @@ public final class ReportForm {
                         HttpVerticle.fail(ctx, e);
                         return;
                     }
-                    MultiMap params = MultiMap.caseInsensitiveMultiMap();
-                    for (String field : FIELDS) {
-                        if (form.get(field) != null) {
-                            params.add(field, form.get(field));
-                        }
-                    }
+                    MultiMap params = kept(form);
                     JsonObject body = errorBody(r.getMessage());
                     params.add(ERROR, body.getString("error", "The report cannot be made."));
                     for (Object o : body.getJsonArray("problems", new JsonArray())) {
@@ -102,6 +107,21 @@ public final class ReportForm {
                     }
                     render(ctx, params, r.failureCode());
                 });
+    }
+
+    /** The form's fields as sent, for the page shown again. */
+    private static MultiMap kept(MultiMap form) {
+        MultiMap params = MultiMap.caseInsensitiveMultiMap();
+        for (String field : FIELDS) {
+            if (form.get(field) != null) {
+                params.add(field, form.get(field));
+            }
+        }
+        return params;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 
     private static boolean isAnswer(int code) {
@@ -119,7 +139,9 @@ public final class ReportForm {
     /**
      * The form as a spec: endpoints and stratifiers separated by commas, {@code name:value}
      * for a cut-off (a value that is not a number is left as text, for the parser to name);
-     * {@code incidence}, {@code all} or a cause, adds the cumulative incidence of the causes.
+     * {@code incidence}, {@code all} or a cause, adds the cumulative incidence of the causes,
+     * from the landmark start {@code incidence_from} if given (a number, else the text as typed
+     * for the parser to name at {@code analyses[0].from}).
      */
     public static JsonObject spec(MultiMap form) {
         JsonObject spec = new JsonObject();
@@ -164,6 +186,17 @@ public final class ReportForm {
             JsonObject analysis = new JsonObject().put("analysis", "cumulative-incidence");
             if (!incidence.strip().equalsIgnoreCase("all")) {
                 analysis.put("cause", incidence.strip());
+            }
+            String from = form.get("incidence_from");
+            if (!isBlank(from)) {
+                Object start = from.strip();
+                try {
+                    double value = Double.parseDouble(from.strip());
+                    start = Double.isFinite(value) ? value : start; // NaN stays text: refused
+                } catch (NumberFormatException e) {
+                    // the text as typed, which the parser refuses at its key
+                }
+                analysis.put("from", start);
             }
             spec.put("analyses", new JsonArray().add(analysis));
         }
@@ -225,7 +258,7 @@ public final class ReportForm {
         ReportListView view = new ReportListView(rows, "true".equals(params.get(MAY_REPORT)),
                 options, orEmpty(params.get("title")), orEmpty(params.get("endpoints")),
                 orEmpty(params.get("stratifiers")), orEmpty(params.get("incidence")),
-                params.get(ERROR), problems,
+                orEmpty(params.get("incidence_from")), params.get(ERROR), problems,
                 orEmpty(params.get(FORM_TOKEN)));
         int status = params.get(STATUS) == null ? 200 : Integer.parseInt(params.get(STATUS));
         return new Messages.Rendered(status, ReportWorker.HTML, pages.reports(view)

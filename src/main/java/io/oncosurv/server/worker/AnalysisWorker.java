@@ -155,7 +155,7 @@ public final class AnalysisWorker extends VerticleBase {
         try {
             message.reply(q.cause() == null ? PanelAnalysis.entry(cohort.get(), q.stratifier(),
                     q.endpoint(), source, q.subsets(), q.from()) : PanelAnalysis.entry(cohort.get(),
-                    q.stratifier(), q.endpoint(), q.cause(), source, q.subsets()));
+                    q.stratifier(), q.endpoint(), q.cause(), source, q.subsets(), q.from()));
         } catch (AnalysisException e) { // a subset the query refuses, a cause the endpoint lacks
             message.fail(422, new ApiError(422, "The query cannot be answered for this cohort: "
                     + e.getMessage() + ".").body().encode());

@@ -91,6 +91,22 @@ public final class ChartFigures implements Figures {
                 + (subset == null ? "" : " (subset " + subset + ")"));
     }
 
+    /**
+     * The forest plot of a panel from a landmark start (NaN: none, {@code options} as they are)
+     * says so at the end of its title unless one was given: "Overall survival: hazard ratios by
+     * stratifier, from 6 months (landmark)".
+     */
+    static ForestOptions fromTitled(ForestOptions options, double from, boolean titleGiven) {
+        if (Double.isNaN(from) || titleGiven) {
+            return options;
+        }
+        String title = options.title() != null ? options.title()
+                : options.endpointName() + ": hazard ratios by stratifier";
+        String months = from == Math.rint(from) && from < 1e15 ? Long.toString((long) from)
+                : Double.toString(from); // as the page writes it: "6", "6.5"
+        return options.withTitle(title + ", from " + months + " months (landmark)");
+    }
+
     /** The cause of a panel's entries (null: the panel of the endpoints). */
     static String cause(List<PanelEntry> entries) {
         return entries.isEmpty() ? null : entries.get(0).cause();
@@ -98,11 +114,12 @@ public final class ChartFigures implements Figures {
 
     @Override
     public String forestDataUri(List<PanelEntry> entries, String endpoint,
-            List<String> subsetNames, Map<String, Map<String, String>> groupNames) {
+            List<String> subsetNames, Map<String, Map<String, String>> groupNames, double from) {
         ForestOptions named = ForestOptions.defaults().withStratifierNames(Labels.stratifiers())
                 .withLevelNames(groupNames).withEndpointName(Labels.endpoint(endpoint));
         ForestPlotFigure figure = ForestPlotFigure.of(ofEndpoint(entries, endpoint),
-                onCause(subsetTitled(named, subsetNames), cause(entries), subsetNames, false));
+                fromTitled(onCause(subsetTitled(named, subsetNames), cause(entries),
+                        subsetNames, false), from, false));
         return png(figure.chart(), figure.suggestedSize(REPORT_DPI));
     }
 

@@ -191,7 +191,8 @@ public final class FigureWorker extends VerticleBase {
         // on a cause: the panel of that endpoint only (q over its stratifiers)
         double from = PanelParameters.from(params);
         List<PanelEntry> entries = cause == null ? PanelAnalysis.run(cohort, endpoints, source,
-                subsets, from) : PanelAnalysis.run(cohort, endpoint, cause, source, subsets);
+                subsets, from) : PanelAnalysis.run(cohort, endpoint, cause, source, subsets,
+                        from);
         ForestOptions options = ForestOptions.defaults()
                 .withStratifierNames(Labels.stratifiers())
                 .withLevelNames(PanelGroupNames.of(entries, source))
@@ -205,6 +206,7 @@ public final class FigureWorker extends VerticleBase {
         }
         options = ChartFigures.onCause(options, cause, SubsetNames.of(source, subsets),
                 titleGiven);
+        options = ChartFigures.fromTitled(options, from, titleGiven);
         ForestPlotFigure plot = ForestPlotFigure.of(ChartFigures.ofEndpoint(entries, endpoint),
                 options);
         FigureSize size = params.get("height") != null ? figure.size() : new FigureSize(

@@ -13,8 +13,9 @@ public interface Figures {
     /**
      * The panel's forest plot of one endpoint, titled with the subset ({@code subsetNames}, as
      * {@code SubsetNames} names them; empty: all patients), each stratifier's groups by their
-     * display names ({@code groupNames}: label → name per stratifier).
+     * display names ({@code groupNames}: label → name per stratifier), from the landmark start
+     * {@code from} (NaN: none; else the title says it).
      */
     String forestDataUri(List<PanelEntry> entries, String endpoint, List<String> subsetNames,
-            Map<String, Map<String, String>> groupNames);
+            Map<String, Map<String, String>> groupNames, double from);
 }

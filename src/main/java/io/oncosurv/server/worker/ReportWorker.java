@@ -237,7 +237,10 @@ public final class ReportWorker extends VerticleBase {
                 : endpoints.contains("os") ? "os" : endpoints.get(0);
         List<String> subsets = q.subsets();
         PanelForm form = PanelForm.of(endpoints, endpoint, subsets, cohort.endpoint(endpoint)
-                .map(e -> e.causes()).orElse(List.of()), q.cause());
+                .map(e -> e.causes()).orElse(List.of()), q.cause(), q.fromText());
+        if (q.refusal() != null) {
+            return html(400, pages.panel(stored, form, null, q.refusal(), null));
+        }
         if (!endpoints.contains(endpoint)) {
             return html(400, pages.panel(stored, form, null, "The cohort has no endpoint '"
                     + endpoint + "'; it has " + String.join(", ", endpoints) + ".", null));
@@ -246,20 +249,21 @@ public final class ReportWorker extends VerticleBase {
         List<PanelEntry> entries;
         try {
             // on a cause: that endpoint's panel only, q over its stratifiers
-            entries = q.cause() == null ? PanelAnalysis.run(cohort, endpoints, source, subsets)
-                    : PanelAnalysis.run(cohort, endpoint, q.cause(), source, subsets);
+            entries = q.cause() == null ? PanelAnalysis.run(cohort, endpoints, source, subsets,
+                    q.from()) : PanelAnalysis.run(cohort, endpoint, q.cause(), source, subsets,
+                            q.from());
         } catch (AnalysisException e) {
             return html(422, pages.panel(stored, form, null, "The panel cannot be made: "
                     + e.getMessage() + ".", null));
         }
         List<String> subsetNames = SubsetNames.of(source, subsets);
         PanelView view = PanelView.of(endpoint, entries, groupNames(entries, source), subsets,
-                subsetNames);
+                subsetNames, q.from());
         if (q.format() == Messages.PageFormat.HTML) {
             return html(200, pages.panel(stored, form, view, null, null));
         }
         String xhtml = pages.panel(stored, form, view, null, figures.forestDataUri(
-                entries, endpoint, subsetNames, groupNames(entries, source)));
+                entries, endpoint, subsetNames, groupNames(entries, source), q.from()));
         return new Messages.Rendered(200, PDF, PdfReport.render(xhtml, footer(stored)));
     }
 
@@ -305,7 +309,7 @@ public final class ReportWorker extends VerticleBase {
         var source = caches.stratifierSource(q.cohortId(), cohort);
         if (q.cause() != null) {
             return Csv.write(PanelCauseTable.of(PanelAnalysis.run(cohort, q.endpoints().get(0),
-                    q.cause(), source, q.subsets())));
+                    q.cause(), source, q.subsets(), q.from())));
         }
         return Csv.write(Tables.panel(PanelAnalysis.run(cohort, q.endpoints(), source,
                 q.subsets(), q.from())));
