@@ -73,6 +73,15 @@ simon_makuch <- function(time, status, start, landmarks, call, conf_type = "log"
          k <- rows_of(tk, l, levels)
          list(time = I(tk$time[k]), n_risk = I(tk$n.risk[k]))
        }),
+       # the figure's risk table: the patients in each state at each tick, rows with
+       # tstart < t <= tstop (at 0 the state at treatment start: tstart == 0); R's summary
+       # gives the count at the next curve time, which counts switches made before it
+       in_state = lapply(levels, function(l) {
+         sapply(ticks, function(t) {
+           if (t == 0) sum(tm$x == l & tm$tstart == 0)
+           else sum(tm$x == l & tm$tstart < t & tm$tstop >= t)
+         })
+       }),
        quantiles = list(est = qm(q$quantile), lower = qm(q$lower), upper = qm(q$upper)),
        rmst = list(tau = tau, rmean = I(unname(tab[, "rmean"])),
                    se = I(unname(tab[, "se(rmean)"]))))

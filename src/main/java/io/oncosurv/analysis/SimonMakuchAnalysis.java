@@ -111,10 +111,18 @@ final class SimonMakuchAnalysis {
             }
             groups.add(new SurvivalResult.Group(labels[g], curves[g],
                     SurvivalQuantiles.of(curves[g], RDefaults.quantileProbabilities()),
-                    Landmarks.of(curves[g], request.landmarks()), Rmst.of(curves[g], tau)));
+                    Landmarks.of(curves[g], request.landmarks()), Rmst.of(curves[g], tau),
+                    lateEntries(split, group, g)));
         }
         return new SurvivalResult(request, excluded, groups, null, List.of(), List.of(), null,
                 null, List.of(), Map.of(), leftOut, Map.of(),
                 SubsetNames.of(source, request.subsets()), TimeDependentBy.noTestReason(by));
+    }
+
+    /** The group's rows entering after 0 (switches into it), ascending. */
+    private static double[] lateEntries(ExposureSplit split, int[] group, int g) {
+        return java.util.stream.IntStream.range(0, group.length)
+                .filter(r -> group[r] == g && split.start()[r] > 0)
+                .mapToDouble(r -> split.start()[r]).sorted().toArray();
     }
 }

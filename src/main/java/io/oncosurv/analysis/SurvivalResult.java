@@ -31,9 +31,22 @@ public record SurvivalResult(SurvivalRequest request, int excluded, List<Group> 
         List<String> testsLeftOut, Map<String, String> byValueLabels,
         List<String> subsetNames, String noTestReason) {
 
-    /** One group's results; quantiles are for 0.25, 0.5 and 0.75 (read them by name). */
+    /**
+     * One group's results; quantiles are for 0.25, 0.5 and 0.75 (read them by name).
+     * {@code lateEntries}: the entry times after 0 of the curve's rows, ascending (a
+     * Simon–Makuch curve's switches into it; empty for everyone followed from 0), so that a
+     * figure can count the patients in the group at a time between curve times.
+     */
     public record Group(String label, SurvivalCurve curve, QuantileEstimate[] quantiles,
-            LandmarkEstimate[] landmarks, RestrictedMean rmst) {
+            LandmarkEstimate[] landmarks, RestrictedMean rmst, double[] lateEntries) {
+
+        private static final double[] NONE = new double[0];
+
+        /** A group followed from time 0. */
+        public Group(String label, SurvivalCurve curve, QuantileEstimate[] quantiles,
+                LandmarkEstimate[] landmarks, RestrictedMean rmst) {
+            this(label, curve, quantiles, landmarks, rmst, NONE);
+        }
 
         public QuantileEstimate lowerQuartile() {
             return quantiles[0];

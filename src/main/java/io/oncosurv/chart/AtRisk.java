@@ -18,6 +18,22 @@ final class AtRisk {
         return lo == curve.size() ? 0 : curve.nRisk(lo);
     }
 
+    /**
+     * The rows of a curve at risk at t itself, when some entered after 0 ({@code lateEntries},
+     * ascending): the n at risk of the next curve time less the rows entering in [t, that time),
+     * which R's summary counts though they were not yet in the group at t; at t = 0 the rows
+     * starting at 0 (the state at treatment start). With no late entries, {@link #at}.
+     */
+    static int inGroupAt(SurvivalCurve curve, double[] lateEntries, double t) {
+        int lo = first(curve.size(), curve::time, t);
+        if (lo == curve.size()) {
+            return 0;
+        }
+        int from = first(lateEntries.length, i -> lateEntries[i], t);
+        int to = first(lateEntries.length, i -> lateEntries[i], curve.time(lo));
+        return curve.nRisk(lo) - (to - from);
+    }
+
     /** The same from a curve's times (ascending) and its numbers at risk at them. */
     static int at(double[] time, int[] nRisk, double t) {
         int lo = first(time.length, i -> time[i], t);

@@ -84,7 +84,7 @@ final class KaplanMeierLayout {
         List<Integer> atRisk = new ArrayList<>();
         List<String> atRiskText = new ArrayList<>();
         for (double t : breaks.ticks()) {
-            int n = AtRisk.at(c, t);
+            int n = AtRisk.inGroupAt(c, g.lateEntries(), t);
             atRisk.add(n);
             atRiskText.add(ClinicalFormat.count(n, k));
         }
