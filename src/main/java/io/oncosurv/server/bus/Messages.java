@@ -240,6 +240,11 @@ public final class Messages {
             implements Operation {
     }
 
+    /** The immortal-time check of an exposure on a stored cohort. */
+    public record ExposureBiasQuery(String cohortId,
+            io.oncosurv.analysis.ExposureBiasRequest request) implements Operation {
+    }
+
     /** A Cox model query on a stored cohort. */
     public record CoxQuery(String cohortId, io.oncosurv.analysis.CoxRequest request)
             implements Operation {

@@ -4,6 +4,7 @@ import io.oncosurv.analysis.AnalysisException;
 import io.oncosurv.analysis.CoxAnalysis;
 import io.oncosurv.analysis.CumulativeIncidenceAnalysis;
 import io.oncosurv.analysis.CutpointAnalysis;
+import io.oncosurv.analysis.ExposureBiasAnalysis;
 import io.oncosurv.analysis.FineGrayAnalysis;
 import io.oncosurv.analysis.PanelAnalysis;
 import io.oncosurv.analysis.PanelEntry;
@@ -13,6 +14,7 @@ import io.oncosurv.cohort.Cohort;
 import io.oncosurv.cohort.Stratifiers;
 import io.oncosurv.json.CoxJson;
 import io.oncosurv.json.CumulativeIncidenceJson;
+import io.oncosurv.json.ExposureBiasJson;
 import io.oncosurv.json.FineGrayJson;
 import io.oncosurv.json.PanelJson;
 import io.oncosurv.json.SurvivalJson;
@@ -52,6 +54,8 @@ public final class AnalysisWorker extends VerticleBase {
                         "The query cannot be answered for this cohort: ", this::survival),
                 server.serve(Messages.CoxQuery.class,
                         "The model cannot be fitted to this cohort: ", this::cox),
+                server.serve(Messages.ExposureBiasQuery.class,
+                        "The exposure cannot be checked in this cohort: ", this::exposureBias),
                 server.serve(Messages.CumulativeIncidenceQuery.class,
                         "The query cannot be answered for this cohort: ",
                         this::cumulativeIncidence),
@@ -81,6 +85,13 @@ public final class AnalysisWorker extends VerticleBase {
     private byte[] cox(Messages.CoxQuery q, Cohort cohort) throws AnalysisException {
         return CoxJson.write(CoxAnalysis.run(cohort, q.request(), caches.stratifierSource(
                 q.cohortId(), cohort))).toBuffer().getBytes();
+    }
+
+    private byte[] exposureBias(Messages.ExposureBiasQuery q, Cohort cohort)
+            throws AnalysisException {
+        return ExposureBiasJson.write(q.cohortId(), ExposureBiasAnalysis.run(cohort,
+                q.request(), caches.stratifierSource(q.cohortId(), cohort))).toBuffer()
+                .getBytes();
     }
 
     private byte[] cumulativeIncidence(Messages.CumulativeIncidenceQuery q, Cohort cohort)
