@@ -14,10 +14,13 @@ import java.util.List;
  * Gray's p, and its groups' events, incidence and HRs are those of the cause: Fine–Gray
  * subdistribution HRs. An "ok" entry whose Fine–Gray model cannot be fitted keeps its Gray p
  * with NaN HRs and the reason.
+ *
+ * <p>{@code exposureBias}: on the entry of a stratifier named as an exposure over time of the
+ * cohort ({@code antibiotics}), that exposure's immortal-time check on the endpoint; else null.
  */
 public record PanelEntry(String stratifier, String endpoint, String status, String reason,
         double logRankP, double trendP, double qValue, List<Group> groups, String cause,
-        double grayP) {
+        double grayP, PanelExposureCheck exposureBias) {
 
     /**
      * A group: n, events, median with its limits, survival at the landmarks (6, 12, 24 months),
@@ -56,6 +59,14 @@ public record PanelEntry(String stratifier, String endpoint, String status, Stri
         groups = List.copyOf(groups);
     }
 
+    /** An entry without an exposure check. */
+    public PanelEntry(String stratifier, String endpoint, String status, String reason,
+            double logRankP, double trendP, double qValue, List<Group> groups, String cause,
+            double grayP) {
+        this(stratifier, endpoint, status, reason, logRankP, trendP, qValue, groups, cause,
+                grayP, null);
+    }
+
     /** An entry of the panel of an endpoint (no cause). */
     public PanelEntry(String stratifier, String endpoint, String status, String reason,
             double logRankP, double trendP, double qValue, List<Group> groups) {
@@ -80,6 +91,12 @@ public record PanelEntry(String stratifier, String endpoint, String status, Stri
 
     PanelEntry withQValue(double q) {
         return new PanelEntry(stratifier, endpoint, status, reason, logRankP, trendP, q, groups,
-                cause, grayP);
+                cause, grayP, exposureBias);
+    }
+
+    /** The entry with its exposure's immortal-time check. */
+    public PanelEntry withExposureBias(PanelExposureCheck check) {
+        return new PanelEntry(stratifier, endpoint, status, reason, logRankP, trendP, qValue,
+                groups, cause, grayP, check);
     }
 }

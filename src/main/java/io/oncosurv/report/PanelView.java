@@ -1,6 +1,7 @@
 package io.oncosurv.report;
 
 import io.oncosurv.analysis.PanelEntry;
+import io.oncosurv.analysis.PanelExposureCheck;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,11 +19,33 @@ import java.util.Map;
  * and addresses.
  */
 public record PanelView(String endpoint, String endpointLabel, List<Section> sections,
-        List<String> subsets, List<String> subsetNames, String cause) {
+        List<String> subsets, List<String> subsetNames, String cause,
+        List<ExposureRow> exposures) {
 
-    /** One stratifier. */
+    /**
+     * One stratifier; {@code exposureBias} the immortal-time check of the exposure over time of
+     * its name ({@code antibiotics}), else null.
+     */
     public record Section(String stratifier, String label, boolean computed, String reason,
-            String p, String q, String trendP, List<Level> levels) {
+            String p, String q, String trendP, List<Level> levels, ExposureRow exposureBias) {
+    }
+
+    /**
+     * An exposure's immortal-time check as the panel shows it: naive and time-dependent HR
+     * (95 % CI), the verdict and the message; or why it was not made ({@code reason}).
+     */
+    public record ExposureRow(String exposure, boolean computed, String reason, String naive,
+            String timeDependent, boolean flagged, String verdict, String message) {
+
+        static ExposureRow of(PanelExposureCheck c) {
+            boolean ok = c.status().equals("ok");
+            return new ExposureRow(c.exposure(), ok, c.reason(), ok ? Formats.ratioWithLimits(
+                    c.naiveHr(), c.naiveLower(), c.naiveUpper()) : Formats.NONE,
+                    ok ? Formats.ratioWithLimits(c.tdHr(), c.tdLower(), c.tdUpper())
+                            : Formats.NONE, Boolean.TRUE.equals(c.flag()),
+                    ok ? ExposureBiasView.verdict(c.flag()) : "Not checked",
+                    c.message() == null ? "" : c.message());
+        }
     }
 
     /**
@@ -42,6 +65,7 @@ public record PanelView(String endpoint, String endpointLabel, List<Section> sec
         sections = List.copyOf(sections);
         subsets = List.copyOf(subsets);
         subsetNames = List.copyOf(subsetNames);
+        exposures = List.copyOf(exposures);
     }
 
     public static PanelView of(String endpoint, List<PanelEntry> entries) {
@@ -111,6 +135,16 @@ public record PanelView(String endpoint, String endpointLabel, List<Section> sec
     public static PanelView of(String endpoint, List<PanelEntry> entries,
             Map<String, Map<String, String>> groupNames, List<String> subsets,
             List<String> subsetNames) {
+        return of(endpoint, entries, groupNames, subsets, subsetNames, List.of());
+    }
+
+    /**
+     * The same with the immortal-time checks of exposures no stratifier is named after
+     * ({@code others}, listed after the rows; those of the endpoint are shown).
+     */
+    public static PanelView of(String endpoint, List<PanelEntry> entries,
+            Map<String, Map<String, String>> groupNames, List<String> subsets,
+            List<String> subsetNames, List<PanelExposureCheck> others) {
         String cause = entries.isEmpty() ? null : entries.get(0).cause();
         List<Section> sections = new ArrayList<>();
         for (PanelEntry e : entries) {
@@ -133,10 +167,13 @@ public record PanelView(String endpoint, String endpointLabel, List<Section> sec
                     e.reason(), ok ? Formats.pValue(e.testedP()) : Formats.NONE,
                     ok ? Formats.pValue(e.qValue()) : Formats.NONE,
                     Double.isNaN(e.trendP()) ? Formats.NONE : Formats.pValue(e.trendP()),
-                    levels));
+                    levels, e.exposureBias() == null ? null
+                            : ExposureRow.of(e.exposureBias())));
         }
+        List<ExposureRow> exposures = others.stream().filter(c -> c.endpoint()
+                .equals(endpoint)).map(ExposureRow::of).toList();
         return new PanelView(endpoint, Labels.endpoint(endpoint), sections, subsets,
-                subsetNames, cause);
+                subsetNames, cause, exposures);
     }
 
     /** "6 mo 9.8% (6.4–15.1)", "12 mo 14.5% (10.3–20.4)", ...; none without a cause. */
