@@ -8,13 +8,15 @@ import java.util.List;
 
 /**
  * The answer to a {@link CoxRequest}: one row per model column (term and level, for a numeric
- * term the level is null) with the fit, the concordance, and the proportional-hazards tests per
- * term and global; {@code excluded} counts the patients left out (a missing value, or a time
- * before the landmark start).
+ * term the level is null, for an exposure term {@code exposed}) with the fit, the concordance,
+ * and the proportional-hazards tests per term and global; {@code patients} counts the patients
+ * used, {@code excluded} those left out (a missing value, a time before the landmark start, or,
+ * with a time-dependent term, time 0); {@code intervals} is the number of (start, stop] rows of
+ * a model with a time-dependent term, null without one.
  */
 public record CoxAnswer(CoxRequest request, List<Column> columns, CoxResult fit,
         Concordance.Result concordance, List<ChiSquareTest> phTerms, ChiSquareTest phGlobal,
-        List<String> warnings, int excluded) {
+        List<String> warnings, int patients, int excluded, Integer intervals) {
 
     /** A model column: its term and, for a factor, the level compared with the reference. */
     public record Column(String term, String level) {

@@ -26,6 +26,11 @@ public final class FineGrayAnalysis {
         }
         ModelDesign design = ModelDesign.of(cohort, endpoint, request.terms(),
                 request.settings(), null, request.subsets(), source);
+        if (design.hasTimeDependent()) {
+            throw new AnalysisException("the time-dependent term "
+                    + design.columns().get(design.timeDependent()).term() + " is for /cox; a "
+                    + "Fine–Gray model takes baseline terms (e.g. the exposure's _ever term)");
+        }
         int[] rows = design.rows();
         int n = rows.length;
         double[] time = new double[n];

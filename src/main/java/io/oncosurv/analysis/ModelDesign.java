@@ -17,9 +17,13 @@ import java.util.Map;
  * @param stratum each patient's stratum code, or null without strata
  * @param excluded the patients (of the subset) left out: a missing value or, with a landmark
  *                 start, a time before it
+ * @param timeDependent the column of a time-dependent exposure term ({@code <exposure>_td}
+ *                      without a landmark start), -1 for none; its values in {@code x} are
+ *                      the status at time 0 and {@link CountingProcessDesign} splits the rows
+ * @param exposureStart that exposure's start per patient of {@code rows} (NaN: never), or null
  */
 record ModelDesign(int[] rows, List<CoxAnswer.Column> columns, double[][] x, int[][] termColumns,
-        int[] stratum, int strata, int excluded) {
+        int[] stratum, int strata, int excluded, int timeDependent, double[] exposureStart) {
 
     static ModelDesign of(Cohort cohort, Endpoint endpoint, List<String> termNames,
             Map<String, Double> settings, String strataName, List<String> subsets,
@@ -34,7 +38,13 @@ record ModelDesign(int[] rows, List<CoxAnswer.Column> columns, double[][] x, int
         int n = cohort.patients();
         List<ModelTerm> terms = new ArrayList<>();
         for (String name : termNames) {
-            terms.add(ModelTerm.of(cohort, name, settings, source));
+            terms.add(ModelTerm.of(cohort, endpoint, name, settings, source, from));
+        }
+        List<String> timeDependent = terms.stream().filter(ModelTerm::timeDependent)
+                .map(t -> t.name).toList();
+        if (timeDependent.size() > 1) {
+            throw new AnalysisException("one time-dependent term per model; got "
+                    + String.join(", ", timeDependent));
         }
         Stratification strata = strataName == null ? null
                 : source.require(strataName, Map.of());
@@ -75,8 +85,17 @@ record ModelDesign(int[] rows, List<CoxAnswer.Column> columns, double[][] x, int
         List<double[]> columnValues = new ArrayList<>();
         List<CoxAnswer.Column> columns = new ArrayList<>();
         List<int[]> termColumns = new ArrayList<>();
+        int timeDependentColumn = -1;
+        double[] exposureStart = null;
         for (ModelTerm t : terms) {
             int first = columns.size();
+            if (t.timeDependent()) {
+                timeDependentColumn = first;
+                exposureStart = new double[count];
+                for (int i = 0; i < count; i++) {
+                    exposureStart[i] = t.exposureStart[rows[i]];
+                }
+            }
             t.addColumns(rows, columnValues, columns);
             int[] indices = new int[columns.size() - first];
             for (int c = 0; c < indices.length; c++) {
@@ -90,7 +109,12 @@ record ModelDesign(int[] rows, List<CoxAnswer.Column> columns, double[][] x, int
         }
         return new ModelDesign(rows, columns, columnValues.toArray(new double[0][]),
                 termColumns.toArray(new int[0][]), stratum,
-                strata == null ? 1 : strata.labels().size(), considered - count);
+                strata == null ? 1 : strata.labels().size(), considered - count,
+                timeDependentColumn, exposureStart);
+    }
+
+    boolean hasTimeDependent() {
+        return timeDependent >= 0;
     }
 
     int patients() {

@@ -92,7 +92,7 @@ public final class ExposureBiasFigure {
         boolean estimable = Double.isFinite(hr) && hr > 0;
         double coef = answer.fit().coefficient(0);
         double p = 2 * StandardNormal.cdf(-Math.abs(coef / answer.fit().standardError(0)));
-        List<String> cells = List.of(Integer.toString(answer.fit().patients()),
+        List<String> cells = List.of(Integer.toString(answer.patients()),
                 Integer.toString(answer.fit().events()), estimable
                         ? ClinicalFormat.ratioWithInterval(hr, v[1], v[2]) : "not estimable",
                 estimable ? ClinicalFormat.pValue(p) : "");

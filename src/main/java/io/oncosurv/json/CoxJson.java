@@ -30,7 +30,7 @@ public final class CoxJson {
         if (answer.request().cause() != null) { // cause-specific: other causes censored
             out.put("cause", answer.request().cause());
         }
-        return out.put("ties", answer.request().ties().rName())
+        out.put("ties", answer.request().ties().rName())
                 .put("strata", answer.request().strata()).put("terms", terms)
                 .put("lr_test", test(fit.likelihoodRatio())).put("wald_test", test(fit.wald()))
                 .put("score_test", test(fit.score()))
@@ -39,15 +39,13 @@ public final class CoxJson {
                         .put("std_err", number(answer.concordance().stdErr())))
                 .put("ph_test", new JsonObject().put("terms", phTerms)
                         .put("global", test(answer.phGlobal())))
-                .put("n", patients(answer)).put("events", fit.events())
-                .put("from", number(answer.request().from()))
+                .put("n", answer.patients()).put("events", fit.events());
+        if (answer.intervals() != null) { // a time-dependent term: the (start, stop] rows
+            out.put("intervals", answer.intervals());
+        }
+        return out.put("from", number(answer.request().from()))
                 .put("n_excluded", answer.excluded())
                 .put("warnings", new JsonArray(answer.warnings()));
-    }
-
-    /** The patients the model used. */
-    static int patients(CoxAnswer answer) {
-        return answer.fit().patients();
     }
 
     /** One model column's row of {@code terms}. */

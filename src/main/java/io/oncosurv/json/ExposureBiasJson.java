@@ -29,7 +29,7 @@ public final class ExposureBiasJson {
 
     /** n counts patients; the exposure is the model's first column. */
     private static JsonObject estimate(CoxAnswer answer) {
-        return new JsonObject().put("n", CoxJson.patients(answer))
+        return new JsonObject().put("n", answer.patients())
                 .put("events", answer.fit().events()).put("term", CoxJson.term(answer, 0))
                 .put("warnings", new JsonArray(answer.warnings()));
     }

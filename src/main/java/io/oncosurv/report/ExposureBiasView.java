@@ -47,7 +47,7 @@ public record ExposureBiasView(String endpoint, String endpointLabel, String exp
             double coef = e.fit().coefficient(0);
             double se = e.fit().standardError(0);
             boolean estimable = Double.isFinite(coef) && Double.isFinite(se);
-            rows.add(new Row(ids.get(i), labels.get(i), definitions.get(i), e.fit().patients(),
+            rows.add(new Row(ids.get(i), labels.get(i), definitions.get(i), e.patients(),
                     e.fit().events(), estimable ? ClinicalFormat.ratioWithInterval(
                             Math.exp(coef), Math.exp(coef - Z95 * se),
                             Math.exp(coef + Z95 * se)) : "not estimable",

@@ -41,6 +41,19 @@ public final class CoxZph {
      */
     public static Result test(double[] time, boolean[] event, double[][] covariates,
             int[] stratum, int strata, CoxResult fit, int[][] termColumns) {
+        return test(null, time, event, covariates, stratum, strata, fit, termColumns);
+    }
+
+    /**
+     * The same for counting-process (start, stop] rows, as {@code cox.zph} on
+     * {@code coxph(Surv(entry, time, event) ~ ...)} (C routine {@code zph2}): the transform is
+     * the product-limit curve of the rows at their stop times, risk sets start < t <= stop.
+     *
+     * @param entry each row's start, or null for right-censored data (the method above)
+     */
+    public static Result test(double[] entry, double[] time, boolean[] event,
+            double[][] covariates, int[] stratum, int strata, CoxResult fit,
+            int[][] termColumns) {
         // R's cox.zph leaves out NA (redundant) coefficients' columns, and a term with no column
         // left; with none left, or no events, it stops with an error: not available
         int[] keptIndex = new int[covariates.length];
@@ -54,12 +67,25 @@ public final class CoxZph {
             return new Result(none, ChiSquareTest.notAvailable());
         }
         if (p < covariates.length) {
-            return reduced(time, event, covariates, stratum, strata, fit, termColumns,
+            return reduced(entry, time, event, covariates, stratum, strata, fit, termColumns,
                     keptIndex, p);
         }
         int n = time.length;
-        double[] t = NearTies.resolve(time);
-        double[] g = kmTransform(t, event);
+        double[] t;
+        double[] start = null;
+        double[] g;
+        if (entry == null) {
+            t = NearTies.resolve(time);
+            g = kmTransform(t, event);
+        } else { // coxph's aeqSurv rounds start and stop times together
+            double[] both = new double[2 * n];
+            System.arraycopy(entry, 0, both, 0, n);
+            System.arraycopy(time, 0, both, n, n);
+            double[] tied = NearTies.resolve(both);
+            start = Arrays.copyOfRange(tied, 0, n);
+            t = Arrays.copyOfRange(tied, n, 2 * n);
+            g = CountingZph.kmTransform(start, t, event);
+        }
         double[] eta = new double[n];
         for (int k = 0; k < p; k++) {
             for (int i = 0; i < n; i++) {
@@ -78,10 +104,23 @@ public final class CoxZph {
                 x[k][i] -= mean;
             }
         }
-        int[] order = byStratumThenTime(t, stratum, strata);
         double[] u = new double[2 * p];
         double[][] imat = new double[2 * p][2 * p];
-        accumulate(t, event, x, eta, g, stratum, order, fit.ties() == CoxTies.EFRON, u, imat);
+        if (entry == null) {
+            int[] order = byStratumThenTime(t, stratum, strata);
+            accumulate(t, event, x, eta, g, stratum, order, fit.ties() == CoxTies.EFRON, u,
+                    imat);
+        } else {
+            // R passes coxph's linear predictors, centred on the column means
+            double[] lp = new double[n];
+            for (int k = 0; k < p; k++) {
+                for (int i = 0; i < n; i++) {
+                    lp[i] += fit.coefficient(k) * x[k][i];
+                }
+            }
+            CountingZph.accumulate(start, t, event, x, lp, g, stratum,
+                    fit.ties() == CoxTies.EFRON, u, imat);
+        }
 
         ChiSquareTest[] tests = new ChiSquareTest[termColumns.length];
         for (int term = 0; term < termColumns.length; term++) {
@@ -103,9 +142,9 @@ public final class CoxZph {
     }
 
     /** The test on the kept columns only; terms without any are not available. */
-    private static Result reduced(double[] time, boolean[] event, double[][] covariates,
-            int[] stratum, int strata, CoxResult fit, int[][] termColumns, int[] keptIndex,
-            int kept) {
+    private static Result reduced(double[] entry, double[] time, boolean[] event,
+            double[][] covariates, int[] stratum, int strata, CoxResult fit,
+            int[][] termColumns, int[] keptIndex, int kept) {
         double[][] x = new double[kept][];
         double[] coef = new double[kept];
         for (int k = 0; k < covariates.length; k++) {
@@ -127,7 +166,8 @@ public final class CoxZph {
         CoxResult reducedFit = new CoxResult(fit.ties(), fit.patients(), fit.events(), coef,
                 new double[kept][kept], fit.logLikelihoodNull(), fit.logLikelihood(),
                 fit.iterations(), fit.likelihoodRatio(), fit.wald(), fit.score(), List.of());
-        Result r = test(time, event, x, stratum, strata, reducedFit, terms.toArray(new int[0][]));
+        Result r = test(entry, time, event, x, stratum, strata, reducedFit,
+                terms.toArray(new int[0][]));
         ChiSquareTest[] out = new ChiSquareTest[termColumns.length];
         Arrays.fill(out, ChiSquareTest.notAvailable());
         for (int i = 0; i < termOf.size(); i++) {

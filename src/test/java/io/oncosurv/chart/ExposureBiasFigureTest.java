@@ -61,7 +61,7 @@ class ExposureBiasFigureTest {
             Row row = d.rows().get(i);
             assertEquals(Math.exp(coef), row.hr(), 1e-12);
             assertEquals(Math.exp(coef - 1.959963984540054 * se), row.lower(), 1e-9);
-            assertEquals(Integer.toString(estimates.get(i).fit().patients()), row.cells().get(0));
+            assertEquals(Integer.toString(estimates.get(i).patients()), row.cells().get(0));
             assertEquals(Integer.toString(estimates.get(i).fit().events()), row.cells().get(1));
             assertEquals(Math.exp(coef), points.getXValue(ForestChart.SOLID, i), 1e-12);
             assertEquals(i, points.getYValue(ForestChart.SOLID, i), 0);
