@@ -61,7 +61,12 @@ class ExposureBiasReferenceTest {
 
     static ExposureBiasAnswer run(Cohort cohort, JsonNode ref) {
         List<String> terms = new ArrayList<>();
-        ref.get("terms").forEach(t -> terms.add(t.asText()));
+        JsonNode given = ref.get("terms");
+        if (given.isTextual()) { // jsonlite's auto_unbox writes one term as a string
+            terms.add(given.asText());
+        } else {
+            given.forEach(t -> terms.add(t.asText()));
+        }
         double from = ref.get("from_given").asBoolean() ? ref.get("from").asDouble() : Double.NaN;
         String strata = ref.get("strata").isNull() ? null : ref.get("strata").asText();
         try {
