@@ -334,4 +334,37 @@ class ExposureBiasApiTest {
         assertTrue(synPage.contains("id=\"exposure-steroids\""), synPage);
         assertTrue(synPage.contains("No sign of immortal-time bias"), synPage);
     }
+
+    private static HttpResponse<Buffer> submit(String spec) throws Exception {
+        return client.post("/api/reports").bearerTokenAuthentication(TOKEN)
+                .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(spec))
+                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    @DisplayName("a report spec with an exposure-bias item: refused at its key when the cohort "
+            + "lacks the exposure; else a job whose report.json carries the check")
+    void reportJob() throws Exception {
+        HttpResponse<Buffer> refused = submit("{\"cohort\": \"" + ici + "\", \"analyses\": "
+                + "[{\"analysis\": \"exposure-bias\", \"exposure\": \"steroids\"}]}");
+        assertEquals(422, refused.statusCode(), refused.bodyAsString());
+        assertTrue(refused.bodyAsString().contains("\"key\":\"analyses[0].exposure\""),
+                refused.bodyAsString());
+        HttpResponse<Buffer> accepted = submit("{\"cohort\": \"" + ici + "\", \"endpoints\": "
+                + "[\"os\"], \"outputs\": [\"json\"], \"analyses\": [{\"analysis\": "
+                + "\"exposure-bias\", \"exposure\": \"antibiotics\", \"from\": 3}]}");
+        assertEquals(202, accepted.statusCode(), accepted.bodyAsString());
+        String job = accepted.bodyAsJsonObject().getString("id");
+        io.oncosurv.testsupport.Await.until(() -> get("/api/reports/" + job)
+                .bodyAsJsonObject().getString("status").equals("done"),
+                io.oncosurv.testsupport.Await.LONG, "the report job never finished");
+        JsonObject json = get("/api/reports/" + job + "/artefacts/report.json")
+                .bodyAsJsonObject();
+        JsonObject check = json.getJsonArray("exposure_bias").getJsonObject(0);
+        assertEquals("os-antibiotics-exposure-bias", check.getString("name"));
+        assertEquals(3.0, check.getDouble("from"));
+        JsonNode ref = CASES.get("ici_os_age_from3"); // its landmark n: age is never missing
+        assertEquals(ref.get("landmark").get("n").asInt(), check.getJsonArray("rows")
+                .getJsonObject(1).getInteger("n"));
+    }
 }
