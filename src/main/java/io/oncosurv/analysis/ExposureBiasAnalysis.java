@@ -92,6 +92,13 @@ public final class ExposureBiasAnalysis {
 
     private static String message(String exposure, CoxAnswer naive, CoxAnswer timeDependent,
             Boolean flag) {
+        if (flag == null && !Double.isFinite(naive.fit().coefficient(0))
+                && !Double.isFinite(timeDependent.fit().coefficient(0))) {
+            String reason = naive.reason(0);
+            return "Neither the naive nor the time-dependent hazard ratio of " + exposure
+                    + " can be estimated" + (reason == null ? "" : " (" + reason + ")")
+                    + ", so there is nothing to check.";
+        }
         if (flag == null) {
             CoxAnswer missing = Double.isFinite(timeDependent.fit().coefficient(0)) ? naive
                     : timeDependent;
