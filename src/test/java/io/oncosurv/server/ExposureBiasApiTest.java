@@ -250,6 +250,11 @@ class ExposureBiasApiTest {
         assertTrue(cohortPage.contains("href=\"/cohorts/" + ici
                 + "/exposure-bias?exposure=antibiotics\""), cohortPage);
         assertFalse(get("/cohorts/" + lung).bodyAsString().contains("exposure-bias"));
+        String analysis = get("/cohorts/" + ici + "/analysis?endpoint=os").bodyAsString();
+        assertTrue(analysis.contains("id=\"exposure-checks\"") && analysis.contains("href=\"/cohorts/"
+                + ici + "/exposure-bias?exposure=antibiotics\""), analysis);
+        assertFalse(get("/cohorts/" + lung + "/analysis?endpoint=os").bodyAsString()
+                .contains("exposure-checks"));
         HttpResponse<Buffer> none = get("/cohorts/" + lung + "/exposure-bias");
         assertEquals(422, none.statusCode());
         assertTrue(none.bodyAsString().contains("no exposure start column"));

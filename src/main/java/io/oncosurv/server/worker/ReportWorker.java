@@ -195,7 +195,8 @@ public final class ReportWorker extends VerticleBase {
         StratifierSource source = caches.stratifierSource(stored.id(), cohort);
         AnalysisForm form = AnalysisForm.of(cohort.endpointNames(),
                 CumulativeIncidencePages.causes(cohort), StratifierChoices.of(cohort, source),
-                PageParameters.firstValues(params), params.getAll("subset"));
+                PageParameters.firstValues(params), params.getAll("subset"))
+                .withExposures(cohort.exposureNames());
         if (refusal != null) {
             return html(400, pages.analysis(stored, form, null, refusal, null));
         }
