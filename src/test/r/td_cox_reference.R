@@ -57,6 +57,15 @@ syn_csv <- data.frame(patient_id = sprintf("S%03d", 1:n),
                       age = round(rnorm(n, 62, 9)), part = part,
                       os_months = os, os_event = ev, pfs_months = pfs, pfs_event = pev,
                       abx_start_months = start)
+# degenerate parts: four patients without events ("quiet"), one patient alone ("single")
+syn_csv <- rbind(syn_csv, data.frame(patient_id = sprintf("S%03d", n + 1:5),
+                                     arm = c("A", "B", "A", "B", "A"),
+                                     center = c("north", "south", "north", "south", "north"),
+                                     age = c(55, 61, 70, 66, 58),
+                                     part = c(rep("quiet", 4), "single"),
+                                     os_months = c(8, 12, 5, 9, 10), os_event = c(0, 0, 0, 0, 1),
+                                     pfs_months = c(8, 12, 5, 9, 10), pfs_event = c(0, 0, 0, 0, 1),
+                                     abx_start_months = c(2, NA, 5, -1, 4)))
 write.csv(syn_csv, file.path(cohorts, "td-exposures.csv"), row.names = FALSE, na = "",
           quote = FALSE)
 syn_csv <- read.csv(file.path(cohorts, "td-exposures.csv"))
@@ -113,9 +122,10 @@ fixed_case <- function(d, terms, ties, strata = NULL, request, excluded = 0) {
     fitted(fit, d, nrow(d), excluded, NULL))
 }
 
-req <- function(cohort, endpoint, terms, ties, strata = NULL, from = NULL, subset = NULL) {
+req <- function(cohort, endpoint, terms, ties, strata = NULL, from = NULL, subset = NULL,
+                cause = NULL) {
   list(cohort = cohort, endpoint = endpoint, terms = I(terms), ties = ties, strata = strata,
-       from = from, subset = subset)
+       from = from, subset = subset, cause = cause)
 }
 
 res <- list(software = list(R = R.version.string,
@@ -174,6 +184,12 @@ for (p in c("none", "all")) { # the exposure constant: NA, as coxph answers
     request = req("td-exposures", "os", c("abx_td", "age"), "efron",
                   subset = paste0("part:", p)))
 }
+for (p in c("quiet", "single")) { # no events; one patient: coefficients NA, no cox.zph
+  res$cases[[paste0("syn_", p, "_td_efron")]] <- td_case(syn("os", syn_csv$part == p),
+    "abx_td", c("abx_td", "age"), "efron",
+    request = req("td-exposures", "os", c("abx_td", "age"), "efron",
+                  subset = paste0("part:", p)))
+}
 so <- syn("os")
 so$abx_ever <- as.numeric(!is.na(so$start) & so$start < so$time)
 res$cases$syn_ever_breslow <- fixed_case(so, c("abx_ever", "age", "arm"), "breslow",
@@ -193,6 +209,18 @@ for (ties in c("efron", "breslow")) {
   res$cases[[paste0("ici_td_", ties)]] <- td_case(ic, "antibiotics_td",
     c("antibiotics_td", "age"), ties,
     request = req("synthetic-ici-oligometastatic", "os", c("antibiotics_td", "age"), ties))
+}
+# cause-specific (events of other causes censored), a factor term, strata by the baseline
+# antibiotics stratifier (antibiotics_30d) beside the time-dependent exposure
+ip <- data.frame(id = ici$patient_id, time = ici$pfs_months,
+                 status = as.numeric(ici$pfs_event == 1 & ici$pfs_cause == "distant"),
+                 start = ici$antibiotics_start_days / DAYS, arm = ici$arm,
+                 antibiotics = ici$antibiotics_30d)
+for (ties in c("efron", "breslow")) {
+  res$cases[[paste0("ici_pfs_distant_td_strata_", ties)]] <- td_case(ip, "antibiotics_td",
+    c("antibiotics_td", "arm"), ties, "antibiotics",
+    req("synthetic-ici-oligometastatic", "pfs", c("antibiotics_td", "arm"), ties,
+        "antibiotics", cause = "distant"))
 }
 
 writeLines(toJSON(res, digits = NA, auto_unbox = TRUE, null = "null", na = "null",

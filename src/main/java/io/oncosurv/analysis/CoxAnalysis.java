@@ -8,6 +8,7 @@ import io.oncosurv.stats.CoxModel;
 import io.oncosurv.stats.CoxResult;
 import io.oncosurv.stats.CoxZph;
 import io.oncosurv.stats.NearTies;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -96,9 +97,15 @@ public final class CoxAnalysis {
         }
         CoxZph.Result zph = CoxZph.test(rows.start(), rows.stop(), rows.event(), rows.x(),
                 rows.stratum(), strata, fit, design.termColumns());
+        List<String> warnings = new ArrayList<>(fit.warnings());
+        if (rows.timeZero() > 0) {
+            warnings.add(rows.timeZero() + (rows.timeZero() == 1 ? " patient" : " patients")
+                    + " with time 0 left out of the time-dependent model (no interval (0, 0]; "
+                    + "R's tmerge refuses an ending time of 0)");
+        }
         return new CoxAnswer(request, design.columns(), fit, concordance, List.of(zph.terms()),
-                zph.global(), fit.warnings(), rows.patients(),
-                design.excluded() + rows.timeZero(), rows.rows());
+                zph.global(), warnings, rows.patients(), design.excluded() + rows.timeZero(),
+                rows.rows());
     }
 
     private static double[] linearPredictor(CoxResult fit, double[][] x, int count) {

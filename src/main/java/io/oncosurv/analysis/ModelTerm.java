@@ -38,11 +38,6 @@ final class ModelTerm {
         this.exposureStart = exposureStart;
     }
 
-    static ModelTerm of(Cohort cohort, String name, Map<String, Double> settings,
-            StratifierSource source) throws AnalysisException {
-        return of(cohort, null, name, settings, source, Double.NaN);
-    }
-
     /**
      * @param endpoint the model's endpoint (the exposure terms need its times)
      * @param from     the landmark start, NaN for none
@@ -67,11 +62,7 @@ final class ModelTerm {
         }
     }
 
-    private static ModelTerm exposureTerm(ExposureTerm term, Endpoint endpoint, double from)
-            throws AnalysisException {
-        if (endpoint == null) {
-            throw new AnalysisException("the term " + term.name() + " needs the endpoint");
-        }
+    private static ModelTerm exposureTerm(ExposureTerm term, Endpoint endpoint, double from) {
         Exposure exposure = term.exposure();
         int n = exposure.patients();
         double[] start = new double[n];
