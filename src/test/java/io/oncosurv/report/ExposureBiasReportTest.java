@@ -34,7 +34,8 @@ class ExposureBiasReportTest {
     private static final JsonNode R = SharedReference.generatedJson(
             ExposureBiasCohort.REFERENCE).get("cases");
     private static final String SPEC = "{\"cohort\": \"exposures\", \"endpoints\": [\"os\"], "
-            + "\"outputs\": [\"html\", \"csv\", \"json\", \"png\", \"svg\"], \"analyses\": "
+            + "\"outputs\": [\"html\", \"pdf\", \"csv\", \"json\", \"png\", \"svg\"], "
+            + "\"analyses\": "
             + "[{\"analysis\": \"exposure-bias\", \"exposure\": \"steroids\"}]}";
 
     @Test
@@ -151,6 +152,11 @@ class ExposureBiasReportTest {
         byte[] png = artefacts.stream().filter(a -> a.name().equals(
                 "os-steroids-exposure-bias.png")).findFirst().orElseThrow().bytes();
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4));
+        // the PDF holds the section too: its text is the HTML's (openhtmltopdf)
+        byte[] pdf = artefacts.stream().filter(a -> a.name().equals("report.pdf")).findFirst()
+                .orElseThrow().bytes();
+        assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
+        assertTrue(pdf.length > png.length, "the PDF embeds the forest");
         String svg = text(artefacts, "os-steroids-exposure-bias.svg");
         assertTrue(svg.contains(ClinicalFormat.ratioWithInterval(ref.get("time_dependent")
                 .get("hr").asDouble(), ref.get("time_dependent").get("hr_lower").asDouble(),
