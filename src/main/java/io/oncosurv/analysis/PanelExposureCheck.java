@@ -25,7 +25,8 @@ public record PanelExposureCheck(String exposure, String endpoint, String status
         try {
             a = ExposureBiasAnalysis.run(cohort, new ExposureBiasRequest(endpoint, exposure,
                     Double.NaN, List.of(), CoxTies.EFRON, null, Map.of()), source);
-        } catch (AnalysisException e) {
+        } catch (AnalysisException | IllegalArgumentException e) {
+            // one check that cannot be made is skipped with its reason: the panel still answers
             return new PanelExposureCheck(exposure, endpoint, "skipped", e.getMessage(),
                     Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     null, null);
