@@ -6,7 +6,7 @@
 #   landmark:       coxph on subset(time >= s0) with I(!is.na(s) & s <= s0): status at s0;
 #   time_dependent: tmerge(d, d, id, ev = event(time, ev), x = tdc(s)) then
 #                   coxph(Surv(tstart, tstop, ev) ~ x + ...).
-# Each: n (patients), events, coef, se (Efron), HR with Wald 95 % limits, Wald p; the flag (the
+# Each: n (patients), events, coef, se (Efron; Breslow in one case), HR with Wald 95 % limits, Wald p; the flag (the
 # naive 95 % interval excludes the time-dependent HR) and the default s0: the median of the
 # starts > 0 among patients with the endpoint. Starts are read as the cohort reader reads them:
 # days / 30.4375 months, and NA when after the end of follow-up (the largest of the patient's
@@ -38,7 +38,8 @@ estimate <- function(fit, n) {
        p = 2 * pnorm(-abs(coef / se)))
 }
 
-check <- function(d, endpoint, exposure, from = NA, terms = character(0), strata = NULL) {
+check <- function(d, endpoint, exposure, from = NA, terms = character(0), strata = NULL,
+                  ties = "efron") {
   d$time <- d[[paste0(endpoint, "_months")]]
   d$ev <- d[[paste0(endpoint, "_event")]]
   d$s <- start_months(d, exposure)
@@ -47,19 +48,19 @@ check <- function(d, endpoint, exposure, from = NA, terms = character(0), strata
   rhs <- paste(c("x", terms, if (!is.null(strata)) paste0("strata(", strata, ")")),
                collapse = " + ")
   d$x <- as.integer(!is.na(d$s) & d$s < d$time)
-  naive <- coxph(as.formula(paste("Surv(time, ev) ~", rhs)), data = d, ties = "efron")
+  naive <- coxph(as.formula(paste("Surv(time, ev) ~", rhs)), data = d, ties = ties)
   sub <- d[d$time >= s0, ]
   sub$x <- as.integer(!is.na(sub$s) & sub$s <= s0)
-  landmark <- coxph(as.formula(paste("Surv(time, ev) ~", rhs)), data = sub, ties = "efron")
+  landmark <- coxph(as.formula(paste("Surv(time, ev) ~", rhs)), data = sub, ties = ties)
   base <- d[, c("patient_id", terms, strata, "time", "ev", "s"), drop = FALSE]
   # data1 keeps time: tmerge fails on a one-column data1
   t <- tmerge(base[, c("patient_id", "time", terms, strata)], base, id = patient_id,
               ev = event(time, ev), x = tdc(s))
-  td <- coxph(as.formula(paste("Surv(tstart, tstop, ev) ~", rhs)), data = t, ties = "efron")
+  td <- coxph(as.formula(paste("Surv(tstart, tstop, ev) ~", rhs)), data = t, ties = ties)
   z <- qnorm(0.975)
   b <- coef(naive)[1]; se <- sqrt(vcov(naive)[1, 1])
   list(endpoint = endpoint, exposure = exposure, from = s0,
-       from_given = !is.na(from), terms = terms, strata = strata,
+       from_given = !is.na(from), terms = terms, strata = strata, ties = ties,
        r_call = paste0("coxph(Surv(tstart, tstop, ev) ~ ", rhs, ") on tmerge(..., x = tdc(s))"),
        naive = estimate(naive, nrow(d)),
        landmark = c(estimate(landmark, nrow(sub)), list(n_excluded = nrow(d) - nrow(sub))),
@@ -80,6 +81,8 @@ res$cases <- list(
                                 check(syn, "pfs", "antibiotics", 4, "age")),
   syn_os_steroids = c(list(cohort = "synthetic"), check(syn, "os", "steroids")),
   syn_pfs_steroids_from2_5 = c(list(cohort = "synthetic"),
-                               check(syn, "pfs", "steroids", 2.5, "age", "arm")))
+                               check(syn, "pfs", "steroids", 2.5, "age", "arm")),
+  syn_pfs_antibiotics_breslow = c(list(cohort = "synthetic"),
+                                  check(syn, "pfs", "antibiotics", NA, "age", NULL, "breslow")))
 writeLines(toJSON(res, digits = NA, auto_unbox = TRUE, na = "null", null = "null",
                   pretty = TRUE), out)

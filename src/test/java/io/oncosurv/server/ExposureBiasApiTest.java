@@ -84,7 +84,7 @@ class ExposureBiasApiTest {
                 .toCompletableFuture().get(120, TimeUnit.SECONDS);
     }
 
-    /** The query of an R case: endpoint, exposure, from if given, terms, strata. */
+    /** The query of an R case: endpoint, exposure, from if given, terms, strata, ties. */
     private static String query(JsonNode ref) {
         List<String> parts = new ArrayList<>(List.of("endpoint=" + ref.get("endpoint").asText(),
                 "exposure=" + ref.get("exposure").asText()));
@@ -104,6 +104,7 @@ class ExposureBiasApiTest {
         if (!ref.get("strata").isNull()) {
             parts.add("strata=" + ref.get("strata").asText());
         }
+        parts.add("ties=" + ref.get("ties").asText());
         return String.join("&", parts);
     }
 
