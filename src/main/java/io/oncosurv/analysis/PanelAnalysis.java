@@ -145,6 +145,43 @@ public final class PanelAnalysis {
         return withQValues(entries);
     }
 
+    /**
+     * The immortal-time check of every exposure over time of the cohort on each endpoint
+     * (none without start columns), in the cohort's order of exposures, then endpoints.
+     */
+    public static List<PanelExposureCheck> exposureChecks(Cohort cohort, List<String> endpoints,
+            StratifierSource source) {
+        List<PanelExposureCheck> checks = new ArrayList<>();
+        for (String exposure : cohort.exposureNames()) {
+            for (String endpoint : endpoints) {
+                checks.add(PanelExposureCheck.of(cohort, exposure, endpoint, source));
+            }
+        }
+        return checks;
+    }
+
+    /** The entries, each stratifier named as an exposure carrying its check on the endpoint. */
+    public static List<PanelEntry> withExposureChecks(List<PanelEntry> entries,
+            List<PanelExposureCheck> checks) {
+        List<PanelEntry> out = new ArrayList<>();
+        for (PanelEntry e : entries) {
+            PanelEntry attached = e;
+            for (PanelExposureCheck c : checks) {
+                if (c.exposure().equals(e.stratifier()) && c.endpoint().equals(e.endpoint())) {
+                    attached = e.withExposureBias(c);
+                }
+            }
+            out.add(attached);
+        }
+        return out;
+    }
+
+    /** The checks of exposures no panel stratifier is named after: listed after the rows. */
+    public static List<PanelExposureCheck> unattached(List<PanelExposureCheck> checks) {
+        return checks.stream().filter(c -> !io.oncosurv.cohort.Stratifiers.BUILT_IN
+                .contains(c.exposure())).toList();
+    }
+
     private static final ExtraTests TREND_WHERE_ORDERED = new ExtraTests(List.of(), false, true,
             new double[0], true, false);
 

@@ -17,11 +17,13 @@ import java.util.List;
  *
  * <p>From a landmark start s ({@code from}), {@code excluded} counts the patients of the
  * endpoint (and subsets) left out because their time is before s ({@link LandmarkExclusions});
- * 0 without a start.
+ * 0 without a start. {@code exposureBias}: on the entry of a stratifier named as an exposure
+ * over time of the cohort ({@code antibiotics}), that exposure's immortal-time check on the
+ * endpoint; else null.
  */
 public record PanelEntry(String stratifier, String endpoint, String status, String reason,
         double logRankP, double trendP, double qValue, List<Group> groups, String cause,
-        double grayP, int excluded) {
+        double grayP, int excluded, PanelExposureCheck exposureBias) {
 
     /**
      * A group: n, events, median with its limits, survival at the landmarks (6, 12, 24 months),
@@ -60,12 +62,12 @@ public record PanelEntry(String stratifier, String endpoint, String status, Stri
         groups = List.copyOf(groups);
     }
 
-    /** An entry of every patient's follow-up (no landmark start, none left out for it). */
+    /** An entry of every patient's follow-up, without an exposure check. */
     public PanelEntry(String stratifier, String endpoint, String status, String reason,
             double logRankP, double trendP, double qValue, List<Group> groups, String cause,
             double grayP) {
         this(stratifier, endpoint, status, reason, logRankP, trendP, qValue, groups, cause,
-                grayP, 0);
+                grayP, 0, null);
     }
 
     /** An entry of the panel of an endpoint (no cause). */
@@ -92,12 +94,18 @@ public record PanelEntry(String stratifier, String endpoint, String status, Stri
 
     PanelEntry withQValue(double q) {
         return new PanelEntry(stratifier, endpoint, status, reason, logRankP, trendP, q, groups,
-                cause, grayP, excluded);
+                cause, grayP, excluded, exposureBias);
     }
 
     /** The same entry with {@code count} patients left out for a time before the start. */
     PanelEntry withExcluded(int count) {
         return new PanelEntry(stratifier, endpoint, status, reason, logRankP, trendP, qValue,
-                groups, cause, grayP, count);
+                groups, cause, grayP, count, exposureBias);
+    }
+
+    /** The entry with its exposure's immortal-time check. */
+    public PanelEntry withExposureBias(PanelExposureCheck check) {
+        return new PanelEntry(stratifier, endpoint, status, reason, logRankP, trendP, qValue,
+                groups, cause, grayP, excluded, check);
     }
 }

@@ -80,7 +80,7 @@ final class ForestChart {
 
     private static XYPlot labels(ForestDrawing drawing) {
         XYPlot plot = textPlot(drawing.labelPoints()); // x in points
-        plot.addAnnotation(text("Stratifier", LABEL_MARGIN, HEADER_ROW, BOLD,
+        plot.addAnnotation(text(drawing.labelHeader(), LABEL_MARGIN, HEADER_ROW, BOLD,
                 TextAnchor.CENTER_LEFT), false);
         List<Row> rows = drawing.rows();
         for (int i = 0; i < rows.size(); i++) {

@@ -21,10 +21,11 @@ import java.util.List;
  *                   hazard"
  * @param labelPoints the width in points the label column needs for its widest text
  * @param columns   the text table's headers: {@link #COLUMNS}, or {@link #CAUSE_COLUMNS} on a cause
+ * @param labelHeader the label column's header: "Stratifier" on the panel's forest
  */
 public record ForestDrawing(String endpoint, List<Row> rows, double axisMin, double axisMax,
         List<Double> ticks, String title, String axisLabel, String footnote, String lowerSide,
-        String higherSide, double labelPoints, List<String> columns) {
+        String higherSide, double labelPoints, List<String> columns, String labelHeader) {
 
     /** The column headers of the text table, left to right. */
     public static final List<String> COLUMNS = List.of("n", "Events", "HR (95% CI)", "p", "q");
@@ -38,6 +39,14 @@ public record ForestDrawing(String endpoint, List<Row> rows, double axisMin, dou
         rows = List.copyOf(rows);
         ticks = List.copyOf(ticks);
         columns = List.copyOf(columns);
+    }
+
+    /** The panel's forest: its label column lists stratifiers. */
+    public ForestDrawing(String endpoint, List<Row> rows, double axisMin, double axisMax,
+            List<Double> ticks, String title, String axisLabel, String footnote,
+            String lowerSide, String higherSide, double labelPoints, List<String> columns) {
+        this(endpoint, rows, axisMin, axisMax, ticks, title, axisLabel, footnote, lowerSide,
+                higherSide, labelPoints, columns, "Stratifier");
     }
 
     public enum Kind {

@@ -19,18 +19,7 @@ public final class CoxJson {
         CoxResult fit = answer.fit();
         JsonArray terms = new JsonArray();
         for (int c = 0; c < answer.columns().size(); c++) {
-            double coef = fit.coefficient(c);
-            // no coefficient (NA in R: no events, a redundant column): no standard error or
-            // interval either, and the reason says why
-            double se = Double.isNaN(coef) ? Double.NaN : fit.standardError(c);
-            double z = coef / se;
-            terms.add(new JsonObject().put("term", answer.columns().get(c).term())
-                    .put("level", answer.columns().get(c).level()).put("coef", number(coef))
-                    .put("hr", number(Math.exp(coef))).put("se", number(se))
-                    .put("hr_lower", number(Math.exp(coef - Z95 * se)))
-                    .put("hr_upper", number(Math.exp(coef + Z95 * se)))
-                    .put("p", number(2 * StandardNormal.cdf(-Math.abs(z))))
-                    .put("reason", answer.reason(c)));
+            terms.add(term(answer, c));
         }
         JsonArray phTerms = new JsonArray();
         for (int t = 0; t < answer.phTerms().size(); t++) {
@@ -57,6 +46,23 @@ public final class CoxJson {
         return out.put("from", number(answer.request().from()))
                 .put("n_excluded", answer.excluded())
                 .put("warnings", new JsonArray(answer.warnings()));
+    }
+
+    /** One model column's row of {@code terms}. */
+    static JsonObject term(CoxAnswer answer, int c) {
+        CoxResult fit = answer.fit();
+        double coef = fit.coefficient(c);
+        // no coefficient (NA in R: no events, a redundant column): no standard error or
+        // interval either, and the reason says why
+        double se = Double.isNaN(coef) ? Double.NaN : fit.standardError(c);
+        double z = coef / se;
+        return new JsonObject().put("term", answer.columns().get(c).term())
+                .put("level", answer.columns().get(c).level()).put("coef", number(coef))
+                .put("hr", number(Math.exp(coef))).put("se", number(se))
+                .put("hr_lower", number(Math.exp(coef - Z95 * se)))
+                .put("hr_upper", number(Math.exp(coef + Z95 * se)))
+                .put("p", number(2 * StandardNormal.cdf(-Math.abs(z))))
+                .put("reason", answer.reason(c));
     }
 
     static JsonObject test(ChiSquareTest t) {

@@ -1,6 +1,7 @@
 package io.oncosurv.json;
 
 import io.oncosurv.analysis.PanelEntry;
+import io.oncosurv.analysis.PanelExposureCheck;
 import io.oncosurv.stats.LandmarkEstimate;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -34,6 +35,16 @@ public final class PanelJson {
      * {@code n_excluded} counts the patients of its endpoint left out for a time before it.
      */
     public static JsonObject write(List<PanelEntry> entries, String cause, double from) {
+        return write(entries, cause, from, null);
+    }
+
+    /**
+     * The same with the immortal-time checks of the cohort's exposures over time: on the entry
+     * of the stratifier named as one ({@code "exposure_bias"}), and those of other exposures
+     * after the rows ({@code "exposures"}; null: none were made, no key).
+     */
+    public static JsonObject write(List<PanelEntry> entries, String cause, double from,
+            List<PanelExposureCheck> others) {
         JsonArray results = new JsonArray();
         for (PanelEntry e : entries) {
             JsonArray groups = new JsonArray();
@@ -52,15 +63,34 @@ public final class PanelJson {
             if (cause != null) {
                 entry.put("gray_p", number(e.grayP()));
             }
-            results.add(entry.put("trend_p", number(e.trendP()))
-                    .put("q_value", number(e.qValue())).put("n_excluded", e.excluded())
-                    .put("groups", groups));
+            entry.put("trend_p", number(e.trendP())).put("q_value", number(e.qValue()))
+                    .put("n_excluded", e.excluded()).put("groups", groups);
+            if (e.exposureBias() != null) {
+                entry.put("exposure_bias", check(e.exposureBias()));
+            }
+            results.add(entry);
         }
         JsonObject body = new JsonObject();
         if (cause != null) {
             body.put("cause", cause);
         }
-        return body.put("from", number(from)).put("results", results);
+        body.put("from", number(from)).put("results", results);
+        if (others != null) {
+            JsonArray exposures = new JsonArray();
+            others.forEach(c -> exposures.add(check(c)));
+            body.put("exposures", exposures);
+        }
+        return body;
+    }
+
+    /** An exposure's check: naive and time-dependent HR with limits, the flag, the message. */
+    static JsonObject check(PanelExposureCheck c) {
+        return new JsonObject().put("exposure", c.exposure()).put("endpoint", c.endpoint())
+                .put("status", c.status()).put("reason", c.reason())
+                .put("naive_hr", number(c.naiveHr())).put("naive_lower", number(c.naiveLower()))
+                .put("naive_upper", number(c.naiveUpper())).put("td_hr", number(c.tdHr()))
+                .put("td_lower", number(c.tdLower())).put("td_upper", number(c.tdUpper()))
+                .put("flag", c.flag()).put("message", c.message());
     }
 
     private static JsonArray landmarks(PanelEntry.Group g) {

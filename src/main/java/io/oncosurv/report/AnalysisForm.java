@@ -23,7 +23,7 @@ public record AnalysisForm(List<Option> endpoints, List<Option> stratifiers, Lis
         List<Option> confLevels, List<Option> confTypes, String cutoff, String landmarks,
         List<String> subsets, List<Hidden> hidden, String cutoffHint, boolean bands,
         String breakBy, String xmax, String figureQuery, List<Option> analyses,
-        boolean cumulativeIncidence, List<Option> causes, String from) {
+        boolean cumulativeIncidence, List<Option> causes, String from, List<String> exposures) {
 
     /** The value of {@code analysis} that asks for cumulative incidence. */
     public static final String CUMULATIVE_INCIDENCE = "cumulative-incidence";
@@ -58,7 +58,14 @@ public record AnalysisForm(List<Option> endpoints, List<Option> stratifiers, Lis
     public AnalysisForm withCutoffHint(String hint) {
         return new AnalysisForm(endpoints, stratifiers, strata, confLevels, confTypes, cutoff,
                 landmarks, subsets, hidden, hint, bands, breakBy, xmax, figureQuery, analyses,
-                cumulativeIncidence, causes, from);
+                cumulativeIncidence, causes, from, exposures);
+    }
+
+    /** The form of a cohort with exposures over time: the page links to their checks. */
+    public AnalysisForm withExposures(List<String> names) {
+        return new AnalysisForm(endpoints, stratifiers, strata, confLevels, confTypes, cutoff,
+                landmarks, subsets, hidden, cutoffHint, bands, breakBy, xmax, figureQuery,
+                analyses, cumulativeIncidence, causes, from, List.copyOf(names));
     }
 
     /**
@@ -98,7 +105,7 @@ public record AnalysisForm(List<Option> endpoints, List<Option> stratifiers, Lis
                 analyses(causes.containsKey(endpoint), params.get("analysis")),
                 CUMULATIVE_INCIDENCE.equals(params.get("analysis")),
                 causeOptions(causes.getOrDefault(endpoint, List.of()), params.get("cause")),
-                params.getOrDefault("from", ""));
+                params.getOrDefault("from", ""), List.of());
     }
 
     /** Kaplan–Meier or cumulative incidence, where the endpoint has causes; else nothing. */

@@ -20,7 +20,7 @@ import java.util.List;
 public record CohortView(String id, String name, int version, String sha256, String uploadedAt,
         int patients, List<EndpointRow> endpoints, List<ColumnRow> columns,
         List<WarningRow> warnings, boolean warningsRedacted, List<WarningRow> notes,
-        List<ValueLabelRow> valueLabels) {
+        List<ValueLabelRow> valueLabels, List<String> exposures) {
 
     /** A value label: the column, its value as in the file, and the name shown for it. */
     public record ValueLabelRow(String column, String value, String label) {
@@ -48,6 +48,7 @@ public record CohortView(String id, String name, int version, String sha256, Str
         warnings = List.copyOf(warnings);
         notes = List.copyOf(notes);
         valueLabels = List.copyOf(valueLabels);
+        exposures = List.copyOf(exposures);
     }
 
     /** "death 96, distant 118, local 61": the events of each cause, or "" without causes. */
@@ -60,6 +61,15 @@ public record CohortView(String id, String name, int version, String sha256, Str
     /** @param rowsVisible whether the reader may see patient rows (and so warnings' values) */
     public static CohortView of(StoredCohort cohort, CohortSummary summary,
             boolean rowsVisible) {
+        return of(cohort, summary, rowsVisible, List.of());
+    }
+
+    /**
+     * @param exposures the cohort's exposures over time ({@code <name>_start_<unit>}): the page
+     *                  links to the immortal-time check of each
+     */
+    public static CohortView of(StoredCohort cohort, CohortSummary summary,
+            boolean rowsVisible, List<String> exposures) {
         List<EndpointRow> endpoints = new ArrayList<>();
         for (CohortSummary.EndpointSummary e : summary.endpoints()) {
             var m = e.medianFollowUp();
@@ -80,7 +90,7 @@ public record CohortView(String id, String name, int version, String sha256, Str
         return new CohortView(cohort.id(), cohort.name(), cohort.version(), cohort.sha256(),
                 UPLOADED.format(cohort.uploadedAt()), cohort.patients(), endpoints, columns,
                 shown(warningsOnly, rowsVisible), !rowsVisible, shown(notes, rowsVisible),
-                valueLabels(cohort));
+                valueLabels(cohort), exposures);
     }
 
     private static List<ValueLabelRow> valueLabels(StoredCohort cohort) {

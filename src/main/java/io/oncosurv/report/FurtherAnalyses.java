@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A spec's further analyses ({@code analyses}) as the requests a report runs: each item on its
- * endpoint (or each of the report's endpoints that has causes) × its {@code by} (or each of the
+ * A spec's cumulative-incidence analyses ({@code analyses}) as the requests a report runs: each
+ * item on its endpoint (or each of the report's endpoints that has causes) × its {@code by} (or each of the
  * report's stratifiers, or all patients), at the report's landmarks and confidence level; each
  * named for its files and anchors ("pfs-site-cumulative-incidence-local").
  */
@@ -43,6 +43,9 @@ final class FurtherAnalyses {
         Set<String> names = new HashSet<>();
         for (int i = 0; i < spec.analyses().size(); i++) {
             ReportSpec.Analysis a = spec.analyses().get(i);
+            if (a.kind() != ReportSpec.AnalysisKind.CUMULATIVE_INCIDENCE) {
+                continue; // the immortal-time checks: ExposureBiasAnalyses
+            }
             List<ReportSpec.Stratifier> bys = new ArrayList<>();
             List<String> parts = new ArrayList<>();
             if (a.by() != null) {

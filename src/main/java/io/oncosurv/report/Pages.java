@@ -114,6 +114,16 @@ public final class Pages {
         return formPage("panel", title, cohort, form, view, error, figure, null);
     }
 
+    /**
+     * The immortal-time check of an exposure ({@code /cohorts/{id}/exposure-bias}); {@code view}
+     * null with an {@code error} (the form stays, as asked).
+     */
+    public String exposureBias(StoredCohort cohort, ExposureBiasForm form, ExposureBiasView view,
+            String error) {
+        return formPage("exposure-bias", view == null ? "Immortal time" : view.title(), cohort,
+                form, view, error, null, null);
+    }
+
     /** A page of one cohort with its form, its result (or the error) and the print figure. */
     private String formPage(String template, String title, StoredCohort cohort, Object form,
             Object view, String error, String figure, Object cif) {

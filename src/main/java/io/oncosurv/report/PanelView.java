@@ -1,6 +1,7 @@
 package io.oncosurv.report;
 
 import io.oncosurv.analysis.PanelEntry;
+import io.oncosurv.analysis.PanelExposureCheck;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,11 +22,32 @@ import java.util.Map;
  */
 public record PanelView(String endpoint, String endpointLabel, List<Section> sections,
         List<String> subsets, List<String> subsetNames, String cause, double from,
-        int excluded) {
+        int excluded, List<ExposureRow> exposures) {
 
-    /** One stratifier. */
+    /**
+     * One stratifier; {@code exposureBias} the immortal-time check of the exposure over time of
+     * its name ({@code antibiotics}), else null.
+     */
     public record Section(String stratifier, String label, boolean computed, String reason,
-            String p, String q, String trendP, List<Level> levels) {
+            String p, String q, String trendP, List<Level> levels, ExposureRow exposureBias) {
+    }
+
+    /**
+     * An exposure's immortal-time check as the panel shows it: naive and time-dependent HR
+     * (95 % CI), the verdict and the message; or why it was not made ({@code reason}).
+     */
+    public record ExposureRow(String exposure, boolean computed, String reason, String naive,
+            String timeDependent, boolean flagged, String verdict, String message) {
+
+        static ExposureRow of(PanelExposureCheck c) {
+            boolean ok = c.status().equals("ok");
+            return new ExposureRow(c.exposure(), ok, c.reason(), ok ? Formats.ratioWithLimits(
+                    c.naiveHr(), c.naiveLower(), c.naiveUpper()) : Formats.NONE,
+                    ok ? Formats.ratioWithLimits(c.tdHr(), c.tdLower(), c.tdUpper())
+                            : Formats.NONE, Boolean.TRUE.equals(c.flag()),
+                    ok ? ExposureBiasView.verdict(c.flag()) : "Not checked",
+                    c.message() == null ? "" : c.message());
+        }
     }
 
     /**
@@ -45,6 +67,7 @@ public record PanelView(String endpoint, String endpointLabel, List<Section> sec
         sections = List.copyOf(sections);
         subsets = List.copyOf(subsets);
         subsetNames = List.copyOf(subsetNames);
+        exposures = List.copyOf(exposures);
     }
 
     public static PanelView of(String endpoint, List<PanelEntry> entries) {
@@ -124,13 +147,17 @@ public record PanelView(String endpoint, String endpointLabel, List<Section> sec
     public static PanelView of(String endpoint, List<PanelEntry> entries,
             Map<String, Map<String, String>> groupNames, List<String> subsets,
             List<String> subsetNames) {
-        return of(endpoint, entries, groupNames, subsets, subsetNames, Double.NaN);
+        return of(endpoint, entries, groupNames, subsets, subsetNames, Double.NaN, List.of());
     }
 
-    /** The same from the landmark start {@code from} (NaN: none). */
+    /**
+     * The same from the landmark start {@code from} (NaN: none), with the immortal-time checks
+     * of exposures no stratifier is named after ({@code others}, listed after the rows; those
+     * of the endpoint are shown).
+     */
     public static PanelView of(String endpoint, List<PanelEntry> entries,
             Map<String, Map<String, String>> groupNames, List<String> subsets,
-            List<String> subsetNames, double from) {
+            List<String> subsetNames, double from, List<PanelExposureCheck> others) {
         int excluded = entries.stream().filter(e -> e.endpoint().equals(endpoint))
                 .mapToInt(PanelEntry::excluded).findFirst().orElse(0);
         String cause = entries.isEmpty() ? null : entries.get(0).cause();
@@ -155,10 +182,13 @@ public record PanelView(String endpoint, String endpointLabel, List<Section> sec
                     e.reason(), ok ? Formats.pValue(e.testedP()) : Formats.NONE,
                     ok ? Formats.pValue(e.qValue()) : Formats.NONE,
                     Double.isNaN(e.trendP()) ? Formats.NONE : Formats.pValue(e.trendP()),
-                    levels));
+                    levels, e.exposureBias() == null ? null
+                            : ExposureRow.of(e.exposureBias())));
         }
+        List<ExposureRow> exposures = others.stream().filter(c -> c.endpoint()
+                .equals(endpoint)).map(ExposureRow::of).toList();
         return new PanelView(endpoint, Labels.endpoint(endpoint), sections, subsets,
-                subsetNames, cause, from, excluded);
+                subsetNames, cause, from, excluded, exposures);
     }
 
     /** "6 mo 9.8% (6.4–15.1)", "12 mo 14.5% (10.3–20.4)", ...; none without a cause. */

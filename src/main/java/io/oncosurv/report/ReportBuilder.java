@@ -3,12 +3,15 @@ package io.oncosurv.report;
 import io.oncosurv.analysis.AnalysisException;
 import io.oncosurv.analysis.CumulativeIncidenceAnalysis;
 import io.oncosurv.analysis.CumulativeIncidenceResult;
+import io.oncosurv.analysis.ExposureBiasAnalysis;
+import io.oncosurv.analysis.ExposureBiasAnswer;
 import io.oncosurv.analysis.ExtraTests;
 import io.oncosurv.analysis.PanelAnalysis;
 import io.oncosurv.analysis.StratifierSource;
 import io.oncosurv.analysis.SurvivalAnalysis;
 import io.oncosurv.analysis.SurvivalRequest;
 import io.oncosurv.analysis.SurvivalResult;
+import io.oncosurv.chart.ExposureBiasFigure;
 import io.oncosurv.chart.FigureSize;
 import io.oncosurv.chart.KaplanMeierFigure;
 import io.oncosurv.chart.KaplanMeierOptions;
@@ -113,7 +116,8 @@ public final class ReportBuilder {
             documents += spec.wants(o) ? 1 : 0;
         }
         List<FurtherAnalyses.Named> further = FurtherAnalyses.of(spec, cohort);
-        int total = 2 * requests.size() + further.size() + documents;
+        List<ExposureBiasAnalyses.Named> checks = ExposureBiasAnalyses.of(spec, cohort);
+        int total = 2 * requests.size() + further.size() + checks.size() + documents;
         int done = 0;
 
         List<SurvivalResult> results = new ArrayList<>();
@@ -169,17 +173,49 @@ public final class ReportBuilder {
             incidenceFigures(f, last, artefacts);
             progress.step(++done, total, "analysis " + f.name());
         }
+        List<ExposureBiasAnswer> exposures = new ArrayList<>();
+        List<String> exposureFigures = new ArrayList<>();
+        for (ExposureBiasAnalyses.Named c : checks) {
+            ExposureBiasAnswer answer;
+            try {
+                answer = ExposureBiasAnalysis.run(cohort, c.request(), source);
+            } catch (AnalysisException | IllegalArgumentException e) {
+                throw new ReportBuildException(c.name() + ": " + e.getMessage());
+            }
+            exposures.add(answer);
+            ExposureBiasFigure figure = ExposureBiasFigure.of(answer,
+                    Labels.endpoint(c.request().endpoint()), null);
+            FigureSize size = figure.suggestedSize(FIGURE.dpi());
+            byte[] png = PngEncoder.encode(figure.chart(), size);
+            exposureFigures.add("data:image/png;base64," + Base64.getEncoder()
+                    .encodeToString(png));
+            if (spec.wants(ReportSpec.Output.PNG)) {
+                artefacts.add(new Artefact(c.name() + ".png", "image/png", png));
+            }
+            if (spec.wants(ReportSpec.Output.SVG)) {
+                artefacts.add(new Artefact(c.name() + ".svg", "image/svg+xml",
+                        SvgEncoder.encode(figure.chart(), size)));
+            }
+            if (spec.wants(ReportSpec.Output.CSV)) {
+                artefacts.add(new Artefact(c.name() + ".csv", "text/csv; charset=utf-8",
+                        Csv.write(ExposureBiasTable.of(answer))));
+            }
+            progress.step(++done, total, "analysis " + c.name());
+        }
+        ExposureChecks exposureChecks = new ExposureChecks(checks, exposures, exposureFigures);
         Provenance provenance = Provenance.of(spec, cohortSha256);
         double[] q = qValues(results);
         if (spec.wants(ReportSpec.Output.HTML)) {
             artefacts.add(new Artefact("report.html", "text/html; charset=utf-8",
-                    html(results, names, pngs, q, provenance, false, further, incidences)
+                    html(results, names, pngs, q, provenance, false, further, incidences,
+                            exposureChecks)
                             .getBytes(StandardCharsets.UTF_8)));
             progress.step(++done, total, "report.html");
         }
         if (spec.wants(ReportSpec.Output.PDF)) {
             artefacts.add(new Artefact("report.pdf", "application/pdf", PdfReport.render(
-                    html(results, names, pngs, q, provenance, true, further, incidences),
+                    html(results, names, pngs, q, provenance, true, further, incidences,
+                            exposureChecks),
                     new PdfFooter(
                             provenance.software(), null, cohortSha256))));
             progress.step(++done, total, "report.pdf");
@@ -191,7 +227,8 @@ public final class ReportBuilder {
         }
         if (spec.wants(ReportSpec.Output.JSON)) {
             artefacts.add(new Artefact("report.json", "application/json",
-                    JsonWriter.write(json(provenance, results, q, further, incidences))
+                    JsonWriter.write(json(provenance, results, q, further, incidences,
+                            exposureChecks))
                             .getBytes(StandardCharsets.UTF_8)));
             progress.step(++done, total, "report.json");
         }
@@ -224,14 +261,38 @@ public final class ReportBuilder {
         }
     }
 
-    /** report.json: with {@code cumulative_incidence} only where the spec asks for it. */
+    /** The report's immortal-time checks: each named, its answer and its figure's data URI. */
+    private record ExposureChecks(List<ExposureBiasAnalyses.Named> named,
+            List<ExposureBiasAnswer> answers, List<String> figures) {
+    }
+
+    /**
+     * report.json: with {@code cumulative_incidence} and {@code exposure_bias} only where the
+     * spec asks for them.
+     */
     private Map<String, Object> json(Provenance provenance, List<SurvivalResult> results,
             double[] q, List<FurtherAnalyses.Named> further,
-            List<CumulativeIncidenceResult> incidences) {
+            List<CumulativeIncidenceResult> incidences, ExposureChecks checks) {
         Map<String, Object> json = ReportTables.json(spec, provenance, results, q);
         if (!further.isEmpty()) {
             json.put("cumulative_incidence", ReportTables.cumulativeIncidence(further,
                     incidences));
+        }
+        if (!checks.named().isEmpty()) {
+            List<Object> out = new ArrayList<>();
+            for (int i = 0; i < checks.named().size(); i++) {
+                ExposureBiasAnswer a = checks.answers().get(i);
+                Map<String, Object> o = new java.util.LinkedHashMap<>();
+                o.put("name", checks.named().get(i).name());
+                o.put("endpoint", a.request().endpoint());
+                o.put("exposure", a.request().exposure());
+                o.put("from", a.from());
+                o.put("flag", a.flag());
+                o.put("message", a.message());
+                o.put("rows", ReportTables.rows(ExposureBiasTable.of(a)));
+                out.add(o);
+            }
+            json.put("exposure_bias", out);
         }
         return json;
     }
@@ -246,7 +307,8 @@ public final class ReportBuilder {
 
     private String html(List<SurvivalResult> results, List<String> names, List<String> figures,
             double[] q, Provenance provenance, boolean print,
-            List<FurtherAnalyses.Named> further, List<CumulativeIncidenceResult> incidences) {
+            List<FurtherAnalyses.Named> further, List<CumulativeIncidenceResult> incidences,
+            ExposureChecks checks) {
         List<Map<String, Object>> analyses = new ArrayList<>();
         String detail = cohort.patients() + " patients, SHA-256 " + cohortSha256.substring(0, 12);
         for (int i = 0; i < results.size(); i++) {
@@ -278,8 +340,17 @@ public final class ReportBuilder {
             c.put("anchor", further.get(i).name());
             cumulative.add(c);
         }
+        List<Map<String, Object>> exposureBias = new ArrayList<>();
+        for (int i = 0; i < checks.named().size(); i++) {
+            Map<String, Object> x = new HashMap<>();
+            x.put("view", ExposureBiasView.of(checks.answers().get(i), ""));
+            x.put("figure", checks.figures().get(i));
+            x.put("anchor", checks.named().get(i).name());
+            exposureBias.add(x);
+        }
         Map<String, Object> model = new HashMap<>();
         model.put("incidences", cumulative);
+        model.put("exposureChecks", exposureBias);
         model.put("title", spec.title() != null ? spec.title() : "Survival report: "
                 + spec.cohort());
         model.put("print", print);

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * id), endpoints (empty: all of the cohort's), stratifiers with their cut-offs (empty: all
  * patients as one group), landmarks, further tests, CI settings, outputs, an optional title,
  * whether the report follows new versions of the cohort, and small-cell suppression; and the
- * further analyses beside Kaplan–Meier ({@code analyses}: cumulative incidence).
+ * further analyses beside Kaplan–Meier ({@code analyses}: cumulative incidence, the
+ * immortal-time check of an exposure).
  */
 public record ReportSpec(String cohort, String title, List<String> endpoints,
         List<Stratifier> stratifiers, double[] landmarks, List<String> tests, ConfType confType,
@@ -24,7 +25,8 @@ public record ReportSpec(String cohort, String title, List<String> endpoints,
 
     /** The kinds of further analysis a spec may ask for, by their name in the spec. */
     public enum AnalysisKind {
-        CUMULATIVE_INCIDENCE("cumulative-incidence");
+        CUMULATIVE_INCIDENCE("cumulative-incidence"),
+        EXPOSURE_BIAS("exposure-bias");
 
         private final String key;
 
@@ -41,15 +43,27 @@ public record ReportSpec(String cohort, String title, List<String> endpoints,
      * A further analysis ({@code {"analysis": "cumulative-incidence", "cause": "local"}}): its
      * kind, the cause to show (null: every cause), the endpoint (null: each of the report's
      * endpoints that has causes), the stratifier (null: the report's stratifiers, or all
-     * patients without them) and the landmark start {@code from} (NaN: none).
+     * patients without them) and the landmark start {@code from} (NaN: none). The immortal-time
+     * check ({@code {"analysis": "exposure-bias", "exposure": "antibiotics", "from": 3}}) has
+     * its {@code exposure}, runs on its endpoint (null: each of the report's) and takes
+     * {@code from} as its landmark (NaN: the median start); no cause, no {@code by}.
      */
     public record Analysis(AnalysisKind kind, String cause, String endpoint, Stratifier by,
-            double from) {
+            double from, String exposure) {
+
+        /** A further analysis without an exposure (cumulative incidence). */
+        public Analysis(AnalysisKind kind, String cause, String endpoint, Stratifier by,
+                double from) {
+            this(kind, cause, endpoint, by, from, null);
+        }
 
         /** The analysis as the canonical spec writes it (absent values left out). */
         Map<String, Object> canonical() {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("analysis", kind.key());
+            if (exposure != null) {
+                out.put("exposure", exposure);
+            }
             if (cause != null) {
                 out.put("cause", cause);
             }

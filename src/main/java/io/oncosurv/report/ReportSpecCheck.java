@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * A parsed spec against the cohort it names, at submission: every endpoint must be one of the
  * cohort's and every stratifier must be computable on it (and every further analysis's endpoint
- * must have causes, its cause be one of them), so a spec that could only fail later
+ * must have causes, its cause be one of them; an immortal-time check's exposure must be one of
+ * the cohort's exposures over time), so a spec that could only fail later
  * is refused now, each problem at its key ({@code endpoints[1]: the cohort 'lung' has no
  * endpoint 'pfs'; it has os}).
  */
@@ -63,6 +64,18 @@ public final class ReportSpecCheck {
         if (a.endpoint() != null && cohort.endpoint(a.endpoint()).isEmpty()) {
             problems.add(at + ".endpoint: the cohort '" + cohortName + "' has no endpoint '"
                     + a.endpoint() + "'; it has " + String.join(", ", cohort.endpointNames()));
+            return problems;
+        }
+        if (a.kind() == ReportSpec.AnalysisKind.EXPOSURE_BIAS) {
+            if (!cohort.exposureNames().contains(a.exposure())) {
+                problems.add(at + ".exposure: " + (cohort.exposureNames().isEmpty()
+                        ? "the cohort '" + cohortName + "' has no exposure start column "
+                                + "(<name>_start_<unit>), so there is no exposure '"
+                                + a.exposure() + "' to check"
+                        : "the cohort '" + cohortName + "' has no exposure '" + a.exposure()
+                                + "'; its exposures: " + String.join(", ",
+                                        cohort.exposureNames())));
+            }
             return problems;
         }
         if (a.endpoint() != null && cohort.endpoint(a.endpoint()).get().causes().isEmpty()) {

@@ -27,8 +27,8 @@ public final class ReportSpecParser {
     static final Set<String> KEYS = Set.of("cohort", "title", "endpoints", "stratifiers",
             "landmarks", "tests", "conf_type", "conf_level", "outputs", "follow", "small_cells",
             "analyses");
-    static final Set<String> ANALYSIS_KEYS = Set.of("analysis", "cause", "endpoint", "by",
-            "from");
+    static final Set<String> ANALYSIS_KEYS = Set.of("analysis", "exposure", "cause", "endpoint",
+            "by", "from");
     static final int MAX_FURTHER_ANALYSES = 20;
     static final Set<String> STRATIFIER_KEYS = Set.of("name", "cutoff", "tps_cutoff", "ldh_uln");
     public static final int MAX_SPEC_CHARS = 64 * 1024;
@@ -268,8 +268,8 @@ public final class ReportSpecParser {
             int before = problems.size();
             for (Object key : m.keySet()) {
                 if (!ANALYSIS_KEYS.contains(String.valueOf(key))) {
-                    problems.add(at + ": unknown key '" + key + "' (known: analysis, cause, "
-                            + "endpoint, by, from)");
+                    problems.add(at + ": unknown key '" + key + "' (known: analysis, "
+                            + "exposure, cause, endpoint, by, from)");
                 }
             }
             ReportSpec.AnalysisKind kind = null;
@@ -279,8 +279,8 @@ public final class ReportSpecParser {
                 }
             }
             if (kind == null) {
-                problems.add(at + ".analysis: expected cumulative-incidence, got "
-                        + (m.get("analysis") == null ? "nothing" : "'" + m.get("analysis")
+                problems.add(at + ".analysis: expected cumulative-incidence or exposure-bias, "
+                        + "got " + (m.get("analysis") == null ? "nothing" : "'" + m.get("analysis")
                                 + "'"));
             }
             String cause = name(m.get("cause"), at + ".cause");
@@ -301,8 +301,24 @@ public final class ReportSpecParser {
                             + m.get("from"));
                 }
             }
+            String exposure = name(m.get("exposure"), at + ".exposure");
+            if (kind == ReportSpec.AnalysisKind.EXPOSURE_BIAS) {
+                if (m.get("exposure") == null) {
+                    problems.add(at + ".exposure: expected the name of an exposure over time "
+                            + "(antibiotics for a column antibiotics_start_days), got nothing");
+                }
+                if (m.get("cause") != null) {
+                    problems.add(at + ".cause: exposure-bias takes no cause");
+                }
+                if (m.get("by") != null) {
+                    problems.add(at + ".by: exposure-bias takes no by: it compares the "
+                            + "exposed with the unexposed");
+                }
+            } else if (kind != null && m.get("exposure") != null) {
+                problems.add(at + ".exposure: " + kind.key() + " takes no exposure");
+            }
             if (problems.size() == before) {
-                out.add(new ReportSpec.Analysis(kind, cause, endpoint, by, from));
+                out.add(new ReportSpec.Analysis(kind, cause, endpoint, by, from, exposure));
             }
         }
         return out;

@@ -39,6 +39,20 @@ final class ReportTables {
      * endpoint, stratifier, cause shown, landmark start, causes and the rows of
      * {@link CumulativeIncidenceTable} as objects (NaN: null).
      */
+    /** A table's rows as objects keyed by column; NaN as null. */
+    static List<Object> rows(Table table) {
+        List<Object> rows = new ArrayList<>();
+        for (List<Object> row : table.rows()) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            for (int c = 0; c < row.size(); c++) {
+                Object v = row.get(c);
+                o.put(table.columns().get(c), v instanceof Double d && d.isNaN() ? null : v);
+            }
+            rows.add(o);
+        }
+        return rows;
+    }
+
     static List<Object> cumulativeIncidence(List<FurtherAnalyses.Named> further,
             List<io.oncosurv.analysis.CumulativeIncidenceResult> results) {
         List<Object> out = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.oncosurv.report;
 import io.oncosurv.analysis.CohortSummary;
 import io.oncosurv.analysis.HazardRatio;
 import io.oncosurv.analysis.PanelEntry;
+import io.oncosurv.analysis.PanelExposureCheck;
 import io.oncosurv.analysis.SurvivalResult;
 import io.oncosurv.stats.LandmarkEstimate;
 import io.oncosurv.stats.QuantileEstimate;
@@ -58,24 +59,54 @@ public final class Tables {
      * entry's patients left out for a time before the landmark start (0 without one).
      */
     public static Table panel(List<PanelEntry> entries) {
+        return panel(entries, List.of());
+    }
+
+    /**
+     * The panel's rows; the entry of a stratifier named as an exposure over time carries that
+     * exposure's immortal-time check in the {@code exposure_*} columns, and the checks of other
+     * exposures ({@code others}) follow as rows of their own (stratifier: the exposure, status
+     * "exposure check").
+     */
+    public static Table panel(List<PanelEntry> entries, List<PanelExposureCheck> others) {
         List<String> columns = List.of("endpoint", "stratifier", "status", "reason", "level",
                 "n", "events", "median", "median_lower", "median_upper", "hr", "hr_lower",
-                "hr_upper", "sparse", "logrank_p", "trend_p", "q_value", "n_excluded");
+                "hr_upper", "sparse", "logrank_p", "trend_p", "q_value", "n_excluded",
+                "exposure_naive_hr", "exposure_naive_lower", "exposure_naive_upper",
+                "exposure_td_hr", "exposure_td_lower", "exposure_td_upper", "exposure_flag");
         List<List<Object>> rows = new ArrayList<>();
         for (PanelEntry e : entries) {
             if (e.groups().isEmpty()) {
-                rows.add(Arrays.asList(e.endpoint(), e.stratifier(), e.status(), e.reason(),
-                        null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, e.excluded()));
+                List<Object> row = new ArrayList<>(Arrays.asList(e.endpoint(), e.stratifier(),
+                        e.status(), e.reason(), null, null, null, null, null, null, null, null,
+                        null, null, null, null, null, e.excluded()));
+                row.addAll(check(e.exposureBias()));
+                rows.add(row);
             }
             for (PanelEntry.Group g : e.groups()) {
-                rows.add(Arrays.asList(e.endpoint(), e.stratifier(), e.status(), e.reason(),
-                        g.label(), g.n(), g.events(), g.median(), g.medianLower(),
-                        g.medianUpper(), g.hr(), g.hrLower(), g.hrUpper(), g.sparse(),
-                        e.logRankP(), e.trendP(), e.qValue(), e.excluded()));
+                List<Object> row = new ArrayList<>(Arrays.asList(e.endpoint(), e.stratifier(),
+                        e.status(), e.reason(), g.label(), g.n(), g.events(), g.median(),
+                        g.medianLower(), g.medianUpper(), g.hr(), g.hrLower(), g.hrUpper(),
+                        g.sparse(), e.logRankP(), e.trendP(), e.qValue(), e.excluded()));
+                row.addAll(check(e.exposureBias()));
+                rows.add(row);
             }
         }
+        for (PanelExposureCheck c : others) {
+            List<Object> row = new ArrayList<>(Arrays.asList(c.endpoint(), c.exposure(),
+                    "exposure check", c.reason(), null, null, null, null, null, null, null,
+                    null, null, null, null, null, null, null));
+            row.addAll(check(c));
+            rows.add(row);
+        }
         return new Table("panel", columns, rows);
+    }
+
+    /** An exposure check's columns (empty without one). */
+    private static List<Object> check(PanelExposureCheck c) {
+        return c == null ? Arrays.asList(null, null, null, null, null, null, null)
+                : Arrays.asList(c.naiveHr(), c.naiveLower(), c.naiveUpper(), c.tdHr(),
+                        c.tdLower(), c.tdUpper(), c.flag());
     }
 
     public static Table cohorts(List<StoredCohort> cohorts) {

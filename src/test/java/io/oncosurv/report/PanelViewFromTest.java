@@ -14,7 +14,7 @@ class PanelViewFromTest {
 
     private static PanelEntry skipped(String endpoint, String cause, int excluded) {
         return new PanelEntry("lipi", endpoint, "skipped", "a single group", Double.NaN,
-                Double.NaN, Double.NaN, List.of(), cause, Double.NaN, excluded);
+                Double.NaN, Double.NaN, List.of(), cause, Double.NaN, excluded, null);
     }
 
     @Test
@@ -23,7 +23,7 @@ class PanelViewFromTest {
     void fromWithSubset() {
         PanelView view = PanelView.of("os", List.of(skipped("pfs", null, 9),
                 skipped("os", null, 4)), Map.of(), List.of("arm:ICI"), List.of("arm = ICI"),
-                6.5);
+                6.5, List.of());
         assertEquals("TME panel, overall survival, from 6.5 months (landmark) (subset arm = ICI)",
                 view.title());
         assertEquals(4, view.excluded(), "the shown endpoint's count, not the first entry's");
@@ -36,7 +36,7 @@ class PanelViewFromTest {
             + "no from anywhere")
     void fromOnCause() {
         PanelView view = PanelView.of("pfs", List.of(skipped("pfs", "local", 144)), Map.of(),
-                List.of(), List.of(), 6);
+                List.of(), List.of(), 6, List.of());
         assertEquals("endpoint=pfs&cause=local&from=6", view.tableQuery());
         assertEquals("6", view.fromMonths());
         PanelView none = PanelView.of("pfs", List.of(skipped("pfs", null, 0)), Map.of(),

@@ -12,6 +12,7 @@ import io.oncosurv.server.bus.Messages;
 import io.oncosurv.server.http.CoxParameters;
 import io.oncosurv.server.http.CumulativeIncidenceParameters;
 import io.oncosurv.server.http.CutpointParameters;
+import io.oncosurv.server.http.ExposureBiasParameters;
 import io.oncosurv.server.http.FineGrayParameters;
 import io.oncosurv.server.http.SurvivalParameters;
 import io.oncosurv.server.worker.AnalysisWorker;
@@ -185,8 +186,19 @@ class ClusterNodesTest {
         expected.put("cutpoint?endpoint=os&variable=cd8_til&permutations=20", new String(
                 AnalysisWorker.cutpoint(CutpointParameters.parse(id, cut), cohort),
                 java.nio.charset.StandardCharsets.UTF_8));
+        // the ICI cohort's antibiotics: its immortal-time check on the panel's entry
+        var checks = io.oncosurv.analysis.PanelAnalysis.exposureChecks(cohort, List.of("os"),
+                direct);
         expected.put("panel?endpoints=os", PanelJson.write(io.oncosurv.analysis.PanelAnalysis
-                .withQValues(entries)).encode());
+                .withExposureChecks(io.oncosurv.analysis.PanelAnalysis.withQValues(entries),
+                        checks), null, Double.NaN, io.oncosurv.analysis.PanelAnalysis
+                        .unattached(checks)).encode());
+        expected.put("exposure-bias?endpoint=os&exposure=antibiotics&from=3&terms=age",
+                io.oncosurv.json.ExposureBiasJson.write(id, io.oncosurv.analysis
+                        .ExposureBiasAnalysis.run(cohort, ExposureBiasParameters.parse(MultiMap
+                                .caseInsensitiveMultiMap().add("endpoint", "os")
+                                .add("exposure", "antibiotics").add("from", "3")
+                                .add("terms", "age")), direct)).encode());
         expected.put("panel?endpoint=pfs&cause=local", PanelJson.write(io.oncosurv.analysis
                 .PanelAnalysis.run(cohort, "pfs", "local", direct, List.of()), "local").encode());
         // tables: as one node writes them
@@ -206,8 +218,9 @@ class ClusterNodesTest {
                                 .parse(MultiMap.caseInsensitiveMultiMap().add("endpoint", "pfs")
                                         .add("by", "arm"))))));
         expected.put("panel.csv?endpoints=os", csv(io.oncosurv.report.Tables.panel(
-                io.oncosurv.analysis.PanelAnalysis.run(cohort, List.of("os"), direct,
-                        List.of()))));
+                io.oncosurv.analysis.PanelAnalysis.withExposureChecks(io.oncosurv.analysis
+                        .PanelAnalysis.run(cohort, List.of("os"), direct, List.of()), checks),
+                io.oncosurv.analysis.PanelAnalysis.unattached(checks))));
         expected.put("panel.csv?endpoint=pfs&cause=local", csv(io.oncosurv.report
                 .PanelCauseTable.of(io.oncosurv.analysis.PanelAnalysis.run(cohort, "pfs",
                         "local", direct, List.of()))));
@@ -217,6 +230,7 @@ class ClusterNodesTest {
         expected.put("cumulative-incidence.png?endpoint=pfs&by=arm&cause=local", null);
         expected.put("cumulative-incidence/stacked.svg?endpoint=pfs&by=arm&group=ICI", null);
         expected.put("panel/forest.png?endpoint=pfs&cause=local", null);
+        expected.put("exposure-bias.svg?endpoint=os&exposure=antibiotics", null);
         for (var kind : expected.entrySet()) {
             assertAnsweredElsewhere(http, node, "/api/cohorts/" + id + "/" + kind.getKey(),
                     kind.getValue());
@@ -225,7 +239,8 @@ class ClusterNodesTest {
         // names the minute a page is made)
         for (String page : List.of("", "/analysis?endpoint=os&by=cd8&cutoff=150",
                 "/analysis.pdf?endpoint=os&by=cd8&cutoff=150", "/panel?endpoint=os",
-                "/panel.pdf?subset=arm:ICI", "/panel?endpoint=pfs&cause=local")) {
+                "/panel.pdf?subset=arm:ICI", "/panel?endpoint=pfs&cause=local",
+                "/exposure-bias?exposure=antibiotics&from=3")) {
             assertAnsweredElsewhere(http, node, "/cohorts/" + id + page, null);
         }
     }

@@ -62,6 +62,8 @@ class RoleMatrixTest {
     static String reportId;
     /** A cohort whose pfs has causes, for the competing-risks routes. */
     static String competingId;
+    /** A cohort with exposures over time (antibiotics, steroids): the immortal-time check. */
+    static String exposureId;
 
     @BeforeAll
     static void start() throws Exception {
@@ -96,6 +98,10 @@ class RoleMatrixTest {
             FORM_TOKENS.put(who, who == Who.CLINICIAN ? "none"
                     : BrowserFormsTest.formToken(client, cookie, "/reports"));
         }
+        exposureId = client.post("/api/cohorts").addQueryParam("name", "exposures")
+                .bearerTokenAuthentication(LungServer.TOKEN).putHeader("Content-Type", "text/csv")
+                .sendBuffer(Buffer.buffer(io.oncosurv.testsupport.ExposureBiasCohort.bytes()))
+                .await().bodyAsJsonObject().getString("id");
         competingId = client.post("/api/cohorts").addQueryParam("name", "competing")
                 .bearerTokenAuthentication(LungServer.TOKEN).putHeader("Content-Type", "text/csv")
                 .sendBuffer(Buffer.buffer(io.oncosurv.testsupport.CompetingCohort.bytes()))
@@ -155,6 +161,10 @@ class RoleMatrixTest {
                         + "/cumulative-incidence.png?endpoint=pfs&by=arm&cause=local"},
                 {"stacked figure", "/api/cohorts/" + competingId
                         + "/cumulative-incidence/stacked.svg?endpoint=pfs&by=arm&group=LAT"},
+                {"exposure-bias", "/api/cohorts/" + exposureId
+                        + "/exposure-bias?endpoint=os&exposure=antibiotics"},
+                {"exposure-bias figure", "/api/cohorts/" + exposureId
+                        + "/exposure-bias.svg?endpoint=os&exposure=steroids"},
                 {"cutpoint", lung + "/cutpoint?endpoint=os&variable=age&permutations=0"},
                 {"panel", lung + "/panel"}, {"plot", lung + "/plot.png?endpoint=os"},
                 {"forest", lung + "/panel/forest.svg?endpoint=os"},
@@ -172,6 +182,7 @@ class RoleMatrixTest {
                 {"page: cohort", "/cohorts/" + server.lungId()},
                 {"page: analysis", "/cohorts/" + server.lungId() + "/analysis?endpoint=os"},
                 {"page: report PDF", "/cohorts/" + server.lungId() + "/analysis.pdf?endpoint=os"},
+                {"page: exposure-bias", "/cohorts/" + exposureId + "/exposure-bias"},
                 {"page: report job", "/reports/" + reportId}, {"page: reports", "/reports"}}) {
             out.add(new Endpoint(page[0], HttpMethod.GET, w -> page[1], none, null, 200,
                     everyone, true));

@@ -17,6 +17,8 @@ public final class Messages {
     public static final String COHORT_FILE = "oncosurv.cohorts.file";
     /** One entry of the panel, for a local worker (the panel's own worker asks). */
     public static final String PANEL_ENTRY = "oncosurv.analysis.panel-entry";
+    /** One exposure's immortal-time check of the panel, for a local worker. */
+    public static final String PANEL_EXPOSURE = "oncosurv.analysis.panel-exposure";
     public static final String REPORT_PAGE = "oncosurv.report.page";
     /** The list of cohorts as CSV (of the store, not of one cohort: answered here). */
     public static final String COHORTS_TABLE = "oncosurv.report.cohorts-table";
@@ -164,6 +166,17 @@ public final class Messages {
         }
     }
 
+    /**
+     * The exposure-bias page of one cohort: its parameters as sent (non-empty), checked where
+     * the cohort is known (the endpoint and exposure default to the cohort's first).
+     */
+    public record ExposureBiasPageQuery(String cohortId, List<PageParameter> form)
+            implements Operation {
+        public ExposureBiasPageQuery {
+            form = List.copyOf(form);
+        }
+    }
+
     /** Which part of a cohort's summary: a table as CSV, or both as JSON. */
     public enum SummaryPart { FOLLOW_UP_CSV, COMPLETENESS_CSV, JSON }
 
@@ -233,6 +246,10 @@ public final class Messages {
             List<String> subsets, String cause, double from) {
     }
 
+    /** One exposure × endpoint immortal-time check of the TME panel (every patient). */
+    public record PanelExposureQuery(String cohortId, String exposure, String endpoint) {
+    }
+
     /** A cut-point query: the endpoint, the numeric column, permutations and their seed. */
     public record CutpointQuery(String cohortId, String endpoint, String variable, int permutations,
             long seed) implements Operation {
@@ -246,6 +263,11 @@ public final class Messages {
     /** A Fine–Gray model query on a stored cohort. */
     public record FineGrayQuery(String cohortId, io.oncosurv.analysis.FineGrayRequest request)
             implements Operation {
+    }
+
+    /** The immortal-time check of an exposure on a stored cohort. */
+    public record ExposureBiasQuery(String cohortId,
+            io.oncosurv.analysis.ExposureBiasRequest request) implements Operation {
     }
 
     /** A Cox model query on a stored cohort. */
@@ -339,6 +361,10 @@ public final class Messages {
         bus.registerCodec(new OperationCodec());
         bus.registerDefaultCodec(Answer.class, new AnswerCodec());
         bus.registerDefaultCodec(PanelEntryQuery.class, new LocalCodec<>(PanelEntryQuery.class));
+        bus.registerDefaultCodec(PanelExposureQuery.class,
+                new LocalCodec<>(PanelExposureQuery.class));
+        bus.registerDefaultCodec(io.oncosurv.analysis.PanelExposureCheck.class,
+                new LocalCodec<>(io.oncosurv.analysis.PanelExposureCheck.class));
         bus.registerDefaultCodec(PageQuery.class, new LocalCodec<>(PageQuery.class));
         bus.registerDefaultCodec(Rendered.class, new LocalCodec<>(Rendered.class));
         bus.registerDefaultCodec(ReportSubmission.class,

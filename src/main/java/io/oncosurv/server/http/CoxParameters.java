@@ -22,22 +22,32 @@ public final class CoxParameters {
     private CoxParameters() {
     }
 
+    /** {@code ties}: efron (the default, R's) or breslow. */
+    static CoxTies ties(MultiMap params) {
+        if (params.get("ties") == null) {
+            return CoxTies.EFRON;
+        }
+        return switch (params.get("ties").strip().toLowerCase(Locale.ROOT)) {
+            case "efron" -> CoxTies.EFRON;
+            case "breslow" -> CoxTies.BRESLOW;
+            default -> throw new ApiError(400, "The parameter 'ties' must be efron or "
+                    + "breslow.");
+        };
+    }
+
+    /** {@code strata}: a stratifier for a stratified model, or null. */
+    static String strata(MultiMap params) {
+        return params.get("strata") == null || params.get("strata").isBlank() ? null
+                : params.get("strata").strip();
+    }
+
     public static CoxRequest parse(MultiMap params) {
         knownOnly(params, KNOWN, List.of());
         String endpoint = required(params, "endpoint", "endpoint=os");
         List<String> terms = terms(params);
-        CoxTies ties = CoxTies.EFRON;
-        if (params.get("ties") != null) {
-            switch (params.get("ties").strip().toLowerCase(Locale.ROOT)) {
-                case "efron" -> ties = CoxTies.EFRON;
-                case "breslow" -> ties = CoxTies.BRESLOW;
-                default -> throw new ApiError(400, "The parameter 'ties' must be efron or "
-                        + "breslow.");
-            }
-        }
+        CoxTies ties = ties(params);
         Map<String, Double> settings = settings(params);
-        String strata = params.get("strata") == null || params.get("strata").isBlank() ? null
-                : params.get("strata").strip();
+        String strata = strata(params);
         // a cause: the cause-specific model (events of other causes censored)
         String cause = params.get("cause") == null ? null : required(params, "cause",
                 "cause=local");

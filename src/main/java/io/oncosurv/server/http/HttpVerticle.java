@@ -91,6 +91,8 @@ public final class HttpVerticle extends VerticleBase {
         routes.api(HttpMethod.GET, "/api/cohorts/:id/survival", Permission.READ)
                 .handler(this::survival);
         routes.api(HttpMethod.GET, "/api/cohorts/:id/cox", Permission.READ).handler(this::cox);
+        routes.api(HttpMethod.GET, "/api/cohorts/:id/exposure-bias", Permission.READ)
+                .handler(this::exposureBias);
         routes.api(HttpMethod.GET, "/api/cohorts/:id/cumulative-incidence", Permission.READ)
                 .handler(this::cumulativeIncidence);
         routes.api(HttpMethod.GET, "/api/cohorts/:id/fine-gray", Permission.READ)
@@ -233,6 +235,11 @@ public final class HttpVerticle extends VerticleBase {
     private void cox(RoutingContext ctx) {
         Operations.answer(vertx, ctx, new Messages.CoxQuery(ctx.pathParam("id"),
                 CoxParameters.parse(ctx.queryParams())), clustered);
+    }
+
+    private void exposureBias(RoutingContext ctx) {
+        Operations.answer(vertx, ctx, new Messages.ExposureBiasQuery(ctx.pathParam("id"),
+                ExposureBiasParameters.parse(ctx.queryParams())), clustered);
     }
 
     private void cumulativeIncidence(RoutingContext ctx) {

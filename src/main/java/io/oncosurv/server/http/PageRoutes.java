@@ -80,6 +80,7 @@ public final class PageRoutes {
         routes.page("/cohorts/:id/analysis.pdf").records(Record.DOWNLOAD).costs(Cost.DOCUMENT)
                 .handler(ctx -> analysisPage(ctx, PageFormat.PDF));
         routes.page("/cohorts/:id/panel").handler(ctx -> panelPage(ctx, PageFormat.HTML));
+        routes.page("/cohorts/:id/exposure-bias").handler(this::exposureBiasPage);
         routes.page("/cohorts/:id/panel.pdf").records(Record.DOWNLOAD).costs(Cost.DOCUMENT)
                 .handler(ctx -> panelPage(ctx, PageFormat.PDF));
 
@@ -243,6 +244,15 @@ public final class PageRoutes {
                 params.get("endpoint"), PanelParameters.subsets(params),
                 params.get("cause") == null ? null : params.get("cause").strip(),
                 params.get("from") == null ? "" : params.get("from"), from, refusal), "panel");
+    }
+
+    /** The immortal-time check of an exposure: its parameters checked by the worker. */
+    private void exposureBiasPage(RoutingContext ctx) {
+        List<Messages.PageParameter> form = new ArrayList<>();
+        PageParameters.nonEmpty(ctx.queryParams()).forEach((name, value) -> form.add(
+                new Messages.PageParameter(name, value)));
+        cohortPage(ctx, new Messages.ExposureBiasPageQuery(ctx.pathParam("id"), form),
+                "exposure-bias");
     }
 
     /**

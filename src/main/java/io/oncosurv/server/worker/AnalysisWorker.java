@@ -4,15 +4,18 @@ import io.oncosurv.analysis.AnalysisException;
 import io.oncosurv.analysis.CoxAnalysis;
 import io.oncosurv.analysis.CumulativeIncidenceAnalysis;
 import io.oncosurv.analysis.CutpointAnalysis;
+import io.oncosurv.analysis.ExposureBiasAnalysis;
 import io.oncosurv.analysis.FineGrayAnalysis;
 import io.oncosurv.analysis.PanelAnalysis;
 import io.oncosurv.analysis.PanelEntry;
+import io.oncosurv.analysis.PanelExposureCheck;
 import io.oncosurv.analysis.SurvivalAnalysis;
 import io.oncosurv.analysis.SurvivalResult;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.cohort.Stratifiers;
 import io.oncosurv.json.CoxJson;
 import io.oncosurv.json.CumulativeIncidenceJson;
+import io.oncosurv.json.ExposureBiasJson;
 import io.oncosurv.json.FineGrayJson;
 import io.oncosurv.json.PanelJson;
 import io.oncosurv.json.SurvivalJson;
@@ -52,6 +55,8 @@ public final class AnalysisWorker extends VerticleBase {
                         "The query cannot be answered for this cohort: ", this::survival),
                 server.serve(Messages.CoxQuery.class,
                         "The model cannot be fitted to this cohort: ", this::cox),
+                server.serve(Messages.ExposureBiasQuery.class,
+                        "The exposure cannot be checked in this cohort: ", this::exposureBias),
                 server.serve(Messages.CumulativeIncidenceQuery.class,
                         "The query cannot be answered for this cohort: ",
                         this::cumulativeIncidence),
@@ -62,7 +67,10 @@ public final class AnalysisWorker extends VerticleBase {
                 server.serveLater(Messages.PanelQuery.class,
                         "The query cannot be answered for this cohort: ", this::panel),
                 vertx.eventBus().<Messages.PanelEntryQuery>localConsumer(Messages.PANEL_ENTRY,
-                        Guarded.handler(this::panelEntry)).completion()));
+                        Guarded.handler(this::panelEntry)).completion(),
+                vertx.eventBus().<Messages.PanelExposureQuery>localConsumer(
+                        Messages.PANEL_EXPOSURE, Guarded.handler(this::panelExposure))
+                        .completion()));
     }
 
     /** The answer; streamed where it is large ({@link SurvivalJson#STREAM_ABOVE}), asked here. */
@@ -81,6 +89,13 @@ public final class AnalysisWorker extends VerticleBase {
     private byte[] cox(Messages.CoxQuery q, Cohort cohort) throws AnalysisException {
         return CoxJson.write(CoxAnalysis.run(cohort, q.request(), caches.stratifierSource(
                 q.cohortId(), cohort))).toBuffer().getBytes();
+    }
+
+    private byte[] exposureBias(Messages.ExposureBiasQuery q, Cohort cohort)
+            throws AnalysisException {
+        return ExposureBiasJson.write(q.cohortId(), ExposureBiasAnalysis.run(cohort,
+                q.request(), caches.stratifierSource(q.cohortId(), cohort))).toBuffer()
+                .getBytes();
     }
 
     private byte[] cumulativeIncidence(Messages.CumulativeIncidenceQuery q, Cohort cohort)
@@ -115,10 +130,22 @@ public final class AnalysisWorker extends VerticleBase {
     /**
      * The TME panel: every built-in stratifier × each endpoint (or the one endpoint on its
      * cause) is its own job on this node's workers, all sent at once; the q-values need them
-     * all, so they are added here.
+     * all, so they are added here. On every patient's follow-up (no cause, subset or from),
+     * each exposure over time × endpoint is a job too: its immortal-time check, on the entry of
+     * the stratifier of its name or after the rows.
      */
     private Future<byte[]> panel(Messages.PanelQuery q, Cohort cohort,
             Message<Messages.PanelQuery> message) {
+        boolean checks = q.cause() == null && q.subsets().isEmpty() && Double.isNaN(q.from());
+        List<Future<PanelExposureCheck>> checkJobs = new ArrayList<>();
+        for (String exposure : checks ? cohort.exposureNames() : List.<String>of()) {
+            for (String endpoint : q.endpoints()) {
+                checkJobs.add(vertx.eventBus().<PanelExposureCheck>request(
+                        Messages.PANEL_EXPOSURE, new Messages.PanelExposureQuery(q.cohortId(),
+                                exposure, endpoint), Deadlines.options(message.headers()))
+                        .map(Message::body));
+            }
+        }
         List<Future<PanelEntry>> jobs = new ArrayList<>();
         for (String stratifier : Stratifiers.BUILT_IN) {
             for (String endpoint : q.endpoints()) {
@@ -131,18 +158,34 @@ public final class AnalysisWorker extends VerticleBase {
         }
         // join, not all: a refused subset fails every entry, and the first in panel order
         // (not the first to finish) says why, so the answer does not depend on timing
-        return Future.join(jobs).transform(done -> {
+        List<Future<?>> all = new ArrayList<>(jobs);
+        all.addAll(checkJobs);
+        return Future.join(all).transform(done -> {
             if (done.failed()) {
-                return Future.failedFuture(jobs.stream().filter(Future::failed).findFirst()
+                return Future.failedFuture(all.stream().filter(Future::failed).findFirst()
                         .map(Future::cause).orElse(done.cause()));
             }
             List<PanelEntry> entries = new ArrayList<>();
             for (int i = 0; i < jobs.size(); i++) {
-                entries.add(done.result().resultAt(i));
+                entries.add(jobs.get(i).result());
             }
-            return Future.succeededFuture(PanelJson.write(PanelAnalysis.withQValues(entries),
-                    q.cause(), q.from()).encode().getBytes(StandardCharsets.UTF_8));
+            List<PanelExposureCheck> found = checkJobs.stream().map(Future::result).toList();
+            return Future.succeededFuture(PanelJson.write(PanelAnalysis.withExposureChecks(
+                    PanelAnalysis.withQValues(entries), found), q.cause(), q.from(),
+                    checks && !found.isEmpty() ? PanelAnalysis.unattached(found) : null)
+                    .encode().getBytes(StandardCharsets.UTF_8));
         });
+    }
+
+    /** One exposure's immortal-time check on one endpoint: skipped with the reason if need be. */
+    private void panelExposure(Message<Messages.PanelExposureQuery> message) {
+        Messages.PanelExposureQuery q = message.body();
+        Optional<Cohort> cohort = caches.cohortOrFail(store, q.cohortId(), message);
+        if (cohort.isEmpty()) {
+            return;
+        }
+        message.reply(PanelExposureCheck.of(cohort.get(), q.exposure(), q.endpoint(),
+                caches.stratifierSource(q.cohortId(), cohort.get())));
     }
 
     private void panelEntry(Message<Messages.PanelEntryQuery> message) {

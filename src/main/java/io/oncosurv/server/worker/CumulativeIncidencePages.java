@@ -64,7 +64,7 @@ final class CumulativeIncidencePages {
         StratifierSource source = caches.stratifierSource(stored.id(), cohort);
         AnalysisForm form = AnalysisForm.of(cohort.endpointNames(), causes,
                 StratifierChoices.of(cohort, source), PageParameters.firstValues(params),
-                params.getAll("subset"));
+                params.getAll("subset")).withExposures(cohort.exposureNames());
         if (refusal != null) {
             return page(400, stored, form, null, refusal, q.format());
         }

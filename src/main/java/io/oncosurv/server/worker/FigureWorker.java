@@ -4,6 +4,8 @@ import io.oncosurv.analysis.AnalysisException;
 import io.oncosurv.analysis.CumulativeIncidenceAnalysis;
 import io.oncosurv.analysis.CumulativeIncidenceRequest;
 import io.oncosurv.analysis.CumulativeIncidenceResult;
+import io.oncosurv.analysis.ExposureBiasAnalysis;
+import io.oncosurv.analysis.ExposureBiasRequest;
 import io.oncosurv.analysis.PanelAnalysis;
 import io.oncosurv.analysis.PanelEntry;
 import io.oncosurv.analysis.StratifierSource;
@@ -11,6 +13,7 @@ import io.oncosurv.analysis.SubsetNames;
 import io.oncosurv.analysis.SurvivalAnalysis;
 import io.oncosurv.analysis.SurvivalRequest;
 import io.oncosurv.chart.CumulativeIncidenceFigure;
+import io.oncosurv.chart.ExposureBiasFigure;
 import io.oncosurv.chart.FigureSize;
 import io.oncosurv.chart.ForestOptions;
 import io.oncosurv.chart.ForestPlotFigure;
@@ -25,6 +28,7 @@ import io.oncosurv.server.bus.FigureKind;
 import io.oncosurv.server.bus.Messages;
 import io.oncosurv.server.http.ApiError;
 import io.oncosurv.server.http.CumulativeIncidenceParameters;
+import io.oncosurv.server.http.ExposureBiasParameters;
 import io.oncosurv.server.http.FigureParameters;
 import io.oncosurv.server.http.IncidenceFigureParameters;
 import io.oncosurv.server.http.PanelParameters;
@@ -38,7 +42,8 @@ import org.jfree.chart.JFreeChart;
 
 /**
  * Draws and encodes the figures on a worker thread: the Kaplan–Meier figure of a survival query
- * ({@code plot.*}) and the forest plot of the TME panel ({@code panel/forest.*}). A figure is
+ * ({@code plot.*}), the forest plot of the TME panel ({@code panel/forest.*}), the cumulative
+ * incidence figures and the immortal-time check ({@code exposure-bias.*}). A figure is
  * cached by its request (cohort and parameters), since cohorts never change; it is an
  * operation ({@link OperationServer}): any node may draw it.
  */
@@ -67,7 +72,29 @@ public final class FigureWorker extends VerticleBase {
             case KAPLAN_MEIER -> kaplanMeier(cohort, source, q);
             case FOREST -> forest(cohort, source, q);
             case CUMULATIVE_INCIDENCE, PATTERN_OF_FAILURE -> incidence(cohort, source, q);
+            case EXPOSURE_BIAS -> exposureBias(cohort, source, q);
         };
+    }
+
+    /**
+     * The three estimates of an exposure's HR as a small forest, from the exposure-bias query
+     * of the other parameters; sized to fit unless {@code width} or {@code height} is given.
+     */
+    private byte[] exposureBias(Cohort cohort, StratifierSource source, Messages.FigureQuery q)
+            throws AnalysisException {
+        MultiMap params = q.params();
+        ExposureBiasRequest request = ExposureBiasParameters.parse(
+                ExposureBiasParameters.queryPart(params));
+        FigureParameters.Common common = FigureParameters.common(params,
+                ExposureBiasParameters.FIGURE);
+        ExposureBiasFigure figure = ExposureBiasFigure.of(ExposureBiasAnalysis.run(cohort,
+                request, source), Labels.endpoint(request.endpoint()), common.title());
+        FigureSize suggested = figure.suggestedSize(common.size().dpi());
+        FigureSize size = new FigureSize(params.get("width") != null
+                ? common.size().widthInches() : suggested.widthInches(),
+                params.get("height") != null ? common.size().heightInches()
+                        : suggested.heightInches(), common.size().dpi());
+        return ChartFigures.encode(figure.chart(), size, q.format());
     }
 
     /**

@@ -5,6 +5,7 @@ import io.oncosurv.analysis.CohortSummary;
 import io.oncosurv.analysis.CumulativeIncidenceAnalysis;
 import io.oncosurv.analysis.PanelAnalysis;
 import io.oncosurv.analysis.PanelEntry;
+import io.oncosurv.analysis.PanelExposureCheck;
 import io.oncosurv.analysis.StratifierSource;
 import io.oncosurv.analysis.SubsetNames;
 import io.oncosurv.analysis.SurvivalAnalysis;
@@ -71,6 +72,7 @@ public final class ReportWorker extends VerticleBase {
     private final Figures figures;
     private final String node;
     private final CumulativeIncidencePages incidencePages;
+    private final ExposureBiasPages exposureBiasPages;
 
     public ReportWorker(CohortStore store, ReportStore reports, Caches caches, Pages pages,
             Figures figures, String node) {
@@ -81,6 +83,7 @@ public final class ReportWorker extends VerticleBase {
         this.figures = figures;
         this.node = node;
         this.incidencePages = new CumulativeIncidencePages(caches, pages);
+        this.exposureBiasPages = new ExposureBiasPages(caches, pages);
     }
 
     @Override
@@ -101,6 +104,9 @@ public final class ReportWorker extends VerticleBase {
                 server.servePages(Messages.CumulativeIncidencePageQuery.class, pages.clock(),
                         q -> notFound(q.cohortId()), q -> stored(q.cohortId()).map(s ->
                                 incidencePages.render(s.stored(), s.cohort(), q))),
+                server.servePages(Messages.ExposureBiasPageQuery.class, pages.clock(),
+                        q -> notFound(q.cohortId()), q -> stored(q.cohortId()).map(s ->
+                                exposureBiasPages.render(s.stored(), s.cohort(), q))),
                 server.servePages(Messages.PanelPageQuery.class, pages.clock(),
                         q -> notFound(q.cohortId()), this::panelPage),
                 server.serve(Messages.SummaryTableQuery.class, q -> q.part()
@@ -153,7 +159,8 @@ public final class ReportWorker extends VerticleBase {
 
     private Optional<Messages.Rendered> cohortPage(Messages.CohortPageQuery q) {
         return stored(q.cohortId()).map(s -> html(200, pages.cohort(CohortView.of(s.stored(),
-                CohortSummary.of(s.cohort()), q.rowsVisible()), q.deletable())));
+                CohortSummary.of(s.cohort()), q.rowsVisible(), s.cohort().exposureNames()),
+                q.deletable())));
     }
 
     private Optional<Messages.Rendered> analysisPage(Messages.AnalysisPageQuery q) {
@@ -188,7 +195,8 @@ public final class ReportWorker extends VerticleBase {
         StratifierSource source = caches.stratifierSource(stored.id(), cohort);
         AnalysisForm form = AnalysisForm.of(cohort.endpointNames(),
                 CumulativeIncidencePages.causes(cohort), StratifierChoices.of(cohort, source),
-                PageParameters.firstValues(params), params.getAll("subset"));
+                PageParameters.firstValues(params), params.getAll("subset"))
+                .withExposures(cohort.exposureNames());
         if (refusal != null) {
             return html(400, pages.analysis(stored, form, null, refusal, null));
         }
@@ -257,8 +265,13 @@ public final class ReportWorker extends VerticleBase {
                     + e.getMessage() + ".", null));
         }
         List<String> subsetNames = SubsetNames.of(source, subsets);
+        // on every patient's follow-up: the exposures' immortal-time checks
+        List<PanelExposureCheck> checks = q.cause() == null && subsets.isEmpty()
+                && Double.isNaN(q.from())
+                ? PanelAnalysis.exposureChecks(cohort, List.of(endpoint), source) : List.of();
+        entries = PanelAnalysis.withExposureChecks(entries, checks);
         PanelView view = PanelView.of(endpoint, entries, groupNames(entries, source), subsets,
-                subsetNames, q.from());
+                subsetNames, q.from(), PanelAnalysis.unattached(checks));
         if (q.format() == Messages.PageFormat.HTML) {
             return html(200, pages.panel(stored, form, view, null, null));
         }
@@ -311,8 +324,13 @@ public final class ReportWorker extends VerticleBase {
             return Csv.write(PanelCauseTable.of(PanelAnalysis.run(cohort, q.endpoints().get(0),
                     q.cause(), source, q.subsets(), q.from())));
         }
-        return Csv.write(Tables.panel(PanelAnalysis.run(cohort, q.endpoints(), source,
-                q.subsets(), q.from())));
+        List<PanelEntry> entries = PanelAnalysis.run(cohort, q.endpoints(), source,
+                q.subsets(), q.from());
+        // on every patient's follow-up: the exposures' immortal-time checks
+        List<PanelExposureCheck> checks = q.subsets().isEmpty() && Double.isNaN(q.from())
+                ? PanelAnalysis.exposureChecks(cohort, q.endpoints(), source) : List.of();
+        return Csv.write(Tables.panel(PanelAnalysis.withExposureChecks(entries, checks),
+                PanelAnalysis.unattached(checks)));
     }
 
     /** Pages and their tables show each group's HR against the first (none for one group). */
