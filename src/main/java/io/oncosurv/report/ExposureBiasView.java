@@ -16,7 +16,7 @@ import java.util.List;
  */
 public record ExposureBiasView(String endpoint, String endpointLabel, String exposure,
         String from, List<Row> rows, Boolean flag, String verdict, String message,
-        String query) {
+        String query, String model) {
 
     private static final double Z95 = StandardNormal.quantile(0.975);
 
@@ -56,7 +56,16 @@ public record ExposureBiasView(String endpoint, String endpointLabel, String exp
         }
         return new ExposureBiasView(a.request().endpoint(), Labels.endpoint(a.request()
                 .endpoint()), exposure, from, rows, a.flag(), verdict(a.flag()), a.message(),
-                query);
+                query, model(a));
+    }
+
+    /** "Cox models (Efron ties), adjusted for age, stratified by arm": how the HRs were fitted. */
+    static String model(ExposureBiasAnswer a) {
+        var r = a.request();
+        return "Cox models (" + (r.ties() == io.oncosurv.stats.CoxTies.EFRON ? "Efron" : "Breslow")
+                + " ties)" + (r.terms().isEmpty() ? "" : ", adjusted for "
+                        + String.join(", ", r.terms()))
+                + (r.strata() == null ? "" : ", stratified by " + r.strata());
     }
 
     /** The flag in plain words. */

@@ -247,6 +247,11 @@ class ExposureBiasApiTest {
         assertTrue(html.contains("src=\"/api/cohorts/" + ici + "/exposure-bias.svg?endpoint=os"
                 + "&amp;exposure=antibiotics\""), html);
         assertTrue(html.contains("id=\"immortal-time-note\""));
+        assertTrue(html.contains("HRs from Cox models (Efron ties); Wald limits and p."), html);
+        String adjusted = get("/cohorts/" + ici + "/exposure-bias?endpoint=os&exposure="
+                + "antibiotics&terms=age&ties=breslow&strata=arm").bodyAsString();
+        assertTrue(adjusted.contains("HRs from Cox models (Breslow ties), adjusted for age, "
+                + "stratified by arm; Wald limits and p."), adjusted);
         String cohortPage = get("/cohorts/" + ici).bodyAsString();
         assertTrue(cohortPage.contains("href=\"/cohorts/" + ici
                 + "/exposure-bias?exposure=antibiotics\""), cohortPage);
