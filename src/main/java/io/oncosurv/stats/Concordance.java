@@ -10,7 +10,8 @@ import java.util.Arrays;
  * event has the higher score, discordant when the lower, tied on x when the scores are equal;
  * two events at one time are tied on y (tied on x and y when their scores are equal too) and do
  * not count. C = (concordant + tied_x / 2) / (concordant + discordant + tied_x). Counting uses
- * two passes over the times with Fenwick trees over the score ranks: O(n log n).
+ * two passes over the times with Fenwick trees over the score ranks ({@link RankCounts}):
+ * O(n log n).
  */
 public final class Concordance {
 
@@ -98,7 +99,7 @@ public final class Concordance {
         }
 
         // Pass 1, times descending: each event against everyone later (and censored at its time).
-        Fenwick later = new Fenwick(u);
+        RankCounts later = new RankCounts(u);
         int r = m - 1;
         while (r >= 0) {
             double now = t[byTime[r]];
@@ -143,7 +144,7 @@ public final class Concordance {
         }
 
         // Pass 2, times ascending: each subject against the earlier events (for its influence).
-        Fenwick earlier = new Fenwick(u);
+        RankCounts earlier = new RankCounts(u);
         int q = 0;
         while (q < m) {
             double now = t[byTime[q]];
@@ -173,49 +174,12 @@ public final class Concordance {
         }
     }
 
-    private static void addAsLater(double[] influence, Fenwick earlier, int rank) {
+    private static void addAsLater(double[] influence, RankCounts earlier, int rank) {
         long lower = earlier.countBelow(rank);
         long equal = earlier.countAt(rank);
         long higher = earlier.total() - lower - equal;
         influence[0] += higher; // the earlier event had the higher score: concordant
         influence[1] += lower;
         influence[2] += equal;
-    }
-
-    /** Counts of scores by rank, with prefix sums. */
-    private static final class Fenwick {
-        private final long[] tree;
-        private final long[] at;
-        private long total;
-
-        Fenwick(int size) {
-            tree = new long[size + 1];
-            at = new long[size + 1];
-        }
-
-        void add(int rank) {
-            at[rank]++;
-            total++;
-            for (int i = rank; i < tree.length; i += i & -i) {
-                tree[i]++;
-            }
-        }
-
-        /** How many have a rank below {@code rank}. */
-        long countBelow(int rank) {
-            long sum = 0;
-            for (int i = rank - 1; i > 0; i -= i & -i) {
-                sum += tree[i];
-            }
-            return sum;
-        }
-
-        long countAt(int rank) {
-            return at[rank];
-        }
-
-        long total() {
-            return total;
-        }
     }
 }

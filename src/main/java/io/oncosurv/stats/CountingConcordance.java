@@ -8,7 +8,8 @@ import java.util.Arrays;
  * {@code concordance4}): an event row at time t is compared with every row of its stratum at
  * risk at t (start < t < stop, or censored at stop = t); other event rows at t are tied on y.
  * The standard error is R's infinitesimal jackknife over the rows (coxph without a cluster
- * term treats each row as a subject). Counting uses Fenwick trees over the score ranks.
+ * term treats each row as a subject). Counting uses Fenwick trees over the score ranks
+ * ({@link RankCounts}).
  */
 public final class CountingConcordance {
 
@@ -87,8 +88,8 @@ public final class CountingConcordance {
             return c != 0 ? c : Integer.compare(rank[i], rank[j]);
         });
         Arrays.sort(byStart, (i, j) -> Double.compare(start[j], start[i]));
-        Fenwick atRisk = new Fenwick(ranks);
-        Fenwick events = new Fenwick(ranks); // events seen so far, for the later rows' share
+        RankCounts atRisk = new RankCounts(ranks);
+        RankCounts events = new RankCounts(ranks); // events seen so far, for the later rows' share
         int leaving = 0;
         int q = 0;
         while (q < m) {
@@ -151,48 +152,12 @@ public final class CountingConcordance {
      * A row's pairs as the later member are the events while it is at risk: the event tree's
      * counts are taken off when it enters and added when it leaves.
      */
-    private static void later(double[] influence, Fenwick events, int rank, int sign) {
+    private static void later(double[] influence, RankCounts events, int rank, int sign) {
         long lower = events.countBelow(rank);
         long equal = events.countAt(rank);
         long higher = events.total() - lower - equal;
         influence[0] += sign * higher; // the earlier event had the higher score: concordant
         influence[1] += sign * lower;
         influence[2] += sign * equal;
-    }
-
-    /** Counts of rows by score rank, with prefix sums; rows can leave. */
-    private static final class Fenwick {
-        private final long[] tree;
-        private final long[] at;
-        private long total;
-
-        Fenwick(int size) {
-            tree = new long[size + 1];
-            at = new long[size + 1];
-        }
-
-        void add(int rank, int delta) {
-            at[rank] += delta;
-            total += delta;
-            for (int i = rank; i < tree.length; i += i & -i) {
-                tree[i] += delta;
-            }
-        }
-
-        long countBelow(int rank) {
-            long sum = 0;
-            for (int i = rank - 1; i > 0; i -= i & -i) {
-                sum += tree[i];
-            }
-            return sum;
-        }
-
-        long countAt(int rank) {
-            return at[rank];
-        }
-
-        long total() {
-            return total;
-        }
     }
 }

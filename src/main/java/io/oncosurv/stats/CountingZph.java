@@ -234,18 +234,7 @@ final class CountingZph {
                 }
             }
         }
-        for (int i = 0; i < p; i++) {
-            for (int j = 0; j < i; j++) {
-                imat[i][j] = imat[j][i];
-                imat[i][j + p] = imat[j][i + p];
-                imat[i + p][j + p] = imat[j + p][i + p];
-            }
-        }
-        for (int i = 0; i < p; i++) {
-            for (int j = 0; j < p; j++) {
-                imat[i + p][j] = imat[j][i + p];
-            }
-        }
+        CoxZph.fillLowerTriangles(imat, p);
     }
 
     private static int stratumOf(int[] stratum, int row) {

@@ -257,6 +257,25 @@ public final class CoxZph {
         return order;
     }
 
+    /**
+     * The 2p × 2p information of the zph score test is accumulated in its upper triangles
+     * (the blocks [x, x], [x, x·g] and [x·g, x·g]); its other entries are their mirror images.
+     */
+    static void fillLowerTriangles(double[][] imat, int p) {
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < i; j++) {
+                imat[i][j] = imat[j][i];
+                imat[i][j + p] = imat[j][i + p];
+                imat[i + p][j + p] = imat[j + p][i + p];
+            }
+        }
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) {
+                imat[i + p][j] = imat[j][i + p];
+            }
+        }
+    }
+
     /** zph1's backward pass: the 2p score vector and 2p × 2p information. */
     private static void accumulate(double[] time, boolean[] event, double[][] x, double[] eta,
             double[] g, int[] stratum, int[] order, boolean efron, double[] u, double[][] imat) {
@@ -337,17 +356,6 @@ public final class CoxZph {
                 }
             }
         }
-        for (int i = 0; i < p; i++) {
-            for (int j = 0; j < i; j++) {
-                imat[i][j] = imat[j][i];
-                imat[i][j + p] = imat[j][i + p];
-                imat[i + p][j + p] = imat[j + p][i + p];
-            }
-        }
-        for (int i = 0; i < p; i++) {
-            for (int j = 0; j < p; j++) {
-                imat[i + p][j] = imat[j][i + p];
-            }
-        }
+        fillLowerTriangles(imat, p);
     }
 }
