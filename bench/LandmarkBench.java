@@ -26,8 +26,9 @@ import java.util.function.Supplier;
  * Issue 19: a landmark query ({@code from=s}) costs no more than the plain query it restricts.
  * Times the analyses a request runs ({@link SurvivalAnalysis} by f3, {@link CoxAnalysis} on age
  * + f2 + f3, Efron) on the file {@code TimeDependentCoxBench} generates, plain and from each
- * landmark start, in turns (plain, from s1, from s2, ... in every round), so that the machine's
- * drift falls on all alike; the stratifications remembered as the server remembers them.
+ * landmark start, in turns (each of plain, from s1, from s2, ... once in every round, the first
+ * one rotating), so that the machine's drift falls on all alike; the stratifications
+ * remembered as the server remembers them.
  *
  * <pre>
  *   java -cp target/classes:$(cat bench/out/cp.txt) bench/LandmarkBench.java \
@@ -102,7 +103,9 @@ public final class LandmarkBench {
     private static double[] inTurns(List<Supplier<Object>> runs, int reps) {
         double[][] ms = new double[runs.size()][reps];
         for (int round = -WARM_UPS; round < reps; round++) {
-            for (int k = 0; k < runs.size(); k++) {
+            for (int turn = 0; turn < runs.size(); turn++) {
+                // each round starts with another query: none is always first after a warm-up
+                int k = (turn + Math.max(round, 0)) % runs.size();
                 sink = null;
                 System.gc();
                 long start = System.nanoTime();
