@@ -66,14 +66,21 @@ public final class SurvivalAnalysis {
         int patients = cohort.patients();
         // Rows in the endpoint's time order (kept since ingest): times and events are read
         // sequentially, codes through the order; no sort per query.
-        double[] time = new double[patients];
-        boolean[] event = new boolean[patients];
-        int[] group = new int[patients];
-        int[] stratum = new int[patients];
+        // With from, the patients followed less than s are the first ranks: they are counted
+        // and skipped, so a landmark query reads and copies less than the plain one.
+        int first = request.hasFrom() ? firstRankFrom(endpoint, patients, request.from()) : 0;
+        int size = patients - first;
+        double[] time = new double[size];
+        boolean[] event = new boolean[size];
+        int[] group = new int[size];
+        int[] stratum = new int[size];
         int[] patientsPerGroup = new int[groupCount];
         int n = 0;
         int excluded = 0;
-        for (int rank = 0; rank < patients; rank++) {
+        for (int rank = 0; rank < first; rank++) {
+            excluded += inSubset == null || inSubset[endpoint.patientByTime(rank)] ? 1 : 0;
+        }
+        for (int rank = first; rank < patients; rank++) {
             int p = endpoint.patientByTime(rank);
             // null arrays (no subset, no stratifier) are not read: each read here is random
             if (inSubset != null && !inSubset[p]) {
@@ -115,7 +122,7 @@ public final class SurvivalAnalysis {
                 group[i] = newCode[group[i]];
             }
         }
-        if (n < patients) { // every patient in (a whole cohort, no subset): no copies
+        if (n < size) { // every patient read is used (a whole cohort, no subset): no copies
             time = Arrays.copyOf(time, n);
             event = Arrays.copyOf(event, n);
             group = Arrays.copyOf(group, n);
@@ -190,6 +197,24 @@ public final class SurvivalAnalysis {
                 maxCombo, trend, hazardRatios, by == null ? Map.of() : by.cutoffs(), leftOut,
                 by == null ? Map.of() : by.valueLabels(), SubsetNames.of(source,
                         request.subsets()));
+    }
+
+    /**
+     * The first rank whose time is at least {@code from}: times ascend by rank, missing (NaN)
+     * ones last, so "time < from" holds for a prefix of the ranks.
+     */
+    private static int firstRankFrom(Endpoint endpoint, int patients, double from) {
+        int low = 0;
+        int high = patients;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (endpoint.monthsByRank(mid) < from) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     /**

@@ -4,6 +4,7 @@ import static io.oncosurv.testsupport.Approx.R_NUMBERS;
 import static io.oncosurv.testsupport.Approx.element;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.oncosurv.cohort.Cohort;
@@ -90,6 +91,33 @@ class LandmarkFromReferenceTest {
                 SurvivalAnalysis.run(lung, SurvivalRequest.builder("os").from(1000).build()));
         assertEquals("no patient has a os time and event and a time of at least 1000.0",
                 late.getMessage());
+    }
+
+    @Test
+    @DisplayName("from with a subset: only the subset's patients before s are excluded, and the "
+            + "curves are those of the patients with time >= s")
+    void fromWithSubset() throws AnalysisException {
+        Cohort lung = SampleCohorts.cohort(SampleCohorts.LUNG);
+        // ph_ecog 1: counts by hand over the file's rows, the order of a query not used
+        double[] ecog = lung.numbers("ph_ecog");
+        io.oncosurv.cohort.Endpoint os = lung.endpoint("os").orElseThrow();
+        int before = 0;
+        int kept = 0;
+        int events = 0;
+        for (int p = 0; p < lung.patients(); p++) {
+            if (ecog[p] == 1) {
+                boolean late = os.months(p) >= 6;
+                before += late ? 0 : 1;
+                kept += late ? 1 : 0;
+                events += late && os.event(p) == 1 ? 1 : 0;
+            }
+        }
+        SurvivalResult r = SurvivalAnalysis.run(lung, SurvivalRequest.builder("os")
+                .subsets(List.of("ph_ecog:1")).from(6).build());
+        assertEquals(before, r.excluded());
+        assertEquals(kept, r.groups().get(0).curve().patients());
+        assertEquals(events, r.groups().get(0).curve().events());
+        assertTrue(r.groups().get(0).curve().time(0) >= 6, "the first time is at or after 6");
     }
 
     static void check(JsonNode ref, SurvivalResult r) {
