@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.oncosurv.cohort.Cohort;
-import io.oncosurv.cohort.CohortReader;
-import io.oncosurv.cohort.CohortRejectedException;
 import io.oncosurv.stats.ChiSquareTest;
 import io.oncosurv.stats.CoxResult;
 import io.oncosurv.stats.CoxTies;
@@ -18,9 +16,7 @@ import io.oncosurv.testsupport.Approx;
 import io.oncosurv.testsupport.ReferenceCases;
 import io.oncosurv.testsupport.SampleCohorts;
 import io.oncosurv.testsupport.SharedReference;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.oncosurv.testsupport.TestCohorts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +45,7 @@ class TimeDependentCoxReferenceTest {
         if (name.equals("synthetic-ici-oligometastatic")) {
             return SampleCohorts.cohort(SampleCohorts.ICI);
         }
-        try {
-            return CohortReader.read(Files.readAllBytes(
-                    Path.of("src/test/resources/cohorts", name + ".csv")), ',');
-        } catch (IOException | CohortRejectedException e) {
-            throw new IllegalStateException("test cohort " + name + " unreadable", e);
-        }
+        return TestCohorts.read(TestCohorts.path(name));
     }
 
     static CoxRequest request(JsonNode c) {

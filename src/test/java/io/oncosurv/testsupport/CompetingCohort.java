@@ -1,11 +1,6 @@
 package io.oncosurv.testsupport;
 
 import io.oncosurv.cohort.Cohort;
-import io.oncosurv.cohort.CohortReader;
-import io.oncosurv.cohort.CohortRejectedException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -15,26 +10,18 @@ import java.nio.file.Path;
  */
 public final class CompetingCohort {
 
-    public static final Path FILE = Path.of("src/test/resources/cohorts/oligo-competing.csv");
+    public static final Path FILE = TestCohorts.path("oligo-competing");
     public static final String REFERENCE = "competing_risks_cohort_reference.json";
 
     private CompetingCohort() {
     }
 
     public static byte[] bytes() {
-        try {
-            return Files.readAllBytes(FILE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestCohorts.bytes(FILE);
     }
 
     /** The file as the server reads it. */
     public static Cohort cohort() {
-        try {
-            return CohortReader.read(bytes(), ',');
-        } catch (CohortRejectedException e) {
-            throw new IllegalStateException("the competing-risks test cohort was rejected", e);
-        }
+        return TestCohorts.read(FILE);
     }
 }

@@ -1,11 +1,6 @@
 package io.oncosurv.testsupport;
 
 import io.oncosurv.cohort.Cohort;
-import io.oncosurv.cohort.CohortReader;
-import io.oncosurv.cohort.CohortRejectedException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -16,26 +11,18 @@ import java.nio.file.Path;
  */
 public final class ExposureBiasCohort {
 
-    public static final Path FILE = Path.of("src/test/resources/cohorts/exposure-bias.csv");
+    public static final Path FILE = TestCohorts.path("exposure-bias");
     public static final String REFERENCE = "exposure_bias_reference.json";
 
     private ExposureBiasCohort() {
     }
 
     public static byte[] bytes() {
-        try {
-            return Files.readAllBytes(FILE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestCohorts.bytes(FILE);
     }
 
     /** The file as the server reads it. */
     public static Cohort cohort() {
-        try {
-            return CohortReader.read(bytes(), ',');
-        } catch (CohortRejectedException e) {
-            throw new IllegalStateException("the exposure-bias test cohort was rejected", e);
-        }
+        return TestCohorts.read(FILE);
     }
 }

@@ -20,7 +20,7 @@ public final class SimonMakuchReference {
     public static final JsonNode REF = SharedReference.generatedJson(
             "simon_makuch_reference.json");
     /** The synthetic cohort the script writes: exposure {@code steroids}, endpoints os, pfs. */
-    public static final Path COHORT = Path.of("src/test/resources/cohorts/exposure-switch.csv");
+    public static final Path COHORT = TestCohorts.path("exposure-switch");
 
     private SimonMakuchReference() {
     }
