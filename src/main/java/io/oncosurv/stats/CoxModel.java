@@ -356,8 +356,9 @@ public final class CoxModel {
                     variance[i][j] *= data.scale[i] * data.scale[j];
                 }
             }
-            // R's check for a coefficient that may be infinite (coxph.fit), redundant ones at 0
-            for (int i = 0; i < p; i++) {
+            // R's check for a coefficient that may be infinite (coxph.fit), redundant ones at 0;
+            // only of a converged fit (one that ran out of iterations has its own warnings)
+            for (int i = 0; converged && i < p; i++) {
                 double inf = 0;
                 for (int j = 0; j < p; j++) {
                     inf += score[j] * variance[j][i];
