@@ -22,6 +22,18 @@ public record SubgroupAnswer(SubgroupRequest request, String reference, String t
     }
 
     /**
+     * What the figure and the answer state of multiplicity: "3 subgroup variables tested (8
+     * subgroups); interaction p not adjusted for multiplicity".
+     */
+    public String tested() {
+        int k = subgroups.size();
+        int m = levels();
+        return k + (k == 1 ? " subgroup variable" : " subgroup variables") + " tested (" + m
+                + (m == 1 ? " subgroup" : " subgroups")
+                + "); interaction p not adjusted for multiplicity";
+    }
+
+    /**
      * The treatment's hazard ratio within a set of patients, from
      * {@code coxph(Surv(time, event) ~ treatment, ties = "efron")}: n, events, the estimate with
      * Wald 95 % limits and Wald p ({@link HazardRatio}; NaN and a reason where not estimable:

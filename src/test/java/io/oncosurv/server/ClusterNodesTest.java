@@ -199,6 +199,11 @@ class ClusterNodesTest {
                                 .caseInsensitiveMultiMap().add("endpoint", "os")
                                 .add("exposure", "antibiotics").add("from", "3")
                                 .add("terms", "age")), direct)).encode());
+        expected.put("subgroups?endpoint=os&by=pdl1,cd8,lipi", io.oncosurv.json.SubgroupJson
+                .write(id, io.oncosurv.analysis.SubgroupAnalysis.run(cohort,
+                        io.oncosurv.server.http.SubgroupParameters.parse(MultiMap
+                                .caseInsensitiveMultiMap().add("endpoint", "os")
+                                .add("by", "pdl1,cd8,lipi")), direct)).encode());
         expected.put("panel?endpoint=pfs&cause=local", PanelJson.write(io.oncosurv.analysis
                 .PanelAnalysis.run(cohort, "pfs", "local", direct, List.of()), "local").encode());
         // tables: as one node writes them
@@ -231,6 +236,7 @@ class ClusterNodesTest {
         expected.put("cumulative-incidence/stacked.svg?endpoint=pfs&by=arm&group=ICI", null);
         expected.put("panel/forest.png?endpoint=pfs&cause=local", null);
         expected.put("exposure-bias.svg?endpoint=os&exposure=antibiotics", null);
+        expected.put("subgroups.svg?endpoint=os&by=pdl1,cd8,lipi", null);
         for (var kind : expected.entrySet()) {
             assertAnsweredElsewhere(http, node, "/api/cohorts/" + id + "/" + kind.getKey(),
                     kind.getValue());

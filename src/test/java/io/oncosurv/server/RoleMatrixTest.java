@@ -165,6 +165,10 @@ class RoleMatrixTest {
                         + "/exposure-bias?endpoint=os&exposure=antibiotics"},
                 {"exposure-bias figure", "/api/cohorts/" + exposureId
                         + "/exposure-bias.svg?endpoint=os&exposure=steroids"},
+                {"subgroups", "/api/cohorts/" + exposureId
+                        + "/subgroups?endpoint=os&by=age&cutoff=60"},
+                {"subgroups figure", "/api/cohorts/" + exposureId
+                        + "/subgroups.svg?endpoint=os&by=age&cutoff=60"},
                 {"cutpoint", lung + "/cutpoint?endpoint=os&variable=age&permutations=0"},
                 {"panel", lung + "/panel"}, {"plot", lung + "/plot.png?endpoint=os"},
                 {"forest", lung + "/panel/forest.svg?endpoint=os"},

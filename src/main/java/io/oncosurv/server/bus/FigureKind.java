@@ -4,14 +4,15 @@ package io.oncosurv.server.bus;
  * The figures the API draws: the Kaplan–Meier figure, the TME panel's forest plot, and for
  * competing risks the cumulative incidence of one cause by group and the pattern of failure
  * (every cause stacked) of one group; the three estimates of an exposure's HR of the
- * immortal-time check.
+ * immortal-time check; the subgroup forest of a treatment effect.
  */
 public enum FigureKind {
     KAPLAN_MEIER("plot", "kaplan-meier"),
     FOREST("panel/forest", "forest"),
     CUMULATIVE_INCIDENCE("cumulative-incidence", "cumulative-incidence"),
     PATTERN_OF_FAILURE("cumulative-incidence/stacked", "pattern-of-failure"),
-    EXPOSURE_BIAS("exposure-bias", "exposure-bias");
+    EXPOSURE_BIAS("exposure-bias", "exposure-bias"),
+    SUBGROUPS("subgroups", "subgroups");
 
     private final String path;
     private final String fileName;

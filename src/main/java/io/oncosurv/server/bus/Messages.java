@@ -265,6 +265,11 @@ public final class Messages {
             implements Operation {
     }
 
+    /** The subgroup forest of a treatment effect on a stored cohort. */
+    public record SubgroupQuery(String cohortId, io.oncosurv.analysis.SubgroupRequest request)
+            implements Operation {
+    }
+
     /** The immortal-time check of an exposure on a stored cohort. */
     public record ExposureBiasQuery(String cohortId,
             io.oncosurv.analysis.ExposureBiasRequest request) implements Operation {

@@ -93,6 +93,8 @@ public final class HttpVerticle extends VerticleBase {
         routes.api(HttpMethod.GET, "/api/cohorts/:id/cox", Permission.READ).handler(this::cox);
         routes.api(HttpMethod.GET, "/api/cohorts/:id/exposure-bias", Permission.READ)
                 .handler(this::exposureBias);
+        routes.api(HttpMethod.GET, "/api/cohorts/:id/subgroups", Permission.READ)
+                .handler(this::subgroups);
         routes.api(HttpMethod.GET, "/api/cohorts/:id/cumulative-incidence", Permission.READ)
                 .handler(this::cumulativeIncidence);
         routes.api(HttpMethod.GET, "/api/cohorts/:id/fine-gray", Permission.READ)
@@ -240,6 +242,11 @@ public final class HttpVerticle extends VerticleBase {
     private void exposureBias(RoutingContext ctx) {
         Operations.answer(vertx, ctx, new Messages.ExposureBiasQuery(ctx.pathParam("id"),
                 ExposureBiasParameters.parse(ctx.queryParams())), clustered);
+    }
+
+    private void subgroups(RoutingContext ctx) {
+        Operations.answer(vertx, ctx, new Messages.SubgroupQuery(ctx.pathParam("id"),
+                SubgroupParameters.parse(ctx.queryParams())), clustered);
     }
 
     private void cumulativeIncidence(RoutingContext ctx) {

@@ -9,6 +9,7 @@ import io.oncosurv.analysis.FineGrayAnalysis;
 import io.oncosurv.analysis.PanelAnalysis;
 import io.oncosurv.analysis.PanelEntry;
 import io.oncosurv.analysis.PanelExposureCheck;
+import io.oncosurv.analysis.SubgroupAnalysis;
 import io.oncosurv.analysis.SurvivalAnalysis;
 import io.oncosurv.analysis.SurvivalResult;
 import io.oncosurv.cohort.Cohort;
@@ -18,6 +19,7 @@ import io.oncosurv.json.CumulativeIncidenceJson;
 import io.oncosurv.json.ExposureBiasJson;
 import io.oncosurv.json.FineGrayJson;
 import io.oncosurv.json.PanelJson;
+import io.oncosurv.json.SubgroupJson;
 import io.oncosurv.json.SurvivalJson;
 import io.oncosurv.server.bus.Deadlines;
 import io.oncosurv.server.bus.Messages;
@@ -57,6 +59,8 @@ public final class AnalysisWorker extends VerticleBase {
                         "The model cannot be fitted to this cohort: ", this::cox),
                 server.serve(Messages.ExposureBiasQuery.class,
                         "The exposure cannot be checked in this cohort: ", this::exposureBias),
+                server.serve(Messages.SubgroupQuery.class,
+                        "The subgroups cannot be analysed in this cohort: ", this::subgroups),
                 server.serve(Messages.CumulativeIncidenceQuery.class,
                         "The query cannot be answered for this cohort: ",
                         this::cumulativeIncidence),
@@ -96,6 +100,11 @@ public final class AnalysisWorker extends VerticleBase {
         return ExposureBiasJson.write(q.cohortId(), ExposureBiasAnalysis.run(cohort,
                 q.request(), caches.stratifierSource(q.cohortId(), cohort))).toBuffer()
                 .getBytes();
+    }
+
+    private byte[] subgroups(Messages.SubgroupQuery q, Cohort cohort) throws AnalysisException {
+        return SubgroupJson.write(q.cohortId(), SubgroupAnalysis.run(cohort, q.request(),
+                caches.stratifierSource(q.cohortId(), cohort))).toBuffer().getBytes();
     }
 
     private byte[] cumulativeIncidence(Messages.CumulativeIncidenceQuery q, Cohort cohort)

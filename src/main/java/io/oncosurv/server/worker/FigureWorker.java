@@ -9,6 +9,8 @@ import io.oncosurv.analysis.ExposureBiasRequest;
 import io.oncosurv.analysis.PanelAnalysis;
 import io.oncosurv.analysis.PanelEntry;
 import io.oncosurv.analysis.StratifierSource;
+import io.oncosurv.analysis.SubgroupAnalysis;
+import io.oncosurv.analysis.SubgroupRequest;
 import io.oncosurv.analysis.SubsetNames;
 import io.oncosurv.analysis.SurvivalAnalysis;
 import io.oncosurv.analysis.SurvivalRequest;
@@ -20,6 +22,7 @@ import io.oncosurv.chart.ForestPlotFigure;
 import io.oncosurv.chart.IncidenceOptions;
 import io.oncosurv.chart.KaplanMeierFigure;
 import io.oncosurv.chart.StackedIncidenceFigure;
+import io.oncosurv.chart.SubgroupFigure;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.report.CumulativeIncidenceFigures;
 import io.oncosurv.report.Labels;
@@ -32,6 +35,7 @@ import io.oncosurv.server.http.ExposureBiasParameters;
 import io.oncosurv.server.http.FigureParameters;
 import io.oncosurv.server.http.IncidenceFigureParameters;
 import io.oncosurv.server.http.PanelParameters;
+import io.oncosurv.server.http.SubgroupParameters;
 import io.oncosurv.server.http.SurvivalParameters;
 import io.oncosurv.store.CohortStore;
 import io.vertx.core.Future;
@@ -43,7 +47,8 @@ import org.jfree.chart.JFreeChart;
 /**
  * Draws and encodes the figures on a worker thread: the Kaplan–Meier figure of a survival query
  * ({@code plot.*}), the forest plot of the TME panel ({@code panel/forest.*}), the cumulative
- * incidence figures and the immortal-time check ({@code exposure-bias.*}). A figure is
+ * incidence figures, the immortal-time check ({@code exposure-bias.*}) and the subgroup forest
+ * ({@code subgroups.*}). A figure is
  * cached by its request (cohort and parameters), since cohorts never change; it is an
  * operation ({@link OperationServer}): any node may draw it.
  */
@@ -73,6 +78,7 @@ public final class FigureWorker extends VerticleBase {
             case FOREST -> forest(cohort, source, q);
             case CUMULATIVE_INCIDENCE, PATTERN_OF_FAILURE -> incidence(cohort, source, q);
             case EXPOSURE_BIAS -> exposureBias(cohort, source, q);
+            case SUBGROUPS -> subgroups(cohort, source, q);
         };
     }
 
@@ -89,6 +95,26 @@ public final class FigureWorker extends VerticleBase {
                 ExposureBiasParameters.FIGURE);
         ExposureBiasFigure figure = ExposureBiasFigure.of(ExposureBiasAnalysis.run(cohort,
                 request, source), Labels.endpoint(request.endpoint()), common.title());
+        FigureSize suggested = figure.suggestedSize(common.size().dpi());
+        FigureSize size = new FigureSize(params.get("width") != null
+                ? common.size().widthInches() : suggested.widthInches(),
+                params.get("height") != null ? common.size().heightInches()
+                        : suggested.heightInches(), common.size().dpi());
+        return ChartFigures.encode(figure.chart(), size, q.format());
+    }
+
+    /**
+     * The subgroup forest of a treatment effect, from the subgroups query of the other
+     * parameters; sized to fit its rows unless {@code width} or {@code height} is given.
+     */
+    private byte[] subgroups(Cohort cohort, StratifierSource source, Messages.FigureQuery q)
+            throws AnalysisException {
+        MultiMap params = q.params();
+        SubgroupRequest request = SubgroupParameters.parse(SubgroupParameters.queryPart(params));
+        FigureParameters.Common common = FigureParameters.common(params,
+                SubgroupParameters.FIGURE);
+        SubgroupFigure figure = SubgroupFigure.of(SubgroupAnalysis.run(cohort, request, source),
+                Labels.endpoint(request.endpoint()), common.title());
         FigureSize suggested = figure.suggestedSize(common.size().dpi());
         FigureSize size = new FigureSize(params.get("width") != null
                 ? common.size().widthInches() : suggested.widthInches(),
