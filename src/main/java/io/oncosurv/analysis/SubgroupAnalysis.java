@@ -57,18 +57,19 @@ public final class SubgroupAnalysis {
         }
         String treated = overall.columns().get(0).level();
         String reference = armsUsed(arms, endpoint, cohort.patients()).get(0);
-        Effect all = effect("All patients", "All patients", overall.patients(), overall.fit());
+        Arms pair = new Arms(reference, treated);
+        Effect all = effect("All patients", "All patients", overall.patients(), overall.fit(),
+                pair);
         List<SubgroupAnswer.Subgroup> subgroups = new ArrayList<>();
         for (String by : request.by()) {
-            subgroups.add(subgroup(cohort, endpoint, request, by, armsAsWritten, reference,
-                    treated));
+            subgroups.add(subgroup(cohort, endpoint, request, by, armsAsWritten, pair));
         }
         return new SubgroupAnswer(request, reference, treated, all, subgroups);
     }
 
     private static SubgroupAnswer.Subgroup subgroup(Cohort cohort, Endpoint endpoint,
-            SubgroupRequest request, String by, StratifierSource source, String reference,
-            String treated) throws AnalysisException {
+            SubgroupRequest request, String by, StratifierSource source, Arms pair)
+            throws AnalysisException {
         // a subgroup variable is a stratifier (a numeric column needs its cut-off), never a
         // number entering the model per unit
         Stratification levels = source.require(by, request.settings());
@@ -85,10 +86,7 @@ public final class SubgroupAnalysis {
         double[][] x = design.x();
         int[] armColumns = design.termColumns()[0];
         int[] byColumns = design.termColumns()[1];
-        if (armColumns.length != 1) { // an arm absent where by is present: nothing to compare
-            throw new AnalysisException("among the patients with " + by + " only one arm ("
-                    + reference + ") is present: no treatment effect to compare");
-        }
+        // one arm only among them: ModelDesign has refused it (a single value); two: one column
         double[] arm = x[armColumns[0]];
         CoxResult main = CoxModel.fit(time, event, x, null, 1, TIES);
         CoxResult interaction = CoxModel.fit(time, event, withProducts(x, arm, byColumns), null,
@@ -96,7 +94,7 @@ public final class SubgroupAnalysis {
         List<Effect> effects = new ArrayList<>();
         List<String> names = levels.displayNames();
         for (int level = 0; level < levels.labels().size(); level++) {
-            Effect e = level(rows, levels, level, names.get(level), time, event, arm);
+            Effect e = level(rows, levels, level, names.get(level), time, event, arm, pair);
             if (e != null) {
                 effects.add(e);
             }
@@ -127,7 +125,7 @@ public final class SubgroupAnalysis {
 
     /** The treatment's HR among one level's patients; null when the level has none. */
     private static Effect level(int[] rows, Stratification levels, int level, String name,
-            double[] time, boolean[] event, double[] arm) {
+            double[] time, boolean[] event, double[] arm, Arms pair) {
         int count = 0;
         for (int row : rows) {
             count += levels.code(row) == level ? 1 : 0;
@@ -147,10 +145,15 @@ public final class SubgroupAnalysis {
             }
         }
         CoxResult fit = CoxModel.fit(t, e, new double[][] {a}, null, 1, TIES);
-        return effect(levels.labels().get(level), name, count, fit);
+        return effect(levels.labels().get(level), name, count, fit, pair);
     }
 
-    private static Effect effect(String label, String name, int patients, CoxResult fit) {
+    /** The arm compared and the reference arm, as every {@link HazardRatio} names them. */
+    private record Arms(String reference, String treated) {
+    }
+
+    private static Effect effect(String label, String name, int patients, CoxResult fit,
+            Arms pair) {
         double coef = fit.coefficient(0);
         double se = fit.standardError(0);
         String reason = null;
@@ -163,11 +166,11 @@ public final class SubgroupAnalysis {
             reason = String.join("; ", fit.warnings());
         }
         HazardRatio hr = reason != null
-                ? new HazardRatio(label, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                        RDefaults.CONF_LEVEL, reason)
-                : new HazardRatio(label, null, Math.exp(coef), Math.exp(coef - Z * se),
-                        Math.exp(coef + Z * se), 2 * StandardNormal.cdf(-Math.abs(coef / se)),
-                        RDefaults.CONF_LEVEL);
+                ? new HazardRatio(pair.treated(), pair.reference(), Double.NaN, Double.NaN,
+                        Double.NaN, Double.NaN, RDefaults.CONF_LEVEL, reason)
+                : new HazardRatio(pair.treated(), pair.reference(), Math.exp(coef),
+                        Math.exp(coef - Z * se), Math.exp(coef + Z * se),
+                        2 * StandardNormal.cdf(-Math.abs(coef / se)), RDefaults.CONF_LEVEL);
         // our explanation of a fit without events is not one of R's warnings (R is silent)
         List<String> warnings = fit.warnings().stream()
                 .filter(w -> !w.equals(CoxModel.NO_EVENTS)).toList();
