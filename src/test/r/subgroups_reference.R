@@ -23,7 +23,8 @@ write.csv(data.frame(patient_id = sprintf("C%04d", co$id), arm = as.character(co
           colon_csv, row.names = FALSE, quote = FALSE, na = "")
 colon_d <- read.csv(colon_csv, stringsAsFactors = FALSE)
 colon_d$os_months <- colon_d$os_days / 30.4375
-# degenerate shapes: site "x" both arms with tied times, "y" arm A only, "z" no events
+# degenerate shapes: site "x" both arms with tied times, "y" arm A only, "z" no events, "w"
+# no events in arm B
 edge_csv <- "src/test/resources/cohorts/subgroups-edge.csv"
 set.seed(20)
 edge <- data.frame(patient_id = sprintf("E%02d", 1:40),
@@ -32,6 +33,10 @@ edge <- data.frame(patient_id = sprintf("E%02d", 1:40),
                    os_months = c(sample(1:6, 20, TRUE), round(runif(10, 1, 20), 2),
                                  round(runif(10, 1, 20), 2)),
                    os_event = c(rbinom(20, 1, 0.7), rbinom(10, 1, 0.6), rep(0, 10)))
+# site "w": arm B without events (R's estimate converges towards -Inf with its warning)
+edge <- rbind(edge, data.frame(patient_id = sprintf("E%02d", 41:50), arm = rep(c("A", "B"), 5),
+                               site = "w", os_months = round(runif(10, 1, 20), 2),
+                               os_event = rep(c(1, 0), 5)))
 write.csv(edge, edge_csv, row.names = FALSE, quote = FALSE, na = "")
 edge <- read.csv(edge_csv, stringsAsFactors = FALSE)
 ici <- read.csv("cohorts/synthetic-ici-oligometastatic.csv", stringsAsFactors = FALSE)

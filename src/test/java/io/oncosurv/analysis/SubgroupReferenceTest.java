@@ -24,7 +24,8 @@ import org.junit.jupiter.api.TestFactory;
  * where R warns), "All patients" the same on everyone, and per {@code by}
  * {@code anova(coxph(~ arm + s), coxph(~ arm * s))}: both log-likelihoods, chi-square, df, p.
  * On survival::colon, the ICI sample cohort (OS, PFS; an ldh cut-off with a level where one arm
- * has no events) and a cohort with a one-arm level, a level without events and tied times.
+ * has no events) and a cohort with a one-arm level, a level without events, a level where one
+ * arm has no events and tied times.
  */
 class SubgroupReferenceTest {
 
@@ -58,6 +59,11 @@ class SubgroupReferenceTest {
                         R_NUMBERS);
                 check.exact(at + " df", i.get("df").asLong(), s.interaction().df());
                 check.close(at + " p", i.get("p"), s.interaction().p(), R_NUMBERS);
+                // R joins the variables into one warning ("variable 1,4,5,7"), we warn per variable
+                check.check(at + " warned as R (t + s)", texts(i.get("warnings_main")).isEmpty()
+                        == s.warnings().stream().noneMatch(w -> w.startsWith("treatment + ")));
+                check.check(at + " warned as R (t * s)", texts(i.get("warnings_full")).isEmpty()
+                        == s.warnings().stream().noneMatch(w -> w.startsWith("treatment * ")));
                 check.exact(at + " levels", r.get("levels").size(), s.levels().size());
                 for (int l = 0; l < s.levels().size(); l++) {
                     JsonNode rl = r.get("levels").get(l);
