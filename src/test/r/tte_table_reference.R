@@ -15,7 +15,8 @@
 #   src/test/resources/cohorts/colon-os.csv. A synthetic two-arm trial (ties on a 0.5-month
 #   grid; arm A ends with an event so its curve reaches 0 and its se is NA from there; arm B
 #   does not reach its median; milestones past each arm's last time; a stratum in one arm
-#   only), written to src/test/resources/cohorts/tte-two-arm.csv.
+#   only), written to src/test/resources/cohorts/tte-two-arm.csv. Degenerate groups (no events,
+#   one patient; milestones at 0 and on an event time), src/test/resources/cohorts/tte-degenerate.csv.
 # R 4.2.2, survival 3.5.3, jsonlite 1.8.4. From the repository root:
 #   Rscript src/test/r/tte_table_reference.R
 suppressPackageStartupMessages({ library(survival); library(jsonlite) })
@@ -105,5 +106,19 @@ two_arm <- table_of(two$os_months, two$os_event, two$arm, two$site, c(6, 12, 18,
 stopifnot(is.na(two_arm$groups[[2]]$median$estimate))         # B: median not reached
 stopifnot(is.na(two_arm$groups[[1]]$milestones$std_err[3]))   # A at 18: S = 0, se NA
 
-res <- list(colon = colon, two_arm = two_arm)
+# degenerate groups: A the reference with ties; B without events (Cox's coefficient runs off
+# to -Inf and stops where coxph stops; its quartiles are not reached); C one patient, whose
+# event is on one of A's times; a milestone at 0 (S = 1, se 0: the difference has no p) and
+# one on an event time (the patients leaving then are at risk)
+deg <- data.frame(patient_id = sprintf("D%02d", 1:17),
+                  os_months = c(1, 2, 2, 3, 3, 3, 5, 7, 8, 9, 2, 4, 4, 6, 10, 12, 3),
+                  os_event = c(1, 1, 0, 1, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1),
+                  arm = c(rep("A", 10), rep("B", 6), "C"),
+                  stage = c("I", "II", "I", "II", "I", "II", "I", "II", "I", "II",
+                            "I", "II", "I", "II", "I", "II", "I"))
+write.csv(deg, file.path(cohorts, "tte-degenerate.csv"), row.names = FALSE, quote = FALSE)
+degenerate <- suppressWarnings(table_of(deg$os_months, deg$os_event, deg$arm, deg$stage,
+                                        c(0, 3, 8)))
+
+res <- list(colon = colon, two_arm = two_arm, degenerate = degenerate)
 writeLines(toJSON(res, digits = NA, auto_unbox = TRUE, na = "null", pretty = TRUE), out)

@@ -78,6 +78,8 @@ class TteTableApiTest {
                 + "&milestones=12,36,60,120"));
         checkJson(REF.get("two_arm"), get(twoArm, "tte-table?endpoint=os&by=arm&strata=site"
                 + "&milestones=6,12,18,24&conf_level=0.95"));
+        checkJson(REF.get("degenerate"), get(upload("tte-degenerate"), "tte-table?endpoint=os"
+                + "&by=arm&strata=stage&milestones=0,3,8"));
     }
 
     private static void checkJson(JsonNode ref, HttpResponse<Buffer> r) throws Exception {
@@ -123,12 +125,12 @@ class TteTableApiTest {
             JsonNode e = ref.get("comparisons").get(c);
             JsonNode x = body.get("comparisons").get(c);
             String at = e.get("label").asText() + " ";
-            a.close(at + "logrank p", e.get("logrank_p"), x.get("logrank_p").asDouble(),
+            a.close(at + "logrank p", e.get("logrank_p"), Approx.number(x.get("logrank_p")),
                     R_NUMBERS);
             a.close(at + "stratified p", e.get("strat_logrank_p"),
-                    x.get("stratified_logrank_p").asDouble(), R_NUMBERS);
+                    Approx.number(x.get("stratified_logrank_p")), R_NUMBERS);
             for (String k : List.of("estimate", "lower", "upper", "p")) {
-                a.close(at + "hr " + k, e.get("hr").get(k), x.get("hr").get(k).asDouble(),
+                a.close(at + "hr " + k, e.get("hr").get(k), Approx.number(x.get("hr").get(k)),
                         R_NUMBERS);
             }
             JsonNode m = e.get("milestones");
