@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.oncosurv.cohort.Cohort;
+import io.oncosurv.cohort.CohortReader;
 import io.oncosurv.stats.LandmarkEstimate;
 import io.oncosurv.stats.QuantileEstimate;
 import io.oncosurv.testsupport.Approx;
 import io.oncosurv.testsupport.SharedReference;
 import io.oncosurv.testsupport.TestCohorts;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,32 @@ class TteTableReferenceTest {
         TteTable.Group one = t.groups().get(2);
         assertEquals(1, one.patients());
         assertTrue(!one.minCensored() && !one.maxCensored());
+    }
+
+    @Test
+    @DisplayName("no events at all: no test (R's survdiff has 0 expected, df < 1: NA), HR not "
+            + "estimable, quartiles not reached, min and max censored; strata = by: confounded")
+    void noEventsAndConfoundedStrata() throws Exception {
+        Cohort none = CohortReader.read(("patient_id,os_months,os_event,arm\n"
+                + "a,1,0,A\nb,2,0,A\nc,3,0,B\n").getBytes(StandardCharsets.UTF_8),
+                ',');
+        TteTable t = TteTableAnalysis.run(none, new TteTableRequest("os", "arm", Map.of(), null,
+                new double[] {1}, 0.95));
+        TteTable.Comparison c = t.comparisons().get(0);
+        assertTrue(Double.isNaN(c.logRankP()));
+        assertEquals("no events", c.hazardRatio().notEstimable());
+        assertTrue(Double.isNaN(t.groups().get(0).median().estimate()));
+        assertTrue(t.groups().get(0).minCensored() && t.groups().get(0).maxCensored());
+        assertEquals(0, c.milestones().get(0).difference());
+        assertTrue(Double.isNaN(c.milestones().get(0).p()));
+
+        TteTable same = table("tte-two-arm", "arm", "arm", 6);
+        assertEquals("confounded with the strata", same.comparisons().get(0).hazardRatio()
+                .notEstimable());
+        assertTrue(Double.isNaN(same.comparisons().get(0).stratifiedLogRankP()));
+        assertEquals(REF.get("two_arm").get("comparisons").get(0).get("logrank_p").asDouble(),
+                same.comparisons().get(0).logRankP(), 1e-8 * same.comparisons().get(0)
+                        .logRankP());
     }
 
     @Test
