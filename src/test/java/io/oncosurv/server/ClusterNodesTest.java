@@ -15,6 +15,7 @@ import io.oncosurv.server.http.CutpointParameters;
 import io.oncosurv.server.http.ExposureBiasParameters;
 import io.oncosurv.server.http.FineGrayParameters;
 import io.oncosurv.server.http.SurvivalParameters;
+import io.oncosurv.server.http.TteTableParameters;
 import io.oncosurv.server.worker.AnalysisWorker;
 import io.oncosurv.server.worker.ReportWorker;
 import io.oncosurv.testsupport.Await;
@@ -229,6 +230,16 @@ class ClusterNodesTest {
         expected.put("panel.csv?endpoint=pfs&cause=local", csv(io.oncosurv.report
                 .PanelCauseTable.of(io.oncosurv.analysis.PanelAnalysis.run(cohort, "pfs",
                         "local", direct, List.of()))));
+        expected.put("tte-table?endpoint=os&by=arm&strata=sex&milestones=6,12",
+                io.oncosurv.json.TteTableJson.write(id, io.oncosurv.analysis.TteTableAnalysis
+                        .run(cohort, TteTableParameters.parse(MultiMap.caseInsensitiveMultiMap()
+                                .add("endpoint", "os").add("by", "arm").add("strata", "sex")
+                                .add("milestones", "6,12")), direct)).encode());
+        expected.put("tte-table.csv?endpoint=pfs&by=arm&milestones=6,12", csv(
+                io.oncosurv.report.TimeToEventTable.of(io.oncosurv.analysis.TteTableAnalysis
+                        .run(cohort, TteTableParameters.parse(MultiMap.caseInsensitiveMultiMap()
+                                .add("endpoint", "pfs").add("by", "arm")
+                                .add("milestones", "6,12")), direct))));
         // figures: the bytes node-1 draws itself
         expected.put("plot.png?endpoint=os&by=cd8&cutoff=150", null);
         expected.put("panel/forest.png?endpoint=os", null);

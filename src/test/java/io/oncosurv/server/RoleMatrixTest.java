@@ -175,6 +175,10 @@ class RoleMatrixTest {
                 {"survival.csv", lung + "/survival.csv?endpoint=os"},
                 {"cumulative-incidence.csv", "/api/cohorts/" + competingId
                         + "/cumulative-incidence.csv?endpoint=pfs&by=arm"},
+                {"tte-table", "/api/cohorts/" + competingId
+                        + "/tte-table?endpoint=pfs&by=arm&strata=site"},
+                {"tte-table.csv", "/api/cohorts/" + competingId
+                        + "/tte-table.csv?endpoint=pfs&by=arm&milestones=3,6"},
                 {"panel.csv", lung + "/panel.csv"}, {"summary", lung + "/summary"},
                 {"followup.csv", lung + "/followup.csv"}, {"cohorts.csv", "/api/cohorts.csv"},
                 {"report state", "/api/reports/" + reportId}, {"list reports", "/api/reports"},

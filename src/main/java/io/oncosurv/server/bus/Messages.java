@@ -189,6 +189,11 @@ public final class Messages {
             implements Operation {
     }
 
+    /** The time-to-event table of a trial report, as JSON or (with {@code csv}) CSV. */
+    public record TteTableQuery(String cohortId, io.oncosurv.analysis.TteTableRequest request,
+            boolean csv) implements Operation {
+    }
+
     /** The competing-risks table as CSV: each group × cause × landmark, with Gray's test. */
     public record CumulativeIncidenceTableQuery(String cohortId,
             io.oncosurv.analysis.CumulativeIncidenceRequest request) implements Operation {

@@ -101,6 +101,8 @@ public final class HttpVerticle extends VerticleBase {
                 .handler(this::fineGray);
         routes.api(HttpMethod.GET, "/api/cohorts/:id/cutpoint", Permission.READ)
                 .handler(this::cutpoint);
+        routes.api(HttpMethod.GET, "/api/cohorts/:id/tte-table", Permission.READ)
+                .handler(this::tteTable);
         routes.api(HttpMethod.GET, "/api/cohorts/:id/panel", Permission.READ)
                 .handler(this::panel);
         // a path no route serves still needs a caller first, then is a 404
@@ -237,6 +239,11 @@ public final class HttpVerticle extends VerticleBase {
     private void cox(RoutingContext ctx) {
         Operations.answer(vertx, ctx, new Messages.CoxQuery(ctx.pathParam("id"),
                 CoxParameters.parse(ctx.queryParams())), clustered);
+    }
+
+    private void tteTable(RoutingContext ctx) {
+        Operations.answer(vertx, ctx, new Messages.TteTableQuery(ctx.pathParam("id"),
+                TteTableParameters.parse(ctx.queryParams()), false), clustered);
     }
 
     private void exposureBias(RoutingContext ctx) {

@@ -108,6 +108,9 @@ public final class PageRoutes {
                 .handler(ctx -> csv(ctx, new Messages.CumulativeIncidenceTableQuery(
                         ctx.pathParam("id"), CumulativeIncidenceParameters.parse(
                                 ctx.queryParams())), "cumulative-incidence.csv"));
+        download(routes, "/api/cohorts/:id/tte-table.csv", Cost.PLAIN)
+                .handler(ctx -> csv(ctx, new Messages.TteTableQuery(ctx.pathParam("id"),
+                        TteTableParameters.parse(ctx.queryParams()), true), "tte-table.csv"));
         download(routes, "/api/cohorts/:id/panel.csv", Cost.PLAIN)
                 .handler(ctx -> csv(ctx, new Messages.PanelTableQuery(ctx.pathParam("id"),
                         PanelParameters.endpoints(ctx.queryParams()),

@@ -11,7 +11,10 @@ import io.oncosurv.analysis.SubsetNames;
 import io.oncosurv.analysis.SurvivalAnalysis;
 import io.oncosurv.analysis.SurvivalRequest;
 import io.oncosurv.analysis.SurvivalResult;
+import io.oncosurv.analysis.TteTable;
+import io.oncosurv.analysis.TteTableAnalysis;
 import io.oncosurv.cohort.Cohort;
+import io.oncosurv.json.TteTableJson;
 import io.oncosurv.report.AnalysisForm;
 import io.oncosurv.report.AnalysisView;
 import io.oncosurv.report.CohortListView;
@@ -29,6 +32,7 @@ import io.oncosurv.report.ReportNames;
 import io.oncosurv.report.StratifierChoices;
 import io.oncosurv.report.Table;
 import io.oncosurv.report.Tables;
+import io.oncosurv.report.TimeToEventTable;
 import io.oncosurv.server.auth.Role;
 import io.oncosurv.server.bus.Messages;
 import io.oncosurv.server.http.ApiError;
@@ -117,7 +121,9 @@ public final class ReportWorker extends VerticleBase {
                 server.serve(Messages.PanelTableQuery.class, q -> CSV, refused,
                         this::panelTable),
                 server.serve(Messages.CumulativeIncidenceTableQuery.class, q -> CSV, refused,
-                        this::cumulativeIncidenceTable)));
+                        this::cumulativeIncidenceTable),
+                server.serve(Messages.TteTableQuery.class, q -> q.csv() ? CSV : JSON,
+                        "The table cannot be made for this cohort: ", this::tteTable)));
     }
 
     /** The pages that are not about one cohort, and the login page: made where asked. */
@@ -309,6 +315,13 @@ public final class ReportWorker extends VerticleBase {
             throws AnalysisException {
         return Csv.write(Tables.survivalGroups(SurvivalAnalysis.run(cohort,
                 withHazardRatios(q.request()), caches.stratifierSource(q.cohortId(), cohort))));
+    }
+
+    private byte[] tteTable(Messages.TteTableQuery q, Cohort cohort) throws AnalysisException {
+        TteTable table = TteTableAnalysis.run(cohort, q.request(), caches.stratifierSource(
+                q.cohortId(), cohort));
+        return q.csv() ? Csv.write(TimeToEventTable.of(table))
+                : TteTableJson.write(q.cohortId(), table).toBuffer().getBytes();
     }
 
     private byte[] cumulativeIncidenceTable(Messages.CumulativeIncidenceTableQuery q,

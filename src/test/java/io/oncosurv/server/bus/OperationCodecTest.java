@@ -9,6 +9,7 @@ import io.oncosurv.analysis.CumulativeIncidenceRequest;
 import io.oncosurv.server.http.CoxParameters;
 import io.oncosurv.server.http.CutpointParameters;
 import io.oncosurv.server.http.SurvivalParameters;
+import io.oncosurv.server.http.TteTableParameters;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
@@ -96,6 +97,11 @@ class OperationCodecTest {
                 new Messages.SurvivalTableQuery("c2", SurvivalParameters.parse(params(
                         "endpoint", "os", "by", "sex", "landmarks", "6,12"))),
                 new Messages.PanelTableQuery("c3", List.of("os"), List.of("sex:1")),
+                new Messages.TteTableQuery("c7", TteTableParameters.parse(params("endpoint", "os",
+                        "by", "cd8", "cutoff", "90", "strata", "sex", "milestones", "6,12.5",
+                        "conf_level", "0.9")), true),
+                new Messages.TteTableQuery("c7", TteTableParameters.parse(params("endpoint",
+                        "pfs", "by", "arm")), false),
                 new Messages.CohortPageQuery("c4", false, true),
                 new Messages.PanelPageQuery("c5", Messages.PageFormat.HTML, null, List.of()),
                 new Messages.PanelPageQuery("c5", Messages.PageFormat.PDF, "pfs", List.of(),
