@@ -31,7 +31,7 @@ class ArchitectureTest {
                 Arguments.of("store", List.of("java.", "javax.sql.", "org.flywaydb.", "org.h2.",
                         "org.postgresql.", "com.zaxxer.hikari.", "org.slf4j.",
                         "io.oncosurv.stats.", "io.oncosurv.cohort.", "io.oncosurv.store.")),
-                Arguments.of("analysis", List.of("java.", "io.oncosurv.stats.",
+                Arguments.of("analysis", List.of("java.", "tech.tablesaw.", "io.oncosurv.stats.",
                         "io.oncosurv.cohort.", "io.oncosurv.store.", "io.oncosurv.analysis.")),
                 // java.awt (and javax.imageio for PNG metadata) but no Vert.x, no JSON
                 Arguments.of("chart", List.of("java.", "javax.imageio.", "org.jfree.",
