@@ -172,6 +172,8 @@ class RoleMatrixTest {
                 {"cumulative-incidence.csv", "/api/cohorts/" + competingId
                         + "/cumulative-incidence.csv?endpoint=pfs&by=arm"},
                 {"panel.csv", lung + "/panel.csv"}, {"summary", lung + "/summary"},
+                {"baseline", lung + "/baseline?by=sex"},
+                {"baseline.csv", lung + "/baseline.csv?by=sex"},
                 {"followup.csv", lung + "/followup.csv"}, {"cohorts.csv", "/api/cohorts.csv"},
                 {"report state", "/api/reports/" + reportId}, {"list reports", "/api/reports"},
                 {"report artefact", "/api/reports/" + reportId + "/artefacts/report.html"}}) {

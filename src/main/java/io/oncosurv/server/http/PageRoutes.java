@@ -108,6 +108,9 @@ public final class PageRoutes {
                 .handler(ctx -> csv(ctx, new Messages.CumulativeIncidenceTableQuery(
                         ctx.pathParam("id"), CumulativeIncidenceParameters.parse(
                                 ctx.queryParams())), "cumulative-incidence.csv"));
+        download(routes, "/api/cohorts/:id/baseline.csv", Cost.PLAIN)
+                .handler(ctx -> csv(ctx, new Messages.BaselineQuery(ctx.pathParam("id"),
+                        BaselineParameters.parse(ctx.queryParams()), true), "baseline.csv"));
         download(routes, "/api/cohorts/:id/panel.csv", Cost.PLAIN)
                 .handler(ctx -> csv(ctx, new Messages.PanelTableQuery(ctx.pathParam("id"),
                         PanelParameters.endpoints(ctx.queryParams()),

@@ -1,6 +1,8 @@
 package io.oncosurv.server.worker;
 
 import io.oncosurv.analysis.AnalysisException;
+import io.oncosurv.analysis.BaselineAnalysis;
+import io.oncosurv.analysis.BaselineTable;
 import io.oncosurv.analysis.CohortSummary;
 import io.oncosurv.analysis.CumulativeIncidenceAnalysis;
 import io.oncosurv.analysis.PanelAnalysis;
@@ -12,8 +14,10 @@ import io.oncosurv.analysis.SurvivalAnalysis;
 import io.oncosurv.analysis.SurvivalRequest;
 import io.oncosurv.analysis.SurvivalResult;
 import io.oncosurv.cohort.Cohort;
+import io.oncosurv.json.BaselineJson;
 import io.oncosurv.report.AnalysisForm;
 import io.oncosurv.report.AnalysisView;
+import io.oncosurv.report.BaselineCsv;
 import io.oncosurv.report.CohortListView;
 import io.oncosurv.report.CohortView;
 import io.oncosurv.report.Csv;
@@ -117,7 +121,9 @@ public final class ReportWorker extends VerticleBase {
                 server.serve(Messages.PanelTableQuery.class, q -> CSV, refused,
                         this::panelTable),
                 server.serve(Messages.CumulativeIncidenceTableQuery.class, q -> CSV, refused,
-                        this::cumulativeIncidenceTable)));
+                        this::cumulativeIncidenceTable),
+                server.serve(Messages.BaselineQuery.class, q -> q.csv() ? CSV : JSON, refused,
+                        this::baseline)));
     }
 
     /** The pages that are not about one cohort, and the login page: made where asked. */
@@ -309,6 +315,12 @@ public final class ReportWorker extends VerticleBase {
             throws AnalysisException {
         return Csv.write(Tables.survivalGroups(SurvivalAnalysis.run(cohort,
                 withHazardRatios(q.request()), caches.stratifierSource(q.cohortId(), cohort))));
+    }
+
+    private byte[] baseline(Messages.BaselineQuery q, Cohort cohort) throws AnalysisException {
+        BaselineTable table = BaselineAnalysis.run(cohort, q.request(),
+                caches.stratifierSource(q.cohortId(), cohort));
+        return q.csv() ? Csv.write(BaselineCsv.of(table)) : BaselineJson.write(q.cohortId(), table);
     }
 
     private byte[] cumulativeIncidenceTable(Messages.CumulativeIncidenceTableQuery q,
