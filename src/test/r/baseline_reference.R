@@ -111,7 +111,36 @@ small_in <- read.csv("src/test/resources/cohorts/baseline-small.csv", stringsAsF
                      na.strings = c("", "NA", "."))
 colon_in <- read.csv("src/test/resources/cohorts/colon-baseline.csv", stringsAsFactors = FALSE,
                      na.strings = c("", "NA", "."))
+# the kernels alone: Kruskal–Wallis with ties, Fisher's exact test on tables of several shapes,
+# Pearson's chi-square, and quantile types 7 (R's default) and 6 (Commons Math's default
+# Percentile, which Tablesaw's quartile1/quartile3 use)
+kw <- function(x, g) { k <- kruskal.test(x, factor(g))
+  list(x = x, g = g, statistic = unname(k$statistic), df = unname(k$parameter), p = k$p.value) }
+fisher <- function(m) list(table = lapply(seq_len(nrow(m)), function(i) m[i, ]),
+  p = fisher.test(m)$p.value)
+chisq <- function(m) { cs <- chisq.test(m, correct = FALSE)
+  list(table = lapply(seq_len(nrow(m)), function(i) m[i, ]), statistic = unname(cs$statistic),
+       df = unname(cs$parameter), p = cs$p.value, min_expected = min(cs$expected)) }
+qx <- c(7, 1, 4, 2, 9, 4, 4, 10.5, 3)
+kernels <- list(
+  kruskal = list(
+    kw(c(1, 2, 3, 4, 5, 6), c(0, 0, 1, 1, 2, 2)),
+    kw(c(2, 2, 2, 3, 3, 1, 1, 5, 5, 5), c(0, 1, 0, 1, 2, 2, 0, 1, 2, 0)),
+    kw(c(10.5, 3.2, 3.2, 8, 1, 1, 1, 7), c(1, 0, 1, 0, 1, 0, 1, 0))),
+  fisher = list(
+    fisher(matrix(c(3, 1, 1, 3), 2, byrow = TRUE)),
+    fisher(matrix(c(10, 0, 2, 7), 2, byrow = TRUE)),
+    fisher(matrix(c(1, 5, 2, 0, 4, 3), 2, byrow = TRUE)),
+    fisher(matrix(c(2, 0, 3, 1, 4, 1, 2, 0, 0, 3, 1, 2), 3, byrow = TRUE)),
+    fisher(matrix(c(20, 3, 15, 1, 30, 9), 2, byrow = TRUE))),
+  chisq = list(
+    chisq(matrix(c(20, 15, 30, 25), 2, byrow = TRUE)),
+    chisq(matrix(c(12, 18, 9, 22, 14, 30), 2, byrow = TRUE))),
+  quantile = list(x = qx, type7 = unname(quantile(qx, c(0.25, 0.5, 0.75), type = 7)),
+                  type6 = unname(quantile(qx, c(0.25, 0.5, 0.75), type = 6))))
+
 out <- list(
+  kernels = kernels,
   colon_rx = baseline(colon_in, "rx"),
   ici_arm = baseline(ici, "arm"),
   small_arm = baseline(small_in, "arm"),

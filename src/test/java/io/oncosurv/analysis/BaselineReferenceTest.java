@@ -80,6 +80,20 @@ class BaselineReferenceTest {
         approx.assertNone();
     }
 
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("Tablesaw's own quartile1/quartile3 are R's type 6, not "
+            + "type 7: the reason the table's quartiles are Quantile7 inside Tablesaw")
+    void tablesawQuartilesAreType6() {
+        JsonNode q = REF.get("kernels").get("quantile");
+        tech.tablesaw.api.DoubleColumn x = tech.tablesaw.api.DoubleColumn.create("x",
+                Approx.numbers(q.get("x")));
+        double q1 = tech.tablesaw.aggregate.AggregateFunctions.quartile1.summarize(x);
+        double q3 = tech.tablesaw.aggregate.AggregateFunctions.quartile3.summarize(x);
+        assertEquals(q.get("type6").get(0).asDouble(), q1, 1e-12);
+        assertEquals(q.get("type6").get(2).asDouble(), q3, 1e-12);
+        assertEquals(true, q1 != q.get("type7").get(0).asDouble());
+    }
+
     private static void numeric(Approx approx, String column, JsonNode expected,
             List<NumericSummary> summaries) {
         for (int g = 0; g < summaries.size(); g++) {
