@@ -12,6 +12,7 @@ import io.oncosurv.stats.KruskalWallis;
 import io.oncosurv.stats.PearsonChiSquare;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -56,7 +57,7 @@ public final class BaselineAnalysis {
         int excluded = 0;
         for (int p = 0; p < n; p++) {
             boolean inGroup = request.by() != null && codes[p] >= 0;
-            groupOf[p] = inGroup ? groups.get(codes[p]) : "";
+            groupOf[p] = inGroup ? BaselineFrame.groupKey(codes[p]) : "";
             excluded += request.by() != null && !inGroup ? 1 : 0;
         }
         List<String> columns = new ArrayList<>();
@@ -73,9 +74,9 @@ public final class BaselineAnalysis {
             levels.add(columnLevels);
             table.addColumns(columnLevels == null
                     ? DoubleColumn.create(column, cohort.numbers(column))
-                    : StringColumn.create(column, levelNames(cohort, column)));
+                    : StringColumn.create(column, levelKeys(cohort, column, columnLevels)));
         }
-        BaselineFrame frame = new BaselineFrame(table, groups);
+        BaselineFrame frame = new BaselineFrame(table, groups.size());
         List<BaselineTable.Row> rows = new ArrayList<>();
         for (int c = 0; c < columns.size(); c++) {
             String column = columns.get(c);
@@ -123,19 +124,24 @@ public final class BaselineAnalysis {
         return distinct.stream().map(Stratifiers::label).toList();
     }
 
-    /** Each patient's level name ("" when missing: Tablesaw's missing text). */
-    private static String[] levelNames(Cohort cohort, String column) {
-        String[] names = new String[cohort.patients()];
-        for (int p = 0; p < names.length; p++) {
-            if (!cohort.isNumeric(column)) {
-                String v = cohort.text(column, p);
-                names[p] = v == null ? "" : v;
-            } else {
-                double v = cohort.number(column, p);
-                names[p] = Double.isNaN(v) ? "" : Stratifiers.label(v + 0.0);
-            }
+    /** Each patient's level as its key in the frame ("" when missing: Tablesaw's missing text). */
+    private static String[] levelKeys(Cohort cohort, String column, List<String> levels) {
+        Map<String, String> keys = new HashMap<>();
+        for (int l = 0; l < levels.size(); l++) {
+            keys.put(levels.get(l), BaselineFrame.levelKey(l));
         }
-        return names;
+        String[] out = new String[cohort.patients()];
+        for (int p = 0; p < out.length; p++) {
+            String v;
+            if (!cohort.isNumeric(column)) {
+                v = cohort.text(column, p);
+            } else {
+                double x = cohort.number(column, p);
+                v = Double.isNaN(x) ? null : Stratifiers.label(x + 0.0);
+            }
+            out[p] = v == null ? "" : keys.get(v);
+        }
+        return out;
     }
 
     private static GroupDifference kruskalWallis(double[] values, int[] codes, int groupCount) {

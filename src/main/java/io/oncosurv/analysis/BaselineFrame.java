@@ -11,9 +11,7 @@ import io.oncosurv.analysis.BaselineTable.NumericSummary;
 import io.oncosurv.stats.Quantile7;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import tech.tablesaw.aggregate.AggregateFunction;
 import tech.tablesaw.aggregate.NumericAggregateFunction;
 import tech.tablesaw.api.NumericColumn;
@@ -23,7 +21,9 @@ import tech.tablesaw.api.Table;
 /**
  * The baseline table's data as a Tablesaw {@link Table}: one row per patient, the group as text
  * ("" when {@code by} is missing: in Overall, in no group), numeric columns as doubles (NaN
- * missing) and categorical ones as level names ("" missing). Tablesaw groups and counts:
+ * missing) and categorical ones as text ("" missing). Groups and levels are keys, {@code g0},
+ * {@code l0}, ..., not the cohort's values: Tablesaw's cross tables name their columns after the
+ * groups and add a "total" column, so a group called "total" would clash. Tablesaw groups and counts:
  * {@code summarize(column, ...).by(group)} for numbers, {@code xTabCounts(column, group)} for
  * categories. Its quartile functions are Commons Math's default percentile, R's type 6, so the
  * quartiles here are {@link Quantile7} inside a Tablesaw aggregate function.
@@ -39,12 +39,35 @@ final class BaselineFrame {
 
     private final Table all;
     private final Table grouped;
-    private final List<String> groups;
+    private final int groupCount;
 
-    BaselineFrame(Table all, List<String> groups) {
+    BaselineFrame(Table all, int groupCount) {
         this.all = all;
         this.grouped = all.where(all.stringColumn(GROUP).isNotMissing());
-        this.groups = List.copyOf(groups);
+        this.groupCount = groupCount;
+    }
+
+    /** The key of group {@code g} in the frame's group column. */
+    static String groupKey(int g) {
+        return "g" + g;
+    }
+
+    /** The key of level {@code l} in a categorical column of the frame. */
+    static String levelKey(int l) {
+        return "l" + l;
+    }
+
+    /** The index a key stands for, -1 for anything else (Tablesaw's own labels, ""). */
+    private static int indexOf(String key, char kind, int count) {
+        if (key.length() < 2 || key.charAt(0) != kind) {
+            return -1;
+        }
+        try {
+            int i = Integer.parseInt(key.substring(1));
+            return i < count ? i : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Overall, then each group: patients, missing, quartiles, mean, SD. */
@@ -53,16 +76,17 @@ final class BaselineFrame {
             Q1, MEDIAN, Q3, mean, stdDev};
         List<NumericSummary> out = new ArrayList<>();
         out.add(numericSummary(all.summarize(column, functions).apply(), 0, 0));
-        Map<String, NumericSummary> byGroup = new HashMap<>();
+        NumericSummary[] byGroup = new NumericSummary[groupCount];
         if (grouped.rowCount() > 0) {
             Table summaries = grouped.summarize(column, functions).by(GROUP);
             for (int r = 0; r < summaries.rowCount(); r++) {
-                byGroup.put(summaries.stringColumn(0).get(r), numericSummary(summaries, r, 1));
+                int g = indexOf(summaries.stringColumn(0).get(r), 'g', groupCount);
+                byGroup[g] = numericSummary(summaries, r, 1);
             }
         }
-        for (String g : groups) {
-            out.add(byGroup.getOrDefault(g, new NumericSummary(0, 0, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN)));
+        for (NumericSummary s : byGroup) {
+            out.add(s != null ? s : new NumericSummary(0, 0, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN, Double.NaN));
         }
         return out;
     }
@@ -86,14 +110,22 @@ final class BaselineFrame {
         // Tablesaw's one-way xTabCounts(column) drops the rows where another column is missing
         // (a patient without a group), so Overall is the total column of the two-way table
         Table overall = all.xTabCounts(column, GROUP);
-        Map<String, Integer> overallCounts = new HashMap<>();
+        int[] overallCounts = new int[levels.size()];
+        int overallMissing = 0;
         NumericColumn<?> total = overall.numberColumn(overall.columnCount() - 1);
         for (int r = 0; r < overall.rowCount() - 1; r++) {
-            overallCounts.put(overall.stringColumn(0).get(r), (int) total.getDouble(r));
+            String key = overall.stringColumn(0).get(r);
+            int l = indexOf(key, 'l', levels.size());
+            if (l >= 0) {
+                overallCounts[l] = (int) total.getDouble(r);
+            } else if (key.isEmpty()) {
+                overallMissing = (int) total.getDouble(r);
+            }
         }
-        out.add(levelCounts(levels, all.rowCount(), overallCounts));
+        out.add(new LevelCounts(all.rowCount(), overallMissing,
+                Arrays.stream(overallCounts).boxed().toList()));
         int[][] byGroup = crossTab(column, levels, true);
-        for (int g = 0; g < groups.size(); g++) {
+        for (int g = 0; g < groupCount; g++) {
             List<Integer> counts = new ArrayList<>();
             int patients = byGroup[levels.size()][g];
             for (int l = 0; l < levels.size(); l++) {
@@ -105,37 +137,26 @@ final class BaselineFrame {
         return out;
     }
 
-    private static LevelCounts levelCounts(List<String> levels, int patients,
-            Map<String, Integer> counts) {
-        List<Integer> n = levels.stream().map(l -> counts.getOrDefault(l, 0)).toList();
-        return new LevelCounts(patients, counts.getOrDefault("", 0), n);
-    }
-
     /**
      * Counts of level × group from Tablesaw's {@code xTabCounts} over the patients in a group;
      * with {@code missingRow} a last row of each group's missing values.
      */
     int[][] crossTab(String column, List<String> levels, boolean missingRow) {
-        int[][] counts = new int[levels.size() + (missingRow ? 1 : 0)][groups.size()];
+        int[][] counts = new int[levels.size() + (missingRow ? 1 : 0)][groupCount];
         if (grouped.rowCount() == 0) {
             return counts;
         }
         Table tab = grouped.xTabCounts(column, GROUP);
-        Map<String, Integer> levelIndex = new HashMap<>();
-        for (int l = 0; l < levels.size(); l++) {
-            levelIndex.put(levels.get(l), l);
-        }
-        if (missingRow) {
-            levelIndex.put("", levels.size());
-        }
         StringColumn labels = tab.stringColumn(0);
         // the last row is Tablesaw's "Total", the last column its "total"
         for (int c = 1; c < tab.columnCount() - 1; c++) {
-            int g = groups.indexOf(tab.column(c).name());
+            int g = indexOf(tab.column(c).name(), 'g', groupCount);
             NumericColumn<?> col = tab.numberColumn(c);
             for (int r = 0; r < tab.rowCount() - 1; r++) {
-                Integer l = levelIndex.get(labels.get(r));
-                if (g >= 0 && l != null) {
+                String key = labels.get(r);
+                int l = key.isEmpty() && missingRow ? levels.size()
+                        : indexOf(key, 'l', levels.size());
+                if (g >= 0 && l >= 0) {
                     counts[l][g] = (int) col.getDouble(r);
                 }
             }

@@ -139,6 +139,26 @@ class BaselineShapesTest {
     }
 
     @Test
+    @DisplayName("groups and levels named as Tablesaw names its cross table's parts (total, "
+            + "Total, [labels]) are counted as any other")
+    void namesOfTablesawsParts() throws Exception {
+        Cohort cohort = read("""
+                patient_id,arm,os_months,os_event,sex,lvl
+                p1,total,1,1,1,Total
+                p2,total,2,1,2,[labels]
+                p3,x,3,0,1,Total
+                p4,x,4,1,1,a
+                p5,Total,1,1,2,b
+                """);
+        BaselineTable t = run(cohort, "arm", Map.of());
+        assertEquals(List.of("Total", "total", "x"), t.groups());
+        CategoricalRow lvl = (CategoricalRow) t.rows().get(1);
+        assertEquals(List.of("Total", "[labels]", "a", "b"), lvl.levels());
+        assertEquals(List.of(List.of(2, 1, 1, 1), List.of(0, 0, 0, 1), List.of(1, 1, 0, 0),
+                List.of(1, 0, 1, 0)), lvl.counts().stream().map(c -> c.counts()).toList());
+    }
+
+    @Test
     @DisplayName("an unknown by is the query's refusal, with the stratifiers' reason")
     void unknownBy() throws Exception {
         AnalysisException e = assertThrows(AnalysisException.class, () -> run(read(SIX),
