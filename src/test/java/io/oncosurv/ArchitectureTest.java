@@ -15,9 +15,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The layers of ../shared/style.md, by their imports: stats knows only the JDK and Commons Math;
  * cohort adds stats; store adds JDBC, H2, HikariCP, Flyway and logging; analysis is callable
- * without Vert.x; chart draws results with JFreeChart (AWT) and encodes them (PDF by PDFBox),
- * without Vert.x or JSON; json writes answers as JSON text (Jackson's streaming generator, the one
- * way large JSON is written, and Vert.x's JSON objects for small answers); report adds
+ * without Vert.x (and groups tables with Tablesaw); chart draws results with JFreeChart (AWT)
+ * and encodes them (PDF by PDFBox), without Vert.x or JSON; json writes answers as JSON text
+ * (Jackson's streaming generator, the one way large JSON is written, and Vert.x's JSON objects
+ * for small answers); report adds
  * templates and PDF layout; nothing below server speaks HTTP or the event bus.
  */
 class ArchitectureTest {
@@ -31,7 +32,7 @@ class ArchitectureTest {
                 Arguments.of("store", List.of("java.", "javax.sql.", "org.flywaydb.", "org.h2.",
                         "org.postgresql.", "com.zaxxer.hikari.", "org.slf4j.",
                         "io.oncosurv.stats.", "io.oncosurv.cohort.", "io.oncosurv.store.")),
-                Arguments.of("analysis", List.of("java.", "io.oncosurv.stats.",
+                Arguments.of("analysis", List.of("java.", "tech.tablesaw.", "io.oncosurv.stats.",
                         "io.oncosurv.cohort.", "io.oncosurv.store.", "io.oncosurv.analysis.")),
                 // java.awt (and javax.imageio for PNG metadata) but no Vert.x, no JSON
                 Arguments.of("chart", List.of("java.", "javax.imageio.", "org.jfree.",

@@ -250,7 +250,8 @@ public final class Stratifiers {
         return !Double.isNaN(Numbers.parse(b, 0, b.length));
     }
 
-    private static String label(double v) {
+    /** A number as a level name: an integer without ".0", else as Java writes it. */
+    public static String label(double v) {
         if (Double.isNaN(v)) {
             return null;
         }

@@ -240,6 +240,11 @@ class ClusterNodesTest {
                         .run(cohort, TteTableParameters.parse(MultiMap.caseInsensitiveMultiMap()
                                 .add("endpoint", "pfs").add("by", "arm")
                                 .add("milestones", "6,12")), direct))));
+        var baseline = io.oncosurv.analysis.BaselineAnalysis.run(cohort,
+                new io.oncosurv.analysis.BaselineRequest("arm", Map.of()), direct);
+        expected.put("baseline?by=arm", new String(io.oncosurv.json.BaselineJson.write(id,
+                baseline), java.nio.charset.StandardCharsets.UTF_8));
+        expected.put("baseline.csv?by=arm", csv(io.oncosurv.report.BaselineCsv.of(baseline)));
         // figures: the bytes node-1 draws itself
         expected.put("plot.png?endpoint=os&by=cd8&cutoff=150", null);
         expected.put("panel/forest.png?endpoint=os", null);

@@ -180,6 +180,8 @@ class RoleMatrixTest {
                 {"tte-table.csv", "/api/cohorts/" + competingId
                         + "/tte-table.csv?endpoint=pfs&by=arm&milestones=3,6"},
                 {"panel.csv", lung + "/panel.csv"}, {"summary", lung + "/summary"},
+                {"baseline", lung + "/baseline?by=sex"},
+                {"baseline.csv", lung + "/baseline.csv?by=sex"},
                 {"followup.csv", lung + "/followup.csv"}, {"cohorts.csv", "/api/cohorts.csv"},
                 {"report state", "/api/reports/" + reportId}, {"list reports", "/api/reports"},
                 {"report artefact", "/api/reports/" + reportId + "/artefacts/report.html"}}) {

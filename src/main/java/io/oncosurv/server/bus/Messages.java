@@ -184,6 +184,11 @@ public final class Messages {
     public record SummaryTableQuery(String cohortId, SummaryPart part) implements Operation {
     }
 
+    /** The baseline characteristics table ("Table 1") as JSON, or as CSV. */
+    public record BaselineQuery(String cohortId, io.oncosurv.analysis.BaselineRequest request,
+            boolean csv) implements Operation {
+    }
+
     /** The analysis page's table of groups as CSV, for a survival request. */
     public record SurvivalTableQuery(String cohortId, io.oncosurv.analysis.SurvivalRequest request)
             implements Operation {

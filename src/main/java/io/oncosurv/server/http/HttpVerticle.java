@@ -105,6 +105,8 @@ public final class HttpVerticle extends VerticleBase {
                 .handler(this::tteTable);
         routes.api(HttpMethod.GET, "/api/cohorts/:id/panel", Permission.READ)
                 .handler(this::panel);
+        routes.api(HttpMethod.GET, "/api/cohorts/:id/baseline", Permission.READ)
+                .handler(this::baseline);
         // a path no route serves still needs a caller first, then is a 404
         routes.fallback("/api/*", RouteTable.Gate.API);
         for (String prefix : List.of("/cohorts/*", "/reports/*", "/tokens/*")) {
@@ -234,6 +236,11 @@ public final class HttpVerticle extends VerticleBase {
         Operations.answer(vertx, ctx, new Messages.SurvivalQuery(ctx.pathParam("id"),
                 SurvivalParameters.parse(ctx.queryParams()),
                 SurvivalParameters.curve(ctx.queryParams())), clustered);
+    }
+
+    private void baseline(RoutingContext ctx) {
+        Operations.answer(vertx, ctx, new Messages.BaselineQuery(ctx.pathParam("id"),
+                BaselineParameters.parse(ctx.queryParams()), false), clustered);
     }
 
     private void cox(RoutingContext ctx) {

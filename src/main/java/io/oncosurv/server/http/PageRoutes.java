@@ -111,6 +111,9 @@ public final class PageRoutes {
         download(routes, "/api/cohorts/:id/tte-table.csv", Cost.PLAIN)
                 .handler(ctx -> csv(ctx, new Messages.TteTableQuery(ctx.pathParam("id"),
                         TteTableParameters.parse(ctx.queryParams()), true), "tte-table.csv"));
+        download(routes, "/api/cohorts/:id/baseline.csv", Cost.PLAIN)
+                .handler(ctx -> csv(ctx, new Messages.BaselineQuery(ctx.pathParam("id"),
+                        BaselineParameters.parse(ctx.queryParams()), true), "baseline.csv"));
         download(routes, "/api/cohorts/:id/panel.csv", Cost.PLAIN)
                 .handler(ctx -> csv(ctx, new Messages.PanelTableQuery(ctx.pathParam("id"),
                         PanelParameters.endpoints(ctx.queryParams()),

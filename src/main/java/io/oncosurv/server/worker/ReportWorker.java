@@ -1,6 +1,8 @@
 package io.oncosurv.server.worker;
 
 import io.oncosurv.analysis.AnalysisException;
+import io.oncosurv.analysis.BaselineAnalysis;
+import io.oncosurv.analysis.BaselineTable;
 import io.oncosurv.analysis.CohortSummary;
 import io.oncosurv.analysis.CumulativeIncidenceAnalysis;
 import io.oncosurv.analysis.PanelAnalysis;
@@ -15,8 +17,10 @@ import io.oncosurv.analysis.TteTable;
 import io.oncosurv.analysis.TteTableAnalysis;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.json.TteTableJson;
+import io.oncosurv.json.BaselineJson;
 import io.oncosurv.report.AnalysisForm;
 import io.oncosurv.report.AnalysisView;
+import io.oncosurv.report.BaselineCsv;
 import io.oncosurv.report.CohortListView;
 import io.oncosurv.report.CohortView;
 import io.oncosurv.report.Csv;
@@ -123,7 +127,9 @@ public final class ReportWorker extends VerticleBase {
                 server.serve(Messages.CumulativeIncidenceTableQuery.class, q -> CSV, refused,
                         this::cumulativeIncidenceTable),
                 server.serve(Messages.TteTableQuery.class, q -> q.csv() ? CSV : JSON,
-                        "The table cannot be made for this cohort: ", this::tteTable)));
+                        "The table cannot be made for this cohort: ", this::tteTable),
+                server.serve(Messages.BaselineQuery.class, q -> q.csv() ? CSV : JSON, refused,
+                        this::baseline)));
     }
 
     /** The pages that are not about one cohort, and the login page: made where asked. */
@@ -322,6 +328,12 @@ public final class ReportWorker extends VerticleBase {
                 q.cohortId(), cohort));
         return q.csv() ? Csv.write(TimeToEventTable.of(table))
                 : TteTableJson.write(q.cohortId(), table).toBuffer().getBytes();
+    }
+
+    private byte[] baseline(Messages.BaselineQuery q, Cohort cohort) throws AnalysisException {
+        BaselineTable table = BaselineAnalysis.run(cohort, q.request(),
+                caches.stratifierSource(q.cohortId(), cohort));
+        return q.csv() ? Csv.write(BaselineCsv.of(table)) : BaselineJson.write(q.cohortId(), table);
     }
 
     private byte[] cumulativeIncidenceTable(Messages.CumulativeIncidenceTableQuery q,
