@@ -1,0 +1,105 @@
+package io.oncosurv.cohort;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.oncosurv.testsupport.TestCohorts;
+import io.oncosurv.testsupport.XlsxFixtures;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same two-arm trial (src/test/r/trial_formats.R) as the format's CSV, as a CDISC ADTTE
+ * (CSV), and as .xlsx workbooks of each, reads to the same cohort: columns, values, endpoints.
+ */
+class CohortInputFormatsTest {
+
+    static final byte[] CSV = TestCohorts.bytes(TestCohorts.path("trial-formats"));
+    static final byte[] ADTTE = TestCohorts.bytes(TestCohorts.path("trial-formats-adtte"));
+
+    @Test
+    @DisplayName("ADTTE, .xlsx and ADTTE in .xlsx give the CSV's cohort, value for value")
+    void sameCohortFromEveryFormat() throws Exception {
+        Cohort csv = CohortReader.read(CSV, (char) 0);
+        assertEquals(60, csv.patients());
+        assertEquals(List.of("patient_id", "studyid", "arm", "age", "sex", "os_days", "os_event",
+                "pfs_days", "pfs_event"), csv.columns());
+        for (byte[] other : List.of(ADTTE, XlsxFixtures.fromCsv(CSV),
+                XlsxFixtures.fromCsv(ADTTE))) {
+            assertSameCohort(csv, CohortReader.read(other, (char) 0));
+        }
+    }
+
+    static void assertSameCohort(Cohort expected, Cohort actual) {
+        assertEquals(expected.columns(), actual.columns());
+        assertEquals(expected.patients(), actual.patients());
+        for (int p = 0; p < expected.patients(); p++) {
+            assertEquals(expected.patientId(p), actual.patientId(p));
+        }
+        for (String column : expected.columns()) {
+            assertEquals(expected.isNumeric(column), actual.isNumeric(column), column);
+            assertEquals(expected.isText(column), actual.isText(column), column);
+            for (int p = 0; p < expected.patients(); p++) {
+                if (expected.isNumeric(column)) {
+                    assertEquals(Double.doubleToLongBits(expected.number(column, p)),
+                            Double.doubleToLongBits(actual.number(column, p)), column + " " + p);
+                }
+                if (expected.isText(column)) {
+                    assertEquals(expected.text(column, p), actual.text(column, p), column);
+                }
+            }
+        }
+        assertEquals(expected.endpointNames(), actual.endpointNames());
+        for (String name : expected.endpointNames()) {
+            Endpoint e = expected.endpoint(name).orElseThrow();
+            Endpoint a = actual.endpoint(name).orElseThrow();
+            assertEquals(e.source(), a.source());
+            double[] em = new double[e.patients()];
+            double[] am = new double[a.patients()];
+            int[] ee = new int[e.patients()];
+            int[] ae = new int[a.patients()];
+            for (int p = 0; p < e.patients(); p++) {
+                em[p] = e.months(p);
+                am[p] = a.months(p);
+                ee[p] = e.event(p);
+                ae[p] = a.event(p);
+            }
+            assertArrayEquals(em, am, 0.0, name);
+            assertArrayEquals(ee, ae, name);
+        }
+    }
+
+    @Test
+    @DisplayName("CNSR 0 is an event, CNSR >= 1 a censoring; AVAL in days is read as months")
+    void cnsrInvertedAndDays() throws Exception {
+        Cohort c = CohortReader.read(("USUBJID,PARAMCD,AVAL,CNSR,TRT01P\n"
+                + "s1,OS,30.4375,0,A\ns1,PFS,10,2,A\ns2,OS,60.875,1,B\n").getBytes(), (char) 0);
+        assertEquals(List.of("patient_id", "arm", "os_days", "os_event", "pfs_days",
+                "pfs_event"), c.columns());
+        Endpoint os = c.endpoint("os").orElseThrow();
+        assertEquals(1.0, os.months(0), 0.0);
+        assertEquals(1, os.event(0));
+        assertEquals(2.0, os.months(1), 0.0);
+        assertEquals(0, os.event(1));
+        Endpoint pfs = c.endpoint("pfs").orElseThrow();
+        assertEquals(0, pfs.event(0));
+        assertEquals(false, pfs.isComplete(1)); // s2 has no PFS row: left out of PFS
+        assertEquals("B", c.text("arm", 1));
+    }
+
+    @Test
+    @DisplayName("AVALU is honoured: weeks, months, years (any case, singular too); mixed units "
+            + "within a parameter are converted as the unit columns are")
+    void avaluHonoured() throws Exception {
+        Cohort c = CohortReader.read(("USUBJID,PARAMCD,AVAL,AVALU,CNSR\n"
+                + "a,OS,2,Years,0\na,TTNT,3,week,0\nb,OS,18,MONTHS,1\nb,TTNT,7,WEEKS,1\n")
+                .getBytes(), (char) 0);
+        assertEquals(List.of("patient_id", "os_months", "os_event", "ttnt_weeks",
+                "ttnt_event"), c.columns());
+        assertEquals(24.0, c.endpoint("os").orElseThrow().months(0), 0.0);
+        assertEquals(18.0, c.endpoint("os").orElseThrow().months(1), 0.0);
+        assertEquals(3 * 7 / 30.4375, c.endpoint("ttnt").orElseThrow().months(0), 0.0);
+        assertEquals(7 * 7 / 30.4375, c.endpoint("ttnt").orElseThrow().months(1), 0.0);
+    }
+}
