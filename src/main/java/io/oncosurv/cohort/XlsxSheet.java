@@ -29,9 +29,9 @@ import tech.tablesaw.io.xlsx.XlsxReader;
  * numbers written back as they read (12.5, integers without ".0"), dates as ISO yyyy-mm-dd, empty
  * cells empty, so the cohort reader applies the same checks to the same text as to a CSV.
  *
- * <p>Tablesaw keeps one kind of value per column and stops at an empty row; a cell it would
- * drop (a number in a column of text, a formula, a value below an empty row) refuses the
- * workbook with the cell named, rather than be read as missing. The workbook is first unpacked
+ * <p>Tablesaw reads a formula as its saved value and stops at an empty row; a cell it does not
+ * read (a value below an empty row, right of an empty column) refuses the workbook with the cell
+ * named, rather than be read as missing. The workbook is first unpacked
  * once to count its bytes, so that a ZIP bomb is refused before POI builds it in memory.
  */
 final class XlsxSheet {

@@ -54,6 +54,7 @@ public final class XlsxFixtures {
                     }
                 }
             }
+            book.getCreationHelper().createFormulaEvaluator().evaluateAll(); // as Excel saves
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {
