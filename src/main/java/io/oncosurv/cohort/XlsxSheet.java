@@ -37,7 +37,7 @@ import tech.tablesaw.io.xlsx.XlsxReader;
 final class XlsxSheet {
 
     /** A workbook that unpacks to more than this is refused: POI holds it all in memory. */
-    static final long MAX_UNPACKED_BYTES = 64L << 20;
+    static final long MAX_UNPACKED_BYTES = 32L << 20;
 
     private static final String SAVE_AS_CSV = "save the sheet as \"CSV UTF-8\" and send that "
             + "file";
