@@ -102,4 +102,32 @@ class CohortInputFormatsTest {
         assertEquals(3 * 7 / 30.4375, c.endpoint("ttnt").orElseThrow().months(0), 0.0);
         assertEquals(7 * 7 / 30.4375, c.endpoint("ttnt").orElseThrow().months(1), 0.0);
     }
+
+    @Test
+    @DisplayName("TRT01P is the arm, an ADSL ARM beside it adsl_arm; parameter-level columns "
+            + "are not covariates; a TSV ADTTE reads the same")
+    void adslColumns() throws Exception {
+        String tsv = "USUBJID\tARM\tTRT01P\tPARAM\tPARAMCD\tAVAL\tCNSR\tADT\n"
+                + "s1\tArm A\tA\tOverall survival\tOS\t30\t0\t2020-01-01\n"
+                + "s1\tArm A\tA\tProgression-free\tPFS\t20\t0\t2020-02-01\n";
+        Cohort c = CohortReader.read(tsv.getBytes(), '\t');
+        assertEquals(List.of("patient_id", "adsl_arm", "arm", "os_days", "os_event", "pfs_days",
+                "pfs_event"), c.columns());
+        assertEquals("A", c.text("arm", 0));
+        assertEquals("Arm A", c.text("adsl_arm", 0));
+        assertEquals(c.columns(), CohortReader.read(tsv.getBytes(), (char) 0).columns());
+    }
+
+    @Test
+    @DisplayName("a warning is put on the ADTTE's row and column: PFS longer than OS on the PFS "
+            + "row's AVAL; an unknown column on the header's SEX")
+    void warningsLocatedInTheAdtte() throws Exception {
+        Cohort c = CohortReader.read(("USUBJID,SEX,PARAMCD,AVAL,CNSR\n"
+                + "a,F,OS,10,0\nb,M,OS,10,0\nb,M,PFS,20,0\na,F,PFS,5,0\n").getBytes(),
+                (char) 0);
+        assertEquals(List.of(new Problem(1, "SEX", CohortWarning.Kind.UNKNOWN_COLUMN.label()),
+                new Problem(4, "AVAL", CohortWarning.Kind.PFS_LONGER_THAN_OS.label()
+                        + " (0.6570841889117043 > 0.32854209445585214 months)")),
+                c.warnings());
+    }
 }
