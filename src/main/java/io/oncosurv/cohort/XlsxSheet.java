@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.poi.ss.usermodel.Cell;
@@ -44,6 +46,9 @@ final class XlsxSheet {
 
     private XlsxSheet() {
     }
+
+    /** Tablesaw's refusal of a header that names a column twice. */
+    private static final Pattern DUPLICATE_NAME = Pattern.compile("duplicate name (.*) to table");
 
     private static final byte[] WORKBOOK_PART = "xl/workbook.xml".getBytes(
             StandardCharsets.US_ASCII);
@@ -80,6 +85,11 @@ final class XlsxSheet {
             throw malformed("The workbook has no sheet.", "an .xlsx with its cohort on the first "
                     + "sheet was expected");
         } catch (IllegalArgumentException e) {
+            Matcher twice = e.getMessage() == null ? null : DUPLICATE_NAME.matcher(
+                    e.getMessage());
+            if (twice != null && twice.find()) { // as the CSV reader says it, at the header
+                throw unusable(1, twice.group(1), "the column is named twice");
+            }
             if (e.getMessage() == null || !e.getMessage().startsWith("No table found")) {
                 throw malformed("The workbook cannot be read.", "its first sheet cannot be read "
                         + "as a table (" + reason(e) + "): " + SAVE_AS_CSV);

@@ -138,6 +138,19 @@ class AdtteAndXlsxRejectsTest {
     }
 
     @Test
+    @DisplayName("a workbook's column named twice is refused at the header, as in a CSV")
+    void xlsxColumnTwice() {
+        byte[] book = XlsxFixtures.workbook(List.of(
+                List.of("patient_id", "os_months", "os_event", "os_months"),
+                Arrays.asList("a", 3.0, 1.0, 2.0)));
+        var e = refused(book);
+        assertEquals(CohortRejectedException.Kind.UNUSABLE, e.kind());
+        Problem p = only(e);
+        assertEquals(1, p.row());
+        assertEquals("os_months", p.column());
+    }
+
+    @Test
     @DisplayName("rows below an empty row are refused, not silently dropped")
     void xlsxRowsAfterEmptyRow() {
         byte[] book = XlsxFixtures.workbook(List.of(
