@@ -143,6 +143,10 @@ final class AdtteReader {
         while (in.next()) {
             readRow();
         }
+        if (subjects.isEmpty() && problems.isEmpty()) {
+            problems.add(1, null, "the ADTTE has a header but no rows: expected one row per "
+                    + "subject and parameter (USUBJID, PARAMCD, AVAL, CNSR)");
+        }
         throwIfProblems("The ADTTE file cannot be used.");
         return wide();
     }

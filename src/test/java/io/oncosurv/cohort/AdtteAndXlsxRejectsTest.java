@@ -95,6 +95,14 @@ class AdtteAndXlsxRejectsTest {
     }
 
     @Test
+    @DisplayName("an ADTTE header without rows is refused as such")
+    void noRows() {
+        Problem p = only(refused(HEAD));
+        assertEquals(1, p.row());
+        assertTrue(p.message().contains("no rows"), p.message());
+    }
+
+    @Test
     @DisplayName("a problem the cohort reader finds is put back on the ADTTE's row and column")
     void readerProblemsLocatedInTheAdtte() {
         // pdl1_tps is a format column (0-100): 150 is refused on the subject's first row
