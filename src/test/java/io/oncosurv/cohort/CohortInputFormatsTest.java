@@ -130,4 +130,21 @@ class CohortInputFormatsTest {
                         + " (0.6570841889117043 > 0.32854209445585214 months)")),
                 c.warnings());
     }
+
+    @Test
+    @DisplayName("workbook values are written as the CSV writes them: 12.5, 3 (not 3.0), ISO "
+            + "dates, text and booleans as they are")
+    void workbookValuesAsCsvText() {
+        assertEquals("12.5", XlsxSheet.text(12.5));
+        assertEquals("3", XlsxSheet.text(3.0));
+        assertEquals("-40", XlsxSheet.text(-40.0));
+        assertEquals("0.1", XlsxSheet.text(0.1));
+        assertEquals(1e-5, Double.parseDouble(XlsxSheet.text(1e-5)), 0.0);
+        assertEquals("2020-01-05", XlsxSheet.text(java.time.LocalDateTime.of(2020, 1, 5, 0, 0)));
+        assertEquals("2020-01-05T13:30", XlsxSheet.text(java.time.LocalDateTime.of(2020, 1, 5,
+                13, 30)));
+        assertEquals("7", XlsxSheet.text(7));
+        assertEquals("true", XlsxSheet.text(true));
+        assertEquals("ICI+LAT", XlsxSheet.text("ICI+LAT"));
+    }
 }
