@@ -14,11 +14,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The layers of ../shared/style.md, by their imports: stats knows only the JDK and Commons Math;
- * cohort adds stats; store adds JDBC, H2, HikariCP, Flyway and logging; analysis is callable
- * without Vert.x (and groups tables with Tablesaw); chart draws results with JFreeChart (AWT)
- * and encodes them (PDF by PDFBox), without Vert.x or JSON; json writes answers as JSON text
- * (Jackson's streaming generator, the one way large JSON is written, and Vert.x's JSON objects
- * for small answers); report adds
+ * cohort adds stats (and Tablesaw with POI for .xlsx); store adds JDBC, H2, HikariCP, Flyway
+ * and logging; analysis is callable without Vert.x (and groups tables with Tablesaw); chart draws
+ * results with JFreeChart (AWT) and encodes them (PDF by PDFBox), without Vert.x or JSON; json
+ * writes answers as JSON text (Jackson's streaming generator, the one way large JSON is written,
+ * and Vert.x's JSON objects for small answers); report adds
  * templates and PDF layout; nothing below server speaks HTTP or the event bus.
  */
 class ArchitectureTest {
@@ -27,8 +27,10 @@ class ArchitectureTest {
         return Stream.of(
                 Arguments.of("stats", List.of("java.", "org.apache.commons.math3.",
                         "io.oncosurv.stats.")),
+                // Excel workbooks are read through Tablesaw (on POI)
                 Arguments.of("cohort", List.of("java.", "org.apache.commons.math3.",
-                        "io.oncosurv.stats.", "io.oncosurv.cohort.")),
+                        "tech.tablesaw.", "org.apache.poi.", "io.oncosurv.stats.",
+                        "io.oncosurv.cohort.")),
                 Arguments.of("store", List.of("java.", "javax.sql.", "org.flywaydb.", "org.h2.",
                         "org.postgresql.", "com.zaxxer.hikari.", "org.slf4j.",
                         "io.oncosurv.stats.", "io.oncosurv.cohort.", "io.oncosurv.store.")),

@@ -46,6 +46,12 @@ public final class Cohort {
         this.exposures = exposures;
     }
 
+    /** The same data with these warnings (an ADTTE's, put back on its own rows). */
+    Cohort withWarnings(List<Problem> located) {
+        Cohort data = new Cohort(patientIds, columns, endpoints, numbers, texts, located);
+        return new Cohort(data, valueLabels, exposures);
+    }
+
     /** The same data with its exposures over time, in file order (as read). */
     Cohort withExposures(Map<String, Exposure> exposures) {
         return new Cohort(this, valueLabels, Collections.unmodifiableMap(

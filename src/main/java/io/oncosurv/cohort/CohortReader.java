@@ -37,9 +37,19 @@ public final class CohortReader {
     }
 
     /**
+     * Also reads a CDISC ADTTE ({@link AdtteReader}) and an Excel workbook's first sheet
+     * ({@link XlsxSheet}), each through the same checks as the format's own CSV.
+     *
      * @param delimiter {@code ','}, {@code '\t'}, or 0 to tell from the header line
      */
     public static Cohort read(byte[] bytes, char delimiter) throws CohortRejectedException {
+        if (XlsxSheet.isWorkbook(bytes)) { // its first sheet, as the CSV Excel would save
+            return read(XlsxSheet.toCsv(bytes), ',');
+        }
+        if (AdtteReader.isAdtte(bytes, delimiter)) {
+            checkText(bytes);
+            return AdtteReader.read(bytes, delimiter);
+        }
         return read(bytes, delimiter, bytes.length >= SPLIT_BYTES
                 && Runtime.getRuntime().availableProcessors() > 1 ? 2 : 1);
     }

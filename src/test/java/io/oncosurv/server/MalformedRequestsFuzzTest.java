@@ -183,6 +183,13 @@ class MalformedRequestsFuzzTest {
         uploads.add(Upload.multipart("zip bomb as a .zip", MultipartForm.create()
                 .binaryFileUpload("file", "cohort.zip", Buffer.buffer(bomb), "application/zip"),
                 400));
+        String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        uploads.add(Upload.body("workbook bomb", "n", xlsx, workbookBomb(), 422));
+        byte[] book = io.oncosurv.testsupport.XlsxFixtures.workbook(List.of(List.of(
+                "patient_id", "os_months", "os_event")));
+        uploads.add(Upload.multipart("damaged workbook", MultipartForm.create()
+                .binaryFileUpload("file", "cohort.xlsx", Buffer.buffer(java.util.Arrays
+                        .copyOf(book, book.length / 2)), xlsx), 400));
         uploads.add(Upload.multipart("no file field", MultipartForm.create()
                 .attribute("name", "x").attribute("file", CSV), 400));
         uploads.add(Upload.multipart("the file in another field", MultipartForm.create()
@@ -200,6 +207,11 @@ class MalformedRequestsFuzzTest {
             assertTrue(upload.expected().contains(answer.statusCode()), upload.what()
                     + " answered " + answer.statusCode() + ": " + answer.bodyAsString());
             assertTrue(REFUSALS.contains(answer.statusCode()), upload.what());
+            if (upload.what().equals("workbook bomb")) { // refused before POI unpacks it
+                assertTrue(ms < 2_000, upload.what() + " took " + ms + " ms");
+                assertTrue(answer.bodyAsString().contains("The workbook is too large."),
+                        answer.bodyAsString());
+            }
             if (upload.what().startsWith("zip bomb")) {
                 assertTrue(ms < 2_000, upload.what() + " took " + ms + " ms");
                 assertTrue(answer.bodyAsString().contains("not text"), answer.bodyAsString());
@@ -424,6 +436,23 @@ class MalformedRequestsFuzzTest {
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.setLevel(Deflater.BEST_SPEED);
             zip.putNextEntry(new ZipEntry("cohort.csv"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 256; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    /** An .xlsx (it has xl/workbook.xml) whose sheet unpacks to 256 MB of zeros. */
+    private static byte[] workbookBomb() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.setLevel(Deflater.BEST_COMPRESSION);
+            zip.putNextEntry(new ZipEntry("xl/workbook.xml"));
+            zip.write("<workbook/>".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
             byte[] zeros = new byte[1 << 20];
             for (int i = 0; i < 256; i++) {
                 zip.write(zeros);

@@ -155,6 +155,10 @@ public final class HttpVerticle extends VerticleBase {
                 .onFailure(e -> fail(ctx, e));
     }
 
+    /** An Excel workbook's media type; a workbook is also told by its bytes, in any upload. */
+    private static final String XLSX =
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     /** The body {@link UploadBody} read, with its delimiter: by media type, or a file's name. */
     private static Messages.Upload uploadOf(RoutingContext ctx, String name) {
         String type = mediaType(ctx.request().getHeader("Content-Type"));
@@ -166,6 +170,7 @@ public final class HttpVerticle extends VerticleBase {
                     labels);
             case "text/tab-separated-values" -> new Messages.Upload(name,
                     bytes(received.body()), '\t', who, labels);
+            case XLSX -> new Messages.Upload(name, bytes(received.body()), ',', who, labels);
             case "multipart/form-data" -> {
                 UploadBody.FilePart file = UploadForm.theFile(received);
                 String fileName = file.fileName() == null ? ""
@@ -180,7 +185,8 @@ public final class HttpVerticle extends VerticleBase {
                         labels != null ? labels : received.labelsField());
             }
             default -> throw new ApiError(415, "Send the cohort as text/csv, "
-                    + "text/tab-separated-values, or multipart/form-data with a 'file' field; "
+                    + "text/tab-separated-values, an .xlsx workbook (" + XLSX + "), or "
+                    + "multipart/form-data with a 'file' field; "
                     + "got '" + type + "'.");
         };
     }
