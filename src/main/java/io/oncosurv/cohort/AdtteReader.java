@@ -317,7 +317,7 @@ final class AdtteReader {
             endpointOfColumn.put(endpoint + "_event", endpoint);
         }
         StringBuilder csv = new StringBuilder();
-        line(csv, names);
+        CsvLines.append(csv, names);
         for (Map.Entry<String, Subject> e : subjects.entrySet()) {
             Subject s = e.getValue();
             List<String> cells = new ArrayList<>(names.size());
@@ -327,7 +327,7 @@ final class AdtteReader {
                 cells.add(time(s, endpoint, unitOf.get(endpoint)));
                 cells.add(s.event.getOrDefault(endpoint, ""));
             }
-            line(csv, cells);
+            CsvLines.append(csv, cells);
         }
         return new Wide(csv.toString().getBytes(StandardCharsets.UTF_8),
                 List.copyOf(subjects.values()), adtteColumn, endpointOfColumn);
@@ -363,21 +363,5 @@ final class AdtteReader {
             }
         }
         return order;
-    }
-
-    private static void line(StringBuilder csv, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            String cell = cells.get(i);
-            if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
-                    || cell.indexOf('\r') >= 0) {
-                csv.append('"').append(cell.replace("\"", "\"\"")).append('"');
-            } else {
-                csv.append(cell);
-            }
-        }
-        csv.append('\n');
     }
 }

@@ -109,19 +109,7 @@ final class XlsxSheet {
         }
         StringBuilder csv = new StringBuilder();
         for (List<String> row : cells) {
-            for (int c = 0; c < row.size(); c++) {
-                if (c > 0) {
-                    csv.append(',');
-                }
-                String cell = row.get(c);
-                if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
-                        || cell.indexOf('\r') >= 0) {
-                    csv.append('"').append(cell.replace("\"", "\"\"")).append('"');
-                } else {
-                    csv.append(cell);
-                }
-            }
-            csv.append('\n');
+            CsvLines.append(csv, row);
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -19,21 +19,7 @@ public final class ExposureBiasParameters {
     private static final List<String> KNOWN = List.of("endpoint", "exposure", "from", "terms",
             "ties", "strata", "cutoff", "tps_cutoff", "ldh_uln");
 
-    /** The figure's own parameters ({@code exposure-bias.png} and the like). */
-    public static final List<String> FIGURE = List.of("width", "height", "dpi", "title");
-
     private ExposureBiasParameters() {
-    }
-
-    /** The query without the figure's parameters: what the analysis is asked. */
-    public static MultiMap queryPart(MultiMap params) {
-        MultiMap out = MultiMap.caseInsensitiveMultiMap();
-        params.forEach((name, value) -> {
-            if (!FIGURE.contains(name)) {
-                out.add(name, value);
-            }
-        });
-        return out;
     }
 
     public static ExposureBiasRequest parse(MultiMap params) {

@@ -28,11 +28,19 @@ public final class FigureParameters {
     private FigureParameters() {
     }
 
+    /** A small forest's own parameters ({@code exposure-bias.png}, {@code subgroups.svg}). */
+    public static final List<String> FOREST = List.of("width", "height", "dpi", "title");
+
     /** The query without the figure parameters: what the survival query is asked. */
     public static MultiMap survivalPart(MultiMap params) {
+        return without(params, KNOWN);
+    }
+
+    /** The query without a figure's own parameters {@code figure}: what its analysis is asked. */
+    public static MultiMap without(MultiMap params, List<String> figure) {
         MultiMap out = MultiMap.caseInsensitiveMultiMap();
         params.forEach((name, value) -> {
-            if (!KNOWN.contains(name)) {
+            if (!figure.contains(name)) {
                 out.add(name, value);
             }
         });

@@ -27,13 +27,7 @@ public final class IncidenceFigureParameters {
 
     /** The query without the figure parameters: what the cumulative-incidence query is asked. */
     public static MultiMap queryPart(MultiMap params) {
-        MultiMap out = MultiMap.caseInsensitiveMultiMap();
-        params.forEach((name, value) -> {
-            if (!KNOWN.contains(name)) {
-                out.add(name, value);
-            }
-        });
-        return out;
+        return FigureParameters.without(params, KNOWN);
     }
 
     public static Figure parse(MultiMap params) {

@@ -20,21 +20,7 @@ public final class SubgroupParameters {
     private static final List<String> KNOWN = List.of("endpoint", "treatment", "by", "cutoff",
             "tps_cutoff", "ldh_uln");
 
-    /** The figure's own parameters ({@code subgroups.png} and the like). */
-    public static final List<String> FIGURE = List.of("width", "height", "dpi", "title");
-
     private SubgroupParameters() {
-    }
-
-    /** The query without the figure's parameters: what the analysis is asked. */
-    public static MultiMap queryPart(MultiMap params) {
-        MultiMap out = MultiMap.caseInsensitiveMultiMap();
-        params.forEach((name, value) -> {
-            if (!FIGURE.contains(name)) {
-                out.add(name, value);
-            }
-        });
-        return out;
     }
 
     public static SubgroupRequest parse(MultiMap params) {

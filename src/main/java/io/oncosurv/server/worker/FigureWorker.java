@@ -90,17 +90,13 @@ public final class FigureWorker extends VerticleBase {
             throws AnalysisException {
         MultiMap params = q.params();
         ExposureBiasRequest request = ExposureBiasParameters.parse(
-                ExposureBiasParameters.queryPart(params));
+                FigureParameters.without(params, FigureParameters.FOREST));
         FigureParameters.Common common = FigureParameters.common(params,
-                ExposureBiasParameters.FIGURE);
+                FigureParameters.FOREST);
         ExposureBiasFigure figure = ExposureBiasFigure.of(ExposureBiasAnalysis.run(cohort,
                 request, source), Labels.endpoint(request.endpoint()), common.title());
-        FigureSize suggested = figure.suggestedSize(common.size().dpi());
-        FigureSize size = new FigureSize(params.get("width") != null
-                ? common.size().widthInches() : suggested.widthInches(),
-                params.get("height") != null ? common.size().heightInches()
-                        : suggested.heightInches(), common.size().dpi());
-        return ChartFigures.encode(figure.chart(), size, q.format());
+        return ChartFigures.encode(figure.chart(), sizedToFit(params, common,
+                figure.suggestedSize(common.size().dpi())), q.format());
     }
 
     /**
@@ -110,17 +106,14 @@ public final class FigureWorker extends VerticleBase {
     private byte[] subgroups(Cohort cohort, StratifierSource source, Messages.FigureQuery q)
             throws AnalysisException {
         MultiMap params = q.params();
-        SubgroupRequest request = SubgroupParameters.parse(SubgroupParameters.queryPart(params));
+        SubgroupRequest request = SubgroupParameters.parse(
+                FigureParameters.without(params, FigureParameters.FOREST));
         FigureParameters.Common common = FigureParameters.common(params,
-                SubgroupParameters.FIGURE);
+                FigureParameters.FOREST);
         SubgroupFigure figure = SubgroupFigure.of(SubgroupAnalysis.run(cohort, request, source),
                 Labels.endpoint(request.endpoint()), common.title());
-        FigureSize suggested = figure.suggestedSize(common.size().dpi());
-        FigureSize size = new FigureSize(params.get("width") != null
-                ? common.size().widthInches() : suggested.widthInches(),
-                params.get("height") != null ? common.size().heightInches()
-                        : suggested.heightInches(), common.size().dpi());
-        return ChartFigures.encode(figure.chart(), size, q.format());
+        return ChartFigures.encode(figure.chart(), sizedToFit(params, common,
+                figure.suggestedSize(common.size().dpi())), q.format());
     }
 
     /**
@@ -267,5 +260,14 @@ public final class FigureWorker extends VerticleBase {
                         .suggestedSize(figure.size().dpi()).widthInches(),
                 plot.suggestedSize(figure.size().dpi()).heightInches(), figure.size().dpi());
         return ChartFigures.encode(plot.chart(), size, q.format());
+    }
+
+    /** The figure's suggested size, but a {@code width} or {@code height} given wins. */
+    private static FigureSize sizedToFit(MultiMap params, FigureParameters.Common common,
+            FigureSize suggested) {
+        return new FigureSize(params.get("width") != null ? common.size().widthInches()
+                : suggested.widthInches(), params.get("height") != null
+                        ? common.size().heightInches() : suggested.heightInches(),
+                common.size().dpi());
     }
 }
