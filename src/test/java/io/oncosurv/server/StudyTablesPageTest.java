@@ -160,6 +160,23 @@ class StudyTablesPageTest {
     }
 
     @Test
+    @DisplayName("strata: the stratified log-rank p of the API's answer, and the strata in "
+            + "the download links")
+    void strata() throws Exception {
+        HttpResponse<Buffer> r = get("/cohorts/" + ici + "/study-tables?by=arm&strata=sex");
+        assertEquals(200, r.statusCode(), r.bodyAsString());
+        String html = r.bodyAsString();
+        JsonObject comparison = get("/api/cohorts/" + ici + "/tte-table?endpoint=os&by=arm"
+                + "&strata=sex").bodyAsJsonObject().getJsonArray("comparisons")
+                .getJsonObject(0);
+        assertTrue(html.contains("<th>Stratified log-rank p</th>"), html);
+        assertTrue(html.contains("<td>" + Formats.pValue(num(comparison,
+                "stratified_logrank_p")).replace("<", "&lt;") + "</td>"), html);
+        assertTrue(html.contains("tte-table.csv?endpoint=os&amp;by=arm&amp;strata=sex\""),
+                html);
+    }
+
+    @Test
     @DisplayName("no subgroups: the subgroup table's reason in its place, the others shown")
     void oneTableRefused() throws Exception {
         HttpResponse<Buffer> r = get("/cohorts/" + ici + "/study-tables");
