@@ -124,6 +124,12 @@ public final class Pages {
                 form, view, error, null, null);
     }
 
+    /** The study tables: the form, and each table or the reason it cannot be made. */
+    public String studyTables(StoredCohort cohort, StudyTablesForm form, StudyTablesView view,
+            String error) {
+        return formPage("study-tables", "Study tables", cohort, form, view, error, null, null);
+    }
+
     /** A page of one cohort with its form, its result (or the error) and the print figure. */
     private String formPage(String template, String title, StoredCohort cohort, Object form,
             Object view, String error, String figure, Object cif) {

@@ -262,7 +262,8 @@ class ClusterNodesTest {
         for (String page : List.of("", "/analysis?endpoint=os&by=cd8&cutoff=150",
                 "/analysis.pdf?endpoint=os&by=cd8&cutoff=150", "/panel?endpoint=os",
                 "/panel.pdf?subset=arm:ICI", "/panel?endpoint=pfs&cause=local",
-                "/exposure-bias?exposure=antibiotics&from=3")) {
+                "/exposure-bias?exposure=antibiotics&from=3",
+                "/study-tables?endpoint=os&by=arm&subgroups=pdl1,cd8,lipi")) {
             assertAnsweredElsewhere(http, node, "/cohorts/" + id + page, null);
         }
     }

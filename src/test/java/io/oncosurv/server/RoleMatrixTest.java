@@ -193,6 +193,8 @@ class RoleMatrixTest {
                 {"page: analysis", "/cohorts/" + server.lungId() + "/analysis?endpoint=os"},
                 {"page: report PDF", "/cohorts/" + server.lungId() + "/analysis.pdf?endpoint=os"},
                 {"page: exposure-bias", "/cohorts/" + exposureId + "/exposure-bias"},
+                {"page: study-tables", "/cohorts/" + exposureId
+                        + "/study-tables?by=arm&subgroups=age"},
                 {"page: report job", "/reports/" + reportId}, {"page: reports", "/reports"}}) {
             out.add(new Endpoint(page[0], HttpMethod.GET, w -> page[1], none, null, 200,
                     everyone, true));

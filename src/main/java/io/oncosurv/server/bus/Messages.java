@@ -177,6 +177,17 @@ public final class Messages {
         }
     }
 
+    /**
+     * The study-tables page of one cohort: its parameters as sent (non-empty), checked where
+     * the cohort is known (the endpoint defaults to the cohort's os, else its first).
+     */
+    public record StudyTablesPageQuery(String cohortId, List<PageParameter> form)
+            implements Operation {
+        public StudyTablesPageQuery {
+            form = List.copyOf(form);
+        }
+    }
+
     /** Which part of a cohort's summary: a table as CSV, or both as JSON. */
     public enum SummaryPart { FOLLOW_UP_CSV, COMPLETENESS_CSV, JSON }
 

@@ -81,6 +81,7 @@ public final class PageRoutes {
                 .handler(ctx -> analysisPage(ctx, PageFormat.PDF));
         routes.page("/cohorts/:id/panel").handler(ctx -> panelPage(ctx, PageFormat.HTML));
         routes.page("/cohorts/:id/exposure-bias").handler(this::exposureBiasPage);
+        routes.page("/cohorts/:id/study-tables").handler(this::studyTablesPage);
         routes.page("/cohorts/:id/panel.pdf").records(Record.DOWNLOAD).costs(Cost.DOCUMENT)
                 .handler(ctx -> panelPage(ctx, PageFormat.PDF));
 
@@ -259,6 +260,15 @@ public final class PageRoutes {
                 new Messages.PageParameter(name, value)));
         cohortPage(ctx, new Messages.ExposureBiasPageQuery(ctx.pathParam("id"), form),
                 "exposure-bias");
+    }
+
+    /** The trial tables of a cohort: their parameters checked by the worker. */
+    private void studyTablesPage(RoutingContext ctx) {
+        List<Messages.PageParameter> form = new ArrayList<>();
+        PageParameters.nonEmpty(ctx.queryParams()).forEach((name, value) -> form.add(
+                new Messages.PageParameter(name, value)));
+        cohortPage(ctx, new Messages.StudyTablesPageQuery(ctx.pathParam("id"), form),
+                "study-tables");
     }
 
     /**

@@ -81,6 +81,7 @@ public final class ReportWorker extends VerticleBase {
     private final String node;
     private final CumulativeIncidencePages incidencePages;
     private final ExposureBiasPages exposureBiasPages;
+    private final StudyTablesPages studyTablesPages;
 
     public ReportWorker(CohortStore store, ReportStore reports, Caches caches, Pages pages,
             Figures figures, String node) {
@@ -92,6 +93,7 @@ public final class ReportWorker extends VerticleBase {
         this.node = node;
         this.incidencePages = new CumulativeIncidencePages(caches, pages);
         this.exposureBiasPages = new ExposureBiasPages(caches, pages);
+        this.studyTablesPages = new StudyTablesPages(caches, pages);
     }
 
     @Override
@@ -115,6 +117,9 @@ public final class ReportWorker extends VerticleBase {
                 server.servePages(Messages.ExposureBiasPageQuery.class, pages.clock(),
                         q -> notFound(q.cohortId()), q -> stored(q.cohortId()).map(s ->
                                 exposureBiasPages.render(s.stored(), s.cohort(), q))),
+                server.servePages(Messages.StudyTablesPageQuery.class, pages.clock(),
+                        q -> notFound(q.cohortId()), q -> stored(q.cohortId()).map(s ->
+                                studyTablesPages.render(s.stored(), s.cohort(), q))),
                 server.servePages(Messages.PanelPageQuery.class, pages.clock(),
                         q -> notFound(q.cohortId()), this::panelPage),
                 server.serve(Messages.SummaryTableQuery.class, q -> q.part()

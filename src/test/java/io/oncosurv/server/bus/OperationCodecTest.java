@@ -120,7 +120,9 @@ class OperationCodecTest {
                 new Messages.CumulativeIncidencePageQuery("c8", Messages.PageFormat.PDF, form,
                         CumulativeIncidenceRequest.defaults("pfs", null), "local", null),
                 new Messages.CumulativeIncidencePageQuery("c8", Messages.PageFormat.HTML, form,
-                        null, null, "The parameter 'from' must be a finite number >= 0.0"));
+                        null, null, "The parameter 'from' must be a finite number >= 0.0"),
+                new Messages.StudyTablesPageQuery("c9", List.of(new Messages.PageParameter(
+                        "subgroups", "pdl1,cd8"), new Messages.PageParameter("by", "arm"))));
         for (Operation q : all) {
             assertEquals(q, wire(q));
             assertEquals(q.hashCode(), wire(q).hashCode());
