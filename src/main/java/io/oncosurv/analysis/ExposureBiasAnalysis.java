@@ -3,9 +3,9 @@ package io.oncosurv.analysis;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.cohort.Endpoint;
 import io.oncosurv.cohort.Exposure;
+import io.oncosurv.cohort.TmeVariables;
 import io.oncosurv.stats.StandardNormal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -65,18 +65,11 @@ public final class ExposureBiasAnalysis {
      */
     static double medianStart(Endpoint endpoint, Exposure exposure) {
         double[] starts = new double[exposure.patients()];
-        int k = 0;
         for (int p = 0; p < starts.length; p++) {
             double s = exposure.startMonths(p);
-            if (s > 0 && endpoint.isComplete(p)) {
-                starts[k++] = s;
-            }
+            starts[p] = s > 0 && endpoint.isComplete(p) ? s : Double.NaN;
         }
-        if (k == 0) {
-            return Double.NaN;
-        }
-        Arrays.sort(starts, 0, k);
-        return k % 2 == 1 ? starts[k / 2] : (starts[k / 2 - 1] + starts[k / 2]) / 2;
+        return TmeVariables.median(starts);
     }
 
     /** The naive 95 % interval excludes the time-dependent HR; null when one is missing. */

@@ -146,6 +146,14 @@ public final class PanelAnalysis {
     }
 
     /**
+     * Whether a panel carries its exposures' immortal-time checks: only on every patient's
+     * follow-up (no cause, subset or landmark start).
+     */
+    public static boolean checksExposures(String cause, List<String> subsets, double from) {
+        return cause == null && subsets.isEmpty() && Double.isNaN(from);
+    }
+
+    /**
      * The immortal-time check of every exposure over time of the cohort on each endpoint
      * (none without start columns), in the cohort's order of exposures, then endpoints.
      */

@@ -1,6 +1,5 @@
 package io.oncosurv.stats;
 
-import java.util.Arrays;
 
 /**
  * Harrell's concordance of a risk score with survival, as R's {@code concordance} gives it for a
@@ -82,21 +81,12 @@ public final class Concordance {
         }
         int[] byTime = TimeOrder.of(t);
         // score ranks 1..u for the Fenwick trees
-        double[] distinct = new double[m];
+        double[] scores = new double[m];
         for (int k = 0; k < m; k++) {
-            distinct[k] = score[rows[k]];
+            scores[k] = score[rows[k]];
         }
-        Arrays.sort(distinct);
-        int u = 0;
-        for (int k = 0; k < m; k++) {
-            if (k == 0 || distinct[k] != distinct[k - 1]) {
-                distinct[u++] = distinct[k];
-            }
-        }
-        int[] rank = new int[m];
-        for (int k = 0; k < m; k++) {
-            rank[k] = Arrays.binarySearch(distinct, 0, u, score[rows[k]]) + 1;
-        }
+        int[] rank = RankCounts.ranks(scores);
+        int u = RankCounts.distinct(rank);
 
         // Pass 1, times descending: each event against everyone later (and censored at its time).
         RankCounts later = new RankCounts(u);

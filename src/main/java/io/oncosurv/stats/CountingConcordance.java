@@ -24,18 +24,8 @@ public final class CountingConcordance {
     public static Concordance.Result of(double[] start, double[] stop, boolean[] event,
             double[] score, int[] stratum, int strata) {
         int n = stop.length;
-        double[] distinct = score.clone();
-        Arrays.sort(distinct);
-        int u = 0;
-        for (int k = 0; k < n; k++) {
-            if (k == 0 || distinct[k] != distinct[k - 1]) {
-                distinct[u++] = distinct[k];
-            }
-        }
-        int[] rank = new int[n];
-        for (int i = 0; i < n; i++) {
-            rank[i] = Arrays.binarySearch(distinct, 0, u, score[i]) + 1;
-        }
+        int[] rank = RankCounts.ranks(score);
+        int u = RankCounts.distinct(rank);
         long[] counts = new long[5];
         double[][] influence = new double[n][3]; // concordant, discordant, tied_x per row
         for (int s = 0; s < Math.max(1, strata); s++) {

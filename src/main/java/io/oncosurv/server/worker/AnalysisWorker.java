@@ -145,7 +145,7 @@ public final class AnalysisWorker extends VerticleBase {
      */
     private Future<byte[]> panel(Messages.PanelQuery q, Cohort cohort,
             Message<Messages.PanelQuery> message) {
-        boolean checks = q.cause() == null && q.subsets().isEmpty() && Double.isNaN(q.from());
+        boolean checks = PanelAnalysis.checksExposures(q.cause(), q.subsets(), q.from());
         List<Future<PanelExposureCheck>> checkJobs = new ArrayList<>();
         for (String exposure : checks ? cohort.exposureNames() : List.<String>of()) {
             for (String endpoint : q.endpoints()) {

@@ -282,10 +282,9 @@ public final class ReportWorker extends VerticleBase {
                     + e.getMessage() + ".", null));
         }
         List<String> subsetNames = SubsetNames.of(source, subsets);
-        // on every patient's follow-up: the exposures' immortal-time checks
-        List<PanelExposureCheck> checks = q.cause() == null && subsets.isEmpty()
-                && Double.isNaN(q.from())
-                ? PanelAnalysis.exposureChecks(cohort, List.of(endpoint), source) : List.of();
+        List<PanelExposureCheck> checks = PanelAnalysis.checksExposures(q.cause(), subsets,
+                q.from()) ? PanelAnalysis.exposureChecks(cohort, List.of(endpoint), source)
+                        : List.of();
         entries = PanelAnalysis.withExposureChecks(entries, checks);
         PanelView view = PanelView.of(endpoint, entries, groupNames(entries, source), subsets,
                 subsetNames, q.from(), PanelAnalysis.unattached(checks));
@@ -356,9 +355,8 @@ public final class ReportWorker extends VerticleBase {
         }
         List<PanelEntry> entries = PanelAnalysis.run(cohort, q.endpoints(), source,
                 q.subsets(), q.from());
-        // on every patient's follow-up: the exposures' immortal-time checks
-        List<PanelExposureCheck> checks = q.subsets().isEmpty() && Double.isNaN(q.from())
-                ? PanelAnalysis.exposureChecks(cohort, q.endpoints(), source) : List.of();
+        List<PanelExposureCheck> checks = PanelAnalysis.checksExposures(null, q.subsets(),
+                q.from()) ? PanelAnalysis.exposureChecks(cohort, q.endpoints(), source) : List.of();
         return Csv.write(Tables.panel(PanelAnalysis.withExposureChecks(entries, checks),
                 PanelAnalysis.unattached(checks)));
     }
