@@ -46,9 +46,11 @@ class ArchitectureTest {
                         "io.vertx.core.json.", "io.vertx.core.buffer.", "io.oncosurv.stats.",
                         "io.oncosurv.cohort.", "io.oncosurv.store.", "io.oncosurv.analysis.",
                         "io.oncosurv.chart.", "io.oncosurv.json.")),
-                // templates, PDF layout and JSON text, on top of the figures; still no Vert.x
+                // templates, PDF layout, Word documents (POI) and JSON text, on top of the
+                // figures; still no Vert.x
                 Arguments.of("report", List.of("java.", "io.pebbletemplates.",
-                        "com.fasterxml.jackson.core.", "io.oncosurv.json.",
+                        "com.fasterxml.jackson.core.", "io.oncosurv.json.", "org.apache.poi.",
+                        "org.openxmlformats.schemas.wordprocessingml.",
                         "com.openhtmltopdf.", "org.apache.pdfbox.", "org.jfree.chart.",
                         "org.yaml.snakeyaml.", "picocli.", "io.oncosurv.stats.",
                         "io.oncosurv.cohort.",

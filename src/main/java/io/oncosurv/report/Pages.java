@@ -130,6 +130,19 @@ public final class Pages {
         return formPage("study-tables", "Study tables", cohort, form, view, error, null, null);
     }
 
+    /**
+     * The study tables as printed (their PDFs): the sections of {@code view} that are not null,
+     * without the form and links, the subgroup forest as {@code subgroupFigure} (a data URI).
+     */
+    public String studyTablesPrint(StoredCohort cohort, StudyTablesView view,
+            String subgroupFigure) {
+        Map<String, Object> model = model("Study tables", true, true);
+        model.put("cohort", cohort);
+        model.put("view", view);
+        model.put("figure", subgroupFigure);
+        return templates.render("study-tables", model);
+    }
+
     /** A page of one cohort with its form, its result (or the error) and the print figure. */
     private String formPage(String template, String title, StoredCohort cohort, Object form,
             Object view, String error, String figure, Object cif) {

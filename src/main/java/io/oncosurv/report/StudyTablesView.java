@@ -7,21 +7,40 @@ import io.oncosurv.analysis.TteTable;
 import io.oncosurv.stats.LandmarkEstimate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The study-tables page: the time-to-event table, Table 1 and the subgroup table, each the
  * formatted cells of the one analysis result its API answers, or the reason it cannot be made;
- * {@code query} the API's own query string, for the download links and the figure.
+ * a section's {@code query} is the API's own query string, for the download links and the
+ * figure; {@code query} the page's, for the page's own Word and PDF. A section left null is not
+ * shown (a one-table PDF).
  */
-public record StudyTablesView(Section tte, Section baseline, Section subgroups) {
+public record StudyTablesView(Section tte, Section baseline, Section subgroups, String query) {
 
-    /** One table: a header, rows of formatted cells, or (rows empty) the reason in its place. */
+    /**
+     * One table: a header, rows of formatted cells, or (rows empty) the reason in its place;
+     * its caption and methods paragraph (null on a refusal), and the rows whose first cell is
+     * indented under the row above (Table 1's statistics under their variable).
+     */
     public record Section(List<String> columns, List<List<String>> rows, String reason,
-            String query) {
+            String query, String caption, String methods, Set<Integer> indented) {
 
         public Section {
             columns = List.copyOf(columns);
             rows = rows.stream().map(List::copyOf).toList();
+            indented = Set.copyOf(indented);
+        }
+
+        /** A table without caption, methods or indented rows. */
+        public Section(List<String> columns, List<List<String>> rows, String reason,
+                String query) {
+            this(columns, rows, reason, query, null, null, Set.of());
+        }
+
+        /** The same table with its caption and methods paragraph. */
+        public Section described(String caption, String methods) {
+            return new Section(columns, rows, reason, query, caption, methods, indented);
         }
 
         public boolean made() {
@@ -34,7 +53,8 @@ public record StudyTablesView(Section tte, Section baseline, Section subgroups) 
     }
 
     public boolean anyMade() {
-        return tte.made() || baseline.made() || subgroups.made();
+        return (tte != null && tte.made()) || (baseline != null && baseline.made())
+                || (subgroups != null && subgroups.made());
     }
 
     /**
@@ -89,7 +109,8 @@ public record StudyTablesView(Section tte, Section baseline, Section subgroups) 
             }
             rows.add(row);
         }
-        return new Section(columns, rows, null, query);
+        return new Section(columns, rows, null, query).described(
+                StudyTablesText.tteCaption(table), StudyTablesText.tteMethods(table));
     }
 
     /**
@@ -113,7 +134,8 @@ public record StudyTablesView(Section tte, Section baseline, Section subgroups) 
             }
             rows.add(row);
         }
-        return new Section(csv.columns(), rows, null, query);
+        return new Section(csv.columns(), rows, null, query).described(
+                StudyTablesText.baselineCaption(table), StudyTablesText.baselineMethods(table));
     }
 
     /** All patients, then per variable its interaction p and its levels: n, events, HR. */
@@ -121,20 +143,23 @@ public record StudyTablesView(Section tte, Section baseline, Section subgroups) 
         List<String> columns = List.of("Subgroup", "N", "Events", "HR (CI), " + answer.treated()
                 + " vs " + answer.reference(), "Interaction p");
         List<List<String>> rows = new ArrayList<>();
+        Set<Integer> levels = new java.util.HashSet<>();
         rows.add(effect(answer.all(), ""));
         for (SubgroupAnswer.Subgroup s : answer.subgroups()) {
-            rows.add(List.of(s.by(), Integer.toString(s.patients()), "", "",
+            rows.add(List.of(Labels.stratifier(s.by()), Integer.toString(s.patients()), "", "",
                     Formats.pValue(s.interaction().p())));
             for (SubgroupAnswer.Effect e : s.levels()) {
+                levels.add(rows.size());
                 rows.add(effect(e, ""));
             }
         }
-        return new Section(columns, rows, null, query);
+        return new Section(columns, rows, null, query, StudyTablesText.subgroupsCaption(answer),
+                StudyTablesText.subgroupsMethods(answer), levels);
     }
 
     private static List<String> effect(SubgroupAnswer.Effect e, String p) {
         HazardRatio hr = e.hazardRatio();
-        return List.of(e.label(), Integer.toString(e.patients()), Integer.toString(e.events()),
+        return List.of(e.name(), Integer.toString(e.patients()), Integer.toString(e.events()),
                 hr.notEstimable() != null ? hr.notEstimable()
                         : Formats.ratioWithLimits(hr.estimate(), hr.lower(), hr.upper()), p);
     }

@@ -245,6 +245,15 @@ class ClusterNodesTest {
         expected.put("baseline?by=arm", new String(io.oncosurv.json.BaselineJson.write(id,
                 baseline), java.nio.charset.StandardCharsets.UTF_8));
         expected.put("baseline.csv?by=arm", csv(io.oncosurv.report.BaselineCsv.of(baseline)));
+        expected.put("subgroups.csv?endpoint=os&by=pdl1,cd8,lipi", csv(io.oncosurv.report
+                .SubgroupTable.of(io.oncosurv.analysis.SubgroupAnalysis.run(cohort,
+                        io.oncosurv.server.http.SubgroupParameters.parse(MultiMap
+                                .caseInsensitiveMultiMap().add("endpoint", "os")
+                                .add("by", "pdl1,cd8,lipi")), direct))));
+        // documents: no clock in them, so every node makes the bytes node-1 makes
+        expected.put("tte-table.docx?endpoint=os&by=arm&strata=sex", null);
+        expected.put("baseline.pdf?by=arm", null);
+        expected.put("subgroups.docx?endpoint=os&by=pdl1,cd8,lipi", null);
         // figures: the bytes node-1 draws itself
         expected.put("plot.png?endpoint=os&by=cd8&cutoff=150", null);
         expected.put("panel/forest.png?endpoint=os", null);
@@ -263,7 +272,8 @@ class ClusterNodesTest {
                 "/analysis.pdf?endpoint=os&by=cd8&cutoff=150", "/panel?endpoint=os",
                 "/panel.pdf?subset=arm:ICI", "/panel?endpoint=pfs&cause=local",
                 "/exposure-bias?exposure=antibiotics&from=3",
-                "/study-tables?endpoint=os&by=arm&subgroups=pdl1,cd8,lipi")) {
+                "/study-tables?endpoint=os&by=arm&subgroups=pdl1,cd8,lipi",
+                "/study-tables.docx?endpoint=os&by=arm&subgroups=pdl1,cd8,lipi")) {
             assertAnsweredElsewhere(http, node, "/cohorts/" + id + page, null);
         }
     }

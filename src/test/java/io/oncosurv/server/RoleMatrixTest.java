@@ -169,6 +169,10 @@ class RoleMatrixTest {
                         + "/subgroups?endpoint=os&by=age&cutoff=60"},
                 {"subgroups figure", "/api/cohorts/" + exposureId
                         + "/subgroups.svg?endpoint=os&by=age&cutoff=60"},
+                {"subgroups.csv", "/api/cohorts/" + exposureId
+                        + "/subgroups.csv?endpoint=os&by=age&cutoff=60"},
+                {"subgroups.docx", "/api/cohorts/" + exposureId
+                        + "/subgroups.docx?endpoint=os&by=age&cutoff=60"},
                 {"cutpoint", lung + "/cutpoint?endpoint=os&variable=age&permutations=0"},
                 {"panel", lung + "/panel"}, {"plot", lung + "/plot.png?endpoint=os"},
                 {"forest", lung + "/panel/forest.svg?endpoint=os"},
@@ -179,9 +183,15 @@ class RoleMatrixTest {
                         + "/tte-table?endpoint=pfs&by=arm&strata=site"},
                 {"tte-table.csv", "/api/cohorts/" + competingId
                         + "/tte-table.csv?endpoint=pfs&by=arm&milestones=3,6"},
+                {"tte-table.docx", "/api/cohorts/" + competingId
+                        + "/tte-table.docx?endpoint=pfs&by=arm&milestones=3,6"},
+                {"tte-table.pdf", "/api/cohorts/" + competingId
+                        + "/tte-table.pdf?endpoint=pfs&by=arm"},
                 {"panel.csv", lung + "/panel.csv"}, {"summary", lung + "/summary"},
                 {"baseline", lung + "/baseline?by=sex"},
                 {"baseline.csv", lung + "/baseline.csv?by=sex"},
+                {"baseline.docx", lung + "/baseline.docx?by=sex"},
+                {"baseline.pdf", lung + "/baseline.pdf?by=sex"},
                 {"followup.csv", lung + "/followup.csv"}, {"cohorts.csv", "/api/cohorts.csv"},
                 {"report state", "/api/reports/" + reportId}, {"list reports", "/api/reports"},
                 {"report artefact", "/api/reports/" + reportId + "/artefacts/report.html"}}) {
@@ -195,6 +205,10 @@ class RoleMatrixTest {
                 {"page: exposure-bias", "/cohorts/" + exposureId + "/exposure-bias"},
                 {"page: study-tables", "/cohorts/" + exposureId
                         + "/study-tables?by=arm&subgroups=age"},
+                {"page: study-tables PDF", "/cohorts/" + exposureId
+                        + "/study-tables.pdf?by=arm&subgroups=age"},
+                {"page: study-tables Word", "/cohorts/" + exposureId
+                        + "/study-tables.docx?by=arm"},
                 {"page: report job", "/reports/" + reportId}, {"page: reports", "/reports"}}) {
             out.add(new Endpoint(page[0], HttpMethod.GET, w -> page[1], none, null, 200,
                     everyone, true));

@@ -148,7 +148,21 @@ class StudyTablesPageTest {
                         + "%2Clipi\""}) {
             assertTrue(html.contains(link), link);
         }
-        assertFalse(html.contains(".docx") || html.contains("tte-table.pdf"), html);
+        for (String link : new String[] {
+                "href=\"" + api + "/tte-table.docx?endpoint=os&amp;by=arm&amp;milestones=6%2C12\"",
+                "href=\"" + api + "/tte-table.pdf?endpoint=os&amp;by=arm&amp;milestones=6%2C12\"",
+                "href=\"" + api + "/baseline.docx?by=arm\"", "href=\"" + api
+                        + "/baseline.pdf?by=arm\"",
+                "href=\"" + api + "/subgroups.csv?endpoint=os&amp;treatment=arm&amp;by=pdl1%2Ccd8"
+                        + "%2Clipi\"",
+                "href=\"" + api + "/subgroups.docx?endpoint=os&amp;treatment=arm&amp;by=pdl1"
+                        + "%2Ccd8%2Clipi\"",
+                "href=\"/cohorts/" + ici + "/study-tables.docx?endpoint=os&amp;by=arm"
+                        + "&amp;milestones=6%2C12&amp;subgroups=pdl1%2Ccd8%2Clipi\"",
+                "href=\"/cohorts/" + ici + "/study-tables.pdf?endpoint=os&amp;by=arm"
+                        + "&amp;milestones=6%2C12&amp;subgroups=pdl1%2Ccd8%2Clipi\""}) {
+            assertTrue(html.contains(link), link + " in " + html);
+        }
         // the linked downloads answer
         assertEquals(200, get(api + "/tte-table.csv?endpoint=os&by=arm&milestones=6%2C12")
                 .statusCode());

@@ -98,8 +98,14 @@ public final class Messages {
     public record Rendered(int status, String contentType, byte[] body) {
     }
 
-    /** A page of one cohort as the browser shows it, or as its PDF. */
-    public enum PageFormat { HTML, PDF }
+    /**
+     * A page of one cohort as the browser shows it, or as its PDF; the study-tables page also
+     * as a Word document.
+     */
+    public enum PageFormat { HTML, PDF, DOCX }
+
+    /** A study table as the API's JSON, or as a download: CSV, Word, PDF. */
+    public enum TableFormat { JSON, CSV, DOCX, PDF }
 
     /** One query parameter of a page as sent (non-empty, stripped), in the order sent. */
     public record PageParameter(String name, String value) {
@@ -181,8 +187,8 @@ public final class Messages {
      * The study-tables page of one cohort: its parameters as sent (non-empty), checked where
      * the cohort is known (the endpoint defaults to the cohort's os, else its first).
      */
-    public record StudyTablesPageQuery(String cohortId, List<PageParameter> form)
-            implements Operation {
+    public record StudyTablesPageQuery(String cohortId, List<PageParameter> form,
+            PageFormat format) implements Operation {
         public StudyTablesPageQuery {
             form = List.copyOf(form);
         }
@@ -195,9 +201,9 @@ public final class Messages {
     public record SummaryTableQuery(String cohortId, SummaryPart part) implements Operation {
     }
 
-    /** The baseline characteristics table ("Table 1") as JSON, or as CSV. */
+    /** The baseline characteristics table ("Table 1") as JSON, CSV, Word or PDF. */
     public record BaselineQuery(String cohortId, io.oncosurv.analysis.BaselineRequest request,
-            boolean csv) implements Operation {
+            TableFormat format) implements Operation {
     }
 
     /** The analysis page's table of groups as CSV, for a survival request. */
@@ -205,9 +211,9 @@ public final class Messages {
             implements Operation {
     }
 
-    /** The time-to-event table of a trial report, as JSON or (with {@code csv}) CSV. */
+    /** The time-to-event table of a trial report, as JSON, CSV, Word or PDF. */
     public record TteTableQuery(String cohortId, io.oncosurv.analysis.TteTableRequest request,
-            boolean csv) implements Operation {
+            TableFormat format) implements Operation {
     }
 
     /** The competing-risks table as CSV: each group × cause × landmark, with Gray's test. */
@@ -288,6 +294,12 @@ public final class Messages {
 
     /** The subgroup forest of a treatment effect on a stored cohort. */
     public record SubgroupQuery(String cohortId, io.oncosurv.analysis.SubgroupRequest request)
+            implements Operation {
+    }
+
+    /** The subgroup table as a download: CSV or Word (its JSON is {@link SubgroupQuery}). */
+    public record SubgroupTableQuery(String cohortId,
+            io.oncosurv.analysis.SubgroupRequest request, TableFormat format)
             implements Operation {
     }
 

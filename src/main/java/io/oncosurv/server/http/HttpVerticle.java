@@ -246,7 +246,7 @@ public final class HttpVerticle extends VerticleBase {
 
     private void baseline(RoutingContext ctx) {
         Operations.answer(vertx, ctx, new Messages.BaselineQuery(ctx.pathParam("id"),
-                BaselineParameters.parse(ctx.queryParams()), false), clustered);
+                BaselineParameters.parse(ctx.queryParams()), Messages.TableFormat.JSON), clustered);
     }
 
     private void cox(RoutingContext ctx) {
@@ -256,7 +256,7 @@ public final class HttpVerticle extends VerticleBase {
 
     private void tteTable(RoutingContext ctx) {
         Operations.answer(vertx, ctx, new Messages.TteTableQuery(ctx.pathParam("id"),
-                TteTableParameters.parse(ctx.queryParams()), false), clustered);
+                TteTableParameters.parse(ctx.queryParams()), Messages.TableFormat.JSON), clustered);
     }
 
     private void exposureBias(RoutingContext ctx) {

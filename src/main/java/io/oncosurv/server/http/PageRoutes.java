@@ -17,6 +17,7 @@ import io.oncosurv.server.bus.FigureKind;
 import io.oncosurv.server.bus.Messages.LocalPage;
 import io.oncosurv.server.bus.Messages.PageFormat;
 import io.oncosurv.server.bus.Messages.SummaryPart;
+import io.oncosurv.server.bus.Messages.TableFormat;
 import io.oncosurv.server.bus.Messages;
 import io.oncosurv.server.bus.Operation;
 import io.oncosurv.server.bus.Operations;
@@ -81,7 +82,12 @@ public final class PageRoutes {
                 .handler(ctx -> analysisPage(ctx, PageFormat.PDF));
         routes.page("/cohorts/:id/panel").handler(ctx -> panelPage(ctx, PageFormat.HTML));
         routes.page("/cohorts/:id/exposure-bias").handler(this::exposureBiasPage);
-        routes.page("/cohorts/:id/study-tables").handler(this::studyTablesPage);
+        routes.page("/cohorts/:id/study-tables").handler(ctx -> studyTablesPage(ctx,
+                PageFormat.HTML));
+        routes.page("/cohorts/:id/study-tables.pdf").records(Record.DOWNLOAD)
+                .costs(Cost.DOCUMENT).handler(ctx -> studyTablesPage(ctx, PageFormat.PDF));
+        routes.page("/cohorts/:id/study-tables.docx").records(Record.DOWNLOAD)
+                .costs(Cost.DOCUMENT).handler(ctx -> studyTablesPage(ctx, PageFormat.DOCX));
         routes.page("/cohorts/:id/panel.pdf").records(Record.DOWNLOAD).costs(Cost.DOCUMENT)
                 .handler(ctx -> panelPage(ctx, PageFormat.PDF));
 
@@ -97,26 +103,36 @@ public final class PageRoutes {
                 .handler(ctx -> Operations.answer(vertx, ctx, new Messages.SummaryTableQuery(
                         ctx.pathParam("id"), SummaryPart.JSON), clustered));
         download(routes, "/api/cohorts/:id/followup.csv", Cost.PLAIN)
-                .handler(ctx -> csv(ctx, new Messages.SummaryTableQuery(ctx.pathParam("id"),
+                .handler(ctx -> file(ctx, new Messages.SummaryTableQuery(ctx.pathParam("id"),
                         SummaryPart.FOLLOW_UP_CSV), "follow-up.csv"));
         download(routes, "/api/cohorts/:id/completeness.csv", Cost.PLAIN)
-                .handler(ctx -> csv(ctx, new Messages.SummaryTableQuery(ctx.pathParam("id"),
+                .handler(ctx -> file(ctx, new Messages.SummaryTableQuery(ctx.pathParam("id"),
                         SummaryPart.COMPLETENESS_CSV), "completeness.csv"));
         download(routes, "/api/cohorts/:id/survival.csv", Cost.PLAIN)
-                .handler(ctx -> csv(ctx, new Messages.SurvivalTableQuery(ctx.pathParam("id"),
+                .handler(ctx -> file(ctx, new Messages.SurvivalTableQuery(ctx.pathParam("id"),
                         SurvivalParameters.parse(ctx.queryParams())), "survival.csv"));
         download(routes, "/api/cohorts/:id/cumulative-incidence.csv", Cost.PLAIN)
-                .handler(ctx -> csv(ctx, new Messages.CumulativeIncidenceTableQuery(
+                .handler(ctx -> file(ctx, new Messages.CumulativeIncidenceTableQuery(
                         ctx.pathParam("id"), CumulativeIncidenceParameters.parse(
                                 ctx.queryParams())), "cumulative-incidence.csv"));
-        download(routes, "/api/cohorts/:id/tte-table.csv", Cost.PLAIN)
-                .handler(ctx -> csv(ctx, new Messages.TteTableQuery(ctx.pathParam("id"),
-                        TteTableParameters.parse(ctx.queryParams()), true), "tte-table.csv"));
-        download(routes, "/api/cohorts/:id/baseline.csv", Cost.PLAIN)
-                .handler(ctx -> csv(ctx, new Messages.BaselineQuery(ctx.pathParam("id"),
-                        BaselineParameters.parse(ctx.queryParams()), true), "baseline.csv"));
+        for (TableFormat format : List.of(TableFormat.CSV, TableFormat.DOCX, TableFormat.PDF)) {
+            String ext = "." + format.name().toLowerCase(java.util.Locale.ROOT);
+            Cost cost = format == TableFormat.CSV ? Cost.PLAIN : Cost.DOCUMENT;
+            download(routes, "/api/cohorts/:id/tte-table" + ext, cost).handler(ctx -> file(ctx,
+                    new Messages.TteTableQuery(ctx.pathParam("id"), TteTableParameters.parse(
+                            ctx.queryParams()), format), "tte-table" + ext));
+            download(routes, "/api/cohorts/:id/baseline" + ext, cost).handler(ctx -> file(ctx,
+                    new Messages.BaselineQuery(ctx.pathParam("id"), BaselineParameters.parse(
+                            ctx.queryParams()), format), "baseline" + ext));
+            if (format != TableFormat.PDF) { // subgroups.pdf is the forest (FigureKind)
+                download(routes, "/api/cohorts/:id/subgroups" + ext, cost).handler(ctx -> file(
+                        ctx, new Messages.SubgroupTableQuery(ctx.pathParam("id"),
+                                SubgroupParameters.parse(ctx.queryParams()), format),
+                        "subgroups" + ext));
+            }
+        }
         download(routes, "/api/cohorts/:id/panel.csv", Cost.PLAIN)
-                .handler(ctx -> csv(ctx, new Messages.PanelTableQuery(ctx.pathParam("id"),
+                .handler(ctx -> file(ctx, new Messages.PanelTableQuery(ctx.pathParam("id"),
                         PanelParameters.endpoints(ctx.queryParams()),
                         PanelParameters.subsets(ctx.queryParams()),
                         PanelParameters.cause(ctx.queryParams()),
@@ -262,12 +278,12 @@ public final class PageRoutes {
                 "exposure-bias");
     }
 
-    /** The trial tables of a cohort: their parameters checked by the worker. */
-    private void studyTablesPage(RoutingContext ctx) {
+    /** The trial tables of a cohort (page, PDF, Word): parameters checked by the worker. */
+    private void studyTablesPage(RoutingContext ctx, PageFormat format) {
         List<Messages.PageParameter> form = new ArrayList<>();
         PageParameters.nonEmpty(ctx.queryParams()).forEach((name, value) -> form.add(
                 new Messages.PageParameter(name, value)));
-        cohortPage(ctx, new Messages.StudyTablesPageQuery(ctx.pathParam("id"), form),
+        cohortPage(ctx, new Messages.StudyTablesPageQuery(ctx.pathParam("id"), form, format),
                 "study-tables");
     }
 
@@ -280,6 +296,9 @@ public final class PageRoutes {
             if (answer.contentType().equals(ReportWorker.PDF)) {
                 ctx.response().putHeader("Content-Disposition", "inline; filename=\""
                         + pdfName + "-" + page.cohortId() + subsetSuffix(ctx) + ".pdf\"");
+            } else if (answer.contentType().equals(ReportWorker.DOCX)) {
+                ctx.response().putHeader("Content-Disposition", "attachment; filename=\""
+                        + pdfName + "-" + page.cohortId() + ".docx\"");
             }
             Operations.write(ctx, answer);
         }).onFailure(e -> {
@@ -314,11 +333,13 @@ public final class PageRoutes {
         return SubsetText.fileSuffix(ctx.queryParams().getAll("subset"));
     }
 
-    /** A table of one cohort as CSV, from any node, named by its subset if any. */
-    private void csv(RoutingContext ctx, Operation table, String fileName) {
+    /** A table of one cohort as a file (CSV, Word, PDF), from any node, named by its subset. */
+    private void file(RoutingContext ctx, Operation table, String fileName) {
         Operations.ask(vertx, ctx, table, clustered).onSuccess(answer -> {
+            int dot = fileName.lastIndexOf('.');
             ctx.response().putHeader("Content-Disposition", "attachment; filename=\""
-                    + fileName.replace(".csv", subsetSuffix(ctx) + ".csv") + "\"");
+                    + fileName.substring(0, dot) + subsetSuffix(ctx) + fileName.substring(dot)
+                    + "\"");
             Operations.write(ctx, answer);
         }).onFailure(e -> HttpVerticle.fail(ctx, e));
     }

@@ -70,6 +70,8 @@ public final class ReportWorker extends VerticleBase {
 
     public static final String HTML = "text/html; charset=utf-8";
     public static final String PDF = "application/pdf";
+    public static final String DOCX =
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     static final String CSV = "text/csv; charset=utf-8";
     private static final String JSON = "application/json";
 
@@ -82,6 +84,7 @@ public final class ReportWorker extends VerticleBase {
     private final CumulativeIncidencePages incidencePages;
     private final ExposureBiasPages exposureBiasPages;
     private final StudyTablesPages studyTablesPages;
+    private final StudyTableDownloads studyTables;
 
     public ReportWorker(CohortStore store, ReportStore reports, Caches caches, Pages pages,
             Figures figures, String node) {
@@ -94,6 +97,7 @@ public final class ReportWorker extends VerticleBase {
         this.incidencePages = new CumulativeIncidencePages(caches, pages);
         this.exposureBiasPages = new ExposureBiasPages(caches, pages);
         this.studyTablesPages = new StudyTablesPages(caches, pages);
+        this.studyTables = new StudyTableDownloads(store, caches, pages);
     }
 
     @Override
@@ -131,10 +135,14 @@ public final class ReportWorker extends VerticleBase {
                         this::panelTable),
                 server.serve(Messages.CumulativeIncidenceTableQuery.class, q -> CSV, refused,
                         this::cumulativeIncidenceTable),
-                server.serve(Messages.TteTableQuery.class, q -> q.csv() ? CSV : JSON,
-                        "The table cannot be made for this cohort: ", this::tteTable),
-                server.serve(Messages.BaselineQuery.class, q -> q.csv() ? CSV : JSON, refused,
-                        this::baseline)));
+                server.serve(Messages.TteTableQuery.class, q -> StudyTableDownloads.mediaType(
+                        q.format()), "The table cannot be made for this cohort: ",
+                        studyTables::tte),
+                server.serve(Messages.BaselineQuery.class, q -> StudyTableDownloads.mediaType(
+                        q.format()), refused, studyTables::baseline),
+                server.serve(Messages.SubgroupTableQuery.class, q -> StudyTableDownloads
+                        .mediaType(q.format()), "The subgroups cannot be analysed in this "
+                        + "cohort: ", studyTables::subgroups)));
     }
 
     /** The pages that are not about one cohort, and the login page: made where asked. */
@@ -325,19 +333,6 @@ public final class ReportWorker extends VerticleBase {
             throws AnalysisException {
         return Csv.write(Tables.survivalGroups(SurvivalAnalysis.run(cohort,
                 withHazardRatios(q.request()), caches.stratifierSource(q.cohortId(), cohort))));
-    }
-
-    private byte[] tteTable(Messages.TteTableQuery q, Cohort cohort) throws AnalysisException {
-        TteTable table = TteTableAnalysis.run(cohort, q.request(), caches.stratifierSource(
-                q.cohortId(), cohort));
-        return q.csv() ? Csv.write(TimeToEventTable.of(table))
-                : TteTableJson.write(q.cohortId(), table).toBuffer().getBytes();
-    }
-
-    private byte[] baseline(Messages.BaselineQuery q, Cohort cohort) throws AnalysisException {
-        BaselineTable table = BaselineAnalysis.run(cohort, q.request(),
-                caches.stratifierSource(q.cohortId(), cohort));
-        return q.csv() ? Csv.write(BaselineCsv.of(table)) : BaselineJson.write(q.cohortId(), table);
     }
 
     private byte[] cumulativeIncidenceTable(Messages.CumulativeIncidenceTableQuery q,

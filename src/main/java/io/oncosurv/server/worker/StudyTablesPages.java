@@ -9,7 +9,12 @@ import io.oncosurv.analysis.SubgroupRequest;
 import io.oncosurv.analysis.TteTableAnalysis;
 import io.oncosurv.analysis.TteTableRequest;
 import io.oncosurv.cohort.Cohort;
+import io.oncosurv.analysis.SubgroupAnswer;
+import io.oncosurv.report.Labels;
 import io.oncosurv.report.Pages;
+import io.oncosurv.report.PdfReport;
+import io.oncosurv.report.StudyTablesFigures;
+import io.oncosurv.report.word.StudyTablesWord;
 import io.oncosurv.report.StudyTablesForm;
 import io.oncosurv.report.StudyTablesView;
 import io.oncosurv.report.StudyTablesView.Section;
@@ -26,9 +31,10 @@ import java.util.List;
 
 /**
  * The study-tables page, made on a worker thread: the TTE table, Table 1 and the subgroup table
- * from the same analyses (and the same parameter checks) as their APIs. A parameter refused is
- * a 400 page with the form; a table the cohort cannot make shows its reason in its place, and
- * only when none can be made is the page a 422.
+ * from the same analyses (and the same parameter checks) as their APIs; or the three as one PDF
+ * or Word document. A parameter refused is a 400 page with the form; a table the cohort cannot
+ * make shows its reason in its place, and only when none can be made is the page a 422 (for
+ * every format: the reason is read on the page).
  */
 final class StudyTablesPages {
 
@@ -101,20 +107,45 @@ final class StudyTablesPages {
         }
         String subgroupQs = PageParameters.queryString(subgroupQuery);
         Section subgroups;
+        SubgroupAnswer answer = null;
         if (subgroupRequest == null) {
             subgroups = Section.refused("No subgroup variables were given: list them under "
                     + "Subgroups, e.g. pdl1,cd8,lipi.", subgroupQs);
         } else {
             try {
-                subgroups = StudyTablesView.subgroups(SubgroupAnalysis.run(cohort,
-                        subgroupRequest, source), subgroupQs);
+                answer = SubgroupAnalysis.run(cohort, subgroupRequest, source);
+                subgroups = StudyTablesView.subgroups(answer, subgroupQs);
             } catch (AnalysisException e) {
                 subgroups = Section.refused("The subgroups cannot be analysed: "
                         + e.getMessage() + ".", subgroupQs);
             }
         }
-        StudyTablesView view = new StudyTablesView(tte, baseline, subgroups);
-        return page(view.anyMade() ? 200 : 422, stored, form, view, null);
+        StudyTablesView view = new StudyTablesView(tte, baseline, subgroups,
+                PageParameters.queryString(params));
+        if (!view.anyMade()) {
+            return page(422, stored, form, view, null);
+        }
+        return switch (q.format()) {
+            case HTML -> page(200, stored, form, view, null);
+            case PDF -> new Messages.Rendered(200, ReportWorker.PDF, PdfReport.render(
+                    pages.studyTablesPrint(stored, view, answer == null ? null
+                            : StudyTablesFigures.dataUri(answer)),
+                    StudyTableDownloads.footer(stored)));
+            case DOCX -> new Messages.Rendered(200, ReportWorker.DOCX,
+                    StudyTablesWord.all(stored.name() + ": study tables", subtitle(stored,
+                            params), view, answer == null ? null
+                                    : StudyTablesFigures.word(answer),
+                            StudyTableDownloads.footer(stored).text()));
+        };
+    }
+
+    /** "Cohort X, version 2, 300 patients. Overall survival by arm, stratified by ...". */
+    private static String subtitle(StoredCohort stored, MultiMap params) {
+        String strata = params.get("strata");
+        return "Cohort " + stored.name() + ", version " + stored.version() + ", "
+                + stored.patients() + " patients. " + Labels.endpoint(params.get("endpoint"))
+                + " by " + Labels.stratifier(params.get("by")) + (strata == null ? ""
+                        : ", stratified by " + Labels.stratifier(strata)) + ".";
     }
 
     private static MultiMap pick(MultiMap params, String... names) {

@@ -99,9 +99,14 @@ class OperationCodecTest {
                 new Messages.PanelTableQuery("c3", List.of("os"), List.of("sex:1")),
                 new Messages.TteTableQuery("c7", TteTableParameters.parse(params("endpoint", "os",
                         "by", "cd8", "cutoff", "90", "strata", "sex", "milestones", "6,12.5",
-                        "conf_level", "0.9")), true),
+                        "conf_level", "0.9")), Messages.TableFormat.CSV),
                 new Messages.TteTableQuery("c7", TteTableParameters.parse(params("endpoint",
-                        "pfs", "by", "arm")), false),
+                        "pfs", "by", "arm")), Messages.TableFormat.DOCX),
+                new Messages.BaselineQuery("c7", new io.oncosurv.analysis.BaselineRequest("arm",
+                        java.util.Map.of()), Messages.TableFormat.PDF),
+                new Messages.SubgroupTableQuery("c7", new io.oncosurv.analysis.SubgroupRequest(
+                        "os", "arm", List.of("pdl1", "sex"), java.util.Map.of("cutoff", 2.0)),
+                        Messages.TableFormat.DOCX),
                 new Messages.CohortPageQuery("c4", false, true),
                 new Messages.PanelPageQuery("c5", Messages.PageFormat.HTML, null, List.of()),
                 new Messages.PanelPageQuery("c5", Messages.PageFormat.PDF, "pfs", List.of(),
@@ -122,7 +127,8 @@ class OperationCodecTest {
                 new Messages.CumulativeIncidencePageQuery("c8", Messages.PageFormat.HTML, form,
                         null, null, "The parameter 'from' must be a finite number >= 0.0"),
                 new Messages.StudyTablesPageQuery("c9", List.of(new Messages.PageParameter(
-                        "subgroups", "pdl1,cd8"), new Messages.PageParameter("by", "arm"))));
+                        "subgroups", "pdl1,cd8"), new Messages.PageParameter("by", "arm")),
+                        Messages.PageFormat.DOCX));
         for (Operation q : all) {
             assertEquals(q, wire(q));
             assertEquals(q.hashCode(), wire(q).hashCode());
