@@ -140,6 +140,7 @@ public final class Pages {
         model.put("cohort", cohort);
         model.put("view", view);
         model.put("figure", subgroupFigure);
+        model.put("error", null);
         return templates.render("study-tables", model);
     }
 
