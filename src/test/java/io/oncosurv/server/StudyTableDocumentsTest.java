@@ -140,7 +140,7 @@ class StudyTableDocumentsTest {
             assertEquals(" SEQ Table \\* ARABIC ", caption.getCTP().getFldSimpleArray(0)
                     .getInstr());
             assertTrue(doc.getParagraphs().stream().anyMatch(p -> "Note".equals(p.getStyle())
-                    && p.getText().contains("stratified by Sex")), "the methods note");
+                    && p.getText().contains("stratified by " + io.oncosurv.report.Labels.stratifier("sex"))), "the methods note");
             assertEquals("landscape", doc.getDocument().getBody().getSectPr().getPgSz()
                     .getOrient().toString());
             assertTrue(footer(doc).contains("cohort SHA-256 " + Hashes.sha256Hex(
