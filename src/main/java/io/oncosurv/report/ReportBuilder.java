@@ -20,6 +20,7 @@ import io.oncosurv.chart.SvgEncoder;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.cohort.ValueLabels;
 import io.oncosurv.json.JsonWriter;
+import io.oncosurv.report.word.WordFigure;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -41,6 +42,9 @@ public final class ReportBuilder {
     public interface Progress {
         void step(int done, int total, String what);
     }
+
+    static final String DOCX =
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     /** The figure of every analysis: as embedded in HTML and PDF, and as the PNG artefact. */
     static final FigureSize FIGURE = new FigureSize(7, 5.5, 150);
@@ -112,7 +116,7 @@ public final class ReportBuilder {
         List<String> names = analyses.stream().map(Named::name).toList();
         int documents = 0;
         for (ReportSpec.Output o : List.of(ReportSpec.Output.HTML, ReportSpec.Output.PDF,
-                ReportSpec.Output.CSV, ReportSpec.Output.JSON)) {
+                ReportSpec.Output.DOCX, ReportSpec.Output.CSV, ReportSpec.Output.JSON)) {
             documents += spec.wants(o) ? 1 : 0;
         }
         List<FurtherAnalyses.Named> further = FurtherAnalyses.of(spec, cohort);
@@ -135,6 +139,7 @@ public final class ReportBuilder {
         }
         List<Artefact> artefacts = new ArrayList<>();
         List<String> pngs = new ArrayList<>();
+        WordFigures word = new WordFigures(spec.wants(ReportSpec.Output.DOCX));
         for (int i = 0; i < results.size(); i++) {
             SurvivalResult result = results.get(i);
             JFreeChart chart = KaplanMeierFigure.of(result, KaplanMeierOptions.defaults()
@@ -143,6 +148,8 @@ public final class ReportBuilder {
                     .withGroupNames(AnalysisView.groupNames(result))).chart();
             byte[] png = PngEncoder.encode(chart, FIGURE);
             pngs.add("data:image/png;base64," + Base64.getEncoder().encodeToString(png));
+            word.survival.add(word.of(chart, FIGURE, "Kaplan–Meier estimates: "
+                    + AnalysisView.of(result, "", "").title()));
             String file = names.get(i);
             if (spec.wants(ReportSpec.Output.PNG)) {
                 artefacts.add(new Artefact(file + ".png", "image/png", png));
@@ -170,7 +177,7 @@ public final class ReportBuilder {
                 artefacts.add(new Artefact(f.name() + ".csv", "text/csv; charset=utf-8",
                         Csv.write(CumulativeIncidenceTable.of(last))));
             }
-            incidenceFigures(f, last, artefacts);
+            incidenceFigures(f, last, artefacts, word);
             progress.step(++done, total, "analysis " + f.name());
         }
         List<ExposureBiasAnswer> exposures = new ArrayList<>();
@@ -189,6 +196,8 @@ public final class ReportBuilder {
             byte[] png = PngEncoder.encode(figure.chart(), size);
             exposureFigures.add("data:image/png;base64," + Base64.getEncoder()
                     .encodeToString(png));
+            word.exposures.add(word.of(figure.chart(), size, "Hazard ratio of "
+                    + c.request().exposure() + ": naive, landmark and time-dependent"));
             if (spec.wants(ReportSpec.Output.PNG)) {
                 artefacts.add(new Artefact(c.name() + ".png", "image/png", png));
             }
@@ -220,6 +229,11 @@ public final class ReportBuilder {
                             provenance.software(), null, cohortSha256))));
             progress.step(++done, total, "report.pdf");
         }
+        if (spec.wants(ReportSpec.Output.DOCX)) {
+            artefacts.add(new Artefact("report.docx", DOCX, docx(results, q, provenance,
+                    further, incidences, exposureChecks, word)));
+            progress.step(++done, total, "report.docx");
+        }
         if (spec.wants(ReportSpec.Output.CSV)) {
             artefacts.add(new Artefact("report.csv", "text/csv; charset=utf-8",
                     Csv.write(ReportTables.groups(results))));
@@ -241,7 +255,9 @@ public final class ReportBuilder {
      * else with the cause added.
      */
     private void incidenceFigures(FurtherAnalyses.Named f, CumulativeIncidenceResult result,
-            List<Artefact> artefacts) {
+            List<Artefact> artefacts, WordFigures word) {
+        Map<String, WordFigure> causes = new HashMap<>();
+        word.incidences.add(causes);
         for (String cause : result.causes()) {
             if (f.cause() != null && !f.cause().equals(cause)) {
                 continue;
@@ -250,6 +266,10 @@ public final class ReportBuilder {
                     + ArtefactNames.clean(cause);
             JFreeChart chart = CumulativeIncidenceFigures.chart(result, cause,
                     spec.smallCells());
+            if (word.wanted) {
+                causes.put(cause, word.of(chart, FIGURE, "Cumulative incidence of " + cause
+                        + " by " + Labels.stratifier(result.request().by())));
+            }
             if (spec.wants(ReportSpec.Output.PNG)) {
                 artefacts.add(new Artefact(file + ".png", "image/png",
                         PngEncoder.encode(chart, FIGURE)));
@@ -259,6 +279,85 @@ public final class ReportBuilder {
                         SvgEncoder.encode(chart, FIGURE)));
             }
         }
+    }
+
+    /**
+     * The figures of report.docx at print resolution, drawn only when the spec asks for it: the
+     * Kaplan–Meier figure of each analysis, each further analysis' figures by cause, and each
+     * immortal-time check's forest.
+     */
+    private static final class WordFigures {
+        final boolean wanted;
+        final List<WordFigure> survival = new ArrayList<>();
+        final List<Map<String, WordFigure>> incidences = new ArrayList<>();
+        final List<WordFigure> exposures = new ArrayList<>();
+
+        WordFigures(boolean wanted) {
+            this.wanted = wanted;
+        }
+
+        WordFigure of(JFreeChart chart, FigureSize size, String caption) {
+            return wanted ? WordFigure.of(chart, size, caption) : null;
+        }
+    }
+
+    /** report.docx: the sections of report.html, from the same views, as a Word document. */
+    private byte[] docx(List<SurvivalResult> results, double[] q, Provenance provenance,
+            List<FurtherAnalyses.Named> further, List<CumulativeIncidenceResult> incidences,
+            ExposureChecks checks, WordFigures figures) {
+        String detail = cohort.patients() + " patients, SHA-256 " + cohortSha256.substring(0, 12);
+        ReportWord word = new ReportWord(title(), "Cohort " + spec.cohort() + " · "
+                + cohort.patients() + " patients · " + results.size() + " analyses");
+        List<List<String>> summary = new ArrayList<>();
+        List<AnalysisView> views = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            SurvivalResult r = results.get(i);
+            AnalysisView view = AnalysisView.of(r, "", MethodsText.of(spec.cohort(), detail, r));
+            views.add(view);
+            int[] counts = patientsAndEvents(r);
+            summary.add(List.of(view.endpointLabel(), view.byLabel(),
+                    Integer.toString(view.rows().size()), Integer.toString(counts[0]),
+                    Integer.toString(counts[1]), pText(r), qText(q[i])));
+        }
+        word.summary(List.of("Endpoint", "Compared by", "Groups", "Patients", "Events",
+                "Log-rank p", "q (BH)"), summary);
+        for (int i = 0; i < views.size(); i++) {
+            word.analysis(views.get(i), figures.survival.get(i));
+        }
+        for (int i = 0; i < further.size(); i++) {
+            CumulativeIncidenceResult r = incidences.get(i);
+            word.incidence(CumulativeIncidenceView.of(r, further.get(i).cause(), "",
+                    MethodsText.cumulativeIncidence(spec.cohort(), detail, r), cause -> null),
+                    figures.incidences.get(i));
+        }
+        for (int i = 0; i < checks.named().size(); i++) {
+            word.exposureCheck(ExposureBiasView.of(checks.answers().get(i), ""),
+                    figures.exposures.get(i));
+        }
+        word.provenance(provenance);
+        return word.bytes(new PdfFooter(provenance.software(), null, cohortSha256).text());
+    }
+
+    private String title() {
+        return spec.title() != null ? spec.title() : "Survival report: " + spec.cohort();
+    }
+
+    /** Patients and events over a result's groups. */
+    private static int[] patientsAndEvents(SurvivalResult r) {
+        int[] out = new int[2];
+        for (SurvivalResult.Group g : r.groups()) {
+            out[0] += g.curve().patients();
+            out[1] += g.curve().events();
+        }
+        return out;
+    }
+
+    private static String pText(SurvivalResult r) {
+        return r.logRank() == null ? Formats.NONE : Formats.pValue(r.logRank().p());
+    }
+
+    private static String qText(double q) {
+        return Double.isNaN(q) ? Formats.NONE : Formats.pValue(q);
     }
 
     /** The report's immortal-time checks: each named, its answer and its figure's data URI. */
@@ -317,16 +416,11 @@ public final class ReportBuilder {
             a.put("view", AnalysisView.of(r, "", MethodsText.of(spec.cohort(), detail, r)));
             a.put("figure", figures.get(i));
             a.put("anchor", names.get(i));
-            int patients = 0;
-            int events = 0;
-            for (SurvivalResult.Group g : r.groups()) {
-                patients += g.curve().patients();
-                events += g.curve().events();
-            }
-            a.put("patients", patients);
-            a.put("events", events);
-            a.put("p", r.logRank() == null ? Formats.NONE : Formats.pValue(r.logRank().p()));
-            a.put("q", Double.isNaN(q[i]) ? Formats.NONE : Formats.pValue(q[i]));
+            int[] counts = patientsAndEvents(r);
+            a.put("patients", counts[0]);
+            a.put("events", counts[1]);
+            a.put("p", pText(r));
+            a.put("q", qText(q[i]));
             analyses.add(a);
         }
         List<Map<String, Object>> cumulative = new ArrayList<>();
@@ -351,8 +445,7 @@ public final class ReportBuilder {
         Map<String, Object> model = new HashMap<>();
         model.put("incidences", cumulative);
         model.put("exposureChecks", exposureBias);
-        model.put("title", spec.title() != null ? spec.title() : "Survival report: "
-                + spec.cohort());
+        model.put("title", title());
         model.put("print", print);
         model.put("css", Templates.stylesheet());
         model.put("patients", cohort.patients());

@@ -101,7 +101,7 @@ public record ReportSpec(String cohort, String title, List<String> endpoints,
 
     /** The artefacts a report can have. */
     public enum Output {
-        HTML, PDF, PNG, SVG, CSV, JSON;
+        HTML, PDF, PNG, SVG, CSV, JSON, DOCX;
 
         public String key() {
             return name().toLowerCase(java.util.Locale.ROOT);

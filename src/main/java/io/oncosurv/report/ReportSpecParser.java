@@ -408,8 +408,8 @@ public final class ReportSpecParser {
         }
         Set<ReportSpec.Output> out = EnumSet.noneOf(ReportSpec.Output.class);
         if (!(v instanceof List<?> list) || list.isEmpty()) {
-            problems.add("outputs: expected a non-empty list of html, pdf, png, svg, csv, json, "
-                    + "got " + v);
+            problems.add("outputs: expected a non-empty list of html, pdf, docx, png, svg, csv, "
+                    + "json, got " + v);
             return out;
         }
         for (int i = 0; i < list.size(); i++) {
@@ -417,7 +417,8 @@ public final class ReportSpecParser {
             try {
                 out.add(ReportSpec.Output.valueOf(name));
             } catch (IllegalArgumentException e) {
-                problems.add("outputs[" + i + "]: expected html, pdf, png, svg, csv or json, got '"
+                problems.add("outputs[" + i + "]: expected html, pdf, docx, png, svg, csv or json, "
+                        + "got '"
                         + list.get(i) + "'");
             }
         }

@@ -68,7 +68,7 @@ class ReportSpecParserTest {
         ReportSpecException e = assertThrows(ReportSpecException.class, () ->
                 ReportSpecParser.parse("{\"cohort\": \"x\", \"colour\": \"red\", "
                         + "\"stratifiers\": [\"lipi\", {\"name\": \"cd8\", \"cutoff\": \"high\"},"
-                        + " {\"cutof\": 3}], \"landmarks\": [6, -1], \"outputs\": [\"docx\"], "
+                        + " {\"cutof\": 3}], \"landmarks\": [6, -1], \"outputs\": [\"rtf\"], "
                         + "\"conf_level\": 1.5, \"tests\": [\"nonsense\"], \"follow\": \"yes\"}"));
         assertEquals(List.of(
                 "unknown key 'colour' (known: cohort, title, endpoints, stratifiers, landmarks, "
@@ -80,7 +80,7 @@ class ReportSpecParserTest {
                 "tests: unknown test 'nonsense'; expected logrank, gehan-breslow, tarone-ware, "
                         + "peto-peto, modified-peto or fh(rho,gamma) with rho, gamma >= 0",
                 "conf_level: expected a number between 0 and 1, got 1.5",
-                "outputs[0]: expected html, pdf, png, svg, csv or json, got 'docx'",
+                "outputs[0]: expected html, pdf, docx, png, svg, csv or json, got 'rtf'",
                 "follow: expected true or false, got yes"), e.problems());
     }
 

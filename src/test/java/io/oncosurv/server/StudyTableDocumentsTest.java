@@ -255,6 +255,8 @@ class StudyTableDocumentsTest {
                     "Baseline characteristics by Treatment arm", "by subgroup")) {
                 assertTrue(text.contains(caption), caption + " in " + text);
             }
+            var box = d.getPage(0).getMediaBox();
+            assertTrue(box.getWidth() > box.getHeight(), "printed on landscape pages");
             int images = 0;
             for (var pdfPage : d.getPages()) {
                 for (var name : pdfPage.getResources().getXObjectNames()) {

@@ -12,6 +12,7 @@ import org.apache.poi.util.Units;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.TableRowAlign;
+import org.apache.poi.xwpf.usermodel.TableWidthType;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
@@ -22,9 +23,11 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSimpleField;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 
 /**
@@ -105,7 +108,8 @@ public final class WordDocument {
             java.util.Set<Integer> indented) {
         caption("Table", ++tables, caption);
         XWPFTable table = doc.createTable(rows.size() + 1, header.size());
-        width(table);
+        widths(table, ColumnWidths.of(header, rows, (landscape ? A4_LONG : A4_SHORT)
+                - 2 * MARGIN));
         table.setTableAlignment(TableRowAlign.CENTER);
         fill(table.getRow(0), header, true, false);
         table.getRow(0).setRepeatHeader(true);
@@ -116,6 +120,12 @@ public final class WordDocument {
             fill(row, rows.get(r), false, indented.contains(r));
         }
         return this;
+    }
+
+    /** A figure as drawn for print, as wide as drawn (at most the text width), captioned. */
+    public WordDocument figure(WordFigure figure) {
+        return figure(figure.png(), figure.size().widthPixels(), figure.size().heightPixels(),
+                figure.size().widthInches(), figure.caption());
     }
 
     /** A figure from PNG bytes, {@code widthInches} wide on the page, captioned under it. */
@@ -184,12 +194,32 @@ public final class WordDocument {
         field.addNewR().addNewT().setStringValue(shown);
     }
 
-    private static void width(XWPFTable table) {
+    /**
+     * Fixed column widths (twips) in the grid, on every cell and as the table's width: Word
+     * and LibreOffice then lay the table out alike, each column as wide as its content asks.
+     */
+    private static void widths(XWPFTable table, int[] widths) {
         CTTblPr pr = table.getCTTbl().getTblPr() != null ? table.getCTTbl().getTblPr()
                 : table.getCTTbl().addNewTblPr();
         CTTblWidth w = pr.isSetTblW() ? pr.getTblW() : pr.addNewTblW();
-        w.setType(STTblWidth.PCT);
-        w.setW(BigInteger.valueOf(5000)); // 100 %, in fiftieths of a percent
+        w.setType(STTblWidth.DXA);
+        w.setW(BigInteger.valueOf(java.util.Arrays.stream(widths).sum()));
+        (pr.isSetTblLayout() ? pr.getTblLayout() : pr.addNewTblLayout())
+                .setType(STTblLayoutType.FIXED);
+        CTTblGrid grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid()
+                : table.getCTTbl().addNewTblGrid();
+        while (grid.sizeOfGridColArray() > 0) {
+            grid.removeGridCol(0);
+        }
+        for (int width : widths) {
+            grid.addNewGridCol().setW(BigInteger.valueOf(width));
+        }
+        for (XWPFTableRow row : table.getRows()) {
+            for (int c = 0; c < widths.length; c++) {
+                row.getCell(c).setWidthType(TableWidthType.DXA);
+                row.getCell(c).setWidth(Integer.toString(widths[c]));
+            }
+        }
     }
 
     private static void fill(XWPFTableRow row, List<String> cells, boolean header,
@@ -212,9 +242,12 @@ public final class WordDocument {
         }
     }
 
-    /** A cell that starts with a number, a sign, "<" or the dash of a missing value. */
+    /**
+     * A short cell that starts with a number, a sign, "<" or the dash of a missing value (a
+     * hash or a sentence stays left-aligned).
+     */
     static boolean numeric(String text) {
-        if (text.isEmpty()) {
+        if (text.isEmpty() || text.length() > 40) {
             return false;
         }
         char c = text.charAt(0);

@@ -17,8 +17,4 @@ public record WordFigure(byte[] png, FigureSize size, String caption) {
         FigureSize print = new FigureSize(size.widthInches(), size.heightInches(), DPI);
         return new WordFigure(PngEncoder.encode(chart, print), print, caption);
     }
-
-    void addTo(WordDocument doc) {
-        doc.figure(png, size.widthPixels(), size.heightPixels(), size.widthInches(), caption);
-    }
 }

@@ -20,7 +20,7 @@ import io.oncosurv.report.StudyTablesView;
 import io.oncosurv.report.StudyTablesView.Section;
 import io.oncosurv.report.SubgroupTable;
 import io.oncosurv.report.TimeToEventTable;
-import io.oncosurv.report.word.StudyTablesWord;
+import io.oncosurv.report.StudyTablesWord;
 import io.oncosurv.report.word.WordFigure;
 import io.oncosurv.server.bus.Messages;
 import io.oncosurv.server.bus.Messages.TableFormat;

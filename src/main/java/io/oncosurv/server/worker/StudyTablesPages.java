@@ -14,7 +14,7 @@ import io.oncosurv.report.Labels;
 import io.oncosurv.report.Pages;
 import io.oncosurv.report.PdfReport;
 import io.oncosurv.report.StudyTablesFigures;
-import io.oncosurv.report.word.StudyTablesWord;
+import io.oncosurv.report.StudyTablesWord;
 import io.oncosurv.report.StudyTablesForm;
 import io.oncosurv.report.StudyTablesView;
 import io.oncosurv.report.StudyTablesView.Section;

@@ -1,7 +1,8 @@
-package io.oncosurv.report.word;
+package io.oncosurv.report;
 
-import io.oncosurv.report.StudyTablesView;
 import io.oncosurv.report.StudyTablesView.Section;
+import io.oncosurv.report.word.WordDocument;
+import io.oncosurv.report.word.WordFigure;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,7 +59,7 @@ public final class StudyTablesWord {
             doc.note(section.methods());
         }
         if (figure != null) {
-            figure.addTo(doc);
+            doc.figure(figure);
         }
     }
 
