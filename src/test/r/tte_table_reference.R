@@ -7,7 +7,7 @@
 #   lower, upper.
 # Each group against the first, on the two groups' patients: survdiff(Surv ~ g) and
 #   survdiff(Surv ~ g + strata(s)) p (pchisq upper tail), coxph(Surv ~ g [+ strata(s)],
-#   ties = "efron"): exp(coef), exp(coef -+ z se), Pr(>|z|); at each milestone the difference
+#   ties = "efron"): coef, se(coef), exp(coef), exp(coef -+ z se), Pr(>|z|); at each milestone the difference
 #   of rates d = S_g - S_1, d -+ z sqrt(se_g^2 + se_1^2) and 2 * pnorm(-|d / se|).
 # Cases: survival::colon, etype == 2 (death: OS), rx by text order (Lev, Lev+5FU, Obs: Lev is
 #   the reference, as the cohort's groups are in text order), node4 the stratification factor,
@@ -69,9 +69,11 @@ table_of <- function(time, status, group, stratum, milestones) {
     comparisons[[length(comparisons) + 1]] <- list(label = g, reference = levels[1],
       logrank_p = pchisq(lr$chisq, length(lr$n) - 1, lower.tail = FALSE),
       strat_logrank_p = pchisq(slr$chisq, length(slr$n) - 1, lower.tail = FALSE),
-      hr = list(estimate = exp(co[1, "coef"]), lower = exp(co[1, "coef"] - z * co[1, "se(coef)"]),
+      hr = list(coef = co[1, "coef"], se = co[1, "se(coef)"],
+                estimate = exp(co[1, "coef"]), lower = exp(co[1, "coef"] - z * co[1, "se(coef)"]),
                 upper = exp(co[1, "coef"] + z * co[1, "se(coef)"]), p = co[1, "Pr(>|z|)"]),
-      hr_unstratified = list(estimate = exp(cu[1, "coef"]),
+      hr_unstratified = list(coef = cu[1, "coef"], se = cu[1, "se(coef)"],
+                estimate = exp(cu[1, "coef"]),
                 lower = exp(cu[1, "coef"] - z * cu[1, "se(coef)"]),
                 upper = exp(cu[1, "coef"] + z * cu[1, "se(coef)"]), p = cu[1, "Pr(>|z|)"]),
       milestones = list(difference = I(diff), lower = I(diff - z * se), upper = I(diff + z * se),

@@ -35,12 +35,11 @@ final class GroupHazardRatios {
             double coef = fit.coefficient(k);
             double se = fit.standardError(k);
             if (Double.isNaN(coef)) {
-                out.add(new HazardRatio(labels.get(k + 1), labels.get(0), Double.NaN,
-                        Double.NaN, Double.NaN, Double.NaN, confLevel,
+                out.add(HazardRatio.notEstimable(labels.get(k + 1), labels.get(0), confLevel,
                         reason(fit, k, labels, stratum != null)));
                 continue;
             }
-            out.add(new HazardRatio(labels.get(k + 1), labels.get(0), Math.exp(coef),
+            out.add(new HazardRatio(labels.get(k + 1), labels.get(0), coef, se, Math.exp(coef),
                     Math.exp(coef - z * se), Math.exp(coef + z * se),
                     2 * StandardNormal.upperTail(Math.abs(coef / se)), confLevel));
         }

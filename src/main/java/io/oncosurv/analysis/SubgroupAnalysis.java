@@ -166,9 +166,9 @@ public final class SubgroupAnalysis {
             reason = String.join("; ", fit.warnings());
         }
         HazardRatio hr = reason != null
-                ? new HazardRatio(pair.treated(), pair.reference(), Double.NaN, Double.NaN,
-                        Double.NaN, Double.NaN, RDefaults.CONF_LEVEL, reason)
-                : new HazardRatio(pair.treated(), pair.reference(), Math.exp(coef),
+                ? HazardRatio.notEstimable(pair.treated(), pair.reference(),
+                        RDefaults.CONF_LEVEL, reason)
+                : new HazardRatio(pair.treated(), pair.reference(), coef, se, Math.exp(coef),
                         Math.exp(coef - Z * se), Math.exp(coef + Z * se),
                         2 * StandardNormal.cdf(-Math.abs(coef / se)), RDefaults.CONF_LEVEL);
         // our explanation of a fit without events is not one of R's warnings (R is silent)

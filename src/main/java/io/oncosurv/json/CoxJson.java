@@ -1,6 +1,7 @@
 package io.oncosurv.json;
 
 import io.oncosurv.analysis.CoxAnswer;
+import io.oncosurv.analysis.HazardRatio;
 import io.oncosurv.stats.ChiSquareTest;
 import io.oncosurv.stats.CoxResult;
 import io.oncosurv.stats.StandardNormal;
@@ -63,6 +64,20 @@ public final class CoxJson {
                 .put("hr_upper", number(Math.exp(coef + Z95 * se)))
                 .put("p", number(2 * StandardNormal.cdf(-Math.abs(z))))
                 .put("reason", answer.reason(c));
+    }
+
+    /**
+     * A hazard ratio of the trial tables as a /cox term: {@code term} the model's term (the
+     * {@code by} or treatment column), {@code level} the group it compares with the first, as
+     * /cox names the column of {@code coxph(Surv ~ term)}; limits at the hazard ratio's level;
+     * all numbers null with {@code reason} where it is not estimable.
+     */
+    static JsonObject term(String term, HazardRatio hr) {
+        return new JsonObject().put("term", term).put("level", hr.label())
+                .put("coef", number(hr.coef())).put("hr", number(hr.estimate()))
+                .put("se", number(hr.se())).put("hr_lower", number(hr.lower()))
+                .put("hr_upper", number(hr.upper())).put("p", number(hr.p()))
+                .put("reason", hr.notEstimable());
     }
 
     static JsonObject test(ChiSquareTest t) {

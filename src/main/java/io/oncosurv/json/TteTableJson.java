@@ -1,6 +1,5 @@
 package io.oncosurv.json;
 
-import io.oncosurv.analysis.HazardRatio;
 import io.oncosurv.analysis.TteTable;
 import io.oncosurv.analysis.TteTableRequest;
 import io.oncosurv.stats.LandmarkEstimate;
@@ -9,9 +8,14 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The answer of GET /api/cohorts/{id}/tte-table: per group its counts, quartiles (log limits),
- * shortest and longest time with a censored flag, and milestones (plain limits); per group after
- * the first its comparison with the first. R's NA (not reached, no standard error) is null.
+ * The answer of GET /api/cohorts/{id}/tte-table in the contract's shape (analyses.md, "Answer
+ * shapes of the trial tables"): per group its counts, median with limits and the 25th / 75th
+ * percentiles (log limits), shortest and longest time with a censored flag, and milestones
+ * (plain limits); per group after the first its comparison with the first, the hazard ratio as
+ * a /cox term of {@code coxph(Surv ~ by [+ strata(s)])}. R's NA (not reached, no standard
+ * error) is null. Extras beyond the contract: the request ({@code cohort}, {@code endpoint},
+ * {@code by}, {@code strata}, {@code milestones}), the limits' transforms and the term's
+ * {@code reason} when the HR is not estimable.
  */
 public final class TteTableJson {
 
@@ -30,9 +34,9 @@ public final class TteTableJson {
         }
         JsonArray comparisons = new JsonArray();
         for (TteTable.Comparison c : table.comparisons()) {
-            comparisons.add(comparison(c));
+            comparisons.add(comparison(request.by(), c));
         }
-        return new JsonObject().put("cohort_id", cohortId).put("endpoint", request.endpoint())
+        return new JsonObject().put("cohort", cohortId).put("endpoint", request.endpoint())
                 .put("by", request.by()).put("strata", request.strata())
                 .put("conf_level", request.confLevel()).put("quantile_conf_type", "log")
                 .put("milestone_conf_type", "plain").put("milestones", milestones)
@@ -44,28 +48,30 @@ public final class TteTableJson {
         JsonArray rates = new JsonArray();
         for (LandmarkEstimate l : g.milestones()) {
             rates.add(new JsonObject().put("time", l.time()).put("n_risk", l.nRisk())
-                    .put("surv", number(l.survival())).put("std_err", number(l.stdErr()))
+                    .put("survival", number(l.survival())).put("std_err", number(l.stdErr()))
                     .put("lower", number(l.lower())).put("upper", number(l.upper())));
         }
+        QuantileEstimate median = g.median();
         return new JsonObject().put("label", g.label()).put("n", g.patients())
                 .put("events", g.events()).put("events_pct", number(g.eventPercent()))
                 .put("censored", g.censored()).put("censored_pct", number(g.censoredPercent()))
-                .put("median", quantile(g.median())).put("q25", quantile(g.lowerQuartile()))
-                .put("q75", quantile(g.upperQuartile()))
-                .put("min", new JsonObject().put("time", g.minTime())
-                        .put("censored", g.minCensored()))
-                .put("max", new JsonObject().put("time", g.maxTime())
-                        .put("censored", g.maxCensored()))
+                .put("median", number(median.estimate()))
+                .put("median_lower", number(median.lower()))
+                .put("median_upper", number(median.upper()))
+                .put("quantiles", new JsonObject().put("0.25", quantile(g.lowerQuartile()))
+                        .put("0.75", quantile(g.upperQuartile())))
+                .put("min", g.minTime()).put("min_censored", g.minCensored())
+                .put("max", g.maxTime()).put("max_censored", g.maxCensored())
                 .put("milestones", rates);
     }
 
+    /** A percentile of survival time with its limits; null where not reached. */
     private static JsonObject quantile(QuantileEstimate q) {
         return new JsonObject().put("estimate", number(q.estimate()))
                 .put("lower", number(q.lower())).put("upper", number(q.upper()));
     }
 
-    private static JsonObject comparison(TteTable.Comparison c) {
-        HazardRatio hr = c.hazardRatio();
+    private static JsonObject comparison(String by, TteTable.Comparison c) {
         JsonArray differences = new JsonArray();
         for (TteTable.MilestoneDifference d : c.milestones()) {
             differences.add(new JsonObject().put("time", d.time())
@@ -74,10 +80,8 @@ public final class TteTableJson {
         }
         return new JsonObject().put("label", c.label()).put("reference", c.reference())
                 .put("logrank_p", number(c.logRankP()))
-                .put("stratified_logrank_p", number(c.stratifiedLogRankP()))
-                .put("hr", new JsonObject().put("estimate", number(hr.estimate()))
-                        .put("lower", number(hr.lower())).put("upper", number(hr.upper()))
-                        .put("p", number(hr.p())).put("reason", hr.notEstimable()))
+                .put("logrank_p_stratified", number(c.stratifiedLogRankP()))
+                .put("hr", CoxJson.term(by, c.hazardRatio()))
                 .put("milestones", differences);
     }
 

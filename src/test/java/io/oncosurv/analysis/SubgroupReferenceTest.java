@@ -20,8 +20,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The subgroup forest against R, from {@code src/test/r/subgroups_reference.R} (R 4.2.2,
  * survival 3.5.3): per level {@code coxph(Surv(time, ev) ~ arm)} on the level's patients (n,
- * events, HR, Wald limits, p within 1e-8; NA where R's coefficient is NA, null with a reason
- * where R warns), "All patients" the same on everyone, and per {@code by}
+ * events, coef, se, HR, Wald limits, p within 1e-8; NA where R's coefficient is NA, null
+ * with a reason where R warns), "All patients" the same on everyone, and per {@code by}
  * {@code anova(coxph(~ arm + s), coxph(~ arm * s))}: both log-likelihoods, chi-square, df, p.
  * On survival::colon, the ICI sample cohort (OS, PFS; an ldh cut-off with a level where one arm
  * has no events) and a cohort with a one-arm level, a level without events, a level where one
@@ -89,6 +89,8 @@ class SubgroupReferenceTest {
                     && hr.notEstimable() != null);
             return;
         }
+        check.close(at + " coef", ref.get("coef"), hr.coef(), R_NUMBERS);
+        check.close(at + " se", ref.get("se"), hr.se(), R_NUMBERS);
         check.close(at + " hr", ref.get("hr"), hr.estimate(), R_NUMBERS);
         check.close(at + " lower", ref.get("hr_lower"), hr.lower(), R_NUMBERS);
         check.close(at + " upper", ref.get("hr_upper"), hr.upper(), R_NUMBERS);

@@ -166,6 +166,8 @@ class TteTableReferenceTest {
                         R_NUMBERS);
             }
             JsonNode hr = r.get(stratified ? "hr" : "hr_unstratified");
+            a.close(at + "coef", hr.get("coef"), x.hazardRatio().coef(), R_NUMBERS);
+            a.close(at + "se", hr.get("se"), x.hazardRatio().se(), R_NUMBERS);
             a.close(at + "HR", hr.get("estimate"), finite(x.hazardRatio().estimate()), R_NUMBERS);
             a.close(at + "HR lower", hr.get("lower"), finite(x.hazardRatio().lower()), R_NUMBERS);
             a.close(at + "HR upper", hr.get("upper"), finite(x.hazardRatio().upper()), R_NUMBERS);

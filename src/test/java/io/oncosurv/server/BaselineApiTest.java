@@ -14,8 +14,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -73,39 +76,58 @@ class BaselineApiTest {
             JsonObject a = r.bodyAsJsonObject();
             JsonNode ref = R.get(c[1]);
             assertEquals(small, a.getString("cohort"));
-            assertEquals(ref.get("excluded").asInt(), a.getInteger("excluded"));
+            assertEquals(c[0], a.getString("by"));
+            assertEquals(ref.get("excluded").asInt(), a.getInteger("n_excluded"));
             assertEquals(7, a.getInteger("quantile_type"));
             Approx approx = new Approx(c[1] + " over HTTP");
-            JsonArray rows = a.getJsonArray("rows");
-            assertEquals(ref.get("rows").size(), rows.size());
-            for (int i = 0; i < rows.size(); i++) {
-                JsonObject row = rows.getJsonObject(i);
+            JsonArray variables = a.getJsonArray("variables");
+            assertEquals(ref.get("rows").size(), variables.size());
+            for (int i = 0; i < variables.size(); i++) {
+                JsonObject v = variables.getJsonObject(i);
                 JsonNode e = ref.get("rows").get(i);
                 String col = e.get("column").asText();
-                approx.check(col + " column", col.equals(row.getString("column")));
-                approx.check(col + " kind", e.get("kind").asText().equals(row.getString("kind")));
-                JsonObject test = row.getJsonObject("test");
-                approx.check(col + " test " + test.getString("name"),
-                        e.get("test").asText().equals(test.getString("name")));
-                approx.close(col + " p", e.get("p"), number(test.getValue("p")), R_NUMBERS);
-                JsonArray summaries = row.getJsonArray("summaries");
-                for (int g = 0; g < summaries.size(); g++) {
-                    JsonObject s = summaries.getJsonObject(g);
-                    approx.exact(col + " n", e.get("n").get(g).asInt(), s.getInteger("n"));
-                    approx.exact(col + " missing", e.get("missing").get(g).asInt(),
-                            s.getInteger("missing"));
-                    if ("numeric".equals(row.getString("kind"))) {
-                        for (String f : List.of("median", "q1", "q3", "mean", "sd")) {
-                            approx.close(col + " " + f, e.get(f).get(g), number(s.getValue(f)),
-                                    R_NUMBERS);
+                approx.check(col + " column", col.equals(v.getString("column")));
+                approx.check(col + " type", e.get("kind").asText().equals(v.getString("type")));
+                approx.check(col + " test " + v.getString("test"), Objects.equals(
+                        CONTRACT_TEST.get(e.get("test").asText()), v.getString("test")));
+                approx.close(col + " p", e.get("p"), number(v.getValue("p")), R_NUMBERS);
+                approx.close(col + " statistic", e.get("statistic"),
+                        number(v.getValue("statistic")), R_NUMBERS);
+                // the reference's arrays are Overall, then the groups
+                List<String> labels = texts(ref.get("groups"));
+                if ("numeric".equals(v.getString("type"))) {
+                    JsonArray groups = v.getJsonArray("groups");
+                    approx.exact(col + " groups", labels.size(), groups.size());
+                    numeric(approx, col + " Overall", e, 0, v.getJsonObject("overall"));
+                    for (int g = 0; g < groups.size(); g++) {
+                        approx.check(col + " label " + g, labels.get(g).equals(
+                                groups.getJsonObject(g).getString("label")));
+                        numeric(approx, col + " " + labels.get(g), e, g + 1,
+                                groups.getJsonObject(g));
+                    }
+                } else {
+                    JsonArray levels = v.getJsonArray("levels");
+                    approx.exact(col + " levels", e.get("levels").size(), levels.size());
+                    for (int l = 0; l < levels.size(); l++) {
+                        JsonObject level = levels.getJsonObject(l);
+                        approx.check(col + " level " + l, e.get("levels").get(l).asText()
+                                .equals(level.getString("level")));
+                        category(approx, col + " Overall " + l, e, 0, l,
+                                level.getJsonObject("overall"));
+                        JsonArray groups = level.getJsonArray("groups");
+                        approx.exact(col + " groups", labels.size(), groups.size());
+                        for (int g = 0; g < groups.size(); g++) {
+                            approx.check(col + " label " + g, labels.get(g).equals(
+                                    groups.getJsonObject(g).getString("label")));
+                            category(approx, col + " " + labels.get(g) + " " + l, e, g + 1, l,
+                                    groups.getJsonObject(g));
                         }
-                    } else {
-                        for (int l = 0; l < s.getJsonArray("counts").size(); l++) {
-                            approx.exact(col + " count", e.get("counts").get(g).get(l).asInt(),
-                                    s.getJsonArray("counts").getInteger(l));
-                            approx.close(col + " %", e.get("percent").get(g).get(l),
-                                    number(s.getJsonArray("percents").getValue(l)), R_NUMBERS);
-                        }
+                    }
+                    JsonObject totals = v.getJsonObject("totals");
+                    total(approx, col + " Overall", e, 0, totals.getJsonObject("overall"));
+                    for (int g = 0; g < labels.size(); g++) {
+                        total(approx, col + " " + labels.get(g), e, g + 1,
+                                totals.getJsonArray("groups").getJsonObject(g));
                     }
                 }
             }
@@ -140,7 +162,7 @@ class BaselineApiTest {
                     } else if (stat.equals("n_missing")) {
                         approx.exact(col + " missing", e.get("missing").get(g).asInt(), (long) v);
                     } else {
-                        int level = Arrays.asList(texts(e.get("levels"))).indexOf(f[1]);
+                        int level = texts(e.get("levels")).indexOf(f[1]);
                         JsonNode expected = stat.equals("n") ? e.get("counts").get(g).get(level)
                                 : e.get("percent").get(g).get(level);
                         approx.close(col + " " + f[1] + " " + stat, expected, v, R_NUMBERS);
@@ -168,23 +190,53 @@ class BaselineApiTest {
         assertEquals(404, get("/api/cohorts/no-such-cohort/baseline?by=arm").statusCode());
         HttpResponse<Buffer> overall = get("/api/cohorts/" + small + "/baseline");
         assertEquals(200, overall.statusCode(), overall.bodyAsString());
-        JsonObject age = overall.bodyAsJsonObject().getJsonArray("rows").getJsonObject(1);
+        JsonObject age = overall.bodyAsJsonObject().getJsonArray("variables").getJsonObject(1);
         assertEquals("age", age.getString("column"));
-        assertEquals(1, age.getJsonArray("summaries").size());
-        assertEquals("none", age.getJsonObject("test").getString("name"));
-        assertEquals("no groups: by was not given", age.getJsonObject("test").getString(
-                "reason"));
+        assertTrue(age.getJsonArray("groups").isEmpty());
+        assertEquals(16, age.getJsonObject("overall").getInteger("n"));
+        assertTrue(age.containsKey("test") && age.getValue("test") == null, age.encode());
+        assertTrue(age.containsKey("p") && age.getValue("p") == null, age.encode());
+        assertEquals("no groups: by was not given", age.getString("reason"));
+    }
+
+    /** R's test names (baseline_reference.R, as the CSV writes them) and the contract's. */
+    private static final Map<String, String> CONTRACT_TEST = new HashMap<>(Map.of(
+            "kruskal-wallis", "kruskal", "chi-square", "chisq", "fisher", "fisher"));
+
+    static {
+        CONTRACT_TEST.put("none", null);
+    }
+
+    /** Summary {@code s} (0 Overall, then the groups) of a numeric reference row. */
+    private static void numeric(Approx approx, String at, JsonNode e, int s, JsonObject x) {
+        approx.exact(at + " n", e.get("n").get(s).asInt(), x.getInteger("n"));
+        approx.exact(at + " n_missing", e.get("missing").get(s).asInt(),
+                x.getInteger("n_missing"));
+        for (String f : List.of("median", "q1", "q3", "mean", "sd")) {
+            approx.close(at + " " + f, e.get(f).get(s), number(x.getValue(f)), R_NUMBERS);
+        }
+    }
+
+    private static void category(Approx approx, String at, JsonNode e, int s, int level,
+            JsonObject x) {
+        approx.exact(at + " n", e.get("counts").get(s).get(level).asInt(), x.getInteger("n"));
+        approx.close(at + " pct", e.get("percent").get(s).get(level), number(x.getValue("pct")),
+                R_NUMBERS);
+    }
+
+    private static void total(Approx approx, String at, JsonNode e, int s, JsonObject x) {
+        approx.exact(at + " patients", e.get("n").get(s).asInt(), x.getInteger("n"));
+        approx.exact(at + " n_missing", e.get("missing").get(s).asInt(),
+                x.getInteger("n_missing"));
     }
 
     private static double number(Object v) {
         return v == null ? Double.NaN : ((Number) v).doubleValue();
     }
 
-    private static String[] texts(JsonNode node) {
-        String[] out = new String[node.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = node.get(i).asText();
-        }
+    private static List<String> texts(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        node.forEach(t -> out.add(t.asText()));
         return out;
     }
 }

@@ -120,18 +120,17 @@ class StudyTableDocumentsTest {
                 List<String> row = cells(table.getRow(g + 1));
                 assertEquals(group.getString("label"), row.get(0));
                 assertEquals(Integer.toString(group.getInteger("n")), row.get(1));
-                JsonObject median = group.getJsonObject("median");
-                assertEquals(Formats.monthsWithLimits(num(median, "estimate"),
-                        num(median, "lower"), num(median, "upper")), row.get(3));
+                assertEquals(Formats.monthsWithLimits(num(group, "median"),
+                        num(group, "median_lower"), num(group, "median_upper")), row.get(3));
                 JsonObject twelve = group.getJsonArray("milestones").getJsonObject(1);
-                assertEquals(Formats.percentWithLimits(num(twelve, "surv"),
+                assertEquals(Formats.percentWithLimits(num(twelve, "survival"),
                         num(twelve, "lower"), num(twelve, "upper")), row.get(9));
                 if (g > 0) {
                     JsonObject c = json.getJsonArray("comparisons").getJsonObject(g - 1);
                     JsonObject hr = c.getJsonObject("hr");
-                    assertEquals(Formats.ratioWithLimits(num(hr, "estimate"), num(hr, "lower"),
-                            num(hr, "upper")), row.get(4));
-                    assertEquals(Formats.pValue(num(c, "stratified_logrank_p")), row.get(6));
+                    assertEquals(Formats.ratioWithLimits(num(hr, "hr"), num(hr, "hr_lower"),
+                            num(hr, "hr_upper")), row.get(4));
+                    assertEquals(Formats.pValue(num(c, "logrank_p_stratified")), row.get(6));
                 }
             }
             XWPFParagraph caption = doc.getParagraphs().stream()
@@ -155,7 +154,8 @@ class StudyTableDocumentsTest {
         var cohort = SampleCohorts.cohort(SampleCohorts.ICI);
         StudyTablesView.Section expected = StudyTablesView.baseline(BaselineAnalysis.run(cohort,
                 new BaselineRequest("arm", Map.of()), StratifierSource.direct(cohort)), "");
-        JsonArray rows = get(api + "/baseline?by=arm").bodyAsJsonObject().getJsonArray("rows");
+        JsonArray rows = get(api + "/baseline?by=arm").bodyAsJsonObject().getJsonArray(
+                "variables");
         List<String> words = new ArrayList<>();
         try (XWPFDocument doc = docx(get(api + "/baseline.docx?by=arm"), "baseline.docx")) {
             XWPFTable table = doc.getTables().get(0);
@@ -168,9 +168,9 @@ class StudyTableDocumentsTest {
         }
         int tested = 0;
         for (int i = 0; i < rows.size(); i++) {
-            JsonObject test = rows.getJsonObject(i).getJsonObject("test");
-            if (test.getDouble("p") != null) {
-                assertTrue(words.contains(Formats.pValue(num(test, "p"))), test.encode());
+            JsonObject variable = rows.getJsonObject(i);
+            if (variable.getDouble("p") != null) {
+                assertTrue(words.contains(Formats.pValue(num(variable, "p"))), variable.encode());
                 tested++;
             }
         }
@@ -206,12 +206,13 @@ class StudyTableDocumentsTest {
         }
         assertEquals(1 + 1 + levels, lines.length, "header, all patients, one line per level");
         String[] all = lines[1].split(",", -1);
-        assertEquals(num(json.getJsonObject("all"), "hr"), Double.parseDouble(
-                all[header.indexOf("hr")]), 1e-14 * num(json.getJsonObject("all"), "hr"));
+        JsonObject overall = json.getJsonObject("overall").getJsonObject("hr");
+        assertEquals(num(overall, "hr"), Double.parseDouble(all[header.indexOf("hr")]),
+                1e-14 * num(overall, "hr"));
         JsonObject pdl1 = json.getJsonArray("subgroups").getJsonObject(0);
         String[] first = lines[2].split(",", -1);
         assertEquals("pdl1", first[header.indexOf("by")]);
-        double p = num(pdl1.getJsonObject("interaction"), "p");
+        double p = num(pdl1, "interaction_p");
         assertEquals(p, Double.parseDouble(first[header.indexOf("interaction_p")]), 1e-14 * p);
 
         try (XWPFDocument doc = docx(get(api + "/subgroups.docx?" + query), "subgroups.docx")) {

@@ -76,13 +76,13 @@ class StudyTablesPageTest {
         assertEquals(2, groups.size());
         for (int g = 0; g < groups.size(); g++) {
             JsonObject group = groups.getJsonObject(g);
-            JsonObject median = group.getJsonObject("median");
-            assertTrue(html.contains("<td>" + Formats.monthsWithLimits(num(median, "estimate"),
-                    num(median, "lower"), num(median, "upper")) + "</td>"), "median " + g);
+            assertTrue(html.contains("<td>" + Formats.monthsWithLimits(num(group, "median"),
+                    num(group, "median_lower"), num(group, "median_upper")) + "</td>"),
+                    "median " + g);
             JsonArray rates = group.getJsonArray("milestones");
             for (int k = 0; k < rates.size(); k++) {
                 JsonObject rate = rates.getJsonObject(k);
-                assertTrue(html.contains("<td>" + Formats.percentWithLimits(num(rate, "surv"),
+                assertTrue(html.contains("<td>" + Formats.percentWithLimits(num(rate, "survival"),
                         num(rate, "lower"), num(rate, "upper")) + "</td>"), "rate " + g + k);
             }
             assertTrue(html.contains("<td>" + group.getInteger("events") + " ("
@@ -90,24 +90,23 @@ class StudyTablesPageTest {
         }
         JsonObject comparison = tte.getJsonArray("comparisons").getJsonObject(0);
         JsonObject hr = comparison.getJsonObject("hr");
-        assertTrue(html.contains("<td>" + Formats.ratioWithLimits(num(hr, "estimate"),
-                num(hr, "lower"), num(hr, "upper")) + "</td>"), html);
+        assertTrue(html.contains("<td>" + Formats.ratioWithLimits(num(hr, "hr"),
+                num(hr, "hr_lower"), num(hr, "hr_upper")) + "</td>"), html);
         assertTrue(html.contains("<td>" + Formats.pValue(num(comparison, "logrank_p"))
                 .replace("<", "&lt;") + "</td>"), html);
 
         JsonObject baseline = new JsonObject(get("/api/cohorts/" + ici + "/baseline?by=arm")
                 .bodyAsString());
-        JsonArray rows = baseline.getJsonArray("rows");
+        JsonArray rows = baseline.getJsonArray("variables");
         int checked = 0;
         for (int i = 0; i < rows.size(); i++) {
             JsonObject row = rows.getJsonObject(i);
-            JsonObject test = row.getJsonObject("test");
-            if (test.getDouble("p") != null) {
-                assertTrue(html.contains("<td>" + Formats.pValue(num(test, "p"))
+            if (row.getDouble("p") != null) {
+                assertTrue(html.contains("<td>" + Formats.pValue(num(row, "p"))
                         .replace("<", "&lt;") + "</td>"), row.getString("column"));
             }
-            if (row.getString("kind").equals("numeric")) {
-                JsonObject overall = row.getJsonArray("summaries").getJsonObject(0);
+            if (row.getString("type").equals("numeric")) {
+                JsonObject overall = row.getJsonObject("overall");
                 assertTrue(html.contains("<td>" + Formats.fixed(num(overall, "median"), 1)
                         + "</td>"), row.getString("column"));
                 checked++;
@@ -117,18 +116,18 @@ class StudyTablesPageTest {
 
         JsonObject sub = get("/api/cohorts/" + ici + "/subgroups?endpoint=os&treatment=arm"
                 + "&by=pdl1,cd8,lipi").bodyAsJsonObject();
-        JsonObject all = sub.getJsonObject("all");
+        JsonObject all = sub.getJsonObject("overall").getJsonObject("hr");
         assertTrue(html.contains("<td>" + Formats.ratioWithLimits(num(all, "hr"),
                 num(all, "hr_lower"), num(all, "hr_upper")) + "</td>"), html);
         JsonArray subgroups = sub.getJsonArray("subgroups");
         assertEquals(3, subgroups.size());
         for (int s = 0; s < subgroups.size(); s++) {
             JsonObject variable = subgroups.getJsonObject(s);
-            assertTrue(html.contains("<td>" + Formats.pValue(num(variable.getJsonObject(
-                    "interaction"), "p")).replace("<", "&lt;") + "</td>"), variable.encode());
+            assertTrue(html.contains("<td>" + Formats.pValue(num(variable, "interaction_p"))
+                    .replace("<", "&lt;") + "</td>"), variable.encode());
             JsonArray levels = variable.getJsonArray("levels");
             for (int l = 0; l < levels.size(); l++) {
-                JsonObject level = levels.getJsonObject(l);
+                JsonObject level = levels.getJsonObject(l).getJsonObject("hr");
                 if (level.getDouble("hr") != null) {
                     assertTrue(html.contains("<td>" + Formats.ratioWithLimits(num(level, "hr"),
                             num(level, "hr_lower"), num(level, "hr_upper")) + "</td>"),
@@ -185,7 +184,7 @@ class StudyTablesPageTest {
                 .getJsonObject(0);
         assertTrue(html.contains("<th>Stratified log-rank p</th>"), html);
         assertTrue(html.contains("<td>" + Formats.pValue(num(comparison,
-                "stratified_logrank_p")).replace("<", "&lt;") + "</td>"), html);
+                "logrank_p_stratified")).replace("<", "&lt;") + "</td>"), html);
         assertTrue(html.contains("tte-table.csv?endpoint=os&amp;by=arm&amp;strata=sex\""),
                 html);
     }

@@ -123,25 +123,35 @@ class SubgroupApiTest {
                     body.getString("reference")));
             check.check("favours", body.getJsonObject("favours").getString("hr_below_1")
                     .equals(body.getString("treated")));
-            effect(check, "all", ref.get("all"), body.getJsonObject("all"));
+            check.check("treatment", ref.get("treatment").asText().equals(
+                    body.getString("treatment")));
+            String treated = ref.get("arms").get(1).asText();
+            effect(check, "overall", ref.get("all"), body.getJsonObject("overall"), treated);
             JsonArray subgroups = body.getJsonArray("subgroups");
             for (int b = 0; b < subgroups.size(); b++) {
                 JsonObject s = subgroups.getJsonObject(b);
                 JsonNode rs = ref.get("subgroups").get(b);
                 JsonObject i = s.getJsonObject("interaction");
-                check.exact(s.getString("by") + " n", rs.get("n").asInt(), s.getInteger("n"));
-                check.close(s.getString("by") + " chisq", rs.get("interaction").get("chisq"),
+                String by = s.getString("by");
+                check.check(by + " by", rs.get("by").asText().equals(by));
+                check.exact(by + " n", rs.get("n").asInt(), s.getInteger("n"));
+                check.close(by + " chisq", rs.get("interaction").get("chisq"),
                         num(i, "chisq"), R_NUMBERS);
-                check.exact(s.getString("by") + " df", rs.get("interaction").get("df").asInt(),
+                check.exact(by + " df", rs.get("interaction").get("df").asInt(),
                         i.getInteger("df"));
-                check.close(s.getString("by") + " p", rs.get("interaction").get("p"),
-                        num(i, "p"), R_NUMBERS);
+                check.close(by + " interaction_p", rs.get("interaction").get("p"),
+                        num(s, "interaction_p"), R_NUMBERS);
+                check.close(by + " loglik_main", rs.get("interaction").get("loglik_main"),
+                        num(i, "loglik_main"), R_NUMBERS);
+                check.close(by + " loglik_interaction", rs.get("interaction").get(
+                        "loglik_full"), num(i, "loglik_interaction"), R_NUMBERS);
                 JsonArray levels = s.getJsonArray("levels");
-                check.exact(s.getString("by") + " levels", rs.get("levels").size(),
-                        levels.size());
+                check.exact(by + " levels", rs.get("levels").size(), levels.size());
                 for (int l = 0; l < levels.size(); l++) {
-                    effect(check, s.getString("by") + " " + l, rs.get("levels").get(l),
-                            levels.getJsonObject(l));
+                    JsonNode rl = rs.get("levels").get(l);
+                    check.check(by + " label " + l, rl.get("level").asText().equals(
+                            levels.getJsonObject(l).getString("label")));
+                    effect(check, by + " " + l, rl, levels.getJsonObject(l), treated);
                 }
             }
             check.exact("tested variables", ref.get("subgroups").size(),
@@ -150,16 +160,21 @@ class SubgroupApiTest {
         }
     }
 
-    private static void effect(Approx check, String at, JsonNode ref, JsonObject e) {
+    /** n, events and the treatment's /cox term {@code hr} against R's fit of the level. */
+    private static void effect(Approx check, String at, JsonNode ref, JsonObject e,
+            String treated) {
         check.exact(at + " n", ref.get("n").asInt(), e.getInteger("n"));
         check.exact(at + " events", ref.get("events").asInt(), e.getInteger("events"));
+        JsonObject hr = e.getJsonObject("hr");
+        check.check(at + " term", "arm".equals(hr.getString("term"))
+                && treated.equals(hr.getString("level")));
         if (texts(ref.get("warnings")).isEmpty() && !ref.get("coef").isNull()) {
-            for (String key : List.of("hr", "hr_lower", "hr_upper", "p")) {
-                check.close(at + " " + key, ref.get(key), num(e, key), R_NUMBERS);
+            for (String key : List.of("coef", "se", "hr", "hr_lower", "hr_upper", "p")) {
+                check.close(at + " " + key, ref.get(key), num(hr, key), R_NUMBERS);
             }
         } else {
-            check.check(at + " hr null with a reason", e.getValue("hr") == null
-                    && e.getString("reason") != null);
+            check.check(at + " hr null with a reason", hr.getValue("hr") == null
+                    && hr.getValue("coef") == null && hr.getString("reason") != null);
         }
     }
 
@@ -170,11 +185,17 @@ class SubgroupApiTest {
                 + "&cutoff=114").bodyAsJsonObject();
         JsonObject low = body.getJsonArray("subgroups").getJsonObject(0).getJsonArray("levels")
                 .getJsonObject(0);
-        assertEquals("low", low.getString("level"));
+        assertEquals("low", low.getString("label"));
         assertEquals(5, low.getInteger("n"));
         assertEquals(1, low.getInteger("events"));
-        assertNull(low.getValue("hr"));
-        assertEquals("Ran out of iterations and did not converge", low.getString("reason"));
+        JsonObject hr = low.getJsonObject("hr");
+        assertEquals("arm", hr.getString("term"));
+        assertEquals("ICI+LAT", hr.getString("level"));
+        for (String key : List.of("coef", "hr", "se", "hr_lower", "hr_upper", "p")) {
+            assertTrue(hr.containsKey(key), key);
+            assertNull(hr.getValue(key), key);
+        }
+        assertEquals("Ran out of iterations and did not converge", hr.getString("reason"));
         assertEquals("1 subgroup variable tested (2 subgroups); interaction p not adjusted for "
                 + "multiplicity", body.getJsonObject("tested").getString("note"));
     }
@@ -189,9 +210,10 @@ class SubgroupApiTest {
         assertEquals(200, svg.statusCode(), svg.bodyAsString());
         assertTrue(svg.getHeader("Content-Type").startsWith("image/svg+xml"));
         String text = svg.bodyAsString();
-        List<JsonObject> effects = new ArrayList<>(List.of(body.getJsonObject("all")));
+        List<JsonObject> effects = new ArrayList<>(List.of(body.getJsonObject("overall")
+                .getJsonObject("hr")));
         body.getJsonArray("subgroups").forEach(s -> ((JsonObject) s).getJsonArray("levels")
-                .forEach(l -> effects.add((JsonObject) l)));
+                .forEach(l -> effects.add(((JsonObject) l).getJsonObject("hr"))));
         for (JsonObject e : effects) {
             String hr = ClinicalFormat.ratioWithInterval(num(e, "hr"), num(e, "hr_lower"),
                     num(e, "hr_upper"));

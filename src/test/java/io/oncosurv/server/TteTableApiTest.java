@@ -99,23 +99,32 @@ class TteTableApiTest {
             for (String k : List.of("events_pct", "censored_pct")) {
                 a.close(at + k, e.get(k), x.get(k).asDouble(), R_NUMBERS);
             }
-            for (String q : List.of("q25", "median", "q75")) {
+            a.close(at + "median", e.get("median").get("estimate"),
+                    Approx.number(x.get("median")), R_NUMBERS);
+            a.close(at + "median_lower", e.get("median").get("lower"),
+                    Approx.number(x.get("median_lower")), R_NUMBERS);
+            a.close(at + "median_upper", e.get("median").get("upper"),
+                    Approx.number(x.get("median_upper")), R_NUMBERS);
+            for (String[] q : new String[][] {{"q25", "0.25"}, {"q75", "0.75"}}) {
+                JsonNode xq = x.get("quantiles").get(q[1]);
                 for (String k : List.of("estimate", "lower", "upper")) {
-                    a.close(at + q + " " + k, e.get(q).get(k), Approx.number(x.get(q).get(k)),
+                    a.close(at + q[1] + " " + k, e.get(q[0]).get(k), Approx.number(xq.get(k)),
                             R_NUMBERS);
                 }
             }
             for (String k : List.of("min", "max")) {
-                a.close(at + k, e.get(k), x.get(k).get("time").asDouble(), R_NUMBERS);
-                a.check(at + k + " censored", e.get(k + "_censored").asBoolean()
-                        == x.get(k).get("censored").asBoolean());
+                a.close(at + k, e.get(k), x.get(k).asDouble(), R_NUMBERS);
+                a.check(at + k + "_censored", e.get(k + "_censored").asBoolean()
+                        == x.get(k + "_censored").asBoolean());
             }
             JsonNode m = e.get("milestones");
             for (int j = 0; j < m.get("time").size(); j++) {
                 JsonNode xm = x.get("milestones").get(j);
                 a.exact(at + "n_risk " + j, m.get("n_risk").get(j).asLong(),
                         xm.get("n_risk").asLong());
-                for (String k : List.of("surv", "std_err", "lower", "upper")) {
+                a.close(at + "survival " + j, m.get("surv").get(j),
+                        Approx.number(xm.get("survival")), R_NUMBERS);
+                for (String k : List.of("std_err", "lower", "upper")) {
                     a.close(at + k + " " + j, m.get(k).get(j), Approx.number(xm.get(k)),
                             R_NUMBERS);
                 }
@@ -128,9 +137,15 @@ class TteTableApiTest {
             a.close(at + "logrank p", e.get("logrank_p"), Approx.number(x.get("logrank_p")),
                     R_NUMBERS);
             a.close(at + "stratified p", e.get("strat_logrank_p"),
-                    Approx.number(x.get("stratified_logrank_p")), R_NUMBERS);
-            for (String k : List.of("estimate", "lower", "upper", "p")) {
-                a.close(at + "hr " + k, e.get("hr").get(k), Approx.number(x.get("hr").get(k)),
+                    Approx.number(x.get("logrank_p_stratified")), R_NUMBERS);
+            JsonNode hr = x.get("hr");
+            a.check(at + "hr term", hr.get("term").asText().equals(body.get("by").asText()));
+            a.check(at + "hr level", hr.get("level").asText().equals(e.get("label").asText()));
+            // R's coef, se(coef), exp(coef), exp(coef -+ z se), Pr(>|z|) under /cox's names
+            String[][] names = {{"coef", "coef"}, {"se", "se"}, {"estimate", "hr"},
+                {"lower", "hr_lower"}, {"upper", "hr_upper"}, {"p", "p"}};
+            for (String[] k : names) {
+                a.close(at + "hr " + k[1], e.get("hr").get(k[0]), Approx.number(hr.get(k[1])),
                         R_NUMBERS);
             }
             JsonNode m = e.get("milestones");
