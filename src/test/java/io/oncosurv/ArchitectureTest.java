@@ -37,7 +37,8 @@ class ArchitectureTest {
                 Arguments.of("analysis", List.of("java.", "tech.tablesaw.", "io.oncosurv.stats.",
                         "io.oncosurv.cohort.", "io.oncosurv.store.", "io.oncosurv.analysis.")),
                 // java.awt (and javax.imageio for PNG metadata) but no Vert.x, no JSON
-                Arguments.of("chart", List.of("java.", "javax.imageio.", "org.jfree.",
+                Arguments.of("chart", List.of("java.", "javax.imageio.", "com.pngencoder.",
+                        "org.jfree.",
                         "org.apache.pdfbox.", "de.rototor.pdfbox.graphics2d.",
                         "io.oncosurv.stats.", "io.oncosurv.cohort.", "io.oncosurv.analysis.",
                         "io.oncosurv.chart.")),

@@ -1,21 +1,10 @@
 package io.oncosurv.chart;
 
+import com.pngencoder.PngEncoderPhysicalPixelDimensions;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOInvalidTreeException;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.ImageOutputStream;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -24,8 +13,8 @@ import org.jfree.chart.JFreeChart;
  */
 public final class PngEncoder {
 
-    private static final String PNG_FORMAT = "javax_imageio_png_1.0";
-    private static final double METRES_PER_INCH = 0.0254;
+    /** zlib's level 4: ImageIO's default size. */
+    private static final int COMPRESSION = 4;
 
     private PngEncoder() {
     }
@@ -57,34 +46,16 @@ public final class PngEncoder {
         return image;
     }
 
+    /**
+     * PNG by com.pngencoder (deflate level 4, no row filters: as small as ImageIO's default at
+     * about a fifth of the time), single-threaded so an encode stays on the caller's worker;
+     * the dpi in pHYs.
+     */
     private static byte[] write(BufferedImage image, int dpi) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            IIOMetadata metadata = writer.getDefaultImageMetadata(
-                    ImageTypeSpecifier.createFromRenderedImage(image), param);
-            metadata.mergeTree(PNG_FORMAT, physicalSize(dpi));
-            writer.setOutput(out);
-            writer.write(null, new IIOImage(image, null, metadata), param);
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("PNG encoding failed", e); // in memory: not expected
-        } finally {
-            writer.dispose();
-        }
-    }
-
-    /** pHYs: pixels per metre, the unit PNG knows. */
-    private static IIOMetadataNode physicalSize(int dpi) throws IIOInvalidTreeException {
-        String perMetre = Long.toString(Math.round(dpi / METRES_PER_INCH));
-        IIOMetadataNode phys = new IIOMetadataNode("pHYs");
-        phys.setAttribute("pixelsPerUnitXAxis", perMetre);
-        phys.setAttribute("pixelsPerUnitYAxis", perMetre);
-        phys.setAttribute("unitSpecifier", "meter");
-        IIOMetadataNode root = new IIOMetadataNode(PNG_FORMAT);
-        root.appendChild(phys);
-        return root;
+        return new com.pngencoder.PngEncoder().withBufferedImage(image)
+                .withCompressionLevel(COMPRESSION).withPredictorEncoding(false)
+                .withMultiThreadedCompressionEnabled(false)
+                .withPhysicalPixelDimensions(PngEncoderPhysicalPixelDimensions.dotsPerInch(dpi))
+                .toBytes();
     }
 }

@@ -146,8 +146,10 @@ public final class ReportBuilder {
                     .withLabels("Months", Labels.endpoint(result.request().endpoint()))
                     .withSmallCells(spec.smallCells())
                     .withGroupNames(AnalysisView.groupNames(result))).chart();
-            byte[] png = PngEncoder.encode(chart, FIGURE);
-            pngs.add("data:image/png;base64," + Base64.getEncoder().encodeToString(png));
+            // the screen-resolution PNG only for the documents that embed it, and as itself
+            byte[] png = screenPng() ? PngEncoder.encode(chart, FIGURE) : null;
+            pngs.add(png == null ? null : "data:image/png;base64," + Base64.getEncoder()
+                    .encodeToString(png));
             word.survival.add(word.of(chart, FIGURE, "Kaplan–Meier estimates: "
                     + AnalysisView.of(result, "", "").title()));
             String file = names.get(i);
@@ -193,9 +195,9 @@ public final class ReportBuilder {
             ExposureBiasFigure figure = ExposureBiasFigure.of(answer,
                     Labels.endpoint(c.request().endpoint()), null);
             FigureSize size = figure.suggestedSize(FIGURE.dpi());
-            byte[] png = PngEncoder.encode(figure.chart(), size);
-            exposureFigures.add("data:image/png;base64," + Base64.getEncoder()
-                    .encodeToString(png));
+            byte[] png = screenPng() ? PngEncoder.encode(figure.chart(), size) : null;
+            exposureFigures.add(png == null ? null : "data:image/png;base64,"
+                    + Base64.getEncoder().encodeToString(png));
             word.exposures.add(word.of(figure.chart(), size, "Hazard ratio of "
                     + c.request().exposure() + ": naive, landmark and time-dependent"));
             if (spec.wants(ReportSpec.Output.PNG)) {
@@ -336,6 +338,12 @@ public final class ReportBuilder {
         }
         word.provenance(provenance);
         return word.bytes(new PdfFooter(provenance.software(), null, cohortSha256).text());
+    }
+
+    /** Whether the figures are wanted at screen resolution: in HTML, PDF or as PNG files. */
+    private boolean screenPng() {
+        return spec.wants(ReportSpec.Output.HTML) || spec.wants(ReportSpec.Output.PDF)
+                || spec.wants(ReportSpec.Output.PNG);
     }
 
     private String title() {
