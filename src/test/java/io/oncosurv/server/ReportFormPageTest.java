@@ -189,6 +189,27 @@ class ReportFormPageTest {
     }
 
     @Test
+    @DisplayName("the Word box: the spec asks html, pdf and docx; left unticked, the outputs "
+            + "stay the spec's defaults; a refused form comes back with the box ticked")
+    void wordDocument(VertxTestContext context) throws Exception {
+        assertEquals(new JsonArray().add("html").add("pdf").add("docx"), ReportForm.spec(
+                MultiMap.caseInsensitiveMultiMap().add("cohort", "c").add("word", "on"))
+                .getJsonArray("outputs"));
+        assertFalse(ReportForm.spec(MultiMap.caseInsensitiveMultiMap().add("cohort", "c"))
+                .containsKey("outputs"));
+        MultiMap form = form("os", "sex", "").add("incidence", "local").add("word", "on");
+        session(LungServer.TOKEN).compose(cookie -> post(cookie, origin(), form))
+                .onComplete(context.succeeding(r -> context.verify(() -> {
+                    String page = r.bodyAsString();
+                    assertEquals(422, r.statusCode(), page);
+                    assertTrue(page.contains("id=\"form-word\" value=\"on\" checked=\"checked\""),
+                            page);
+                    context.completeNow();
+                })));
+        assertTrue(context.awaitCompletion(60, TimeUnit.SECONDS));
+    }
+
+    @Test
     @DisplayName("the form's landmark start: a number becomes the analysis' from, text is "
             + "refused at analyses[0].from, a start without patterns of failure at its field; "
             + "each with the fields kept")

@@ -47,7 +47,7 @@ public final class ReportForm {
     private static final String PROBLEM = "oncosurv.problem";
     private static final String FORM_TOKEN = "oncosurv.formToken";
     private static final List<String> FIELDS = List.of("cohort", "title", "endpoints",
-            "stratifiers", "incidence", "incidence_from");
+            "stratifiers", "incidence", "incidence_from", "word");
 
     private final Vertx vertx;
     private final Access access;
@@ -141,7 +141,8 @@ public final class ReportForm {
      * for a cut-off (a value that is not a number is left as text, for the parser to name);
      * {@code incidence}, {@code all} or a cause, adds the cumulative incidence of the causes,
      * from the landmark start {@code incidence_from} if given (a number, else the text as typed
-     * for the parser to name at {@code analyses[0].from}).
+     * for the parser to name at {@code analyses[0].from}); {@code word} (the checkbox) adds
+     * report.docx to the default html and pdf.
      */
     public static JsonObject spec(MultiMap form) {
         JsonObject spec = new JsonObject();
@@ -199,6 +200,10 @@ public final class ReportForm {
                 analysis.put("from", start);
             }
             spec.put("analyses", new JsonArray().add(analysis));
+        }
+        // the defaults, and the Word document when asked
+        if (!isBlank(form.get("word"))) {
+            spec.put("outputs", new JsonArray().add("html").add("pdf").add("docx"));
         }
         return spec;
     }
@@ -258,7 +263,8 @@ public final class ReportForm {
         ReportListView view = new ReportListView(rows, "true".equals(params.get(MAY_REPORT)),
                 options, orEmpty(params.get("title")), orEmpty(params.get("endpoints")),
                 orEmpty(params.get("stratifiers")), orEmpty(params.get("incidence")),
-                orEmpty(params.get("incidence_from")), params.get(ERROR), problems,
+                orEmpty(params.get("incidence_from")), !isBlank(params.get("word")),
+                params.get(ERROR), problems,
                 orEmpty(params.get(FORM_TOKEN)));
         int status = params.get(STATUS) == null ? 200 : Integer.parseInt(params.get(STATUS));
         return new Messages.Rendered(status, ReportWorker.HTML, pages.reports(view)
