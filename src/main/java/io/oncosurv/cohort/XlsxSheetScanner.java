@@ -13,10 +13,10 @@ import org.xml.sax.helpers.DefaultHandler;
  * tags (local names, attributes by qualified name), text with the five entities and character
  * references decoded, CDATA, comments and processing instructions skipped; tags must nest.
  *
- * <p>Why not the JDK's SAX parser: on a sheet of 100,000 rows (44 MB of XML) it took 0.45 s warm
- * and 2.4 s cold of a ~3 s upload; this takes a tenth. A document this does not handle (a
- * DOCTYPE, another encoding) is left to the JDK's parser: {@link Unsupported} is thrown before
- * any event.
+ * <p>Why not the JDK's SAX parser: on a sheet of 100,000 rows (44 MB of XML) it alone took
+ * 0.45 s warm and 2.4 s cold; with this the whole read went from 2.1 to 0.8-1.1 s warm
+ * (bench/XlsxIngestBench.java). A document this does not handle (a DOCTYPE, another encoding) is
+ * left to the JDK's parser: {@link Unsupported} is thrown before any event.
  */
 final class XlsxSheetScanner {
 
