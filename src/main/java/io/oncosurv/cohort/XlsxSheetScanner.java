@@ -29,6 +29,10 @@ final class XlsxSheetScanner {
         }
     }
 
+    /** Longer tags or texts are refused: a cell holds at most 32,767 characters in Excel. */
+    static final int MAX_TAG_BYTES = 1 << 20;
+    static final int MAX_TEXT_CHARS = 1 << 20;
+
     private final InputStream in;
     private final DefaultHandler handler;
     private byte[] buf = new byte[1 << 16];
@@ -163,6 +167,10 @@ final class XlsxSheetScanner {
                     throw new SAXException("the sheet's XML ends inside a tag");
                 }
                 i -= shift - pos;
+            }
+            if (i - pos > MAX_TAG_BYTES) {
+                throw new SAXException("a tag in the sheet's XML is longer than "
+                        + (MAX_TAG_BYTES >> 20) + " MB");
             }
             byte b = buf[i];
             if (quote != 0) {
@@ -326,8 +334,12 @@ final class XlsxSheetScanner {
         return t;
     }
 
-    private int put(int t, char c) {
+    private int put(int t, char c) throws SAXException {
         if (t == text.length) {
+            if (t >= MAX_TEXT_CHARS) {
+                throw new SAXException("a text in the sheet's XML is longer than "
+                        + MAX_TEXT_CHARS + " characters");
+            }
             text = Arrays.copyOf(text, t * 2);
         }
         text[t] = c;

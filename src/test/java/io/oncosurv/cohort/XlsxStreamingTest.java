@@ -185,6 +185,28 @@ class XlsxStreamingTest {
         assertTrue(notA1.message().contains("cell A1"), notA1.message());
     }
 
+    @Test
+    @DisplayName("a tag over 1 MB and a text over 1 M characters are refused as unreadable, "
+            + "not held")
+    void oversizedTagAndTextRefused() throws Exception {
+        java.util.Random random = new java.util.Random(7); // letters: packs ~1.6 to 1
+        StringBuilder letters = new StringBuilder();
+        for (int i = 0; i < (1 << 20) + 10; i++) {
+            letters.append((char) ('a' + random.nextInt(26)));
+        }
+        for (String sheet : List.of(
+                "<worksheet><sheetData><row r=\"1\" x=\"" + letters + "\"/></sheetData>"
+                        + "</worksheet>",
+                "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>"
+                        + letters + "</t></is></c></row></sheetData></worksheet>")) {
+            byte[] book = withSheet(sheet);
+            var e = assertThrows(CohortRejectedException.class, () -> XlsxSheet.toCsv(book));
+            assertEquals(CohortRejectedException.Kind.MALFORMED, e.kind());
+            assertTrue(e.problems().get(0).message().contains("longer than"),
+                    e.problems().get(0).message());
+        }
+    }
+
     /** A workbook of POI's whose first sheet's XML is replaced by {@code sheet}. */
     private static byte[] withSheet(String sheet) throws Exception {
         byte[] book = XlsxFixtures.workbook(List.of(List.of("x")));
