@@ -113,16 +113,11 @@ final class XlsxSheet {
         StylesTable styles = reader.getStylesTable();
         String[] strings = XlsxSharedTexts.read(sharedTexts(reader));
         XlsxSheetCsv sheet = new XlsxSheetCsv(strings, styles, isDate1904(reader));
-        try {
-            try (InputStream in = sheets.next()) {
-                XlsxSheetScanner.scan(in, sheet);
-            } catch (XlsxSheetScanner.Unsupported e) { // a DOCTYPE, UTF-16: the JDK's parser
-                try (InputStream in = reader.getSheetsData().next()) {
-                    XMLReader parser = XMLHelper.newXMLReader();
-                    parser.setContentHandler(sheet);
-                    parser.parse(new InputSource(in));
-                }
-            }
+        // POI's secure SAX parser (no DTDs, no external entities), the sheet streamed through
+        try (InputStream in = sheets.next()) {
+            XMLReader parser = XMLHelper.newXMLReader();
+            parser.setContentHandler(sheet);
+            parser.parse(new InputSource(in));
         } catch (XlsxSheetCsv.Refused e) {
             throw e.refusal;
         }

@@ -39,6 +39,9 @@ final class XlsxSheetCsv extends DefaultHandler {
         }
     }
 
+    /** The longest cell text held (Excel's own limit is 32,767 characters). */
+    static final int MAX_TEXT = 1 << 20;
+
     private enum CellKind { BLANK, TEXT, NUMBER, BOOLEAN, ERROR, FORMULA_WITHOUT_VALUE }
 
     private final String[] strings;
@@ -129,8 +132,12 @@ final class XlsxSheetCsv extends DefaultHandler {
     }
 
     @Override
-    public void characters(char[] ch, int start, int length) {
+    public void characters(char[] ch, int start, int length) throws SAXException {
         if (inValue || (inInlineText && !inPhonetic)) {
+            if (value.length() + length > MAX_TEXT) { // no cohort cell is that long: not held
+                throw new SAXException("a text in the sheet's XML is longer than " + MAX_TEXT
+                        + " characters");
+            }
             value.append(ch, start, length);
         }
     }
