@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The layers of ../shared/style.md, by their imports: stats knows only the JDK and Commons Math;
- * cohort adds stats (and Tablesaw with POI for .xlsx); store adds JDBC, H2, HikariCP, Flyway
+ * cohort adds stats (and, for .xlsx, POI with its ZIP library and the JDK's SAX); store adds JDBC, H2, HikariCP, Flyway
  * and logging; analysis is callable without Vert.x (and groups tables with Tablesaw); chart draws
  * results with JFreeChart (AWT) and encodes them (PDF by PDFBox), without Vert.x or JSON; json
  * writes answers as JSON text (Jackson's streaming generator, the one way large JSON is written,
@@ -27,10 +27,11 @@ class ArchitectureTest {
         return Stream.of(
                 Arguments.of("stats", List.of("java.", "org.apache.commons.math3.",
                         "io.oncosurv.stats.")),
-                // Excel workbooks are read through Tablesaw (on POI)
+                // Excel workbooks are streamed: POI opens the package (its ZIP library,
+                // commons-compress, reads the bytes in memory), the sheet is read as SAX events
                 Arguments.of("cohort", List.of("java.", "org.apache.commons.math3.",
-                        "tech.tablesaw.", "org.apache.poi.", "io.oncosurv.stats.",
-                        "io.oncosurv.cohort.")),
+                        "org.apache.poi.", "org.apache.commons.compress.", "org.xml.sax.",
+                        "io.oncosurv.stats.", "io.oncosurv.cohort.")),
                 Arguments.of("store", List.of("java.", "javax.sql.", "org.flywaydb.", "org.h2.",
                         "org.postgresql.", "com.zaxxer.hikari.", "org.slf4j.",
                         "io.oncosurv.stats.", "io.oncosurv.cohort.", "io.oncosurv.store.")),

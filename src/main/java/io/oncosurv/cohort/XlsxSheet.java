@@ -1,54 +1,58 @@
 package io.oncosurv.cohort;
 
 import io.oncosurv.cohort.CohortRejectedException.Kind;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Enumeration;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
-import tech.tablesaw.io.Source;
-import tech.tablesaw.io.xlsx.XlsxReadOptions;
-import tech.tablesaw.io.xlsx.XlsxReader;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.util.ZipFileZipEntrySource;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.StylesTable;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * An Excel workbook (.xlsx) read as the CSV of its first sheet, through Tablesaw's Excel reader:
- * numbers written back as they read (12.5, integers without ".0"), dates as ISO yyyy-mm-dd, empty
- * cells empty, so the cohort reader applies the same checks to the same text as to a CSV.
+ * An Excel workbook (.xlsx) read as the CSV of its first sheet: numbers written back as they
+ * read (12.5, integers without ".0"), dates as ISO yyyy-mm-dd, empty cells empty, so the cohort
+ * reader applies the same checks to the same text as to a CSV ({@link XlsxSheetCsv} says how
+ * each cell is written and what is refused).
  *
- * <p>Tablesaw reads a formula as its saved value and stops at an empty row; a cell it does not
- * read (a value below an empty row, right of an empty column) refuses the workbook with the cell
- * named, rather than be read as missing. The workbook is first unpacked
- * once to count its bytes, so that a ZIP bomb is refused before POI builds it in memory.
+ * <p>The sheet is streamed (POI's event API: the XML parsed as it is unpacked, one row held at
+ * a time), not built in memory: a workbook of 100,000 rows built whole took ~35 s and 2.7 GB of
+ * heap. Only the shared texts are held (as the cells would be). Before anything is parsed, each
+ * part is unpacked once to count its bytes, so that a ZIP bomb is refused at a limit.
  */
 final class XlsxSheet {
 
-    /** A workbook that unpacks to more than this is refused: POI holds it all in memory. */
-    static final long MAX_UNPACKED_BYTES = 32L << 20;
+    /** A workbook that unpacks to more than this is refused (~550,000 rows of 12 columns). */
+    static final long MAX_UNPACKED_BYTES = 256L << 20;
+
+    /**
+     * A part that unpacks to more than this many times its packed size is refused once it is
+     * past {@link #RATIO_GRACE_BYTES}: a sheet packs ~8 to 1, a bomb of zeros ~1000 to 1 (POI's
+     * own guard refuses a ratio over 100 too).
+     */
+    static final int MAX_INFLATE_RATIO = 100;
+
+    static final long RATIO_GRACE_BYTES = 1L << 20;
 
     private static final String SAVE_AS_CSV = "save the sheet as \"CSV UTF-8\" and send that "
             + "file";
 
     private XlsxSheet() {
     }
-
-    /** Tablesaw's refusal of a header that names a column twice. */
-    private static final Pattern DUPLICATE_NAME = Pattern.compile("duplicate name (.*) to table");
 
     private static final byte[] WORKBOOK_PART = "xl/workbook.xml".getBytes(
             StandardCharsets.US_ASCII);
@@ -75,58 +79,105 @@ final class XlsxSheet {
 
     /** The first sheet as CSV (UTF-8, comma-separated, header first). */
     static byte[] toCsv(byte[] workbook) throws CohortRejectedException {
-        checkUnpackedSize(workbook);
-        Table table;
-        List<List<String>> cells;
+        ZipFile zip;
         try {
-            table = new XlsxReader().read(XlsxReadOptions.builder(new Source(
-                    new ByteArrayInputStream(workbook))).sheetIndex(0).build());
-        } catch (IndexOutOfBoundsException e) {
-            throw malformed("The workbook has no sheet.", "an .xlsx with its cohort on the first "
-                    + "sheet was expected");
-        } catch (IllegalArgumentException e) {
-            Matcher twice = e.getMessage() == null ? null : DUPLICATE_NAME.matcher(
-                    e.getMessage());
-            if (twice != null && twice.find()) { // as the CSV reader says it, at the header
-                throw unusable(1, twice.group(1), "the column is named twice");
+            zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(
+                    workbook)).get();
+        } catch (IOException | RuntimeException e) {
+            throw malformed("The workbook cannot be read.", "the .xlsx is not a readable ZIP "
+                    + "archive (" + reason(e) + "): " + SAVE_AS_CSV);
+        }
+        try (zip) {
+            checkUnpackedSize(zip);
+            OPCPackage pkg = OPCPackage.open(new ZipFileZipEntrySource(zip));
+            try {
+                return firstSheet(pkg);
+            } finally {
+                pkg.revert(); // read only: nothing is written back
             }
-            if (e.getMessage() == null || !e.getMessage().startsWith("No table found")) {
-                throw malformed("The workbook cannot be read.", "its first sheet cannot be read "
-                        + "as a table (" + reason(e) + "): " + SAVE_AS_CSV);
-            }
-            throw malformed("The workbook's first sheet is empty.", "the cohort is read from the "
-                    + "first sheet: put the header in its first row (patient_id, ...) and one row "
-                    + "per patient below");
-        } catch (RuntimeException e) {
+        } catch (CohortRejectedException e) {
+            throw e;
+        } catch (Exception e) { // IOException, POI's format exceptions, SAXException
             throw malformed("The workbook cannot be read.", "the .xlsx is damaged or not an "
                     + "Excel workbook (" + reason(e) + "): " + SAVE_AS_CSV);
         }
-        try (XSSFWorkbook poi = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
-            cells = cells(poi.getSheetAt(0), table);
-        } catch (IOException | RuntimeException e) {
-            throw malformed("The workbook cannot be read.", "the .xlsx is damaged ("
-                    + reason(e) + "): " + SAVE_AS_CSV);
-        }
-        StringBuilder csv = new StringBuilder();
-        for (List<String> row : cells) {
-            CsvLines.append(csv, row);
-        }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Unpacks every entry once, counting: a bomb is refused at the limit, nothing kept. */
-    private static void checkUnpackedSize(byte[] workbook) throws CohortRejectedException {
+    private static byte[] firstSheet(OPCPackage pkg) throws Exception {
+        XSSFReader reader = new XSSFReader(pkg);
+        Iterator<InputStream> sheets = reader.getSheetsData();
+        if (!sheets.hasNext()) {
+            throw malformed("The workbook has no sheet.", "an .xlsx with its cohort on the first "
+                    + "sheet was expected");
+        }
+        StylesTable styles = reader.getStylesTable();
+        String[] strings = XlsxSharedTexts.read(sharedTexts(reader));
+        XlsxSheetCsv sheet = new XlsxSheetCsv(strings, styles, isDate1904(reader));
+        // POI's secure SAX parser (no DTDs, no external entities), the sheet streamed through
+        try (InputStream in = sheets.next()) {
+            XMLReader parser = XMLHelper.newXMLReader();
+            parser.setContentHandler(sheet);
+            parser.parse(new InputSource(in));
+        } catch (XlsxSheetCsv.Refused e) {
+            throw e.refusal;
+        }
+        return sheet.csv();
+    }
+
+    /** The shared texts' part, or null if the workbook has none. */
+    private static InputStream sharedTexts(XSSFReader reader) throws Exception {
+        try {
+            return reader.getSharedStringsData();
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException
+                | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Whether the workbook counts its dates from 1904 (old Mac Excel) rather than 1900. */
+    private static boolean isDate1904(XSSFReader reader) throws Exception {
+        boolean[] date1904 = new boolean[1];
+        XMLReader parser = XMLHelper.newXMLReader();
+        parser.setContentHandler(new DefaultHandler() {
+            @Override
+            public void startElement(String uri, String localName, String qName, Attributes a) {
+                if (localName.equals("workbookPr")) {
+                    String v = a.getValue("date1904");
+                    date1904[0] = "1".equals(v) || "true".equals(v);
+                }
+            }
+        });
+        try (InputStream in = reader.getWorkbookData()) {
+            parser.parse(new InputSource(in));
+        }
+        return date1904[0];
+    }
+
+    /**
+     * Unpacks every part once, counting: a bomb is refused at the limit (in all, or against its
+     * packed size), nothing kept.
+     */
+    private static void checkUnpackedSize(ZipFile zip) throws CohortRejectedException {
         long total = 0;
         byte[] buffer = new byte[1 << 16];
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(workbook))) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
-                    total += n;
-                    if (total > MAX_UNPACKED_BYTES) {
-                        throw new CohortRejectedException(Kind.UNUSABLE, "The workbook is too "
-                                + "large.", List.of(Problem.ofFile("the .xlsx unpacks to more "
-                                + "than " + (MAX_UNPACKED_BYTES >> 20) + " MB: " + SAVE_AS_CSV
-                                + " (a CSV may be larger)")), 1);
+        try {
+            for (Enumeration<ZipArchiveEntry> e = zip.getEntries(); e.hasMoreElements();) {
+                ZipArchiveEntry entry = e.nextElement();
+                long packed = Math.max(1, entry.getCompressedSize());
+                long unpacked = 0;
+                try (InputStream in = zip.getInputStream(entry)) {
+                    for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                        unpacked += n;
+                        total += n;
+                        if (total > MAX_UNPACKED_BYTES) {
+                            throw tooLarge("the .xlsx unpacks to more than "
+                                    + (MAX_UNPACKED_BYTES >> 20) + " MB");
+                        }
+                        if (unpacked > RATIO_GRACE_BYTES
+                                && unpacked > packed * MAX_INFLATE_RATIO) {
+                            throw tooLarge("its part " + entry.getName() + " unpacks to more "
+                                    + "than " + MAX_INFLATE_RATIO + " times its packed size");
+                        }
                     }
                 }
             }
@@ -136,90 +187,9 @@ final class XlsxSheet {
         }
     }
 
-    /**
-     * The sheet's rows as text: the header row as POI reads it, the values as Tablesaw read
-     * them; a non-empty cell Tablesaw has no value for refuses the workbook.
-     */
-    private static List<List<String>> cells(Sheet sheet, Table table)
-            throws CohortRejectedException {
-        Row headerRow = sheet.getRow(sheet.getFirstRowNum());
-        if (sheet.getFirstRowNum() != 0 || headerRow == null || headerRow.getFirstCellNum() != 0) {
-            throw unusable(1, null, "the header must start in cell A1 of the first sheet");
-        }
-        List<String> header = new ArrayList<>();
-        Map<String, Column<?>> byName = new HashMap<>();
-        for (Column<?> column : table.columns()) {
-            byName.put(column.name(), column);
-        }
-        List<Column<?>> columns = new ArrayList<>();
-        for (int c = 0; c < headerRow.getLastCellNum(); c++) {
-            Cell cell = headerRow.getCell(c);
-            if (cell != null && cell.getCellType() != CellType.STRING
-                    && cell.getCellType() != CellType.BLANK) {
-                throw unusable(1, CellReference.convertNumToColString(c), "the header's cells "
-                        + "must be text (cell " + new CellReference(0, c).formatAsString()
-                        + " is not)");
-            }
-            String name = cell == null ? "" : cell.getStringCellValue();
-            header.add(name);
-            columns.add(byName.get(name)); // null: Tablesaw found no value in it
-        }
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(header);
-        for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            List<String> out = new ArrayList<>(header.size());
-            boolean any = false;
-            for (int c = 0; c < header.size(); c++) {
-                Cell cell = row == null ? null : row.getCell(c);
-                Column<?> column = columns.get(c);
-                boolean blank = isBlank(cell);
-                boolean read = column != null && r - 1 < column.size() && !column.isMissing(r - 1);
-                if (!blank && !read) {
-                    throw unusable(r + 1, header.get(c), "cell " + new CellReference(r, c)
-                            .formatAsString() + " " + lost(cell, column));
-                }
-                out.add(read ? text(column.get(r - 1)) : "");
-                any |= !blank;
-            }
-            if (row != null && row.getLastCellNum() > header.size()) {
-                for (int c = header.size(); c < row.getLastCellNum(); c++) {
-                    if (!isBlank(row.getCell(c))) {
-                        throw unusable(r + 1, null, "cell " + new CellReference(r, c)
-                                .formatAsString() + " is beyond the header's last column");
-                    }
-                }
-            }
-            if (any) {
-                rows.add(out);
-            }
-        }
-        return rows;
-    }
-
-    /** Why Tablesaw has no value for a cell that holds one. */
-    private static String lost(Cell cell, Column<?> column) {
-        if (cell.getCellType() == CellType.FORMULA) {
-            return "is a formula: only values are read (paste the column as values)";
-        }
-        if (column == null) {
-            return "cannot be read";
-        }
-        return "is not read: a column must hold one kind of value (" + column.type().name()
-                .toLowerCase(java.util.Locale.ROOT) + " here), with no empty row above it; "
-                + "format the column as text or as numbers throughout, or " + SAVE_AS_CSV;
-    }
-
-    /** Empty, or text the format reads as missing (Tablesaw reads "NA" as missing too). */
-    private static boolean isBlank(Cell cell) {
-        if (cell == null || cell.getCellType() == CellType.BLANK) {
-            return true;
-        }
-        if (cell.getCellType() == CellType.STRING) {
-            String s = cell.getStringCellValue().strip();
-            return s.isEmpty() || s.equals("NA") || s.equals(".");
-        }
-        return false;
+    private static CohortRejectedException tooLarge(String why) {
+        return new CohortRejectedException(Kind.UNUSABLE, "The workbook is too large.", List.of(
+                Problem.ofFile(why + ": " + SAVE_AS_CSV + " (a CSV may be larger)")), 1);
     }
 
     /** A value as the CSV of the same data writes it. */
@@ -245,13 +215,8 @@ final class XlsxSheet {
         return message.length() > 120 ? message.substring(0, 120) + "…" : message;
     }
 
-    private static CohortRejectedException malformed(String summary, String advice) {
+    static CohortRejectedException malformed(String summary, String advice) {
         return new CohortRejectedException(Kind.MALFORMED, summary, List.of(Problem.ofFile(
                 advice)), 1);
-    }
-
-    private static CohortRejectedException unusable(int row, String column, String message) {
-        return new CohortRejectedException(Kind.UNUSABLE, "The workbook's first sheet cannot be "
-                + "read as a cohort.", List.of(new Problem(row, column, message)), 1);
     }
 }
