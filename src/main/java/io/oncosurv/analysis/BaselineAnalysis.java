@@ -2,6 +2,7 @@ package io.oncosurv.analysis;
 
 import io.oncosurv.analysis.BaselineTable.CategoricalRow;
 import io.oncosurv.analysis.BaselineTable.NumericRow;
+import io.oncosurv.analysis.BaselineTable.NumericSummary;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.cohort.Stratification;
 import io.oncosurv.cohort.Stratifiers;
@@ -10,7 +11,6 @@ import io.oncosurv.stats.FisherExact;
 import io.oncosurv.stats.FisherExactTest;
 import io.oncosurv.stats.KruskalWallis;
 import io.oncosurv.stats.PearsonChiSquare;
-import io.oncosurv.analysis.BaselineTable.NumericSummary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oncosurv.report.Formats;
+import io.oncosurv.report.Labels;
 import io.oncosurv.testsupport.SampleCohorts;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -16,6 +17,7 @@ import io.vertx.ext.web.client.WebClient;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,21 +100,55 @@ class StudyTablesPageTest {
         JsonObject baseline = new JsonObject(get("/api/cohorts/" + ici + "/baseline?by=arm")
                 .bodyAsString());
         JsonArray rows = baseline.getJsonArray("rows");
+        // Table 1 as a study report: "name (N = n)" per group, then Total; per variable its
+        // label, indented statistics, and its p marked with its test (named in the footnote)
+        JsonArray bGroups = baseline.getJsonArray("groups");
+        JsonObject firstOverall = rows.getJsonObject(0).getJsonArray("summaries")
+                .getJsonObject(0);
+        for (int g = 0; g < bGroups.size(); g++) {
+            int n = rows.getJsonObject(0).getJsonArray("summaries").getJsonObject(g + 1)
+                    .getInteger("n");
+            assertTrue(html.contains("<th>" + bGroups.getJsonObject(g).getString("name")
+                    + " (N = " + n + ")</th>"), html);
+        }
+        assertTrue(html.contains("<th>Total (N = " + firstOverall.getInteger("n") + ")</th>"),
+                html);
+        assertTrue(html.contains("<th>Characteristic</th>") && html.contains("<th>p</th>"),
+                html);
+        Map<String, String> marks = Map.of("kruskal-wallis", "\u00b9", "chi-square", "\u00b2",
+                "fisher", "\u00b3");
         int checked = 0;
         for (int i = 0; i < rows.size(); i++) {
             JsonObject row = rows.getJsonObject(i);
             JsonObject test = row.getJsonObject("test");
+            assertTrue(html.contains("<td>" + Labels.column(row.getString("column")) + "</td>"),
+                    row.getString("column"));
             if (test.getDouble("p") != null) {
                 assertTrue(html.contains("<td>" + Formats.pValue(num(test, "p"))
-                        .replace("<", "&lt;") + "</td>"), row.getString("column"));
+                        .replace("<", "&lt;") + marks.get(test.getString("name")) + "</td>"),
+                        row.getString("column"));
             }
+            JsonArray summaries = row.getJsonArray("summaries");
             if (row.getString("kind").equals("numeric")) {
-                JsonObject overall = row.getJsonArray("summaries").getJsonObject(0);
-                assertTrue(html.contains("<td>" + Formats.fixed(num(overall, "median"), 1)
-                        + "</td>"), row.getString("column"));
+                for (int g = 0; g < summaries.size(); g++) {
+                    JsonObject s = summaries.getJsonObject(g);
+                    assertTrue(html.contains("<td>" + Formats.fixed(num(s, "median"), 1) + " ("
+                            + Formats.fixed(num(s, "q1"), 1) + "\u2013"
+                            + Formats.fixed(num(s, "q3"), 1) + ")</td>"), row.getString("column"));
+                    assertTrue(html.contains("<td>" + Formats.fixed(num(s, "mean"), 1) + " ("
+                            + Formats.fixed(num(s, "sd"), 1) + ")</td>"), row.getString("column"));
+                }
                 checked++;
+            } else {
+                JsonObject s = summaries.getJsonObject(0);
+                assertTrue(html.contains("<td>" + s.getJsonArray("counts").getInteger(0) + " ("
+                        + Formats.fixed(s.getJsonArray("percents").getDouble(0), 1) + "%)</td>"),
+                        row.getString("column"));
             }
         }
+        assertTrue(html.contains("<td>\u00a0\u00a0\u00a0\u00a0Median (IQR)</td>"), html);
+        assertTrue(html.contains("<tr class=\"note\"><td colspan=\"" + (bGroups.size() + 3)
+                + "\">p: \u00b9 Kruskal\u2013Wallis rank sum test;"), html);
         assertTrue(checked > 0, "a numeric baseline row was compared");
 
         JsonObject sub = get("/api/cohorts/" + ici + "/subgroups?endpoint=os&treatment=arm"
