@@ -2,7 +2,6 @@ package io.oncosurv.analysis;
 
 import static tech.tablesaw.aggregate.AggregateFunctions.countMissing;
 import static tech.tablesaw.aggregate.AggregateFunctions.countNonMissing;
-import static tech.tablesaw.aggregate.AggregateFunctions.countWithMissing;
 import static tech.tablesaw.aggregate.AggregateFunctions.mean;
 import static tech.tablesaw.aggregate.AggregateFunctions.stdDev;
 
@@ -33,7 +32,7 @@ import tech.tablesaw.table.TableSliceGroup;
  * <p>Numbers: every numeric column at once, grouped by {@code splitOn(group).aggregate(...)},
  * the grouping under {@code summarize(...).by(...)}: in Tablesaw 0.44.4 {@code Summarizer}
  * walks its column → functions multimap by {@code keys()}, a multiset, and so aggregates each
- * column once per function (8 times here) and keeps the first. Overall applies the same
+ * column once per function (7 times here) and keeps the first. Overall applies the same
  * aggregate functions to the whole columns. Categories: {@code xTabCounts(level, group)} on a
  * table of those two columns alone ({@code xTabCounts} sorts the table it is given, every
  * column of it). Tablesaw's quartile functions are Commons Math's default percentile, R's type
@@ -48,9 +47,12 @@ final class BaselineFrame {
     private static final NumericAggregateFunction MEDIAN = quantile7("Median (type 7)", 0.5);
     private static final NumericAggregateFunction Q3 = quantile7("Q3 (type 7)", 0.75);
 
-    /** The summaries of a numeric column, in the order {@link #summary} reads them. */
-    private static final List<AggregateFunction<?, ?>> FUNCTIONS = List.of(countWithMissing,
-            countMissing, countNonMissing, Q1, MEDIAN, Q3, mean, stdDev);
+    /**
+     * The summaries of a numeric column, in the order {@link #summary} reads them; the patients
+     * are the missing and the present (each function gets its own copy of a group's values).
+     */
+    private static final List<AggregateFunction<?, ?>> FUNCTIONS = List.of(countMissing,
+            countNonMissing, Q1, MEDIAN, Q3, mean, stdDev);
 
     private final StringColumn group;
     private final int patients;
@@ -142,11 +144,12 @@ final class BaselineFrame {
 
     /** A summary from the values of {@link #FUNCTIONS}, in their order. */
     private static NumericSummary summary(double[] v) {
-        int present = (int) v[2];
-        return new NumericSummary((int) v[0], (int) v[1], v[3], v[4], v[5],
-                present == 0 ? Double.NaN : v[6],
+        int missing = (int) v[0];
+        int present = (int) v[1];
+        return new NumericSummary(missing + present, missing, v[2], v[3], v[4],
+                present == 0 ? Double.NaN : v[5],
                 // Tablesaw's SD of one value is 0; R's sd() is NA
-                present < 2 ? Double.NaN : v[7]);
+                present < 2 ? Double.NaN : v[6]);
     }
 
     /**
