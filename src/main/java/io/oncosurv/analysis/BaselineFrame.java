@@ -5,8 +5,6 @@ import static tech.tablesaw.aggregate.AggregateFunctions.countNonMissing;
 import static tech.tablesaw.aggregate.AggregateFunctions.mean;
 import static tech.tablesaw.aggregate.AggregateFunctions.stdDev;
 
-import com.google.common.collect.ArrayListMultimap;
-import com.google.common.collect.ListMultimap;
 import io.oncosurv.analysis.BaselineTable.LevelCounts;
 import io.oncosurv.analysis.BaselineTable.NumericSummary;
 import io.oncosurv.stats.Quantile7;
@@ -29,8 +27,9 @@ import tech.tablesaw.table.TableSliceGroup;
  * {@code l0}, ..., not the cohort's values: Tablesaw's cross tables name their columns after the
  * groups and add a "total" column, so a group called "total" would clash.
  *
- * <p>Numbers: every numeric column at once, grouped by {@code splitOn(group).aggregate(...)},
- * the grouping under {@code summarize(...).by(...)}: in Tablesaw 0.44.4 {@code Summarizer}
+ * <p>Numbers: every numeric column in one table, split once by {@code splitOn(group)} and
+ * aggregated column by column ({@code aggregate(column, functions)}), the grouping under
+ * {@code summarize(...).by(...)}: in Tablesaw 0.44.4 {@code Summarizer}
  * walks its column → functions multimap by {@code keys()}, a multiset, and so aggregates each
  * column once per function (7 times here) and keeps the first. Overall applies the same
  * aggregate functions to the whole columns. Categories: {@code xTabCounts(level, group)} on a
@@ -100,14 +99,15 @@ final class BaselineFrame {
             return List.of();
         }
         Table table = Table.create("numbers", group);
-        ListMultimap<String, AggregateFunction<?, ?>> functions = ArrayListMultimap.create();
         for (int c = 0; c < names.size(); c++) {
             table.addColumns(DoubleColumn.create(names.get(c), values.get(c)));
-            functions.putAll(names.get(c), FUNCTIONS);
         }
-        Table byGroup = table.splitOn(GROUP).aggregate(functions);
+        // split once, aggregated column by column
+        TableSliceGroup slices = table.splitOn(GROUP);
+        AggregateFunction<?, ?>[] functions = FUNCTIONS.toArray(new AggregateFunction<?, ?>[0]);
         List<List<NumericSummary>> out = new ArrayList<>();
         for (String name : names) {
+            Table byGroup = slices.aggregate(name, functions);
             List<NumericSummary> summaries = new ArrayList<>();
             double[] overall = new double[FUNCTIONS.size()];
             for (int f = 0; f < overall.length; f++) {
