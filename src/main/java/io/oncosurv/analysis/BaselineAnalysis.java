@@ -2,6 +2,7 @@ package io.oncosurv.analysis;
 
 import io.oncosurv.analysis.BaselineTable.CategoricalRow;
 import io.oncosurv.analysis.BaselineTable.NumericRow;
+import io.oncosurv.analysis.BaselineTable.NumericSummary;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.cohort.Stratification;
 import io.oncosurv.cohort.Stratifiers;
@@ -11,14 +12,12 @@ import io.oncosurv.stats.FisherExactTest;
 import io.oncosurv.stats.KruskalWallis;
 import io.oncosurv.stats.PearsonChiSquare;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
+import java.util.Set;
 
 /**
  * The baseline characteristics table of a cohort (docs/statistics.md, "Baseline table"): every
@@ -44,54 +43,54 @@ public final class BaselineAnalysis {
     public static BaselineTable run(Cohort cohort, BaselineRequest request,
             StratifierSource source) throws AnalysisException {
         int n = cohort.patients();
-        int[] codes = new int[n];
+        int[] groupOf = new int[n];
+        Arrays.fill(groupOf, -1);
         List<String> groups = List.of();
         List<String> groupNames = List.of();
+        int excluded = 0;
         if (request.by() != null) {
             Stratification s = source.require(request.by(), request.settings());
-            codes = s.codes();
+            groupOf = s.codes().clone();
             groups = s.labels();
             groupNames = s.displayNames();
+            for (int p = 0; p < n; p++) {
+                excluded += groupOf[p] < 0 ? 1 : 0;
+            }
         }
-        String[] groupOf = new String[n];
-        int excluded = 0;
-        for (int p = 0; p < n; p++) {
-            boolean inGroup = request.by() != null && codes[p] >= 0;
-            groupOf[p] = inGroup ? BaselineFrame.groupKey(codes[p]) : "";
-            excluded += request.by() != null && !inGroup ? 1 : 0;
-        }
+        BaselineFrame frame = new BaselineFrame(groupOf, groups.size());
         List<String> columns = new ArrayList<>();
+        List<String> numeric = new ArrayList<>();
+        List<double[]> numbers = new ArrayList<>();
+        List<List<String>> levels = new ArrayList<>();
         for (String column : cohort.columns()) {
             if (CohortSummary.isCovariate(cohort, column) && !column.equals(request.by())) {
                 columns.add(column);
+                List<String> columnLevels = categoryLevels(cohort, column);
+                levels.add(columnLevels);
+                if (columnLevels == null) {
+                    numeric.add(column);
+                    numbers.add(cohort.numbers(column));
+                }
             }
         }
-        Table table = Table.create("baseline", StringColumn.create(BaselineFrame.GROUP,
-                groupOf));
-        List<List<String>> levels = new ArrayList<>();
-        for (String column : columns) {
-            List<String> columnLevels = categoryLevels(cohort, column);
-            levels.add(columnLevels);
-            table.addColumns(columnLevels == null
-                    ? DoubleColumn.create(column, cohort.numbers(column))
-                    : StringColumn.create(column, levelKeys(cohort, column, columnLevels)));
-        }
-        BaselineFrame frame = new BaselineFrame(table, groups.size());
+        // every numeric column in one grouping
+        List<List<NumericSummary>> summaries = frame.numeric(numeric, numbers);
         List<BaselineTable.Row> rows = new ArrayList<>();
-        for (int c = 0; c < columns.size(); c++) {
+        for (int c = 0, k = 0; c < columns.size(); c++) {
             String column = columns.get(c);
             List<String> columnLevels = levels.get(c);
             if (columnLevels == null) {
-                rows.add(new NumericRow(column, frame.numeric(column), request.by() == null
-                        ? noGroups() : kruskalWallis(cohort.numbers(column), codes,
-                                groups.size())));
+                rows.add(new NumericRow(column, summaries.get(k), request.by() == null
+                        ? noGroups() : kruskalWallis(numbers.get(k), groupOf, groups.size())));
+                k++;
             } else {
                 Map<String, String> labels = cohort.valueLabels(column);
+                int[][] counts = frame.counts(column, levelOf(cohort, column, columnLevels),
+                        columnLevels.size());
                 rows.add(new CategoricalRow(column, columnLevels, columnLevels.stream()
                         .map(l -> labels.getOrDefault(l, l)).toList(),
-                        frame.categorical(column, columnLevels), request.by() == null
-                        ? noGroups() : contingency(frame.crossTab(column, columnLevels,
-                                false))));
+                        frame.categorical(counts), request.by() == null
+                        ? noGroups() : contingency(frame.crossTab(counts))));
             }
         }
         return new BaselineTable(request.by(), groups, groupNames, excluded, rows);
@@ -104,42 +103,59 @@ public final class BaselineAnalysis {
     /** The levels of a categorical column in order; null for a numeric summary. */
     private static List<String> categoryLevels(Cohort cohort, String column) {
         if (!cohort.isNumeric(column)) {
-            TreeSet<String> distinct = new TreeSet<>();
+            // a column's cells share one String per distinct value (CohortReader)
+            Set<String> distinct = new HashSet<>();
             for (int p = 0; p < cohort.patients(); p++) {
-                if (cohort.text(column, p) != null) {
-                    distinct.add(cohort.text(column, p));
+                String v = cohort.text(column, p);
+                if (v != null) {
+                    distinct.add(v);
                 }
             }
-            return List.copyOf(distinct);
+            return distinct.stream().sorted().toList();
         }
-        TreeSet<Double> distinct = new TreeSet<>(Comparator.naturalOrder());
+        double[] distinct = new double[CATEGORY_LEVELS + 1];
+        int count = 0;
         for (double v : cohort.numbers(column)) {
-            if (!Double.isNaN(v)) {
-                distinct.add(v + 0.0); // 0 and -0 as one
-            }
-            if (distinct.size() > CATEGORY_LEVELS) {
-                return null;
+            if (!Double.isNaN(v) && indexOf(distinct, count, v) < 0) {
+                if (count == CATEGORY_LEVELS) {
+                    return null;
+                }
+                distinct[count++] = v + 0.0; // 0 and -0 as one
             }
         }
-        return distinct.stream().map(Stratifiers::label).toList();
+        double[] sorted = Arrays.copyOf(distinct, count);
+        Arrays.sort(sorted);
+        return Arrays.stream(sorted).mapToObj(Stratifiers::label).toList();
     }
 
-    /** Each patient's level as its key in the frame ("" when missing: Tablesaw's missing text). */
-    private static String[] levelKeys(Cohort cohort, String column, List<String> levels) {
-        Map<String, String> keys = new HashMap<>();
-        for (int l = 0; l < levels.size(); l++) {
-            keys.put(levels.get(l), BaselineFrame.levelKey(l));
-        }
-        String[] out = new String[cohort.patients()];
-        for (int p = 0; p < out.length; p++) {
-            String v;
-            if (!cohort.isNumeric(column)) {
-                v = cohort.text(column, p);
-            } else {
-                double x = cohort.number(column, p);
-                v = Double.isNaN(x) ? null : Stratifiers.label(x + 0.0);
+    private static int indexOf(double[] values, int count, double v) {
+        for (int i = 0; i < count; i++) {
+            if (values[i] == v) {
+                return i;
             }
-            out[p] = v == null ? "" : keys.get(v);
+        }
+        return -1;
+    }
+
+    /** Each patient's level as its index in {@code levels}, -1 when missing. */
+    private static int[] levelOf(Cohort cohort, String column, List<String> levels) {
+        int[] out = new int[cohort.patients()];
+        if (!cohort.isNumeric(column)) {
+            Map<String, Integer> index = new HashMap<>();
+            for (int l = 0; l < levels.size(); l++) {
+                index.put(levels.get(l), l);
+            }
+            for (int p = 0; p < out.length; p++) {
+                String v = cohort.text(column, p);
+                out[p] = v == null ? -1 : index.get(v);
+            }
+            return out;
+        }
+        // at most CATEGORY_LEVELS numbers: their labels, parsed back, are the values
+        double[] values = levels.stream().mapToDouble(Double::parseDouble).toArray();
+        double[] x = cohort.numbers(column);
+        for (int p = 0; p < out.length; p++) {
+            out[p] = Double.isNaN(x[p]) ? -1 : indexOf(values, values.length, x[p]);
         }
         return out;
     }
@@ -177,8 +193,9 @@ public final class BaselineAnalysis {
         if (PearsonChiSquare.minExpected(table) < MIN_EXPECTED) {
             FisherExactTest f = FisherExact.test(table);
             return new GroupDifference(GroupDifference.Kind.FISHER, Double.NaN, 0, f.p(),
-                    f.tooLarge() ? "Fisher's exact test: more than " + f.tables() + " tables "
-                    + "to enumerate (R's fisher.test stops on such tables too)" : null);
+                    f.tooLarge() ? "Fisher's exact test: up to " + f.tables() + " tables with "
+                    + "these margins, more than the " + FisherExact.DEFAULT_LIMIT + " it "
+                    + "enumerates (R's fisher.test runs out of workspace on such tables)" : null);
         }
         ChiSquareTest t = PearsonChiSquare.test(table);
         return new GroupDifference(GroupDifference.Kind.CHI_SQUARE, t.chiSquare(), t.df(), t.p(),

@@ -20,7 +20,35 @@ public final class Labels {
             Map.entry("shannon", "Shannon diversity"), Map.entry("arm", "Treatment arm"),
             Map.entry("disease_state", "Disease state"));
 
+    /** The cohort format's known columns (docs: cohort-format.md), as a Table 1 names them. */
+    private static final Map<String, String> COLUMNS = Map.ofEntries(
+            Map.entry("arm", "Treatment arm"), Map.entry("disease_state", "Disease state"),
+            Map.entry("pdl1_tps", "PD-L1 TPS (%)"),
+            Map.entry("cd8_til", "CD8+ TIL density (cells/mm\u00b2)"),
+            Map.entry("neutrophils", "Neutrophils (10^9/L)"),
+            Map.entry("lymphocytes", "Lymphocytes (10^9/L)"),
+            Map.entry("leukocytes", "Leukocytes (10^9/L)"), Map.entry("nlr", "NLR"),
+            Map.entry("dnlr", "dNLR"), Map.entry("ldh", "LDH (U/L)"),
+            Map.entry("ldh_uln", "LDH upper limit of normal (U/L)"),
+            Map.entry("akkermansia", "Akkermansia muciniphila detected"),
+            Map.entry("shannon", "Shannon diversity index"),
+            Map.entry("antibiotics_30d", "Antibiotics within 30 days"),
+            Map.entry("age", "Age (years)"), Map.entry("sex", "Sex"),
+            Map.entry("ecog", "ECOG performance status"));
+
     private Labels() {
+    }
+
+    /**
+     * A cohort column as a table names it: the known columns' labels, any other with its
+     * first letter capital and spaces for underscores ({@code brain_mets}: "Brain mets").
+     */
+    public static String column(String name) {
+        String known = COLUMNS.get(name);
+        if (known != null || name.isEmpty()) {
+            return known != null ? known : name;
+        }
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1).replace('_', ' ');
     }
 
     public static String endpoint(String name) {

@@ -57,21 +57,22 @@ public final class StudyTablesText {
                 : " by " + Labels.stratifier(table.by()));
     }
 
+    /** What the numbers of Table 1 are; the tests are named by the table's footnote. */
     public static String baselineMethods(BaselineTable table) {
         StringBuilder s = new StringBuilder("Numbers: median (IQR, R's default quantile type "
-                + "7), mean (SD) and the number missing; categories: n (% of the patients "
-                + "with a value). ");
-        if (table.by() != null) {
-            s.append("p: Kruskal–Wallis test for numbers; for categories Pearson's chi-square "
-                    + "test without continuity correction, or Fisher's exact test when an "
-                    + "expected count is under 5 (R kruskal.test, chisq.test, fisher.test). ");
-            if (table.excluded() > 0) {
-                s.append(table.excluded()).append(table.excluded() == 1 ? " patient" : " patients")
-                        .append(" without a value of ").append(Labels.stratifier(table.by()))
-                        .append(" are counted in Overall only. ");
-            }
+                + "7), mean (SD), and the number missing where any is; categories: n (% of the "
+                + "patients with a value). Total: every patient");
+        if (table.by() != null && table.excluded() > 0) {
+            s.append(", including ").append(table.excluded()).append(" without a value of ")
+                    .append(Labels.stratifier(table.by()));
         }
-        return s.toString().trim();
+        s.append('.');
+        if (table.by() != null) {
+            s.append(" Group differences as R's kruskal.test, chisq.test(correct = FALSE) and "
+                    + "fisher.test (when an expected count is under 5), checked against ")
+                    .append(R).append('.');
+        }
+        return s.toString();
     }
 
     public static String subgroupsCaption(SubgroupAnswer answer) {

@@ -113,29 +113,9 @@ public record StudyTablesView(Section tte, Section baseline, Section subgroups, 
                 StudyTablesText.tteCaption(table), StudyTablesText.tteMethods(table));
     }
 
-    /**
-     * Table 1 as baseline.csv lays it out (a line per statistic, a column per group): counts
-     * as they are, the other numbers with one decimal, the p as the figures print it.
-     */
+    /** Table 1 as a study report prints it: {@link BaselineSection}. */
     public static Section baseline(BaselineTable table, String query) {
-        Table csv = BaselineCsv.of(table);
-        int p = csv.columns().indexOf("p");
-        List<List<String>> rows = new ArrayList<>();
-        for (List<Object> line : csv.rows()) {
-            List<String> row = new ArrayList<>();
-            for (int i = 0; i < line.size(); i++) {
-                Object v = line.get(i);
-                if (v instanceof Double d) {
-                    row.add(Double.isFinite(d) ? i == p ? Formats.pValue(d) : Formats.fixed(d, 1)
-                            : Formats.NONE);
-                } else {
-                    row.add(v == null ? "" : v.toString());
-                }
-            }
-            rows.add(row);
-        }
-        return new Section(csv.columns(), rows, null, query).described(
-                StudyTablesText.baselineCaption(table), StudyTablesText.baselineMethods(table));
+        return BaselineSection.of(table, query);
     }
 
     /** All patients, then per variable its interaction p and its levels: n, events, HR. */

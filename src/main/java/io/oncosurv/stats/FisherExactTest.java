@@ -1,9 +1,10 @@
 package io.oncosurv.stats;
 
 /**
- * Fisher's exact test of an r × c table: the two-sided p, or (too large to enumerate) NaN, with
- * the number of tables that would have had to be visited passed; {@code tables} counts the
- * tables with the observed margins that were enumerated.
+ * Fisher's exact test of an r × c table: the two-sided p and the number of tables with the
+ * observed margins that were enumerated; or, too large to enumerate, p NaN and {@code tables}
+ * the bound on their number that was over the limit ({@link FisherExact#tablesBound}, at most
+ * {@link Long#MAX_VALUE}).
  */
 public record FisherExactTest(double p, long tables, boolean tooLarge) {
 
@@ -11,7 +12,7 @@ public record FisherExactTest(double p, long tables, boolean tooLarge) {
         return new FisherExactTest(p, tables, false);
     }
 
-    public static FisherExactTest tooLarge(long limit) {
-        return new FisherExactTest(Double.NaN, limit, true);
+    public static FisherExactTest tooLarge(double bound) {
+        return new FisherExactTest(Double.NaN, (long) Math.min(bound, Long.MAX_VALUE), true);
     }
 }

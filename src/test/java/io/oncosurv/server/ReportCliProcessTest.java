@@ -129,12 +129,12 @@ class ReportCliProcessTest {
     void failures() throws Exception {
         Path lung = SharedReference.file("lung.csv");
         Path badSpec = Files.writeString(work.resolve("bad.json"), "{\"cohort\": \"lung\", "
-                + "\"outputs\": [\"docx\"]}");
+                + "\"outputs\": [\"rtf\"]}");
         CliRun bad = run("report", "--spec", badSpec.toString(), "--cohort", lung.toString(),
                 "--out", work.resolve("o1").toString());
         assertEquals(2, bad.exit());
-        assertTrue(bad.err().contains("outputs[0]: expected html, pdf, png, svg, csv or json, "
-                + "got 'docx'"), bad.err());
+        assertTrue(bad.err().contains("outputs[0]: expected html, pdf, docx, png, svg, csv or "
+                + "json, got 'rtf'"), bad.err());
 
         Path spec = Files.writeString(work.resolve("lipi.json"), "{\"cohort\": \"lung\", "
                 + "\"stratifiers\": [\"lipi\"]}");

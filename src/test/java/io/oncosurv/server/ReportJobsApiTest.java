@@ -40,7 +40,8 @@ class ReportJobsApiTest {
     static final String EVERY_OUTPUT = "{\"cohort\": \"lung\", \"endpoints\": [\"os\"], "
             + "\"stratifiers\": [\"sex\", {\"name\": \"age\", \"cutoff\": 65}], "
             + "\"landmarks\": [6, 12], \"tests\": [\"fh(0,1)\"], "
-            + "\"outputs\": [\"html\", \"pdf\", \"png\", \"svg\", \"csv\", \"json\"]}";
+            + "\"outputs\": [\"html\", \"pdf\", \"docx\", \"png\", \"svg\", \"csv\", "
+            + "\"json\"]}";
 
     @TempDir
     Path dataDir;
@@ -110,7 +111,8 @@ class ReportJobsApiTest {
                         assertEquals(Hashes.sha256Hex(cli), a.getString("sha256"));
                     }
                     assertEquals(List.of("os-sex.png", "os-sex.svg", "os-age.png", "os-age.svg",
-                            "report.html", "report.pdf", "report.csv", "report.json"), names);
+                            "report.html", "report.pdf", "report.docx", "report.csv",
+                            "report.json"), names);
                     context.completeNow();
                 })));
         assertTrue(context.awaitCompletion(360, TimeUnit.SECONDS));
@@ -145,7 +147,7 @@ class ReportJobsApiTest {
             + "no token 401")
     void errors(Vertx vertx, VertxTestContext context) throws Exception {
         LungServer.start(vertx, dataDir).compose(server -> Future.all(List.of(
-                submit(server, "{\"cohort\": \"lung\", \"colour\": 1, \"outputs\": [\"docx\"]}"),
+                submit(server, "{\"cohort\": \"lung\", \"colour\": 1, \"outputs\": [\"rtf\"]}"),
                 submit(server, "{\"cohort\": \"no such cohort\"}"),
                 server.client().post("/api/reports").bearerTokenAuthentication(LungServer.TOKEN)
                         .putHeader("Content-Type", "text/csv").sendBuffer(Buffer.buffer("x")),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oncosurv.report.Formats;
+import io.oncosurv.report.Labels;
 import io.oncosurv.testsupport.SampleCohorts;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -16,6 +17,8 @@ import io.vertx.ext.web.client.WebClient;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,20 +101,54 @@ class StudyTablesPageTest {
         JsonObject baseline = new JsonObject(get("/api/cohorts/" + ici + "/baseline?by=arm")
                 .bodyAsString());
         JsonArray rows = baseline.getJsonArray("variables");
+        // Table 1 as a study report: "name (N = n)" per group, then Total; per variable its
+        // label, indented statistics, and its p marked with its test (named in the footnote)
+        JsonArray bGroups = baseline.getJsonArray("groups");
+        JsonObject first = rows.getJsonObject(0);
+        for (int g = 0; g < bGroups.size(); g++) {
+            int n = first.getString("type").equals("numeric") ? first.getJsonArray("groups")
+                    .getJsonObject(g).getInteger("n") : first.getJsonObject("totals")
+                            .getJsonArray("groups").getJsonObject(g).getInteger("n");
+            assertTrue(html.contains("<th>" + bGroups.getJsonObject(g).getString("name")
+                    + " (N = " + n + ")</th>"), html);
+        }
+        assertTrue(html.contains("<th>Total (N = 300)</th>"), html);
+        assertTrue(html.contains("<th>Characteristic</th>") && html.contains("<th>p</th>"),
+                html);
+        Map<String, String> marks = Map.of("kruskal", "\u00b9", "chisq", "\u00b2",
+                "fisher", "\u00b3");
         int checked = 0;
         for (int i = 0; i < rows.size(); i++) {
             JsonObject row = rows.getJsonObject(i);
+            assertTrue(html.contains("<td>" + Labels.column(row.getString("column")) + "</td>"),
+                    row.getString("column"));
             if (row.getDouble("p") != null) {
                 assertTrue(html.contains("<td>" + Formats.pValue(num(row, "p"))
-                        .replace("<", "&lt;") + "</td>"), row.getString("column"));
+                        .replace("<", "&lt;") + marks.get(row.getString("test")) + "</td>"),
+                        row.getString("column"));
             }
             if (row.getString("type").equals("numeric")) {
-                JsonObject overall = row.getJsonObject("overall");
-                assertTrue(html.contains("<td>" + Formats.fixed(num(overall, "median"), 1)
-                        + "</td>"), row.getString("column"));
+                List<JsonObject> summaries = new java.util.ArrayList<>();
+                row.getJsonArray("groups").forEach(g -> summaries.add((JsonObject) g));
+                summaries.add(row.getJsonObject("overall"));
+                for (JsonObject s : summaries) {
+                    assertTrue(html.contains("<td>" + Formats.fixed(num(s, "median"), 1) + " ("
+                            + Formats.fixed(num(s, "q1"), 1) + "\u2013"
+                            + Formats.fixed(num(s, "q3"), 1) + ")</td>"), row.getString("column"));
+                    assertTrue(html.contains("<td>" + Formats.fixed(num(s, "mean"), 1) + " ("
+                            + Formats.fixed(num(s, "sd"), 1) + ")</td>"), row.getString("column"));
+                }
                 checked++;
+            } else {
+                JsonObject s = row.getJsonArray("levels").getJsonObject(0).getJsonObject(
+                        "overall");
+                assertTrue(html.contains("<td>" + s.getInteger("n") + " ("
+                        + Formats.fixed(num(s, "pct"), 1) + "%)</td>"), row.getString("column"));
             }
         }
+        assertTrue(html.contains("<td class=\"indent\">Median (IQR)</td>"), html);
+        assertTrue(html.contains("<p class=\"methods\">p: \u00b9 Kruskal\u2013Wallis rank sum "
+                + "test;"), html);
         assertTrue(checked > 0, "a numeric baseline row was compared");
 
         JsonObject sub = get("/api/cohorts/" + ici + "/subgroups?endpoint=os&treatment=arm"
