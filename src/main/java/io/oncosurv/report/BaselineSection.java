@@ -78,7 +78,6 @@ final class BaselineSection {
                             Integer.toString(c.get(g).missing())).toList()));
                 }
             }
-        }
             for (int r = first; r < rows.size(); r++) {
                 statistics.add(r);
             }
