@@ -1,5 +1,6 @@
 package io.oncosurv.analysis;
 
+import io.oncosurv.stats.EValue;
 import io.oncosurv.stats.LandmarkEstimate;
 import java.util.List;
 
@@ -75,6 +76,25 @@ public record PanelEntry(String stratifier, String endpoint, String status, Stri
             double logRankP, double trendP, double qValue, List<Group> groups) {
         this(stratifier, endpoint, status, reason, logRankP, trendP, qValue, groups, null,
                 Double.NaN);
+    }
+
+    /**
+     * The E-value of a group's HR and of its CI limit nearer 1 ({@link EValue}), the outcome
+     * common when over 15 % of the entry's patients had the event (of the cause, on a cause);
+     * NaN for the reference group and an HR without limits.
+     */
+    public EValue.Result eValue(Group g) {
+        if (Double.isNaN(g.hrLower()) || Double.isNaN(g.hrUpper())) {
+            return new EValue.Result(Double.NaN, Double.NaN);
+        }
+        int patients = 0;
+        int events = 0;
+        for (Group each : groups) {
+            patients += each.n();
+            events += each.events();
+        }
+        return EValue.of(g.hr(), g.hrLower(), g.hrUpper(),
+                events > EValue.COMMON_OUTCOME * patients);
     }
 
     /** The p-value the panel's q-values adjust: Gray's on a cause, else the log-rank p. */

@@ -2,6 +2,7 @@ package io.oncosurv.json;
 
 import io.oncosurv.analysis.PanelEntry;
 import io.oncosurv.analysis.PanelExposureCheck;
+import io.oncosurv.stats.EValue;
 import io.oncosurv.stats.LandmarkEstimate;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -49,13 +50,16 @@ public final class PanelJson {
         for (PanelEntry e : entries) {
             JsonArray groups = new JsonArray();
             for (PanelEntry.Group g : e.groups()) {
+                EValue.Result ev = e.eValue(g);
                 groups.add(new JsonObject().put("label", g.label()).put("n", g.n())
                         .put("events", g.events()).put("median", number(g.median()))
                         .put("median_lower", number(g.medianLower()))
                         .put("median_upper", number(g.medianUpper()))
                         .put("landmarks", cause == null ? landmarks(g) : incidence(g))
                         .put("hr", number(g.hr())).put("hr_lower", number(g.hrLower()))
-                        .put("hr_upper", number(g.hrUpper())).put("sparse", g.sparse()));
+                        .put("hr_upper", number(g.hrUpper())).put("sparse", g.sparse())
+                        .put("e_value", number(ev.estimate()))
+                        .put("e_value_ci", number(ev.ci())));
             }
             JsonObject entry = new JsonObject().put("stratifier", e.stratifier())
                     .put("endpoint", e.endpoint()).put("status", e.status())

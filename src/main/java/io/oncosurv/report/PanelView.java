@@ -51,12 +51,13 @@ public record PanelView(String endpoint, String endpointLabel, List<Section> sec
     }
 
     /**
-     * One level: n, events, median (CI), HR (CI) or "reference", and a too-few-events flag; on
-     * a cause the events of that cause, its cumulative incidence at each landmark
+     * One level: n, events, median (CI), HR (CI) or "reference", the E-value of the HR and of
+     * its CI limit nearer 1 ("2.15 (1.00)", {@link PanelEntry#eValue}), and a too-few-events
+     * flag; on a cause the events of that cause, its cumulative incidence at each landmark
      * ("6 mo 9.8% (6.4–15.1)", one line each; else none) and the subdistribution HR.
      */
     public record Level(String label, int n, int events, String median, String hr,
-            boolean sparse, List<String> incidence) {
+            String eValue, boolean sparse, List<String> incidence) {
 
         public Level {
             incidence = List.copyOf(incidence);
@@ -174,8 +175,8 @@ public record PanelView(String endpoint, String endpointLabel, List<Section> sec
                         Formats.monthsWithLimits(group.median(), group.medianLower(),
                                 group.medianUpper()),
                         g == 0 ? "reference" : Formats.ratioWithLimits(group.hr(),
-                                group.hrLower(), group.hrUpper()), group.sparse(),
-                        incidence(group)));
+                                group.hrLower(), group.hrUpper()), eValue(e.eValue(group)),
+                        group.sparse(), incidence(group)));
             }
             boolean ok = e.status().equals("ok");
             sections.add(new Section(e.stratifier(), Labels.stratifier(e.stratifier()), ok,
@@ -199,5 +200,11 @@ public record PanelView(String endpoint, String endpointLabel, List<Section> sec
                     at.lower(), at.upper()));
         }
         return parts;
+    }
+
+    /** "2.15 (1.00)": the E-value of the HR, then of its CI limit nearer 1; a dash for none. */
+    static String eValue(io.oncosurv.stats.EValue.Result e) {
+        return Double.isNaN(e.estimate()) ? Formats.NONE : Formats.fixed(e.estimate(), 2) + " ("
+                + (Double.isNaN(e.ci()) ? Formats.NONE : Formats.fixed(e.ci(), 2)) + ")";
     }
 }

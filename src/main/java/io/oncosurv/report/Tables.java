@@ -5,6 +5,7 @@ import io.oncosurv.analysis.HazardRatio;
 import io.oncosurv.analysis.PanelEntry;
 import io.oncosurv.analysis.PanelExposureCheck;
 import io.oncosurv.analysis.SurvivalResult;
+import io.oncosurv.stats.EValue;
 import io.oncosurv.stats.LandmarkEstimate;
 import io.oncosurv.stats.QuantileEstimate;
 import io.oncosurv.store.StoredCohort;
@@ -73,7 +74,8 @@ public final class Tables {
                 "n", "events", "median", "median_lower", "median_upper", "hr", "hr_lower",
                 "hr_upper", "sparse", "logrank_p", "trend_p", "q_value", "n_excluded",
                 "exposure_naive_hr", "exposure_naive_lower", "exposure_naive_upper",
-                "exposure_td_hr", "exposure_td_lower", "exposure_td_upper", "exposure_flag");
+                "exposure_td_hr", "exposure_td_lower", "exposure_td_upper", "exposure_flag",
+                "e_value", "e_value_ci");
         List<List<Object>> rows = new ArrayList<>();
         for (PanelEntry e : entries) {
             if (e.groups().isEmpty()) {
@@ -81,14 +83,17 @@ public final class Tables {
                         e.status(), e.reason(), null, null, null, null, null, null, null, null,
                         null, null, null, null, null, e.excluded()));
                 row.addAll(check(e.exposureBias()));
+                row.addAll(Arrays.asList(null, null));
                 rows.add(row);
             }
             for (PanelEntry.Group g : e.groups()) {
+                EValue.Result ev = e.eValue(g);
                 List<Object> row = new ArrayList<>(Arrays.asList(e.endpoint(), e.stratifier(),
                         e.status(), e.reason(), g.label(), g.n(), g.events(), g.median(),
                         g.medianLower(), g.medianUpper(), g.hr(), g.hrLower(), g.hrUpper(),
                         g.sparse(), e.logRankP(), e.trendP(), e.qValue(), e.excluded()));
                 row.addAll(check(e.exposureBias()));
+                row.addAll(Arrays.asList(ev.estimate(), ev.ci()));
                 rows.add(row);
             }
         }
@@ -97,6 +102,7 @@ public final class Tables {
                     "exposure check", c.reason(), null, null, null, null, null, null, null,
                     null, null, null, null, null, null, null));
             row.addAll(check(c));
+            row.addAll(Arrays.asList(null, null));
             rows.add(row);
         }
         return new Table("panel", columns, rows);

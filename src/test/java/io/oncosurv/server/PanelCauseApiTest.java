@@ -282,9 +282,10 @@ class PanelCauseApiTest {
         try (PDDocument doc = Loader.loadPDF(pdf.body().getBytes())) {
             String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             assertTrue(text.contains("cause local"), text);
-            // the whole table fits the page: lipi's Gray p 0.027 and q 0.24 (R: 0.0271, 0.244)
+            // the whole table fits the page: lipi's Gray p 0.027 and q 0.24 (R: 0.0271, 0.244),
+            // after the reference's E-value (none)
             assertTrue(text.contains("Gray p q (BH)"), text);
-            assertTrue(text.contains("reference 0.027 0.24"), text);
+            assertTrue(text.contains("reference \u2013 0.027 0.24"), text);
         }
         String os = get(page + "?endpoint=os").bodyAsString();
         assertTrue(!os.contains("name=\"cause\""), "os has no causes: no cause select");
