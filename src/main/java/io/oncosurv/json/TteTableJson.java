@@ -58,17 +58,21 @@ public final class TteTableJson {
                 .put("median", number(median.estimate()))
                 .put("median_lower", number(median.lower()))
                 .put("median_upper", number(median.upper()))
-                .put("quantiles", new JsonObject().put("0.25", quantile(g.lowerQuartile()))
-                        .put("0.75", quantile(g.upperQuartile())))
+                .put("quantiles", new JsonObject().put("0.25", number(g.lowerQuartile()
+                        .estimate())).put("0.75", number(g.upperQuartile().estimate())))
+                .put("quantile_limits", new JsonObject().put("0.25", limits(g.lowerQuartile()))
+                        .put("0.75", limits(g.upperQuartile())))
                 .put("min", g.minTime()).put("min_censored", g.minCensored())
                 .put("max", g.maxTime()).put("max_censored", g.maxCensored())
                 .put("milestones", rates);
     }
 
-    /** A percentile of survival time with its limits; null where not reached. */
-    private static JsonObject quantile(QuantileEstimate q) {
-        return new JsonObject().put("estimate", number(q.estimate()))
-                .put("lower", number(q.lower())).put("upper", number(q.upper()));
+    /**
+     * A percentile's limits (the contract's {@code quantiles} holds the estimates, as numbers
+     * beside the median's); null where not reached.
+     */
+    private static JsonObject limits(QuantileEstimate q) {
+        return new JsonObject().put("lower", number(q.lower())).put("upper", number(q.upper()));
     }
 
     private static JsonObject comparison(String by, TteTable.Comparison c) {

@@ -149,15 +149,16 @@ class TrialTablesContractTest {
             assertEquals(g.getInteger("n"), g.getInteger("events") + g.getInteger("censored"));
             assertEquals(100.0 * g.getInteger("events") / g.getInteger("n"),
                     g.getDouble("events_pct"), 1e-12, at);
+            // the quartiles as numbers beside the median; their limits in an extra object
             JsonObject quantiles = (JsonObject) has(g, at, "quantiles", Type.OBJECT);
+            has(quantiles, at + " quantiles", Type.NUMBER_OR_NULL, "0.25", "0.75");
+            JsonObject limits = (JsonObject) has(g, at, "quantile_limits", Type.OBJECT);
             for (String p : List.of("0.25", "0.75")) {
-                JsonObject q = (JsonObject) has(quantiles, at + " quantiles", p, Type.OBJECT);
-                has(q, at + " quantile " + p, Type.NUMBER_OR_NULL, "estimate", "lower",
-                        "upper");
+                JsonObject q = (JsonObject) has(limits, at + " quantile_limits", p, Type.OBJECT);
+                has(q, at + " quantile " + p, Type.NUMBER_OR_NULL, "lower", "upper");
             }
             // this cohort's arms reach their 25th percentile and median (75th: not reached)
-            assertTrue(quantiles.getJsonObject("0.25").getDouble("estimate")
-                    <= g.getDouble("median"), at);
+            assertTrue(quantiles.getDouble("0.25") <= g.getDouble("median"), at);
             List<JsonObject> milestones = objects(g, at, "milestones");
             assertEquals(2, milestones.size());
             for (JsonObject m : milestones) {
