@@ -53,6 +53,37 @@ public final class CoxModel {
     }
 
     /**
+     * With case weights, as R's {@code coxph(..., weights = w)} (coxfit6): each row's risk, score
+     * and log-likelihood terms are multiplied by its weight, Efron's tied deaths share their mean
+     * weight, and covariates are centred by the weighted mean. Weights of 1 give the unweighted
+     * fit bit for bit. Right-censored data only.
+     *
+     * @param weights one positive finite weight per patient, or null for weights 1
+     */
+    public static CoxResult fit(double[] time, boolean[] event, double[] weights,
+            double[][] covariates, int[] stratum, int strata, CoxTies ties) {
+        if (weights == null) {
+            return fit(time, event, covariates, stratum, strata, ties);
+        }
+        checkWeights(weights, time.length);
+        return fit(null, time, event, weights, covariates, stratum, strata, ties);
+    }
+
+    /** One positive finite weight per patient (R: "Invalid weights, must be >0"). */
+    static void checkWeights(double[] weights, int n) {
+        if (weights.length != n) {
+            throw new IllegalArgumentException("weights has " + weights.length + " values for "
+                    + n + " patients");
+        }
+        for (int i = 0; i < n; i++) {
+            if (!(weights[i] > 0) || !Double.isFinite(weights[i])) {
+                throw new IllegalArgumentException("weight of patient " + i + " is "
+                        + weights[i] + ": weights must be positive and finite");
+            }
+        }
+    }
+
+    /**
      * Counting-process (start, stop] data, as R's {@code coxph(Surv(entry, exit, event) ~ ...)}:
      * row i is at risk at an event time t iff {@code entry[i] < t <= time[i]}, so delayed entry
      * (left truncation) and rows of a patient split at changes of a time-dependent covariate get
@@ -63,6 +94,11 @@ public final class CoxModel {
      */
     public static CoxResult fit(double[] entry, double[] time, boolean[] event,
             double[][] covariates, int[] stratum, int strata, CoxTies ties) {
+        return fit(entry, time, event, null, covariates, stratum, strata, ties);
+    }
+
+    private static CoxResult fit(double[] entry, double[] time, boolean[] event,
+            double[] weights, double[][] covariates, int[] stratum, int strata, CoxTies ties) {
         int n = time.length;
         int p = covariates.length;
         if (p == 0) {
@@ -100,6 +136,11 @@ public final class CoxModel {
         double[] tied = NearTies.resolve(time); // coxph applies aeqSurv too
         int[] order = order(tied, stratum, strata);
         CoxData data = sorted(order, tied, event, covariates, stratum);
+        if (weights != null) {
+            for (int r = 0; r < n; r++) {
+                data.weight[r] = weights[order[r]];
+            }
+        }
         return new Iteration(data, ties).run(n, events);
     }
 
@@ -217,6 +258,8 @@ public final class CoxModel {
         final boolean[] status;
         final boolean[] lastOfStratum;
         final double[][] covar;
+        /** Case weights in sorted order (1 when none are given). */
+        final double[] weight;
         final double[] scale;
         /** Entry times, or null for right-censored data (everyone at risk from time 0). */
         double[] entry;
@@ -230,6 +273,8 @@ public final class CoxModel {
             status = new boolean[n];
             lastOfStratum = new boolean[n];
             covar = new double[p][n];
+            weight = new double[n];
+            Arrays.fill(weight, 1.0);
             scale = new double[p];
         }
 
@@ -246,17 +291,20 @@ public final class CoxModel {
                     scale[k] = 1.0;
                     continue;
                 }
+                // coxfit6: weighted mean and mean absolute deviation (weights 1: plain ones)
+                double totalWeight = 0;
                 double mean = 0;
                 for (int i = 0; i < n; i++) {
-                    mean += covar[k][i];
+                    totalWeight += weight[i];
+                    mean += weight[i] * covar[k][i];
                 }
-                mean /= n;
+                mean /= totalWeight;
                 double absolute = 0;
                 for (int i = 0; i < n; i++) {
                     covar[k][i] -= mean;
-                    absolute += Math.abs(covar[k][i]);
+                    absolute += weight[i] * Math.abs(covar[k][i]);
                 }
-                scale[k] = absolute > 0 ? n / absolute : 1.0;
+                scale[k] = absolute > 0 ? totalWeight / absolute : 1.0;
                 for (int i = 0; i < n; i++) {
                     covar[k][i] *= scale[k];
                 }
@@ -523,6 +571,7 @@ public final class CoxModel {
                     }
                 }
                 int ndead = 0;
+                double deadWeight = 0;
                 double denom2 = 0;
                 while (person >= 0 && data.time[person] == dtime) {
                     atRisk++;
@@ -530,7 +579,7 @@ public final class CoxModel {
                     for (int i = 0; i < p; i++) {
                         zbeta += beta[i] * covar[i][person];
                     }
-                    double risk = Math.exp(zbeta);
+                    double risk = Math.exp(zbeta) * data.weight[person];
                     mass += risk;
                     changes++;
                     if (!data.status[person]) {
@@ -543,10 +592,11 @@ public final class CoxModel {
                         }
                     } else {
                         ndead++;
+                        deadWeight += data.weight[person];
                         denom2 += risk;
-                        loglik += zbeta;
+                        loglik += data.weight[person] * zbeta;
                         for (int i = 0; i < p; i++) {
-                            u[i] += covar[i][person];
+                            u[i] += data.weight[person] * covar[i][person];
                             a2[i] += risk * covar[i][person];
                             for (int j = 0; j <= i; j++) {
                                 cmat2[i][j] += risk * covar[i][person] * covar[j][person];
@@ -561,28 +611,31 @@ public final class CoxModel {
                 if (ndead > 0) {
                     if (ties == CoxTies.BRESLOW || ndead == 1) {
                         denom += denom2;
-                        loglik -= ndead * Math.log(denom);
+                        loglik -= deadWeight * Math.log(denom);
                         for (int i = 0; i < p; i++) {
                             a[i] += a2[i];
                             double mean = a[i] / denom;
-                            u[i] -= ndead * mean;
+                            u[i] -= deadWeight * mean;
                             for (int j = 0; j <= i; j++) {
                                 cmat[i][j] += cmat2[i][j];
-                                imat[j][i] += ndead * (cmat[i][j] - mean * a[j]) / denom;
+                                imat[j][i] += deadWeight * (cmat[i][j] - mean * a[j]) / denom;
                             }
                         }
                     } else {
-                        // Efron: the deaths enter the sums a fraction 1/ndead at a time
+                        // Efron: the deaths enter the sums a fraction 1/ndead at a time, each
+                        // carrying their mean weight
+                        double meanWeight = deadWeight / ndead;
                         for (int k = 0; k < ndead; k++) {
                             denom += denom2 / ndead;
-                            loglik -= Math.log(denom);
+                            loglik -= meanWeight * Math.log(denom);
                             for (int i = 0; i < p; i++) {
                                 a[i] += a2[i] / ndead;
                                 double mean = a[i] / denom;
-                                u[i] -= mean;
+                                u[i] -= meanWeight * mean;
                                 for (int j = 0; j <= i; j++) {
                                     cmat[i][j] += cmat2[i][j] / ndead;
-                                    imat[j][i] += (cmat[i][j] - mean * a[j]) / denom;
+                                    imat[j][i] += meanWeight * (cmat[i][j] - mean * a[j])
+                                            / denom;
                                 }
                             }
                         }
