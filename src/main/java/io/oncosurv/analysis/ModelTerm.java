@@ -125,4 +125,29 @@ final class ModelTerm {
             columns.add(new CoxAnswer.Column(name, factor.labels().get(level)));
         }
     }
+
+    /**
+     * The columns a balance table shows for the term over {@code rows}: the number itself, or
+     * one 0/1 indicator per level with patients, the first level included.
+     */
+    void addLevelColumns(int[] rows, List<double[]> out, List<CoxAnswer.Column> columns) {
+        if (factor == null) {
+            addColumns(rows, out, columns);
+            return;
+        }
+        boolean[] seen = new boolean[factor.labels().size()];
+        for (int row : rows) {
+            seen[factor.code(row)] = true;
+        }
+        for (int level = 0; level < seen.length; level++) {
+            if (seen[level]) {
+                double[] v = new double[rows.length];
+                for (int i = 0; i < rows.length; i++) {
+                    v[i] = factor.code(rows[i]) == level ? 1 : 0;
+                }
+                out.add(v);
+                columns.add(new CoxAnswer.Column(name, factor.labels().get(level)));
+            }
+        }
+    }
 }

@@ -250,6 +250,11 @@ class ClusterNodesTest {
                         io.oncosurv.server.http.SubgroupParameters.parse(MultiMap
                                 .caseInsensitiveMultiMap().add("endpoint", "os")
                                 .add("by", "pdl1,cd8,lipi")), direct))));
+        expected.put("weighted?endpoint=os&by=arm&adjust=age,sex,ldh", io.oncosurv.json
+                .WeightedJson.write(id, io.oncosurv.analysis.WeightedAnalysis.run(cohort,
+                        io.oncosurv.server.http.WeightedParameters.parse(MultiMap
+                                .caseInsensitiveMultiMap().add("endpoint", "os").add("by", "arm")
+                                .add("adjust", "age,sex,ldh")), direct)).encode());
         // documents: no clock in them, so every node makes the bytes node-1 makes
         expected.put("tte-table.docx?endpoint=os&by=arm&strata=sex", null);
         expected.put("baseline.pdf?by=arm", null);

@@ -169,6 +169,8 @@ class RoleMatrixTest {
                         + "/subgroups?endpoint=os&by=age&cutoff=60"},
                 {"subgroups figure", "/api/cohorts/" + exposureId
                         + "/subgroups.svg?endpoint=os&by=age&cutoff=60"},
+                {"weighted", "/api/cohorts/" + exposureId
+                        + "/weighted?endpoint=os&by=arm&adjust=age"},
                 {"subgroups.csv", "/api/cohorts/" + exposureId
                         + "/subgroups.csv?endpoint=os&by=age&cutoff=60"},
                 {"subgroups.docx", "/api/cohorts/" + exposureId

@@ -297,6 +297,11 @@ public final class Messages {
             implements Operation {
     }
 
+    /** The weighted (propensity) comparison of two groups on a stored cohort. */
+    public record WeightedQuery(String cohortId, io.oncosurv.analysis.WeightedRequest request)
+            implements Operation {
+    }
+
     /** The subgroup table as a download: CSV or Word (its JSON is {@link SubgroupQuery}). */
     public record SubgroupTableQuery(String cohortId,
             io.oncosurv.analysis.SubgroupRequest request, TableFormat format)

@@ -95,6 +95,10 @@ public final class HttpVerticle extends VerticleBase {
                 .handler(this::exposureBias);
         routes.api(HttpMethod.GET, "/api/cohorts/:id/subgroups", Permission.READ)
                 .handler(this::subgroups);
+        routes.api(HttpMethod.GET, "/api/cohorts/:id/weighted", Permission.READ)
+                .handler(ctx -> Operations.answer(vertx, ctx, new Messages.WeightedQuery(
+                        ctx.pathParam("id"), WeightedParameters.parse(ctx.queryParams())),
+                        clustered));
         routes.api(HttpMethod.GET, "/api/cohorts/:id/cumulative-incidence", Permission.READ)
                 .handler(this::cumulativeIncidence);
         routes.api(HttpMethod.GET, "/api/cohorts/:id/fine-gray", Permission.READ)

@@ -10,6 +10,7 @@ import io.oncosurv.analysis.PanelAnalysis;
 import io.oncosurv.analysis.PanelEntry;
 import io.oncosurv.analysis.PanelExposureCheck;
 import io.oncosurv.analysis.SubgroupAnalysis;
+import io.oncosurv.analysis.WeightedAnalysis;
 import io.oncosurv.analysis.SurvivalAnalysis;
 import io.oncosurv.analysis.SurvivalResult;
 import io.oncosurv.cohort.Cohort;
@@ -20,6 +21,7 @@ import io.oncosurv.json.ExposureBiasJson;
 import io.oncosurv.json.FineGrayJson;
 import io.oncosurv.json.PanelJson;
 import io.oncosurv.json.SubgroupJson;
+import io.oncosurv.json.WeightedJson;
 import io.oncosurv.json.SurvivalJson;
 import io.oncosurv.server.bus.Deadlines;
 import io.oncosurv.server.bus.Messages;
@@ -61,6 +63,9 @@ public final class AnalysisWorker extends VerticleBase {
                         "The exposure cannot be checked in this cohort: ", this::exposureBias),
                 server.serve(Messages.SubgroupQuery.class,
                         "The subgroups cannot be analysed in this cohort: ", this::subgroups),
+                server.serve(Messages.WeightedQuery.class,
+                        "The weighted comparison cannot be made in this cohort: ",
+                        this::weighted),
                 server.serve(Messages.CumulativeIncidenceQuery.class,
                         "The query cannot be answered for this cohort: ",
                         this::cumulativeIncidence),
@@ -104,6 +109,11 @@ public final class AnalysisWorker extends VerticleBase {
 
     private byte[] subgroups(Messages.SubgroupQuery q, Cohort cohort) throws AnalysisException {
         return SubgroupJson.write(q.cohortId(), SubgroupAnalysis.run(cohort, q.request(),
+                caches.stratifierSource(q.cohortId(), cohort))).toBuffer().getBytes();
+    }
+
+    private byte[] weighted(Messages.WeightedQuery q, Cohort cohort) throws AnalysisException {
+        return WeightedJson.write(q.cohortId(), WeightedAnalysis.run(cohort, q.request(),
                 caches.stratifierSource(q.cohortId(), cohort))).toBuffer().getBytes();
     }
 

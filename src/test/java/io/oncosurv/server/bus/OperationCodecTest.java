@@ -104,6 +104,9 @@ class OperationCodecTest {
                         "pfs", "by", "arm")), Messages.TableFormat.DOCX),
                 new Messages.BaselineQuery("c7", new io.oncosurv.analysis.BaselineRequest("arm",
                         java.util.Map.of()), Messages.TableFormat.PDF),
+                new Messages.WeightedQuery("c7", new io.oncosurv.analysis.WeightedRequest("os",
+                        "arm", java.util.Map.of("cutoff", 3.0), List.of("age", "lipi"),
+                        io.oncosurv.stats.PropensityWeights.Estimand.ATT, true, 0.01, 0.9)),
                 new Messages.SubgroupTableQuery("c7", new io.oncosurv.analysis.SubgroupRequest(
                         "os", "arm", List.of("pdl1", "sex"), java.util.Map.of("cutoff", 2.0)),
                         Messages.TableFormat.DOCX),
