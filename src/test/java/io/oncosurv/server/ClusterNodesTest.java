@@ -267,6 +267,7 @@ class ClusterNodesTest {
         expected.put("panel/forest.png?endpoint=pfs&cause=local", null);
         expected.put("exposure-bias.svg?endpoint=os&exposure=antibiotics", null);
         expected.put("subgroups.svg?endpoint=os&by=pdl1,cd8,lipi", null);
+        expected.put("weighted/balance.png?endpoint=os&by=arm&adjust=age,sex,ldh", null);
         for (var kind : expected.entrySet()) {
             assertAnsweredElsewhere(http, node, "/api/cohorts/" + id + "/" + kind.getKey(),
                     kind.getValue());

@@ -120,6 +120,30 @@ class WeightedApiTest {
     }
 
     @Test
+    @DisplayName("weighted/balance.svg: a row per adjusted column and level, both legends, the "
+            + "threshold; the /weighted refusals, and a figure parameter refused as figures do")
+    void balanceFigure() throws Exception {
+        HttpResponse<Buffer> svg = get(api + "/weighted/balance.svg?" + QUERY);
+        assertEquals(200, svg.statusCode(), svg.bodyAsString());
+        assertEquals("image/svg+xml", svg.getHeader("Content-Type"));
+        String text = svg.bodyAsString();
+        for (String t : List.of(io.oncosurv.report.Labels.column("age"),
+                io.oncosurv.report.Labels.stratifier("sex") + ": 1",
+                io.oncosurv.report.Labels.stratifier("sex") + ": 2",
+                io.oncosurv.report.Labels.column("ldh"), "Before weighting", "After weighting",
+                "Balance before and after weighting")) {
+            assertTrue(text.contains(t.replace("&", "&amp;").replace("<", "&lt;")
+                    .replace(">", "&gt;")), t);
+        }
+        assertEquals(200, get(api + "/weighted/balance.png?" + QUERY + "&dpi=150&title=Mine")
+                .statusCode());
+        assertEquals(400, get(api + "/weighted/balance.svg?" + QUERY + "&dpi=5").statusCode());
+        assertEquals(400, get(api + "/weighted/balance.svg?endpoint=os&by=arm").statusCode());
+        assertEquals(422, get(api + "/weighted/balance.svg?endpoint=os&by=antibiotics"
+                + "&adjust=antibiotics_30d").statusCode());
+    }
+
+    @Test
     @DisplayName("400 for a bad parameter, 422 with the reason, 404 for no such cohort")
     void refusals() throws Exception {
         for (String q : List.of("endpoint=os&by=arm", "endpoint=os&by=arm&adjust=age,age",

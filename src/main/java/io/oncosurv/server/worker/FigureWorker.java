@@ -10,6 +10,9 @@ import io.oncosurv.analysis.PanelAnalysis;
 import io.oncosurv.analysis.PanelEntry;
 import io.oncosurv.analysis.StratifierSource;
 import io.oncosurv.analysis.SubgroupAnalysis;
+import io.oncosurv.analysis.WeightedAnalysis;
+import io.oncosurv.analysis.WeightedAnswer;
+import io.oncosurv.analysis.WeightedRequest;
 import io.oncosurv.analysis.SubgroupRequest;
 import io.oncosurv.analysis.SubsetNames;
 import io.oncosurv.analysis.SurvivalAnalysis;
@@ -22,6 +25,7 @@ import io.oncosurv.chart.ForestPlotFigure;
 import io.oncosurv.chart.IncidenceOptions;
 import io.oncosurv.chart.KaplanMeierFigure;
 import io.oncosurv.chart.StackedIncidenceFigure;
+import io.oncosurv.chart.BalanceFigure;
 import io.oncosurv.chart.SubgroupFigure;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.report.CumulativeIncidenceFigures;
@@ -36,11 +40,13 @@ import io.oncosurv.server.http.FigureParameters;
 import io.oncosurv.server.http.IncidenceFigureParameters;
 import io.oncosurv.server.http.PanelParameters;
 import io.oncosurv.server.http.SubgroupParameters;
+import io.oncosurv.server.http.WeightedParameters;
 import io.oncosurv.server.http.SurvivalParameters;
 import io.oncosurv.store.CohortStore;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.VerticleBase;
+import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 
@@ -79,7 +85,31 @@ public final class FigureWorker extends VerticleBase {
             case CUMULATIVE_INCIDENCE, PATTERN_OF_FAILURE -> incidence(cohort, source, q);
             case EXPOSURE_BIAS -> exposureBias(cohort, source, q);
             case SUBGROUPS -> subgroups(cohort, source, q);
+            case WEIGHTED_BALANCE -> balance(cohort, source, q);
         };
+    }
+
+    /**
+     * The balance plot of a weighted comparison, from the /weighted query of the other
+     * parameters: each adjusted column and level, |SMD| before and after; sized to fit its rows
+     * unless {@code width} or {@code height} is given.
+     */
+    private byte[] balance(Cohort cohort, StratifierSource source, Messages.FigureQuery q)
+            throws AnalysisException {
+        MultiMap params = q.params();
+        WeightedRequest request = WeightedParameters.parse(FigureParameters.without(params,
+                FigureParameters.FOREST));
+        FigureParameters.Common common = FigureParameters.common(params,
+                FigureParameters.FOREST);
+        List<BalanceFigure.Row> rows = new ArrayList<>();
+        for (WeightedAnswer.Balance b : WeightedAnalysis.run(cohort, request, source)
+                .balance()) {
+            rows.add(new BalanceFigure.Row(b.level() == null ? Labels.column(b.column())
+                    : Labels.stratifier(b.column()) + ": " + b.level(), b.before(), b.after()));
+        }
+        BalanceFigure figure = BalanceFigure.of(rows, common.title());
+        return ChartFigures.encode(figure.chart(), sizedToFit(params, common,
+                figure.suggestedSize(common.size().dpi())), q.format());
     }
 
     /**
