@@ -268,6 +268,7 @@ class ClusterNodesTest {
         expected.put("exposure-bias.svg?endpoint=os&exposure=antibiotics", null);
         expected.put("subgroups.svg?endpoint=os&by=pdl1,cd8,lipi", null);
         expected.put("weighted/balance.png?endpoint=os&by=arm&adjust=age,sex,ldh", null);
+        expected.put("weighted.svg?endpoint=os&by=arm&adjust=age,sex,ldh", null);
         for (var kind : expected.entrySet()) {
             assertAnsweredElsewhere(http, node, "/api/cohorts/" + id + "/" + kind.getKey(),
                     kind.getValue());

@@ -171,6 +171,8 @@ class RoleMatrixTest {
                         + "/subgroups.svg?endpoint=os&by=age&cutoff=60"},
                 {"weighted", "/api/cohorts/" + exposureId
                         + "/weighted?endpoint=os&by=arm&adjust=age"},
+                {"weighted figure", "/api/cohorts/" + exposureId
+                        + "/weighted.png?endpoint=os&by=arm&adjust=age"},
                 {"weighted balance figure", "/api/cohorts/" + exposureId
                         + "/weighted/balance.svg?endpoint=os&by=arm&adjust=age"},
                 {"subgroups.csv", "/api/cohorts/" + exposureId

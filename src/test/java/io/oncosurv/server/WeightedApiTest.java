@@ -137,6 +137,13 @@ class WeightedApiTest {
         }
         assertEquals(200, get(api + "/weighted/balance.png?" + QUERY + "&dpi=150&title=Mine")
                 .statusCode());
+        HttpResponse<Buffer> curves = get(api + "/weighted.svg?" + QUERY + "&stabilized=true");
+        assertEquals(200, curves.statusCode(), curves.bodyAsString());
+        assertTrue(curves.bodyAsString().contains("Weighted number at risk"));
+        assertTrue(curves.bodyAsString().contains("ATE weights, stabilised; adjusted for age, "
+                + "sex, pdl1_tps, ldh"), "the weighting named on the figure");
+        assertEquals(422, get(api + "/weighted.svg?endpoint=os&by=pdl1&adjust=age")
+                .statusCode());
         assertEquals(400, get(api + "/weighted/balance.svg?" + QUERY + "&dpi=5").statusCode());
         assertEquals(400, get(api + "/weighted/balance.svg?endpoint=os&by=arm").statusCode());
         assertEquals(422, get(api + "/weighted/balance.svg?endpoint=os&by=antibiotics"

@@ -26,6 +26,7 @@ import io.oncosurv.chart.IncidenceOptions;
 import io.oncosurv.chart.KaplanMeierFigure;
 import io.oncosurv.chart.StackedIncidenceFigure;
 import io.oncosurv.chart.BalanceFigure;
+import io.oncosurv.chart.WeightedKaplanMeierFigure;
 import io.oncosurv.chart.SubgroupFigure;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.report.CumulativeIncidenceFigures;
@@ -86,7 +87,26 @@ public final class FigureWorker extends VerticleBase {
             case EXPOSURE_BIAS -> exposureBias(cohort, source, q);
             case SUBGROUPS -> subgroups(cohort, source, q);
             case WEIGHTED_BALANCE -> balance(cohort, source, q);
+            case WEIGHTED_CURVES -> weightedCurves(cohort, source, q);
         };
+    }
+
+    /**
+     * The weighted Kaplan–Meier curves of a weighted comparison, from the /weighted query of the
+     * other parameters, at the size asked (default 7 × 5.5 in).
+     */
+    private byte[] weightedCurves(Cohort cohort, StratifierSource source,
+            Messages.FigureQuery q) throws AnalysisException {
+        MultiMap params = q.params();
+        WeightedRequest request = WeightedParameters.parse(FigureParameters.without(params,
+                FigureParameters.FOREST));
+        FigureParameters.Common common = FigureParameters.common(params,
+                FigureParameters.FOREST);
+        WeightedAnswer answer = WeightedAnalysis.run(cohort, request, source);
+        WeightedKaplanMeierFigure figure = WeightedKaplanMeierFigure.of(answer,
+                answer.groupNames(), "Months", Labels.endpoint(request.endpoint())
+                        + " (weighted)", common.title());
+        return ChartFigures.encode(figure.chart(), common.size(), q.format());
     }
 
     /**
