@@ -21,9 +21,11 @@ import java.util.Map;
  *                      without a landmark start), -1 for none; its values in {@code x} are
  *                      the status at time 0 and {@link CountingProcessDesign} splits the rows
  * @param exposureStart that exposure's start per patient of {@code rows} (NaN: never), or null
+ * @param terms the terms, in the order asked (their values over any patients, for balance)
  */
 record ModelDesign(int[] rows, List<CoxAnswer.Column> columns, double[][] x, int[][] termColumns,
-        int[] stratum, int strata, int excluded, int timeDependent, double[] exposureStart) {
+        int[] stratum, int strata, int excluded, int timeDependent, double[] exposureStart,
+        List<ModelTerm> terms) {
 
     static ModelDesign of(Cohort cohort, Endpoint endpoint, List<String> termNames,
             Map<String, Double> settings, String strataName, List<String> subsets,
@@ -110,7 +112,7 @@ record ModelDesign(int[] rows, List<CoxAnswer.Column> columns, double[][] x, int
         return new ModelDesign(rows, columns, columnValues.toArray(new double[0][]),
                 termColumns.toArray(new int[0][]), stratum,
                 strata == null ? 1 : strata.labels().size(), considered - count,
-                timeDependentColumn, exposureStart);
+                timeDependentColumn, exposureStart, List.copyOf(terms));
     }
 
     boolean hasTimeDependent() {

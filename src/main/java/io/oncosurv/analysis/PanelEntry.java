@@ -94,7 +94,7 @@ public record PanelEntry(String stratifier, String endpoint, String status, Stri
             events += each.events();
         }
         return EValue.of(g.hr(), g.hrLower(), g.hrUpper(),
-                events > EValue.COMMON_OUTCOME * patients);
+                EValue.commonOutcome(events, patients));
     }
 
     /** The p-value the panel's q-values adjust: Gray's on a cause, else the log-rank p. */

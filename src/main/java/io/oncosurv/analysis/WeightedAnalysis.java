@@ -89,8 +89,7 @@ public final class WeightedAnalysis {
         }
         boolean[] in = weights.kept();
         double[] w = weights.weight();
-        List<WeightedAnswer.Balance> balance = balance(cohort, endpoint, request, source, kept,
-                group, in, w);
+        List<WeightedAnswer.Balance> balance = balance(design.terms(), kept, group, in, w);
         int used = weights.first().n() + weights.second().n();
         double[] time = new double[used];
         boolean[] event = new boolean[used];
@@ -116,7 +115,7 @@ public final class WeightedAnalysis {
         EValue.Result eValue = EValue.of(cox.hazardRatio(0),
                 cox.hazardRatioLower(0, request.confLevel()),
                 cox.hazardRatioUpper(0, request.confLevel()),
-                events > EValue.COMMON_OUTCOME * used);
+                EValue.commonOutcome(events, used));
         int excluded = cohort.patients() - used;
         return new WeightedAnswer(request, by.labels(), by.displayNames(), design.columns(),
                 fit, weights, balance, List.of(curves), cox, eValue, excluded);
@@ -155,19 +154,17 @@ public final class WeightedAnalysis {
                 + "are 0 or 1): adjust for fewer columns";
     }
 
-    private static List<WeightedAnswer.Balance> balance(Cohort cohort, Endpoint endpoint,
-            WeightedRequest request, StratifierSource source, int[] kept, int[] group,
-            boolean[] in, double[] w) throws AnalysisException {
+    private static List<WeightedAnswer.Balance> balance(List<ModelTerm> terms, int[] kept,
+            int[] group, boolean[] in, double[] w) {
         int[] groups = new int[group.length];
         for (int i = 0; i < group.length; i++) {
             groups[i] = in[i] ? group[i] : -1; // the patients kept, before and after
         }
         List<WeightedAnswer.Balance> out = new ArrayList<>();
-        for (String name : request.adjust()) {
+        for (ModelTerm term : terms) {
             List<double[]> values = new ArrayList<>();
             List<CoxAnswer.Column> columns = new ArrayList<>();
-            ModelTerm.of(cohort, endpoint, name, Map.of(), source, Double.NaN)
-                    .addLevelColumns(kept, values, columns);
+            term.addLevelColumns(kept, values, columns);
             for (int c = 0; c < columns.size(); c++) {
                 out.add(new WeightedAnswer.Balance(columns.get(c).term(), columns.get(c)
                         .level(), StandardizedDifference.of(values.get(c), groups, null),

@@ -21,6 +21,11 @@ public final class EValue {
     private EValue() {
     }
 
+    /** The paper's rule: over 15 % of the patients had the event. */
+    public static boolean commonOutcome(int events, int patients) {
+        return events > COMMON_OUTCOME * patients;
+    }
+
     public static Result of(double hr, double lower, double upper, boolean commonOutcome) {
         if (!(hr > 0) || Double.isInfinite(hr)) {
             return new Result(Double.NaN, Double.NaN);

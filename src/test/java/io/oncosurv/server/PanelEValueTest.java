@@ -11,7 +11,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -37,14 +36,13 @@ class PanelEValueTest {
     static Path dataDir;
 
     private static Vertx vertx;
-    private static WebClient client;
+    private static SampleCohortServer server;
     private static String ici;
 
     @BeforeAll
     static void start() throws Exception {
         vertx = Vertx.vertx();
-        SampleCohortServer server = SampleCohortServer.start(vertx, dataDir, TOKEN);
-        client = server.client();
+        server = SampleCohortServer.start(vertx, dataDir, TOKEN);
         ici = server.idByFile().get(SampleCohorts.ICI);
     }
 
@@ -54,8 +52,7 @@ class PanelEValueTest {
     }
 
     private static HttpResponse<Buffer> get(String path) throws Exception {
-        return client.get(path).bearerTokenAuthentication(TOKEN).send().toCompletionStage()
-                .toCompletableFuture().get(120, TimeUnit.SECONDS);
+        return server.get(path);
     }
 
     @Test

@@ -16,7 +16,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -56,15 +55,14 @@ class StudyTableDocumentsTest {
     static Path dataDir;
 
     private static Vertx vertx;
-    private static WebClient client;
+    private static SampleCohortServer server;
     private static String ici;
     private static String api;
 
     @BeforeAll
     static void start() throws Exception {
         vertx = Vertx.vertx();
-        SampleCohortServer server = SampleCohortServer.start(vertx, dataDir, TOKEN);
-        client = server.client();
+        server = SampleCohortServer.start(vertx, dataDir, TOKEN);
         ici = server.idByFile().get(SampleCohorts.ICI);
         api = "/api/cohorts/" + ici;
     }
@@ -75,8 +73,7 @@ class StudyTableDocumentsTest {
     }
 
     private static HttpResponse<Buffer> get(String path) throws Exception {
-        return client.get(path).bearerTokenAuthentication(TOKEN).send().toCompletionStage()
-                .toCompletableFuture().get(120, TimeUnit.SECONDS);
+        return server.get(path);
     }
 
     private static XWPFDocument docx(HttpResponse<Buffer> r, String fileName) throws Exception {

@@ -11,7 +11,6 @@ import io.oncosurv.testsupport.SampleCohorts;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -37,14 +36,13 @@ class WeightedApiTest {
     static Path dataDir;
 
     private static Vertx vertx;
-    private static WebClient client;
+    private static SampleCohortServer server;
     private static String api;
 
     @BeforeAll
     static void start() throws Exception {
         vertx = Vertx.vertx();
-        SampleCohortServer server = SampleCohortServer.start(vertx, dataDir, TOKEN);
-        client = server.client();
+        server = SampleCohortServer.start(vertx, dataDir, TOKEN);
         api = "/api/cohorts/" + server.idByFile().get(SampleCohorts.ICI);
     }
 
@@ -54,8 +52,7 @@ class WeightedApiTest {
     }
 
     private static HttpResponse<Buffer> get(String path) throws Exception {
-        return client.get(path).bearerTokenAuthentication(TOKEN).send().toCompletionStage()
-                .toCompletableFuture().get(120, TimeUnit.SECONDS);
+        return server.get(path);
     }
 
     @Test
