@@ -51,6 +51,14 @@ public final class Labels {
         return Character.toUpperCase(name.charAt(0)) + name.substring(1).replace('_', ' ');
     }
 
+    /**
+     * A model term (a column, or a built-in stratifier entering as groups) as a table names
+     * it: "LIPI", "Age (years)", "Brain mets".
+     */
+    public static String term(String name) {
+        return STRATIFIERS.containsKey(name) ? STRATIFIERS.get(name) : column(name);
+    }
+
     public static String endpoint(String name) {
         return ENDPOINTS.getOrDefault(name, name.toUpperCase(Locale.ROOT));
     }

@@ -86,6 +86,20 @@ public final class Pages {
                 view, error, figure, null);
     }
 
+    /** The analysis page with its "Adjusted comparison" section ({@code adjusted}: null none). */
+    public String analysis(StoredCohort cohort, AnalysisForm form, AnalysisView view,
+            AdjustedComparison adjusted, String figure) {
+        Map<String, Object> model = model(view.title(), figure != null, true);
+        model.put("cohort", cohort);
+        model.put("form", form);
+        model.put("view", view);
+        model.put("error", null);
+        model.put("figure", figure);
+        model.put("cif", null);
+        model.put("adjusted", adjusted);
+        return templates.render("analysis", model);
+    }
+
     /**
      * The analysis page with cumulative incidence ({@code analysis=cumulative-incidence});
      * {@code view} null with an {@code error}; {@code print} for its PDF (the view's figures are

@@ -48,6 +48,27 @@ public final class StratifierChoices {
         return out;
     }
 
+    /**
+     * What a propensity model may adjust for, name → label: the cohort's covariate columns
+     * (numbers per unit, few-valued columns as factors), then the built-in TME stratifiers its
+     * columns allow, as groups; the comparison {@code by} itself left out.
+     */
+    public static Map<String, String> adjustments(Cohort cohort, StratifierSource source,
+            String by) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String column : cohort.columns()) {
+            if (CohortSummary.isCovariate(cohort, column) && !column.equals(by)) {
+                out.put(column, Labels.column(column));
+            }
+        }
+        for (String name : Stratifiers.BUILT_IN) {
+            if (!name.equals(by) && !out.containsKey(name) && works(source, name)) {
+                out.put(name, Labels.stratifier(name) + " (groups)");
+            }
+        }
+        return out;
+    }
+
     private static boolean works(StratifierSource source, String name) {
         try {
             source.stratify(name, Map.of());

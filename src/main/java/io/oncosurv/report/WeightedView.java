@@ -65,7 +65,7 @@ public record WeightedView(String title, String caption, String hazardRatio, Str
         for (WeightedAnswer.Balance b : a.balance()) {
             boolean off = !(Math.abs(b.after()) < SMD_LIMIT);
             imbalanced += off ? 1 : 0;
-            balance.add(new BalanceRow(Labels.column(b.column()), b.level(),
+            balance.add(new BalanceRow(Labels.term(b.column()), b.level(),
                     number(b.before(), 3), number(b.after(), 3), off));
         }
         return new WeightedView(title(r), caption(a, imbalanced), hazardRatio(a), eValue(a),
@@ -201,7 +201,7 @@ public record WeightedView(String title, String caption, String hazardRatio, Str
         double[] p = fit.p();
         for (int k = 0; k < coef.length; k++) {
             CoxAnswer.Column c = k == 0 ? null : columns.get(k - 1);
-            out.add(new TermRow(c == null ? "(Intercept)" : Labels.column(c.term()),
+            out.add(new TermRow(c == null ? "(Intercept)" : Labels.term(c.term()),
                     c == null ? null : c.level(), number(coef[k], 3), number(se[k], 3),
                     Double.isNaN(p[k]) ? Formats.NONE : ClinicalFormat.pValue(p[k])));
         }
@@ -215,7 +215,7 @@ public record WeightedView(String title, String caption, String hazardRatio, Str
 
     private static String columns(List<String> names) {
         List<String> labels = new ArrayList<>();
-        names.forEach(n -> labels.add(Labels.column(n)));
+        names.forEach(n -> labels.add(Labels.term(n)));
         if (labels.size() <= 1) {
             return String.join("", labels);
         }

@@ -239,7 +239,8 @@ public final class PageRoutes {
         String refusal = null;
         try {
             CumulativeIncidencePage.checkAnalysis(analysis);
-            request = SurvivalParameters.parse(FigureParameters.survivalPart(checked));
+            request = SurvivalParameters.parse(FigureParameters.survivalPart(
+                    AdjustedComparisonQuery.withoutSection(checked)));
             FigureParameters.parse(checked, "");
         } catch (ApiError e) {
             request = null;

@@ -11,7 +11,6 @@ import io.oncosurv.analysis.PanelEntry;
 import io.oncosurv.analysis.StratifierSource;
 import io.oncosurv.analysis.SubgroupAnalysis;
 import io.oncosurv.analysis.WeightedAnalysis;
-import io.oncosurv.analysis.WeightedAnswer;
 import io.oncosurv.analysis.WeightedRequest;
 import io.oncosurv.analysis.SubgroupRequest;
 import io.oncosurv.analysis.SubsetNames;
@@ -32,6 +31,7 @@ import io.oncosurv.cohort.Cohort;
 import io.oncosurv.report.CumulativeIncidenceFigures;
 import io.oncosurv.report.Labels;
 import io.oncosurv.report.PanelGroupNames;
+import io.oncosurv.report.WeightedFigures;
 import io.oncosurv.server.bus.FigureKind;
 import io.oncosurv.server.bus.Messages;
 import io.oncosurv.server.http.ApiError;
@@ -47,7 +47,6 @@ import io.oncosurv.store.CohortStore;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.VerticleBase;
-import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 
@@ -102,10 +101,8 @@ public final class FigureWorker extends VerticleBase {
                 FigureParameters.FOREST));
         FigureParameters.Common common = FigureParameters.common(params,
                 FigureParameters.FOREST);
-        WeightedAnswer answer = WeightedAnalysis.run(cohort, request, source);
-        WeightedKaplanMeierFigure figure = WeightedKaplanMeierFigure.of(answer,
-                answer.groupNames(), "Months", Labels.endpoint(request.endpoint())
-                        + " (weighted)", common.title());
+        WeightedKaplanMeierFigure figure = WeightedFigures.curves(WeightedAnalysis.run(cohort,
+                request, source), common.title());
         return ChartFigures.encode(figure.chart(), common.size(), q.format());
     }
 
@@ -121,13 +118,8 @@ public final class FigureWorker extends VerticleBase {
                 FigureParameters.FOREST));
         FigureParameters.Common common = FigureParameters.common(params,
                 FigureParameters.FOREST);
-        List<BalanceFigure.Row> rows = new ArrayList<>();
-        for (WeightedAnswer.Balance b : WeightedAnalysis.run(cohort, request, source)
-                .balance()) {
-            rows.add(new BalanceFigure.Row(b.level() == null ? Labels.column(b.column())
-                    : Labels.stratifier(b.column()) + ": " + b.level(), b.before(), b.after()));
-        }
-        BalanceFigure figure = BalanceFigure.of(rows, common.title());
+        BalanceFigure figure = WeightedFigures.balance(WeightedAnalysis.run(cohort, request,
+                source), common.title());
         return ChartFigures.encode(figure.chart(), sizedToFit(params, common,
                 figure.suggestedSize(common.size().dpi())), q.format());
     }

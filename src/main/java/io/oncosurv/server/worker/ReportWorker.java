@@ -18,6 +18,7 @@ import io.oncosurv.analysis.TteTableAnalysis;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.json.TteTableJson;
 import io.oncosurv.json.BaselineJson;
+import io.oncosurv.report.AdjustedComparison;
 import io.oncosurv.report.AnalysisForm;
 import io.oncosurv.report.AnalysisView;
 import io.oncosurv.report.BaselineCsv;
@@ -40,6 +41,7 @@ import io.oncosurv.report.TimeToEventTable;
 import io.oncosurv.server.auth.Role;
 import io.oncosurv.server.bus.Messages;
 import io.oncosurv.server.http.ApiError;
+import io.oncosurv.server.http.AdjustedComparisonQuery;
 import io.oncosurv.server.http.FigureParameters;
 import io.oncosurv.server.http.PageParameters;
 import io.oncosurv.server.http.PageRoutes;
@@ -225,7 +227,9 @@ public final class ReportWorker extends VerticleBase {
         if (refusal != null) {
             return html(400, pages.analysis(stored, form, null, refusal, null));
         }
-        MultiMap survivalParams = FigureParameters.survivalPart(params); // bands etc.: figure's
+        // bands etc.: the figure's; adjust etc.: the adjusted comparison's
+        MultiMap survivalParams = FigureParameters.survivalPart(
+                AdjustedComparisonQuery.withoutSection(params));
         request = withHazardRatios(request);
         SurvivalResult result;
         try {
@@ -239,12 +243,17 @@ public final class ReportWorker extends VerticleBase {
         if (view.cutoffUsed() != null && form.cutoff().isEmpty()) {
             form = form.withCutoffHint(view.cutoffUsed());
         }
-        if (q.format() == Messages.PageFormat.HTML) {
-            return html(200, pages.analysis(stored, form, view, null, null));
+        boolean html = q.format() == Messages.PageFormat.HTML;
+        AdjustedComparisonPage.Outcome adjusted = AdjustedComparisonPage.of(cohort, source,
+                params, result, html ? null : figures);
+        AdjustedComparison section = adjusted == null ? null : adjusted.section();
+        int status = adjusted == null ? 200 : adjusted.status();
+        if (html) {
+            return html(status, pages.analysis(stored, form, view, section, null));
         }
-        String xhtml = pages.analysis(stored, form, view, null, figures.kaplanMeierDataUri(
+        String xhtml = pages.analysis(stored, form, view, section, figures.kaplanMeierDataUri(
                 result, view.endpointLabel()));
-        return new Messages.Rendered(200, PDF, PdfReport.render(xhtml, footer(stored)));
+        return new Messages.Rendered(status, PDF, PdfReport.render(xhtml, footer(stored)));
     }
 
     /** {@code request} on {@code endpoint} (the form left the endpoint to the cohort). */
