@@ -179,6 +179,28 @@ class BrowserEndToEndTest {
         assertEquals(List.of("good", "intermediate", "poor"), lines.stream().skip(1)
                 .map(l -> l.substring(0, l.indexOf(','))).toList());
 
+        // two groups: the adjusted comparison, columns ticked, figures loaded
+        new Select(browser.findElement(By.id("by"))).selectByValue("arm");
+        waiting().until(d -> d.getCurrentUrl().contains("by=arm")
+                && d.findElements(By.id("adjusted-form")).size() == 1);
+        for (String column : List.of("age", "sex", "pdl1_tps", "ldh")) {
+            browser.findElement(By.cssSelector("#adjusted-form input[name=adjust][value="
+                    + column + "]")).click();
+        }
+        browser.findElement(By.id("adjust-update")).click();
+        waiting().until(d -> d.findElements(By.id("adjusted-caption")).size() == 1);
+        assertTrue(browser.findElement(By.id("adjusted-hr")).getText().startsWith(
+                "ICI+LAT vs ICI: weighted HR "), browser.findElement(By.id("adjusted-hr"))
+                        .getText());
+        waiting().until(d -> loaded(d.findElement(By.id("weighted-figure")))
+                && loaded(d.findElement(By.id("balance-figure"))));
+        ((JavascriptExecutor) browser).executeScript(
+                "document.getElementById('adjusted-comparison').scrollIntoView();");
+        screenshot("04a-adjusted-comparison");
+        new Select(browser.findElement(By.id("by"))).selectByValue("lipi");
+        waiting().until(d -> d.getCurrentUrl().contains("by=lipi")
+                && d.findElements(By.id("adjusted-unavailable")).size() == 1);
+
         // a subset typed in the form is named in the title and kept when the endpoint changes
         browser.findElement(By.id("subset")).sendKeys("arm:ICI");
         browser.findElement(By.id("update")).click();
