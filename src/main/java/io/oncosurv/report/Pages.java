@@ -114,6 +114,7 @@ public final class Pages {
         model.put("cif", view);
         model.put("error", error);
         model.put("figure", null);
+        model.put("adjusted", null);
         return templates.render("analysis", model);
     }
 
@@ -168,6 +169,7 @@ public final class Pages {
         model.put("error", error);
         model.put("figure", figure);
         model.put("cif", cif);
+        model.put("adjusted", null); // the analysis page's section: none on this page
         return templates.render(template, model);
     }
     /**

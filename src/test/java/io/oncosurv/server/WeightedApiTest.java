@@ -124,9 +124,7 @@ class WeightedApiTest {
         assertEquals(200, svg.statusCode(), svg.bodyAsString());
         assertEquals("image/svg+xml", svg.getHeader("Content-Type"));
         String text = svg.bodyAsString();
-        for (String t : List.of(io.oncosurv.report.Labels.column("age"),
-                io.oncosurv.report.Labels.stratifier("sex") + ": 1",
-                io.oncosurv.report.Labels.stratifier("sex") + ": 2",
+        for (String t : List.of(io.oncosurv.report.Labels.column("age"), "Sex: 1", "Sex: 2",
                 io.oncosurv.report.Labels.column("ldh"), "Before weighting", "After weighting",
                 "Balance before and after weighting")) {
             assertTrue(text.contains(t.replace("&", "&amp;").replace("<", "&lt;")
