@@ -32,6 +32,7 @@ import io.oncosurv.cohort.Cohort;
 import io.oncosurv.report.CumulativeIncidenceFigures;
 import io.oncosurv.report.Labels;
 import io.oncosurv.report.PanelGroupNames;
+import io.oncosurv.report.WeightedFigures;
 import io.oncosurv.server.bus.FigureKind;
 import io.oncosurv.server.bus.Messages;
 import io.oncosurv.server.http.ApiError;
@@ -121,13 +122,8 @@ public final class FigureWorker extends VerticleBase {
                 FigureParameters.FOREST));
         FigureParameters.Common common = FigureParameters.common(params,
                 FigureParameters.FOREST);
-        List<BalanceFigure.Row> rows = new ArrayList<>();
-        for (WeightedAnswer.Balance b : WeightedAnalysis.run(cohort, request, source)
-                .balance()) {
-            rows.add(new BalanceFigure.Row(b.level() == null ? Labels.column(b.column())
-                    : Labels.stratifier(b.column()) + ": " + b.level(), b.before(), b.after()));
-        }
-        BalanceFigure figure = BalanceFigure.of(rows, common.title());
+        BalanceFigure figure = BalanceFigure.of(WeightedFigures.balanceRows(
+                WeightedAnalysis.run(cohort, request, source)), common.title());
         return ChartFigures.encode(figure.chart(), sizedToFit(params, common,
                 figure.suggestedSize(common.size().dpi())), q.format());
     }
