@@ -366,6 +366,23 @@ class WeightedReportTest {
         }
     }
 
+    @Test
+    @DisplayName("a column that separates the groups: the report is still made, the comparison "
+            + "refused in report.json with the reason and no CSV of its own")
+    void separationIsRefusedNotFailed() throws Exception {
+        List<Artefact> artefacts = build("{\"cohort\": \"ici\", \"endpoints\": [\"os\"], "
+                + "\"outputs\": [\"json\", \"csv\"], \"analyses\": [{\"analysis\": "
+                + "\"weighted\", \"by\": \"antibiotics\", \"adjust\": [\"age\", "
+                + "\"antibiotics_30d\"]}]}");
+        assertEquals(List.of("report.csv", "report.json"), artefacts.stream()
+                .map(Artefact::name).toList());
+        JsonNode refused = new ObjectMapper().readTree(artefacts.get(1).bytes())
+                .get("weighted").get(0);
+        assertEquals("os-antibiotics-weighted", refused.get("name").asText());
+        assertTrue(refused.get("refused").asText().contains("antibiotics_30d (1) separates the "
+                + "groups of antibiotics"), refused.toString());
+    }
+
     /** The HR line as WeightedView prints it, from R's numbers (arm: ICI+LAT vs ICI). */
     private static String hazardRatio(JsonNode ref) {
         JsonNode cox = ref.get("cox");
