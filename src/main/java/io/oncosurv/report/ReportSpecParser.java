@@ -251,7 +251,10 @@ public final class ReportSpecParser {
     /**
      * The further analyses: a list of up to {@value #MAX_FURTHER_ANALYSES} objects
      * {@code {analysis: cumulative-incidence, cause, endpoint, by, from}}, only {@code analysis}
-     * required; {@code by} a name or {@code {name, cutoff}} as a stratifier.
+     * required; {@code by} a name or {@code {name, cutoff}} as a stratifier; an immortal-time
+     * check with its {@code exposure}; a weighted comparison with its {@code adjust},
+     * {@code estimand}, {@code stabilized} and {@code trim} ({@link #weighting}), which without
+     * {@code by} runs on the report's {@code stratifiers}.
      */
     private List<ReportSpec.Analysis> analyses(Object v,
             List<ReportSpec.Stratifier> stratifiers) {
