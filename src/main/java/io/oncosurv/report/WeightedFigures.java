@@ -22,9 +22,14 @@ public record WeightedFigures(JFreeChart curves, FigureSize curvesSize, JFreeCha
 
     public static WeightedFigures of(WeightedAnswer a, int dpi) {
         BalanceFigure balance = BalanceFigure.of(balanceRows(a), null);
-        return new WeightedFigures(WeightedKaplanMeierFigure.of(a, a.groupNames(), "Months",
-                Labels.endpoint(a.request().endpoint()) + " (weighted)", null).chart(),
-                new FigureSize(7, 5.5, dpi), balance.chart(), balance.suggestedSize(dpi));
+        return new WeightedFigures(curves(a, null).chart(), new FigureSize(7, 5.5, dpi),
+                balance.chart(), balance.suggestedSize(dpi));
+    }
+
+    /** The weighted curves as /weighted.png draws them, titled (null: no title). */
+    public static WeightedKaplanMeierFigure curves(WeightedAnswer a, String title) {
+        return WeightedKaplanMeierFigure.of(a, a.groupNames(), "Months",
+                Labels.endpoint(a.request().endpoint()) + " (weighted)", title);
     }
 
     /** The balance plot's rows: a column by its label, a category's level after its name. */

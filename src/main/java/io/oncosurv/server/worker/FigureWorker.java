@@ -11,7 +11,6 @@ import io.oncosurv.analysis.PanelEntry;
 import io.oncosurv.analysis.StratifierSource;
 import io.oncosurv.analysis.SubgroupAnalysis;
 import io.oncosurv.analysis.WeightedAnalysis;
-import io.oncosurv.analysis.WeightedAnswer;
 import io.oncosurv.analysis.WeightedRequest;
 import io.oncosurv.analysis.SubgroupRequest;
 import io.oncosurv.analysis.SubsetNames;
@@ -48,7 +47,6 @@ import io.oncosurv.store.CohortStore;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.VerticleBase;
-import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 
@@ -103,10 +101,8 @@ public final class FigureWorker extends VerticleBase {
                 FigureParameters.FOREST));
         FigureParameters.Common common = FigureParameters.common(params,
                 FigureParameters.FOREST);
-        WeightedAnswer answer = WeightedAnalysis.run(cohort, request, source);
-        WeightedKaplanMeierFigure figure = WeightedKaplanMeierFigure.of(answer,
-                answer.groupNames(), "Months", Labels.endpoint(request.endpoint())
-                        + " (weighted)", common.title());
+        WeightedKaplanMeierFigure figure = WeightedFigures.curves(WeightedAnalysis.run(cohort,
+                request, source), common.title());
         return ChartFigures.encode(figure.chart(), common.size(), q.format());
     }
 
