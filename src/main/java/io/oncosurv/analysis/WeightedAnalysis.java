@@ -121,6 +121,23 @@ public final class WeightedAnalysis {
                 fit, weights, balance, List.of(curves), cox, eValue, excluded);
     }
 
+    /**
+     * Why {@code term} cannot adjust a weighted comparison on this cohort (no such column or
+     * stratifier, or an exposure over time), or null when it can: what a report spec is
+     * checked with at submission, by the terms /weighted resolves.
+     */
+    public static String unusableTerm(Cohort cohort, Endpoint endpoint, String term,
+            StratifierSource source) {
+        try {
+            ModelTerm t = ModelTerm.of(cohort, endpoint, term, Map.of(), source, Double.NaN);
+            return t.exposureStart == null ? null : "an exposure over time cannot adjust a "
+                    + "propensity model; use " + term.replace("_td", "_ever")
+                    + " or a baseline column";
+        } catch (AnalysisException e) {
+            return e.getMessage();
+        }
+    }
+
     private static double[][] subset(ModelDesign design, int[] kept) {
         int[] position = new int[kept.length];
         int[] rows = design.rows();

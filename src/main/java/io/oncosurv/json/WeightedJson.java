@@ -11,8 +11,11 @@ import io.oncosurv.stats.WeightedCoxResult;
 import io.oncosurv.stats.WeightedSurvivalCurve;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * GET /api/cohorts/{id}/weighted in the contract's shape (analyses.md, "Answer shapes"):
@@ -41,6 +44,30 @@ public final class WeightedJson {
                 .put("cox", cox(a))
                 .put("e_value", new JsonObject().put("estimate", number(a.eValue().estimate()))
                         .put("ci", number(a.eValue().ci())));
+    }
+
+    /**
+     * The same answer as plain maps and lists (numbers as {@link #write} puts them): for a
+     * document that writes JSON without Vert.x, as report.json does ({@link JsonWriter}).
+     */
+    public static Map<String, Object> asMap(String cohortId, WeightedAnswer a) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> out = (Map<String, Object>) plain(write(cohortId, a));
+        return out;
+    }
+
+    private static Object plain(Object v) {
+        if (v instanceof JsonObject o) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            o.forEach(e -> out.put(e.getKey(), plain(e.getValue())));
+            return out;
+        }
+        if (v instanceof JsonArray a) {
+            List<Object> out = new ArrayList<>();
+            a.forEach(x -> out.add(plain(x)));
+            return out;
+        }
+        return v;
     }
 
     /** R's coefficient table of the glm: the intercept first, then each design column. */

@@ -11,6 +11,9 @@ import io.oncosurv.analysis.StratifierSource;
 import io.oncosurv.analysis.SurvivalAnalysis;
 import io.oncosurv.analysis.SurvivalRequest;
 import io.oncosurv.analysis.SurvivalResult;
+import io.oncosurv.analysis.WeightedAnalysis;
+import io.oncosurv.analysis.WeightedAnswer;
+import io.oncosurv.analysis.WeightedRequest;
 import io.oncosurv.chart.ExposureBiasFigure;
 import io.oncosurv.chart.FigureSize;
 import io.oncosurv.chart.KaplanMeierFigure;
@@ -20,6 +23,7 @@ import io.oncosurv.chart.SvgEncoder;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.cohort.ValueLabels;
 import io.oncosurv.json.JsonWriter;
+import io.oncosurv.json.WeightedJson;
 import io.oncosurv.report.word.WordFigure;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -121,7 +125,9 @@ public final class ReportBuilder {
         }
         List<FurtherAnalyses.Named> further = FurtherAnalyses.of(spec, cohort);
         List<ExposureBiasAnalyses.Named> checks = ExposureBiasAnalyses.of(spec, cohort);
-        int total = 2 * requests.size() + further.size() + checks.size() + documents;
+        List<WeightedAnalyses.Named> weightedNamed = WeightedAnalyses.of(spec, cohort);
+        int total = 2 * requests.size() + further.size() + checks.size() + weightedNamed.size()
+                + documents;
         int done = 0;
 
         List<SurvivalResult> results = new ArrayList<>();
@@ -214,26 +220,31 @@ public final class ReportBuilder {
             progress.step(++done, total, "analysis " + c.name());
         }
         ExposureChecks exposureChecks = new ExposureChecks(checks, exposures, exposureFigures);
+        List<WeightedItem> weighted = new ArrayList<>();
+        for (WeightedAnalyses.Named w : weightedNamed) {
+            weighted.add(weighted(w, source, artefacts, word));
+            progress.step(++done, total, "analysis " + w.name());
+        }
         Provenance provenance = Provenance.of(spec, cohortSha256);
         double[] q = qValues(results);
         if (spec.wants(ReportSpec.Output.HTML)) {
             artefacts.add(new Artefact("report.html", "text/html; charset=utf-8",
                     html(results, names, pngs, q, provenance, false, further, incidences,
-                            exposureChecks)
+                            exposureChecks, weighted)
                             .getBytes(StandardCharsets.UTF_8)));
             progress.step(++done, total, "report.html");
         }
         if (spec.wants(ReportSpec.Output.PDF)) {
             artefacts.add(new Artefact("report.pdf", "application/pdf", PdfReport.render(
                     html(results, names, pngs, q, provenance, true, further, incidences,
-                            exposureChecks),
+                            exposureChecks, weighted),
                     new PdfFooter(
                             provenance.software(), null, cohortSha256))));
             progress.step(++done, total, "report.pdf");
         }
         if (spec.wants(ReportSpec.Output.DOCX)) {
             artefacts.add(new Artefact("report.docx", DOCX, docx(results, q, provenance,
-                    further, incidences, exposureChecks, word)));
+                    further, incidences, exposureChecks, word, weighted)));
             progress.step(++done, total, "report.docx");
         }
         if (spec.wants(ReportSpec.Output.CSV)) {
@@ -244,11 +255,62 @@ public final class ReportBuilder {
         if (spec.wants(ReportSpec.Output.JSON)) {
             artefacts.add(new Artefact("report.json", "application/json",
                     JsonWriter.write(json(provenance, results, q, further, incidences,
-                            exposureChecks))
+                            exposureChecks, weighted))
                             .getBytes(StandardCharsets.UTF_8)));
             progress.step(++done, total, "report.json");
         }
         return artefacts;
+    }
+
+    /**
+     * One weighted comparison of the report: its answer, figures (PNG, SVG, embedded, Word)
+     * and CSV files ({@code name}.csv the curves, {@code name}-balance.csv the balance); or,
+     * when the data refuse it (not two groups, separation, a group emptied by trimming), its
+     * reason, which every document then shows in the comparison's place.
+     */
+    private WeightedItem weighted(WeightedAnalyses.Named w, StratifierSource source,
+            List<Artefact> artefacts, WordFigures word) {
+        String title = WeightedView.title(w.request());
+        WeightedAnswer answer;
+        try {
+            answer = WeightedAnalysis.run(cohort, w.request(), source);
+        } catch (AnalysisException | IllegalArgumentException e) {
+            return new WeightedItem(w.name(), title, w.request(), null, null, null, null,
+                    e.getMessage(), null, null);
+        }
+        WeightedView view = WeightedView.of(answer, "");
+        WeightedFigures figures = WeightedFigures.of(answer, FIGURE.dpi());
+        String curves = screenPng() ? figures.curvesDataUri() : null;
+        String balance = screenPng() ? figures.balanceDataUri() : null;
+        if (spec.wants(ReportSpec.Output.PNG)) {
+            artefacts.add(new Artefact(w.name() + ".png", "image/png", figures.curvesPng()));
+            artefacts.add(new Artefact(w.name() + "-balance.png", "image/png",
+                    figures.balancePng()));
+        }
+        if (spec.wants(ReportSpec.Output.SVG)) {
+            artefacts.add(new Artefact(w.name() + ".svg", "image/svg+xml",
+                    SvgEncoder.encode(figures.curves(), figures.curvesSize())));
+            artefacts.add(new Artefact(w.name() + "-balance.svg", "image/svg+xml",
+                    SvgEncoder.encode(figures.balance(), figures.balanceSize())));
+        }
+        if (spec.wants(ReportSpec.Output.CSV)) {
+            artefacts.add(new Artefact(w.name() + ".csv", "text/csv; charset=utf-8",
+                    Csv.write(WeightedTables.curves(answer))));
+            artefacts.add(new Artefact(w.name() + "-balance.csv", "text/csv; charset=utf-8",
+                    Csv.write(WeightedTables.balance(answer))));
+        }
+        return new WeightedItem(w.name(), title, w.request(), answer, view, curves, balance,
+                null, word.wanted ? figures.curvesForWord(view.title()) : null,
+                word.wanted ? figures.balanceForWord(view.title()) : null);
+    }
+
+    /**
+     * A weighted comparison as the documents show it: named, titled, its answer and view with
+     * the figures' data URIs and Word figures, or (all null) the reason it was refused.
+     */
+    private record WeightedItem(String name, String title, WeightedRequest request,
+            WeightedAnswer answer, WeightedView view, String curves, String balance,
+            String refusal, WordFigure curvesWord, WordFigure balanceWord) {
     }
 
     /**
@@ -306,7 +368,7 @@ public final class ReportBuilder {
     /** report.docx: the sections of report.html, from the same views, as a Word document. */
     private byte[] docx(List<SurvivalResult> results, double[] q, Provenance provenance,
             List<FurtherAnalyses.Named> further, List<CumulativeIncidenceResult> incidences,
-            ExposureChecks checks, WordFigures figures) {
+            ExposureChecks checks, WordFigures figures, List<WeightedItem> weighted) {
         String detail = cohort.patients() + " patients, SHA-256 " + cohortSha256.substring(0, 12);
         ReportWord word = new ReportWord(title(), "Cohort " + spec.cohort() + " · "
                 + cohort.patients() + " patients · " + results.size() + " analyses");
@@ -335,6 +397,13 @@ public final class ReportBuilder {
         for (int i = 0; i < checks.named().size(); i++) {
             word.exposureCheck(ExposureBiasView.of(checks.answers().get(i), ""),
                     figures.exposures.get(i));
+        }
+        for (WeightedItem w : weighted) {
+            if (w.view() != null) {
+                word.weighted(w.view(), w.curvesWord(), w.balanceWord());
+            } else {
+                word.weightedRefused(w.title(), w.refusal());
+            }
         }
         word.provenance(provenance);
         return word.bytes(new PdfFooter(provenance.software(), null, cohortSha256).text());
@@ -374,12 +443,15 @@ public final class ReportBuilder {
     }
 
     /**
-     * report.json: with {@code cumulative_incidence} and {@code exposure_bias} only where the
-     * spec asks for them.
+     * report.json: with {@code cumulative_incidence}, {@code exposure_bias} and
+     * {@code weighted} only where the spec asks for them; a weighted comparison as /weighted
+     * answers it (WeightedJson) with its {@code name}, or refused: its request and
+     * {@code refused}, the reason.
      */
     private Map<String, Object> json(Provenance provenance, List<SurvivalResult> results,
             double[] q, List<FurtherAnalyses.Named> further,
-            List<CumulativeIncidenceResult> incidences, ExposureChecks checks) {
+            List<CumulativeIncidenceResult> incidences, ExposureChecks checks,
+            List<WeightedItem> weighted) {
         Map<String, Object> json = ReportTables.json(spec, provenance, results, q);
         if (!further.isEmpty()) {
             json.put("cumulative_incidence", ReportTables.cumulativeIncidence(further,
@@ -401,6 +473,28 @@ public final class ReportBuilder {
             }
             json.put("exposure_bias", out);
         }
+        if (!weighted.isEmpty()) {
+            List<Object> out = new ArrayList<>();
+            for (WeightedItem w : weighted) {
+                Map<String, Object> o = new java.util.LinkedHashMap<>();
+                o.put("name", w.name());
+                if (w.answer() != null) {
+                    o.putAll(WeightedJson.asMap(spec.cohort(), w.answer()));
+                } else {
+                    WeightedRequest r = w.request();
+                    o.put("cohort", spec.cohort());
+                    o.put("endpoint", r.endpoint());
+                    o.put("by", r.by());
+                    o.put("adjust", r.adjust());
+                    o.put("estimand", r.estimand().name().toLowerCase(java.util.Locale.ROOT));
+                    o.put("stabilized", r.stabilized());
+                    o.put("trim", r.trim());
+                    o.put("refused", w.refusal());
+                }
+                out.add(o);
+            }
+            json.put("weighted", out);
+        }
         return json;
     }
 
@@ -415,7 +509,7 @@ public final class ReportBuilder {
     private String html(List<SurvivalResult> results, List<String> names, List<String> figures,
             double[] q, Provenance provenance, boolean print,
             List<FurtherAnalyses.Named> further, List<CumulativeIncidenceResult> incidences,
-            ExposureChecks checks) {
+            ExposureChecks checks, List<WeightedItem> weighted) {
         List<Map<String, Object>> analyses = new ArrayList<>();
         String detail = cohort.patients() + " patients, SHA-256 " + cohortSha256.substring(0, 12);
         for (int i = 0; i < results.size(); i++) {
@@ -450,7 +544,19 @@ public final class ReportBuilder {
             x.put("anchor", checks.named().get(i).name());
             exposureBias.add(x);
         }
+        List<Map<String, Object>> comparisons = new ArrayList<>();
+        for (WeightedItem w : weighted) {
+            Map<String, Object> x = new HashMap<>();
+            x.put("anchor", w.name());
+            x.put("title", w.title());
+            x.put("view", w.view());
+            x.put("curves", w.curves());
+            x.put("balance", w.balance());
+            x.put("refusal", w.refusal() == null ? null : WeightedWord.refusal(w.refusal()));
+            comparisons.add(x);
+        }
         Map<String, Object> model = new HashMap<>();
+        model.put("weighted", comparisons);
         model.put("incidences", cumulative);
         model.put("exposureChecks", exposureBias);
         model.put("title", title());

@@ -6,13 +6,14 @@ import java.util.List;
  * The report jobs page: the newest jobs, each by name, and the form that makes one (shown to
  * roles that may), with what was typed and, after a refused post, the error at each spec key;
  * {@code formToken} is the session's, sent with the form (empty for a page opened with a token);
- * {@code incidenceFrom} is the landmark start typed for the patterns of failure; {@code word}
+ * {@code incidenceFrom} is the landmark start typed for the patterns of failure; {@code adjust}
+ * the columns typed for the adjusted (weighted) comparison; {@code word}
  * whether the Word document was asked for.
  */
 public record ReportListView(List<Row> jobs, boolean mayReport, List<Option> cohorts,
         String title, String endpoints, String stratifiers, String incidence,
-        String incidenceFrom, boolean word, String error, List<KeyProblem> problems,
-        String formToken) {
+        String incidenceFrom, String adjust, boolean word, String error,
+        List<KeyProblem> problems, String formToken) {
 
     /** One job: id, name, status, "3 of 10 steps" (empty when not running), created (UTC). */
     public record Row(String id, String name, String status, String progress, String created) {

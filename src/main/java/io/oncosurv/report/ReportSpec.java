@@ -2,6 +2,7 @@ package io.oncosurv.report;
 
 import io.oncosurv.json.JsonWriter;
 import io.oncosurv.stats.ConfType;
+import io.oncosurv.stats.PropensityWeights.Estimand;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.TreeMap;
  * patients as one group), landmarks, further tests, CI settings, outputs, an optional title,
  * whether the report follows new versions of the cohort, and small-cell suppression; and the
  * further analyses beside Kaplan–Meier ({@code analyses}: cumulative incidence, the
- * immortal-time check of an exposure).
+ * immortal-time check of an exposure, the weighted comparison of two groups).
  */
 public record ReportSpec(String cohort, String title, List<String> endpoints,
         List<Stratifier> stratifiers, double[] landmarks, List<String> tests, ConfType confType,
@@ -26,7 +27,8 @@ public record ReportSpec(String cohort, String title, List<String> endpoints,
     /** The kinds of further analysis a spec may ask for, by their name in the spec. */
     public enum AnalysisKind {
         CUMULATIVE_INCIDENCE("cumulative-incidence"),
-        EXPOSURE_BIAS("exposure-bias");
+        EXPOSURE_BIAS("exposure-bias"),
+        WEIGHTED("weighted");
 
         private final String key;
 
@@ -46,15 +48,24 @@ public record ReportSpec(String cohort, String title, List<String> endpoints,
      * patients without them) and the landmark start {@code from} (NaN: none). The immortal-time
      * check ({@code {"analysis": "exposure-bias", "exposure": "antibiotics", "from": 3}}) has
      * its {@code exposure}, runs on its endpoint (null: each of the report's) and takes
-     * {@code from} as its landmark (NaN: the median start); no cause, no {@code by}.
+     * {@code from} as its landmark (NaN: the median start); no cause, no {@code by}. The weighted
+     * comparison ({@code {"analysis": "weighted", "adjust": ["age", "sex"]}}) has its
+     * {@code weighting}, runs on its endpoint and {@code by} (null: each of the report's); no
+     * cause, no {@code from}.
      */
     public record Analysis(AnalysisKind kind, String cause, String endpoint, Stratifier by,
-            double from, String exposure) {
+            double from, String exposure, Weighting weighting) {
 
         /** A further analysis without an exposure (cumulative incidence). */
         public Analysis(AnalysisKind kind, String cause, String endpoint, Stratifier by,
                 double from) {
-            this(kind, cause, endpoint, by, from, null);
+            this(kind, cause, endpoint, by, from, null, null);
+        }
+
+        /** A further analysis without weighting (cumulative incidence, immortal time). */
+        public Analysis(AnalysisKind kind, String cause, String endpoint, Stratifier by,
+                double from, String exposure) {
+            this(kind, cause, endpoint, by, from, exposure, null);
         }
 
         /** The analysis as the canonical spec writes it (absent values left out). */
@@ -79,7 +90,26 @@ public record ReportSpec(String cohort, String title, List<String> endpoints,
             if (!Double.isNaN(from)) {
                 out.put("from", from);
             }
+            if (weighting != null) { // every default written: the same comparison, one hash
+                out.put("adjust", weighting.adjust());
+                out.put("estimand", weighting.estimand().name().toLowerCase(
+                        java.util.Locale.ROOT));
+                out.put("stabilized", weighting.stabilized());
+                out.put("trim", weighting.trim());
+            }
             return out;
+        }
+    }
+
+    /**
+     * How a weighted comparison weights: the propensity model's terms, the estimand (ATE
+     * default), stabilised weights (default not) and the trimming quantile (default 0: none).
+     */
+    public record Weighting(List<String> adjust, Estimand estimand, boolean stabilized,
+            double trim) {
+        public Weighting {
+            adjust = List.copyOf(adjust);
+            java.util.Objects.requireNonNull(estimand, "estimand");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.oncosurv.report;
 
 import io.oncosurv.analysis.StratifierSource;
+import io.oncosurv.analysis.WeightedAnalysis;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.cohort.StratifierUnavailableException;
 import java.util.ArrayList;
@@ -10,7 +11,8 @@ import java.util.List;
  * A parsed spec against the cohort it names, at submission: every endpoint must be one of the
  * cohort's and every stratifier must be computable on it (and every further analysis's endpoint
  * must have causes, its cause be one of them; an immortal-time check's exposure must be one of
- * the cohort's exposures over time), so a spec that could only fail later
+ * the cohort's exposures over time; a weighted comparison's adjustment columns and by must be
+ * the cohort's), so a spec that could only fail later
  * is refused now, each problem at its key ({@code endpoints[1]: the cohort 'lung' has no
  * endpoint 'pfs'; it has os}).
  */
@@ -66,6 +68,9 @@ public final class ReportSpecCheck {
                     + a.endpoint() + "'; it has " + String.join(", ", cohort.endpointNames()));
             return problems;
         }
+        if (a.kind() == ReportSpec.AnalysisKind.WEIGHTED) {
+            return weighted(spec, a, at, cohortName, cohort, source);
+        }
         if (a.kind() == ReportSpec.AnalysisKind.EXPOSURE_BIAS) {
             if (!cohort.exposureNames().contains(a.exposure())) {
                 problems.add(at + ".exposure: " + (cohort.exposureNames().isEmpty()
@@ -114,6 +119,47 @@ public final class ReportSpecCheck {
             } catch (StratifierUnavailableException | IllegalArgumentException e) {
                 problems.add(at + ".by: the cohort '" + cohortName + "' cannot be stratified "
                         + "by '" + a.by().name() + "': " + e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * A weighted comparison's problems: each adjustment column must be one /weighted can
+     * adjust for on this cohort, its {@code by} computable, and no stratifier it runs on (its
+     * by, else the report's) adjusted for too. Whether a stratifier has two groups, and
+     * whether the model can be fitted, the data of each run decides: a refusal then is the
+     * section's message (ReportBuilder), not the job's failure.
+     */
+    private static List<String> weighted(ReportSpec spec, ReportSpec.Analysis a, String at,
+            String cohortName, Cohort cohort, StratifierSource source) {
+        List<String> problems = new ArrayList<>();
+        List<String> endpoints = a.endpoint() != null ? List.of(a.endpoint())
+                : spec.endpoints().isEmpty() ? cohort.endpointNames() : spec.endpoints();
+        io.oncosurv.cohort.Endpoint endpoint = endpoints.isEmpty() ? null
+                : cohort.endpoint(endpoints.get(0)).orElse(null);
+        List<String> adjust = a.weighting().adjust();
+        for (int k = 0; k < adjust.size() && endpoint != null; k++) {
+            String why = WeightedAnalysis.unusableTerm(cohort, endpoint, adjust.get(k), source);
+            if (why != null) {
+                problems.add(at + ".adjust[" + k + "]: the cohort '" + cohortName + "' cannot "
+                        + "adjust for '" + adjust.get(k) + "': " + why);
+            }
+        }
+        if (a.by() != null) {
+            try {
+                source.stratify(a.by().name(), a.by().settings());
+            } catch (StratifierUnavailableException | IllegalArgumentException e) {
+                problems.add(at + ".by: the cohort '" + cohortName + "' cannot be stratified "
+                        + "by '" + a.by().name() + "': " + e.getMessage());
+            }
+        } else {
+            for (ReportSpec.Stratifier s : spec.stratifiers()) {
+                if (adjust.contains(s.name())) {
+                    problems.add(at + ".adjust: '" + s.name() + "' is a stratifier of the "
+                            + "report, which the comparison runs on without a by; it cannot "
+                            + "also be adjusted for (name the comparison in by)");
+                }
             }
         }
         return problems;

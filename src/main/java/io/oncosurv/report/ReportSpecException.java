@@ -16,7 +16,7 @@ public final class ReportSpecException extends Exception {
 
     /** "path: ..." as the parser and the cohort check write every problem about one key. */
     private static final Pattern PATH = Pattern.compile(
-            "([a-z_]+(?:\\[\\d+\\])?(?:\\.[a-z_]+)?): .*", Pattern.DOTALL);
+            "([a-z_]+(?:\\[\\d+\\])?(?:\\.[a-z_]+(?:\\[\\d+\\])?)?): .*", Pattern.DOTALL);
     private static final Pattern UNKNOWN = Pattern.compile(
             "(?:([a-z_]+\\[\\d+\\]): )?unknown key '(.*?)' \\(known: .*", Pattern.DOTALL);
 

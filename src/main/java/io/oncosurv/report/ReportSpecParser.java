@@ -3,6 +3,7 @@ package io.oncosurv.report;
 import io.oncosurv.analysis.ExtraTests;
 import io.oncosurv.cohort.CohortNames;
 import io.oncosurv.stats.ConfType;
+import io.oncosurv.stats.PropensityWeights;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -28,7 +29,12 @@ public final class ReportSpecParser {
             "landmarks", "tests", "conf_type", "conf_level", "outputs", "follow", "small_cells",
             "analyses");
     static final Set<String> ANALYSIS_KEYS = Set.of("analysis", "exposure", "cause", "endpoint",
-            "by", "from");
+            "by", "from", "adjust", "estimand", "stabilized", "trim");
+    /** The keys only a weighted comparison takes. */
+    static final List<String> WEIGHTING_KEYS = List.of("adjust", "estimand", "stabilized",
+            "trim");
+    /** As many adjustment terms as /weighted takes. */
+    static final int MAX_ADJUST = 20;
     static final int MAX_FURTHER_ANALYSES = 20;
     static final Set<String> STRATIFIER_KEYS = Set.of("name", "cutoff", "tps_cutoff", "ldh_uln");
     public static final int MAX_SPEC_CHARS = 64 * 1024;
@@ -158,7 +164,7 @@ public final class ReportSpecParser {
             problems.add("endpoints × stratifiers is " + analyses + " analyses; at most "
                     + MAX_ANALYSES + " per report");
         }
-        List<ReportSpec.Analysis> further = analyses(map.get("analyses"));
+        List<ReportSpec.Analysis> further = analyses(map.get("analyses"), stratifiers);
         if (!problems.isEmpty()) {
             throw new ReportSpecException(problems);
         }
@@ -245,9 +251,13 @@ public final class ReportSpecParser {
     /**
      * The further analyses: a list of up to {@value #MAX_FURTHER_ANALYSES} objects
      * {@code {analysis: cumulative-incidence, cause, endpoint, by, from}}, only {@code analysis}
-     * required; {@code by} a name or {@code {name, cutoff}} as a stratifier.
+     * required; {@code by} a name or {@code {name, cutoff}} as a stratifier; an immortal-time
+     * check with its {@code exposure}; a weighted comparison with its {@code adjust},
+     * {@code estimand}, {@code stabilized} and {@code trim} ({@link #weighting}), which without
+     * {@code by} runs on the report's {@code stratifiers}.
      */
-    private List<ReportSpec.Analysis> analyses(Object v) {
+    private List<ReportSpec.Analysis> analyses(Object v,
+            List<ReportSpec.Stratifier> stratifiers) {
         List<ReportSpec.Analysis> out = new ArrayList<>();
         if (v == null) {
             return out;
@@ -269,7 +279,8 @@ public final class ReportSpecParser {
             for (Object key : m.keySet()) {
                 if (!ANALYSIS_KEYS.contains(String.valueOf(key))) {
                     problems.add(at + ": unknown key '" + key + "' (known: analysis, "
-                            + "exposure, cause, endpoint, by, from)");
+                            + "exposure, cause, endpoint, by, from, adjust, estimand, "
+                            + "stabilized, trim)");
                 }
             }
             ReportSpec.AnalysisKind kind = null;
@@ -279,8 +290,8 @@ public final class ReportSpecParser {
                 }
             }
             if (kind == null) {
-                problems.add(at + ".analysis: expected cumulative-incidence or exposure-bias, "
-                        + "got " + (m.get("analysis") == null ? "nothing" : "'" + m.get("analysis")
+                problems.add(at + ".analysis: expected cumulative-incidence, exposure-bias or "
+                        + "weighted, got " + (m.get("analysis") == null ? "nothing" : "'" + m.get("analysis")
                                 + "'"));
             }
             String cause = name(m.get("cause"), at + ".cause");
@@ -317,11 +328,88 @@ public final class ReportSpecParser {
             } else if (kind != null && m.get("exposure") != null) {
                 problems.add(at + ".exposure: " + kind.key() + " takes no exposure");
             }
+            ReportSpec.Weighting weighting = null;
+            if (kind == ReportSpec.AnalysisKind.WEIGHTED) {
+                weighting = weighting(m, at, by, stratifiers);
+            } else if (kind != null) {
+                for (String key : WEIGHTING_KEYS) {
+                    if (m.get(key) != null) {
+                        problems.add(at + "." + key + ": " + kind.key() + " takes no " + key
+                                + " (only weighted does)");
+                    }
+                }
+            }
             if (problems.size() == before) {
-                out.add(new ReportSpec.Analysis(kind, cause, endpoint, by, from, exposure));
+                out.add(new ReportSpec.Analysis(kind, cause, endpoint, by, from, exposure,
+                        weighting));
             }
         }
         return out;
+    }
+
+    /**
+     * A weighted comparison's keys: {@code adjust} a list of 1 to {@value #MAX_ADJUST} distinct
+     * column names (required, not the comparison), {@code estimand} ate (default) or att,
+     * {@code stabilized} true or false (default false), {@code trim} in [0, 0.5) (default 0);
+     * no cause, exposure or from; a {@code by}, or the report's stratifiers to run on.
+     */
+    private ReportSpec.Weighting weighting(Map<?, ?> m, String at, ReportSpec.Stratifier by,
+            List<ReportSpec.Stratifier> stratifiers) {
+        for (String key : List.of("cause", "from")) {
+            if (m.get(key) != null) {
+                problems.add(at + "." + key + ": weighted takes no " + key);
+            }
+        }
+        if (m.get("by") == null && stratifiers.isEmpty()) {
+            problems.add(at + ".by: the weighted comparison needs a two-group stratifier to "
+                    + "compare: name one in by, or list the report's stratifiers");
+        }
+        List<String> adjust = new ArrayList<>();
+        Object a = m.get("adjust");
+        if (a == null) {
+            problems.add(at + ".adjust: expected the columns to adjust for, e.g. [\"age\", "
+                    + "\"sex\", \"ecog\"], got nothing");
+        } else if (!(a instanceof List<?> list) || list.isEmpty() || list.size() > MAX_ADJUST) {
+            problems.add(at + ".adjust: expected a list of 1 to " + MAX_ADJUST + " column "
+                    + "names, e.g. [\"age\", \"sex\", \"ecog\"], got " + a);
+        } else {
+            for (int k = 0; k < list.size(); k++) {
+                Object item = list.get(k);
+                if (!(item instanceof String s) || s.isBlank() || s.length() > 100) {
+                    problems.add(at + ".adjust[" + k + "]: expected a column name, got " + item);
+                } else if (adjust.contains(s.strip())) {
+                    problems.add(at + ".adjust[" + k + "]: '" + s.strip() + "' is listed "
+                            + "twice");
+                } else if (by != null && by.name().equals(s.strip())) {
+                    problems.add(at + ".adjust[" + k + "]: '" + s.strip() + "' is the "
+                            + "comparison (by); it cannot also be adjusted for");
+                } else {
+                    adjust.add(s.strip());
+                }
+            }
+        }
+        PropensityWeights.Estimand estimand = PropensityWeights.Estimand.ATE;
+        Object e = m.get("estimand");
+        if (e != null) {
+            if ("ate".equals(e) || "att".equals(e)) {
+                estimand = PropensityWeights.Estimand.valueOf(((String) e).toUpperCase(
+                        java.util.Locale.ROOT));
+            } else {
+                problems.add(at + ".estimand: expected ate (the average effect in the cohort) "
+                        + "or att (in the second group), got " + (e instanceof String
+                                ? "'" + e + "'" : e));
+            }
+        }
+        boolean stabilized = flag(m.get("stabilized"), at + ".stabilized");
+        double trim = 0;
+        if (m.get("trim") != null) {
+            trim = number(m.get("trim"), at + ".trim");
+            if (!Double.isNaN(trim) && !(trim >= 0 && trim < 0.5)) {
+                problems.add(at + ".trim: expected the quantile of propensity scores to trim "
+                        + "at each end, in [0, 0.5), e.g. 0.01, got " + m.get("trim"));
+            }
+        }
+        return new ReportSpec.Weighting(adjust, estimand, stabilized, trim);
     }
 
     /** An optional name (null when absent); a problem at {@code key} if not a name. */

@@ -11,7 +11,7 @@ import java.util.Set;
  * A report as a Word document (report.docx): the same sections, numbers and wording as
  * report.html, from the same views — a summary table, then per analysis on its own page the
  * figure at print resolution, the tests, the table of groups and the methods paragraph; the
- * cumulative-incidence and immortal-time sections; the provenance and conventions. Tables are
+ * cumulative-incidence, immortal-time and weighted-comparison sections; the provenance and conventions. Tables are
  * Word tables, captions Word captions.
  */
 final class ReportWord {
@@ -90,6 +90,18 @@ final class ReportWord {
                 "Estimate", "Exposed means", "n", "Events", "HR (95% CI)", "p"), rows, Set.of())
                 .note("HRs from " + view.model() + "; Wald limits and p. The check is flagged "
                         + "when the naive 95% interval excludes the time-dependent HR.");
+    }
+
+    /** A weighted comparison on its own page, as its HTML section ({@link WeightedWord}). */
+    void weighted(WeightedView view, WordFigure curves, WordFigure balance) {
+        doc.pageBreak();
+        WeightedWord.section(doc, view, curves, balance);
+    }
+
+    /** A weighted comparison the data refused: its title and the reason. */
+    void weightedRefused(String title, String reason) {
+        doc.pageBreak();
+        WeightedWord.refused(doc, title, reason);
     }
 
     void provenance(Provenance p) {

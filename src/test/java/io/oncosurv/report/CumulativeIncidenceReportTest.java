@@ -64,9 +64,10 @@ class CumulativeIncidenceReportTest {
                         + "{\"analysis\": \"cumulative-incidence\", \"from\": -1, "
                         + "\"colour\": \"red\", \"cause\": 3}, {\"analysis\": "
                         + "\"cumulative-incidence\", \"by\": {\"cutoff\": 2}}, 7]}"));
-        assertEquals(List.of("analyses[0].analysis: expected cumulative-incidence or "
-                + "exposure-bias, got 'fine-gray'", "analyses[1]: unknown key 'colour' (known: "
-                + "analysis, exposure, cause, endpoint, by, from)", "analyses[1].cause: expected a name, got 3",
+        assertEquals(List.of("analyses[0].analysis: expected cumulative-incidence, "
+                + "exposure-bias or weighted, got 'fine-gray'", "analyses[1]: unknown key "
+                + "'colour' (known: analysis, exposure, cause, endpoint, by, from, adjust, "
+                + "estimand, stabilized, trim)", "analyses[1].cause: expected a name, got 3",
                 "analyses[1].from: expected a time >= 0 in months, got -1",
                 "analyses[2].by.name: required, e.g. {\"name\": \"cd8\", \"cutoff\": 150}",
                 "analyses[3]: expected an object such as {\"analysis\": "

@@ -68,8 +68,8 @@ class ExposureBiasReportTest {
                 "analyses[1].by: exposure-bias takes no by: it compares the exposed with the "
                         + "unexposed",
                 "analyses[2].exposure: cumulative-incidence takes no exposure",
-                "analyses[3].analysis: expected cumulative-incidence or exposure-bias, got "
-                        + "'immortal'"), e.problems());
+                "analyses[3].analysis: expected cumulative-incidence, exposure-bias or "
+                        + "weighted, got 'immortal'"), e.problems());
         assertEquals("analyses[1].cause", e.located().get(2).key());
     }
 

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Our Word documents open in a word processor that is not POI: LibreOffice (Debian's
- * libreoffice-writer, installed by .ci/run) converts report.docx, the study tables and one
- * landscape table to PDF; each has pages, a known cell's text, and the table document's pages
+ * libreoffice-writer, installed by .ci/run) converts report.docx, the study tables, one
+ * landscape table and a weighted comparison (weighted.docx) to PDF; each has pages, a known cell's text, and the table document's pages
  * are landscape.
  */
 class WordRenderTest {
@@ -73,7 +73,23 @@ class WordRenderTest {
         String hrCell = tteSection.rows().get(1).get(4);
         String subgroupCell = view.subgroups().rows().get(0).get(3);
 
-        convert(List.of("report.docx", "study-tables.docx", "tte-table.docx"));
+        io.oncosurv.analysis.WeightedAnswer weighted = io.oncosurv.analysis.WeightedAnalysis
+                .run(cohort, new io.oncosurv.analysis.WeightedRequest("os", "arm", Map.of(),
+                        List.of("age", "sex", "pdl1_tps", "ldh"),
+                        io.oncosurv.stats.PropensityWeights.Estimand.ATE, false, 0, 0.95),
+                        source);
+        WeightedView weightedView = WeightedView.of(weighted, "");
+        WeightedFigures figures = WeightedFigures.of(weighted, 300);
+        Files.write(dir.resolve("weighted.docx"), WeightedWord.document("Adjusted comparison",
+                weightedView, figures.curvesForWord(weightedView.title()),
+                figures.balanceForWord(weightedView.title()), "footer"));
+        String essCell = weightedView.groups().get(1).ess();
+        String smdCell = weightedView.balance().get(0).before();
+
+        convert(List.of("report.docx", "study-tables.docx", "tte-table.docx",
+                "weighted.docx"));
+        assertRendered("weighted.pdf", essCell, false);
+        assertRendered("weighted.pdf", smdCell, false);
         assertRendered("report.pdf", reportCell, false);
         assertRendered("study-tables.pdf", hrCell, true);
         assertRendered("study-tables.pdf", subgroupCell, true);

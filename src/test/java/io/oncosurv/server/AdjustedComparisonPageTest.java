@@ -75,7 +75,7 @@ class AdjustedComparisonPageTest {
     }
 
     private static int rows(String html, String table) {
-        Matcher m = Pattern.compile("<table id=\"" + table + "\">.*?<tbody>(.*?)</tbody>",
+        Matcher m = Pattern.compile("<table class=\"" + table + "\">.*?<tbody>(.*?)</tbody>",
                 Pattern.DOTALL).matcher(html);
         assertTrue(m.find(), table);
         return m.group(1).split("<tr", -1).length - 1;
@@ -92,7 +92,7 @@ class AdjustedComparisonPageTest {
         assertTrue(html.contains("name=\"adjust\" value=\"ldh\""), html);
         assertFalse(html.contains("name=\"adjust\" value=\"arm\""), "the comparison itself");
         assertTrue(html.contains("id=\"adjusted-hint\""));
-        assertFalse(html.contains("id=\"adjusted-caption\""));
+        assertFalse(html.contains("class=\"weighted-caption\""));
         assertFalse(server.get(page + "?endpoint=os").bodyAsString()
                 .contains("id=\"adjusted-comparison\""), "no comparison, no section");
     }
@@ -109,9 +109,9 @@ class AdjustedComparisonPageTest {
                 html);
         assertTrue(html.contains("both groups resemble the whole cohort"), html);
         assertTrue(html.contains("name=\"adjust\" value=\"age\" checked=\"checked\""));
-        assertEquals(2, rows(html, "adjusted-groups"));
-        assertEquals(c.get("balance").size(), rows(html, "adjusted-balance"));
-        assertEquals(5, rows(html, "adjusted-propensity"), "intercept and 4 terms");
+        assertEquals(2, rows(html, "weighted-groups"));
+        assertEquals(c.get("balance").size(), rows(html, "weighted-balance"));
+        assertEquals(5, rows(html, "weighted-propensity"), "intercept and 4 terms");
         // the main form keeps the adjustment; the Kaplan–Meier figure is asked without it
         assertTrue(html.contains("<input type=\"hidden\" name=\"adjust\" "
                 + "value=\"age,sex,pdl1_tps,ldh\" />"), html);
@@ -195,7 +195,7 @@ class AdjustedComparisonPageTest {
             assertEquals(200, response.statusCode(), q);
             String html = response.bodyAsString();
             assertTrue(html.contains("id=\"adjusted-unavailable\""), q + ": " + html);
-            assertFalse(html.contains("id=\"adjusted-caption\""), q);
+            assertFalse(html.contains("class=\"weighted-caption\""), q);
             assertTrue(html.contains("id=\"km-figure\""), q);
         }
     }

@@ -188,12 +188,15 @@ class BrowserEndToEndTest {
                     + column + "]")).click();
         }
         browser.findElement(By.id("adjust-update")).click();
-        waiting().until(d -> d.findElements(By.id("adjusted-caption")).size() == 1);
-        assertTrue(browser.findElement(By.id("adjusted-hr")).getText().startsWith(
-                "ICI+LAT vs ICI: weighted HR "), browser.findElement(By.id("adjusted-hr"))
-                        .getText());
-        waiting().until(d -> loaded(d.findElement(By.id("weighted-figure")))
-                && loaded(d.findElement(By.id("balance-figure"))));
+        waiting().until(d -> d.findElements(By.cssSelector("#adjusted-comparison "
+                + ".weighted-caption")).size() == 1);
+        String hr = browser.findElement(By.cssSelector("#adjusted-comparison .weighted-hr"))
+                .getText();
+        assertTrue(hr.startsWith("ICI+LAT vs ICI: weighted HR "), hr);
+        List<WebElement> figures = browser.findElements(By.cssSelector(
+                "#adjusted-comparison img.figure"));
+        assertEquals(2, figures.size(), "weighted curves and balance");
+        waiting().until(d -> loaded(figures.get(0)) && loaded(figures.get(1)));
         ((JavascriptExecutor) browser).executeScript(
                 "document.getElementById('adjusted-comparison').scrollIntoView();");
         screenshot("04a-adjusted-comparison");

@@ -255,10 +255,19 @@ class ClusterNodesTest {
                         io.oncosurv.server.http.WeightedParameters.parse(MultiMap
                                 .caseInsensitiveMultiMap().add("endpoint", "os").add("by", "arm")
                                 .add("adjust", "age,sex,ldh")), direct)).encode());
+        var weighted = io.oncosurv.analysis.WeightedAnalysis.run(cohort,
+                io.oncosurv.server.http.WeightedParameters.parse(MultiMap
+                        .caseInsensitiveMultiMap().add("endpoint", "os").add("by", "arm")
+                        .add("adjust", "age,sex,ldh").add("stabilized", "true")), direct);
+        expected.put("weighted.csv?endpoint=os&by=arm&adjust=age,sex,ldh&stabilized=true",
+                csv(io.oncosurv.report.WeightedTables.curves(weighted)));
+        expected.put("weighted/balance.csv?endpoint=os&by=arm&adjust=age,sex,ldh"
+                + "&stabilized=true", csv(io.oncosurv.report.WeightedTables.balance(weighted)));
         // documents: no clock in them, so every node makes the bytes node-1 makes
         expected.put("tte-table.docx?endpoint=os&by=arm&strata=sex", null);
         expected.put("baseline.pdf?by=arm", null);
         expected.put("subgroups.docx?endpoint=os&by=pdl1,cd8,lipi", null);
+        expected.put("weighted.docx?endpoint=os&by=arm&adjust=age,sex,ldh", null);
         // figures: the bytes node-1 draws itself
         expected.put("plot.png?endpoint=os&by=cd8&cutoff=150", null);
         expected.put("panel/forest.png?endpoint=os", null);

@@ -189,6 +189,32 @@ class ReportFormPageTest {
     }
 
     @Test
+    @DisplayName("the adjusted comparison on the form: the columns become a weighted item after "
+            + "patterns of failure; a column the cohort lacks comes back at its key, the value "
+            + "kept")
+    void adjustedComparison(VertxTestContext context) throws Exception {
+        assertEquals(new JsonArray().add(new JsonObject().put("analysis",
+                "cumulative-incidence")).add(new JsonObject().put("analysis", "weighted")
+                        .put("adjust", new JsonArray().add("age").add("ph_ecog"))),
+                ReportForm.spec(MultiMap.caseInsensitiveMultiMap().add("incidence", "all")
+                        .add("adjust", " age, ph_ecog ,")).getJsonArray("analyses"));
+        assertFalse(ReportForm.spec(MultiMap.caseInsensitiveMultiMap().add("cohort", "c")
+                .add("adjust", " , ")).containsKey("analyses"));
+        MultiMap form = form("os", "sex", "").add("adjust", "age, height");
+        session(LungServer.TOKEN).compose(cookie -> post(cookie, origin(), form))
+                .onComplete(context.succeeding(r -> context.verify(() -> {
+                    String page = r.bodyAsString();
+                    assertEquals(422, r.statusCode(), page);
+                    assertTrue(page.contains("<tr><td><code>analyses[0].adjust[1]</code></td>"
+                            + "<td>analyses[0].adjust[1]: the cohort &#39;lung&#39; cannot "
+                            + "adjust for &#39;height&#39;"), page);
+                    assertTrue(page.contains("id=\"form-adjust\" value=\"age, height\""), page);
+                    context.completeNow();
+                })));
+        assertTrue(context.awaitCompletion(60, TimeUnit.SECONDS));
+    }
+
+    @Test
     @DisplayName("the Word box: the spec asks html, pdf and docx; left unticked, the outputs "
             + "stay the spec's defaults; a refused form comes back with the box ticked")
     void wordDocument(VertxTestContext context) throws Exception {

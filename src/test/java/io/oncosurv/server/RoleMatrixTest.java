@@ -175,6 +175,12 @@ class RoleMatrixTest {
                         + "/weighted.png?endpoint=os&by=arm&adjust=age"},
                 {"weighted balance figure", "/api/cohorts/" + exposureId
                         + "/weighted/balance.svg?endpoint=os&by=arm&adjust=age"},
+                {"weighted.csv", "/api/cohorts/" + exposureId
+                        + "/weighted.csv?endpoint=os&by=arm&adjust=age"},
+                {"weighted/balance.csv", "/api/cohorts/" + exposureId
+                        + "/weighted/balance.csv?endpoint=os&by=arm&adjust=age"},
+                {"weighted.docx", "/api/cohorts/" + exposureId
+                        + "/weighted.docx?endpoint=os&by=arm&adjust=age"},
                 {"subgroups.csv", "/api/cohorts/" + exposureId
                         + "/subgroups.csv?endpoint=os&by=age&cutoff=60"},
                 {"subgroups.docx", "/api/cohorts/" + exposureId

@@ -302,6 +302,21 @@ public final class Messages {
             implements Operation {
     }
 
+    /** The files of one weighted comparison beside its JSON ({@link WeightedQuery}). */
+    public enum WeightedFile {
+        /** weighted.csv: each group's weighted Kaplan–Meier curve. */
+        CURVES_CSV,
+        /** weighted/balance.csv: the balance rows. */
+        BALANCE_CSV,
+        /** weighted.docx: the comparison as a report's Word section, on its own. */
+        DOCX
+    }
+
+    /** A weighted comparison as a download: {@link WeightedFile}. */
+    public record WeightedTableQuery(String cohortId, io.oncosurv.analysis.WeightedRequest request,
+            WeightedFile file) implements Operation {
+    }
+
     /** The subgroup table as a download: CSV or Word (its JSON is {@link SubgroupQuery}). */
     public record SubgroupTableQuery(String cohortId,
             io.oncosurv.analysis.SubgroupRequest request, TableFormat format)

@@ -99,6 +99,7 @@ public final class HttpVerticle extends VerticleBase {
                 .handler(ctx -> Operations.answer(vertx, ctx, new Messages.WeightedQuery(
                         ctx.pathParam("id"), WeightedParameters.parse(ctx.queryParams())),
                         clustered));
+        new WeightedDownloadRoutes(vertx, clustered).add(routes);
         routes.api(HttpMethod.GET, "/api/cohorts/:id/cumulative-incidence", Permission.READ)
                 .handler(this::cumulativeIncidence);
         routes.api(HttpMethod.GET, "/api/cohorts/:id/fine-gray", Permission.READ)

@@ -47,7 +47,7 @@ public final class ReportForm {
     private static final String PROBLEM = "oncosurv.problem";
     private static final String FORM_TOKEN = "oncosurv.formToken";
     private static final List<String> FIELDS = List.of("cohort", "title", "endpoints",
-            "stratifiers", "incidence", "incidence_from", "word");
+            "stratifiers", "incidence", "incidence_from", "adjust", "word");
 
     private final Vertx vertx;
     private final Access access;
@@ -141,7 +141,9 @@ public final class ReportForm {
      * for a cut-off (a value that is not a number is left as text, for the parser to name);
      * {@code incidence}, {@code all} or a cause, adds the cumulative incidence of the causes,
      * from the landmark start {@code incidence_from} if given (a number, else the text as typed
-     * for the parser to name at {@code analyses[0].from}); {@code word} (the checkbox) adds
+     * for the parser to name at {@code analyses[0].from}); {@code adjust}, columns separated by
+     * commas, adds the weighted comparison adjusted for them on each stratifier compared by
+     * (the parser refuses one without stratifiers); {@code word} (the checkbox) adds
      * report.docx to the default html and pdf.
      */
     public static JsonObject spec(MultiMap form) {
@@ -200,6 +202,14 @@ public final class ReportForm {
                 analysis.put("from", start);
             }
             spec.put("analyses", new JsonArray().add(analysis));
+        }
+        // the adjusted comparison: weighted for the columns typed, on each "compare by"
+        JsonArray adjust = new JsonArray();
+        split(form.get("adjust")).forEach(adjust::add);
+        if (!adjust.isEmpty()) {
+            JsonArray analyses = spec.getJsonArray("analyses", new JsonArray());
+            analyses.add(new JsonObject().put("analysis", "weighted").put("adjust", adjust));
+            spec.put("analyses", analyses);
         }
         // the defaults, and the Word document when asked
         if (!isBlank(form.get("word"))) {
@@ -263,7 +273,8 @@ public final class ReportForm {
         ReportListView view = new ReportListView(rows, "true".equals(params.get(MAY_REPORT)),
                 options, orEmpty(params.get("title")), orEmpty(params.get("endpoints")),
                 orEmpty(params.get("stratifiers")), orEmpty(params.get("incidence")),
-                orEmpty(params.get("incidence_from")), !isBlank(params.get("word")),
+                orEmpty(params.get("incidence_from")), orEmpty(params.get("adjust")),
+                !isBlank(params.get("word")),
                 params.get(ERROR), problems,
                 orEmpty(params.get(FORM_TOKEN)));
         int status = params.get(STATUS) == null ? 200 : Integer.parseInt(params.get(STATUS));

@@ -10,6 +10,7 @@ import io.oncosurv.report.AdjustedComparison;
 import io.oncosurv.report.AnalysisForm;
 import io.oncosurv.report.Labels;
 import io.oncosurv.report.StratifierChoices;
+import io.oncosurv.report.WeightedFigures;
 import io.oncosurv.report.WeightedView;
 import io.oncosurv.server.http.AdjustedComparisonQuery;
 import io.oncosurv.server.http.ApiError;
@@ -30,16 +31,19 @@ final class AdjustedComparisonPage {
     record Outcome(AdjustedComparison section, int status) {
     }
 
+    /** The printed page's figures, as the page's Kaplan–Meier figure (ChartFigures). */
+    private static final int PRINT_DPI = 200;
+
     private AdjustedComparisonPage() {
     }
 
     /**
      * @param params  the page's parameters as sent
-     * @param figures for the printed page, the figures as data: URIs; null for the web page
+     * @param print   for the printed page: the figures as data: URIs (the web page links them)
      * @return null where the page compares nothing (no {@code by})
      */
     static Outcome of(Cohort cohort, StratifierSource source, MultiMap params,
-            SurvivalResult result, Figures figures) {
+            SurvivalResult result, boolean print) {
         String by = result.request().by();
         if (by == null) {
             return null;
@@ -69,9 +73,10 @@ final class AdjustedComparisonPage {
                     + ".", 422);
         }
         WeightedView view = WeightedView.of(answer, PageParameters.queryString(query));
+        WeightedFigures figures = print ? WeightedFigures.of(answer, PRINT_DPI) : null;
         return new Outcome(new AdjustedComparison(form, view, null, null,
-                figures == null ? null : figures.weightedCurvesDataUri(answer),
-                figures == null ? null : figures.balanceDataUri(answer)), 200);
+                print ? figures.curvesDataUri() : null,
+                print ? figures.balanceDataUri() : null), 200);
     }
 
     private static Outcome refused(AdjustedComparison.Form form, String message, int status) {

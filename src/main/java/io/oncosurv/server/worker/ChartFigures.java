@@ -2,8 +2,6 @@ package io.oncosurv.server.worker;
 
 import io.oncosurv.analysis.PanelEntry;
 import io.oncosurv.analysis.SurvivalResult;
-import io.oncosurv.analysis.WeightedAnswer;
-import io.oncosurv.chart.BalanceFigure;
 import io.oncosurv.chart.FigureSize;
 import io.oncosurv.chart.ForestOptions;
 import io.oncosurv.chart.ForestPlotFigure;
@@ -15,7 +13,6 @@ import io.oncosurv.chart.SvgEncoder;
 import io.oncosurv.report.AnalysisView;
 import io.oncosurv.report.Labels;
 import io.oncosurv.report.SubsetText;
-import io.oncosurv.report.WeightedFigures;
 import io.oncosurv.server.bus.FigureFormat;
 import java.util.Base64;
 import java.util.List;
@@ -123,18 +120,6 @@ public final class ChartFigures implements Figures {
         ForestPlotFigure figure = ForestPlotFigure.of(ofEndpoint(entries, endpoint),
                 fromTitled(onCause(subsetTitled(named, subsetNames), cause(entries),
                         subsetNames, false), from, false));
-        return png(figure.chart(), figure.suggestedSize(REPORT_DPI));
-    }
-
-    @Override
-    public String weightedCurvesDataUri(WeightedAnswer answer) {
-        return png(WeightedFigures.curves(answer, null).chart(),
-                new FigureSize(7, 5.5, REPORT_DPI));
-    }
-
-    @Override
-    public String balanceDataUri(WeightedAnswer answer) {
-        BalanceFigure figure = WeightedFigures.balance(answer, null);
         return png(figure.chart(), figure.suggestedSize(REPORT_DPI));
     }
 

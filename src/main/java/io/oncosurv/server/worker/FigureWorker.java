@@ -118,8 +118,8 @@ public final class FigureWorker extends VerticleBase {
                 FigureParameters.FOREST));
         FigureParameters.Common common = FigureParameters.common(params,
                 FigureParameters.FOREST);
-        BalanceFigure figure = WeightedFigures.balance(WeightedAnalysis.run(cohort, request,
-                source), common.title());
+        BalanceFigure figure = BalanceFigure.of(WeightedFigures.balanceRows(
+                WeightedAnalysis.run(cohort, request, source)), common.title());
         return ChartFigures.encode(figure.chart(), sizedToFit(params, common,
                 figure.suggestedSize(common.size().dpi())), q.format());
     }

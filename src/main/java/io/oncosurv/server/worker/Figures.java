@@ -2,7 +2,6 @@ package io.oncosurv.server.worker;
 
 import io.oncosurv.analysis.PanelEntry;
 import io.oncosurv.analysis.SurvivalResult;
-import io.oncosurv.analysis.WeightedAnswer;
 import java.util.List;
 import java.util.Map;
 
@@ -19,10 +18,4 @@ public interface Figures {
      */
     String forestDataUri(List<PanelEntry> entries, String endpoint, List<String> subsetNames,
             Map<String, Map<String, String>> groupNames, double from);
-
-    /** The weighted Kaplan–Meier curves of a weighted comparison. */
-    String weightedCurvesDataUri(WeightedAnswer answer);
-
-    /** The balance plot of a weighted comparison, sized to its rows. */
-    String balanceDataUri(WeightedAnswer answer);
 }

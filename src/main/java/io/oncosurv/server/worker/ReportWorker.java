@@ -87,6 +87,7 @@ public final class ReportWorker extends VerticleBase {
     private final ExposureBiasPages exposureBiasPages;
     private final StudyTablesPages studyTablesPages;
     private final StudyTableDownloads studyTables;
+    private final WeightedDownloads weightedDownloads;
 
     public ReportWorker(CohortStore store, ReportStore reports, Caches caches, Pages pages,
             Figures figures, String node) {
@@ -100,6 +101,7 @@ public final class ReportWorker extends VerticleBase {
         this.exposureBiasPages = new ExposureBiasPages(caches, pages);
         this.studyTablesPages = new StudyTablesPages(caches, pages);
         this.studyTables = new StudyTableDownloads(store, caches, pages);
+        this.weightedDownloads = new WeightedDownloads(store, caches);
     }
 
     @Override
@@ -144,7 +146,10 @@ public final class ReportWorker extends VerticleBase {
                         q.format()), refused, studyTables::baseline),
                 server.serve(Messages.SubgroupTableQuery.class, q -> StudyTableDownloads
                         .mediaType(q.format()), "The subgroups cannot be analysed in this "
-                        + "cohort: ", studyTables::subgroups)));
+                        + "cohort: ", studyTables::subgroups),
+                server.serve(Messages.WeightedTableQuery.class, q -> WeightedDownloads
+                        .mediaType(q.file()), "The weighted comparison cannot be made in this "
+                        + "cohort: ", weightedDownloads::file)));
     }
 
     /** The pages that are not about one cohort, and the login page: made where asked. */
@@ -245,7 +250,7 @@ public final class ReportWorker extends VerticleBase {
         }
         boolean html = q.format() == Messages.PageFormat.HTML;
         AdjustedComparisonPage.Outcome adjusted = AdjustedComparisonPage.of(cohort, source,
-                params, result, html ? null : figures);
+                params, result, !html);
         AdjustedComparison section = adjusted == null ? null : adjusted.section();
         int status = adjusted == null ? 200 : adjusted.status();
         if (html) {

@@ -107,6 +107,14 @@ class OperationCodecTest {
                 new Messages.WeightedQuery("c7", new io.oncosurv.analysis.WeightedRequest("os",
                         "arm", java.util.Map.of("cutoff", 3.0), List.of("age", "lipi"),
                         io.oncosurv.stats.PropensityWeights.Estimand.ATT, true, 0.01, 0.9)),
+                new Messages.WeightedTableQuery("c7", new io.oncosurv.analysis.WeightedRequest(
+                        "os", "arm", java.util.Map.of(), List.of("age", "sex"),
+                        io.oncosurv.stats.PropensityWeights.Estimand.ATE, false, 0, 0.95),
+                        Messages.WeightedFile.BALANCE_CSV),
+                new Messages.WeightedTableQuery("c7", new io.oncosurv.analysis.WeightedRequest(
+                        "pfs", "cd8", java.util.Map.of("cutoff", 90.0), List.of("age"),
+                        io.oncosurv.stats.PropensityWeights.Estimand.ATT, true, 0.05, 0.9),
+                        Messages.WeightedFile.DOCX),
                 new Messages.SubgroupTableQuery("c7", new io.oncosurv.analysis.SubgroupRequest(
                         "os", "arm", List.of("pdl1", "sex"), java.util.Map.of("cutoff", 2.0)),
                         Messages.TableFormat.DOCX),
