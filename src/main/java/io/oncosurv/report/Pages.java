@@ -82,22 +82,15 @@ public final class Pages {
      */
     public String analysis(StoredCohort cohort, AnalysisForm form, AnalysisView view,
             String error, String figure) {
-        return formPage("analysis", view == null ? "Analysis" : view.title(), cohort, form,
-                view, error, figure, null);
+        return analysisPage(view == null ? "Analysis" : view.title(), figure != null, cohort,
+                form, view, null, error, figure, null);
     }
 
     /** The analysis page with its "Adjusted comparison" section ({@code adjusted}: null none). */
     public String analysis(StoredCohort cohort, AnalysisForm form, AnalysisView view,
             AdjustedComparison adjusted, String figure) {
-        Map<String, Object> model = model(view.title(), figure != null, true);
-        model.put("cohort", cohort);
-        model.put("form", form);
-        model.put("view", view);
-        model.put("error", null);
-        model.put("figure", figure);
-        model.put("cif", null);
-        model.put("adjusted", adjusted);
-        return templates.render("analysis", model);
+        return analysisPage(view.title(), figure != null, cohort, form, view, null, null, figure,
+                adjusted);
     }
 
     /**
@@ -107,14 +100,22 @@ public final class Pages {
      */
     public String cumulativeIncidence(StoredCohort cohort, AnalysisForm form,
             CumulativeIncidenceView view, String error, boolean print) {
-        Map<String, Object> model = model(view == null ? "Analysis" : view.title(), print, true);
+        return analysisPage(view == null ? "Analysis" : view.title(), print, cohort, form, null,
+                view, error, null, null);
+    }
+
+    /** The analysis template's model: Kaplan–Meier ({@code view}) or cumulative incidence. */
+    private String analysisPage(String title, boolean print, StoredCohort cohort,
+            AnalysisForm form, AnalysisView view, CumulativeIncidenceView cif, String error,
+            String figure, AdjustedComparison adjusted) {
+        Map<String, Object> model = model(title, print, true);
         model.put("cohort", cohort);
         model.put("form", form);
-        model.put("view", null);
-        model.put("cif", view);
+        model.put("view", view);
+        model.put("cif", cif);
         model.put("error", error);
-        model.put("figure", null);
-        model.put("adjusted", null);
+        model.put("figure", figure);
+        model.put("adjusted", adjusted);
         return templates.render("analysis", model);
     }
 
@@ -126,7 +127,7 @@ public final class Pages {
             String figure) {
         String title = view != null ? view.title() : SubsetText.title("TME panel",
                 SubsetText.plain(form.subsets().stream().filter(s -> !s.isEmpty()).toList()));
-        return formPage("panel", title, cohort, form, view, error, figure, null);
+        return formPage("panel", title, cohort, form, view, error, figure);
     }
 
     /**
@@ -136,13 +137,13 @@ public final class Pages {
     public String exposureBias(StoredCohort cohort, ExposureBiasForm form, ExposureBiasView view,
             String error) {
         return formPage("exposure-bias", view == null ? "Immortal time" : view.title(), cohort,
-                form, view, error, null, null);
+                form, view, error, null);
     }
 
     /** The study tables: the form, and each table or the reason it cannot be made. */
     public String studyTables(StoredCohort cohort, StudyTablesForm form, StudyTablesView view,
             String error) {
-        return formPage("study-tables", "Study tables", cohort, form, view, error, null, null);
+        return formPage("study-tables", "Study tables", cohort, form, view, error, null);
     }
 
     /**
@@ -161,17 +162,16 @@ public final class Pages {
 
     /** A page of one cohort with its form, its result (or the error) and the print figure. */
     private String formPage(String template, String title, StoredCohort cohort, Object form,
-            Object view, String error, String figure, Object cif) {
+            Object view, String error, String figure) {
         Map<String, Object> model = model(title, figure != null, true);
         model.put("cohort", cohort);
         model.put("form", form);
         model.put("view", view);
         model.put("error", error);
         model.put("figure", figure);
-        model.put("cif", cif);
-        model.put("adjusted", null); // the analysis page's section: none on this page
         return templates.render(template, model);
     }
+
     /**
      * The upload form: {@code formToken} goes into the form (checked on its POST), the cohorts'
      * names into the name field's suggestions (a name that exists gets a new version).
