@@ -31,6 +31,11 @@ import java.util.Map;
  */
 public final class WeightedAnalysis {
 
+    /** A robust se below this share of the naive one is 0 to rounding (√ machine epsilon). */
+    private static final double ROUNDING = Math.sqrt(Math.ulp(1.0));
+    /** How the note of an HR without an interval begins. */
+    private static final String NO_INTERVAL = "the robust variance is 0 to rounding";
+
     private WeightedAnalysis() {
     }
 
@@ -112,13 +117,63 @@ public final class WeightedAnalysis {
                 codes, 2, ConfType.LOG, request.confLevel());
         WeightedCoxResult cox = WeightedCox.fit(time, event, weight,
                 new double[][] {indicator}, CoxTies.EFRON);
-        EValue.Result eValue = EValue.of(cox.hazardRatio(0),
-                cox.hazardRatioLower(0, request.confLevel()),
-                cox.hazardRatioUpper(0, request.confLevel()),
-                EValue.commonOutcome(events, used));
+        String note = coxNote(cox, event, codes, by.labels());
+        WeightedAnswer.CoxStatus status = note == null ? WeightedAnswer.CoxStatus.ESTIMATED
+                : note.startsWith(NO_INTERVAL) ? WeightedAnswer.CoxStatus.NO_INTERVAL
+                        : WeightedAnswer.CoxStatus.NOT_ESTIMABLE;
+        // without an interval the HR is 1 to rounding, and √ turns its rounding into 1e-8
+        EValue.Result eValue = status != WeightedAnswer.CoxStatus.ESTIMATED
+                ? new EValue.Result(Double.NaN, Double.NaN)
+                : EValue.of(cox.hazardRatio(0), cox.hazardRatioLower(0, request.confLevel()),
+                        cox.hazardRatioUpper(0, request.confLevel()),
+                        EValue.commonOutcome(events, used));
         int excluded = cohort.patients() - used;
         return new WeightedAnswer(request, by.labels(), by.displayNames(), design.columns(),
-                fit, weights, balance, List.of(curves), cox, eValue, excluded);
+                fit, weights, balance, List.of(curves), cox, status, note, eValue, excluded);
+    }
+
+    /** coxph.fit's warning that the likelihood kept rising: the coefficient heads to ±∞. */
+    private static boolean infinite(WeightedCoxResult cox) {
+        return cox.model().warnings().stream().anyMatch(w -> w.contains("may be infinite"));
+    }
+
+    /**
+     * Why the weighted HR, or its interval, is no answer (null: it is one). R's coxph gives NA
+     * without events; with a group without events (or a likelihood rising for ever) it warns
+     * and returns its last iteration, a number that depends on when it stopped, with a robust
+     * se that is not a measure of it; with every score residual 0 (every event at one time)
+     * its robust se and p are rounding noise.
+     */
+    private static String coxNote(WeightedCoxResult cox, boolean[] event, int[] codes,
+            List<String> labels) {
+        if (cox.model().events() == 0) {
+            return "no patient had the event: the hazard ratio cannot be estimated (R's "
+                    + "coxph gives NA)";
+        }
+        if (infinite(cox) || !Double.isFinite(cox.coefficient(0))) {
+            for (int g = 0; g < 2; g++) {
+                boolean any = false;
+                for (int i = 0; i < event.length; i++) {
+                    any |= event[i] && codes[i] == g;
+                }
+                if (!any) {
+                    return "no patient of group " + labels.get(g) + " had the event: the "
+                            + "hazard ratio is 0 or infinite, not estimable (R's coxph warns "
+                            + "that the coefficient may be infinite and returns the number it "
+                            + "stopped at)";
+                }
+            }
+            return "the hazard ratio is 0 or infinite, not estimable (the likelihood rises "
+                    + "for ever: R's coxph warns that the coefficient may be infinite and "
+                    + "returns the number it stopped at)";
+        }
+        double robust = cox.robustStandardError(0);
+        if (!(robust > ROUNDING * cox.naiveStandardError(0))) {
+            return NO_INTERVAL + " (every patient's score residual is 0, as when every "
+                    + "event falls at one time): the hazard ratio has no robust interval or "
+                    + "p-value (R's are rounding noise)";
+        }
+        return null;
     }
 
     /**

@@ -54,9 +54,14 @@ public final class WeightedKaplanMeierFigure {
             curves.add(curve(a.groups().get(g), names.get(g), a.curves().get(g), breaks));
         }
         double level = a.request().confLevel();
-        List<String> annotations = List.of("Weighted HR " + ClinicalFormat.ratioWithInterval(
-                a.cox().hazardRatio(0), a.cox().hazardRatioLower(0, level),
-                a.cox().hazardRatioUpper(0, level)) + ", robust SE",
+        List<String> annotations = List.of(a.coxStatus() == WeightedAnswer.CoxStatus.ESTIMATED
+                ? "Weighted HR " + ClinicalFormat.ratioWithInterval(a.cox().hazardRatio(0),
+                        a.cox().hazardRatioLower(0, level), a.cox().hazardRatioUpper(0, level))
+                        + ", robust SE"
+                : a.coxStatus() == WeightedAnswer.CoxStatus.NO_INTERVAL
+                        ? "Weighted HR " + ClinicalFormat.ratio(a.cox().hazardRatio(0))
+                                + ", no interval (robust variance 0)"
+                        : "Weighted HR not estimable",
                 "E-value " + number(a.eValue().estimate()) + " (CI " + number(a.eValue().ci())
                         + ")",
                 a.request().estimand().name() + " weights"

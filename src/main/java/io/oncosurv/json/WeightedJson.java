@@ -22,8 +22,8 @@ import java.util.Map;
  * {@code by, estimand, stabilized, n_excluded, propensity {terms}, weights {min, max, mean,
  * groups}, balance, groups [{label, curve}], cox {/cox term}, e_value {estimate, ci}}; extras:
  * the request's endpoint, adjust, trim and conf_level, the groups' display names, each curve
- * point's unweighted number at risk, the Cox model's naive se, the propensity model's
- * convergence and warnings.
+ * point's unweighted number at risk, the Cox model's naive se and {@code note} (why an HR or
+ * its interval is null), the propensity model's convergence and warnings.
  */
 public final class WeightedJson {
 
@@ -131,14 +131,20 @@ public final class WeightedJson {
     }
 
     /** The second group against the first, as /cox's term of coxph(Surv ~ by): robust se. */
+    /** Numbers that are no answer (coxStatus) are null, and {@code note} says why. */
     private static JsonObject cox(WeightedAnswer a) {
         WeightedCoxResult c = a.cox();
         double level = a.request().confLevel();
+        boolean hr = a.coxStatus() != WeightedAnswer.CoxStatus.NOT_ESTIMABLE;
+        boolean interval = a.coxStatus() == WeightedAnswer.CoxStatus.ESTIMATED;
         return new JsonObject().put("term", a.request().by()).put("level", a.groups().get(1))
-                .put("coef", number(c.coefficient(0))).put("hr", number(c.hazardRatio(0)))
-                .put("se", number(c.robustStandardError(0)))
-                .put("hr_lower", number(c.hazardRatioLower(0, level)))
-                .put("hr_upper", number(c.hazardRatioUpper(0, level)))
-                .put("p", number(c.p(0))).put("naive_se", number(c.naiveStandardError(0)));
+                .put("coef", hr ? number(c.coefficient(0)) : null)
+                .put("hr", hr ? number(c.hazardRatio(0)) : null)
+                .put("se", interval ? number(c.robustStandardError(0)) : null)
+                .put("hr_lower", interval ? number(c.hazardRatioLower(0, level)) : null)
+                .put("hr_upper", interval ? number(c.hazardRatioUpper(0, level)) : null)
+                .put("p", interval ? number(c.p(0)) : null)
+                .put("naive_se", hr ? number(c.naiveStandardError(0)) : null)
+                .put("note", a.coxNote());
     }
 }

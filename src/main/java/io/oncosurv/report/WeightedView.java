@@ -83,8 +83,12 @@ public record WeightedView(String title, String caption, String hazardRatio, Str
     static String hazardRatio(WeightedAnswer a) {
         double level = a.request().confLevel();
         double hr = a.cox().hazardRatio(0);
-        if (!Double.isFinite(hr)) {
-            return "Weighted HR not estimable";
+        if (a.coxStatus() == WeightedAnswer.CoxStatus.NOT_ESTIMABLE) {
+            return "Weighted HR not estimable: " + a.coxNote();
+        }
+        if (a.coxStatus() == WeightedAnswer.CoxStatus.NO_INTERVAL) {
+            return a.groupNames().get(1) + " vs " + a.groupNames().get(0) + ": weighted HR "
+                    + ClinicalFormat.ratio(hr) + ", no interval: " + a.coxNote();
         }
         return a.groupNames().get(1) + " vs " + a.groupNames().get(0) + ": weighted "
                 + ClinicalFormat.hazardRatio(hr, a.cox().hazardRatioLower(0, level),
@@ -94,6 +98,9 @@ public record WeightedView(String title, String caption, String hazardRatio, Str
 
     /** "E-value 2.15 (CI limit 1.23)". */
     static String eValue(WeightedAnswer a) {
+        if (a.coxStatus() != WeightedAnswer.CoxStatus.ESTIMATED) {
+            return "No E-value: the weighted HR has no interval";
+        }
         return "E-value " + number(a.eValue().estimate(), 2) + " (for the CI limit nearer 1: "
                 + number(a.eValue().ci(), 2) + ")";
     }
@@ -120,7 +127,7 @@ public record WeightedView(String title, String caption, String hazardRatio, Str
         }
         double hr = a.cox().hazardRatio(0);
         double level = a.request().confLevel();
-        if (Double.isFinite(hr)) {
+        if (a.coxStatus() == WeightedAnswer.CoxStatus.ESTIMATED) {
             double lower = a.cox().hazardRatioLower(0, level);
             double upper = a.cox().hazardRatioUpper(0, level);
             s.append("After weighting, the hazard of an event with ").append(second)
@@ -143,7 +150,8 @@ public record WeightedView(String title, String caption, String hazardRatio, Str
                 }
             }
         } else {
-            s.append("The weighted hazard ratio could not be estimated. ");
+            s.append("The weighted hazard ratio could not be estimated: ")
+                    .append(a.coxNote()).append(". ");
         }
         if (imbalanced == 0) {
             s.append("After weighting, every adjusted characteristic is balanced "

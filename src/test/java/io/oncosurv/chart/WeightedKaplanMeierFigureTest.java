@@ -11,6 +11,7 @@ import io.oncosurv.cohort.Cohort;
 import io.oncosurv.stats.PropensityWeights.Estimand;
 import io.oncosurv.stats.WeightedSurvivalCurve;
 import io.oncosurv.testsupport.SampleCohorts;
+import io.oncosurv.testsupport.TestCohorts;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -59,5 +60,21 @@ class WeightedKaplanMeierFigureTest {
                 StandardCharsets.UTF_8);
         assertTrue(svg.contains(WeightedKaplanMeierFigure.TABLE_TITLE), "the table's title");
         assertTrue(svg.contains("ATE weights, stabilised; adjusted for age, sex, ldh"));
+    }
+
+    @Test
+    @DisplayName("the annotation says the HR is not estimable (no event in one group), or has no "
+            + "interval (every event at one time), instead of R's artefact")
+    void degenerateHazardRatios() throws Exception {
+        Cohort cohort = TestCohorts.read(TestCohorts.path("weighted-degenerate"));
+        for (String[] c : new String[][] {{"noev", "Weighted HR not estimable"},
+                {"tied", "Weighted HR 1.00, no interval (robust variance 0)"}}) {
+            WeightedAnswer a = WeightedAnalysis.run(cohort, new WeightedRequest(c[0], "abx",
+                    Map.of(), List.of("age", "ecog"), Estimand.ATE, false, 0, 0.95),
+                    StratifierSource.direct(cohort));
+            KaplanMeierDrawing d = WeightedKaplanMeierFigure.of(a, a.groupNames(), "Months",
+                    "Weighted", null).drawing();
+            assertEquals(c[1], d.annotations().get(0));
+        }
     }
 }

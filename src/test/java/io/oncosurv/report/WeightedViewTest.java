@@ -12,6 +12,7 @@ import io.oncosurv.analysis.WeightedRequest;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.stats.PropensityWeights.Estimand;
 import io.oncosurv.testsupport.SampleCohorts;
+import io.oncosurv.testsupport.TestCohorts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -88,5 +89,29 @@ class WeightedViewTest {
             assertTrue(v.methods().contains(estimand == Estimand.ATE
                     ? "ATE weights" : "ATT weights"), v.methods());
         }
+    }
+
+    @Test
+    @DisplayName("where the weighted HR is no answer (no event in one group; every event at one "
+            + "time) the page says why instead of R's artefact")
+    void degenerateHazardRatios() throws Exception {
+        Cohort cohort = TestCohorts.read(TestCohorts.path("weighted-degenerate"));
+        WeightedView none = WeightedView.of(WeightedAnalysis.run(cohort, new WeightedRequest(
+                "noev", "abx", Map.of(), List.of("age", "ecog"), Estimand.ATE, false, 0, 0.95),
+                StratifierSource.direct(cohort)), "q");
+        assertEquals("Weighted HR not estimable: no patient of group yes had the event: the "
+                + "hazard ratio is 0 or infinite, not estimable (R's coxph warns that the "
+                + "coefficient may be infinite and returns the number it stopped at)",
+                none.hazardRatio());
+        assertEquals("No E-value: the weighted HR has no interval", none.eValue());
+        assertTrue(none.caption().contains("The weighted hazard ratio could not be estimated: "
+                + "no patient of group yes had the event"), none.caption());
+        WeightedView tied = WeightedView.of(WeightedAnalysis.run(cohort, new WeightedRequest(
+                "tied", "abx", Map.of(), List.of("age", "ecog"), Estimand.ATE, false, 0, 0.95),
+                StratifierSource.direct(cohort)), "q");
+        assertTrue(tied.hazardRatio().endsWith(": weighted HR 1.00, no interval: the robust "
+                + "variance is 0 to rounding (every patient's score residual is 0, as when "
+                + "every event falls at one time): the hazard ratio has no robust interval or "
+                + "p-value (R's are rounding noise)"), tied.hazardRatio());
     }
 }
