@@ -149,6 +149,11 @@ public record WeightedView(String title, String caption, String hazardRatio, Str
                     s.append("; the confidence interval already includes 1. ");
                 }
             }
+        } else if (a.coxStatus() == WeightedAnswer.CoxStatus.NO_INTERVAL) {
+            s.append("After weighting, the hazard ratio of ").append(second).append(" to ")
+                    .append(first).append(" is ").append(ClinicalFormat.ratio(hr))
+                    .append(", without a confidence interval: ").append(a.coxNote())
+                    .append(". ");
         } else {
             s.append("The weighted hazard ratio could not be estimated: ")
                     .append(a.coxNote()).append(". ");
