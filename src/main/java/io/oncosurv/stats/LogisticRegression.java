@@ -13,11 +13,14 @@ import org.apache.commons.math3.linear.QRDecomposition;
  * {@code glm.fit}: iteratively reweighted least squares from {@code mustart = (w y + 0.5) / (w +
  * 1)}, stopping when {@code |dev - devold| / (|dev| + 0.1) < epsilon}. The logit link's inverse
  * clamps the linear predictor at ±30 as R's C code does, so the deviance stays finite and
- * glm.fit's step-halving never applies. Each weighted least-squares step keeps the columns R's
- * pivoted QR ({@code dqrdc2}, tolerance {@link #RANK_TOLERANCE}) keeps and solves on them with
- * Commons Math's Householder QR; the others are aliased (NA, coefficient 0 in the predictor).
- * Standard errors come from the last iteration's dqrdc2 R factor, {@code (RᵀR)⁻¹}, as
- * {@code summary.glm} takes them ({@code chol2inv(qr$qr)}).
+ * glm.fit's step-halving never applies. The weighted least-squares steps are solved on the normal
+ * equations ({@link IrlsNormalEquations}: XᵀWX by Cholesky, aliasing as R's pivoted QR
+ * {@code dqrdc2} with tolerance {@link #RANK_TOLERANCE} decides it, standard errors from
+ * {@code (RᵀR)⁻¹} of the last step as {@code summary.glm} takes them). Where that route could
+ * part from R's (a near-aliased column, a non-finite step) the fit is done again R's way: each
+ * step keeps the columns dqrdc2 keeps and solves on them with Commons Math's Householder QR, the
+ * others aliased (NA, coefficient 0 in the predictor), the standard errors from the last dqrdc2
+ * R factor ({@code chol2inv(qr$qr)}).
  */
 public final class LogisticRegression {
 
