@@ -133,6 +133,9 @@ public final class WeightedAnalysis {
     }
 
     private static double[][] subset(ModelDesign design, int[] kept) {
+        if (kept.length == design.rows().length) { // every patient in a group: the design as is
+            return design.x(); // (LogisticRegression copies what it is given)
+        }
         int[] position = new int[kept.length];
         int[] rows = design.rows();
         for (int i = 0, r = 0; i < kept.length; i++) {
