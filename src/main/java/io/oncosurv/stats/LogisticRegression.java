@@ -114,7 +114,6 @@ public final class LogisticRegression {
     private static Outcome iterate(double[][] x, double[] y, double[] w, int[] good,
             double epsilon, int maxIterations, boolean normalEquations) {
         int n = y.length;
-        int p = x.length;
         double[] mu = new double[n];
         double[] eta = new double[n];
         for (int i = 0; i < n; i++) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestFactory;
  * absolute), iterations, rank, aliasing and warnings exactly. {@code nearer_collinear} is a
  * known imprecision, its own disabled test.
  */
-class LogisticConditioningReferenceTest {
+class LogisticRegressionConditioningReferenceTest {
 
     private static final JsonNode R = SharedReference.generatedJson(
             "logistic_conditioning.json").get("cases");
