@@ -96,16 +96,27 @@ public final class WeightedAnalysis {
         double[] w = weights.weight();
         List<WeightedAnswer.Balance> balance = balance(design.terms(), kept, group, in, w);
         int used = weights.first().n() + weights.second().n();
+        // the patients used in the endpoint's time order (the cohort keeps it), so that the
+        // Kaplan–Meier, Cox and score-residual passes below find their input sorted
+        int[] position = new int[cohort.patients()];
+        Arrays.fill(position, -1);
+        for (int i = 0; i < n; i++) {
+            if (in[i]) {
+                position[kept[i]] = i;
+            }
+        }
         double[] time = new double[used];
         boolean[] event = new boolean[used];
         double[] weight = new double[used];
         int[] codes = new int[used];
         double[] indicator = new double[used];
         int events = 0;
-        for (int i = 0, k = 0; i < n; i++) {
-            if (in[i]) {
-                time[k] = endpoint.months(kept[i]);
-                event[k] = endpoint.event(kept[i]) == 1;
+        for (int rank = 0, k = 0; k < used; rank++) {
+            int patient = endpoint.patientByTime(rank);
+            int i = position[patient];
+            if (i >= 0) {
+                time[k] = endpoint.monthsByRank(rank);
+                event[k] = endpoint.eventByRank(rank) == 1;
                 weight[k] = w[i];
                 codes[k] = group[i];
                 indicator[k] = group[i];
@@ -194,6 +205,9 @@ public final class WeightedAnalysis {
     }
 
     private static double[][] subset(ModelDesign design, int[] kept) {
+        if (kept.length == design.rows().length) { // every patient in a group: the design as is
+            return design.x(); // (LogisticRegression copies what it is given)
+        }
         int[] position = new int[kept.length];
         int[] rows = design.rows();
         for (int i = 0, r = 0; i < kept.length; i++) {
@@ -238,9 +252,10 @@ public final class WeightedAnalysis {
             List<CoxAnswer.Column> columns = new ArrayList<>();
             term.addLevelColumns(kept, values, columns);
             for (int c = 0; c < columns.size(); c++) {
+                StandardizedDifference.BeforeAfter smd =
+                        StandardizedDifference.beforeAndAfter(values.get(c), groups, w);
                 out.add(new WeightedAnswer.Balance(columns.get(c).term(), columns.get(c)
-                        .level(), StandardizedDifference.of(values.get(c), groups, null),
-                        StandardizedDifference.of(values.get(c), groups, w)));
+                        .level(), smd.before(), smd.after()));
             }
         }
         return out;

@@ -228,14 +228,55 @@ public final class Stratifiers {
      * as one, missing values not counted.
      */
     private static int distinctNumbers(double[] values) {
-        double[] present = Arrays.stream(values).filter(v -> !Double.isNaN(v))
-                .map(v -> v + 0.0).toArray();
-        Arrays.sort(present);
+        // an open-addressing set of the values' bits, not a sort: a numeric adjustment column
+        // of /weighted or /cox is counted here on every query
+        long[] slots = new long[64];
+        boolean[] used = new boolean[64];
         int distinct = 0;
-        for (int i = 0; i < present.length; i++) {
-            distinct += i == 0 || present[i] != present[i - 1] ? 1 : 0;
+        for (double v : values) {
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            long bits = Double.doubleToLongBits(v + 0.0); // -0.0 + 0.0 is 0.0
+            int mask = slots.length - 1;
+            int slot = (int) (mix(bits) & mask);
+            while (used[slot] && slots[slot] != bits) {
+                slot = (slot + 1) & mask;
+            }
+            if (!used[slot]) {
+                used[slot] = true;
+                slots[slot] = bits;
+                distinct++;
+                if (2 * distinct > slots.length) { // keep it at most half full
+                    long[] oldSlots = slots;
+                    boolean[] oldUsed = used;
+                    slots = new long[2 * oldSlots.length];
+                    used = new boolean[slots.length];
+                    for (int j = 0; j < oldSlots.length; j++) {
+                        if (oldUsed[j]) {
+                            int k = (int) (mix(oldSlots[j]) & (slots.length - 1));
+                            while (used[k]) {
+                                k = (k + 1) & (slots.length - 1);
+                            }
+                            used[k] = true;
+                            slots[k] = oldSlots[j];
+                        }
+                    }
+                }
+            }
         }
         return distinct;
+    }
+
+    /** Spreads a double's bits over the low ones (the murmur3 finaliser). */
+    private static long mix(long bits) {
+        long h = bits;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
     }
 
     /** Numeric order if every value is a number, else text order (the format's rule). */

@@ -7,8 +7,9 @@ package io.oncosurv.stats;
  * sets, the means x̄ and the hazard increments dΛ (the deaths' weight over the weighted risk sum)
  * carry the case weights while L_i itself does not (R multiplies by the weight afterwards). With
  * Efron's ties a set of d tied deaths is d successive deaths, the dead entering the sums a
- * fraction 1/d less each time, and each dead row charged only its share of those increments.
- * One pass from the last time to the first keeps running sums of dΛ and x̄ dΛ: O(n p).
+ * fraction 1/d less each time, and each dead row charged only its share of those increments
+ * (summed over the tie's deaths first). One pass from the last time to the first keeps running
+ * sums of dΛ and x̄ dΛ: O(n p); no sort when the times come in order.
  */
 final class CoxScoreResiduals {
 
@@ -19,9 +20,9 @@ final class CoxScoreResiduals {
      * @param time    times after R's tie rule ({@link NearTies#resolve})
      * @param beta    coefficients (a redundant column's NaN counts as 0, as R's linear predictor)
      * @param weights case weights (1 for an unweighted model)
-     * @return residuals, {@code [patient][term]}, in the patients' order
+     * @return residuals, row-major {@code [patient * p + term]}, in the patients' order
      */
-    static double[][] of(double[] time, boolean[] event, double[][] covariates, double[] weights,
+    static double[] of(double[] time, boolean[] event, double[][] covariates, double[] weights,
             double[] beta, CoxTies ties) {
         int n = time.length;
         int p = covariates.length;
@@ -35,10 +36,12 @@ final class CoxScoreResiduals {
             score[i] = Math.exp(lp);
         }
         int[] order = TimeOrder.of(time);
-        double[][] resid = new double[n][p];
+        double[] resid = new double[n * p];
         double[] a = new double[p];
         double[] a2 = new double[p];
         double[] xhaz = new double[p]; // Σ x̄(t) dΛ(t) over the times passed
+        double[] meanSum = new double[p]; // Efron: Σ over a tie's deaths of x̄
+        double[] meanShare = new double[p]; // and of x̄ dΛ times the fraction left out
         double cumhaz = 0; // Σ dΛ(t)
         double denom = 0;
         int end = n; // order[start..end-1] is one time
@@ -57,7 +60,7 @@ final class CoxScoreResiduals {
                 denom += risk;
                 for (int k = 0; k < p; k++) {
                     // hazard of later times, which row i (entering the sums now) must not get
-                    resid[i][k] = score[i] * (x[k][i] * cumhaz - xhaz[k]);
+                    resid[i * p + k] = score[i] * (x[k][i] * cumhaz - xhaz[k]);
                     a[k] += risk * x[k][i];
                 }
                 if (event[i]) {
@@ -76,30 +79,40 @@ final class CoxScoreResiduals {
                     double mean = a[k] / denom;
                     xhaz[k] += mean * hazard;
                     for (int r = start; r < end; r++) {
-                        if (event[order[r]]) {
-                            resid[order[r]][k] += x[k][order[r]] - mean;
+                        int i = order[r];
+                        if (event[i]) {
+                            resid[i * p + k] += x[k][i] - mean;
                         }
                     }
                 }
             } else if (deaths > 1) {
+                // d successive deaths: the d-th sees the dead a fraction d / deaths less; each
+                // dead row gets 1/deaths of every x - x̄ and back the part of each increment
+                // it is charged below but was only a fraction (1 - down) at risk for
                 double meanWeight = deadWeight / deaths;
+                double hazardShare = 0; // Σ dΛ down
+                java.util.Arrays.fill(meanSum, 0);
+                java.util.Arrays.fill(meanShare, 0);
                 for (int d = 0; d < deaths; d++) {
                     double down = (double) d / deaths;
                     double working = denom - down * deadRisk;
                     double hazard = meanWeight / working;
                     cumhaz += hazard;
+                    hazardShare += hazard * down;
                     for (int k = 0; k < p; k++) {
                         double mean = (a[k] - down * a2[k]) / working;
                         xhaz[k] += mean * hazard;
-                        for (int r = start; r < end; r++) {
-                            int i = order[r];
-                            if (event[i]) {
-                                double centred = x[k][i] - mean;
-                                // the death's share, and back the part of this increment it
-                                // is charged below but was only a fraction (1 - down) at risk for
-                                resid[i][k] += centred / deaths
-                                        + centred * score[i] * hazard * down;
-                            }
+                        meanSum[k] += mean;
+                        meanShare[k] += mean * hazard * down;
+                    }
+                }
+                for (int r = start; r < end; r++) {
+                    int i = order[r];
+                    if (event[i]) {
+                        for (int k = 0; k < p; k++) {
+                            double xi = x[k][i];
+                            resid[i * p + k] += xi - meanSum[k] / deaths
+                                    + score[i] * (xi * hazardShare - meanShare[k]);
                         }
                     }
                 }
@@ -108,7 +121,7 @@ final class CoxScoreResiduals {
         }
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < p; k++) {
-                resid[i][k] += score[i] * (xhaz[k] - x[k][i] * cumhaz);
+                resid[i * p + k] += score[i] * (xhaz[k] - x[k][i] * cumhaz);
             }
         }
         return resid;

@@ -13,11 +13,14 @@ import org.apache.commons.math3.linear.QRDecomposition;
  * {@code glm.fit}: iteratively reweighted least squares from {@code mustart = (w y + 0.5) / (w +
  * 1)}, stopping when {@code |dev - devold| / (|dev| + 0.1) < epsilon}. The logit link's inverse
  * clamps the linear predictor at ±30 as R's C code does, so the deviance stays finite and
- * glm.fit's step-halving never applies. Each weighted least-squares step keeps the columns R's
- * pivoted QR ({@code dqrdc2}, tolerance {@link #RANK_TOLERANCE}) keeps and solves on them with
- * Commons Math's Householder QR; the others are aliased (NA, coefficient 0 in the predictor).
- * Standard errors come from the last iteration's dqrdc2 R factor, {@code (RᵀR)⁻¹}, as
- * {@code summary.glm} takes them ({@code chol2inv(qr$qr)}).
+ * glm.fit's step-halving never applies. The weighted least-squares steps are solved on the normal
+ * equations ({@link IrlsNormalEquations}: XᵀWX by Cholesky, aliasing as R's pivoted QR
+ * {@code dqrdc2} with tolerance {@link #RANK_TOLERANCE} decides it, standard errors from
+ * {@code (RᵀR)⁻¹} of the last step as {@code summary.glm} takes them). Where that route could
+ * part from R's (a near-aliased column, a non-finite step) the fit is done again R's way: each
+ * step keeps the columns dqrdc2 keeps and solves on them with Commons Math's Householder QR, the
+ * others aliased (NA, coefficient 0 in the predictor), the standard errors from the last dqrdc2
+ * R factor ({@code chol2inv(qr$qr)}).
  */
 public final class LogisticRegression {
 
@@ -75,47 +78,14 @@ public final class LogisticRegression {
                 warnings.add(NON_INTEGER);
             }
         }
-        double[] mu = new double[n];
-        double[] eta = new double[n];
-        for (int i = 0; i < n; i++) {
-            mu[i] = (w[i] * yy[i] + 0.5) / (w[i] + 1);
-            eta[i] = Math.log(mu[i] / (1 - mu[i]));
-            mu[i] = inverseLink(eta[i]);
-        }
-        double devold = deviance(yy, mu, w);
-        double dev = devold;
         int[] good = rowsWithWeight(w);
-        Step step = null;
-        boolean converged = false;
-        int iterations = 0;
-        for (int iter = 1; iter <= maxIterations; iter++) {
-            iterations = iter;
-            Step next = weightedLeastSquares(x, yy, w, mu, eta, good);
-            if (!allFinite(next.beta())) { // glm.fit keeps the coefficients it had
-                warnings.add("non-finite coefficients at iteration " + iter);
-                if (step == null) {
-                    throw new IllegalArgumentException("no finite fit: non-finite coefficients"
-                            + " at the first iteration");
-                }
-                break;
-            }
-            step = next;
-            double[] beta = step.beta();
-            for (int i = 0; i < n; i++) {
-                double e = 0;
-                for (int k = 0; k < p; k++) {
-                    e += x[k][i] * beta[k];
-                }
-                eta[i] = e;
-                mu[i] = inverseLink(e);
-            }
-            dev = deviance(yy, mu, w);
-            if (Math.abs(dev - devold) / (0.1 + Math.abs(dev)) < epsilon) {
-                converged = true;
-                break;
-            }
-            devold = dev;
+        Outcome outcome = iterate(x, yy, w, good, epsilon, maxIterations, true);
+        if (outcome == null) { // the normal equations could part from R: R's QR every step
+            outcome = iterate(x, yy, w, good, epsilon, maxIterations, false);
         }
+        warnings.addAll(outcome.warnings());
+        boolean converged = outcome.converged();
+        double[] mu = outcome.mu();
         if (!converged) {
             warnings.add(NOT_CONVERGED);
         }
@@ -127,8 +97,77 @@ public final class LogisticRegression {
         if (boundary) {
             warnings.add(FITTED_AT_BOUNDARY);
         }
-        return result(step, p, mu, dev, nullDeviance(yy, w), iterations, converged, boundary,
-                Separations.of(columns, yy, w), warnings, epsilon);
+        return result(outcome.step(), p, mu, outcome.deviance(), nullDeviance(yy, w),
+                outcome.iterations(), converged, boundary, Separations.of(columns, yy, w),
+                warnings, epsilon);
+    }
+
+    /** Where the IRLS loop ended, and the warnings it gave. */
+    private record Outcome(Step step, double[] mu, double deviance, int iterations,
+            boolean converged, List<String> warnings) {
+    }
+
+    /**
+     * glm.fit's loop. With {@code normalEquations} each step is {@link IrlsNormalEquations}'s,
+     * and null is answered where it gives way; otherwise each step is a QR of the weighted design.
+     */
+    private static Outcome iterate(double[][] x, double[] y, double[] w, int[] good,
+            double epsilon, int maxIterations, boolean normalEquations) {
+        int n = y.length;
+        double[] mu = new double[n];
+        double[] eta = new double[n];
+        for (int i = 0; i < n; i++) {
+            mu[i] = (w[i] * y[i] + 0.5) / (w[i] + 1);
+            eta[i] = Math.log(mu[i] / (1 - mu[i]));
+            mu[i] = inverseLink(eta[i]);
+        }
+        double devold = deviance(y, mu, w);
+        double dev = devold;
+        IrlsNormalEquations fast = normalEquations ? new IrlsNormalEquations(x, good) : null;
+        List<String> warnings = new ArrayList<>();
+        Step step = null;
+        boolean converged = false;
+        int iterations = 0;
+        for (int iter = 1; iter <= maxIterations; iter++) {
+            iterations = iter;
+            Step next = fast != null ? fast.step(y, w, mu, eta)
+                    : weightedLeastSquares(x, y, w, mu, eta, good);
+            if (next == null) {
+                return null;
+            }
+            if (!allFinite(next.beta())) { // glm.fit keeps the coefficients it had
+                warnings.add("non-finite coefficients at iteration " + iter);
+                if (step == null) {
+                    throw new IllegalArgumentException("no finite fit: non-finite coefficients"
+                            + " at the first iteration");
+                }
+                break;
+            }
+            step = next;
+            double[] beta = step.beta();
+            int[] kept = step.kept();
+            for (int i = 0; i < n; i++) {
+                double e = 0;
+                for (int k : kept) { // aliased columns have coefficient 0
+                    e += x[k][i] * beta[k];
+                }
+                eta[i] = e;
+                mu[i] = inverseLink(e);
+            }
+            dev = deviance(y, mu, w);
+            if (Math.abs(dev - devold) / (0.1 + Math.abs(dev)) < epsilon) {
+                converged = true;
+                break;
+            }
+            devold = dev;
+        }
+        if (fast != null) {
+            step = fast.finish(step);
+            if (step == null) {
+                return null;
+            }
+        }
+        return new Outcome(step, mu, dev, iterations, converged, warnings);
     }
 
     private static LogisticFit result(Step step, int p, double[] mu, double dev, double nullDev,
@@ -162,7 +201,7 @@ public final class LogisticRegression {
     }
 
     /** One IRLS step: the kept columns, the coefficients (0 where aliased) and R⁻¹ of its QR. */
-    private record Step(int[] kept, double[] beta, double[][] rInverse) {
+    record Step(int[] kept, double[] beta, double[][] rInverse) {
     }
 
     private static Step weightedLeastSquares(double[][] x, double[] y, double[] w, double[] mu,
@@ -206,7 +245,7 @@ public final class LogisticRegression {
     }
 
     /** R⁻¹ of an upper-triangular R, by back substitution (as R's chol2inv starts). */
-    private static double[][] upperInverse(double[][] r) {
+    static double[][] upperInverse(double[][] r) {
         int size = r.length;
         double[][] inv = new double[size][size];
         for (int j = 0; j < size; j++) {
@@ -230,10 +269,10 @@ public final class LogisticRegression {
     }
 
     /** binomial()$mu.eta: R's logit_mu_eta. */
-    private static double muEta(double eta) {
-        double opexp = 1 + Math.exp(eta);
-        return eta > LINK_LIMIT || eta < -LINK_LIMIT ? DBL_EPSILON
-                : Math.exp(eta) / (opexp * opexp);
+    static double muEta(double eta) {
+        double exp = Math.exp(eta);
+        double opexp = 1 + exp;
+        return eta > LINK_LIMIT || eta < -LINK_LIMIT ? DBL_EPSILON : exp / (opexp * opexp);
     }
 
     /** binomial()$dev.resids summed: R's binomial_dev_resids. */

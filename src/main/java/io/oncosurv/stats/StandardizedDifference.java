@@ -15,44 +15,77 @@ public final class StandardizedDifference {
     private StandardizedDifference() {
     }
 
+    /** The difference before weighting and after, from one pass over the covariate. */
+    public record BeforeAfter(double before, double after) {
+    }
+
     /**
      * @param value  the covariate
      * @param group  0 (the first group), 1 (the second), anything else left out
      * @param weight each patient's weight, or null for none (every patient 1)
      */
     public static double of(double[] value, int[] group, double[] weight) {
-        double[] n = new double[2];
-        double[] sum = new double[2];
-        double[] w = new double[2];
-        double[] wSum = new double[2];
+        return weight == null ? beforeAndAfter(value, group, null).before()
+                : beforeAndAfter(value, group, weight).after();
+    }
+
+    /**
+     * Before weighting and after ({@code weight} null: both before), sharing the variances.
+     * Each group's sums run as separate accumulators, a patient adding 0 to the other group's
+     * (so no branch on the group, and the sums are those of the group's values alone).
+     */
+    public static BeforeAfter beforeAndAfter(double[] value, int[] group, double[] weight) {
+        double n0 = 0;
+        double n1 = 0;
+        double sum0 = 0;
+        double sum1 = 0;
+        double w0 = 0;
+        double w1 = 0;
+        double wSum0 = 0;
+        double wSum1 = 0;
         for (int i = 0; i < value.length; i++) {
             int g = group[i];
             double x = value[i];
             if ((g != 0 && g != 1) || Double.isNaN(x)) {
                 continue;
             }
-            n[g]++;
-            sum[g] += x;
+            double second = g;
+            double first = 1 - second;
+            n0 += first;
+            n1 += second;
+            sum0 += first * x;
+            sum1 += second * x;
             double wi = weight == null ? 1 : weight[i];
-            w[g] += wi;
-            wSum[g] += wi * x;
+            w0 += first * wi;
+            w1 += second * wi;
+            wSum0 += first * (wi * x);
+            wSum1 += second * (wi * x);
         }
-        if (n[0] < 2 || n[1] < 2 || !(w[0] > 0) || !(w[1] > 0)) {
-            return Double.NaN;
+        if (n0 < 2 || n1 < 2) {
+            return new BeforeAfter(Double.NaN, Double.NaN);
         }
-        double[] mean = {sum[0] / n[0], sum[1] / n[1]};
-        double[] squares = new double[2];
+        double mean0 = sum0 / n0;
+        double mean1 = sum1 / n1;
+        double squares0 = 0;
+        double squares1 = 0;
         for (int i = 0; i < value.length; i++) {
             int g = group[i];
-            if ((g == 0 || g == 1) && !Double.isNaN(value[i])) {
-                double d = value[i] - mean[g];
-                squares[g] += d * d;
+            double x = value[i];
+            if ((g == 0 || g == 1) && !Double.isNaN(x)) {
+                double second = g;
+                double d0 = x - mean0;
+                double d1 = x - mean1;
+                squares0 += (1 - second) * (d0 * d0);
+                squares1 += second * (d1 * d1);
             }
         }
-        double pooled = (squares[0] / (n[0] - 1) + squares[1] / (n[1] - 1)) / 2;
+        double pooled = (squares0 / (n0 - 1) + squares1 / (n1 - 1)) / 2;
         if (!(pooled > 0)) {
-            return Double.NaN;
+            return new BeforeAfter(Double.NaN, Double.NaN);
         }
-        return (wSum[1] / w[1] - wSum[0] / w[0]) / Math.sqrt(pooled);
+        double sd = Math.sqrt(pooled);
+        double before = (mean1 - mean0) / sd;
+        double after = !(w0 > 0) || !(w1 > 0) ? Double.NaN : (wSum1 / w1 - wSum0 / w0) / sd;
+        return new BeforeAfter(before, after);
     }
 }

@@ -35,7 +35,7 @@ public final class WeightedCox {
         }
         double[] tied = NearTies.resolve(time); // as coxph's Surv after aeqSurv
         double[][] naive = model.variance();
-        double[][] scores = CoxScoreResiduals.of(tied, event, covariates, w,
+        double[] scores = CoxScoreResiduals.of(tied, event, covariates, w,
                 model.coefficients(), ties);
         double[][] robust = new double[p][p];
         double[] dfbeta = new double[p];
@@ -43,7 +43,7 @@ public final class WeightedCox {
             for (int k = 0; k < p; k++) {
                 double sum = 0;
                 for (int j = 0; j < p; j++) {
-                    sum += scores[i][j] * naive[j][k];
+                    sum += scores[i * p + j] * naive[j][k];
                 }
                 dfbeta[k] = w[i] * sum;
             }
@@ -54,13 +54,13 @@ public final class WeightedCox {
             kept[k] = !Double.isNaN(model.coefficient(k));
         }
         // coxph's rscore: the weighted score residuals at β = 0, their sum against their crossprod
-        double[][] atZero = CoxScoreResiduals.of(tied, event, covariates, w, new double[p], ties);
+        double[] atZero = CoxScoreResiduals.of(tied, event, covariates, w, new double[p], ties);
         double[][] scoreCrossprod = new double[p][p];
         double[] scoreSum = new double[p];
         double[] row = new double[p];
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < p; k++) {
-                row[k] = w[i] * atZero[i][k];
+                row[k] = w[i] * atZero[i * p + k];
                 scoreSum[k] += row[k];
             }
             addOuterProduct(scoreCrossprod, row);

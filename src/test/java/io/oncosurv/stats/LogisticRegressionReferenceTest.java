@@ -45,7 +45,7 @@ class LogisticRegressionReferenceTest {
                 + largestRelative + " (" + largestWhere + ")");
     }
 
-    private static void compare(String name, JsonNode r) {
+    static void compare(String name, JsonNode r) {
         int p = r.get("columns").size();
         double[][] x = new double[p][];
         for (int k = 0; k < p; k++) {
