@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.oncosurv.testsupport.ReferenceCases;
 import io.oncosurv.testsupport.SharedReference;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -19,8 +18,8 @@ import org.junit.jupiter.api.TestFactory;
  * R's QR every step), a date in days beside the intercept, and fitted probabilities within 1e-10
  * of 0 and 1 without separation, with and without prior weights. Compared as
  * {@link LogisticRegressionReferenceTest} compares: every number within 1e-8 relative (1e-10
- * absolute), iterations, rank, aliasing and warnings exactly. {@code nearer_collinear} is a
- * known imprecision, its own disabled test.
+ * absolute), iterations, rank, aliasing and warnings exactly. {@code nearer_collinear}'s iteration count
+ * is R's 4 against our 10: its own test compares the rest.
  */
 class LogisticRegressionConditioningReferenceTest {
 
@@ -37,14 +36,19 @@ class LogisticRegressionConditioningReferenceTest {
         return ReferenceCases.each(cases, LogisticRegressionReferenceTest::compare);
     }
 
+    /**
+     * At correlation 1 − 5e-13 (QR every step, as before the normal equations) every number
+     * agrees with R within 1e-8, but we stop after 10 iterations where R stops after 4: from the
+     * 4th step the deviance changes by rounding only, about 1e-14 relative, and which step
+     * first falls under the criterion depends on the QR's rounding (Commons Math's Householder
+     * against LINPACK's dqrls). So everything but the count is compared.
+     */
     @Test
-    @Disabled("at correlation 1 - 5e-13 (QR every step, as before the normal equations) every "
-            + "number agrees with R within 1e-8, but we stop after 10 iterations where R stops "
-            + "after 4: from the 4th step the deviance changes by rounding only, about the 1e-14 "
-            + "relative of the criterion, and which step first falls under it depends on the "
-            + "QR's rounding (Commons Math's Householder against LINPACK's dqrls)")
-    @DisplayName("correlation 1 - 5e-13: R's glm's iteration count")
+    @DisplayName("correlation 1 - 5e-13: every number, rank, aliasing and warnings as R's glm "
+            + "(not its iteration count)")
     void nearerCollinearMatchesR() {
-        LogisticRegressionReferenceTest.compare(KNOWN_IMPRECISION, R.get(KNOWN_IMPRECISION));
+        ObjectNode r = ((ObjectNode) R.get(KNOWN_IMPRECISION)).deepCopy();
+        r.remove("iterations");
+        LogisticRegressionReferenceTest.compare(KNOWN_IMPRECISION, r);
     }
 }

@@ -72,7 +72,9 @@ class LogisticRegressionReferenceTest {
             close(check, name, "deviance", Approx.number(r.get("deviance")), fit.deviance());
             close(check, name, "null deviance", Approx.number(r.get("null_deviance")),
                     fit.nullDeviance());
-            check.exact("iterations", r.get("iterations").asInt(), fit.iterations());
+            if (r.has("iterations")) { // left out by a caller where R's count is not ours
+                check.exact("iterations", r.get("iterations").asInt(), fit.iterations());
+            }
         }
         check.check("converged as R: " + fit.converged(),
                 fit.converged() == r.get("converged").asBoolean());
