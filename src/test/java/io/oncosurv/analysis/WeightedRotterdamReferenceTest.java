@@ -1,15 +1,12 @@
 package io.oncosurv.analysis;
 
-import static io.oncosurv.testsupport.Approx.R_NUMBERS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oncosurv.cohort.Cohort;
-import io.oncosurv.stats.PropensityWeights;
 import io.oncosurv.stats.PropensityWeights.Estimand;
-import io.oncosurv.stats.WeightedSurvivalCurve;
 import io.oncosurv.testsupport.Approx;
 import io.oncosurv.testsupport.TestCohorts;
 import java.io.IOException;
@@ -36,32 +33,11 @@ class WeightedRotterdamReferenceTest {
     private static final Path REFERENCE =
             Path.of("src/test/resources/r/weighted_rotterdam_reference.json");
 
-    private static double largestRelative;
-    private static String largestWhere = "";
-    private static double largestAbsoluteAtZero;
+    private static final WeightedReferenceCheck CHECK = new WeightedReferenceCheck();
 
     @AfterAll
     static void reportDeviation() {
-        System.out.printf("weighted rotterdam vs R: largest relative deviation %.3g (%s), "
-                + "largest absolute where R has 0: %.3g%n", largestRelative, largestWhere,
-                largestAbsoluteAtZero);
-    }
-
-    /** Approx's comparison, also keeping the largest deviation for the report line. */
-    private static void close(Approx approx, String what, JsonNode expected, double actual) {
-        double e = Approx.number(expected);
-        approx.close(what, e, actual, R_NUMBERS);
-        if (!Double.isNaN(e) && !Double.isNaN(actual)) {
-            if (e == 0) {
-                largestAbsoluteAtZero = Math.max(largestAbsoluteAtZero, Math.abs(actual));
-            } else {
-                double relative = Math.abs(actual - e) / Math.abs(e);
-                if (relative > largestRelative) {
-                    largestRelative = relative;
-                    largestWhere = what;
-                }
-            }
-        }
+        System.out.println(CHECK.report("weighted rotterdam"));
     }
 
     private static JsonNode reference() throws IOException {
@@ -107,80 +83,9 @@ class WeightedRotterdamReferenceTest {
             Approx approx = new Approx("rotterdam " + c.get("endpoint") + " " + c.get("estimand")
                     + " " + c.get("stabilized") + " " + c.get("trim"));
             approx.check("groups " + a.groups(), a.groups().equals(List.of("no", "yes")));
-            JsonNode p = r.get("propensity");
-            approx.exact("propensity terms", p.get("coef").size(),
-                    a.propensity().coefficients().length);
-            for (int k = 0; k < p.get("coef").size(); k++) {
-                String term = p.get("term").get(k).asText();
-                close(approx, "coef " + term, p.get("coef").get(k),
-                        a.propensity().coefficients()[k]);
-                close(approx, "se " + term, p.get("se").get(k),
-                        a.propensity().standardErrors()[k]);
-                close(approx, "p " + term, p.get("p").get(k), a.propensity().p()[k]);
-            }
-            checkWeights(approx, c, a.weights());
-            approx.exact("excluded", 2982 - c.get("n").asInt(), a.excluded());
-            JsonNode balance = c.get("balance");
-            approx.exact("balance rows", balance.size(), a.balance().size());
-            for (int i = 0; i < Math.min(balance.size(), a.balance().size()); i++) {
-                JsonNode b = balance.get(i);
-                WeightedAnswer.Balance x = a.balance().get(i);
-                approx.check("balance " + i + " names " + x, b.get("column").asText().equals(
-                        x.column()) && (b.get("level").isNull() ? x.level() == null
-                                : b.get("level").asText().equals(x.level())));
-                close(approx, "smd before " + x, b.get("before"), x.before());
-                close(approx, "smd after " + x, b.get("after"), x.after());
-            }
-            for (int g = 0; g < 2; g++) {
-                checkCurve(approx, g, c.get("curves").get(g), a.curves().get(g));
-            }
-            JsonNode cox = c.get("cox");
-            close(approx, "cox coef", cox.get("coef"), a.cox().coefficient(0));
-            close(approx, "cox robust se", cox.get("se"), a.cox().robustStandardError(0));
-            close(approx, "cox naive se", cox.get("naive_se"), a.cox().naiveStandardError(0));
-            close(approx, "cox hr", cox.get("hr"), a.cox().hazardRatio(0));
-            close(approx, "cox p", cox.get("p"), a.cox().p(0));
-            close(approx, "cox lower", cox.get("lower"), a.cox().hazardRatioLower(0, 0.95));
-            close(approx, "cox upper", cox.get("upper"), a.cox().hazardRatioUpper(0, 0.95));
-            close(approx, "e-value", c.get("e_value").get("estimate"), a.eValue().estimate());
-            close(approx, "e-value ci", c.get("e_value").get("ci"), a.eValue().ci());
+            CHECK.answer(c.get("endpoint") + " " + c.get("estimand"), approx,
+                    r.get("propensity"), c, a, 2982);
             approx.assertNone();
-        }
-    }
-
-    private static void checkWeights(Approx approx, JsonNode c, PropensityWeights.Result w) {
-        JsonNode e = c.get("weights");
-        approx.exact("n", c.get("n").asInt(), w.first().n() + w.second().n());
-        close(approx, "weights min", e.get("min"), w.min());
-        close(approx, "weights max", e.get("max"), w.max());
-        close(approx, "weights mean", e.get("mean"), w.mean());
-        for (String group : List.of("first", "second")) {
-            JsonNode r = e.get(group);
-            PropensityWeights.GroupSummary s = group.equals("first") ? w.first() : w.second();
-            approx.exact(group + " n", r.get("n").asInt(), s.n());
-            close(approx, group + " sum", r.get("sum"), s.sum());
-            close(approx, group + " ess", r.get("ess"), s.ess());
-        }
-    }
-
-    /** The number of points, then R's thinned points by their index. */
-    private static void checkCurve(Approx approx, int g, JsonNode e, WeightedSurvivalCurve curve) {
-        approx.exact("curve " + g + " points", e.get("points").asInt(), curve.size());
-        JsonNode index = e.get("index");
-        for (int j = 0; j < index.size(); j++) {
-            int i = index.get(j).asInt();
-            if (i >= curve.size()) {
-                approx.check("group " + g + " has no point " + i, false);
-                continue;
-            }
-            String at = "group " + g + " point " + i + " t=" + curve.time(i);
-            close(approx, at + " time", e.get("time").get(j), curve.time(i));
-            close(approx, at + " n_risk", e.get("n_risk").get(j), curve.nRisk(i));
-            close(approx, at + " n_event", e.get("n_event").get(j), curve.nEvent(i));
-            close(approx, at + " surv", e.get("survival").get(j), curve.survival(i));
-            close(approx, at + " std_err", e.get("std_err").get(j), curve.stdErr(i));
-            close(approx, at + " lower", e.get("lower").get(j), curve.lower(i));
-            close(approx, at + " upper", e.get("upper").get(j), curve.upper(i));
         }
     }
 }
