@@ -39,9 +39,10 @@ public record AdjustedComparison(Form form, WeightedView view, String error,
      * @param adjust     the columns asked for (one value each, in order)
      * @param section    the section's parameters as asked (first values)
      * @param others     the page's other parameters, in order
+     * @param second     the second group's name, whose patients ATT weights the first to
      */
     public static Form form(Map<String, String> candidates, List<String> adjust,
-            Map<String, String> section, List<AnalysisForm.Hidden> others) {
+            Map<String, String> section, List<AnalysisForm.Hidden> others, String second) {
         List<Option> columns = new ArrayList<>();
         candidates.forEach((name, label) -> columns.add(new Option(name, label,
                 adjust.contains(name))));
@@ -53,7 +54,7 @@ public record AdjustedComparison(Form form, WeightedView view, String error,
         String estimand = section.getOrDefault("estimand", "ate");
         List<Option> estimands = List.of(
                 new Option("ate", "ATE: the whole cohort", !"att".equalsIgnoreCase(estimand)),
-                new Option("att", "ATT: patients like the second group",
+                new Option("att", "ATT: patients like " + second,
                         "att".equalsIgnoreCase(estimand)));
         List<AnalysisForm.Hidden> carried = new ArrayList<>();
         if (!adjust.isEmpty()) {

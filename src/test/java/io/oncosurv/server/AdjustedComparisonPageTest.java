@@ -136,7 +136,8 @@ class AdjustedComparisonPageTest {
         JsonNode att = r.get("cases").get(2);
         String third = server.get(page + "?" + KM + ADJUST + "&estimand=att").bodyAsString();
         assertTrue(third.contains(hr(att)), third);
-        assertTrue(third.contains("<option value=\"att\" selected=\"selected\">"), third);
+        assertTrue(third.contains("<option value=\"att\" selected=\"selected\">ATT: "
+                + "patients like ICI+LAT</option>"), third);
     }
 
     @Test

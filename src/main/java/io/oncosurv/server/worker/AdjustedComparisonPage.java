@@ -8,6 +8,7 @@ import io.oncosurv.analysis.WeightedAnswer;
 import io.oncosurv.cohort.Cohort;
 import io.oncosurv.report.AdjustedComparison;
 import io.oncosurv.report.AnalysisForm;
+import io.oncosurv.report.AnalysisView;
 import io.oncosurv.report.Labels;
 import io.oncosurv.report.StratifierChoices;
 import io.oncosurv.report.WeightedFigures;
@@ -52,8 +53,10 @@ final class AdjustedComparisonPage {
         List<AnalysisForm.Hidden> others = new ArrayList<>();
         AdjustedComparisonQuery.withoutSection(params).forEach((name, value) -> others.add(
                 new AnalysisForm.Hidden(name, value)));
+        List<String> names = List.copyOf(AnalysisView.groupNames(result).values());
         AdjustedComparison.Form form = AdjustedComparison.form(StratifierChoices.adjustments(
-                cohort, source, by), adjust, PageParameters.firstValues(params), others);
+                cohort, source, by), adjust, PageParameters.firstValues(params), others,
+                names.size() == 2 ? names.get(1) : "the second group");
         String unavailable = unavailable(result);
         if (unavailable != null) {
             return new Outcome(new AdjustedComparison(form, null, null, unavailable, null, null),
