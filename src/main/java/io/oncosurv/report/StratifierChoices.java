@@ -18,6 +18,10 @@ import java.util.Map;
  */
 public final class StratifierChoices {
 
+    /** Built-in yes/no stratifiers that only name a 0/1 column's values: built-in → column. */
+    private static final Map<String, String> RELABELLED = Map.of("antibiotics",
+            "antibiotics_30d");
+
     private StratifierChoices() {
     }
 
@@ -62,7 +66,9 @@ public final class StratifierChoices {
             }
         }
         for (String name : Stratifiers.BUILT_IN) {
-            if (!name.equals(by) && !out.containsKey(name) && works(source, name)) {
+            boolean relabel = out.containsKey(RELABELLED.get(name)); // the same model column
+            if (!name.equals(by) && !out.containsKey(name) && !relabel
+                    && works(source, name)) {
                 out.put(name, Labels.stratifier(name) + " (groups)");
             }
         }

@@ -91,6 +91,10 @@ class AdjustedComparisonPageTest {
         assertTrue(html.contains("name=\"adjust\" value=\"age\""), html);
         assertTrue(html.contains("name=\"adjust\" value=\"ldh\""), html);
         assertFalse(html.contains("name=\"adjust\" value=\"arm\""), "the comparison itself");
+        assertTrue(html.contains("name=\"adjust\" value=\"lipi\""), "a built-in, as groups");
+        assertTrue(html.contains("name=\"adjust\" value=\"antibiotics_30d\""));
+        assertFalse(html.contains("name=\"adjust\" value=\"antibiotics\""),
+                "the built-in that only names antibiotics_30d's values: offered once");
         assertTrue(html.contains("id=\"adjusted-hint\""));
         assertFalse(html.contains("class=\"weighted-caption\""));
         assertFalse(server.get(page + "?endpoint=os").bodyAsString()
