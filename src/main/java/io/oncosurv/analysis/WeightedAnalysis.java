@@ -33,8 +33,6 @@ public final class WeightedAnalysis {
 
     /** A robust se below this share of the naive one is 0 to rounding (√ machine epsilon). */
     private static final double ROUNDING = Math.sqrt(Math.ulp(1.0));
-    /** How the note of an HR without an interval begins. */
-    private static final String NO_INTERVAL = "the robust variance is 0 to rounding";
 
     private WeightedAnalysis() {
     }
@@ -59,10 +57,10 @@ public final class WeightedAnalysis {
         }
         ModelDesign design = ModelDesign.of(cohort, endpoint, request.adjust(), Map.of(), null,
                 List.of(), source);
-        if (design.hasTimeDependent()) {
-            throw new AnalysisException("an exposure over time cannot adjust a propensity "
-                    + "model; use " + request.adjust().get(0).replace("_td", "_ever")
-                    + " or a baseline column");
+        for (ModelTerm term : design.terms()) {
+            if (term.timeDependent()) {
+                throw new AnalysisException(timeDependent(term.name));
+            }
         }
         int[] kept = Arrays.stream(design.rows()).filter(p -> by.code(p) >= 0).toArray();
         int n = kept.length;
@@ -128,10 +126,8 @@ public final class WeightedAnalysis {
                 codes, 2, ConfType.LOG, request.confLevel());
         WeightedCoxResult cox = WeightedCox.fit(time, event, weight,
                 new double[][] {indicator}, CoxTies.EFRON);
-        String note = coxNote(cox, event, codes, by.labels());
-        WeightedAnswer.CoxStatus status = note == null ? WeightedAnswer.CoxStatus.ESTIMATED
-                : note.startsWith(NO_INTERVAL) ? WeightedAnswer.CoxStatus.NO_INTERVAL
-                        : WeightedAnswer.CoxStatus.NOT_ESTIMABLE;
+        CoxVerdict verdict = coxVerdict(cox, event, codes, by.labels());
+        WeightedAnswer.CoxStatus status = verdict.status();
         // without an interval the HR is 1 to rounding, and √ turns its rounding into 1e-8
         EValue.Result eValue = status != WeightedAnswer.CoxStatus.ESTIMATED
                 ? new EValue.Result(Double.NaN, Double.NaN)
@@ -140,7 +136,8 @@ public final class WeightedAnalysis {
                         EValue.commonOutcome(events, used));
         int excluded = cohort.patients() - used;
         return new WeightedAnswer(request, by.labels(), by.displayNames(), design.columns(),
-                fit, weights, balance, List.of(curves), cox, status, note, eValue, excluded);
+                fit, weights, balance, List.of(curves), cox, status, verdict.note(), eValue,
+                excluded);
     }
 
     /** coxph.fit's warning that the likelihood kept rising: the coefficient heads to ±∞. */
@@ -149,17 +146,17 @@ public final class WeightedAnalysis {
     }
 
     /**
-     * Why the weighted HR, or its interval, is no answer (null: it is one). R's coxph gives NA
+     * Whether the weighted HR, and its interval, is an answer, and why not. R's coxph gives NA
      * without events; with a group without events (or a likelihood rising for ever) it warns
      * and returns its last iteration, a number that depends on when it stopped, with a robust
      * se that is not a measure of it; with every score residual 0 (every event at one time)
      * its robust se and p are rounding noise.
      */
-    private static String coxNote(WeightedCoxResult cox, boolean[] event, int[] codes,
+    private static CoxVerdict coxVerdict(WeightedCoxResult cox, boolean[] event, int[] codes,
             List<String> labels) {
         if (cox.model().events() == 0) {
-            return "no patient had the event: the hazard ratio cannot be estimated (R's "
-                    + "coxph gives NA)";
+            return notEstimable("no patient had the event: the hazard ratio cannot be "
+                    + "estimated (R's coxph gives NA)");
         }
         if (infinite(cox) || !Double.isFinite(cox.coefficient(0))) {
             for (int g = 0; g < 2; g++) {
@@ -168,23 +165,32 @@ public final class WeightedAnalysis {
                     any |= event[i] && codes[i] == g;
                 }
                 if (!any) {
-                    return "no patient of group " + labels.get(g) + " had the event: the "
-                            + "hazard ratio is 0 or infinite, not estimable (R's coxph warns "
-                            + "that the coefficient may be infinite and returns the number it "
-                            + "stopped at)";
+                    return notEstimable("no patient of group " + labels.get(g) + " had the "
+                            + "event: the hazard ratio is 0 or infinite, not estimable (R's "
+                            + "coxph warns that the coefficient may be infinite and returns "
+                            + "the number it stopped at)");
                 }
             }
-            return "the hazard ratio is 0 or infinite, not estimable (the likelihood rises "
-                    + "for ever: R's coxph warns that the coefficient may be infinite and "
-                    + "returns the number it stopped at)";
+            return notEstimable("the hazard ratio is 0 or infinite, not estimable (the "
+                    + "likelihood rises for ever: R's coxph warns that the coefficient may be "
+                    + "infinite and returns the number it stopped at)");
         }
         double robust = cox.robustStandardError(0);
         if (!(robust > ROUNDING * cox.naiveStandardError(0))) {
-            return NO_INTERVAL + " (every patient's score residual is 0, as when every "
+            return new CoxVerdict(WeightedAnswer.CoxStatus.NO_INTERVAL, "the robust variance "
+                    + "is 0 to rounding (every patient's score residual is 0, as when every "
                     + "event falls at one time): the hazard ratio has no robust interval or "
-                    + "p-value (R's are rounding noise)";
+                    + "p-value (R's are rounding noise)");
         }
-        return null;
+        return new CoxVerdict(WeightedAnswer.CoxStatus.ESTIMATED, null);
+    }
+
+    /** Whether the weighted HR is an answer, and if not, why ({@code note}). */
+    private record CoxVerdict(WeightedAnswer.CoxStatus status, String note) {
+    }
+
+    private static CoxVerdict notEstimable(String note) {
+        return new CoxVerdict(WeightedAnswer.CoxStatus.NOT_ESTIMABLE, note);
     }
 
     /**
@@ -196,12 +202,16 @@ public final class WeightedAnalysis {
             StratifierSource source) {
         try {
             ModelTerm t = ModelTerm.of(cohort, endpoint, term, Map.of(), source, Double.NaN);
-            return t.exposureStart == null ? null : "an exposure over time cannot adjust a "
-                    + "propensity model; use " + term.replace("_td", "_ever")
-                    + " or a baseline column";
+            return t.timeDependent() ? timeDependent(term) : null;
         } catch (AnalysisException e) {
             return e.getMessage();
         }
+    }
+
+    /** The refusal of a time-dependent adjustment term ({@code antibiotics_td}). */
+    private static String timeDependent(String term) {
+        return "an exposure over time cannot adjust a propensity model; use "
+                + term.replace("_td", "_ever") + " or a baseline column";
     }
 
     private static double[][] subset(ModelDesign design, int[] kept) {

@@ -32,8 +32,7 @@ final class ExposureBiasAnalyses {
             if (a.kind() != ReportSpec.AnalysisKind.EXPOSURE_BIAS) {
                 continue;
             }
-            List<String> endpoints = a.endpoint() != null ? List.of(a.endpoint())
-                    : spec.endpoints().isEmpty() ? cohort.endpointNames() : spec.endpoints();
+            List<String> endpoints = spec.endpointsOf(a, cohort.endpointNames());
             for (String endpoint : endpoints) {
                 String name = ArtefactNames.of(endpoint, ArtefactNames.clean(a.exposure()))
                         + "-exposure-bias";

@@ -152,6 +152,15 @@ public record ReportSpec(String cohort, String title, List<String> endpoints,
         return landmarks.clone();
     }
 
+    /**
+     * The endpoints a further analysis without causes runs on: its own, else the report's,
+     * else every endpoint of the cohort ({@code cohortEndpoints}).
+     */
+    public List<String> endpointsOf(Analysis a, List<String> cohortEndpoints) {
+        return a.endpoint() != null ? List.of(a.endpoint())
+                : endpoints.isEmpty() ? cohortEndpoints : endpoints;
+    }
+
     public boolean wants(Output output) {
         return outputs.contains(output);
     }

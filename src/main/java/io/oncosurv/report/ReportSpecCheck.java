@@ -3,9 +3,11 @@ package io.oncosurv.report;
 import io.oncosurv.analysis.StratifierSource;
 import io.oncosurv.analysis.WeightedAnalysis;
 import io.oncosurv.cohort.Cohort;
+import io.oncosurv.cohort.Endpoint;
 import io.oncosurv.cohort.StratifierUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A parsed spec against the cohort it names, at submission: every endpoint must be one of the
@@ -114,14 +116,21 @@ public final class ReportSpecCheck {
             }
         }
         if (a.by() != null) {
-            try {
-                source.stratify(a.by().name(), a.by().settings());
-            } catch (StratifierUnavailableException | IllegalArgumentException e) {
-                problems.add(at + ".by: the cohort '" + cohortName + "' cannot be stratified "
-                        + "by '" + a.by().name() + "': " + e.getMessage());
-            }
+            byProblem(a, at, cohortName, source).ifPresent(problems::add);
         }
         return problems;
+    }
+
+    /** The item's {@code by} when this cohort cannot compute it. */
+    private static Optional<String> byProblem(ReportSpec.Analysis a, String at,
+            String cohortName, StratifierSource source) {
+        try {
+            source.stratify(a.by().name(), a.by().settings());
+            return Optional.empty();
+        } catch (StratifierUnavailableException | IllegalArgumentException e) {
+            return Optional.of(at + ".by: the cohort '" + cohortName + "' cannot be "
+                    + "stratified by '" + a.by().name() + "': " + e.getMessage());
+        }
     }
 
     /**
@@ -134,9 +143,8 @@ public final class ReportSpecCheck {
     private static List<String> weighted(ReportSpec spec, ReportSpec.Analysis a, String at,
             String cohortName, Cohort cohort, StratifierSource source) {
         List<String> problems = new ArrayList<>();
-        List<String> endpoints = a.endpoint() != null ? List.of(a.endpoint())
-                : spec.endpoints().isEmpty() ? cohort.endpointNames() : spec.endpoints();
-        io.oncosurv.cohort.Endpoint endpoint = endpoints.isEmpty() ? null
+        List<String> endpoints = spec.endpointsOf(a, cohort.endpointNames());
+        Endpoint endpoint = endpoints.isEmpty() ? null
                 : cohort.endpoint(endpoints.get(0)).orElse(null);
         List<String> adjust = a.weighting().adjust();
         for (int k = 0; k < adjust.size() && endpoint != null; k++) {
@@ -147,12 +155,7 @@ public final class ReportSpecCheck {
             }
         }
         if (a.by() != null) {
-            try {
-                source.stratify(a.by().name(), a.by().settings());
-            } catch (StratifierUnavailableException | IllegalArgumentException e) {
-                problems.add(at + ".by: the cohort '" + cohortName + "' cannot be stratified "
-                        + "by '" + a.by().name() + "': " + e.getMessage());
-            }
+            byProblem(a, at, cohortName, source).ifPresent(problems::add);
         } else {
             for (ReportSpec.Stratifier s : spec.stratifiers()) {
                 if (adjust.contains(s.name())) {

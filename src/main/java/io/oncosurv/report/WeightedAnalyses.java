@@ -33,8 +33,7 @@ final class WeightedAnalyses {
             List<ReportSpec.Stratifier> bys = a.by() != null ? List.of(a.by())
                     : spec.stratifiers();
             List<String> parts = ArtefactNames.stratifierParts(bys);
-            List<String> endpoints = a.endpoint() != null ? List.of(a.endpoint())
-                    : spec.endpoints().isEmpty() ? cohort.endpointNames() : spec.endpoints();
+            List<String> endpoints = spec.endpointsOf(a, cohort.endpointNames());
             ReportSpec.Weighting w = a.weighting();
             for (String endpoint : endpoints) {
                 for (int j = 0; j < bys.size(); j++) {

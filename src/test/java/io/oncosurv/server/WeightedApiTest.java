@@ -163,6 +163,12 @@ class WeightedApiTest {
         assertEquals(422, separated.statusCode(), separated.bodyAsString());
         assertTrue(separated.bodyAsJsonObject().getString("error").contains("antibiotics_30d (1) "
                 + "separates the groups of antibiotics"), separated.bodyAsString());
+        // an exposure over time, named whichever place it has in adjust
+        HttpResponse<Buffer> overTime = get(api + "/weighted?endpoint=os&by=arm"
+                + "&adjust=age,antibiotics_td");
+        assertEquals(422, overTime.statusCode(), overTime.bodyAsString());
+        assertTrue(overTime.bodyAsJsonObject().getString("error").contains("use "
+                + "antibiotics_ever or a baseline column"), overTime.bodyAsString());
         assertEquals(404, get("/api/cohorts/nosuch/weighted?" + QUERY).statusCode());
     }
 }
