@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.oncosurv.stats.EValue;
 import io.oncosurv.testsupport.SampleCohorts;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -51,14 +49,11 @@ class PanelEValueTest {
         vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
-    private static HttpResponse<Buffer> get(String path) throws Exception {
-        return server.get(path);
-    }
-
     @Test
     @DisplayName("JSON, CSV and page: the E-value of each HR and of its CI limit nearer 1")
     void eValues() throws Exception {
-        JsonArray results = get("/api/cohorts/" + ici + "/panel?endpoints=os").bodyAsJsonObject()
+        JsonArray results = server.get("/api/cohorts/" + ici + "/panel?endpoints=os")
+                .bodyAsJsonObject()
                 .getJsonArray("results");
         Map<String, double[]> byRow = new HashMap<>();
         int checked = 0;
@@ -90,7 +85,8 @@ class PanelEValueTest {
         }
         assertTrue(checked > 10 && reference > 5, checked + " HRs, " + reference + " references");
 
-        String[] lines = get("/api/cohorts/" + ici + "/panel.csv?endpoints=os").bodyAsString()
+        String[] lines = server.get("/api/cohorts/" + ici + "/panel.csv?endpoints=os")
+                .bodyAsString()
                 .split("\r?\n");
         List<String> header = List.of(lines[0].split(","));
         int matched = 0;
@@ -108,7 +104,7 @@ class PanelEValueTest {
         }
         assertEquals(checked, matched, "every HR's E-value in panel.csv");
 
-        String page = get("/cohorts/" + ici + "/panel?endpoint=os").bodyAsString();
+        String page = server.get("/cohorts/" + ici + "/panel?endpoint=os").bodyAsString();
         assertTrue(page.contains("<th title=\"E-value of the HR"), page);
         double[] any = byRow.values().iterator().next();
         assertTrue(page.contains("<td class=\"ci\">" + String.format(java.util.Locale.ROOT,

@@ -72,10 +72,6 @@ class StudyTableDocumentsTest {
         vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
-    private static HttpResponse<Buffer> get(String path) throws Exception {
-        return server.get(path);
-    }
-
     private static XWPFDocument docx(HttpResponse<Buffer> r, String fileName) throws Exception {
         assertEquals(200, r.statusCode(), r.bodyAsString());
         assertEquals(DOCX, r.getHeader("Content-Type"));
@@ -101,8 +97,9 @@ class StudyTableDocumentsTest {
             + "caption with a SEQ field, methods note, landscape, footer with the cohort hash")
     void tteTable() throws Exception {
         String query = "endpoint=os&by=arm&strata=sex&milestones=6,12";
-        JsonObject json = get(api + "/tte-table?" + query).bodyAsJsonObject();
-        try (XWPFDocument doc = docx(get(api + "/tte-table.docx?" + query), "tte-table.docx")) {
+        JsonObject json = server.get(api + "/tte-table?" + query).bodyAsJsonObject();
+        try (XWPFDocument doc = docx(server.get(api + "/tte-table.docx?" + query),
+                "tte-table.docx")) {
             assertEquals(1, doc.getTables().size());
             XWPFTable table = doc.getTables().get(0);
             assertEquals(List.of("Group", "N", "Events (%)", "Median, months (CI)", "HR (CI)",
@@ -151,10 +148,10 @@ class StudyTableDocumentsTest {
         var cohort = SampleCohorts.cohort(SampleCohorts.ICI);
         StudyTablesView.Section expected = StudyTablesView.baseline(BaselineAnalysis.run(cohort,
                 new BaselineRequest("arm", Map.of()), StratifierSource.direct(cohort)), "");
-        JsonArray rows = get(api + "/baseline?by=arm").bodyAsJsonObject().getJsonArray(
+        JsonArray rows = server.get(api + "/baseline?by=arm").bodyAsJsonObject().getJsonArray(
                 "variables");
         List<String> words = new ArrayList<>();
-        try (XWPFDocument doc = docx(get(api + "/baseline.docx?by=arm"), "baseline.docx")) {
+        try (XWPFDocument doc = docx(server.get(api + "/baseline.docx?by=arm"), "baseline.docx")) {
             XWPFTable table = doc.getTables().get(0);
             assertEquals(expected.columns(), cells(table.getRow(0)));
             assertEquals(expected.rows().size() + 1, table.getRows().size());
@@ -176,7 +173,7 @@ class StudyTableDocumentsTest {
         }
         assertTrue(tested > 2, "variables with a p");
 
-        HttpResponse<Buffer> pdf = get(api + "/baseline.pdf?by=arm");
+        HttpResponse<Buffer> pdf = server.get(api + "/baseline.pdf?by=arm");
         assertEquals(200, pdf.statusCode(), pdf.bodyAsString());
         assertEquals("application/pdf", pdf.getHeader("Content-Type"));
         try (PDDocument d = Loader.loadPDF(pdf.body().getBytes())) {
@@ -192,8 +189,8 @@ class StudyTableDocumentsTest {
             + "and the forest at 300 dpi, as wide on the page as it was drawn")
     void subgroups() throws Exception {
         String query = "endpoint=os&treatment=arm&by=pdl1,cd8,lipi";
-        JsonObject json = get(api + "/subgroups?" + query).bodyAsJsonObject();
-        HttpResponse<Buffer> csv = get(api + "/subgroups.csv?" + query);
+        JsonObject json = server.get(api + "/subgroups?" + query).bodyAsJsonObject();
+        HttpResponse<Buffer> csv = server.get(api + "/subgroups.csv?" + query);
         assertEquals(200, csv.statusCode(), csv.bodyAsString());
         assertEquals("attachment; filename=\"subgroups.csv\"", csv.getHeader(
                 "Content-Disposition"));
@@ -215,7 +212,8 @@ class StudyTableDocumentsTest {
         double p = num(pdl1, "interaction_p");
         assertEquals(p, Double.parseDouble(first[header.indexOf("interaction_p")]), 1e-14 * p);
 
-        try (XWPFDocument doc = docx(get(api + "/subgroups.docx?" + query), "subgroups.docx")) {
+        try (XWPFDocument doc = docx(server.get(api + "/subgroups.docx?" + query),
+                "subgroups.docx")) {
             XWPFTable table = doc.getTables().get(0);
             assertEquals(1 + 1 + 3 + levels, table.getRows().size(),
                     "header, all patients, a line per variable and per level");
@@ -240,7 +238,7 @@ class StudyTableDocumentsTest {
             + "forest")
     void page() throws Exception {
         String query = "endpoint=os&by=arm&milestones=6,12&subgroups=pdl1,cd8,lipi";
-        try (XWPFDocument doc = docx(get("/cohorts/" + ici + "/study-tables.docx?" + query),
+        try (XWPFDocument doc = docx(server.get("/cohorts/" + ici + "/study-tables.docx?" + query),
                 "study-tables-" + ici + ".docx")) {
             assertEquals(3, doc.getTables().size());
             assertEquals(List.of("Time-to-event table", "Baseline characteristics",
@@ -248,7 +246,7 @@ class StudyTableDocumentsTest {
                             p.getStyle())).map(XWPFParagraph::getText).toList());
             assertEquals(1, doc.getAllPictures().size());
         }
-        HttpResponse<Buffer> pdf = get("/cohorts/" + ici + "/study-tables.pdf?" + query);
+        HttpResponse<Buffer> pdf = server.get("/cohorts/" + ici + "/study-tables.pdf?" + query);
         assertEquals(200, pdf.statusCode(), pdf.bodyAsString());
         try (PDDocument d = Loader.loadPDF(pdf.body().getBytes())) {
             String text = new PDFTextStripper().getText(d);
@@ -274,22 +272,23 @@ class StudyTableDocumentsTest {
         for (String path : List.of("/tte-table.docx?endpoint=os&by=arm&milestones=12,6",
                 "/tte-table.pdf?endpoint=os&by=arm&milestones=x", "/baseline.docx?by=arm&x=1",
                 "/subgroups.docx?endpoint=os&treatment=arm", "/subgroups.csv?treatment=arm")) {
-            HttpResponse<Buffer> r = get(api + path);
+            HttpResponse<Buffer> r = server.get(api + path);
             assertEquals(400, r.statusCode(), path + ": " + r.bodyAsString());
             assertTrue(r.bodyAsJsonObject().getString("error").length() > 10, path);
         }
         for (String path : List.of("/tte-table.docx?endpoint=nosuch&by=arm",
                 "/baseline.pdf?by=nosuch", "/subgroups.docx?endpoint=os&treatment=pdl1"
                         + "&by=sex")) {
-            HttpResponse<Buffer> r = get(api + path);
+            HttpResponse<Buffer> r = server.get(api + path);
             assertTrue(r.statusCode() == 422 || r.statusCode() == 400, path + ": "
                     + r.statusCode() + " " + r.bodyAsString());
             assertTrue(r.getHeader("Content-Type").startsWith("application/json"), path);
         }
-        HttpResponse<Buffer> page = get("/cohorts/" + ici + "/study-tables.docx?milestones=x");
+        HttpResponse<Buffer> page = server.get("/cohorts/" + ici
+                + "/study-tables.docx?milestones=x");
         assertEquals(400, page.statusCode());
         assertTrue(page.bodyAsString().contains("milestones"), page.bodyAsString());
-        assertEquals(404, get("/api/cohorts/nosuch/tte-table.docx?endpoint=os&by=arm")
+        assertEquals(404, server.get("/api/cohorts/nosuch/tte-table.docx?endpoint=os&by=arm")
                 .statusCode());
     }
 }

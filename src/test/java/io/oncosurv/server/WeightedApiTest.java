@@ -51,10 +51,6 @@ class WeightedApiTest {
         vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
-    private static HttpResponse<Buffer> get(String path) throws Exception {
-        return server.get(path);
-    }
-
     @Test
     @DisplayName("the contract's fields with R's numbers, ATE and stabilised ATE trimmed at 5 %")
     void equalsR() throws Exception {
@@ -64,7 +60,7 @@ class WeightedApiTest {
         for (int c = 0; c < 2; c++) {
             JsonNode ref = r.get("cases").get(c);
             String extra = c == 0 ? "" : "&stabilized=true&trim=0.05";
-            HttpResponse<Buffer> response = get(api + "/weighted?" + QUERY + extra);
+            HttpResponse<Buffer> response = server.get(api + "/weighted?" + QUERY + extra);
             assertEquals(200, response.statusCode(), response.bodyAsString());
             JsonNode x = json.readTree(response.bodyAsString());
             for (String key : List.of("by", "estimand", "stabilized", "n_excluded", "propensity",
@@ -120,7 +116,7 @@ class WeightedApiTest {
     @DisplayName("weighted/balance.svg: a row per adjusted column and level, both legends, the "
             + "threshold; the /weighted refusals, and a figure parameter refused as figures do")
     void balanceFigure() throws Exception {
-        HttpResponse<Buffer> svg = get(api + "/weighted/balance.svg?" + QUERY);
+        HttpResponse<Buffer> svg = server.get(api + "/weighted/balance.svg?" + QUERY);
         assertEquals(200, svg.statusCode(), svg.bodyAsString());
         assertEquals("image/svg+xml", svg.getHeader("Content-Type"));
         String text = svg.bodyAsString();
@@ -130,18 +126,21 @@ class WeightedApiTest {
             assertTrue(text.contains(t.replace("&", "&amp;").replace("<", "&lt;")
                     .replace(">", "&gt;")), t);
         }
-        assertEquals(200, get(api + "/weighted/balance.png?" + QUERY + "&dpi=150&title=Mine")
+        assertEquals(200, server.get(api + "/weighted/balance.png?" + QUERY + "&dpi=150&title=Mine")
                 .statusCode());
-        HttpResponse<Buffer> curves = get(api + "/weighted.svg?" + QUERY + "&stabilized=true");
+        HttpResponse<Buffer> curves = server.get(api + "/weighted.svg?" + QUERY
+                + "&stabilized=true");
         assertEquals(200, curves.statusCode(), curves.bodyAsString());
         assertTrue(curves.bodyAsString().contains("Weighted number at risk"));
         assertTrue(curves.bodyAsString().contains("ATE weights, stabilised; adjusted for age, "
                 + "sex, pdl1_tps, ldh"), "the weighting named on the figure");
-        assertEquals(422, get(api + "/weighted.svg?endpoint=os&by=pdl1&adjust=age")
+        assertEquals(422, server.get(api + "/weighted.svg?endpoint=os&by=pdl1&adjust=age")
                 .statusCode());
-        assertEquals(400, get(api + "/weighted/balance.svg?" + QUERY + "&dpi=5").statusCode());
-        assertEquals(400, get(api + "/weighted/balance.svg?endpoint=os&by=arm").statusCode());
-        assertEquals(422, get(api + "/weighted/balance.svg?endpoint=os&by=antibiotics"
+        assertEquals(400, server.get(api + "/weighted/balance.svg?" + QUERY + "&dpi=5")
+                .statusCode());
+        assertEquals(400, server.get(api + "/weighted/balance.svg?endpoint=os&by=arm")
+                .statusCode());
+        assertEquals(422, server.get(api + "/weighted/balance.svg?endpoint=os&by=antibiotics"
                 + "&adjust=antibiotics_30d").statusCode());
     }
 
@@ -152,23 +151,23 @@ class WeightedApiTest {
                 QUERY + "&estimand=atc", QUERY + "&stabilized=yes", QUERY + "&trim=0.5",
                 QUERY + "&trim=x", QUERY + "&colour=red", "by=arm&adjust=age",
                 "endpoint=os&by=arm&adjust=arm")) {
-            HttpResponse<Buffer> r = get(api + "/weighted?" + q);
+            HttpResponse<Buffer> r = server.get(api + "/weighted?" + q);
             assertEquals(400, r.statusCode(), q + ": " + r.bodyAsString());
         }
-        HttpResponse<Buffer> three = get(api + "/weighted?endpoint=os&by=pdl1&adjust=age");
+        HttpResponse<Buffer> three = server.get(api + "/weighted?endpoint=os&by=pdl1&adjust=age");
         assertEquals(422, three.statusCode(), three.bodyAsString());
         assertTrue(three.bodyAsJsonObject().getString("error").contains("two groups"));
-        HttpResponse<Buffer> separated = get(api + "/weighted?endpoint=os&by=antibiotics"
+        HttpResponse<Buffer> separated = server.get(api + "/weighted?endpoint=os&by=antibiotics"
                 + "&adjust=age,antibiotics_30d");
         assertEquals(422, separated.statusCode(), separated.bodyAsString());
         assertTrue(separated.bodyAsJsonObject().getString("error").contains("antibiotics_30d (1) "
                 + "separates the groups of antibiotics"), separated.bodyAsString());
         // an exposure over time, named whichever place it has in adjust
-        HttpResponse<Buffer> overTime = get(api + "/weighted?endpoint=os&by=arm"
+        HttpResponse<Buffer> overTime = server.get(api + "/weighted?endpoint=os&by=arm"
                 + "&adjust=age,antibiotics_td");
         assertEquals(422, overTime.statusCode(), overTime.bodyAsString());
         assertTrue(overTime.bodyAsJsonObject().getString("error").contains("use "
                 + "antibiotics_ever or a baseline column"), overTime.bodyAsString());
-        assertEquals(404, get("/api/cohorts/nosuch/weighted?" + QUERY).statusCode());
+        assertEquals(404, server.get("/api/cohorts/nosuch/weighted?" + QUERY).statusCode());
     }
 }
