@@ -15,6 +15,9 @@ public record WeightedRequest(String endpoint, String by, Map<String, Double> se
         List<String> adjust, Estimand estimand, boolean stabilized, double trim,
         double confLevel) {
 
+    /** The most adjustment terms a comparison takes (the API and report specs refuse more). */
+    public static final int MAX_ADJUST = 20;
+
     public WeightedRequest {
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(by, "by");

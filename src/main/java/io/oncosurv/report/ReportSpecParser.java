@@ -1,6 +1,7 @@
 package io.oncosurv.report;
 
 import io.oncosurv.analysis.ExtraTests;
+import io.oncosurv.analysis.WeightedRequest;
 import io.oncosurv.cohort.CohortNames;
 import io.oncosurv.stats.ConfType;
 import io.oncosurv.stats.PropensityWeights;
@@ -34,7 +35,7 @@ public final class ReportSpecParser {
     static final List<String> WEIGHTING_KEYS = List.of("adjust", "estimand", "stabilized",
             "trim");
     /** As many adjustment terms as /weighted takes. */
-    static final int MAX_ADJUST = 20;
+    static final int MAX_ADJUST = WeightedRequest.MAX_ADJUST;
     static final int MAX_FURTHER_ANALYSES = 20;
     static final Set<String> STRATIFIER_KEYS = Set.of("name", "cutoff", "tps_cutoff", "ldh_uln");
     public static final int MAX_SPEC_CHARS = 64 * 1024;

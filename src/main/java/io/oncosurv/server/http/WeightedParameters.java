@@ -43,9 +43,10 @@ public final class WeightedParameters {
             }
             adjust.add(a.strip());
         }
-        if (adjust.isEmpty() || adjust.size() > 20) {
-            throw new ApiError(400, "The parameter 'adjust' is a comma list of 1 to 20 columns "
-                    + "or stratifiers, e.g. adjust=age,ecog,ldh.");
+        if (adjust.isEmpty() || adjust.size() > WeightedRequest.MAX_ADJUST) {
+            throw new ApiError(400, "The parameter 'adjust' is a comma list of 1 to "
+                    + WeightedRequest.MAX_ADJUST + " columns or stratifiers, e.g. "
+                    + "adjust=age,ecog,ldh.");
         }
         if (adjust.contains(by)) {
             throw new ApiError(400, "The comparison '" + by + "' cannot also be in 'adjust'.");
