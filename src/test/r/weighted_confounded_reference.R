@@ -20,7 +20,7 @@
 # E-values (common outcome over 15 % events). Also the crude (unweighted) coxph on all patients.
 # Curves thinned: each curve's number of points, then the points at 0-based index 0, 10, 20, ...
 # and the last one.
-suppressMessages({library(survival); library(jsonlite)})
+source("src/test/r/weighted_common.R")
 set.seed(2021)
 n <- 600
 age <- pmin(pmax(round(rnorm(n, 64, 10)), 30), 90)
@@ -58,58 +58,22 @@ fit <- glm(g ~ age + factor(ecog) + ldh + nlr_group + tumour_burden_mm, family =
            data = d, control = glm.control(epsilon = 1e-14, maxit = 100))
 stopifnot(fit$converged)
 ps <- unname(fitted(fit))
-smd <- function(x, g, w) {
-  m <- function(k) sum(w[g == k] * x[g == k]) / sum(w[g == k])
-  (m(1) - m(0)) / sqrt((var(x[g == 0]) + var(x[g == 1])) / 2)
-}
 balance_columns <- function(k) {
   lv <- function(name, x, levels) lapply(levels, function(l) list(name, l, as.numeric(x == l)))
   c(list(list("age", NULL, k$age)), lv("ecog", as.character(k$ecog), c("0", "1", "2")),
     list(list("ldh", NULL, k$ldh)), lv("nlr", as.character(k$nlr_group), c("low", "high")),
     list(list("tumour_burden_mm", NULL, k$tumour_burden_mm)))
 }
-thin <- function(n) unique(c(seq(0, n - 1, by = 10), n - 1))
 one <- function(endpoint, estimand, stabilized, trim) {
-  keep <- rep(TRUE, nrow(d))
-  if (trim > 0) keep <- ps >= quantile(ps, trim, type = 7) & ps <= quantile(ps, 1 - trim, type = 7)
-  g <- d$g
-  n1 <- sum(g[keep] == 1); n0 <- sum(g[keep] == 0); n <- n0 + n1
-  w <- if (estimand == "ate") ifelse(g == 1, 1 / ps, 1 / (1 - ps)) else ifelse(g == 1, 1, ps / (1 - ps))
-  if (stabilized) w <- if (estimand == "ate") w * ifelse(g == 1, n1 / n, n0 / n) else ifelse(g == 1, w, w * n0 / n1)
-  k <- d[keep, ]; wk <- w[keep]; gk <- g[keep]
-  k$time <- k[[paste0(endpoint, "_months")]]; k$status <- k[[paste0(endpoint, "_event")]]
-  balance <- lapply(balance_columns(k), function(c) list(column = c[[1]], level = c[[2]],
-                    before = smd(c[[3]], gk, rep(1, length(gk))), after = smd(c[[3]], gk, wk)))
-  km <- survfit(Surv(time, status) ~ g, data = k, weights = wk)
-  s <- summary(km, censored = TRUE)
-  curves <- lapply(0:1, function(j) {
-    r <- which(s$strata == paste0("g=", j))
-    i <- thin(length(r)); r <- r[i + 1]
-    list(points = length(which(s$strata == paste0("g=", j))), index = i, time = s$time[r],
-         n_risk = s$n.risk[r], n_event = s$n.event[r], survival = s$surv[r],
-         std_err = s$std.err[r], lower = s$lower[r], upper = s$upper[r])
-  })
-  cx <- coxph(Surv(time, status) ~ g, data = k, weights = wk, robust = TRUE)
-  se <- sqrt(cx$var[1, 1]); b <- unname(coef(cx))
-  events <- sum(k$status); common <- events > 0.15 * nrow(k)
-  rr <- function(h) if (common) (1 - 0.5^sqrt(h)) / (1 - 0.5^sqrt(1 / h)) else h
-  ev <- function(x) { x <- if (x < 1) 1 / x else x; x + sqrt(x * (x - 1)) }
-  hr <- exp(b); lo <- exp(b - qnorm(0.975) * se); hi <- exp(b + qnorm(0.975) * se)
-  list(endpoint = endpoint, estimand = estimand, stabilized = stabilized, trim = trim,
-       n = nrow(k), events = events,
-       weights = list(min = min(wk), max = max(wk), mean = mean(wk),
-                      first = list(n = n0, sum = sum(wk[gk == 0]), ess = sum(wk[gk == 0])^2 / sum(wk[gk == 0]^2)),
-                      second = list(n = n1, sum = sum(wk[gk == 1]), ess = sum(wk[gk == 1])^2 / sum(wk[gk == 1]^2))),
-       balance = balance, curves = curves,
-       cox = list(coef = b, se = se, naive_se = sqrt(cx$naive.var[1, 1]), hr = hr, lower = lo,
-                  upper = hi, p = 2 * pnorm(-abs(b / se))),
-       e_value = list(estimate = ev(rr(hr)), ci = if (lo <= 1 && hi >= 1) 1 else ev(rr(if (hr > 1) lo else hi))))
+  c <- weighted_case(d, ps, paste0(endpoint, "_months"), paste0(endpoint, "_event"),
+                     balance_columns, estimand, stabilized, trim, thinned = TRUE)
+  c(list(endpoint = endpoint, estimand = estimand, stabilized = stabilized, trim = trim,
+         n = c$n, events = c$events), c$body)
 }
 crude <- function(endpoint) {
   cx <- coxph(Surv(d[[paste0(endpoint, "_months")]], d[[paste0(endpoint, "_event")]]) ~ d$g)
   list(endpoint = endpoint, coef = unname(coef(cx)), se = sqrt(cx$var[1, 1]))
 }
-sm <- summary(fit)$coefficients
 cases <- list()
 for (e in c("os", "pfs")) {
   cases <- c(cases, list(one(e, "ate", FALSE, 0), one(e, "att", FALSE, 0),
@@ -117,8 +81,7 @@ for (e in c("os", "pfs")) {
 }
 out <- list(r = R.version.string, survival = as.character(packageVersion("survival")),
             adjust = adjust, patients = n, exposed = sum(d$g),
-            propensity = list(term = rownames(sm), coef = unname(sm[, 1]), se = unname(sm[, 2]),
-                              p = unname(sm[, 4])),
+            propensity = propensity_table(fit),
             crude = list(crude("os"), crude("pfs")), cases = cases)
 writeLines(toJSON(out, digits = NA, auto_unbox = TRUE, null = "null"),
            "src/test/resources/r/weighted_confounded_reference.json")

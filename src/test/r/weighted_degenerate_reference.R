@@ -20,7 +20,7 @@
 # 1 (stabilised, ATT). For (g) also survfit with the weights exactly 2 (whole numbers:
 # Greenwood), against R's fitted-score weights (off by an ulp: fractional, jackknife).
 # Each case records R's warnings and errors; a number R does not reach is null.
-suppressMessages({library(survival); library(jsonlite)})
+source("src/test/r/weighted_common.R")
 set.seed(2122)
 n <- 40
 age <- sort(sample(30:89, n))
@@ -46,10 +46,6 @@ write.csv(cohort, "src/test/resources/cohorts/weighted-degenerate.csv", row.name
 d <- read.csv("src/test/resources/cohorts/weighted-degenerate.csv")
 numeric_columns <- c("age")
 levels_of <- list(ecog = c("0", "1", "2"), sex = c("F", "M"), site = c("bone", "liver", "lung"))
-smd <- function(x, g, w) {
-  m <- function(k) sum(w[g == k] * x[g == k]) / sum(w[g == k])
-  (m(1) - m(0)) / sqrt((var(x[g == 0]) + var(x[g == 1])) / 2)
-}
 # R's value, its warnings and its error
 run <- function(expr) {
   warnings <- character(0)
@@ -107,14 +103,11 @@ one <- function(name, endpoint, by, adjust, estimand, stabilized, trim) {
   out$events <- sum(k$status); out$events_by_group <- c(sum(k$status[gk == 0]), sum(k$status[gk == 1]))
   if (is.null(cox_run$error)) {
     cx <- cox_run$value; se <- sqrt(cx$var[1, 1]); b <- unname(coef(cx))
-    common <- out$events > 0.15 * nrow(k)
-    rr <- function(h) if (common) (1 - 0.5^sqrt(h)) / (1 - 0.5^sqrt(1 / h)) else h
-    ev <- function(x) { x <- if (x < 1) 1 / x else x; x + sqrt(x * (x - 1)) }
     if (is.na(b)) { out$cox <- list(coef = NULL, se = se, naive_se = NULL); return(out) }
     hr <- exp(b); lo <- exp(b - qnorm(0.975) * se); hi <- exp(b + qnorm(0.975) * se)
     out$cox <- list(coef = b, se = se, naive_se = if (is.null(cx$naive.var)) NULL else sqrt(cx$naive.var[1, 1]), hr = hr, lower = lo,
                     upper = hi, p = 2 * pnorm(-abs(b / se)), iter = cx$iter)
-    out$e_value <- list(estimate = ev(rr(hr)), ci = if (lo <= 1 && hi >= 1) 1 else ev(rr(if (hr > 1) lo else hi)))
+    out$e_value <- e_values(hr, lo, hi, out$events > 0.15 * nrow(k))
   }
   out
 }
